@@ -1,0 +1,96 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 mode plus the upcoming features the
+/// style anchors (swift-log, swift-system) turn on.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+  name: "slackscore",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "slackscore", targets: ["slackscore"]),
+    .library(name: "ArchiveReader", targets: ["ArchiveReader"]),
+    .library(name: "DocumentParser", targets: ["DocumentParser"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+  ],
+  targets: [
+    // C libraries from the system (Debian packages named in `providers`).
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CLibDeflate", providers: [.apt(["libdeflate-dev"])]),
+    .systemLibrary(
+      name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+
+    // Libraries, one per concern.
+    .target(name: "SlackscoreCore", swiftSettings: strictSettings),
+    .target(
+      name: "ArchiveReader",
+      dependencies: ["SlackscoreCore", "CZlib", "CLibDeflate", "CBrotli"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "DocumentParser",
+      dependencies: ["SlackscoreCore", "ArchiveReader", "CLibXML2"],
+      resources: [.copy("Resources")],
+      swiftSettings: strictSettings),
+    .target(
+      name: "CTAExtraction", dependencies: ["SlackscoreCore"],
+      resources: [.copy("Resources")],
+      swiftSettings: strictSettings),
+    .target(
+      name: "Scoring",
+      dependencies: ["SlackscoreCore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictSettings),
+    .target(name: "Report", dependencies: ["SlackscoreCore", "Scoring"], swiftSettings: strictSettings),
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
+
+    // The thin command-line front.
+    .executableTarget(
+      name: "slackscore",
+      dependencies: [
+        "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
+        "Pipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
+
+    // Tests (Swift Testing).
+    .testTarget(name: "SlackscoreCoreTests", dependencies: ["SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ArchiveReaderTests", dependencies: ["ArchiveReader", "SlackscoreCore", "CZlib"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "DocumentParserTests", dependencies: ["DocumentParser", "ArchiveReader", "SlackscoreCore"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CTAExtractionTests", dependencies: ["CTAExtraction", "SlackscoreCore"],
+      swiftSettings: strictSettings),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ConformanceTests",
+      dependencies: ["SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CLITests", dependencies: ["slackscore", "SlackscoreCore", "Pipeline"],
+      swiftSettings: strictSettings),
+  ]
+)

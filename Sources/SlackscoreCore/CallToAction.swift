@@ -1,0 +1,54 @@
+/// One call to action found in a document: the output of `slackscore extract`, one JSON
+/// object per line of `ctas.jsonl` (see `schemas/cta.schema.json`).
+public struct CallToAction: Sendable, Hashable, Codable {
+  public var docId: String
+  /// The utterance that asks for the act.
+  public var sentence: String
+  /// Offsets into the document's `text`, in Unicode scalars (code points), end exclusive.
+  public var start: Int
+  public var end: Int
+  public var lang: String?
+  /// `share`, `follow`, `hashtag`, `sign`, `donate`, `attend`, `vote`, `contact`,
+  /// `volunteer`, `boycott`, `buy`.
+  public var category: String
+  /// 1 (a click) to 5 (a day in the street); the mapping lives in a data file.
+  public var effort: Int
+  public var target: CTATarget?
+  /// The cues that fired, e.g. `imperative`, `lexicon:sign`, `link:petition`.
+  public var cues: [String]
+  public var confidence: Double
+  /// True when the ask belongs to the publisher (newsletter, app, channel promo), not the campaign.
+  public var boilerplate: Bool
+
+  public init(
+    docId: String, sentence: String, start: Int, end: Int, lang: String?, category: String, effort: Int,
+    target: CTATarget?, cues: [String], confidence: Double, boilerplate: Bool
+  ) {
+    self.docId = docId
+    self.sentence = sentence
+    self.start = start
+    self.end = end
+    self.lang = lang
+    self.category = category
+    self.effort = effort
+    self.target = target
+    self.cues = cues
+    self.confidence = confidence
+    self.boilerplate = boilerplate
+  }
+}
+
+/// Where a call to action points: a petition, donation, event, voting or contact platform.
+public struct CTATarget: Sendable, Hashable, Codable {
+  public var url: String
+  /// Registry name, e.g. `change.org`, `kitabisa`, or `other`.
+  public var platform: String
+  /// Platform kind from the registry: `petition`, `donation`, `event`, `vote`, `contact`, `social`.
+  public var kind: String?
+
+  public init(url: String, platform: String, kind: String? = nil) {
+    self.url = url
+    self.platform = platform
+    self.kind = kind
+  }
+}

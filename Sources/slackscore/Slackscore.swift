@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `slackscore` command: a thin front that lists the pipeline's stages.
+@main
+struct Slackscore: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "slackscore",
+    abstract: "Tell slacktivism from engagement in archived web campaigns.",
+    discussion: """
+      slackscore runs in stages, each reading the previous stage's files:
+
+        fetch    live pages and archived captures  -> WARC files
+        index    WARC/ARC files                    -> one JSON line per record
+        parse    WARC/ARC/HTML                     -> documents.jsonl (+ rejects.jsonl)
+        extract  documents.jsonl                   -> ctas.jsonl (calls to action)
+        score    a pipeline folder + the above     -> campaigns.json, campaigns.csv
+        report   campaigns.json                    -> report.html
+        run      all of the above for one pipeline
+
+      Logs go to stderr, data to stdout or the -o file. Quiet when stderr is not a
+      terminal (cron) unless something fails; --verbose says more.
+      """,
+    subcommands: [
+      IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, ScoreCommand.self,
+      ReportCommand.self, FetchCommand.self, RunCommand.self,
+    ]
+  )
+}

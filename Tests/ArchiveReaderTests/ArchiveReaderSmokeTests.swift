@@ -1,0 +1,8 @@
+import ArchiveReader
+import Testing
+
+@Suite struct ArchiveReaderSmokeTests {
+  @Test func moduleLoads() {
+    #expect(Bool(true))
+  }
+}

@@ -1,0 +1,8 @@
+import CTAExtraction
+import Testing
+
+@Suite struct CTAExtractionSmokeTests {
+  @Test func moduleLoads() {
+    #expect(Bool(true))
+  }
+}
