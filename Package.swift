@@ -37,20 +37,28 @@ let package = Package(
     .target(name: "SlackscoreCore", swiftSettings: strictSettings),
     .target(
       name: "ArchiveReader",
-      dependencies: ["SlackscoreCore", "CZlib", "CLibDeflate", "CBrotli"],
+      dependencies: [
+        "SlackscoreCore", "CZlib", "CLibDeflate", "CBrotli", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
+    .target(name: "PageSignals", dependencies: ["SlackscoreCore"], swiftSettings: strictSettings),
     .target(
       name: "DocumentParser",
-      dependencies: ["SlackscoreCore", "ArchiveReader", "CLibXML2"],
+      dependencies: [
+        "SlackscoreCore", "ArchiveReader", "PageSignals", "CLibXML2",
+        .product(name: "Logging", package: "swift-log"),
+      ],
       resources: [.copy("Resources")],
       swiftSettings: strictSettings),
     .target(
-      name: "CTAExtraction", dependencies: ["SlackscoreCore"],
+      name: "CTAExtraction", dependencies: ["SlackscoreCore", .product(name: "Logging", package: "swift-log")],
       resources: [.copy("Resources")],
       swiftSettings: strictSettings),
     .target(
       name: "Scoring",
-      dependencies: ["SlackscoreCore", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "SlackscoreCore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .target(name: "Report", dependencies: ["SlackscoreCore", "Scoring"], swiftSettings: strictSettings),
     .target(
@@ -83,6 +91,7 @@ let package = Package(
     .testTarget(
       name: "CTAExtractionTests", dependencies: ["CTAExtraction", "SlackscoreCore"],
       swiftSettings: strictSettings),
+    .testTarget(name: "PageSignalsTests", dependencies: ["PageSignals", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,0 +1,6 @@
+import PageSignals
+import Testing
+
+@Suite struct PageSignalsSmokeTests {
+  @Test func moduleLoads() { #expect(Bool(true)) }
+}
