@@ -1,0 +1,65 @@
+/// One campaign in the interactions-versus-outcomes scatter.
+public struct ScatterPoint: Sendable, Hashable {
+  public var label: String
+  public var x: Double
+  public var y: Double
+  /// CSS class for the colour (e.g. the quadrant label).
+  public var group: String
+  public var tooltip: String
+  public var link: String?
+
+  public init(label: String, x: Double, y: Double, group: String, tooltip: String, link: String?) {
+    self.label = label
+    self.x = x
+    self.y = y
+    self.group = group
+    self.tooltip = tooltip
+    self.link = link
+  }
+}
+
+/// Interactions (x) against outcomes (y), both on log scales, with the quadrant lines.
+enum ScatterChart {
+  static func render(
+    points: [ScatterPoint], xLabel: String, yLabel: String, xSplit: Double?, ySplit: Double?, title: String
+  ) -> String {
+    let width = 640.0
+    let height = 420.0
+    let left = 70.0
+    let right = 20.0
+    let top = 20.0
+    let bottom = 50.0
+    let xs = LogScale(covering: points.map(\.x) + [xSplit ?? 0], pixelStart: left, pixelEnd: width - right)
+    let ys = LogScale(covering: points.map(\.y) + [ySplit ?? 0], pixelStart: height - bottom, pixelEnd: top)
+    var svg = SVGBuilder(width: width, height: height, title: title)
+    for tick in xs.ticks {
+      let x = xs.position(tick)
+      svg.line(x, top, x, height - bottom, cssClass: "grid")
+      svg.text(HTMLText.compact(tick), x: x, y: height - bottom + 16, anchor: "middle", cssClass: "tick")
+    }
+    for tick in ys.ticks {
+      let y = ys.position(tick)
+      svg.line(left, y, width - right, y, cssClass: "grid")
+      svg.text(HTMLText.compact(tick), x: left - 6, y: y + 4, anchor: "end", cssClass: "tick")
+    }
+    svg.line(left, height - bottom, width - right, height - bottom, cssClass: "axis")
+    svg.line(left, top, left, height - bottom, cssClass: "axis")
+    if let xSplit, xSplit > 0 {
+      let x = xs.position(xSplit)
+      svg.line(x, top, x, height - bottom, cssClass: "split")
+    }
+    if let ySplit, ySplit > 0 {
+      let y = ys.position(ySplit)
+      svg.line(left, y, width - right, y, cssClass: "split")
+    }
+    svg.text(xLabel, x: (left + width - right) / 2, y: height - 12, anchor: "middle", cssClass: "axis-label")
+    svg.text(yLabel, x: 16, y: (top + height - bottom) / 2, anchor: "middle", cssClass: "axis-label", rotate: true)
+    for p in points {
+      let x = xs.position(p.x)
+      let y = ys.position(p.y)
+      svg.point(x: x, y: y, radius: 7, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
+      svg.text(p.label, x: x + 10, y: y - 8, cssClass: "point-label")
+    }
+    return svg.render()
+  }
+}
