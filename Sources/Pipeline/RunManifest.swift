@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 
 /// `out/NAME/run.json`: what a run read, what each stage counted, how long it took, and
 /// which versions ran. Unlike `campaigns.json` it holds wall-clock times, so it differs
