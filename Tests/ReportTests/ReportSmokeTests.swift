@@ -1,8 +1,0 @@
-import Report
-import Testing
-
-@Suite struct ReportSmokeTests {
-  @Test func moduleLoads() {
-    #expect(Bool(true))
-  }
-}
