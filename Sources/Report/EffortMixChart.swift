@@ -53,8 +53,8 @@ enum EffortMixChart {
     switch level {
     case 1: "1 click"
     case 2: "2 sign"
-    case 3: "3 give/contact"
-    case 4: "4 vote/volunteer"
+    case 3: "3 give"
+    case 4: "4 vote/join"
     default: "5 show up"
     }
   }
