@@ -217,7 +217,20 @@ struct RecordFraming<S: ByteStream> {
         let end = headerLength + declared
         if let t = cleanEnd(a, at: end, arcVersion: arcVersion) {
           trailer = t
-        } else if format == .warc, let (fixedEnd, fixedTrailer) = nearbyRecordStart(a, blockStart: headerLength, declaredEnd: end) {
+          let missing = format == .warc ? Self.overrun(a, blockStart: headerLength, end: end, trailer: t) : 0
+          if missing > 0 {
+            // Content-Length a little too large: it swallowed part of the CRLFCRLF trailer.
+            blockLength -= missing
+            loaded = blockLength
+            trailer += missing
+            report(
+              .warning, offset, "content-length-mismatch",
+              "Content-Length says \(declared) bytes but the record's trailer starts after \(blockLength); used \(blockLength)")
+            notes.append("Content-Length \(declared) corrected to \(blockLength)")
+          }
+        } else if format == .warc, !Self.hasTrailer(a, at: end),
+          let (fixedEnd, fixedTrailer) = nearbyRecordStart(a, blockStart: headerLength, declaredEnd: end)
+        {
           blockLength = fixedEnd - headerLength
           loaded = blockLength
           trailer = fixedTrailer
@@ -277,6 +290,23 @@ struct RecordFraming<S: ByteStream> {
     case .arc:
       return (recordLine(in: a, at: i, atEnd: true, arcVersion: arcVersion) ?? false) ? i - end : nil
     }
+  }
+
+  /// Whether the standard `\r\n\r\n` record trailer starts at `end`.
+  private static func hasTrailer(_ a: UnsafeRawBufferPointer, at end: Int) -> Bool {
+    end + 4 <= a.count && a[end] == 0x0D && a[end + 1] == 0x0A && a[end + 2] == 0x0D && a[end + 3] == 0x0A
+  }
+
+  /// How many bytes of the `\r\n\r\n` trailer a block ending at `end` swallowed, when
+  /// only `trailer` (< 4) separator bytes follow it and the block's last bytes complete
+  /// the trailer; 0 otherwise.
+  private static func overrun(_ a: UnsafeRawBufferPointer, blockStart: Int, end: Int, trailer: Int) -> Int {
+    guard trailer < 4, end + trailer < a.count || trailer > 0 else { return 0 }
+    let missing = 4 - trailer
+    guard end - blockStart >= missing else { return 0 }
+    let pattern: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
+    for k in 0..<4 where a[end - missing + k] != pattern[k] { return 0 }
+    return missing
   }
 
   /// A record start near the declared end (within `repairWindow` bytes either side),

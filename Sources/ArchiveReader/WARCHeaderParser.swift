@@ -98,11 +98,11 @@ enum WARCHeaderParser {
       set(&header.payloadDigest, "WARC-Payload-Digest")
     case 17 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-block-digest"):
       set(&header.blockDigest, "WARC-Block-Digest")
-    case 15 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-refers-to"):
+    case 14 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-refers-to"):
       set(&header.refersTo, "WARC-Refers-To")
     case 25 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-refers-to-target-uri"):
       if header.refersToTargetURI == nil { header.refersToTargetURI = URINormalizer.normalize(value) }
-    case 20 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-refers-to-date"):
+    case 19 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-refers-to-date"):
       set(&header.refersToDate, "WARC-Refers-To-Date")
     case 12 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-profile"): set(&header.profile, "WARC-Profile")
     case 14 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-truncated"):
