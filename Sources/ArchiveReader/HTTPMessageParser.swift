@@ -5,7 +5,7 @@ enum HTTPMessageParser {
   /// The head and the index where the body starts, or nil when `bytes` does not start
   /// with an HTTP status line.
   static func parseResponseHead(_ bytes: UnsafeRawBufferPointer) -> (head: HTTPResponseHead, bodyStart: Int)? {
-    guard ByteScanning.hasPrefix(bytes, "HTTP/") else { return nil }
+    guard ByteScanning.hasPrefix(bytes, "HTTP") else { return nil }
     guard let firstNL = ByteScanning.index(of: 0x0A, in: bytes) else {
       return statusLine(bytes, 0, bytes.count).map { ($0, bytes.count) }
     }
@@ -60,7 +60,7 @@ enum HTTPMessageParser {
   /// Status code and `Content-Type` only, without building the header list: the
   /// index command's fast path.
   static func statusAndContentType(_ bytes: UnsafeRawBufferPointer) -> (status: Int, contentType: String?)? {
-    guard ByteScanning.hasPrefix(bytes, "HTTP/") else { return nil }
+    guard ByteScanning.hasPrefix(bytes, "HTTP") else { return nil }
     let firstNL = ByteScanning.index(of: 0x0A, in: bytes) ?? bytes.count
     guard let head = statusLine(bytes, 0, firstNL) else { return nil }
     var lineStart = firstNL + 1
