@@ -8,7 +8,9 @@ public enum CounterReader {
   /// Counters in visible text, e.g. "1,2 rb suka", "3.4K shares", "313.000 tanda tangan",
   /// "Terkumpul Rp 1,2 M". `lang` (`id`, `en`, nil) steers number parsing when the text
   /// itself is ambiguous.
-  public static func fromText(_ text: String, lang: String?) -> [Counter] { [] }
+  public static func fromText(_ text: String, lang: String?) -> [Counter] {
+    ByteText.with(text) { TextCounterScanner(text: $0, lang: lang).counters() }
+  }
 
   /// Counters in one JSON-LD block (`<script type="application/ld+json">` body):
   /// `interactionStatistic` / `InteractionCounter`, `commentCount`, and similar.
@@ -24,13 +26,6 @@ public enum CounterReader {
   /// A counter from schema.org microdata: an `InteractionCounter` element's
   /// `interactionType` and `userInteractionCount` values.
   public static func fromMicrodata(interactionType: String, count: String) -> Counter? { nil }
-}
-
-/// Locale-aware number reading.
-public enum LocaleNumber {
-  /// Parses "1,2 rb" (1200), "3.4K" (3400), "313.000" (313000 in Indonesian), "Rp 1,2 M"
-  /// (1.2e9 for rupiah). Returns nil when `string` holds no number.
-  public static func parse(_ string: String, lang: String?, currency: String? = nil) -> Double? { nil }
 }
 
 /// A fast built-in language identifier.
