@@ -14,18 +14,34 @@ public enum CounterReader {
 
   /// Counters in one JSON-LD block (`<script type="application/ld+json">` body):
   /// `interactionStatistic` / `InteractionCounter`, `commentCount`, and similar.
-  public static func fromJSONLD(_ json: String) -> [Counter] { [] }
+  public static func fromJSONLD(_ json: String) -> [Counter] { JSONLDCounters.counters(in: json) }
 
   /// A counter from one `<meta>` tag (OpenGraph, Twitter, or site-specific names), or nil.
-  public static func fromMeta(name: String, content: String) -> Counter? { nil }
+  public static func fromMeta(name: String, content: String) -> Counter? {
+    MetaCounters.counter(name: name, content: content)
+  }
+
+  /// Counters from all `<meta>` tags of a page at once, as (name-or-property, content) pairs in
+  /// page order: every tag as in ``fromMeta(name:content:)``, plus Twitter card pairs
+  /// (`twitter:label1` "Likes" with `twitter:data1` "1,204"), which need both tags.
+  public static func fromMetaPairs(_ pairs: [(name: String, content: String)]) -> [Counter] {
+    MetaCounters.pairs(pairs)
+  }
 
   /// Counters in embedded page JSON (`<script>` bodies such as `window.__DATA__ = {...}`
   /// or `application/json`), keys like `like_count`, `shareCount`, `signature_count`.
-  public static func fromEmbeddedJSON(_ script: String) -> [Counter] { [] }
+  public static func fromEmbeddedJSON(_ script: String) -> [Counter] {
+    EmbeddedJSONCounters.counters(in: script)
+  }
 
   /// A counter from schema.org microdata: an `InteractionCounter` element's
   /// `interactionType` and `userInteractionCount` values.
-  public static func fromMicrodata(interactionType: String, count: String) -> Counter? { nil }
+  public static func fromMicrodata(interactionType: String, count: String) -> Counter? {
+    guard let kind = InteractionTypes.kind(for: interactionType), let value = CountValue.numericString(count) else {
+      return nil
+    }
+    return Counter(kind: kind, value: value, raw: count, origin: "microdata")
+  }
 }
 
 /// A fast built-in language identifier.
