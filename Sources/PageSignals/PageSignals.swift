@@ -47,15 +47,15 @@ public enum CounterReader {
 /// A fast built-in language identifier.
 public enum LanguageDetector {
   /// ISO 639-1 code (`id`, `en`, `ms`, …) or nil when the text is too short to tell.
-  public static func detect(_ text: String) -> String? { nil }
+  public static func detect(_ text: String) -> String? { LanguageDetection.detect(text) }
 }
 
 /// Hashtags and @mentions in text.
 public enum SocialTokens {
   /// Hashtags with their `#`, in order of first appearance, duplicates removed
   /// (case-insensitively; the first spelling is kept).
-  public static func hashtags(in text: String) -> [String] { [] }
+  public static func hashtags(in text: String) -> [String] { SocialTokenScanner.tokens(.hashtag, in: text) }
 
   /// Mentions with their `@`, in order of first appearance, duplicates removed.
-  public static func mentions(in text: String) -> [String] { [] }
+  public static func mentions(in text: String) -> [String] { SocialTokenScanner.tokens(.mention, in: text) }
 }
