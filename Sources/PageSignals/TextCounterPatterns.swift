@@ -110,6 +110,24 @@ enum TextCounterPatterns {
     }
   }
 
+  /// Indices into `phrases` of the phrases allowed after a number, by the first byte of their first word.
+  static let afterBuckets: [[Int]] = buckets { phrase in
+    phrase.positions.contains(.after) ? phrase.words.first?.bytes.first : nil
+  }
+
+  /// Indices into `phrases` of the phrases allowed before a number, by the first byte of their last word.
+  static let beforeBuckets: [[Int]] = buckets { phrase in
+    phrase.positions.isDisjoint(with: [.before, .label]) ? nil : phrase.words.last?.bytes.first
+  }
+
+  private static func buckets(_ key: (CounterPhrase) -> UInt8?) -> [[Int]] {
+    var table = [[Int]](repeating: [], count: 256)
+    for (index, phrase) in phrases.enumerated() {
+      if let byte = key(phrase) { table[Int(byte)].append(index) }
+    }
+    return table
+  }
+
   /// Words skipped between a number and its phrase: units, hedges and auxiliaries
   /// ("5.210 orang", "ditonton 45 rb kali", "sekitar 5.000", "have signed").
   static let fillers: [[UInt8]] = [

@@ -232,7 +232,9 @@ struct TextCounterScanner {
 
   private func matchAfter(_ words: [WindowWord], startingAt first: Int) -> Match? {
     var best: (phrase: CounterPhrase, length: Int)?
-    for phrase in TextCounterPatterns.phrases where phrase.positions.contains(.after) {
+    let bucket = TextCounterPatterns.afterBuckets[Int(ByteText.lowercased(text[words[first].start]))]
+    for phraseIndex in bucket {
+      let phrase = TextCounterPatterns.phrases[phraseIndex]
       let length = phrase.words.count
       guard first + length <= words.count, length > (best?.length ?? 0) else { continue }
       var all = true
@@ -257,7 +259,9 @@ struct TextCounterScanner {
 
   private func matchBefore(_ words: [WindowWord], endingAt first: Int) -> Match? {
     var best: (phrase: CounterPhrase, length: Int)?
-    for phrase in TextCounterPatterns.phrases {
+    let bucket = TextCounterPatterns.beforeBuckets[Int(ByteText.lowercased(text[words[first].start]))]
+    for phraseIndex in bucket {
+      let phrase = TextCounterPatterns.phrases[phraseIndex]
       let length = phrase.words.count
       guard first + length <= words.count, length > (best?.length ?? 0) else { continue }
       guard phrase.positions.contains(.before) || (phrase.positions.contains(.label) && words[first].labelMarkBetween)
