@@ -7,28 +7,68 @@ enum CounterKeys {
   /// Normalised key → kind.
   static let kinds: [String: String] = {
     let rows: [(String, [String])] = [
-      ("likes", ["likecount", "likescount", "likes", "numlikes", "totallikes", "favoritecount", "favouritecount",
-                 "diggcount", "heartcount", "lovecount"]),
+      (
+        "likes",
+        [
+          "likecount", "likescount", "likes", "numlikes", "totallikes", "favoritecount", "favouritecount",
+          "diggcount", "heartcount", "lovecount",
+        ]
+      ),
       ("shares", ["sharecount", "sharescount", "shares", "numshares", "totalshares", "repostcount", "repostscount"]),
-      ("comments", ["commentcount", "commentscount", "comments", "numcomments", "totalcomments", "replycount",
-                    "repliescount", "commentstotal"]),
-      ("views", ["viewcount", "viewscount", "views", "numviews", "totalviews", "playcount", "plays", "pageviews",
-                 "pageviewcount", "readcount", "hitcount", "watchcount"]),
+      (
+        "comments",
+        [
+          "commentcount", "commentscount", "comments", "numcomments", "totalcomments", "replycount",
+          "repliescount", "commentstotal",
+        ]
+      ),
+      (
+        "views",
+        [
+          "viewcount", "viewscount", "views", "numviews", "totalviews", "playcount", "plays", "pageviews",
+          "pageviewcount", "readcount", "hitcount", "watchcount",
+        ]
+      ),
       ("reactions", ["reactioncount", "reactionscount", "reactions", "totalreactions"]),
       ("retweets", ["retweetcount", "retweetscount", "retweets"]),
       ("followers", ["followercount", "followerscount", "followers", "subscribercount", "subscriberscount"]),
-      ("signatures", ["signaturecount", "signaturescount", "signatures", "totalsignaturecount", "totalsignatures",
-                      "numsignatures", "signercount", "signerscount", "signaturestotal"]),
+      (
+        "signatures",
+        [
+          "signaturecount", "signaturescount", "signatures", "totalsignaturecount", "totalsignatures",
+          "numsignatures", "signercount", "signerscount", "signaturestotal",
+        ]
+      ),
       ("signature_goal", ["signaturegoal", "signaturesgoal", "signaturetarget", "targetsignatures", "goalsignatures"]),
-      ("funds_raised", ["amountraised", "raisedamount", "collectedamount", "amountcollected", "totalraised",
-                        "fundsraised", "totalcollected", "donationreceived", "donationsreceived", "currentamount",
-                        "raised", "collected", "donationamounttotal"]),
-      ("funds_goal", ["fundinggoal", "goalamount", "targetamount", "amountgoal", "donationgoal", "donationtarget",
-                      "fundraisinggoal", "campaigngoal"]),
-      ("donors", ["donationscount", "donationcount", "donorcount", "donorscount", "donors", "numdonors", "totaldonors",
-                  "backerscount", "backercount", "backers", "donaturcount"]),
-      ("attendees", ["attendeecount", "attendeescount", "attendees", "participantcount", "participantscount",
-                     "rsvpcount", "goingcount"]),
+      (
+        "funds_raised",
+        [
+          "amountraised", "raisedamount", "collectedamount", "amountcollected", "totalraised",
+          "fundsraised", "totalcollected", "donationreceived", "donationsreceived", "currentamount",
+          "raised", "collected", "donationamounttotal",
+        ]
+      ),
+      (
+        "funds_goal",
+        [
+          "fundinggoal", "goalamount", "targetamount", "amountgoal", "donationgoal", "donationtarget",
+          "fundraisinggoal", "campaigngoal",
+        ]
+      ),
+      (
+        "donors",
+        [
+          "donationscount", "donationcount", "donorcount", "donorscount", "donors", "numdonors", "totaldonors",
+          "backerscount", "backercount", "backers", "donaturcount",
+        ]
+      ),
+      (
+        "attendees",
+        [
+          "attendeecount", "attendeescount", "attendees", "participantcount", "participantscount",
+          "rsvpcount", "goingcount",
+        ]
+      ),
       ("volunteers", ["volunteercount", "volunteerscount", "volunteers"]),
     ]
     var table: [String: String] = [:]

@@ -41,7 +41,8 @@ enum SocialTokenScanner {
         }
         let bodyStart = index + markerLength
         let bodyEnd =
-          kind == .hashtag ? hashtagEnd(text, marker: index, body: bodyStart) : mentionEnd(text, marker: index, body: bodyStart)
+          kind == .hashtag
+          ? hashtagEnd(text, marker: index, body: bodyStart) : mentionEnd(text, marker: index, body: bodyStart)
         guard let bodyEnd else {
           index = bodyStart
           continue

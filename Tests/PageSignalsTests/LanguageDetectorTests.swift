@@ -3,14 +3,26 @@ import Testing
 
 @Suite struct LanguageDetectorTests {
   @Test(arguments: [
-    ("Warga kampung itu berkumpul di balai desa untuk membahas rencana pembangunan jembatan yang sudah lama ditunggu.", "id"),
+    (
+      "Warga kampung itu berkumpul di balai desa untuk membahas rencana pembangunan jembatan yang sudah lama ditunggu.",
+      "id"
+    ),
     ("Menurut polisi, aksi tersebut berjalan damai karena para peserta bisa menjaga ketertiban sampai sore.", "id"),
     ("Kami tidak bisa menerima keputusan itu, ujar seorang warga kepada wartawan setelah rapat selesai.", "id"),
-    ("Kerajaan negeri berkata bahawa projek itu akan dimulakan selepas semua pihak bersetuju dengan cadangan tersebut.", "ms"),
+    (
+      "Kerajaan negeri berkata bahawa projek itu akan dimulakan selepas semua pihak bersetuju dengan cadangan tersebut.",
+      "ms"
+    ),
     ("Ramai penduduk kampung hadir kerana mereka mahu tahu sama ada wang pampasan boleh diberikan tahun ini.", "ms"),
-    ("The council said the new bridge would open next spring, after years of delays and complaints from residents.", "en"),
+    (
+      "The council said the new bridge would open next spring, after years of delays and complaints from residents.",
+      "en"
+    ),
     ("Thousands of people signed the petition, which asks the city to keep the park open to the public.", "en"),
-    ("De gemeente heeft besloten dat het nieuwe park in het voorjaar wordt geopend voor alle bewoners van de wijk.", "nl"),
+    (
+      "De gemeente heeft besloten dat het nieuwe park in het voorjaar wordt geopend voor alle bewoners van de wijk.",
+      "nl"
+    ),
     ("Die Stadt hat entschieden, dass der neue Park im Frühjahr für alle Bewohner des Viertels geöffnet wird.", "de"),
     ("La mairie a décidé que le nouveau parc sera ouvert au printemps pour tous les habitants du quartier.", "fr"),
     ("El ayuntamiento ha decidido que el nuevo parque se abrirá en primavera para todos los vecinos del barrio.", "es"),
@@ -25,14 +37,17 @@ import Testing
     #expect(LanguageDetector.detect(text) == code)
   }
 
-  @Test(arguments: ["", "Halo", "Jakarta Bandung", "12.000 1.204 3,4K", "Jakarta Surabaya Medan Makassar Denpasar Bogor",
-    "!!! ??? ...", "中"])
+  @Test(arguments: [
+    "", "Halo", "Jakarta Bandung", "12.000 1.204 3,4K", "Jakarta Surabaya Medan Makassar Denpasar Bogor",
+    "!!! ??? ...", "中",
+  ])
   func undecidedOnTooLittleText(_ text: String) {
     #expect(LanguageDetector.detect(text) == nil)
   }
 
   @Test func longTextIsCapped() {
-    let text = String(repeating: "Warga desa itu sudah lama menunggu jembatan yang dijanjikan pemerintah. ", count: 5000)
+    let text = String(
+      repeating: "Warga desa itu sudah lama menunggu jembatan yang dijanjikan pemerintah. ", count: 5000)
     #expect(LanguageDetector.detect(text) == "id")
   }
 }

@@ -40,7 +40,8 @@ import Testing
   ]
 
   static let spacesAndRanges: [Case] = [
-    Case("10\u{00A0}000", nil, 10_000), Case("10\u{202F}000", nil, 10_000), Case("1\u{2009}234\u{2009}567", nil, 1_234_567),
+    Case("10\u{00A0}000", nil, 10_000), Case("10\u{202F}000", nil, 10_000),
+    Case("1\u{2009}234\u{2009}567", nil, 1_234_567),
     Case("45\u{00A0}rb", "id", 45_000), Case("Rp\u{00A0}1,2\u{00A0}M", "id", 1.2e9),
     Case("1.000-2.000", "id", 1000), Case("1.000 – 2.000", "id", 1000), Case("10-15 ribu", "id", 10_000),
     Case("5 hingga 10 rb", "id", 5000), Case("1,5-2 juta", "id", 1_500_000), Case("3 to 4 million", "en", 3e6),
@@ -74,8 +75,11 @@ import Testing
     #expect(LocaleNumber.parseAmount("40", lang: nil, currency: "Rp")?.currency == "IDR")
   }
 
-  @Test(arguments: [("Rp", "IDR"), ("Rp.", "IDR"), ("IDR", "IDR"), ("US$", "USD"), ("$", "USD"), ("usd", "USD"),
-    ("€", "EUR"), ("RM", "MYR"), ("S$", "SGD"), ("SGD", "SGD"), ("XYZ", nil)] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("Rp", "IDR"), ("Rp.", "IDR"), ("IDR", "IDR"), ("US$", "USD"), ("$", "USD"), ("usd", "USD"),
+      ("€", "EUR"), ("RM", "MYR"), ("S$", "SGD"), ("SGD", "SGD"), ("XYZ", nil),
+    ] as [(String, String?)])
   func currencyCodes(_ token: String, _ code: String?) {
     #expect(LocaleNumber.currencyCode(for: token) == code)
   }
