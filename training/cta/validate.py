@@ -8,7 +8,8 @@ Usage:
 
 Checks: every line is a JSON object with the required fields and allowed values; `lang` matches the
 file; positives have a category and negatives `null`; no duplicate texts (after case/space/punctuation
-folding) within or across files; 4-40 words per text; test share per stratum (label/category) near 25%;
+folding) within or across files; 4-40 words per text; near-identical variants (word-set Jaccard >= 0.6)
+not split across train and test; test share per stratum (label/category) near 25%;
 at least 20 positives per category per language. Exit status 1 on any error; warnings do not fail.
 """
 
@@ -28,6 +29,7 @@ OPTIONAL = {"note"}
 MIN_PER_CATEGORY = 20
 MIN_WORDS, MAX_WORDS = 4, 40
 SHINGLE = 9
+NEAR_DUPLICATE = 0.6  # word-set Jaccard above which two texts count as variants of one template
 
 
 def fold(text):
@@ -111,6 +113,19 @@ def check(rows_by_lang, errors, warnings):
         warnings.append(f"{lang}/{name}: test share {share:.2f} ({splits['test']}/{total})")
 
 
+def straddling_variants(rows_by_lang, warnings):
+  """Warn when two near-identical texts (word-set Jaccard >= NEAR_DUPLICATE) sit in different splits."""
+  for lang, rows in rows_by_lang.items():
+    sets = [set(words(row["text"])) for row in rows]
+    for i in range(len(rows)):
+      for j in range(i + 1, len(rows)):
+        if rows[i]["split"] == rows[j]["split"]:
+          continue
+        union = sets[i] | sets[j]
+        if union and len(sets[i] & sets[j]) / len(union) >= NEAR_DUPLICATE:
+          warnings.append(f"{rows[i]['_where']} and {rows[j]['_where']}: near-identical texts in different splits")
+
+
 def overlaps(rows_by_lang, seeds_dir):
   """Texts sharing a run of SHINGLE words with any seed file."""
   shingles = set()
@@ -187,6 +202,7 @@ def main():
       continue
     rows_by_lang[lang] = load(path, lang, errors)
   check(rows_by_lang, errors, warnings)
+  straddling_variants(rows_by_lang, warnings)
   if args.seeds:
     errors += overlaps(rows_by_lang, args.seeds)
   print(report(rows_by_lang, args.markdown))
