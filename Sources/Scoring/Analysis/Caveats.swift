@@ -32,7 +32,15 @@ enum Caveats {
       if used.contains(where: { !$0.platformPage && $0.origin == "page" }) {
         add("quoted-outcome", "\(o.kind): read from a page that is not the campaign's own (a quoted figure).")
       }
-      if o.kind == "funds", let reason = o.nullReason { add("money-not-normalised", "funds: \(reason).") }
+      if o.kind == "funds" {
+        if o.valueBase == nil {
+          add("money-not-normalised", "funds: \(o.nullReason ?? "no base-currency value").")
+        } else if o.unit == "mixed" {
+          add(
+            "mixed-currencies",
+            "funds come in several currencies; only the \(o.baseCurrency ?? "base")-normalised sum (value_base) is given, with each source's rate and date.")
+        }
+      }
       if o.kind == "turnout", let high = o.valueHigh, let low = o.value, high > low {
         add("estimate-range", "turnout is an estimate range; ratios use the low end (\(Int(low))–\(Int(high))).")
       }

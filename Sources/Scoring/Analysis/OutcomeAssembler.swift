@@ -189,9 +189,13 @@ enum OutcomeAssembler {
       }
     default:
       summary.unit = kind == "signatures" ? "signatures" : "people"
-      summary.value = fixed(used.reduce(0.0) { $0 + ($1.latest.value ?? 0) })
       if kind == "turnout" {
-        summary.valueHigh = fixed(used.reduce(0.0) { $0 + ($1.latest.high ?? $1.latest.value ?? 0) })
+        // Crowd estimates from several sources are alternatives for one event, not parts:
+        // the range runs from the smallest low to the largest high.
+        summary.value = fixedIfAny(used.compactMap(\.latest.value).min())
+        summary.valueHigh = fixedIfAny(used.compactMap { $0.latest.high ?? $0.latest.value }.max())
+      } else {
+        summary.value = fixed(used.reduce(0.0) { $0 + ($1.latest.value ?? 0) })
       }
     }
     return summary

@@ -52,10 +52,12 @@ public struct MethodParameters: Codable, Sendable, Hashable {
   public var confidenceLevel: Double
   public var baseCurrency: String
   public var rates: [ExchangeRate]
-  public var simhashBits: Int
-  public var simhashShingleWords: Int
-  public var simhashMaxHamming: Int
-  public var simhashMinWords: Int
+  /// Near-duplicates: MinHash size, LSH bands, shingle length, Jaccard threshold, minimum words.
+  public var minhashSignatureSize: Int
+  public var minhashBands: Int
+  public var shingleWords: Int
+  public var nearDuplicateMinJaccard: Double
+  public var nearDuplicateMinWords: Int
   public var activeInteractionTypes: [String]
   public var outcomeEffortWeights: [String: Int]
 }
@@ -265,6 +267,8 @@ public struct ConversionRatio: Codable, Sendable, Hashable {
   public var bootstrapSamplesUsed: Int
   public var documentsResampled: Int
   public var nullReason: String?
+  /// Why there is a value but no interval (too few documents carry the count).
+  public var ciNullReason: String?
   public var descriptiveOnly: Bool
 }
 

@@ -24,7 +24,7 @@ enum MethodText {
     "quadrant":
       "loudness >= median and engagement_index >= median: engaged; loud, below: loud-but-idle; quiet, at or above: quiet-effective; quiet, below: dormant; medians over this pipeline's campaigns with both figures",
     "near_duplicates":
-      "64-bit SimHash over 3-word shingles (FNV-1a), Hamming distance <= 3, texts under 8 words by URL only; same URL key = same cluster",
+      "3-word shingles (FNV-1a 64-bit); MinHash (64 values) with LSH (16 bands x 4 rows) finds candidates; a pair is a near-duplicate when the exact Jaccard similarity of its shingle sets is >= 0.7; texts under 8 words cluster by URL only; the same URL key is always the same cluster",
     "campaign_assignment":
       "target URLs (petition/donation/event) in the URL, canonical URL, main-content links or CTA targets; url_patterns on URL; hashtags and keywords within the period; a document matching several campaigns counts in full in each",
   ]

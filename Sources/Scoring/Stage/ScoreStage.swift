@@ -129,16 +129,20 @@ public enum ScoreStage {
   {
     let scorer = CampaignScorer(inputs: inputs, diagnostics: diagnostics)
     let (campaigns, discovered, countsWithoutDiagnostics) = scorer.score()
-    let found = diagnostics.diagnostics
+    let found = diagnostics.diagnostics.sorted { a, b in
+      (a.file ?? "", a.offset ?? -1, lineNumber(a.message), a.code, a.message)
+        < (b.file ?? "", b.offset ?? -1, lineNumber(b.message), b.code, b.message)
+    }
     var counts = countsWithoutDiagnostics
     counts.diagnostics = found.count
     let p = inputs.config.scoring
     let parameters = MethodParameters(
       lowEffortMax: p.lowEffortMax, bootstrapSamples: p.bootstrapSamples, seed: p.seed, minCoverage: p.minCoverage,
       confidenceLevel: 0.95, baseCurrency: inputs.config.currency.base,
-      rates: inputs.config.currency.rates.sorted { ($0.currency, $0.asOf) < ($1.currency, $1.asOf) }, simhashBits: 64,
-      simhashShingleWords: NearDuplicates.shingleWords, simhashMaxHamming: NearDuplicates.maxHamming,
-      simhashMinWords: NearDuplicates.minWords, activeInteractionTypes: InteractionType.active.sorted(),
+      rates: inputs.config.currency.rates.sorted { ($0.currency, $0.asOf) < ($1.currency, $1.asOf) }, 
+      minhashSignatureSize: NearDuplicates.signatureSize, minhashBands: NearDuplicates.bands,
+      shingleWords: NearDuplicates.shingleWords, nearDuplicateMinJaccard: NearDuplicates.minJaccard,
+      nearDuplicateMinWords: NearDuplicates.minWords, activeInteractionTypes: InteractionType.active.sorted(),
       outcomeEffortWeights: IndexBuilder.outcomeWeights)
     let method = Method(
       formulaVersion: IndexBuilder.formulaVersion, descriptiveOnly: true, statement: MethodText.statement,
@@ -160,6 +164,12 @@ public enum ScoreStage {
   /// Reads `campaigns.json` back (for the report stage).
   public static func decode(_ bytes: [UInt8]) throws -> CampaignsReport {
     try JSONCoding.decoder().decode(CampaignsReport.self, from: Data(bytes))
+  }
+
+  /// The N of a message starting `line N:` (diagnostics sort by it), else 0.
+  static func lineNumber(_ message: String) -> Int {
+    guard message.hasPrefix("line ") else { return 0 }
+    return Int(message.dropFirst(5).prefix { $0.isNumber }) ?? 0
   }
 
   static func locateConfig(_ pipeline: String) -> (file: String, folder: String) {
