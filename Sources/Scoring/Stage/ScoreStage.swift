@@ -51,6 +51,31 @@ public enum ScoreStage {
   public static func run(
     options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector = DiagnosticCollector()
   ) throws -> ScoreResult {
+    let loaded = try loadInputs(options: options, logger: logger, diagnostics: diagnostics)
+    let report = makeReport(inputs: loaded.inputs, inputFiles: loaded.files, diagnostics: diagnostics)
+    let jsonPath = joinPath(loaded.outputFolder, "campaigns.json")
+    let csvPath = joinPath(loaded.outputFolder, "campaigns.csv")
+    try AtomicFileWriter.write(try encode(report), to: jsonPath)
+    try AtomicFileWriter.write(CampaignsCSV.render(report), to: csvPath)
+    logger.info(
+      "score: \(report.campaigns.count) campaigns, \(report.discoveredCampaigns.count) discovered, \(report.diagnostics.count) diagnostics -> \(jsonPath)"
+    )
+    return ScoreResult(report: report, campaignsJSON: jsonPath, campaignsCSV: csvPath)
+  }
+
+  /// What ``loadInputs(options:logger:diagnostics:)`` found.
+  public struct LoadedInputs: Sendable {
+    public var inputs: ScoreInputs
+    /// Every input file with its SHA-256 (paths as displayed).
+    public var files: [InputFile]
+    public var outputFolder: String
+  }
+
+  /// Loads the config, documents, CTAs and CSVs, and fingerprints every input file.
+  /// Throws ``ConfigError`` for a bad config and ``ScoreError`` for missing documents or CSVs.
+  public static func loadInputs(
+    options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector
+  ) throws -> LoadedInputs {
     let show = { (path: String) in display(path, root: options.displayRoot) }
     let (configPath, folder) = locateConfig(options.pipeline)
     let config = try PipelineConfigLoader.load(path: configPath, displayPath: show(configPath))
@@ -112,15 +137,7 @@ public enum ScoreStage {
         return InputFile(role: file.role, path: show(file.path), sha256: nil, bytes: nil, nullReason: "file not found")
       }
     }
-    let report = makeReport(inputs: inputs, inputFiles: fingerprints, diagnostics: diagnostics)
-    let jsonPath = joinPath(out, "campaigns.json")
-    let csvPath = joinPath(out, "campaigns.csv")
-    try AtomicFileWriter.write(try encode(report), to: jsonPath)
-    try AtomicFileWriter.write(CampaignsCSV.render(report), to: csvPath)
-    logger.info(
-      "score: \(report.campaigns.count) campaigns, \(report.discoveredCampaigns.count) discovered, \(report.diagnostics.count) diagnostics -> \(jsonPath)"
-    )
-    return ScoreResult(report: report, campaignsJSON: jsonPath, campaignsCSV: csvPath)
+    return LoadedInputs(inputs: inputs, files: fingerprints, outputFolder: out)
   }
 
   /// Scores loaded inputs (no I/O): the whole report.
