@@ -92,7 +92,9 @@ let package = Package(
       name: "CTAExtractionTests", dependencies: ["CTAExtraction", "SlackscoreCore"],
       swiftSettings: strictSettings),
     .testTarget(name: "PageSignalsTests", dependencies: ["PageSignals", "SlackscoreCore"], swiftSettings: strictSettings),
-    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ScoringTests", dependencies: ["Scoring", "SlackscoreCore", .product(name: "Logging", package: "swift-log")],
+      exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
       name: "ConformanceTests",

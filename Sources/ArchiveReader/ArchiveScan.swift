@@ -7,7 +7,16 @@ public import SlackscoreCore
 /// recursively, in byte order of names). Skipped and rejected records are counted in
 /// `tally`; problems go to `diagnostics` with file and offset.
 public enum ArchiveScan {
+  /// Record types the pipeline keeps; everything else is skipped and counted by type.
+  public static let keptTypes: Set<String> = ["response", "resource", "revisit"]
+
   /// Calls `body` for each kept record.
+  ///
+  /// Response and resource records come decoded (HTTP head parsed, body de-chunked and
+  /// its Content-Encoding undone). Revisits are resolved to their original's payload
+  /// when the original is among the inputs; revisits whose original comes later in the
+  /// inputs are delivered after the last input, and those never resolved are skipped
+  /// (`revisit-unresolved`) with a warning.
   ///
   /// - Throws: only when an input cannot be opened at all; damage inside a file is a
   ///   diagnostic, and the records before it are still delivered.
@@ -15,12 +24,81 @@ public enum ArchiveScan {
     in paths: [String], limits: ReaderLimits = ReaderLimits(), diagnostics: DiagnosticCollector,
     tally: inout RecordTally, _ body: (ArchiveRecord) throws -> Void
   ) throws {
-    // Placeholder until the WARC/ARC reader lands: loose HTML files only.
+    let resolver = RevisitResolver(limits: limits, diagnostics: diagnostics)
     for path in try InputExpander.expand(paths) {
-      let bytes = try FileSystem.readAll(path)
-      tally.parsed += 1
-      try body(ArchiveRecord(sourcePath: path, offset: 0, kind: .file, payload: bytes))
+      let reader = try ArchiveFileReader(path: path, limits: limits, diagnostics: diagnostics)
+      if reader.isLoosePage {
+        if let record = reader.readLoosePage() {
+          tally.parsed += 1
+          try body(record)
+        } else {
+          tally.reject("record-too-large")
+        }
+        continue
+      }
+      var localTally = tally
+      try reader.forEachRawRecord(blockNeed: { keptTypes.contains($0) ? .whole : .none }) { raw in
+        try handle(raw, path: path, resolver: resolver, limits: limits, diagnostics: diagnostics,
+          tally: &localTally, body)
+      }
+      tally = localTally
     }
+    for pending in resolver.pending {
+      let raw = pending.raw
+      let resolved = resolver.original(of: pending.header).flatMap { location in
+        pending.block.withUnsafeBytes {
+          resolver.resolve(
+            header: pending.header, block: $0, offset: raw.offset, length: raw.length, notes: raw.notes,
+            path: raw.path, original: location)
+        }
+      }
+      if let record = resolved {
+        tally.parsed += 1
+        try body(record)
+      } else {
+        tally.skip("revisit-unresolved")
+        diagnostics.emit(
+          Diagnostic(
+            severity: .warning, stage: "read", file: raw.path, offset: raw.offset, code: "revisit-unresolved",
+            message: "revisit of \(pending.header.refersTo ?? pending.header.refersToTargetURI ?? pending.header.targetURI ?? "?")"
+              + " (\(pending.header.payloadDigest ?? "no digest")): the original record is not among the inputs"))
+      }
+    }
+  }
+
+  private static func handle(
+    _ raw: RawArchiveRecord, path: String, resolver: RevisitResolver, limits: ReaderLimits,
+    diagnostics: DiagnosticCollector, tally: inout RecordTally, _ body: (ArchiveRecord) throws -> Void
+  ) throws {
+    guard keptTypes.contains(raw.type) else {
+      tally.skip(raw.type)
+      return
+    }
+    guard raw.blockIsComplete || raw.isTruncated else {
+      tally.reject("record-too-large")
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "read", file: path, offset: raw.offset, code: "record-too-large",
+          message: "the \(raw.type) record's block is \(raw.declaredLength) bytes, over the "
+            + "\(limits.maxRecordBytes)-byte limit; skipped"))
+      return
+    }
+    if raw.type == "revisit" {
+      if let location = resolver.original(of: raw.header),
+        let record = resolver.resolve(
+          header: raw.header, block: raw.block, offset: raw.offset, length: raw.length, notes: raw.notes, path: path,
+          original: location)
+      {
+        tally.parsed += 1
+        try body(record)
+      } else {
+        resolver.deferRevisit(raw, path: path)
+      }
+      return
+    }
+    resolver.register(raw)
+    tally.parsed += 1
+    try body(RecordDecoder.decode(raw, path: path, limits: limits, diagnostics: diagnostics))
   }
 }
 

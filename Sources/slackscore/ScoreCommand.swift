@@ -1,15 +1,65 @@
 import ArgumentParser
+import Logging
+import Scoring
+import SlackscoreCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `slackscore score`.
 struct ScoreCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "score",
-    abstract: "Group documents into campaigns and score them (campaigns.json)."
+    abstract: "Group documents into campaigns and score them (campaigns.json).",
+    discussion: """
+      Reads pipelines/NAME/pipeline.yml, out/NAME/documents.jsonl and out/NAME/ctas.jsonl (NAME is the
+      config's `name`), plus the outcome and interaction CSVs the config names, and writes
+      out/NAME/campaigns.json and out/NAME/campaigns.csv. Exit status 0 on success, 1 when the run
+      could not finish, 2 for a bad config or options.
+      """
   )
+
+  @Option(help: "The pipeline folder (pipelines/NAME) or its pipeline.yml.")
+  var pipeline: String
+
+  @Option(help: "Documents from `slackscore parse` (default: out/NAME/documents.jsonl).")
+  var documents: String?
+
+  @Option(help: "Calls to action from `slackscore extract` (default: out/NAME/ctas.jsonl).")
+  var ctas: String?
+
+  @Option(help: "Output folder (default: out/NAME).")
+  var out: String?
 
   @OptionGroup var logging: LoggingOptions
 
   func run() async throws {
-    throw ValidationError("'score' is not built yet.")
+    let logger = logging.makeLogger()
+    let diagnostics = DiagnosticCollector()
+    let options = ScoreOptions(
+      pipeline: pipeline, documents: documents, ctas: ctas, outputFolder: out, displayRoot: currentDirectory())
+    do {
+      let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
+      for d in result.report.diagnostics where d.severity >= .warning { logger.warning("\(d.formatted)") }
+      print(result.campaignsJSON)
+    } catch let error as ConfigError {
+      printError(error.description)
+      throw ExitCode(2)
+    } catch let error as ScoreError {
+      printError(error.description)
+      throw ExitCode.failure
+    }
+  }
+
+  private func printError(_ message: String) {
+    let bytes = Array("error: \(message)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+  }
+
+  private func currentDirectory() -> String? {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buffer, buffer.count) != nil else { return nil }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

@@ -1,0 +1,55 @@
+/// What a file holds, decided from its first bytes (never from its name, except to
+/// tell a saved page from unknown bytes).
+public enum Container: String, Sendable, Hashable {
+  case warc, warcGzip = "warc.gz", arc, arcGzip = "arc.gz", html, htmlGzip = "html.gz"
+  case lz4, zstd, zip, empty, unknown
+}
+
+/// Sniffs a file's container from its first bytes.
+enum ContainerSniffer {
+  /// Classifies raw (compressed or not) leading bytes. `decompressed` is the start of
+  /// the first gzip member's output when the file is gzip.
+  static func sniff(
+    raw: UnsafeRawBufferPointer, decompressed: UnsafeRawBufferPointer?, path: String
+  ) -> Container {
+    if raw.isEmpty { return .empty }
+    if raw.count >= 2 && raw[0] == 0x1F && raw[1] == 0x8B {
+      guard let inner = decompressed else { return .unknown }
+      switch classifyText(inner, path: stripGz(path)) {
+      case .warc: return .warcGzip
+      case .arc: return .arcGzip
+      case .html: return .htmlGzip
+      default: return .unknown
+      }
+    }
+    if raw.count >= 4 && raw[0] == 0x04 && raw[1] == 0x22 && raw[2] == 0x4D && raw[3] == 0x18 { return .lz4 }
+    if raw.count >= 4 && raw[0] == 0x28 && raw[1] == 0xB5 && raw[2] == 0x2F && raw[3] == 0xFD { return .zstd }
+    if raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4B && raw[2] == 0x03 && raw[3] == 0x04 { return .zip }
+    return classifyText(raw, path: path)
+  }
+
+  private static func stripGz(_ path: String) -> String {
+    path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
+  }
+
+  /// WARC, ARC, HTML or unknown, for uncompressed leading bytes.
+  static func classifyText(_ bytes: UnsafeRawBufferPointer, path: String) -> Container {
+    var i = 0
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+    while i < bytes.count && ByteScanning.isSpace(bytes[i]) { i += 1 }
+    if ByteScanning.hasPrefix(bytes, at: i, "WARC/") { return .warc }
+    if ByteScanning.hasPrefix(bytes, at: i, "filedesc:") { return .arc }
+    let lower = path.lowercased()
+    if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+    if i < bytes.count && bytes[i] == 0x3C { return .html }
+    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+      return .html
+    }
+    if ARCHeaderParser.parseLine(bytes, 0, ByteScanning.index(of: 0x0A, in: bytes) ?? bytes.count, version: nil)
+      != nil
+    {
+      return .arc
+    }
+    return .unknown
+  }
+}

@@ -1,0 +1,139 @@
+// Counters in embedded page JSON: `<script>` bodies such as `window.__INITIAL_STATE__ = {...};`,
+// `self.__next_f.push(...)`, or whole `application/json` bodies. Every `{` that starts a
+// parseable object is read (a work budget keeps hostile scripts linear); a string value that is
+// itself a JSON object (`JSON.parse("{...}")`) is read too.
+//
+// Rules:
+// - Keys from `CounterKeys` with a number or numeric-string value (or an object holding one
+//   under `total`/`count`/`value`/...) give a counter; raw is the number as written.
+// - `goal`/`target` count only with a sibling that tells what they are: a currency or a raised
+//   amount (funds_goal), or a signature count (signature_goal).
+// - Money keys take their currency from a sibling `currency`/`currencyCode`/... key.
+// - Objects in arrays of two or more objects are lists (comments, related posts): skipped.
+// - One counter per kind: the one nearest the root, the first in document order on a tie.
+
+import SlackscoreCore
+
+/// Reads counters from embedded page JSON.
+enum EmbeddedJSONCounters {
+  private struct Found {
+    var counter: Counter
+    var depth: Int
+  }
+
+  static func counters(in script: String) -> [Counter] {
+    var found: [String: Found] = [:]
+    var order: [String] = []
+    ByteText.with(script) { text in
+      var budget = 4 * text.count + 65_536
+      var index = 0
+      while index < text.count, budget > 0 {
+        let byte = text[index]
+        if (byte == 0x22 || byte == 0x27), index + 1 < text.count, text[index + 1] == 0x7B {
+          // A JSON string holding an object: JSON.parse("{\"post\":...}").
+          var parser = TolerantJSON(text: text, at: index)
+          let value = parser.value()
+          budget -= max(parser.index - index, 1)
+          if let inner = value?.stringValue, let nested = TolerantJSON.parse(inner) {
+            walk(nested, depth: 0, into: &found, order: &order)
+            index = parser.index
+            continue
+          }
+        }
+        guard byte == 0x7B || (index == text.skipSpaces(from: 0) && byte == 0x5B) else {
+          index += 1
+          continue
+        }
+        var parser = TolerantJSON(text: text, at: index)
+        let value = parser.value()
+        budget -= max(parser.index - index, 1)
+        if let value {
+          walk(value, depth: 0, into: &found, order: &order)
+          index = parser.index
+        } else {
+          index += 1
+        }
+      }
+    }
+    return order.compactMap { found[$0]?.counter }
+  }
+
+  private static func walk(_ value: JSONValue, depth: Int, into found: inout [String: Found], order: inout [String]) {
+    switch value {
+    case .array(let elements):
+      let objects = elements.reduce(0) { count, element in
+        if case .object = element { return count + 1 }
+        return count
+      }
+      guard objects < 2 else { return }
+      for element in elements { walk(element, depth: depth + 1, into: &found, order: &order) }
+    case .object(let members):
+      read(members, depth: depth, into: &found, order: &order)
+      for (_, member) in members {
+        switch member {
+        case .object, .array: walk(member, depth: depth + 1, into: &found, order: &order)
+        case .string(let string) where string.utf8.first == 0x7B && string.utf8.count > 16:
+          if let nested = TolerantJSON.parse(string) { walk(nested, depth: depth + 1, into: &found, order: &order) }
+        default: break
+        }
+      }
+    default:
+      return
+    }
+  }
+
+  /// The counters among one object's members.
+  private static func read(
+    _ members: [(key: String, value: JSONValue)], depth: Int, into found: inout [String: Found],
+    order: inout [String]
+  ) {
+    var currency: String?
+    var hasSignatures = false
+    var hasFunds = false
+    var pending: [(kind: String, value: Double, raw: String)] = []
+    var goals: [(value: Double, raw: String)] = []
+    for (key, member) in members {
+      let name = CounterKeys.normalise(key)
+      if CounterKeys.currencyKeys.contains(name), let code = member.stringValue {
+        currency = CurrencySigns.code(for: code) ?? (code.utf8.count == 3 ? code.uppercased() : nil)
+        continue
+      }
+      guard let (number, raw) = count(in: member) else { continue }
+      if CounterKeys.contextualGoals.contains(name) {
+        goals.append((number, raw))
+      } else if let kind = CounterKeys.kinds[name] {
+        if kind == "signatures" { hasSignatures = true }
+        if kind.hasPrefix("funds_") { hasFunds = true }
+        pending.append((kind, number, raw))
+      }
+    }
+    for goal in goals {
+      if currency != nil || hasFunds {
+        pending.append(("funds_goal", goal.value, goal.raw))
+      } else if hasSignatures {
+        pending.append(("signature_goal", goal.value, goal.raw))
+      }
+    }
+    for item in pending {
+      let money = item.kind.hasPrefix("funds_")
+      let counter = Counter(
+        kind: item.kind, value: item.value, currency: money ? currency : nil, raw: item.raw, origin: "embedded_json")
+      if let existing = found[item.kind] {
+        if existing.depth <= depth { continue }
+      } else {
+        order.append(item.kind)
+      }
+      found[item.kind] = Found(counter: counter, depth: depth)
+    }
+  }
+
+  /// A count written as a number, a numeric string, or an object holding one (`{"total": 5}`).
+  private static func count(in value: JSONValue) -> (value: Double, raw: String)? {
+    if let read = CountValue.read(value) { return read }
+    guard case .object = value else { return nil }
+    for key in CounterKeys.countMembers {
+      if let member = value[key], let read = CountValue.read(member) { return read }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,113 @@
+// A fast built-in language identifier: no data download, one pass over at most the first
+// 64 KiB of the text.
+//
+// 1. Script: when most letters are not Latin, the dominant script decides (Thai `th`, Hangul
+//    `ko`, kana `ja`, Han `zh`, Arabic `ar`, Cyrillic `ru`, Greek `el`, Devanagari `hi`).
+// 2. Latin text: every word is looked up in the stopword profiles (`LanguageProfiles`); the
+//    profile with most hits wins. Indonesian/Malay form one profile; their marker words then
+//    decide between `id` and `ms` (Indonesian on a tie: most sources here are Indonesian).
+// 3. Too little evidence gives nil: fewer than 4 words, fewer than 2 stopword hits, stopwords
+//    under 8% of the words, or a tie between the two best profiles.
+
+/// Detects the language of text.
+enum LanguageDetection {
+  static let maximumBytes = 65_536
+
+  private enum Script: Int, CaseIterable {
+    case latin, thai, hangul, kana, han, arabic, cyrillic, greek, devanagari
+  }
+
+  private static func script(of scalar: UInt32) -> Script? {
+    switch scalar {
+    case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return .latin
+    case 0x0E00...0x0E7F: return .thai
+    case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul
+    case 0x3040...0x30FF: return .kana
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF: return .han
+    case 0x0600...0x06FF, 0x0750...0x077F: return .arabic
+    case 0x0400...0x04FF: return .cyrillic
+    case 0x0370...0x03FF: return .greek
+    case 0x0900...0x097F: return .devanagari
+    default: return nil
+    }
+  }
+
+  static func detect(_ string: String) -> String? {
+    ByteText.with(string) { text in
+      let limit = min(text.count, maximumBytes)
+      var scripts = [Int](repeating: 0, count: Script.allCases.count)
+      var scores = [Int](repeating: 0, count: ProfileLanguage.allCases.count)
+      var words = 0
+      var hits = 0
+      var index = 0
+      var wordStart = -1
+      let masks = LanguageProfiles.masks
+      func finishWord(at end: Int) {
+        guard wordStart >= 0 else { return }
+        defer { wordStart = -1 }
+        guard end - wordStart <= 24 else { return }
+        words += 1
+        let hash = LanguageProfiles.wordHash(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<end]))
+        guard let mask = masks[hash] else { return }
+        hits += 1
+        for language in ProfileLanguage.allCases where mask & (1 << UInt16(language.rawValue)) != 0 {
+          scores[language.rawValue] += 1
+        }
+      }
+      while index < limit {
+        let byte = text[index]
+        if byte < 0x80 {
+          if ByteText.isASCIILetter(byte) {
+            scripts[Script.latin.rawValue] += 1
+            if wordStart < 0 { wordStart = index }
+          } else {
+            finishWord(at: index)
+          }
+          index += 1
+          continue
+        }
+        let (value, length) = text.scalar(at: index)
+        if let script = script(of: value) {
+          scripts[script.rawValue] += 1
+          if script == .latin {
+            if wordStart < 0 { wordStart = index }
+          } else {
+            finishWord(at: index)
+          }
+        } else {
+          finishWord(at: index)
+        }
+        index += length
+      }
+      finishWord(at: limit)
+
+      let latin = scripts[Script.latin.rawValue]
+      let other = scripts.indices.filter { $0 != Script.latin.rawValue }.max { scripts[$0] < scripts[$1] }!
+      if scripts[other] > latin {
+        guard scripts[other] >= 10 else { return nil }
+        switch Script(rawValue: other)! {
+        case .thai: return "th"
+        case .hangul: return "ko"
+        case .kana: return "ja"
+        case .han: return scripts[Script.kana.rawValue] * 10 >= scripts[other] ? "ja" : "zh"
+        case .arabic: return "ar"
+        case .cyrillic: return "ru"
+        case .greek: return "el"
+        case .devanagari: return "hi"
+        case .latin: return nil
+        }
+      }
+      guard words >= 4, hits >= 2, hits * 100 >= words * 8 else { return nil }
+      let candidates: [ProfileLanguage] = [.malayic, .english, .dutch, .german, .french, .spanish, .portuguese]
+      let ranked = candidates.sorted { scores[$0.rawValue] > scores[$1.rawValue] }
+      let best = ranked[0]
+      let bestScore = scores[best.rawValue]
+      guard bestScore >= 2, bestScore > scores[ranked[1].rawValue] else { return nil }
+      if best == .malayic {
+        return scores[ProfileLanguage.malayMarker.rawValue] > scores[ProfileLanguage.indonesianMarker.rawValue]
+          ? "ms" : "id"
+      }
+      return best.code
+    }
+  }
+}

@@ -1,0 +1,125 @@
+// Stopword profiles for the language detector: the most frequent function words of each
+// language, written for this project. A word may belong to several profiles ("de", "dan").
+// Indonesian and Malay share one profile for telling them from the others, and have marker
+// lists (spellings and words one uses and the other does not) for telling them apart.
+
+/// Languages the Latin-script profiles tell apart, as bits of a word's mask.
+enum ProfileLanguage: Int, CaseIterable {
+  /// Indonesian or Malay (the shared profile).
+  case malayic = 0
+  case indonesianMarker = 1
+  case malayMarker = 2
+  case english = 3
+  case dutch = 4
+  case german = 5
+  case french = 6
+  case spanish = 7
+  case portuguese = 8
+
+  /// The ISO 639-1 code of a profile that stands for one language.
+  var code: String? {
+    switch self {
+    case .malayic, .indonesianMarker, .malayMarker: return nil
+    case .english: return "en"
+    case .dutch: return "nl"
+    case .german: return "de"
+    case .french: return "fr"
+    case .spanish: return "es"
+    case .portuguese: return "pt"
+    }
+  }
+}
+
+/// The word lists.
+enum LanguageProfiles {
+  static let lists: [(ProfileLanguage, String)] = [
+    (
+      .malayic,
+      """
+      yang dan di ini itu dengan untuk dalam pada ke dari akan adalah tidak juga kami kita mereka atau oleh \
+      telah kepada sebagai ada saya anda lebih tersebut dia sudah hanya jika bagi antara belum masih sangat \
+      dapat namun tetapi serta para ia beliau orang perlu pun lagi apa kalau bila sebuah seorang banyak semua \
+      setiap secara menjadi kata hari bisa karena setelah yaitu harus saja tapi boleh kerana selepas iaitu \
+      ialah mesti sahaja bahwa bahawa
+      """
+    ),
+    (
+      .indonesianMarker,
+      """
+      bisa karena setelah yaitu harus saja tapi uang pemerintah kantor mobil polisi nggak enggak gimana kemarin \
+      ujar warga bilang bahwa sejumlah terhadap kembali menurut
+      """
+    ),
+    (
+      .malayMarker,
+      """
+      boleh kerana selepas iaitu ialah mesti sahaja wang kerajaan pejabat kereta polis tak semalam hendak \
+      manakala amat sebarang memandangkan bahawa ramai baharu percuma kenyataan
+      """
+    ),
+    (
+      .english,
+      """
+      the and of to is in that it was for on are with as his they be at this have from or had by but not what \
+      were we when your can said there which she do their if will would about has been who its more than also \
+      after into our these could them he you an
+      """
+    ),
+    (
+      .dutch,
+      """
+      de het een en van is dat op te zijn voor met niet die aan er maar om ook als bij nog wordt door naar \
+      worden dan over uit hij zij wij kan deze meer heeft werd was wel geen tot ze hun onze dit waar in
+      """
+    ),
+    (
+      .german,
+      """
+      der die und den das ist nicht von zu mit sich des auf für im dem ein eine einen auch es an werden aus er \
+      hat dass sie nach wird bei einer um am sind noch wie einem über so zum war haben nur oder aber vor zur \
+      bis mehr durch man kann wurde in
+      """
+    ),
+    (
+      .french,
+      """
+      le la les de des et en un une du est que qui dans pour pas au sur ne se par plus ce il elle sont avec \
+      mais ou nous vous ont été cette aux son sa ses leur tout comme être fait très où
+      """
+    ),
+    (
+      .spanish,
+      """
+      el la los las de del y en que un una es por con para no se su al lo como más pero sus le ha este esta \
+      son entre cuando muy sin sobre también fue hay desde todo nos durante ya porque puede han
+      """
+    ),
+    (
+      .portuguese,
+      """
+      o os as de do da dos das e em que um uma é para com não no na nos nas por mais se ao como mas foi ou ser \
+      à seu sua são também pelo pela já está muito tem quando isso ele ela entre depois sem mesmo aos ter seus há
+      """
+    ),
+  ]
+
+  /// Word hash → bit mask of the profiles it belongs to.
+  static let masks: [UInt64: UInt16] = {
+    var table: [UInt64: UInt16] = [:]
+    for (language, words) in lists {
+      for word in words.split(separator: " ") {
+        table[wordHash(word.utf8), default: 0] |= 1 << UInt16(language.rawValue)
+      }
+    }
+    return table
+  }()
+
+  /// FNV-1a over the bytes with ASCII lowercased.
+  @inline(__always) static func wordHash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,153 @@
+// The phrase table for counters in visible text: which words around a number say what it
+// counts, in Indonesian (and Malay) and English. Data, not code: add a phrase by adding a
+// string. A phrase is one or more words separated by spaces; a word ending in `*` matches any
+// word it begins ("menandatangan*" matches "menandatangani"). Matching ignores ASCII case.
+//
+// Positions:
+// - `after`: the phrase follows the number ("12 komentar", "3.4K shares", "5.210 orang hadir").
+// - `before`: the phrase precedes the number ("Dibagikan 340 kali", "Terkumpul Rp 1,2 M").
+// - `label`: the phrase precedes the number with a `:` or `(` between ("Komentar (12)",
+//   "Donors: 1,204"); nouns get this so that "suka 5 alasan" stays no count.
+// Only the first content word next to the number is looked at; filler words ("orang",
+// "kali", "people", "telah", ...) are skipped, so "5 alasan orang suka" yields nothing.
+
+/// What a phrase says about the number next to it.
+enum CounterRole: Equatable {
+  /// A counter kind (`likes`, `signatures`, ...).
+  case kind(String)
+  /// Money collected so far: with a currency, `funds_raised`.
+  case raised
+  /// A goal or target: `funds_goal` with a currency, else `signature_goal`.
+  case goal
+}
+
+/// Where a phrase may sit relative to the number.
+struct PhrasePositions: OptionSet {
+  let rawValue: UInt8
+  static let after = PhrasePositions(rawValue: 1)
+  static let before = PhrasePositions(rawValue: 2)
+  static let label = PhrasePositions(rawValue: 4)
+}
+
+/// One phrase of the table, as lowercase byte words.
+struct CounterPhrase {
+  let role: CounterRole
+  let positions: PhrasePositions
+  /// Words in reading order; `prefix` marks words written with a trailing `*`.
+  let words: [(bytes: [UInt8], prefix: Bool)]
+}
+
+/// The phrase and filler tables.
+enum TextCounterPatterns {
+  private static let nounPositions: PhrasePositions = [.after, .label]
+
+  /// (role, positions, phrases). Indonesian and Malay first, English second in each row.
+  private static let rows: [(CounterRole, PhrasePositions, [String])] = [
+    (.kind("likes"), nounPositions, ["suka", "disukai", "menyukai", "likes", "like", "loves"]),
+    (.kind("likes"), .before, ["disukai", "liked by"]),
+    (.kind("shares"), nounPositions, ["dibagikan", "dibagi", "bagikan", "shares", "share", "reposts", "repost"]),
+    (.kind("shares"), .before, ["dibagikan", "shared"]),
+    (
+      .kind("comments"), nounPositions,
+      ["komentar", "komen", "balasan", "tanggapan", "comments", "comment", "replies", "reply"]
+    ),
+    (.kind("comments"), .before, ["dikomentari"]),
+    (
+      .kind("views"), nounPositions,
+      [
+        "ditonton", "tayangan", "penayangan", "dilihat", "dibaca", "pembaca", "penonton", "tontonan", "views",
+        "view", "viewers", "plays", "reads",
+      ]
+    ),
+    (.kind("views"), .before, ["ditonton", "dilihat", "dibaca", "diputar", "viewed", "watched", "read by"]),
+    (.kind("reactions"), nounPositions, ["reaksi", "reactions", "reaction"]),
+    (.kind("retweets"), nounPositions, ["retweets", "retweet", "rts", "retweeted"]),
+    (.kind("followers"), nounPositions, ["pengikut", "followers", "follower", "subscribers", "subscriber"]),
+    (.kind("followers"), .before, ["diikuti", "followed by"]),
+    (
+      .kind("signatures"), nounPositions,
+      [
+        "tanda tangan", "tandatangan", "penandatangan", "menandatangan*", "signatures", "signature", "signers",
+        "signed",
+      ]
+    ),
+    (.kind("signatures"), .before, ["ditandatangani", "signed by"]),
+    (
+      .kind("donors"), nounPositions,
+      ["donatur", "donasi", "penyumbang", "penderma", "berdonasi", "donors", "donor", "donations", "backers"]
+    ),
+    (
+      .kind("attendees"), nounPositions,
+      [
+        "peserta", "massa", "demonstran", "pendemo", "pengunjuk rasa", "hadir", "menghadiri", "attendees",
+        "participants", "attended", "protesters", "protestors", "demonstrators", "marchers",
+      ]
+    ),
+    (.kind("attendees"), .before, ["dihadiri", "diikuti oleh", "attended by"]),
+    (.kind("volunteers"), nounPositions, ["relawan", "sukarelawan", "volunteers", "volunteer"]),
+    (
+      .raised, [.after, .before, .label],
+      [
+        "terkumpul", "dana terkumpul", "donasi terkumpul", "total donasi", "raised", "collected", "pledged",
+        "funds raised",
+      ]
+    ),
+    (
+      .goal, [.after, .before, .label],
+      ["target", "target donasi", "target dana", "target tanda tangan", "sasaran", "goal"]
+    ),
+    (.goal, .before, ["dari target", "terkumpul dari", "menuju", "raised of", "target of", "towards"]),
+  ]
+
+  /// Every phrase, parsed once.
+  static let phrases: [CounterPhrase] = rows.flatMap { role, positions, list in
+    list.map { phrase in
+      CounterPhrase(
+        role: role, positions: positions,
+        words: phrase.split(separator: " ").map { word in
+          word.hasSuffix("*") ? (Array(word.dropLast().utf8), true) : (Array(word.utf8), false)
+        })
+    }
+  }
+
+  /// Indices into `phrases` of the phrases allowed after a number, by the first byte of their first word.
+  static let afterBuckets: [[Int]] = buckets { phrase in
+    phrase.positions.contains(.after) ? phrase.words.first?.bytes.first : nil
+  }
+
+  /// Indices into `phrases` of the phrases allowed before a number, by the first byte of their last word.
+  static let beforeBuckets: [[Int]] = buckets { phrase in
+    phrase.positions.isDisjoint(with: [.before, .label]) ? nil : phrase.words.last?.bytes.first
+  }
+
+  private static func buckets(_ key: (CounterPhrase) -> UInt8?) -> [[Int]] {
+    var table = [[Int]](repeating: [], count: 256)
+    for (index, phrase) in phrases.enumerated() {
+      if let byte = key(phrase) { table[Int(byte)].append(index) }
+    }
+    return table
+  }
+
+  /// Words skipped between a number and its phrase: units, hedges and auxiliaries
+  /// ("5.210 orang", "ditonton 45 rb kali", "sekitar 5.000", "have signed").
+  static let fillers: [[UInt8]] = [
+    "orang", "kali", "x", "×", "sebanyak", "sekitar", "kurang", "lebih", "hampir", "mencapai", "sudah", "telah",
+    "oleh", "yang", "ada", "turut", "sejumlah", "total", "baru", "hanya", "people", "persons", "person", "times",
+    "about", "around", "over", "more", "than", "nearly", "almost", "approximately", "approx", "have", "has", "had",
+    "already", "by", "the", "only", "just", "reached",
+  ].map { Array($0.utf8) }
+
+  /// Units that belong to the number when they follow it directly ("340 kali", "5.210 orang").
+  static let units: [[UInt8]] = ["orang", "kali", "x", "×", "people", "persons", "times"].map { Array($0.utf8) }
+
+  /// Words that, right before a four-digit number, make it a year ("Maret 2024", "sejak 2019").
+  static let yearContext: [[UInt8]] = [
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+    "desember", "january", "february", "march", "may", "june", "july", "august", "october", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "agu", "agt", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec",
+    "tahun", "thn", "year", "sejak", "since", "in", "pada", "di", "hingga", "until", "of",
+  ].map { Array($0.utf8) }
+
+  /// Words that connect a count to its goal: "1.024 dari 10.000", "1,024 of 10,000".
+  static let connectors: [[UInt8]] = ["dari", "of", "out of"].map { Array($0.utf8) }
+}

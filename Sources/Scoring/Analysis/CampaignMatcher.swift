@@ -1,0 +1,85 @@
+public import SlackscoreCore
+
+/// Why a document belongs to a campaign.
+public enum MatchReason: String, Sendable, Codable, CaseIterable, Comparable {
+  case petitionUrl = "petition_url"
+  case donationUrl = "donation_url"
+  case eventUrl = "event_url"
+  case urlPattern = "url_pattern"
+  case hashtag
+  case keyword
+
+  public static func < (a: MatchReason, b: MatchReason) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Assigns documents to configured campaigns.
+///
+/// - Target URLs (`petition_urls`, `donation_urls`, `event_urls`) match the document's URL,
+///   canonical URL, links inside the main content, and the targets of its CTAs.
+/// - `url_patterns` match the document's URL or canonical URL.
+/// - `hashtags` match the document's hashtags or a `#tag` in its text (case-insensitive);
+///   `keywords` are case-insensitive substrings of title or text. Both only count when the
+///   document's date (published, else captured) falls in the campaign period; URL matches
+///   ignore the period, since a petition page captured late still shows the campaign's count.
+/// - A document may match several campaigns; it then counts in full in each of them.
+struct CampaignMatcher {
+  struct Prepared {
+    let config: CampaignConfig
+    let targets: [(key: String, reason: MatchReason)]
+    let hashtags: Set<String>
+    let keywords: [String]
+  }
+
+  let campaigns: [Prepared]
+
+  init(_ configs: [CampaignConfig]) {
+    campaigns = configs.map { c in
+      var targets: [(String, MatchReason)] = []
+      targets += c.petitionUrls.map { (URLKey.make($0), .petitionUrl) }
+      targets += c.donationUrls.map { (URLKey.make($0), .donationUrl) }
+      targets += c.eventUrls.map { (URLKey.make($0), .eventUrl) }
+      return Prepared(
+        config: c, targets: targets, hashtags: Set(c.hashtags.map(Self.hashtagKey)),
+        keywords: c.keywords.map { $0.lowercased() }.filter { !$0.isEmpty })
+    }
+  }
+
+  static func hashtagKey(_ tag: String) -> String {
+    var t = tag.trimmingSpaces().lowercased()
+    while t.hasPrefix("#") { t.removeFirst() }
+    return t
+  }
+
+  /// Reasons per campaign id for one document (empty when it matches nothing).
+  func match(_ doc: Document, ctas: [CallToAction]) -> [String: Set<MatchReason>] {
+    var own = [doc.url, doc.canonicalUrl].compactMap { $0 }.map(URLKey.make)
+    own = Array(Set(own))
+    var linked = Set(own)
+    for link in doc.links where link.inMain { linked.insert(URLKey.make(link.url)) }
+    for cta in ctas { if let t = cta.target { linked.insert(URLKey.make(t.url)) } }
+    let tags = Set(doc.hashtags.map(Self.hashtagKey))
+    let lowerText = ((doc.title ?? "") + "\n" + doc.text).lowercased()
+    let day = doc.publishedAt ?? doc.capturedAt
+
+    var result: [String: Set<MatchReason>] = [:]
+    for c in campaigns {
+      var reasons: Set<MatchReason> = []
+      for target in c.targets where linked.contains(target.key) { reasons.insert(target.reason) }
+      for pattern in c.config.urlPatterns {
+        let rawURLs = [doc.url, doc.canonicalUrl].compactMap { $0 }
+        if rawURLs.contains(where: { URLKey.matches(pattern: pattern, url: $0) }) { reasons.insert(.urlPattern) }
+      }
+      let inPeriod = c.config.period.map { p in day.map { p.contains($0) } ?? true } ?? true
+      if inPeriod {
+        if !c.hashtags.isEmpty
+          && (!tags.isDisjoint(with: c.hashtags) || c.hashtags.contains(where: { lowerText.contains("#" + $0) }))
+        {
+          reasons.insert(.hashtag)
+        }
+        if c.keywords.contains(where: { lowerText.contains($0) }) { reasons.insert(.keyword) }
+      }
+      if !reasons.isEmpty { result[c.config.id] = reasons }
+    }
+    return result
+  }
+}

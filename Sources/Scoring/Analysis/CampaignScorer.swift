@@ -1,0 +1,159 @@
+public import SlackscoreCore
+
+/// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here).
+public struct CampaignScorer {
+  public let inputs: ScoreInputs
+  let documents: [Document]
+  let ctasByDoc: [String: [CallToAction]]
+  let clusters: [String: String]
+  let matches: [String: [String: Set<MatchReason>]]
+  let exports: ExportIndex
+  let diagnostics: DiagnosticCollector
+
+  /// Prepares documents (sorted by id; a repeated id keeps its first copy), CTAs,
+  /// clusters and campaign matches.
+  public init(inputs: ScoreInputs, diagnostics: DiagnosticCollector) {
+    self.inputs = inputs
+    self.diagnostics = diagnostics
+    var docs: [Document] = []
+    var ids: Set<String> = []
+    let sorted = inputs.documents.sorted {
+      ($0.id, $0.capturedAt ?? "", $0.url ?? "", $0.text) < ($1.id, $1.capturedAt ?? "", $1.url ?? "", $1.text)
+    }
+    for doc in sorted where ids.insert(doc.id).inserted { docs.append(doc) }
+    if docs.count < sorted.count {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "score", code: "repeated-document-id",
+          message: "\(sorted.count - docs.count) documents repeat an id already read; each id counts once"))
+    }
+    documents = docs
+    var byDoc: [String: [CallToAction]] = [:]
+    for cta in inputs.ctas where ids.contains(cta.docId) { byDoc[cta.docId, default: []].append(cta) }
+    for key in byDoc.keys {
+      byDoc[key]!.sort { ($0.start, $0.end, $0.category, $0.sentence) < ($1.start, $1.end, $1.category, $1.sentence) }
+    }
+    ctasByDoc = byDoc
+    clusters = NearDuplicates.clusters(docs)
+    let matcher = CampaignMatcher(inputs.config.campaigns)
+    var m: [String: [String: Set<MatchReason>]] = [:]
+    for doc in docs {
+      let r = matcher.match(doc, ctas: byDoc[doc.id] ?? [])
+      if !r.isEmpty { m[doc.id] = r }
+    }
+    matches = m
+    exports = ExportIndex(inputs.interactions)
+  }
+
+  /// Scores every configured campaign (sorted by id) and lists discovered ones.
+  public func score() -> (campaigns: [CampaignScore], discovered: [DiscoveredCampaign], counts: InputCounts) {
+    let config = inputs.config
+    let knownIDs = Set(config.campaigns.map(\.id))
+    var unknownOutcomeRows = 0
+    for row in inputs.outcomes where !knownIDs.contains(row.campaign) {
+      unknownOutcomeRows += 1
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "score", file: row.file, code: "unknown-campaign",
+          message: "line \(row.line): campaign \(quoted(row.campaign)) is not in the config; row ignored"))
+    }
+    let types = InteractionType.all.filter { t in
+      ["likes", "shares", "comments", "views"].contains(t) || documents.contains { $0.counters.contains { $0.kind == t } }
+        || exports.byKey.values.contains { $0.counts[t] != nil }
+    }
+    var usedExportKeys: Set<String> = []
+    var campaigns: [CampaignScore] = []
+    for campaign in config.campaigns.sorted(by: { $0.id < $1.id }) {
+      let (score, exportKeys) = scoreCampaign(campaign, types: types)
+      usedExportKeys.formUnion(exportKeys)
+      campaigns.append(score)
+    }
+    Quadrants.assign(&campaigns)
+
+    let unassigned = documents.filter { matches[$0.id] == nil }
+    let discovered = Discovery.find(unassigned, ctasByDoc: ctasByDoc, clusters: clusters)
+    let unmatchedExports = exports.byKey.filter { !usedExportKeys.contains($0.key) }
+    if !unmatchedExports.isEmpty {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .note, stage: "score", code: "unmatched-interaction-rows",
+          message:
+            "\(unmatchedExports.count) interaction export URLs match no campaign document, target or URL pattern; they are not counted"
+        ))
+    }
+    let allCTAs = inputs.ctas
+    let docIDs = Set(documents.map(\.id))
+    let counts = InputCounts(
+      documentsRead: inputs.documents.count, documentsAssigned: matches.count,
+      documentsInSeveralCampaigns: matches.values.filter { $0.count > 1 }.count,
+      documentsUnassigned: documents.count - matches.count, nearDuplicateClusters: Set(clusters.values).count,
+      ctasRead: allCTAs.count, ctasBoilerplate: allCTAs.filter(\.boilerplate).count,
+      ctasWithoutDocument: allCTAs.filter { !docIDs.contains($0.docId) }.count, outcomeRows: inputs.outcomes.count,
+      outcomeRowsUnknownCampaign: unknownOutcomeRows, interactionRows: inputs.interactions.count,
+      interactionRowsUnmatched: inputs.interactions.filter { !usedExportKeys.contains(URLKey.make($0.url)) }.count,
+      diagnostics: 0)
+    return (campaigns, discovered, counts)
+  }
+
+  private func scoreCampaign(_ campaign: CampaignConfig, types: [String]) -> (CampaignScore, Set<String>) {
+    let members = documents.filter { matches[$0.id]?[campaign.id] != nil }
+    let targetKeys = Set((campaign.petitionUrls + campaign.donationUrls + campaign.eventUrls).map(URLKey.make))
+    let isPlatform: (String) -> Bool = { url in
+      targetKeys.contains(URLKey.make(url)) || campaign.urlPatterns.contains { URLKey.matches(pattern: $0, url: url) }
+    }
+    let exportKeys = exports.byKey.keys.filter { key in
+      isPlatform(key) || members.contains { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make).contains(key) }
+    }
+    let units = InteractionAssembler.units(
+      members: members, clusters: clusters, exports: exports, campaignExportKeys: exportKeys)
+    let interactions = InteractionAssembler.totals(units)
+    let outcomes = OutcomeAssembler.assemble(
+      members: members, rows: inputs.outcomes.filter { $0.campaign == campaign.id }, isPlatform: isPlatform,
+      currency: inputs.config.currency)
+    let cta = CTAMixBuilder.build(
+      ctasByDoc: ctasByDoc, members: members, clusters: clusters, lowEffortMax: inputs.config.scoring.lowEffortMax)
+    let ratios = RatioBuilder.build(
+      outcomes: outcomes, units: units, types: types, parameters: inputs.config.scoring, campaignID: campaign.id)
+    let indices = IndexBuilder.build(interactions: interactions, outcomes: outcomes, mix: cta.mix)
+
+    // Documents.
+    var representative: [String: String] = [:]
+    for doc in members where representative[clusters[doc.id]!] == nil { representative[clusters[doc.id]!] = doc.id }
+    var byMatch: [String: Int] = [:]
+    var languages: [String: Int] = [:]
+    var list: [DocumentRef] = []
+    for doc in members {
+      let reasons = matches[doc.id]![campaign.id]!.sorted()
+      for r in reasons { byMatch[r.rawValue, default: 0] += 1 }
+      languages[doc.lang ?? "und", default: 0] += 1
+      let rep = representative[clusters[doc.id]!]!
+      list.append(
+        DocumentRef(
+          id: doc.id, url: doc.url, capturedAt: doc.capturedAt, clusterId: clusters[doc.id]!,
+          duplicateOf: rep == doc.id ? nil : rep, matchedBy: reasons.map(\.rawValue)))
+    }
+    let unique = representative.count
+    let summary = DocumentSummary(
+      total: members.count, unique: unique, duplicatesRemoved: members.count - unique, byMatch: byMatch,
+      alsoInOtherCampaigns: members.filter { matches[$0.id]!.count > 1 }.count, languages: languages, list: list)
+
+    // Evidence.
+    let docByID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
+    let strongest = cta.counted.sorted {
+      ($1.effort, $1.confidence, $0.docId, $0.start) < ($0.effort, $0.confidence, $1.docId, $1.start)
+    }.prefix(5).map { c in
+      CTAEvidence(
+        sentence: c.sentence, category: c.category, effort: c.effort, confidence: fixed(c.confidence, 4),
+        target: c.target?.url, evidence: OutcomeAssembler.evidence(docByID[c.docId]!, counter: nil))
+    }
+    let outcomeEvidence = outcomes.flatMap { $0.sources.flatMap { $0.series.map(\.evidence) } }
+
+    var score = CampaignScore(
+      id: campaign.id, name: campaign.name, period: campaign.period, documents: summary, interactions: interactions,
+      outcomes: outcomes, ctaMix: cta.mix, ratios: ratios, indices: indices,
+      quadrant: Quadrant(label: nil, nullReason: nil, loudness: indices.components.loudness, engagementIndex: indices.engagement.value),
+      caveats: [], evidence: EvidenceSummary(ctas: Array(strongest), outcomeSources: outcomeEvidence))
+    score.caveats = Caveats.make(for: score, units: units, minCoverage: inputs.config.scoring.minCoverage)
+    return (score, Set(exportKeys))
+  }
+}

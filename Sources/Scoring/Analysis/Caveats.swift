@@ -1,0 +1,145 @@
+/// The caveats a journalist must read before quoting a campaign's figures.
+enum Caveats {
+  static func make(for c: CampaignScore, units: [InteractionUnit], minCoverage: Double) -> [Caveat] {
+    var out: [Caveat] = []
+    func add(_ code: String, _ message: String) { out.append(Caveat(code: code, message: message)) }
+
+    let missing = Set(c.ratios.filter { $0.value == nil }.map(\.interaction)).sorted()
+    if !missing.isEmpty {
+      add(
+        "missing-denominator",
+        "No usable \(missing.joined(separator: ", ")) counts: the ratios over them are null, not zero.")
+    }
+    let numericOutcomes = c.outcomes.filter { $0.kind != "policy" }
+    if c.outcomes.isEmpty { add("no-outcomes", "No outcome (signatures, money, turnout…) was found or given.") }
+    if c.interactions.values.allSatisfy({ $0.total == nil }) {
+      add("no-interactions", "No interaction count was found on the pages or in the exports.")
+    } else {
+      add(
+        "coordination-not-estimated",
+        "Bot, buzzer or coordinated activity was not estimated; interaction counts may include it.")
+    }
+    for o in numericOutcomes {
+      let used = o.sources.filter(\.used)
+      if !used.isEmpty && used.allSatisfy({ $0.origin == "csv" }) {
+        add("outcome-csv-only", "\(o.kind): only from the outcome CSV, with no archived capture to check it against.")
+      }
+      for s in used where s.origin != "csv" && s.captures == 1 {
+        add(
+          "single-capture",
+          "\(o.kind) from \(s.sourceUrl ?? "a page"): one capture only (\(s.latest.at)); no increments can be shown.")
+      }
+      if used.contains(where: { !$0.platformPage && $0.origin == "page" }) {
+        add("quoted-outcome", "\(o.kind): read from a page that is not the campaign's own (a quoted figure).")
+      }
+      if o.kind == "funds" {
+        if o.valueBase == nil {
+          add("money-not-normalised", "funds: \(o.nullReason ?? "no base-currency value").")
+        } else if o.unit == "mixed" {
+          add(
+            "mixed-currencies",
+            "funds come in several currencies; only the \(o.baseCurrency ?? "base")-normalised sum (value_base) is given, with each source's rate and date.")
+        }
+      }
+      if o.kind == "turnout", let high = o.valueHigh, let low = o.value, high > low {
+        add("estimate-range", "turnout is an estimate range; ratios use the low end (\(Int(low))–\(Int(high))).")
+      }
+    }
+    if c.documents.duplicatesRemoved > 0 {
+      add(
+        "duplicates-removed",
+        "\(c.documents.duplicatesRemoved) of \(c.documents.total) documents are near-duplicates (syndicated, reposted or re-captured) and count once per cluster."
+      )
+    }
+    if c.documents.alsoInOtherCampaigns > 0 {
+      add(
+        "shared-documents",
+        "\(c.documents.alsoInOtherCampaigns) documents also belong to another campaign and count in full in each.")
+    }
+    let low = c.interactions.keys.sorted().filter { t in
+      let i = c.interactions[t]!
+      return i.unitsWithCount > 0 && i.coverage < minCoverage
+    }
+    if !low.isEmpty {
+      let parts = low.map { t in
+        "\(t) \(c.interactions[t]!.unitsWithCount)/\(c.interactions[t]!.units)"
+      }
+      add("low-coverage", "Few documents carry a count (\(parts.joined(separator: ", "))); totals are lower bounds.")
+    }
+    if c.ctaMix.total == 0 { add("no-ctas", "No call to action was found (boilerplate excluded).") }
+    if let spike = spike(units: units) {
+      let moved = numericOutcomes.contains { o in
+        o.sources.filter(\.used).contains { s in
+          zip(s.series, s.series.dropFirst()).contains { prev, next in
+            (next.increment ?? 0) > 0 && overlaps(from: prev.at, to: next.at, day: spike)
+          }
+        }
+      }
+      if !moved {
+        add(
+          "spike-without-outcome-movement",
+          "Interactions peak on \(spike) (at least 3× the median day) but no outcome series shows a rise between captures around it (within 7 days).")
+      }
+    }
+    return out.sorted { ($0.code, $0.message) < ($1.code, $1.message) }
+  }
+
+  /// The day with the most active interactions when it is at least 3× the median of days
+  /// with interactions (at least 3 such days needed).
+  static func spike(units: [InteractionUnit]) -> String? {
+    var byDay: [String: Double] = [:]
+    for u in units {
+      guard let day = u.day else { continue }
+      let active = u.counts.filter { InteractionType.active.contains($0.key) }.values.reduce(0, +)
+      if active > 0 { byDay[day, default: 0] += active }
+    }
+    guard byDay.count >= 3, let median = Statistics.median(Array(byDay.values)) else { return nil }
+    let top = byDay.max { ($0.value, $1.key) < ($1.value, $0.key) }!
+    return top.value >= 3 * median ? top.key : nil
+  }
+
+  /// Whether (from, to] intersects [day, day + 7].
+  static func overlaps(from: String, to: String, day: String) -> Bool {
+    guard let a = CalendarDate.dayNumber(from), let b = CalendarDate.dayNumber(to), let d = CalendarDate.dayNumber(day)
+    else { return false }
+    return b >= d && a <= d + 7
+  }
+}
+
+/// Quadrant labels relative to the pipeline's own campaigns.
+enum Quadrants {
+  static let reference =
+    "medians across this pipeline's campaigns that have both loudness and an engagement index; at or above the median counts as high"
+
+  /// Loudness high + engagement high: `engaged`; loud + low: `loud-but-idle`; quiet + high:
+  /// `quiet-effective`; quiet + low: `dormant`. Needs at least 2 comparable campaigns.
+  static func assign(_ campaigns: inout [CampaignScore]) {
+    let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.engagementIndex != nil }
+    let loud = Statistics.median(comparable.map { $0.quadrant.loudness! })
+    let engaged = Statistics.median(comparable.map { $0.quadrant.engagementIndex! })
+    for i in campaigns.indices {
+      guard let l = campaigns[i].quadrant.loudness, let e = campaigns[i].quadrant.engagementIndex else {
+        campaigns[i].quadrant.nullReason = "loudness or engagement index unknown for this campaign"
+        continue
+      }
+      guard comparable.count >= 2, let loud, let engaged else {
+        campaigns[i].quadrant.nullReason = "fewer than 2 campaigns with both figures to compare against"
+        continue
+      }
+      switch (l >= loud, e >= engaged) {
+      case (true, true): campaigns[i].quadrant.label = "engaged"
+      case (true, false): campaigns[i].quadrant.label = "loud-but-idle"
+      case (false, true): campaigns[i].quadrant.label = "quiet-effective"
+      case (false, false): campaigns[i].quadrant.label = "dormant"
+      }
+    }
+  }
+
+  static func medians(_ campaigns: [CampaignScore]) -> QuadrantReference {
+    let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.engagementIndex != nil }
+    return QuadrantReference(
+      relativeTo: reference, campaignsCompared: comparable.count,
+      loudnessMedian: fixedIfAny(Statistics.median(comparable.map { $0.quadrant.loudness! }), 4),
+      engagementMedian: fixedIfAny(Statistics.median(comparable.map { $0.quadrant.engagementIndex! }), 2))
+  }
+}

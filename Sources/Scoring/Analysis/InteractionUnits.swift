@@ -1,0 +1,114 @@
+public import SlackscoreCore
+
+/// A counted unit of interactions: one near-duplicate cluster of documents (with the export
+/// rows naming one of its URLs), or one export row group whose URL names no document.
+struct InteractionUnit {
+  var key: String
+  var counts: [String: Double] = [:]
+  var fromPage: Set<String> = []
+  var fromExport: Set<String> = []
+  /// `YYYY-MM-DD` the interactions are dated to (published, else captured, else posted).
+  var day: String?
+}
+
+/// Export rows merged per URL key: duplicate rows (same URL, same posting time or not)
+/// keep the largest count per type, since exports repeat a post rather than add to it.
+struct ExportIndex {
+  struct Entry {
+    var url: String
+    var postedAt: String?
+    var counts: [String: Double]
+    var rows: Int
+  }
+
+  let byKey: [String: Entry]
+
+  init(_ rows: [InteractionRow]) {
+    var map: [String: Entry] = [:]
+    for row in rows {
+      let key = URLKey.make(row.url)
+      var entry = map[key] ?? Entry(url: row.url, postedAt: row.postedAt, counts: [:], rows: 0)
+      entry.rows += 1
+      if let p = row.postedAt, entry.postedAt.map({ p < $0 }) ?? true { entry.postedAt = p }
+      for (type, value) in row.counts { entry.counts[type] = max(entry.counts[type] ?? 0, value) }
+      map[key] = entry
+    }
+    byKey = map
+  }
+}
+
+enum InteractionAssembler {
+  /// Units for one campaign.
+  ///
+  /// In a cluster, each URL counts at its latest capture (counts on a page are cumulative),
+  /// and the cluster takes the largest count per type over its URLs (syndicated copies
+  /// repeat the same audience figure far more often than they add to it). Export rows
+  /// whose URL is one of the cluster's URLs merge in the same way.
+  static func units(
+    members: [Document], clusters: [String: String], exports: ExportIndex, campaignExportKeys: [String]
+  ) -> [InteractionUnit] {
+    var byCluster: [String: [Document]] = [:]
+    for doc in members { byCluster[clusters[doc.id]!, default: []].append(doc) }
+    var units: [InteractionUnit] = []
+    var usedExportKeys: Set<String> = []
+    for clusterID in byCluster.keys.sorted() {
+      let docs = byCluster[clusterID]!
+      var unit = InteractionUnit(key: clusterID)
+      var latestPerURL: [String: Document] = [:]
+      for doc in docs {
+        let key = doc.url.map(URLKey.make) ?? "doc:\(doc.id)"
+        if let current = latestPerURL[key] {
+          if (doc.capturedAt ?? "", doc.id) > (current.capturedAt ?? "", current.id) { latestPerURL[key] = doc }
+        } else {
+          latestPerURL[key] = doc
+        }
+      }
+      for key in latestPerURL.keys.sorted() {
+        let doc = latestPerURL[key]!
+        for counter in doc.counters where InteractionType.all.contains(counter.kind) && counter.value >= 0 {
+          unit.counts[counter.kind] = max(unit.counts[counter.kind] ?? 0, counter.value)
+          unit.fromPage.insert(counter.kind)
+        }
+        let day = doc.publishedAt ?? doc.capturedAt
+        if let day, unit.day.map({ day < $0 }) ?? true { unit.day = String(day.prefix(10)) }
+      }
+      var urlKeys = Set(latestPerURL.keys)
+      for doc in docs { if let c = doc.canonicalUrl { urlKeys.insert(URLKey.make(c)) } }
+      for key in urlKeys.sorted() {
+        guard let entry = exports.byKey[key] else { continue }
+        usedExportKeys.insert(key)
+        for (type, value) in entry.counts {
+          unit.counts[type] = max(unit.counts[type] ?? 0, value)
+          unit.fromExport.insert(type)
+        }
+      }
+      units.append(unit)
+    }
+    for key in campaignExportKeys.sorted() where !usedExportKeys.contains(key) {
+      guard let entry = exports.byKey[key] else { continue }
+      var unit = InteractionUnit(key: "export:\(key)")
+      unit.counts = entry.counts
+      unit.fromExport = Set(entry.counts.keys)
+      unit.day = entry.postedAt.map { String($0.prefix(10)) }
+      units.append(unit)
+    }
+    return units
+  }
+
+  /// Totals and coverage per type; every known type is listed, unknown ones as null.
+  static func totals(_ units: [InteractionUnit]) -> [String: InteractionTotal] {
+    var result: [String: InteractionTotal] = [:]
+    for type in InteractionType.all {
+      let having = units.filter { $0.counts[type] != nil }
+      let total = having.reduce(0.0) { $0 + $1.counts[type]! }
+      result[type] = InteractionTotal(
+        total: having.isEmpty ? nil : fixed(total),
+        nullReason: having.isEmpty ? "no \(type) count on any page or export row of this campaign" : nil,
+        unitsWithCount: having.count, units: units.count,
+        coverage: units.isEmpty ? 0 : fixed(Double(having.count) / Double(units.count)),
+        fromPages: having.filter { $0.fromPage.contains(type) }.count,
+        fromExports: having.filter { $0.fromExport.contains(type) }.count)
+    }
+    return result
+  }
+}

@@ -1,0 +1,134 @@
+public import SlackscoreCore
+
+/// Near-duplicate clusters: syndicated, reposted and re-captured copies of one text.
+///
+/// Each document's text (lower-cased, split into letter/digit words) gives a set of 3-word
+/// shingles, each hashed with 64-bit FNV-1a. A MinHash signature of 64 values (one seeded
+/// mix per position) feeds locality-sensitive hashing with 16 bands of 4 rows, which finds
+/// candidate pairs in near-linear time; a candidate pair is a near-duplicate when the exact
+/// Jaccard similarity of the two shingle sets is at least `minJaccard` (0.7). Documents with
+/// the same URL key are in one cluster too (captures of one page). Texts under `minWords`
+/// (8) words are too short to judge and cluster by URL only. Clusters are the connected
+/// components; a cluster's id is `c-` + the first 12 hex digits of the SHA-256 of its
+/// smallest document id, so it does not depend on input order.
+enum NearDuplicates {
+  static let shingleWords = 3
+  static let minJaccard = 0.7
+  static let minWords = 8
+  static let signatureSize = 64
+  static let bands = 16
+
+  /// Cluster id per document id.
+  static func clusters(_ docs: [Document]) -> [String: String] {
+    let n = docs.count
+    var parent = Array(0..<n)
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    func union(_ a: Int, _ b: Int) {
+      let ra = find(a)
+      let rb = find(b)
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    var byURL: [String: Int] = [:]
+    var byID: [String: Int] = [:]
+    for (i, doc) in docs.enumerated() {
+      if let first = byID[doc.id] { union(first, i) } else { byID[doc.id] = i }
+      for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
+        let key = URLKey.make(url)
+        if let first = byURL[key] { union(first, i) } else { byURL[key] = i }
+      }
+    }
+    let sets = docs.map { shingles($0.text) }
+    let rows = signatureSize / bands
+    var buckets: [[UInt64: [Int]]] = Array(repeating: [:], count: bands)
+    for (i, set) in sets.enumerated() {
+      guard let set else { continue }
+      let signature = minHash(set)
+      for band in 0..<bands {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        for r in 0..<rows { key = mix(key ^ signature[band * rows + r]) }
+        for j in buckets[band][key, default: []] where find(i) != find(j) {
+          if jaccard(set, sets[j]!) >= minJaccard { union(i, j) }
+        }
+        buckets[band][key, default: []].append(i)
+      }
+    }
+    var smallest: [Int: String] = [:]
+    for (i, doc) in docs.enumerated() {
+      let root = find(i)
+      if let s = smallest[root], s <= doc.id { continue }
+      smallest[root] = doc.id
+    }
+    var result: [String: String] = [:]
+    for (i, doc) in docs.enumerated() {
+      result[doc.id] = "c-" + String(SHA256.hex(smallest[find(i)]!).prefix(12))
+    }
+    return result
+  }
+
+  /// Hashed 3-word shingles of `text`, or nil when it has fewer than `minWords` words.
+  static func shingles(_ text: String) -> Set<UInt64>? {
+    let words = self.words(text)
+    guard words.count >= minWords else { return nil }
+    var result: Set<UInt64> = []
+    for start in 0...(words.count - shingleWords) {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for w in start..<start + shingleWords {
+        for byte in words[w] {
+          h ^= UInt64(byte)
+          h &*= 0x0000_0100_0000_01B3
+        }
+        h ^= 0x20
+        h &*= 0x0000_0100_0000_01B3
+      }
+      result.insert(h)
+    }
+    return result
+  }
+
+  static func minHash(_ set: Set<UInt64>) -> [UInt64] {
+    var signature = [UInt64](repeating: .max, count: signatureSize)
+    for h in set {
+      for i in 0..<signatureSize {
+        let v = mix(h &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
+        if v < signature[i] { signature[i] = v }
+      }
+    }
+    return signature
+  }
+
+  static func jaccard(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+    let inter = a.intersection(b).count
+    return Double(inter) / Double(a.count + b.count - inter)
+  }
+
+  /// The SplitMix64 finaliser: a good 64-bit mixing function.
+  static func mix(_ x: UInt64) -> UInt64 {
+    var z = x
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Lower-cased words of letters and digits (Unicode-aware), as UTF-8 bytes.
+  static func words(_ text: String) -> [[UInt8]] {
+    var result: [[UInt8]] = []
+    var current = ""
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        current.unicodeScalars.append(scalar)
+      } else if !current.isEmpty {
+        result.append(Array(current.lowercased().utf8))
+        current = ""
+      }
+    }
+    if !current.isEmpty { result.append(Array(current.lowercased().utf8)) }
+    return result
+  }
+}

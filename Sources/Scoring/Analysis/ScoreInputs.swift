@@ -1,0 +1,43 @@
+public import SlackscoreCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Everything the scorer reads, already loaded and sorted.
+public struct ScoreInputs: Sendable {
+  public var config: PipelineConfig
+  public var documents: [Document]
+  public var ctas: [CallToAction]
+  public var outcomes: [OutcomeRow]
+  public var interactions: [InteractionRow]
+
+  public init(
+    config: PipelineConfig, documents: [Document], ctas: [CallToAction], outcomes: [OutcomeRow],
+    interactions: [InteractionRow]
+  ) {
+    self.config = config
+    self.documents = documents
+    self.ctas = ctas
+    self.outcomes = outcomes
+    self.interactions = interactions
+  }
+}
+
+/// Rounds to `places` decimals (6 by default) so that printed figures do not depend on
+/// the last bits of floating-point sums; -0 becomes 0.
+func fixed(_ x: Double, _ places: Int = 6) -> Double {
+  let scale = pow10(places)
+  let r = (x * scale).rounded() / scale
+  return r == 0 ? 0 : r
+}
+
+func fixedIfAny(_ x: Double?, _ places: Int = 6) -> Double? { x.map { fixed($0, places) } }
+
+private func pow10(_ n: Int) -> Double {
+  var v = 1.0
+  for _ in 0..<n { v *= 10 }
+  return v
+}

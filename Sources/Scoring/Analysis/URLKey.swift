@@ -1,0 +1,24 @@
+/// URL comparison key: scheme, `www.` and fragment dropped, host lower-cased, one trailing
+/// `/` removed. `https://www.Example.org/p/x/#top` and `http://example.org/p/x` share a key.
+enum URLKey {
+  static func make(_ url: String) -> String {
+    var text = url.trimmingSpaces()
+    if let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") { text = String(text[text.index(colon, offsetBy: 3)...]) }
+    if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+    let slash = text.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? text.endIndex
+    var host = text[..<slash].lowercased()
+    if host.hasPrefix("www.") { host.removeFirst(4) }
+    var rest = String(text[slash...])
+    if rest.hasSuffix("/") { rest.removeLast() }
+    return host + rest
+  }
+
+  /// Whether `url` matches a config glob on the URL without scheme (`*` matches any run of
+  /// characters, `/` included; case-insensitive host, `www.` ignored on both sides).
+  static func matches(pattern: String, url: String) -> Bool {
+    let key = make(url)
+    let p = make(pattern)
+    return Glob.wildcardMatch(Array(p.utf8)[...], Array(key.utf8)[...])
+      || Glob.wildcardMatch(Array(p.utf8)[...], Array((key + "/").utf8)[...])
+  }
+}

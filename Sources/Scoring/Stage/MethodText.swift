@@ -1,0 +1,31 @@
+/// The method section's words, written once so that `campaigns.json` and `docs/score.md`
+/// say the same thing.
+enum MethodText {
+  static let statement =
+    "All figures are descriptive: they describe what the archived pages, the calls to action and the supplied CSVs show, side by side. They do not show that online interactions caused, or failed to cause, any outcome (supporters self-select, successful campaigns get shared more, and archives capture pages irregularly). Ratios name their numerator and denominator; a missing denominator is null with a reason, never 0."
+
+  static let formulas: [String: String] = [
+    "interactions":
+      "per type: sum over units (near-duplicate clusters of documents, plus export rows whose URL names no document); within a unit each URL counts at its latest capture and the unit takes the largest count per type; coverage = units with a count / units",
+    "outcome_value":
+      "per kind: sum of the latest values of the sources used (the campaign's own pages and the outcome CSV; figures quoted on other pages only when neither exists, and then only the largest); funds also in the base currency with the rate dated at or before the figure (else the earliest rate)",
+    "cta_mix":
+      "non-boilerplate CTAs of the campaign's documents, one per (cluster, category, sentence); mean_effort = mean effort; low_effort share = CTAs with effort <= low_effort_max / CTAs, Wilson 95% interval",
+    "ratio_per_1k":
+      "outcome value (funds in base currency, turnout low estimate) x 1000 / sum of the interaction type over units with a count; 95% interval: percentile bootstrap resampling those units (seeded SplitMix64), outcome held fixed",
+    "loudness": "min(1, log10(1 + A) / 6), A = likes + shares + comments + reactions + retweets",
+    "acts": "min(1, log10(1 + W) / 6), W = 2 signatures + 3 donors + 4 volunteers + 5 turnout (low)",
+    "gap": "max(0, loudness - acts)",
+    "effort_norm": "(mean CTA effort - 1) / 4",
+    "slacktivism_index":
+      "100 x weighted mean of gap (0.5), low_effort_share (0.3), 1 - effort_norm (0.2); unknown components dropped and weights renormalised",
+    "engagement_index":
+      "100 x weighted mean of acts (0.5), effort_norm (0.3), 1 - low_effort_share (0.2); unknown components dropped and weights renormalised",
+    "quadrant":
+      "loudness >= median and engagement_index >= median: engaged; loud, below: loud-but-idle; quiet, at or above: quiet-effective; quiet, below: dormant; medians over this pipeline's campaigns with both figures",
+    "near_duplicates":
+      "3-word shingles (FNV-1a 64-bit); MinHash (64 values) with LSH (16 bands x 4 rows) finds candidates; a pair is a near-duplicate when the exact Jaccard similarity of its shingle sets is >= 0.7; texts under 8 words cluster by URL only; the same URL key is always the same cluster",
+    "campaign_assignment":
+      "target URLs (petition/donation/event) in the URL, canonical URL, main-content links or CTA targets; url_patterns on URL; hashtags and keywords within the period; a document matching several campaigns counts in full in each",
+  ]
+}

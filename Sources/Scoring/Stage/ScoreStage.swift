@@ -1,0 +1,245 @@
+public import Logging
+public import SlackscoreCore
+import Foundation
+
+/// Where the score stage reads and writes.
+public struct ScoreOptions: Sendable {
+  /// `pipelines/NAME` (the folder) or the path of its `pipeline.yml`.
+  public var pipeline: String
+  /// Default: `out/NAME/documents.jsonl`.
+  public var documents: String?
+  /// Default: `out/NAME/ctas.jsonl`.
+  public var ctas: String?
+  /// Default: `out/NAME`.
+  public var outputFolder: String?
+  /// Paths under this folder are written relative to it in `campaigns.json` (the CLI
+  /// passes the current directory, so no machine path ends up in the output).
+  public var displayRoot: String?
+
+  public init(
+    pipeline: String, documents: String? = nil, ctas: String? = nil, outputFolder: String? = nil,
+    displayRoot: String? = nil
+  ) {
+    self.pipeline = pipeline
+    self.documents = documents
+    self.ctas = ctas
+    self.outputFolder = outputFolder
+    self.displayRoot = displayRoot
+  }
+}
+
+/// What a score run produced.
+public struct ScoreResult: Sendable {
+  public var report: CampaignsReport
+  public var campaignsJSON: String
+  public var campaignsCSV: String
+}
+
+/// A fatal problem: the run cannot produce `campaigns.json`.
+public struct ScoreError: Error, CustomStringConvertible, Sendable {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+/// The score stage: campaigns, outcomes, interactions, CTA mix, ratios, indices, caveats.
+public enum ScoreStage {
+  /// Human-readable name of the stage.
+  public static let name = "score"
+
+  /// Reads the pipeline's config and inputs, scores, and writes `campaigns.json` and
+  /// `campaigns.csv` (atomically) into the output folder.
+  public static func run(
+    options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector = DiagnosticCollector()
+  ) throws -> ScoreResult {
+    let loaded = try loadInputs(options: options, logger: logger, diagnostics: diagnostics)
+    let report = makeReport(inputs: loaded.inputs, inputFiles: loaded.files, diagnostics: diagnostics)
+    let jsonPath = joinPath(loaded.outputFolder, "campaigns.json")
+    let csvPath = joinPath(loaded.outputFolder, "campaigns.csv")
+    try AtomicFileWriter.write(try encode(report), to: jsonPath)
+    try AtomicFileWriter.write(CampaignsCSV.render(report), to: csvPath)
+    logger.info(
+      "score: \(report.campaigns.count) campaigns, \(report.discoveredCampaigns.count) discovered, \(report.diagnostics.count) diagnostics -> \(jsonPath)"
+    )
+    return ScoreResult(report: report, campaignsJSON: jsonPath, campaignsCSV: csvPath)
+  }
+
+  /// What ``loadInputs(options:logger:diagnostics:)`` found.
+  public struct LoadedInputs: Sendable {
+    public var inputs: ScoreInputs
+    /// Every input file with its SHA-256 (paths as displayed).
+    public var files: [InputFile]
+    public var outputFolder: String
+  }
+
+  /// Loads the config, documents, CTAs and CSVs, and fingerprints every input file.
+  /// Throws ``ConfigError`` for a bad config and ``ScoreError`` for missing documents or CSVs.
+  public static func loadInputs(
+    options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector
+  ) throws -> LoadedInputs {
+    let show = { (path: String) in display(path, root: options.displayRoot) }
+    let (configPath, folder) = locateConfig(options.pipeline)
+    let config = try PipelineConfigLoader.load(path: configPath, displayPath: show(configPath))
+    let paths = PipelinePaths(pipelineFolder: folder)
+    let out = options.outputFolder ?? "out/\(config.name)"
+    let documentsPath = options.documents ?? joinPath(out, "documents.jsonl")
+    let ctasPath = options.ctas ?? joinPath(out, "ctas.jsonl")
+    logger.info("score: pipeline \(config.name), documents \(documentsPath)")
+
+    guard FileSystem.exists(documentsPath) else {
+      throw ScoreError("\(show(documentsPath)): no documents to score (run `slackscore parse` first)")
+    }
+    var inputFiles: [(role: String, path: String)] = [("config", configPath), ("documents", documentsPath)]
+    let documents = readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics)
+    var ctas: [CallToAction] = []
+    if FileSystem.exists(ctasPath) {
+      inputFiles.append(("ctas", ctasPath))
+      ctas = readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics)
+    } else {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: name, file: show(ctasPath), code: "missing-ctas",
+          message: "no calls to action file; the CTA mix is empty (run `slackscore extract` first)"))
+    }
+    var outcomeRows: [OutcomeRow] = []
+    for entry in config.outcomes {
+      let path = paths.resolve(entry)
+      inputFiles.append(("outcomes", path))
+      outcomeRows += try readTable(path, shown: show(path)) {
+        try TableReader.outcomes(path: path, displayPath: show(path), diagnostics: diagnostics)
+      }
+    }
+    var interactionRows: [InteractionRow] = []
+    for entry in config.interactions {
+      let path = paths.resolve(entry)
+      inputFiles.append(("interactions", path))
+      interactionRows += try readTable(path, shown: show(path)) {
+        try TableReader.interactions(path: path, displayPath: show(path), diagnostics: diagnostics)
+      }
+    }
+    for entry in config.inputs {
+      let matches = paths.expand(entry)
+      if matches.isEmpty {
+        diagnostics.emit(
+          Diagnostic(
+            severity: .warning, stage: name, file: show(configPath), code: "input-not-found",
+            message: "inputs entry \(quoted(entry)) matches no file; it is listed without a hash"))
+        inputFiles.append(("archive", entry))
+      }
+      for path in matches { inputFiles.append(("archive", path)) }
+    }
+    let inputs = ScoreInputs(
+      config: config, documents: documents, ctas: ctas, outcomes: outcomeRows, interactions: interactionRows)
+    let fingerprints = inputFiles.map { file -> InputFile in
+      do {
+        let digest = try FileDigest.sha256(file.path)
+        return InputFile(role: file.role, path: show(file.path), sha256: digest.hex, bytes: digest.bytes, nullReason: nil)
+      } catch {
+        return InputFile(role: file.role, path: show(file.path), sha256: nil, bytes: nil, nullReason: "file not found")
+      }
+    }
+    return LoadedInputs(inputs: inputs, files: fingerprints, outputFolder: out)
+  }
+
+  /// Scores loaded inputs (no I/O): the whole report.
+  public static func makeReport(inputs: ScoreInputs, inputFiles: [InputFile], diagnostics: DiagnosticCollector)
+    -> CampaignsReport
+  {
+    let scorer = CampaignScorer(inputs: inputs, diagnostics: diagnostics)
+    let (campaigns, discovered, countsWithoutDiagnostics) = scorer.score()
+    let found = diagnostics.diagnostics.sorted { a, b in
+      (a.file ?? "", a.offset ?? -1, lineNumber(a.message), a.code, a.message)
+        < (b.file ?? "", b.offset ?? -1, lineNumber(b.message), b.code, b.message)
+    }
+    var counts = countsWithoutDiagnostics
+    counts.diagnostics = found.count
+    let p = inputs.config.scoring
+    let parameters = MethodParameters(
+      lowEffortMax: p.lowEffortMax, bootstrapSamples: p.bootstrapSamples, seed: p.seed, minCoverage: p.minCoverage,
+      confidenceLevel: 0.95, baseCurrency: inputs.config.currency.base,
+      rates: inputs.config.currency.rates.sorted { ($0.currency, $0.asOf) < ($1.currency, $1.asOf) }, 
+      minhashSignatureSize: NearDuplicates.signatureSize, minhashBands: NearDuplicates.bands,
+      shingleWords: NearDuplicates.shingleWords, nearDuplicateMinJaccard: NearDuplicates.minJaccard,
+      nearDuplicateMinWords: NearDuplicates.minWords, activeInteractionTypes: InteractionType.active.sorted(),
+      outcomeEffortWeights: IndexBuilder.outcomeWeights)
+    let method = Method(
+      formulaVersion: IndexBuilder.formulaVersion, descriptiveOnly: true, statement: MethodText.statement,
+      parameters: parameters, formulas: MethodText.formulas, quadrantReference: Quadrants.medians(campaigns))
+    return CampaignsReport(
+      schemaVersion: CampaignsReport.currentSchemaVersion, generator: "slackscore score",
+      pipeline: PipelineInfo(name: inputs.config.name, description: inputs.config.description), method: method,
+      inputs: inputFiles.sorted { ($0.role, $0.path) < ($1.role, $1.path) }, counts: counts, campaigns: campaigns,
+      discoveredCampaigns: discovered, diagnostics: found)
+  }
+
+  /// The bytes of `campaigns.json`: pretty, sorted keys, trailing newline.
+  public static func encode(_ report: CampaignsReport) throws -> [UInt8] {
+    var bytes = [UInt8](try JSONCoding.prettyEncoder().encode(report))
+    bytes.append(0x0A)
+    return bytes
+  }
+
+  /// Reads `campaigns.json` back (for the report stage).
+  public static func decode(_ bytes: [UInt8]) throws -> CampaignsReport {
+    try JSONCoding.decoder().decode(CampaignsReport.self, from: Data(bytes))
+  }
+
+  /// The N of a message starting `line N:` (diagnostics sort by it), else 0.
+  static func lineNumber(_ message: String) -> Int {
+    guard message.hasPrefix("line ") else { return 0 }
+    return Int(message.dropFirst(5).prefix { $0.isNumber }) ?? 0
+  }
+
+  static func locateConfig(_ pipeline: String) -> (file: String, folder: String) {
+    if pipeline.hasSuffix(".yml") || pipeline.hasSuffix(".yaml") {
+      return (pipeline, FileSystem.parent(of: pipeline))
+    }
+    return (joinPath(pipeline, "pipeline.yml"), pipeline)
+  }
+
+  static func display(_ path: String, root: String?) -> String {
+    guard let root, !root.isEmpty else { return path }
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  private static func readTable<T>(_ path: String, shown: String, _ body: () throws -> [T]) throws -> [T] {
+    guard FileSystem.exists(path) else { throw ScoreError("\(shown): file named in the pipeline config not found") }
+    return try body()
+  }
+
+  private static func readJSONLines<T: Decodable>(
+    _ type: T.Type, path: String, shown: String, _ diagnostics: DiagnosticCollector
+  ) -> [T] {
+    let decoder = JSONCoding.decoder()
+    var result: [T] = []
+    do {
+      try JSONCoding.forEachLine(in: path) { line, number in
+        do {
+          result.append(try decoder.decode(T.self, from: Data(line)))
+        } catch {
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: name, file: shown, code: "bad-json-line",
+              message: "line \(number): not a valid \(T.self): \(describe(error)); line skipped"))
+        }
+      }
+    } catch {
+      diagnostics.emit(
+        Diagnostic(severity: .error, stage: name, file: shown, code: "unreadable", message: "cannot read: \(error)"))
+    }
+    return result
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    if let e = error as? DecodingError {
+      switch e {
+      case .keyNotFound(let key, let ctx):
+        return "missing key \(ctx.codingPath.map(\.stringValue).joined(separator: "."))\(ctx.codingPath.isEmpty ? "" : ".")\(key.stringValue)"
+      case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
+        return "\(ctx.codingPath.map(\.stringValue).joined(separator: ".")): \(ctx.debugDescription)"
+      @unknown default: return "\(e)"
+      }
+    }
+    return "\(error)"
+  }
+}

@@ -1,8 +1,0 @@
-import ArchiveReader
-import Testing
-
-@Suite struct ArchiveReaderSmokeTests {
-  @Test func moduleLoads() {
-    #expect(Bool(true))
-  }
-}

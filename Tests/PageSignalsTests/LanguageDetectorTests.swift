@@ -1,0 +1,83 @@
+import PageSignals
+import Testing
+
+@Suite struct LanguageDetectorTests {
+  @Test(arguments: [
+    (
+      "Warga kampung itu berkumpul di balai desa untuk membahas rencana pembangunan jembatan yang sudah lama ditunggu.",
+      "id"
+    ),
+    ("Menurut polisi, aksi tersebut berjalan damai karena para peserta bisa menjaga ketertiban sampai sore.", "id"),
+    ("Kami tidak bisa menerima keputusan itu, ujar seorang warga kepada wartawan setelah rapat selesai.", "id"),
+    (
+      "Kerajaan negeri berkata bahawa projek itu akan dimulakan selepas semua pihak bersetuju dengan cadangan tersebut.",
+      "ms"
+    ),
+    ("Ramai penduduk kampung hadir kerana mereka mahu tahu sama ada wang pampasan boleh diberikan tahun ini.", "ms"),
+    (
+      "The council said the new bridge would open next spring, after years of delays and complaints from residents.",
+      "en"
+    ),
+    ("Thousands of people signed the petition, which asks the city to keep the park open to the public.", "en"),
+    (
+      "De gemeente heeft besloten dat het nieuwe park in het voorjaar wordt geopend voor alle bewoners van de wijk.",
+      "nl"
+    ),
+    ("Die Stadt hat entschieden, dass der neue Park im Frühjahr für alle Bewohner des Viertels geöffnet wird.", "de"),
+    ("La mairie a décidé que le nouveau parc sera ouvert au printemps pour tous les habitants du quartier.", "fr"),
+    ("El ayuntamiento ha decidido que el nuevo parque se abrirá en primavera para todos los vecinos del barrio.", "es"),
+    ("A prefeitura decidiu que o novo parque será aberto na primavera para todos os moradores do bairro.", "pt"),
+    ("เทศบาลตัดสินใจเปิดสวนสาธารณะแห่งใหม่ในฤดูใบไม้ผลิสำหรับผู้อยู่อาศัยทุกคน", "th"),
+    ("Городской совет решил открыть новый парк весной для всех жителей района.", "ru"),
+    ("市政府决定在春天为所有居民开放新的公园。", "zh"),
+    ("市はすべての住民のために春に新しい公園を開くことを決めました。", "ja"),
+    ("시의회는 봄에 모든 주민을 위해 새 공원을 열기로 결정했습니다.", "ko"),
+  ])
+  func detects(_ text: String, _ code: String) {
+    #expect(LanguageDetector.detect(text) == code)
+  }
+
+  @Test(arguments: [
+    "", "Halo", "Jakarta Bandung", "12.000 1.204 3,4K", "Jakarta Surabaya Medan Makassar Denpasar Bogor",
+    "!!! ??? ...", "中",
+  ])
+  func undecidedOnTooLittleText(_ text: String) {
+    #expect(LanguageDetector.detect(text) == nil)
+  }
+
+  @Test func longTextIsCapped() {
+    let text = String(
+      repeating: "Warga desa itu sudah lama menunggu jembatan yang dijanjikan pemerintah. ", count: 5000)
+    #expect(LanguageDetector.detect(text) == "id")
+  }
+}
+
+@Suite struct SocialTokenTests {
+  @Test(arguments: [
+    ("Ayo dukung #TolakRUU dan #SaveHutan sekarang!", ["#TolakRUU", "#SaveHutan"]),
+    ("#Bersatu #bersatu #BERSATU lagi", ["#Bersatu"]),
+    ("Tagar #2024Pilih dan #1 serta #123", ["#2024Pilih"]),
+    ("Lihat https://contoh.id/halaman#bagian2 dan www.contoh.id/#tag", []),
+    ("Kutipan &#39;ini&#39; dan &#x27;itu&#x27;", []),
+    ("Warna #FF0000 dan #1a2b3c bukan tagar, tapi #kafe ya", ["#kafe"]),
+    ("(#Reformasi), \"#Demokrasi\" #jalan_kaki.", ["#Reformasi", "#Demokrasi", "#jalan_kaki"]),
+    ("#ประชาธิปไตย และ #自由 and #Café", ["#ประชาธิปไตย", "#自由", "#Café"]),
+    ("a#b c#d", []),
+    ("Fullwidth ＃タグ here", ["#タグ"]),
+  ])
+  func hashtags(_ text: String, _ expected: [String]) {
+    #expect(SocialTokens.hashtags(in: text) == expected)
+  }
+
+  @Test(arguments: [
+    ("Terima kasih @kitabisa dan @KitaBisa serta @warga_baik.", ["@kitabisa", "@warga_baik"]),
+    ("Kirim ke redaksi@contoh.id atau @redaksi", ["@redaksi"]),
+    ("Baca https://medium.com/@penulis/artikel dan @pembaca", ["@pembaca"]),
+    ("Akun @user.name. dan @.titik dan @ sendiri", ["@user.name"]),
+    ("@a@b dan @terlalupanjangsekalinamaakuninimelebihitigapuluh", []),
+    ("(@alpha), \"@beta\" @Gamma!", ["@alpha", "@beta", "@Gamma"]),
+  ])
+  func mentions(_ text: String, _ expected: [String]) {
+    #expect(SocialTokens.mentions(in: text) == expected)
+  }
+}

@@ -1,0 +1,190 @@
+import PageSignals
+import SlackscoreCore
+import Testing
+
+/// Expected counter in a text case: kind, value, currency, raw.
+struct Expected: Sendable, Equatable, CustomStringConvertible {
+  let kind: String
+  let value: Double
+  let currency: String?
+  let raw: String
+  init(_ kind: String, _ value: Double, _ raw: String, currency: String? = nil) {
+    self.kind = kind
+    self.value = value
+    self.currency = currency
+    self.raw = raw
+  }
+  init(_ counter: Counter) {
+    self.init(counter.kind, counter.value, counter.raw, currency: counter.currency)
+  }
+  var description: String { "\(kind)=\(value)\(currency.map { " " + $0 } ?? "") «\(raw)»" }
+}
+
+struct TextCase: Sendable, CustomTestStringConvertible {
+  let text: String
+  let lang: String?
+  let expected: [Expected]
+  init(_ text: String, _ lang: String?, _ expected: [Expected]) {
+    self.text = text
+    self.lang = lang
+    self.expected = expected
+  }
+  var testDescription: String { "\"\(text)\"" }
+}
+
+@Suite struct TextCounterTests {
+  static let interactionsIndonesian: [TextCase] = [
+    TextCase("1,2 rb suka", "id", [Expected("likes", 1200, "1,2 rb suka")]),
+    TextCase(
+      "Postingan ini mendapat 1,2rb suka dan 87 komentar.", "id",
+      [
+        Expected("likes", 1200, "1,2rb suka"), Expected("comments", 87, "87 komentar"),
+      ]),
+    TextCase("12 komentar", "id", [Expected("comments", 12, "12 komentar")]),
+    TextCase("Dibagikan 340 kali", "id", [Expected("shares", 340, "Dibagikan 340 kali")]),
+    TextCase("340 kali dibagikan", "id", [Expected("shares", 340, "340 kali dibagikan")]),
+    TextCase("Video itu ditonton 45 rb kali sejak Senin.", "id", [Expected("views", 45_000, "ditonton 45 rb kali")]),
+    TextCase("2,3 jt x ditonton", "id", [Expected("views", 2_300_000, "2,3 jt x ditonton")]),
+    TextCase(
+      "Dilihat 1.200 kali · 9 reaksi", "id",
+      [
+        Expected("views", 1200, "Dilihat 1.200 kali"), Expected("reactions", 9, "9 reaksi"),
+      ]),
+    TextCase("Komentar (14)", "id", [Expected("comments", 14, "Komentar (14")]),
+    TextCase("Akun itu punya 15,4 rb pengikut", "id", [Expected("followers", 15_400, "15,4 rb pengikut")]),
+    TextCase("Tulisan ini sudah dibaca 3.021 kali", "id", [Expected("views", 3021, "dibaca 3.021 kali")]),
+    TextCase("Sebanyak 530 orang menyukai unggahan itu", "id", [Expected("likes", 530, "530 orang menyukai")]),
+  ]
+
+  static let interactionsEnglish: [TextCase] = [
+    TextCase("3.4K shares", "en", [Expected("shares", 3400, "3.4K shares")]),
+    TextCase("2.3M views", "en", [Expected("views", 2_300_000, "2.3M views")]),
+    TextCase("2.3M views", "id", [Expected("views", 2_300_000, "2.3M views")]),
+    TextCase("45K likes", "en", [Expected("likes", 45_000, "45K likes")]),
+    TextCase(
+      "12K retweets · 8.1K comments", "en",
+      [
+        Expected("retweets", 12_000, "12K retweets"), Expected("comments", 8100, "8.1K comments"),
+      ]),
+    TextCase("The clip was viewed 98,000 times.", "en", [Expected("views", 98_000, "viewed 98,000 times")]),
+    TextCase("Comments: 57", "en", [Expected("comments", 57, "Comments: 57")]),
+    TextCase("She has 1.1M followers", "en", [Expected("followers", 1_100_000, "1.1M followers")]),
+    TextCase("Liked by 2,310 people", "en", [Expected("likes", 2310, "Liked by 2,310 people")]),
+    TextCase("640 replies", nil, [Expected("comments", 640, "640 replies")]),
+  ]
+
+  static let outcomesIndonesian: [TextCase] = [
+    TextCase("313.000 tanda tangan", "id", [Expected("signatures", 313_000, "313.000 tanda tangan")]),
+    TextCase(
+      "Petisi ini telah ditandatangani 5.210 orang", "id",
+      [
+        Expected("signatures", 5210, "ditandatangani 5.210 orang")
+      ]),
+    TextCase("Terkumpul Rp 1,2 M", "id", [Expected("funds_raised", 1.2e9, "Terkumpul Rp 1,2 M", currency: "IDR")]),
+    TextCase(
+      "Rp 250.000.000 terkumpul dari target Rp 500 juta", "id",
+      [
+        Expected("funds_raised", 250_000_000, "Rp 250.000.000 terkumpul", currency: "IDR"),
+        Expected("funds_goal", 500_000_000, "dari target Rp 500 juta", currency: "IDR"),
+      ]),
+    TextCase("1.204 donatur", "id", [Expected("donors", 1204, "1.204 donatur")]),
+    TextCase("Target: 15.000 tanda tangan", "id", [Expected("signature_goal", 15_000, "Target: 15.000 tanda tangan")]),
+    TextCase("Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "5.000 massa")]),
+    TextCase("3 ribu peserta hadir di Monas", "id", [Expected("attendees", 3000, "3 ribu peserta")]),
+    TextCase("Lebih dari 1.500 orang hadir", "id", [Expected("attendees", 1500, "1.500 orang hadir")]),
+    TextCase("Kami butuh 200 relawan", "id", [Expected("volunteers", 200, "200 relawan")]),
+    TextCase(
+      "1.024 dari 10.000 tanda tangan", "id",
+      [
+        Expected("signatures", 1024, "1.024"), Expected("signature_goal", 10_000, "10.000 tanda tangan"),
+      ]),
+    TextCase(
+      "Dana terkumpul: Rp 37.500.000", "id",
+      [
+        Expected("funds_raised", 37_500_000, "Dana terkumpul: Rp 37.500.000", currency: "IDR")
+      ]),
+    TextCase(
+      "Rp 4,5 jt terkumpul dari Rp 10 jt", "id",
+      [
+        Expected("funds_raised", 4_500_000, "Rp 4,5 jt terkumpul", currency: "IDR"),
+        Expected("funds_goal", 10_000_000, "terkumpul dari Rp 10 jt", currency: "IDR"),
+      ]),
+    TextCase("Menuju 20.000 tanda tangan!", "id", [Expected("signature_goal", 20_000, "Menuju 20.000 tanda tangan")]),
+    TextCase(
+      "Didukung 10rb+ orang yang menandatangani", "id",
+      [
+        Expected("signatures", 10_000, "10rb+ orang yang menandatangani")
+      ]),
+    TextCase("Sekitar 1.000-2.000 demonstran", "id", [Expected("attendees", 1000, "1.000-2.000 demonstran")]),
+  ]
+
+  static let outcomesEnglish: [TextCase] = [
+    TextCase("1,024 signatures", "en", [Expected("signatures", 1024, "1,024 signatures")]),
+    TextCase(
+      "1,024 signatures of 10,000 goal", "en",
+      [
+        Expected("signatures", 1024, "1,024 signatures"), Expected("signature_goal", 10_000, "10,000 goal"),
+      ]),
+    TextCase("of 10,000 goal", "en", [Expected("signature_goal", 10_000, "10,000 goal")]),
+    TextCase(
+      "Raised $12,000 of $50,000 goal", "en",
+      [
+        Expected("funds_raised", 12_000, "Raised $12,000", currency: "USD"),
+        Expected("funds_goal", 50_000, "$50,000 goal", currency: "USD"),
+      ]),
+    TextCase(
+      "US$ 2.5 million raised", "en",
+      [
+        Expected("funds_raised", 2_500_000, "US$ 2.5 million raised", currency: "USD")
+      ]),
+    TextCase("RM 12,400 collected", "en", [Expected("funds_raised", 12_400, "RM 12,400 collected", currency: "MYR")]),
+    TextCase("5,000 people signed", "en", [Expected("signatures", 5000, "5,000 people signed")]),
+    TextCase("812 donors", "en", [Expected("donors", 812, "812 donors")]),
+    TextCase("about 40,000 protesters marched", "en", [Expected("attendees", 40_000, "40,000 protesters")]),
+  ]
+
+  static let traps: [TextCase] = [
+    TextCase("ribuan orang hadir", "id", []),
+    TextCase("Pada 2024 suka duka datang silih berganti", "id", []),
+    TextCase("Diterbitkan 12 Maret 2024, 10:30 WIB", "id", []),
+    TextCase("Tanggal 12/03/2024 dan 05-06-2023", "id", []),
+    TextCase("Hubungi 0812-3456-7890 atau +62 812 3456 7890 untuk komentar", "id", []),
+    TextCase("5 alasan orang suka kopi", "id", []),
+    TextCase("10 cara agar video ditonton banyak orang", "id", []),
+    TextCase("Harga tiket Rp 50.000 per orang", "id", []),
+    TextCase("Tiket $25 each, 40% off", "en", []),
+    TextCase("COVID-19 komentar", "id", []),
+    TextCase("Lihat #1 komentar terbaik", "id", []),
+    TextCase("https://contoh.id/berita/123456 komentar", "id", []),
+    TextCase("Rp 50.000 donasi", "id", []),
+    TextCase("Saya suka 5 lagu ini", "id", []),
+    TextCase("Jam 12.30 peserta mulai datang", "id", []),
+    TextCase("Ranked 2nd in views", "en", []),
+    TextCase("Order ID 48213377 shares", "en", []),
+    TextCase("Sejak 2019 relawan bekerja", "id", []),
+    TextCase("5G signatures", "en", []),
+  ]
+
+  @Test(arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + traps)
+  func readsText(_ example: TextCase) {
+    let found = CounterReader.fromText(example.text, lang: example.lang)
+    #expect(found.map(Expected.init) == example.expected)
+    #expect(found.allSatisfy { $0.origin == "text" })
+  }
+
+  @Test func rawIsExactSubstring() {
+    let text = "Halaman ini: 1,2\u{00A0}rb suka, Dibagikan 340 kali, Terkumpul Rp\u{00A0}1,2\u{00A0}M."
+    for counter in CounterReader.fromText(text, lang: "id") {
+      #expect(text.contains(counter.raw))
+    }
+  }
+
+  @Test func yearWithItsNounIsCounted() {
+    #expect(CounterReader.fromText("2024 likes", lang: "en").map(\.value) == [2024])
+  }
+
+  @Test func emptyAndDigitFreeText() {
+    #expect(CounterReader.fromText("", lang: nil).isEmpty)
+    #expect(CounterReader.fromText("tidak ada angka di sini", lang: "id").isEmpty)
+  }
+}

@@ -1,8 +1,0 @@
-import Scoring
-import Testing
-
-@Suite struct ScoringSmokeTests {
-  @Test func moduleLoads() {
-    #expect(Bool(true))
-  }
-}

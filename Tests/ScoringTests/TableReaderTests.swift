@@ -1,0 +1,75 @@
+import Foundation
+@testable import Scoring
+import SlackscoreCore
+import Testing
+
+/// CSV shape, number syntax and row diagnostics.
+@Suite struct TableReaderTests {
+  @Test func csvHandlesBOMQuotesAndCRLF() {
+    let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"multi\nline\",3\n4,,\n"
+    let (rows, problems) = CSVReader.rows(Array(text.utf8))
+    #expect(problems.isEmpty)
+    #expect(rows.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "multi\nline", "3"], ["4", "", ""]])
+    #expect(rows.map(\.line) == [1, 2, 4, 6])
+  }
+
+  @Test func csvReportsAnUnclosedQuote() {
+    let (rows, problems) = CSVReader.rows(Array("a,b\n1,\"open\n2,3\n".utf8))
+    #expect(rows.count == 1)
+    #expect(problems == [CSVReader.Problem(line: 2, message: "a quoted field opened here is never closed")])
+  }
+
+  static func write(_ text: String) throws -> String {
+    let folder = try Fixtures.temporaryFolder()
+    let path = folder + "/t.csv"
+    try AtomicFileWriter.write(text, to: path)
+    return path
+  }
+
+  @Test func outcomeRowsKeepGoodRowsAndNameBadOnes() throws {
+    let path = try Self.write(
+      """
+      campaign,kind,value,unit_or_currency,as_of,source_url,note
+      a,signatures,"12,500",signatures,2024-01-02,https://x.example/p,
+      a,funds,250.5,usd,2024-01-02,,
+      a,turnout,5000-12000,people,2024-01-03,,
+      a,turnout,4000,people,2024-01-04,,low: police
+      a,turnout,9000,people,2024-01-04,,high: organisers
+      a,signatures,1.234.567,signatures,2024-01-02,,
+      a,signatures,-5,signatures,2024-01-02,,
+      a,donors,10-20,people,2024-01-02,,
+      a,funds,10,rupiah,2024-01-02,,
+      a,votes,10,people,2024-01-02,,
+      a,policy,Bill withdrawn,,2024-02-01,,
+      """)
+    let diagnostics = DiagnosticCollector()
+    let rows = try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics)
+    #expect(rows.map(\.kind) == ["signatures", "funds", "turnout", "turnout", "turnout", "policy"])
+    #expect(rows[0].value == 12500 && rows[1].unit == "USD" && rows[1].value == 250.5)
+    #expect(rows[2].value == 5000 && rows[2].high == 12000)
+    #expect(rows[3].bound == "low" && rows[4].bound == "high")
+    #expect(rows[5].text == "Bill withdrawn")
+    let lines = diagnostics.diagnostics.map { $0.message.prefix(8) }.sorted()
+    #expect(lines == ["line 10:", "line 11:", "line 7: ", "line 8: ", "line 9: "])
+    #expect(diagnostics.diagnostics.allSatisfy { $0.file == "o.csv" })
+  }
+
+  @Test func interactionRowsTreatEmptyAsUnknown() throws {
+    let path = try Self.write(
+      "url,posted_at,platform,likes,shares,comments,views,retweets\r\nhttps://a.example/1,2024-01-01,X,\"1,200\",,3,,7\r\nhttps://a.example/2,yesterday,x,1,,,,\r\nhttps://a.example/3,,x,1.5,,,,\r\n"
+    )
+    let diagnostics = DiagnosticCollector()
+    let rows = try TableReader.interactions(path: path, displayPath: "i.csv", diagnostics: diagnostics)
+    #expect(rows.count == 1)
+    #expect(rows[0].counts == ["likes": 1200, "comments": 3, "retweets": 7])
+    #expect(rows[0].platform == "x")
+    #expect(diagnostics.diagnostics.count == 2)
+  }
+
+  @Test func missingHeaderColumnsSkipTheFile() throws {
+    let path = try Self.write("campaign,kind\na,signatures\n")
+    let diagnostics = DiagnosticCollector()
+    #expect(try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics).isEmpty)
+    #expect(diagnostics.diagnostics.first?.code == "bad-csv-header")
+  }
+}
