@@ -60,7 +60,10 @@ let package = Package(
         "SlackscoreCore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
-    .target(name: "Report", dependencies: ["SlackscoreCore", "Scoring"], swiftSettings: strictSettings),
+    .target(
+      name: "Report",
+      dependencies: ["SlackscoreCore", "Scoring", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .target(
       name: "Pipeline",
       dependencies: [

@@ -1,15 +1,57 @@
 import ArgumentParser
+import Logging
+import Report
 
 /// `slackscore report`.
 struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Write the HTML report from campaigns.json."
+    abstract: "Write the self-contained HTML report from campaigns.json.",
+    discussion: """
+      The report has inline SVG charts and CSS, no scripts and no network access, and
+      prints on A4. Every figure links to the capture it came from.
+
+      Examples:
+        slackscore report out/default/campaigns.json -o out/default/report.html
+        slackscore report --pipeline pipelines/default
+      """
   )
+
+  @Argument(help: "campaigns.json written by 'slackscore score'.")
+  var campaigns: String?
+
+  @Option(name: .shortAndLong, help: "Where to write the HTML (default: report.html beside campaigns.json).")
+  var output: String?
+
+  @Option(help: "A pipeline folder: read and write under out/NAME/.")
+  var pipeline: String?
 
   @OptionGroup var logging: LoggingOptions
 
+  func validate() throws {
+    if campaigns == nil && pipeline == nil {
+      throw ValidationError("Give campaigns.json or --pipeline DIR (see --help).")
+    }
+  }
+
   func run() async throws {
-    throw ValidationError("'report' is not built yet.")
+    let logger = logging.makeLogger()
+    let input = campaigns ?? "out/\(PipelineName.of(pipeline!))/campaigns.json"
+    let folder = input.contains("/") ? String(input[..<input.lastIndex(of: "/")!]) : "."
+    let target = output ?? folder + "/report.html"
+    do {
+      try ReportStage.run(campaignsJSON: input, output: target, logger: logger)
+    } catch {
+      logger.error("report failed: \(error)")
+      throw ExitCode.failure
+    }
+    logger.info("wrote \(target)")
+  }
+}
+
+/// The name of a pipeline: the last component of its folder path.
+enum PipelineName {
+  static func of(_ folder: String) -> String {
+    folder.split(separator: "/").last.map(String.init) ?? folder
   }
 }
