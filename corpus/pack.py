@@ -12,7 +12,8 @@ What goes into each file, in manifest order (see README.md in this folder):
   * one `warcinfo` record first;
   * per capture a `request` record and a `response` record (application/http), or, for a
     manifest row with record=revisit, a `request` and a `revisit` record
-    (identical-payload-digest profile, HTTP headers only, pointing at the earlier capture);
+    (identical-payload-digest profile, HTTP headers only, pointing at the earlier capture),
+    or, for record=resource, a lone `resource` record holding the page bytes (no HTTP);
   * each record in its own gzip member.
 The HTTP body is the page file, gzip-encoded when the row says `Content-Encoding: gzip` and
 then chunked when it says `Transfer-Encoding: chunked` (in that order, as a server does).
@@ -157,6 +158,14 @@ def build(rows):
         for i, r in enumerate(frows):
             url, date = r["url"], r["captured_at"]
             host = urlsplit(url).hostname
+            if r["record"] == "resource":
+                with open(os.path.join(HERE, r["file"]), "rb") as f:
+                    block = f.read()
+                members.append(gz_member(warc_record([
+                    ("WARC-Type", "resource"), ("WARC-Target-URI", url), ("WARC-Date", date),
+                    ("WARC-Record-ID", record_id("resource", url, date)), ("WARC-Payload-Digest", sha1_b32(block)),
+                    ("WARC-Block-Digest", sha1_b32(block)), ("Content-Type", r["content_type"])], block)))
+                continue
             head, body = http_response(r)
             req = http_request(url)
             if r["record"] == "revisit":
@@ -261,14 +270,14 @@ def verify(name, data, rows):
             problems.append(f"{name}@{off}: bad framing")
         if "WARC-Block-Digest" in fields and fields["WARC-Block-Digest"] != sha1_b32(block):
             problems.append(f"{name}@{off}: block digest mismatch")
-        if kind == "response":
-            body = block.partition(b"\r\n\r\n")[2]
+        if kind in ("response", "resource"):
+            body = block.partition(b"\r\n\r\n")[2] if kind == "response" else block
             if fields["WARC-Payload-Digest"] != sha1_b32(body):
                 problems.append(f"{name}@{off}: payload digest mismatch")
             page = pages.get((fields["WARC-Target-URI"], fields["WARC-Date"]))
             if page:
                 with open(os.path.join(HERE, page), "rb") as f:
-                    if decoded_payload(block) != f.read():
+                    if (decoded_payload(block) if kind == "response" else block) != f.read():
                         problems.append(f"{name}@{off}: decoded payload differs from {page}")
     return counts, problems
 
