@@ -132,72 +132,74 @@ def gz_member(data):
     return c.compress(data) + c.flush()
 
 
+def warcinfo(name, rows):
+    """The warcinfo record that opens file `name` (dated at its first capture)."""
+    first = min(r["captured_at"] for r in rows)
+    info = (f"software: corpus/pack.py (slackscore sample corpus)\r\nformat: WARC File Format 1.1\r\n"
+            f"conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
+            f"isPartOf: slackscore-sample-corpus\r\nrecords: {len(rows)} captures\r\n"
+            f"description: Fictional pages written for the slackscore project; see corpus/README.md\r\n").encode()
+    return warc_record([
+        ("WARC-Type", "warcinfo"), ("WARC-Date", first), ("WARC-Filename", name),
+        ("WARC-Record-ID", record_id("warcinfo", name, first)), ("Content-Type", "application/warc-fields")], info)
+
+
+def capture_records(r, originals):
+    """The serialised records of one manifest row, in file order.
+
+    `originals` maps (url, file) to (record id, date, payload digest) of the first response
+    with that payload; responses add to it, revisits read from it.
+    """
+    url, date = r["url"], r["captured_at"]
+    if r["record"] == "resource":
+        with open(os.path.join(HERE, r["file"]), "rb") as f:
+            block = f.read()
+        return [warc_record([
+            ("WARC-Type", "resource"), ("WARC-Target-URI", url), ("WARC-Date", date),
+            ("WARC-Record-ID", record_id("resource", url, date)), ("WARC-Payload-Digest", sha1_b32(block)),
+            ("WARC-Block-Digest", sha1_b32(block)), ("Content-Type", r["content_type"])], block)]
+    head, body = http_response(r)
+    common = [("WARC-Target-URI", url), ("WARC-Date", date)]
+    ip = ("WARC-IP-Address", ip_for(urlsplit(url).hostname))
+    if r["record"] == "revisit":
+        orig_id, orig_date, digest = originals[(url, r["file"])]
+        rid = record_id("revisit", url, date)
+        block = head
+        fields = [("WARC-Type", "revisit")] + common + [
+            ("WARC-Record-ID", rid), ip, ("WARC-Profile", REVISIT_PROFILE), ("WARC-Refers-To", orig_id),
+            ("WARC-Refers-To-Target-URI", url), ("WARC-Refers-To-Date", orig_date), ("WARC-Payload-Digest", digest)]
+    else:
+        rid = record_id("response", url, date)
+        block = head + body
+        digest = sha1_b32(body)
+        originals.setdefault((url, r["file"]), (rid, date, digest))
+        fields = [("WARC-Type", "response")] + common + [("WARC-Record-ID", rid), ip, ("WARC-Payload-Digest", digest)]
+    fields += [("WARC-Block-Digest", sha1_b32(block)), ("Content-Type", "application/http; msgtype=response")]
+    if r["record"] == "response" and r["file"]:
+        fields.append(("WARC-Identified-Payload-Type", "text/html"))
+    req = http_request(url)
+    request = warc_record([("WARC-Type", "request")] + common + [
+        ("WARC-Record-ID", record_id("request", url, date)), ("WARC-Concurrent-To", rid),
+        ("WARC-Block-Digest", sha1_b32(req)), ("Content-Type", "application/http; msgtype=request")], req)
+    return [request, warc_record(fields, block)]
+
+
 def build(rows):
-    """{warc file name: bytes} for all manifest rows."""
-    files = {}
-    order = []
+    """{warc file name: bytes} for all manifest rows, one gzip member per record."""
+    by_file = {}
     for r in rows:
-        if r["warc"] not in files:
-            files[r["warc"]] = []
-            order.append(r["warc"])
-        files[r["warc"]].append(r)
+        by_file.setdefault(r["warc"], []).append(r)
     out = {}
-    originals = {}  # (url, file) -> (record id, date, payload digest) of the first response
-    for name in order:
-        members = []
-        frows = files[name]
-        first = min(r["captured_at"] for r in frows)
-        info = (f"software: corpus/pack.py (slackscore sample corpus)\r\nformat: WARC File Format 1.1\r\n"
-                f"conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
-                f"isPartOf: slackscore-sample-corpus\r\nrecords: {len(frows)} captures\r\n"
-                f"description: Fictional pages written for the slackscore project; see corpus/README.md\r\n").encode()
-        members.append(gz_member(warc_record([
-            ("WARC-Type", "warcinfo"), ("WARC-Date", first), ("WARC-Filename", name),
-            ("WARC-Record-ID", record_id("warcinfo", name, first)),
-            ("Content-Type", "application/warc-fields")], info)))
+    originals = {}
+    for name, frows in by_file.items():
+        members = [gz_member(warcinfo(name, frows))]
         for i, r in enumerate(frows):
-            url, date = r["url"], r["captured_at"]
-            host = urlsplit(url).hostname
-            if r["record"] == "resource":
-                with open(os.path.join(HERE, r["file"]), "rb") as f:
-                    block = f.read()
-                members.append(gz_member(warc_record([
-                    ("WARC-Type", "resource"), ("WARC-Target-URI", url), ("WARC-Date", date),
-                    ("WARC-Record-ID", record_id("resource", url, date)), ("WARC-Payload-Digest", sha1_b32(block)),
-                    ("WARC-Block-Digest", sha1_b32(block)), ("Content-Type", r["content_type"])], block)))
-                continue
-            head, body = http_response(r)
-            req = http_request(url)
-            if r["record"] == "revisit":
-                orig_id, orig_date, digest = originals[(url, r["file"])]
-                rid = record_id("revisit", url, date)
-                block = head
-                fields = [("WARC-Type", "revisit"), ("WARC-Target-URI", url), ("WARC-Date", date),
-                          ("WARC-Record-ID", rid), ("WARC-IP-Address", ip_for(host)), ("WARC-Profile", REVISIT_PROFILE),
-                          ("WARC-Refers-To", orig_id), ("WARC-Refers-To-Target-URI", url),
-                          ("WARC-Refers-To-Date", orig_date), ("WARC-Payload-Digest", digest),
-                          ("WARC-Block-Digest", sha1_b32(block)), ("Content-Type", "application/http; msgtype=response")]
-            else:
-                rid = record_id("response", url, date)
-                block = head + body
-                digest = sha1_b32(body)
-                originals.setdefault((url, r["file"]), (rid, date, digest))
-                fields = [("WARC-Type", "response"), ("WARC-Target-URI", url), ("WARC-Date", date),
-                          ("WARC-Record-ID", rid), ("WARC-IP-Address", ip_for(host)),
-                          ("WARC-Payload-Digest", digest), ("WARC-Block-Digest", sha1_b32(block)),
-                          ("Content-Type", "application/http; msgtype=response")]
-                if r["file"]:
-                    fields.append(("WARC-Identified-Payload-Type", "text/html"))
-            members.append(gz_member(warc_record([
-                ("WARC-Type", "request"), ("WARC-Target-URI", url), ("WARC-Date", date),
-                ("WARC-Record-ID", record_id("request", url, date)), ("WARC-Concurrent-To", rid),
-                ("WARC-Block-Digest", sha1_b32(req)), ("Content-Type", "application/http; msgtype=request")], req)))
-            member = gz_member(warc_record(fields, block))
+            records = [gz_member(rec) for rec in capture_records(r, originals)]
             if r["note"].startswith("DAMAGED"):
                 if i != len(frows) - 1:
                     sys.exit(f"pack.py: the damaged row {r['file']} must be the last of {name}")
-                member = member[: len(member) // 2]
-            members.append(member)
+                records[-1] = records[-1][: len(records[-1]) // 2]
+            members += records
         out[name] = b"".join(members)
     return out
 
