@@ -64,3 +64,7 @@ lint:
 
 clean:
 	rm -rf .build out
+
+.PHONY: corpus
+corpus:  # rebuild corpus/warc/*.warc.gz from corpus/pages + corpus/manifest.csv (check: python3 corpus/pack.py --check)
+	python3 corpus/pack.py
