@@ -1,3 +1,4 @@
+import Glibc
 /// Picks the main content of a page from its ``PageModel``: a readability-style method.
 ///
 /// 1. Drop chrome: elements whose tag (nav, footer, aside, header, form, menu) or names
@@ -45,7 +46,15 @@ struct MainContentSelector {
   private var characters: [Int32]
   private var linkCharacters: [Int32]
   private var commas: [Int32]
+  /// Subtree sums of the non-link characters of paragraph-sized blocks (80+ characters).
+  private var paragraphText: [Int32]
   private var counts: [ElementCounts]
+  var lastTop = -1
+
+  /// Elements that hold most of the page's paragraph text: never dropped as chrome,
+  /// whatever their names say (an ASP.NET `<form>` around the page, `main-content-wrap
+  /// has-section-nav`).
+  private var protected: [Bool]
 
   init(model: PageModel) {
     self.model = model
@@ -53,16 +62,40 @@ struct MainContentSelector {
     characters = Array(repeating: 0, count: count)
     linkCharacters = Array(repeating: 0, count: count)
     commas = Array(repeating: 0, count: count)
+    paragraphText = Array(repeating: 0, count: count)
     counts = model.directCounts
+    protected = Self.protectedElements(model)
+  }
+
+  private static func protectedElements(_ model: PageModel) -> [Bool] {
+    let count = model.elements.count
+    var paragraphText = [Int](repeating: 0, count: count)
+    for block in model.blocks where block.characters >= 80 && Int(block.owner) < count {
+      paragraphText[Int(block.owner)] += Int(block.characters - block.linkCharacters)
+    }
+    for i in stride(from: count - 1, through: 1, by: -1) {
+      let p = Int(model.elements[i].parent)
+      if p >= 0 { paragraphText[p] += paragraphText[i] }
+    }
+    guard count > 0 else { return [] }
+    let total = paragraphText[0]
+    return paragraphText.map { total >= 500 && $0 * 2 >= total }
   }
 
   /// Runs the passes and returns the best selection.
   mutating func select() -> Selection {
+    if getenv("XDEBUG") != nil {
+      aggregate(removed: Array(repeating: false, count: count))
+      for i in 0..<count where (model.elements[i].marks.contains(.boilerplate) || model.elements[i].tag.isChrome) && characters[i] > 1000 {
+        print("flagged", i, model.elements[i].tag, model.elements[i].marks, characters[i], "parent", model.elements[i].parent)
+      }
+    }
     var best: Selection?
     var bestCharacters = -1
     for pass in Self.passes {
       let selection = run(pass)
       let total = selection.blocks.reduce(0) { $0 + Int(model.blocks[$1].characters) }
+      if getenv("XDEBUG") != nil { print("pass", pass, "chars", total, "top", lastTop, model.elements[max(lastTop,0)].tag) }
       if total > bestCharacters {
         best = selection
         bestCharacters = total
@@ -83,6 +116,7 @@ struct MainContentSelector {
         removed[i] = true
         continue
       }
+      if protected[i] { continue }
       if e.tag.isChrome && pass.dropMarkedBoilerplate { removed[i] = true }
       if pass.dropMarkedBoilerplate && e.marks.contains(.boilerplate) { removed[i] = true }
       if pass.dropUnlikely && e.marks.contains(.unlikely) { removed[i] = true }
@@ -122,6 +156,7 @@ struct MainContentSelector {
     }
     guard top >= 0 else { return fallback(removed: removed) }
     top = refine(top: top, candidates: candidates, score: score, scored: scored)
+    lastTop = top
     topScore = score[top]
 
     // The top candidate and its sibling containers.
@@ -135,6 +170,9 @@ struct MainContentSelector {
         var bonus = 0.0
         if topClass != 0 && elements[i].classHash == topClass { bonus = topScore * 0.2 }
         if scored[i] && score[i] + bonus >= threshold {
+          selected[i] = true
+        } else if paragraphText[i] >= max(300, paragraphText[top] / 5) && linkDensity(i) < 0.25 {
+          // A sibling section of article paragraphs (content split around a figure or video).
           selected[i] = true
         } else if elements[i].tag == .p || (elements[i].tag == .div && counts[i].paragraphs == 0) {
           let density = linkDensity(i)
@@ -189,6 +227,7 @@ struct MainContentSelector {
       characters[i] = 0
       linkCharacters[i] = 0
       commas[i] = 0
+      paragraphText[i] = 0
     }
     counts = model.directCounts
     for block in model.blocks {
@@ -197,6 +236,7 @@ struct MainContentSelector {
       characters[owner] += block.characters
       linkCharacters[owner] += block.linkCharacters
       commas[owner] += Int32(block.commas)
+      if block.characters >= 80 { paragraphText[owner] += block.characters - block.linkCharacters }
     }
     for i in stride(from: count - 1, through: 1, by: -1) {
       let p = Int(model.elements[i].parent)
@@ -204,6 +244,7 @@ struct MainContentSelector {
       characters[p] += characters[i]
       linkCharacters[p] += linkCharacters[i]
       commas[p] += commas[i]
+      paragraphText[p] += paragraphText[i]
       counts[p].add(counts[i])
     }
   }
@@ -326,7 +367,7 @@ struct MainContentSelector {
   private func keep(_ block: PageModel.Block) -> Bool {
     if block.characters == 0 { return false }
     let density = Double(block.linkCharacters) / Double(block.characters)
-    if density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
+    if getenv("XA") == nil && density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
     if block.characters <= 320 && BoilerplateMarkers.isSlotLine(model.string(of: block)) { return false }
     return true
   }

@@ -100,7 +100,7 @@ enum HTMLTag: UInt8, Sendable {
   /// Page-chrome elements by their very tag.
   var isChrome: Bool {
     switch self {
-    case .nav, .footer, .aside, .header, .form, .menu: return true
+    case .nav, .footer, .aside, .header, .form, .menu, .figcaption: return true
     default: return false
     }
   }

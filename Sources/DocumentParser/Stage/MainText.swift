@@ -5,15 +5,13 @@ enum MainText {
   static func assemble(model: PageModel, blocks: [Int], title: String?) -> String {
     let titleKey = title.map(comparable)
     var lines: [String] = []
-    var seen = Set<String>()
     for (position, index) in blocks.enumerated() {
       let line = model.string(of: model.blocks[index]).trimmingWhitespace()
       guard !line.isEmpty else { continue }
       let key = comparable(line)
       if position < 6, let titleKey, !titleKey.isEmpty, key == titleKey { continue }
-      if line.utf8.count > 40 {
-        guard seen.insert(key).inserted else { continue }
-      }
+      // A line repeated right away is a layout duplicate (desktop and mobile copies).
+      if lines.last.map(comparable) == key && line.utf8.count > 40 { continue }
       lines.append(line)
     }
     return lines.joined(separator: "\n")
