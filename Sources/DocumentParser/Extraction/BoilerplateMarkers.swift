@@ -103,7 +103,9 @@ enum BoilerplateMarkers {
     "article continues below", "article continues below advertisement", "baca juga", "simak juga", "lihat juga",
     "read also", "also read", "read more", "related", "related articles", "related stories", "share", "share this",
     "share this article", "bagikan", "bagikan artikel", "tweet", "email", "print", "cetak", "comments", "komentar",
-    "watch", "tonton", "video", "loading", "subscribe", "follow us", "ikuti kami",
+    "watch", "tonton", "video", "loading", "subscribe", "follow us", "ikuti kami", "don't miss", "dont miss",
+    "jangan lewatkan", "most read", "most popular", "terpopuler", "must read", "editor's picks", "tags", "tag",
+    "topics", "topik", "kata kunci", "keywords", "trending", "berita terkait", "artikel terkait", "more stories",
   ]
   /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …").
   static let slotPrefixes: [String] = [
@@ -113,7 +115,7 @@ enum BoilerplateMarkers {
     "artikel terkait", "berita terkait", "ikuti kami", "ikuti berita", "ikuti saluran", "ikuti channel",
     "follow us on", "follow our", "dapatkan update", "dapatkan berita", "gabung di", "join our", "sign up for",
     "subscribe to", "click here to", "klik di sini", "download aplikasi", "unduh aplikasi", "advertisement",
-    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag",
+    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "tags:", "tag:", "topik:", "kata kunci:",
   ]
   /// Phrases that, anywhere in a short line, make it a promo for a messaging channel.
   static let promoPhrases: [String] = [

@@ -1,4 +1,3 @@
-import Glibc
 /// Picks the main content of a page from its ``PageModel``: a readability-style method.
 ///
 /// 1. Drop chrome: elements whose tag (nav, footer, aside, header, form, menu) or names
@@ -49,7 +48,6 @@ struct MainContentSelector {
   /// Subtree sums of the non-link characters of paragraph-sized blocks (80+ characters).
   private var paragraphText: [Int32]
   private var counts: [ElementCounts]
-  var lastTop = -1
 
   /// Elements that hold most of the page's paragraph text: never dropped as chrome,
   /// whatever their names say (an ASP.NET `<form>` around the page, `main-content-wrap
@@ -84,18 +82,11 @@ struct MainContentSelector {
 
   /// Runs the passes and returns the best selection.
   mutating func select() -> Selection {
-    if getenv("XDEBUG") != nil {
-      aggregate(removed: Array(repeating: false, count: count))
-      for i in 0..<count where (model.elements[i].marks.contains(.boilerplate) || model.elements[i].tag.isChrome) && characters[i] > 1000 {
-        print("flagged", i, model.elements[i].tag, model.elements[i].marks, characters[i], "parent", model.elements[i].parent)
-      }
-    }
     var best: Selection?
     var bestCharacters = -1
     for pass in Self.passes {
       let selection = run(pass)
       let total = selection.blocks.reduce(0) { $0 + Int(model.blocks[$1].characters) }
-      if getenv("XDEBUG") != nil { print("pass", pass, "chars", total, "top", lastTop, model.elements[max(lastTop,0)].tag) }
       if total > bestCharacters {
         best = selection
         bestCharacters = total
@@ -156,7 +147,6 @@ struct MainContentSelector {
     }
     guard top >= 0 else { return fallback(removed: removed) }
     top = refine(top: top, candidates: candidates, score: score, scored: scored)
-    lastTop = top
     topScore = score[top]
 
     // The top candidate and its sibling containers.
@@ -367,7 +357,7 @@ struct MainContentSelector {
   private func keep(_ block: PageModel.Block) -> Bool {
     if block.characters == 0 { return false }
     let density = Double(block.linkCharacters) / Double(block.characters)
-    if getenv("XA") == nil && density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
+    if density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
     if block.characters <= 320 && BoilerplateMarkers.isSlotLine(model.string(of: block)) { return false }
     return true
   }

@@ -10,6 +10,7 @@ enum MainText {
       guard !line.isEmpty else { continue }
       let key = comparable(line)
       if position < 6, let titleKey, !titleKey.isEmpty, key == titleKey { continue }
+      if BylineFilter.isByline(line) || BylineFilter.isCaption(line) || BylineFilter.isTeaser(line) { continue }
       // A line repeated right away is a layout duplicate (desktop and mobile copies).
       if lines.last.map(comparable) == key && line.utf8.count > 40 { continue }
       lines.append(line)
