@@ -277,7 +277,9 @@ struct MainContentSelector {
     }
     if strong.count >= 2 {
       var ancestor = Int(model.elements[top].parent)
-      while ancestor >= 0 && model.elements[ancestor].tag != .body {
+      var levels = 0
+      while ancestor >= 0 && model.elements[ancestor].tag != .body && levels < 12 {
+        levels += 1
         let containing = strong.filter { isAncestor(ancestor, of: $0.index) }.count
         if containing >= 2 {
           top = ancestor
@@ -290,7 +292,9 @@ struct MainContentSelector {
     var lastScore = score[top]
     var parent = Int(model.elements[top].parent)
     let threshold = lastScore / 3
-    while parent >= 0 && model.elements[parent].tag != .body {
+    var climbed = 0
+    while parent >= 0 && model.elements[parent].tag != .body && climbed < 12 {
+      climbed += 1
       if !scored[parent] {
         parent = Int(model.elements[parent].parent)
         continue
@@ -304,7 +308,7 @@ struct MainContentSelector {
       parent = Int(model.elements[parent].parent)
     }
     // Climb out of single-child wrappers.
-    while true {
+    for _ in 0..<64 {
       let p = Int(model.elements[top].parent)
       guard p >= 0, model.elements[p].tag != .body, model.elements[p].tag != .html else { break }
       if characters[p] > characters[top] { break }

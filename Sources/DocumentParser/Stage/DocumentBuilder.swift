@@ -77,11 +77,20 @@ public enum DocumentBuilder {
     if document.text.isEmpty {
       document.emptyReason = model.blocks.isEmpty ? "no-visible-text" : "no-main-content"
     }
-    document.lang = metadata.lang ?? LanguageDetector.detect(document.text)
+    document.lang = language(declared: metadata.lang, text: document.text)
     document.hashtags = SocialTokens.hashtags(in: document.text)
     document.mentions = SocialTokens.mentions(in: document.text)
     document.links = links(model: model, inMain: selection.inMain, resolver: resolver)
     document.counters = CounterCollector.collect(model.metadata, lang: document.lang)
+  }
+
+  /// The page's declared language, unless the text is long enough for the detector and the
+  /// detector disagrees (Indonesian sites often keep a template's `lang="en"`).
+  static func language(declared: String?, text: String) -> String? {
+    let detected = LanguageDetector.detect(text)
+    guard let declared else { return detected }
+    if let detected, detected != declared, text.utf8.count >= 400 { return detected }
+    return declared
   }
 
   private static func links(model: PageModel, inMain: [Bool], resolver: URLResolver) -> [DocumentLink] {
