@@ -198,14 +198,14 @@ struct MainContentSelector {
     return Selection(blocks: chosen, inMain: inMain)
   }
 
-  /// Whole-page fallback when nothing scored: every visible, non-chrome block that reads
-  /// like text.
+  /// Whole-page fallback when no paragraph reached 25 characters (a short post, a tiny
+  /// page): every visible, non-chrome block that is not a link line or a slot.
   private func fallback(removed: [Bool]) -> Selection {
     var chosen: [Int] = []
     var inMain = [Bool](repeating: false, count: model.blocks.count)
     for (b, block) in model.blocks.enumerated() {
       let owner = Int(block.owner)
-      guard owner < count, !removed[owner], block.characters >= 40, keep(block) else { continue }
+      guard owner < count, !removed[owner], keep(block) else { continue }
       chosen.append(b)
       inMain[b] = true
     }

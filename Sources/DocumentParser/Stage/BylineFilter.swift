@@ -14,6 +14,12 @@ enum BylineFilter {
     "dec", "des",
   ]
 
+  static let dateWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "senin", "selasa", "rabu", "kamis", "jumat", "jum", "at", "sabtu", "minggu", "ahad", "wib", "wita",
+    "wit", "am", "pm", "utc", "gmt", "pukul", "jam", "on", "updated", "published", "diperbarui", "terbit",
+  ]
+
   /// Whether `line` is a byline, dateline or credit rather than article text.
   static func isByline(_ line: String) -> Bool {
     guard line.utf8.count <= 90 else { return false }
@@ -47,8 +53,10 @@ enum BylineFilter {
     let hasYear = words.contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber) }
     let hasMonth = words.contains { months.contains(String($0)) }
     let hasClock = lowered.contains(":") && words.contains { $0.count <= 2 && $0.allSatisfy(\.isNumber) }
-    let letters = words.filter { $0.allSatisfy(\.isLetter) }.count
-    // Mostly date parts: day names, month, numbers, "wib", "pm".
-    return hasYear && (hasMonth || hasClock) && letters <= 5
+    // Nothing but date parts: day and month names, numbers, "WIB", "pm", "pukul".
+    let others = words.filter { word in
+      word.allSatisfy(\.isLetter) && !months.contains(String(word)) && !dateWords.contains(String(word))
+    }.count
+    return hasYear && (hasMonth || hasClock) && others <= 1
   }
 }
