@@ -1,7 +1,9 @@
-import SlackscoreCore
-
-/// Namespace for the DocumentParser stage; filled in by its issue.
+/// The parse stage: archived HTML to clean documents.
+///
+/// - ``DocumentBuilder`` turns one `ArchiveRecord` into a `Document`.
+/// - ``ParseStage`` runs it over inputs in parallel and writes `documents.jsonl`.
+/// - ``HTMLDocument`` is the libxml2 wrapper, ``CharsetDecoder`` the charset logic.
 public enum DocumentParserStage {
-  /// Human-readable name of the stage.
-  public static let name = "documentparser"
+  /// Human-readable name of the stage (used in diagnostics).
+  public static let name = "parse"
 }

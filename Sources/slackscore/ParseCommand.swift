@@ -1,15 +1,93 @@
 import ArgumentParser
+import DocumentParser
+import Logging
+import SlackscoreCore
 
-/// `slackscore parse`.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `slackscore parse`: archived pages to `documents.jsonl`.
 struct ParseCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "parse",
-    abstract: "Turn archived HTML into clean documents (documents.jsonl)."
+    abstract: "Turn archived HTML into clean documents (documents.jsonl).",
+    discussion: """
+      Reads WARC/ARC files (plain or gzip), saved .html/.htm(.gz) pages, or folders of them,
+      and writes one JSON object per page: main text without boilerplate, metadata, links,
+      hashtags, mentions and the counters the page shows. Records that are not pages are
+      counted as skipped; pages that cannot be parsed are listed in the rejects file.
+      Output is in input order and identical whatever --jobs is.
+      """
   )
+
+  @Argument(help: "WARC/ARC/HTML files or folders.")
+  var inputs: [String] = []
+
+  @Option(name: .shortAndLong, help: "Output file; '-' for standard output.")
+  var output: String
+
+  @Option(help: "Rejected records (JSON lines). Default: rejects.jsonl beside the output.")
+  var rejects: String?
+
+  @Flag(help: "Read input paths from standard input, one per line (after any given as arguments).")
+  var pathsFromStdin = false
+
+  @Option(help: "Worker threads (default: all cores).")
+  var jobs: Int?
+
+  @Option(help: "Largest page to parse, in bytes.")
+  var maxPageBytes: Int = 32 << 20
+
+  @Flag(help: .hidden)
+  var libxml2Only = false
 
   @OptionGroup var logging: LoggingOptions
 
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if inputs.isEmpty && !pathsFromStdin { throw ValidationError("Give at least one input, or --paths-from-stdin.") }
+    if maxPageBytes < 1 { throw ValidationError("--max-page-bytes must be positive.") }
+  }
+
   func run() async throws {
-    throw ValidationError("'parse' is not built yet.")
+    let logger = logging.makeLogger()
+    var paths = inputs
+    if pathsFromStdin {
+      while let line = readLine(strippingNewline: true) {
+        let path = line.trimmingCharacters()
+        if !path.isEmpty { paths.append(path) }
+      }
+    }
+    let summary: ParseSummary
+    do {
+      summary = try ParseStage.run(
+        inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
+        limits: ParseLimits(maxPayloadBytes: maxPageBytes), mode: libxml2Only ? .libxml2Only : .full,
+        logger: logger)
+    } catch let error as FileError {
+      logger.error("\(error.description)")
+      throw ExitCode.failure
+    }
+    if !logging.quiet || summary.tally.rejectedTotal > 0 {
+      FileHandleStandardError.write(summary.line + "\n")
+    }
+  }
+}
+
+/// Writes to stderr without Foundation.
+enum FileHandleStandardError {
+  static func write(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in _ = Glibc.write(2, buffer.baseAddress, buffer.count) }
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let first = s.first, first == " " || first == "\t" || first == "\r" { s = s.dropFirst() }
+    while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+    return String(s)
   }
 }

@@ -1,0 +1,154 @@
+/// What an element's `class`, `id`, `role` and `aria-label` say about it.
+struct ElementMarks: OptionSet, Sendable {
+  let rawValue: UInt16
+
+  /// Certainly chrome: share bars, cookie banners, newsletter and "follow us" promos, ad
+  /// slots, related-article lists, breadcrumbs, comment sections.
+  static let boilerplate = ElementMarks(rawValue: 1 << 0)
+  /// Probably chrome (readability's "unlikely candidates": header, menu, sidebar, …),
+  /// unless the names also say article/content/main/body.
+  static let unlikely = ElementMarks(rawValue: 1 << 1)
+  /// Names that suggest content (article, content, entry, post, story, text, body).
+  static let positive = ElementMarks(rawValue: 1 << 2)
+  /// Names that suggest chrome, used as a score penalty.
+  static let negative = ElementMarks(rawValue: 1 << 3)
+  /// A place where a page shows counts (share bars, petition progress, stats).
+  static let signals = ElementMarks(rawValue: 1 << 4)
+  /// Hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+  static let hidden = ElementMarks(rawValue: 1 << 5)
+}
+
+/// The marker vocabulary, matched against lower-cased attribute values.
+enum BoilerplateMarkers {
+  /// Substrings that mark chrome outright.
+  static let boilerplate: [String] = [
+    "share", "sharing", "social", "newsletter", "subscribe", "cookie", "consent", "gdpr", "advert", "sponsor",
+    "outbrain", "taboola", "breadcrumb", "related", "recommend", "read-also", "readalso", "baca-juga", "bacajuga",
+    "lihat-juga", "comment", "komentar", "disqus", "promo", "popup", "modal", "banner", "whatsapp", "telegram",
+    "follow-us", "followus", "signup", "sign-up", "trending", "most-read", "mostread", "popular",
+    "terpopuler", "terkini", "pagination", "pager", "author-bio", "authorbio", "tag-list", "taglist", "tags",
+    "widget", "jumplink", "skip-link", "print-only", "screen-reader", "sr-only", "visually-hidden", "ads-",
+    "-ads", "adsbygoogle", "ad-slot", "adslot", "ad-container", "ad-wrapper", "dfp", "gpt-ad", "parallax-ad",
+  ]
+  /// Whole words (split on space, `-`, `_`) that mark chrome outright.
+  static let boilerplateWords: Set<String> = [
+    "ad", "ads", "adv", "iklan", "nav", "navbar", "menu", "footer", "sidebar", "share", "meta", "byline",
+    "dateline", "caption", "credit", "credits", "toolbar", "masthead", "topbar", "subnav",
+  ]
+  /// Readability's unlikely-candidate markers.
+  static let unlikely: [String] = [
+    "combx", "community", "cover-wrap", "extra", "foot", "header", "legends", "menu", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "supplemental", "agegate", "yom-remote", "sidenav", "navigation",
+  ]
+  /// Markers that rescue an unlikely candidate.
+  static let maybe: [String] = ["and", "article", "body", "column", "content", "main", "shadow"]
+  /// Positive-weight markers.
+  static let positive: [String] = [
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+    "blog", "story", "detail", "isi", "berita", "prose",
+  ]
+  /// Negative-weight markers.
+  static let negative: [String] = [
+    "-ad-", "hidden", "hid", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
+    "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "caption", "byline", "author", "date",
+  ]
+  /// Where counts are shown.
+  static let signals: [String] = [
+    "share", "social", "like", "reaction", "count", "stat", "petition", "signature", "sign", "donat", "progress",
+    "goal", "raised", "supporter", "view", "comment", "engage",
+  ]
+  /// ARIA roles that are chrome.
+  static let chromeRoles: Set<String> = [
+    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alert",
+    "alertdialog", "toolbar", "tablist",
+  ]
+
+  /// Classifies one element from its attribute values (already lower-cased ASCII).
+  static func marks(classAndID: String, role: String?) -> ElementMarks {
+    var marks: ElementMarks = []
+    if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
+    if role == "main" || role == "article" { marks.insert(.positive) }
+    guard !classAndID.isEmpty else { return marks }
+    if boilerplate.contains(where: { classAndID.contains($0) }) { marks.insert(.boilerplate) }
+    if !marks.contains(.boilerplate) {
+      var word = ""
+      for character in classAndID.unicodeScalars {
+        if character == " " || character == "-" || character == "_" {
+          if boilerplateWords.contains(word) {
+            marks.insert(.boilerplate)
+            break
+          }
+          word.removeAll(keepingCapacity: true)
+        } else {
+          word.unicodeScalars.append(character)
+        }
+      }
+      if boilerplateWords.contains(word) { marks.insert(.boilerplate) }
+    }
+    let rescued = maybe.contains { classAndID.contains($0) }
+    if unlikely.contains(where: { classAndID.contains($0) }) && !rescued { marks.insert(.unlikely) }
+    if positive.contains(where: { classAndID.contains($0) }) { marks.insert(.positive) }
+    if negative.contains(where: { classAndID.contains($0) }) { marks.insert(.negative) }
+    if signals.contains(where: { classAndID.contains($0) }) { marks.insert(.signals) }
+    return marks
+  }
+
+  /// Lines that are ad slots, teasers or promos rather than content, compared after
+  /// lower-casing and trimming punctuation: exact phrases…
+  static let slotLines: Set<String> = [
+    "advertisement", "advertisements", "iklan", "ads", "advertising", "sponsored", "sponsored content",
+    "scroll to continue with content", "scroll to resume content", "scroll untuk melanjutkan",
+    "lanjutkan membaca", "continue reading", "continue reading below", "story continues below advertisement",
+    "article continues below", "article continues below advertisement", "baca juga", "simak juga", "lihat juga",
+    "read also", "also read", "read more", "related", "related articles", "related stories", "share", "share this",
+    "share this article", "bagikan", "bagikan artikel", "tweet", "email", "print", "cetak", "comments", "komentar",
+    "watch", "tonton", "video", "loading", "subscribe", "follow us", "ikuti kami", "don't miss", "dont miss",
+    "jangan lewatkan", "most read", "most popular", "terpopuler", "must read", "editor's picks", "tags", "tag",
+    "topics", "topik", "kata kunci", "keywords", "trending", "berita terkait", "artikel terkait", "more stories",
+  ]
+  /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …").
+  static let slotPrefixes: [String] = [
+    "baca juga", "baca pula", "simak juga", "simak video", "simak berita", "lihat juga", "lihat video",
+    "tonton juga", "tonton video", "read also", "also read", "read more:", "read more on", "related:",
+    "related article", "related story", "recommended:", "see also:", "watch:", "watch video", "pilihan redaksi",
+    "artikel terkait", "berita terkait", "ikuti kami", "ikuti berita", "ikuti saluran", "ikuti channel",
+    "follow us on", "follow our", "dapatkan update", "dapatkan berita", "gabung di", "join our", "sign up for",
+    "subscribe to", "click here to", "klik di sini", "download aplikasi", "unduh aplikasi", "advertisement",
+    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "tags:", "tag:", "topik:", "kata kunci:",
+  ]
+  /// Phrases that, anywhere in a short line, make it a promo for a messaging channel.
+  static let promoPhrases: [String] = [
+    "whatsapp channel", "saluran whatsapp", "channel whatsapp", "telegram channel", "google news",
+    "all rights reserved", "hak cipta dilindungi", "copyright ©", "© copyright",
+  ]
+
+  /// Whether a text line is an inline slot or promo (only short lines qualify).
+  static func isSlotLine(_ text: String) -> Bool {
+    guard text.utf8.count <= 320 else { return false }
+    let lowered = text.lowercased()
+    let trimmed = lowered.trimmingPunctuationAndSpace()
+    if slotLines.contains(trimmed) { return true }
+    if slotPrefixes.contains(where: { trimmed.hasPrefix($0) }) { return true }
+    if lowered.utf8.count <= 200, promoPhrases.contains(where: { lowered.contains($0) }) { return true }
+    return false
+  }
+}
+
+extension String {
+  /// Drops leading and trailing spaces and punctuation (ASCII and common Unicode dashes/quotes).
+  func trimmingPunctuationAndSpace() -> String {
+    let scalars = unicodeScalars
+    func isTrim(_ s: Unicode.Scalar) -> Bool {
+      switch s {
+      case " ", "\u{A0}", "\t", "\n", ":", "-", "|", ".", "!", "»", "«", ">", "<", "–", "—", "*", "•", "[", "]",
+        "(", ")":
+        return true
+      default: return false
+      }
+    }
+    guard let first = scalars.firstIndex(where: { !isTrim($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !isTrim($0) })!
+    return String(scalars[first...last])
+  }
+}

@@ -1,0 +1,428 @@
+import CLibXML2
+
+/// Builds a ``PageModel`` in one iterative walk of libxml2's tree (no recursion, so
+/// deep nesting cannot overflow the stack).
+struct PageWalker {
+  private var model = PageModel()
+  /// Element indexes of the open elements, innermost last.
+  private var open: [Int32] = []
+  /// Owners (nearest block-level elements) of the open elements, innermost last.
+  private var owners: [Int32] = []
+  private var blockStart = 0
+  private var blockCharacters: Int32 = 0
+  private var blockLinkCharacters: Int32 = 0
+  private var blockCommas: Int16 = 0
+  private var pendingSpace = false
+  private var linkDepth = 0
+  private var openLinks: [Int] = []
+  private var signalDepth = 0
+  private var embeddedBudget = 1 << 20
+
+  /// Walks `document` and returns its model.
+  static func model(of document: HTMLDocument) -> PageModel {
+    var walker = PageWalker()
+    walker.model.text.reserveCapacity(1 << 14)
+    if let root = document.root { walker.walk(root) }
+    return walker.model
+  }
+
+  private mutating func walk(_ root: xmlNodePtr) {
+    var node = root
+    var descend = enter(node)
+    while true {
+      if descend, let child = node.pointee.children {
+        node = child
+        descend = enter(node)
+        continue
+      }
+      // Leave this node and the ancestors that have no next sibling.
+      var current = node
+      while true {
+        leave(current, entered: descend)
+        descend = true  // ancestors were entered with descent
+        if current == root { return }
+        if let sibling = current.pointee.next {
+          node = sibling
+          descend = enter(node)
+          break
+        }
+        guard let parent = current.pointee.parent else { return }
+        current = parent
+      }
+    }
+  }
+
+  /// Handles a node on the way down; returns whether to visit its children.
+  private mutating func enter(_ node: xmlNodePtr) -> Bool {
+    switch node.pointee.type {
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      if let content = node.pointee.content { appendText(content) }
+      return false
+    case XML_ELEMENT_NODE:
+      return enterElement(node)
+    default:
+      return false
+    }
+  }
+
+  private mutating func enterElement(_ node: xmlNodePtr) -> Bool {
+    let tag = HTMLTag.lookup(node.pointee.name)
+    if tag.isInvisible {
+      readInvisible(node, tag: tag)
+      return false
+    }
+    switch tag {
+    case .br:
+      flush(endsWithBreak: true)
+      return false
+    case .img:
+      if let last = open.last { model.directCounts[Int(last)].images += 1 }
+      return false
+    case .hr:
+      flush(endsWithBreak: false)
+      return false
+    default: break
+    }
+    var marks = classify(node, tag: tag)
+    if marks.contains(.hidden) { return false }
+    if tag == .html, let lang = XMLNode.attributeString(node, "lang") { model.metadata.htmlLang = lang }
+    readMicrodata(node, tag: tag)
+    if tag == .time, let value = XMLNode.attributeString(node, "datetime") { model.metadata.times.append(value) }
+    if tag.isBlock { flush(endsWithBreak: false) }
+    if tag == .html || tag == .body || tag == .article || tag == .main { marks.remove([.boilerplate, .unlikely]) }
+    let index = Int32(model.elements.count)
+    let parent = open.last ?? -1
+    model.elements.append(
+      PageModel.Element(parent: parent, tag: tag, marks: marks, classHash: classHash(node)))
+    model.directCounts.append(ElementCounts())
+    if parent >= 0 {
+      switch tag {
+      case .p: model.directCounts[Int(parent)].paragraphs += 1
+      case .li: model.directCounts[Int(parent)].listItems += 1
+      case .embed, .object, .iframe, .video: model.directCounts[Int(parent)].embeds += 1
+      default: if tag.isHeading { model.directCounts[Int(parent)].headings += 1 }
+      }
+    }
+    open.append(index)
+    owners.append(tag.isBlock ? index : (owners.last ?? index))
+    if marks.contains(.signals) { signalDepth += 1 }
+    if tag == .a {
+      linkDepth += 1
+      if let href = XMLNode.attributeString(node, "href") {
+        if let rel = XMLNode.attributeString(node, "rel"), rel.lowercased().contains("author") {
+          model.metadata.authors.append(XMLNode.textContent(node, limit: 200))
+        }
+        openLinks.append(model.links.count)
+        model.links.append(
+          PageModel.Link(
+            href: href, textStart: model.anchorText.count, textEnd: model.anchorText.count,
+            block: Int32(model.blocks.count)))
+      } else {
+        openLinks.append(-1)
+      }
+    }
+    return true
+  }
+
+  private mutating func leave(_ node: xmlNodePtr, entered: Bool) {
+    guard node.pointee.type == XML_ELEMENT_NODE, entered else { return }
+    let tag = HTMLTag.lookup(node.pointee.name)
+    if tag.isInvisible || tag == .br || tag == .img || tag == .hr { return }
+    guard let index = open.last else { return }
+    let element = model.elements[Int(index)]
+    if tag.isBlock {
+      if tag == .h1 && model.metadata.firstHeading == nil {
+        model.metadata.firstHeading = XMLNode.textContent(node, limit: 2000)
+      }
+      flush(endsWithBreak: false)
+    }
+    if element.marks.contains(.signals) { signalDepth -= 1 }
+    if tag == .a, let link = openLinks.popLast() {
+      linkDepth -= 1
+      if link >= 0 { model.links[link].textEnd = model.anchorText.count }
+      if linkDepth > 0 || !openLinks.isEmpty { model.anchorText.append(0x20) }
+    }
+    open.removeLast()
+    owners.removeLast()
+  }
+
+  // MARK: Text
+
+  private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
+    var p = content
+    let inLink = linkDepth > 0
+    while p.pointee != 0 {
+      let byte = p.pointee
+      p += 1
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+        pendingSpace = true
+        continue
+      }
+      if byte == 0xC2 && p.pointee == 0xA0 {  // no-break space
+        p += 1
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        if model.text.count > blockStart {
+          model.text.append(0x20)
+          blockCharacters += 1
+          if inLink { model.anchorText.append(0x20) }
+        }
+        pendingSpace = false
+      }
+      model.text.append(byte)
+      if inLink { model.anchorText.append(byte) }
+      if byte & 0xC0 != 0x80 {
+        blockCharacters += 1
+        if inLink { blockLinkCharacters += 1 }
+      }
+      if byte == 0x2C { blockCommas &+= 1 }
+      // U+FF0C fullwidth comma (EF BC 8C) and U+3001 ideographic comma (E3 80 81).
+      if byte == 0x8C && model.text.count >= 3 && model.text[model.text.count - 2] == 0xBC
+        && model.text[model.text.count - 3] == 0xEF
+      {
+        blockCommas &+= 1
+      }
+      if byte == 0x81 && model.text.count >= 3 && model.text[model.text.count - 2] == 0x80
+        && model.text[model.text.count - 3] == 0xE3
+      {
+        blockCommas &+= 1
+      }
+    }
+  }
+
+  private mutating func flush(endsWithBreak: Bool) {
+    pendingSpace = false
+    guard model.text.count > blockStart else { return }
+    let owner = owners.last ?? 0
+    model.blocks.append(
+      PageModel.Block(
+        owner: owner, start: Int32(blockStart), end: Int32(model.text.count), characters: blockCharacters,
+        linkCharacters: blockLinkCharacters, commas: blockCommas, endsWithBreak: endsWithBreak))
+    if signalDepth > 0 || blockCharacters <= 48 {
+      let block = model.blocks[model.blocks.count - 1]
+      if signalDepth > 0 || containsDigit(block) {
+        if model.metadata.signalTexts.count < 400 { model.metadata.signalTexts.append(model.string(of: block)) }
+      }
+    }
+    blockStart = model.text.count
+    blockCharacters = 0
+    blockLinkCharacters = 0
+    blockCommas = 0
+  }
+
+  private func containsDigit(_ block: PageModel.Block) -> Bool {
+    model.text[Int(block.start)..<Int(block.end)].contains { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
+  // MARK: Attributes
+
+  private func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
+    var names = ""
+    var role: String?
+    var marks: ElementMarks = []
+    var attr = node.pointee.properties
+    while let current = attr {
+      let name = current.pointee.name
+      let value = current.pointee.children?.pointee.content
+      if xmlStrEqual(name, "class") != 0 || xmlStrEqual(name, "id") != 0 {
+        if let value {
+          if !names.isEmpty { names.append(" ") }
+          names += lowercasedASCII(value, limit: 512)
+        }
+      } else if xmlStrEqual(name, "role") != 0 {
+        if let value { role = lowercasedASCII(value, limit: 64) }
+      } else if xmlStrEqual(name, "hidden") != 0 {
+        marks.insert(.hidden)
+      } else if xmlStrEqual(name, "aria-hidden") != 0 {
+        if let value, xmlStrcasecmp(value, "true") == 0 { marks.insert(.hidden) }
+      } else if xmlStrEqual(name, "style") != 0 {
+        if let value {
+          let style = lowercasedASCII(value, limit: 512)
+          if style.contains("display:none") || style.contains("display: none") || style.contains("visibility:hidden")
+            || style.contains("visibility: hidden")
+          {
+            marks.insert(.hidden)
+          }
+        }
+      } else if xmlStrEqual(name, "aria-label") != 0 || xmlStrEqual(name, "data-testid") != 0 {
+        if let value {
+          if !names.isEmpty { names.append(" ") }
+          names += lowercasedASCII(value, limit: 128)
+        }
+      }
+      attr = current.pointee.next
+    }
+    // WordPress-style post classes list tags and categories (`tag-social`); do not read
+    // those as chrome markers.
+    if names.contains("hentry") || names.contains("type-post") || names.contains("status-publish") {
+      marks.insert(.positive)
+      return marks
+    }
+    return marks.union(BoilerplateMarkers.marks(classAndID: names, role: role))
+  }
+
+  private func classHash(_ node: xmlNodePtr) -> Int32 {
+    guard let value = XMLNode.attribute(node, "class"), value.pointee != 0 else { return 0 }
+    var hash: UInt32 = 2_166_136_261
+    var p = value
+    while p.pointee != 0 {
+      hash = (hash ^ UInt32(p.pointee)) &* 16_777_619
+      p += 1
+    }
+    return Int32(bitPattern: hash | 1)
+  }
+
+  private func lowercasedASCII(_ value: UnsafePointer<xmlChar>, limit: Int) -> String {
+    var bytes: [UInt8] = []
+    var p = value
+    while p.pointee != 0 && bytes.count < limit {
+      let b = p.pointee
+      bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+      p += 1
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  // MARK: Metadata
+
+  private mutating func readInvisible(_ node: xmlNodePtr, tag: HTMLTag) {
+    switch tag {
+    case .head:
+      // Walk the head's own children for title/meta/link/script.
+      var child = node.pointee.children
+      while let current = child {
+        if current.pointee.type == XML_ELEMENT_NODE {
+          let childTag = HTMLTag.lookup(current.pointee.name)
+          if childTag.isInvisible { readInvisible(current, tag: childTag) } else { readMicrodata(current, tag: childTag) }
+        }
+        child = current.pointee.next
+      }
+    case .title:
+      if model.metadata.titleElement == nil { model.metadata.titleElement = XMLNode.textContent(node, limit: 4000) }
+    case .meta:
+      readMeta(node)
+    case .link:
+      if let rel = XMLNode.attributeString(node, "rel")?.lowercased(), let href = XMLNode.attributeString(node, "href") {
+        if rel.split(separator: " ").contains("canonical"), model.metadata.canonical == nil {
+          model.metadata.canonical = href
+        }
+      }
+    case .base:
+      if model.metadata.baseHref == nil { model.metadata.baseHref = XMLNode.attributeString(node, "href") }
+    case .script:
+      readScript(node)
+    case .noscript, .template:
+      break
+    default:
+      break
+    }
+  }
+
+  private mutating func readMeta(_ node: xmlNodePtr) {
+    guard let content = XMLNode.attributeString(node, "content") else { return }
+    let key =
+      XMLNode.attributeString(node, "property") ?? XMLNode.attributeString(node, "name")
+      ?? XMLNode.attributeString(node, "itemprop") ?? XMLNode.attributeString(node, "http-equiv")
+    guard let key, !key.isEmpty else { return }
+    if model.metadata.metas.count < 500 { model.metadata.metas.append((key.lowercased(), content)) }
+    if let itemprop = XMLNode.attributeString(node, "itemprop") {
+      recordItemprop(itemprop, value: content)
+    }
+  }
+
+  private mutating func readScript(_ node: xmlNodePtr) {
+    let type = XMLNode.attributeString(node, "type")?.lowercased() ?? ""
+    if type.contains("ld+json") {
+      if model.metadata.jsonLD.count < 32 { model.metadata.jsonLD.append(XMLNode.textContent(node, limit: 1 << 20)) }
+      return
+    }
+    guard XMLNode.attribute(node, "src") == nil, embeddedBudget > 0 else { return }
+    guard type.isEmpty || type.contains("json") || type.contains("javascript") else { return }
+    var bytes: [UInt8] = []
+    XMLNode.appendText(node, into: &bytes, limit: min(embeddedBudget, 1 << 19))
+    guard bytes.contains(UInt8(ascii: "{")), Self.mayHoldCounters(bytes) else { return }
+    embeddedBudget -= bytes.count
+    if model.metadata.embeddedJSON.count < 16 {
+      model.metadata.embeddedJSON.append(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// A quick byte scan for words counters are named with (`count`, `like`, `share`, …).
+  static func mayHoldCounters(_ bytes: [UInt8]) -> Bool {
+    let needles: [[UInt8]] = ["count", "like", "share", "signature", "donat", "view", "raised", "supporter"].map {
+      Array($0.utf8)
+    }
+    return bytes.withUnsafeBufferPointer { buffer in
+      let n = buffer.count
+      var i = 0
+      while i < n {
+        let b = buffer[i] | 0x20
+        for needle in needles where needle[0] == b && i + needle.count <= n {
+          var k = 1
+          while k < needle.count && (buffer[i + k] | 0x20) == needle[k] { k += 1 }
+          if k == needle.count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  private mutating func readMicrodata(_ node: xmlNodePtr, tag: HTMLTag) {
+    guard node.pointee.properties != nil else { return }
+    if let itemtype = XMLNode.attribute(node, "itemtype"),
+      String(cString: itemtype).contains("InteractionCounter")
+    {
+      readInteractionCounter(node)
+    }
+    if tag == .meta || tag == .link { return }
+    if let itemprop = XMLNode.attributeString(node, "itemprop") {
+      let value =
+        XMLNode.attributeString(node, "content") ?? XMLNode.attributeString(node, "datetime")
+        ?? XMLNode.textContent(node, limit: 300)
+      recordItemprop(itemprop, value: value)
+    }
+  }
+
+  private mutating func recordItemprop(_ itemprop: String, value: String) {
+    switch itemprop {
+    case "datePublished": model.metadata.times.insert(value, at: 0)
+    case "author", "creator": model.metadata.authors.append(value)
+    default: break
+    }
+  }
+
+  /// Reads `interactionType` and `userInteractionCount` inside one InteractionCounter.
+  private mutating func readInteractionCounter(_ start: xmlNodePtr) {
+    var type: String?
+    var count: String?
+    var node: xmlNodePtr? = start
+    var visited = 0
+    while let current = node, visited < 200 {
+      visited += 1
+      if current.pointee.type == XML_ELEMENT_NODE, let itemprop = XMLNode.attributeString(current, "itemprop") {
+        let value =
+          XMLNode.attributeString(current, "content") ?? XMLNode.attributeString(current, "href")
+          ?? XMLNode.textContent(current, limit: 200)
+        if itemprop == "interactionType" { type = value }
+        if itemprop == "userInteractionCount" { count = value }
+      }
+      if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+        node = child
+        continue
+      }
+      var climb: xmlNodePtr? = current
+      node = nil
+      while let c = climb, c != start {
+        if let sibling = c.pointee.next {
+          node = sibling
+          break
+        }
+        climb = c.pointee.parent
+      }
+    }
+    if let type, let count { model.metadata.interactionCounters.append((type, count)) }
+  }
+}

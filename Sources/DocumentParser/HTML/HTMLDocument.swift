@@ -1,0 +1,165 @@
+import CLibXML2
+
+/// Options passed to libxml2's HTML parser.
+public struct HTMLParseOptions: OptionSet, Sendable {
+  /// The `htmlParserOption` bits.
+  public let rawValue: Int32
+
+  /// Wraps raw option bits.
+  public init(rawValue: Int32) { self.rawValue = rawValue }
+
+  private init(_ option: htmlParserOption) { self.rawValue = Int32(bitPattern: option.rawValue) }
+
+  /// Relaxed parsing: build a tree for broken markup instead of failing.
+  public static let recover = HTMLParseOptions(HTML_PARSE_RECOVER)
+  /// Do not print errors to stderr.
+  public static let noError = HTMLParseOptions(HTML_PARSE_NOERROR)
+  /// Do not print warnings to stderr.
+  public static let noWarning = HTMLParseOptions(HTML_PARSE_NOWARNING)
+  /// Never touch the network (no DTD or entity fetches).
+  public static let noNet = HTMLParseOptions(HTML_PARSE_NONET)
+  /// Ignore any encoding declared in the document (BOM, `<meta charset>`).
+  public static let ignoreEncoding = HTMLParseOptions(HTML_PARSE_IGNORE_ENC)
+  /// Lift hard-coded limits, notably the 256-level nesting depth at which libxml2 2.9
+  /// silently stops building the tree.
+  public static let huge = HTMLParseOptions(rawValue: Int32(bitPattern: XML_PARSE_HUGE.rawValue))
+
+  /// What a batch pipeline over archived pages wants: silent, offline, forgiving, no
+  /// depth limit. Entities are never expanded beyond HTML's predefined ones (no
+  /// `XML_PARSE_NOENT`).
+  public static let archive: HTMLParseOptions = [.recover, .noError, .noWarning, .noNet, .huge]
+}
+
+/// Why libxml2 could not give a tree for some bytes.
+public enum HTMLParseError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The input had no bytes.
+  case emptyInput
+  /// The input is larger than libxml2's `int` size parameter allows (or the caller's cap).
+  case inputTooLarge(byteCount: Int)
+  /// libxml2 returned no document (allocation failure).
+  case parserFailed
+
+  /// A short reason, used in `rejects.jsonl`.
+  public var description: String {
+    switch self {
+    case .emptyInput: "empty-payload"
+    case .inputTooLarge(let count): "payload-too-large (\(count) bytes)"
+    case .parserFailed: "libxml2-failed"
+    }
+  }
+}
+
+/// libxml2 must be initialised once before concurrent use; a global `let` runs once.
+private let libxml2Initialized: Void = xmlInitParser()
+
+/// A parsed HTML page that owns its libxml2 tree and frees it in `deinit` (GRDB's
+/// `Statement` pattern).
+///
+/// Not `Sendable`: parse and read inside one task, send only values across tasks.
+public final class HTMLDocument {
+  /// The libxml2 document; valid while `self` lives.
+  let pointer: htmlDocPtr
+
+  /// Parses page bytes.
+  ///
+  /// - Parameters:
+  ///   - bytes: The page bytes (UTF-8 preferred; see ``CharsetDecoder``).
+  ///   - encoding: A charset name libxml2 should use, or nil to let it detect.
+  ///   - options: Parser options; ``HTMLParseOptions/archive`` by default.
+  /// - Throws: ``HTMLParseError``.
+  public init(
+    bytes: UnsafeRawBufferPointer, encoding: String? = nil, options: HTMLParseOptions = .archive
+  ) throws(HTMLParseError) {
+    pointer = try Self.parse(bytes, encoding: encoding, options: options)
+  }
+
+  /// Parses a byte array (convenience for tests and small inputs).
+  public init(bytes: [UInt8], encoding: String? = nil, options: HTMLParseOptions = .archive) throws(HTMLParseError) {
+    let result = bytes.withUnsafeBytes { raw in
+      Result { () throws(HTMLParseError) in try Self.parse(raw, encoding: encoding, options: options) }
+    }
+    pointer = try result.get()
+  }
+
+  private static func parse(
+    _ bytes: UnsafeRawBufferPointer, encoding: String?, options: HTMLParseOptions
+  ) throws(HTMLParseError) -> htmlDocPtr {
+    _ = libxml2Initialized
+    guard let base = bytes.baseAddress, bytes.count > 0 else { throw .emptyInput }
+    guard let size = Int32(exactly: bytes.count) else { throw .inputTooLarge(byteCount: bytes.count) }
+    guard let doc = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), size, nil, encoding, options.rawValue)
+    else { throw .parserFailed }
+    return doc
+  }
+
+  deinit { xmlFreeDoc(pointer) }
+
+  /// The root element (`<html>`), or nil for an empty tree.
+  var root: xmlNodePtr? { xmlDocGetRootElement(pointer) }
+
+  /// The encoding libxml2 decided on, if any.
+  public var encoding: String? {
+    guard let name = pointer.pointee.encoding else { return nil }
+    return String(cString: name)
+  }
+}
+
+/// Small readers over libxml2 nodes used by the walkers. All borrow from a live document.
+enum XMLNode {
+  /// The value of attribute `name` (ASCII, lower case) without allocating in libxml2.
+  @inline(__always)
+  static func attribute(_ node: xmlNodePtr, _ name: StaticString) -> UnsafePointer<xmlChar>? {
+    var attr = node.pointee.properties
+    while let current = attr {
+      if xmlStrcasecmp(current.pointee.name, name.utf8Start) == 0 {
+        guard let text = current.pointee.children, let content = text.pointee.content else { return emptyString }
+        return UnsafePointer(content)
+      }
+      attr = current.pointee.next
+    }
+    return nil
+  }
+
+  /// The attribute as a Swift string.
+  static func attributeString(_ node: xmlNodePtr, _ name: StaticString) -> String? {
+    guard let value = attribute(node, name) else { return nil }
+    return String(cString: value)
+  }
+
+  /// The concatenated text of a node's descendants (for `<title>`, `<script>`, `<time>`).
+  static func textContent(_ node: xmlNodePtr, limit: Int = 1 << 22) -> String {
+    var bytes: [UInt8] = []
+    appendText(node, into: &bytes, limit: limit)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends descendant text bytes, iteratively (deep trees cannot overflow the stack).
+  static func appendText(_ start: xmlNodePtr, into bytes: inout [UInt8], limit: Int) {
+    var node: xmlNodePtr? = start.pointee.children
+    guard node != nil else { return }
+    while let current = node {
+      if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = current.pointee.content
+      {
+        let count = Int(xmlStrlen(content))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: min(count, max(0, limit - bytes.count))))
+        if bytes.count >= limit { return }
+      }
+      if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+        node = child
+        continue
+      }
+      var climb: xmlNodePtr? = current
+      node = nil
+      while let c = climb, c != start {
+        if let sibling = c.pointee.next {
+          node = sibling
+          break
+        }
+        climb = c.pointee.parent
+      }
+    }
+  }
+
+  private static var emptyString: UnsafePointer<xmlChar> { ("" as StaticString).utf8Start }
+}

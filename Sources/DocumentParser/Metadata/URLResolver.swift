@@ -1,0 +1,124 @@
+/// Resolves link targets against a base URL (RFC 3986, section 5.2) without Foundation.
+struct URLResolver {
+  /// `scheme://authority` of the base, e.g. `https://example.org`.
+  private let origin: String?
+  private let scheme: String?
+  /// The base path (starting with `/`), without query or fragment.
+  private let basePath: String
+  private let baseWithoutFragment: String?
+
+  init(base: String?) {
+    guard let base, let parts = Self.split(base), let authority = parts.authority else {
+      origin = nil
+      scheme = nil
+      basePath = "/"
+      baseWithoutFragment = nil
+      return
+    }
+    scheme = parts.scheme
+    origin = parts.scheme + "://" + authority
+    basePath = parts.path.isEmpty ? "/" : parts.path
+    baseWithoutFragment = base.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(
+      String.init)
+  }
+
+  /// The absolute `http(s)` URL for `reference`, or nil when it is not a web link
+  /// (`javascript:`, `mailto:`, a bare fragment) or cannot be made absolute.
+  func resolve(_ reference: String) -> String? {
+    let trimmed = reference.trimmingWhitespace()
+    guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+    if let parts = Self.split(trimmed) {
+      guard parts.scheme == "http" || parts.scheme == "https", parts.authority != nil else { return nil }
+      return trimmed
+    }
+    if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
+      !trimmed[..<colon].isEmpty
+    {
+      return nil  // another scheme (mailto:, javascript:, tel:, data:)
+    }
+    guard let origin, let scheme else { return nil }
+    if trimmed.hasPrefix("//") { return scheme + ":" + trimmed }
+    if trimmed.hasPrefix("/") { return origin + Self.removeDotSegments(trimmed) }
+    if trimmed.hasPrefix("?") {
+      return origin + basePath + trimmed
+    }
+    let directory = basePath.lastIndex(of: "/").map { String(basePath[...$0]) } ?? "/"
+    return origin + Self.removeDotSegments(directory + trimmed)
+  }
+
+  private static func split(_ url: String) -> (scheme: String, authority: String?, path: String)? {
+    guard let colon = url.firstIndex(of: ":") else { return nil }
+    let scheme = url[..<colon].lowercased()
+    guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
+      scheme.first!.isLetter
+    else { return nil }
+    let rest = url[url.index(after: colon)...]
+    guard rest.hasPrefix("//") else { return (scheme, nil, String(rest)) }
+    let afterSlashes = rest.dropFirst(2)
+    let end = afterSlashes.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterSlashes.endIndex
+    let authority = String(afterSlashes[..<end])
+    var path = String(afterSlashes[end...])
+    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+    return (scheme, authority.isEmpty ? nil : authority, path)
+  }
+
+  /// Removes `.` and `..` segments from the path part (query and fragment kept as is).
+  static func removeDotSegments(_ reference: String) -> String {
+    var path = reference
+    var tail = ""
+    if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+      path = String(reference[..<cut])
+      tail = String(reference[cut...])
+    }
+    guard path.contains("/.") || path.hasPrefix(".") else { return reference }
+    var output: [Substring] = []
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    for (i, segment) in segments.enumerated() {
+      if segment == "." {
+        if i == segments.count - 1 { output.append("") }
+        continue
+      }
+      if segment == ".." {
+        if output.count > 1 { output.removeLast() }
+        if i == segments.count - 1 { output.append("") }
+        continue
+      }
+      output.append(segment)
+    }
+    var joined = output.joined(separator: "/")
+    if !joined.hasPrefix("/") { joined = "/" + joined }
+    return joined + tail
+  }
+}
+
+extension String {
+  /// Trims ASCII whitespace and no-break spaces at both ends.
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    func isSpace(_ s: Unicode.Scalar) -> Bool {
+      s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{0C}"
+    }
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !isSpace($0) })!
+    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+    return String(scalars[first...last])
+  }
+
+  /// Collapses runs of whitespace to one space and trims.
+  func collapsingWhitespace() -> String {
+    var out = ""
+    var pendingSpace = false
+    for scalar in unicodeScalars {
+      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace {
+          out.unicodeScalars.append(" ")
+          pendingSpace = false
+        }
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

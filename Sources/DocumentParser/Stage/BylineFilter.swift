@@ -1,0 +1,62 @@
+/// Recognises the short byline, dateline and credit lines that sit at the edges of an
+/// article body ("Penulis : …", "Rabu, 17 Juni 2015 | 22:26 WIB", "Photo: Reuters").
+enum BylineFilter {
+  static let prefixes: [String] = [
+    "penulis", "editor", "reporter", "pewarta", "oleh ", "oleh:", "by ", "by:", "posted by", "written by",
+    "words by", "sumber:", "sumber :", "source:", "foto:", "foto :", "photo:", "photo :", "image:", "credit:",
+    "published", "updated", "last updated", "diperbarui", "dipublikasikan", "diterbitkan", "editor:",
+    "penyunting", "redaktur", "kontributor", "laporan wartawan", ":",
+  ]
+  static let months: [String] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober",
+    "desember", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "agt", "sep", "sept", "oct", "okt", "nov",
+    "dec", "des",
+  ]
+
+  static let dateWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "senin", "selasa", "rabu", "kamis", "jumat", "jum", "at", "sabtu", "minggu", "ahad", "wib", "wita",
+    "wit", "am", "pm", "utc", "gmt", "pukul", "jam", "on", "updated", "published", "diperbarui", "terbit",
+  ]
+
+  /// Whether `line` is a byline, dateline or credit rather than article text.
+  static func isByline(_ line: String) -> Bool {
+    guard line.utf8.count <= 90 else { return false }
+    let lowered = line.lowercased()
+    if prefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+    return isDateLine(lowered)
+  }
+
+  /// Photo captions and credits: "… (Image: GETTY)", "…Credit: Reuters".
+  static func isCaption(_ line: String) -> Bool {
+    guard line.utf8.count <= 300 else { return false }
+    let lowered = line.lowercased()
+    let markers = ["(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo"]
+    return markers.contains { lowered.contains($0) }
+  }
+
+  /// Teaser links in the body: "Headline of another story [VIDEO]".
+  static func isTeaser(_ line: String) -> Bool {
+    guard line.utf8.count <= 200 else { return false }
+    var trimmed = Substring(line)
+    while let last = trimmed.last, last == "|" || last == " " { trimmed = trimmed.dropLast() }
+    guard trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") else { return false }
+    let tag = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+    return !tag.isEmpty && tag.count <= 12 && tag.allSatisfy { $0.isUppercase || $0 == " " }
+  }
+
+  /// A short line made of a date (month name and a year) and little else.
+  static func isDateLine(_ lowered: String) -> Bool {
+    let words = lowered.split { !$0.isLetter && !$0.isNumber }
+    guard words.count <= 10, words.count >= 2 else { return false }
+    let hasYear = words.contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber) }
+    let hasMonth = words.contains { months.contains(String($0)) }
+    let hasClock = lowered.contains(":") && words.contains { $0.count <= 2 && $0.allSatisfy(\.isNumber) }
+    // Nothing but date parts: day and month names, numbers, "WIB", "pm", "pukul".
+    let others = words.filter { word in
+      word.allSatisfy(\.isLetter) && !months.contains(String(word)) && !dateWords.contains(String(word))
+    }.count
+    return hasYear && (hasMonth || hasClock) && others <= 1
+  }
+}

@@ -1,0 +1,180 @@
+public import ArchiveReader
+import PageSignals
+public import SlackscoreCore
+
+/// Limits against hostile pages.
+public struct ParseLimits: Sendable, Hashable {
+  /// Pages larger than this are rejected (`payload-too-large`).
+  public var maxPayloadBytes: Int
+  /// Limits handed to the archive reader.
+  public var reader: ReaderLimits
+
+  /// Defaults: 32 MiB pages, the reader's default limits.
+  public init(maxPayloadBytes: Int = 32 << 20, reader: ReaderLimits = ReaderLimits()) {
+    self.maxPayloadBytes = maxPayloadBytes
+    self.reader = reader
+  }
+}
+
+/// What became of one record.
+public enum ParseOutcome: Sendable {
+  /// A document (possibly with empty text and an `emptyReason`).
+  case document(Document)
+  /// Not a page to parse (not HTML, a redirect…), with the reason.
+  case skipped(reason: String)
+  /// A page that could not be parsed, with the reason.
+  case rejected(reason: String)
+}
+
+/// Turns one archive record into a ``Document``: charset, libxml2 parse, main-text
+/// selection, metadata, links, hashtags, mentions and counters.
+public enum DocumentBuilder {
+  /// Parses one record.
+  public static func build(_ record: ArchiveRecord, limits: ParseLimits = ParseLimits()) -> ParseOutcome {
+    if let reason = skipReason(record) { return .skipped(reason: reason) }
+    guard record.payload.count <= limits.maxPayloadBytes else {
+      return .rejected(reason: "payload-too-large (\(record.payload.count) bytes)")
+    }
+    let digest = record.payloadDigest ?? SHA1.warcDigest(record.payload)
+    let source = DocumentSource(
+      path: record.sourcePath, offset: record.kind == .file ? nil : record.offset, recordId: record.recordID,
+      payloadDigest: digest)
+    var document = Document(
+      id: documentID(record, digest: digest), url: record.targetURI, source: source)
+    document.capturedAt = record.date
+    guard !record.payload.isEmpty else {
+      document.emptyReason = "empty-payload"
+      return .document(document)
+    }
+    let prepared = CharsetDecoder.prepare(record.payload, httpCharset: httpCharset(record))
+    let page: HTMLDocument
+    do {
+      page = try HTMLDocument(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
+    } catch {
+      return .rejected(reason: error.description)
+    }
+    let model = PageWalker.model(of: page)
+    fill(&document, from: model, record: record)
+    return .document(document)
+  }
+
+  /// Fills text and metadata from a page model.
+  static func fill(_ document: inout Document, from model: PageModel, record: ArchiveRecord) {
+    var selector = MainContentSelector(model: model)
+    let selection = selector.select()
+    let baseURL = model.metadata.baseHref.flatMap { URLResolver(base: record.targetURI).resolve($0) }
+      ?? record.targetURI ?? model.metadata.canonical
+    let resolver = URLResolver(base: baseURL)
+    let metadata = MetadataResolver.resolve(model.metadata, resolver: resolver)
+    document.title = metadata.title
+    document.author = metadata.author
+    document.siteName = metadata.siteName
+    document.publishedAt = metadata.publishedAt
+    document.canonicalUrl = metadata.canonicalURL
+    if document.url == nil { document.url = metadata.canonicalURL }
+
+    document.text = MainText.assemble(model: model, blocks: selection.blocks, title: metadata.title)
+    if document.text.isEmpty {
+      document.emptyReason = model.blocks.isEmpty ? "no-visible-text" : "no-main-content"
+    }
+    document.lang = language(declared: metadata.lang, text: document.text)
+    document.hashtags = SocialTokens.hashtags(in: document.text)
+    document.mentions = SocialTokens.mentions(in: document.text)
+    document.links = links(model: model, inMain: selection.inMain, resolver: resolver)
+    document.counters = CounterCollector.collect(model.metadata, lang: document.lang)
+  }
+
+  /// The page's declared language, unless the text is long enough for the detector and the
+  /// detector disagrees (Indonesian sites often keep a template's `lang="en"`).
+  static func language(declared: String?, text: String) -> String? {
+    let detected = LanguageDetector.detect(text)
+    guard let declared else { return detected }
+    if let detected, detected != declared, text.utf8.count >= 400 { return detected }
+    return declared
+  }
+
+  private static func links(model: PageModel, inMain: [Bool], resolver: URLResolver) -> [DocumentLink] {
+    var result: [DocumentLink] = []
+    var seen = Set<String>()
+    for link in model.links {
+      guard let url = resolver.resolve(link.href) else { continue }
+      let text = String(decoding: model.anchorText[link.textStart..<link.textEnd], as: UTF8.self).collapsingWhitespace()
+      let main = Int(link.block) < inMain.count && inMain[Int(link.block)]
+      let key = url + "\u{0}" + text + (main ? "1" : "0")
+      guard seen.insert(key).inserted else { continue }
+      result.append(DocumentLink(url: url, text: text, inMain: main))
+    }
+    return result
+  }
+
+  /// Why a record is not a page to parse, or nil.
+  static func skipReason(_ record: ArchiveRecord) -> String? {
+    if let status = record.http?.status {
+      if (300..<400).contains(status) { return "http-redirect" }
+      if status >= 400 || status < 200 { return "http-error" }
+    }
+    if let type = record.contentType?.lowercased() {
+      let media = type.split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
+      let htmlish =
+        media.isEmpty || media.contains("html") || media == "text/plain" || media == "application/octet-stream"
+        || media == "unk" || media == "no-type" || media == "text/xml" && looksLikeHTML(record.payload)
+      if !htmlish { return "not-html" }
+    }
+    if looksBinary(record.payload) { return "not-html" }
+    return nil
+  }
+
+  private static func looksLikeHTML(_ payload: [UInt8]) -> Bool {
+    let head = payload.prefix(1024).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    return head.withUnsafeBufferPointer { buffer in
+      let s = String(decoding: buffer, as: UTF8.self)
+      return s.contains("<html") || s.contains("<!doctype html") || s.contains("<body")
+    }
+  }
+
+  /// Image, PDF, archive and font signatures.
+  private static func looksBinary(_ payload: [UInt8]) -> Bool {
+    let signatures: [[UInt8]] = [
+      [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x25, 0x50, 0x44, 0x46],
+      [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x01, 0x00], [0x77, 0x4F, 0x46],
+    ]
+    return signatures.contains { payload.starts(with: $0) }
+  }
+
+  /// The `charset` parameter of the HTTP Content-Type.
+  static func httpCharset(_ record: ArchiveRecord) -> String? {
+    guard let type = record.http?.value(for: "content-type") ?? record.contentType else { return nil }
+    for parameter in type.split(separator: ";").dropFirst() {
+      let pair = parameter.split(separator: "=", maxSplits: 1)
+      if pair.count == 2, pair[0].trimmingCharacters().lowercased() == "charset" {
+        let value = pair[1].trimmingCharacters().filter { $0 != "\"" && $0 != "'" }
+        return value.isEmpty ? nil : value
+      }
+    }
+    return nil
+  }
+
+  /// A stable id: SHA-256 over what identifies the capture (record id, or target URI and
+  /// capture date, or for loose files the file name) and the payload digest, 32 hex digits.
+  /// It does not depend on the input path's folder or on the thread count.
+  static func documentID(_ record: ArchiveRecord, digest: String) -> String {
+    var hasher = SHA256()
+    if let recordID = record.recordID {
+      hasher.update("record\n" + recordID)
+    } else if let uri = record.targetURI {
+      hasher.update("capture\n" + uri + "\n" + (record.date ?? ""))
+    } else {
+      let name = record.sourcePath.split(separator: "/").last.map(String.init) ?? record.sourcePath
+      hasher.update("file\n" + name)
+    }
+    hasher.update("\n" + digest)
+    return Hex.encode(hasher.finalize().prefix(16))
+  }
+}
+
+extension Substring {
+  /// Trims spaces and tabs.
+  func trimmingCharacters() -> String {
+    String(self).trimmingWhitespace()
+  }
+}
