@@ -25,6 +25,8 @@ public struct CTALexiconFile: Sendable, Codable {
   public var promo: PhraseLists
   public var abbreviations: [String]
   public var functionWords: PhraseLists
+  /// Context cue name (`money`, `time`, `place`) → phrases.
+  public var contextCues: [String: [String]]?
 }
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).

@@ -61,6 +61,9 @@ public struct CueAnalyzer: Sendable {
     add(lexicon.newsWidgets, "news-widget")
     add(lexicon.promo, "promo")
     add(lexicon.negativeImperatives, "negative")
+    for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
+      lists.add(phrases, label: "context:" + name)
+    }
     self.lists = lists
     func set(_ l: PhraseLists) -> Set<String> { Set(l.values.joined().map { $0.lowercased() }) }
     imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
@@ -105,7 +108,8 @@ public struct CueAnalyzer: Sendable {
       case "promo":
         promo = true
         cues.insert("promo")
-      default: break
+      default:
+        if hit.label.hasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
       }
     }
 

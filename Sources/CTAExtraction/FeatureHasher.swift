@@ -21,6 +21,7 @@ public struct FeatureHasher: Sendable {
     for token in analysis.tokens {
       let text = Self.normalized(token)
       out.append(index("w", text))
+      if token.kind == .word, let stem = Self.stem(text) { out.append(index("st", stem)) }
       out.append(index("b", previous, text))
       previous = text
     }
@@ -50,6 +51,26 @@ public struct FeatureHasher: Sendable {
     unique.reserveCapacity(out.count)
     for value in out where unique.last != value { unique.append(value) }
     return unique
+  }
+
+  /// A crude stem shared by Indonesian and English inflections (`sebarkan`, `disebarkan`,
+  /// `menyebarkan` → `sebar`; `sharing`, `shared` → `shar`), nil when the word is short or unchanged.
+  static func stem(_ word: String) -> String? {
+    guard word.count >= 5 else { return nil }
+    var s = Substring(word)
+    for suffix in ["nya", "lah", "kah"] where s.hasSuffix(suffix) && s.count >= 7 {
+      s = s.dropLast(suffix.count)
+      break
+    }
+    for prefix in ["meny", "meng", "mem", "men", "me", "di", "ber", "ter", "per"] where s.hasPrefix(prefix) && s.count >= prefix.count + 4 {
+      s = s.dropFirst(prefix.count)
+      break
+    }
+    for suffix in ["kan", "ing", "ed", "an", "i", "s"] where s.hasSuffix(suffix) && s.count >= suffix.count + 4 {
+      s = s.dropLast(suffix.count)
+      break
+    }
+    return s.count == word.count ? nil : String(s)
   }
 
   /// The token text the model sees: numbers, URLs, mentions and emoji collapse to classes.

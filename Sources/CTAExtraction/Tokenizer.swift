@@ -72,6 +72,15 @@ public enum Tokenizer {
             break
           }
         }
+        // A bare domain ("kitabisa.com/bantu-warga", "chng.it/x"): a URL token up to the next space.
+        if !digitsOnly && isBareDomain(s, a, i) {
+          while i < end && !SentenceSegmenter.isSpace(s[i]) { i += 1 }
+          var b = i
+          while b > a + 1 && isTrailingURLPunctuation(s[b - 1]) { b -= 1 }
+          out.append(Token(kind: .url, text: string(s, a, b), start: a, end: b))
+          i = b
+          continue
+        }
         out.append(Token(kind: digitsOnly ? .number : .word, text: lower(s, a, i), start: a, end: i))
         continue
       }
@@ -96,6 +105,18 @@ public enum Tokenizer {
   public static func tokens(_ text: String) -> [Token] {
     let scalars = Array(text.unicodeScalars)
     return tokens(scalars[...])
+  }
+
+  static let topLevelDomains: Set<String> = [
+    "com", "org", "net", "id", "co", "me", "ly", "io", "gov", "uk", "us", "it", "gl", "ee", "link", "bio", "info",
+  ]
+
+  /// Whether `s[a..<b]` is `name.tld` (or longer) with a known top-level domain, like `change.org`.
+  static func isBareDomain(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> Bool {
+    guard let lastDot = (a..<b).last(where: { s[$0] == "." }), lastDot > a else { return false }
+    var tld = ""
+    for k in (lastDot + 1)..<b { tld.unicodeScalars.append(s[k]) }
+    return topLevelDomains.contains(tld.lowercased())
   }
 
   static func isWord(_ c: Unicode.Scalar) -> Bool { SentenceSegmenter.isWordScalar(c) }
