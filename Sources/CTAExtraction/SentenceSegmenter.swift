@@ -113,13 +113,13 @@ public struct SentenceSegmenter: Sendable {
         continue
       }
       if Self.isEmoji(c) {
-        // A run of emoji followed by whitespace then a capital, a hashtag or another emoji-free clause
-        // start closes the sentence (social posts often use emoji as the full stop).
+        // A run of emoji followed by whitespace then a capital closes the sentence (social posts
+        // often use emoji as the full stop); trailing hashtags stay with their post.
         var j = i
         while j < n && (Self.isEmoji(s[j]) || Self.isEmojiModifier(s[j])) { j += 1 }
         var k = j
         while k < n && (s[k] == " " || s[k] == "\t") { k += 1 }
-        if k > j && k < n && (Self.isUpper(s[k]) || s[k] == "#") {
+        if k > j && k < n && Self.isUpper(s[k]) {
           emit(j)
         }
         i = j
