@@ -59,7 +59,8 @@ public struct CTAEvaluation: Sendable {
     for item in items {
       var probability: Double
       var category: String?
-      if item.sourceKind == "reddit" {
+      let isReddit = item.sourceKind?.hasPrefix("reddit") == true
+      if isReddit {
         probability = 0
         let scalars = Array(item.text.unicodeScalars)
         for span in detector.segmenter.split(scalars: scalars) {
@@ -75,7 +76,7 @@ public struct CTAEvaluation: Sendable {
         category = verdict.category
       }
       let predicted = probability >= detector.model.threshold && category != nil
-      let group = item.sourceKind == "reddit" ? "reddit" : item.lang
+      let group = isReddit ? "reddit" : item.lang
       var kind: String?
       func tally(_ scores: inout DetectionScores) {
         switch (item.label == 1, predicted) {

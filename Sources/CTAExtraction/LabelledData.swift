@@ -76,7 +76,7 @@ public enum LabelledData {
   /// The Reddit collective-action set (Pera & Aiello 2025, CC BY 4.0): `ActionFocusedText` (else
   /// `OriginalText`) labelled 1 when `Label` is `Call-to-action`, 0 otherwise (None,
   /// Problem-Solution, Intention, Execution), English, no category. Rows are split into train and test
-  /// by a stable hash of `CommentID` (one in five to test); `weight` is the training weight.
+  /// by a stable hash of `CommentID` and the text (one in five to test); `weight` is the training weight.
   public static func loadReddit(path: String, weight: Double) throws -> [LabelledSentence] {
     let bytes = try FileSystem.readAll(path)
     let rows = CSVReader.rows(String(decoding: bytes, as: UTF8.self))
@@ -87,20 +87,33 @@ public enum LabelledData {
     }
     let focused = column("ActionFocusedText")
     let original = column("OriginalText")
+    let augmentation = column("AugmentationType")
     var out: [LabelledSentence] = []
     for row in rows.dropFirst() where row.count == header.count {
       var text = focused.map { row[$0] } ?? ""
       if text.isEmpty || text == "None" { text = original.map { row[$0] } ?? "" }
       guard !text.isEmpty else { continue }
-      let id = row[idColumn]
+      // Synthetic rows have CommentID "None": the split hashes the id and the text together.
       var hash: UInt32 = 2_166_136_261
-      for byte in id.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      for byte in (row[idColumn] + "\u{1F}" + text).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
       out.append(
         LabelledSentence(
           text: text, lang: "en", label: row[labelColumn] == "Call-to-action" ? 1 : 0, category: nil,
-          split: hash % 5 == 0 ? "test" : "train", sourceKind: "reddit", weight: weight))
+          split: hash % 5 == 0 ? "test" : "train", sourceKind: redditKind(augmentation.map { row[$0] }),
+          weight: weight))
     }
     return out
+  }
+}
+
+extension LabelledData {
+  /// `reddit` for real comments, `reddit_synthetic` / `reddit_extension` for the set's augmented rows.
+  static func redditKind(_ augmentation: String?) -> String {
+    switch augmentation {
+    case "Synthetic": "reddit_synthetic"
+    case "RedditExtension": "reddit_extension"
+    default: "reddit"
+    }
   }
 }
 
@@ -133,7 +146,7 @@ enum CSVReader {
         continue
       }
       switch c {
-      case "\"": inQuotes = true
+      case "\"" where field.isEmpty: inQuotes = true
       case ",":
         row.append(String(field))
         field = String.UnicodeScalarView()
