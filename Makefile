@@ -15,7 +15,7 @@ BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
 CONFORMANCE_DEPS := chromium python3 python3-venv
 
-.PHONY: all run test conformance bench eval format lint deps build clean help
+.PHONY: all run test conformance bench eval train-cta format lint deps build clean help
 
 all: run
 
@@ -25,6 +25,7 @@ help:
 	@echo "make conformance  tests against the real-world files in SHARED=$(SHARED)"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make eval         call-to-action detector: precision, recall, F1 on held-out data"
+	@echo "make train-cta    retrain the call-to-action weights from CTA_DATA=$(CTA_DATA) (+ Reddit set in SHARED)"
 	@echo "make format|lint  swift format"
 
 deps:
@@ -53,8 +54,17 @@ bench: deps $(BIN)
 	@scripts/ensure-deps.sh python3 python3-venv valgrind
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/run.sh
 
+# Call-to-action model: labelled sentences in CTA_DATA, plus the Reddit collective-action set when SHARED has it.
+CTA_DATA   ?= training/cta
+CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
+CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
+
 eval: deps $(BIN)
-	$(BIN) eval-cta
+	$(BIN) eval-cta --data $(CTA_DATA) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
+
+train-cta: deps $(BIN)
+	$(BIN) train-cta --data $(CTA_DATA) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) -o $(CTA_MODEL)
+	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
 format:
 	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift

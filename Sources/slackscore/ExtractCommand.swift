@@ -1,15 +1,55 @@
 import ArgumentParser
+import CTAExtraction
+import Logging
+import SlackscoreCore
 
-/// `slackscore extract`.
+/// `slackscore extract`: calls to action from documents.
 struct ExtractCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
-    abstract: "Find calls to action in documents (ctas.jsonl)."
+    abstract: "Find calls to action in documents (ctas.jsonl).",
+    discussion: """
+      Reads JSON Lines whose objects have at least "id" and "text" ("url", "lang", "site_name",
+      "links" optional; documents.jsonl from 'slackscore parse' fits) and writes one call to action
+      per line: doc_id, sentence, start/end (Unicode scalar offsets into text), lang, category,
+      effort, target, cues, confidence, boilerplate. Output order: document order, then offset.
+      Bad input lines are reported with file and line and skipped.
+      """
   )
+
+  @Argument(help: "Documents (JSON Lines); - for standard input.")
+  var input: String
+
+  @Option(name: .shortAndLong, help: "Where to write the calls to action; - for standard output.")
+  var output = "-"
+
+  @Option(help: "Model file (default: the bundled weights).")
+  var model: String?
+
+  @Option(help: "Documents of one site that must repeat a call to action for it to count as boilerplate.")
+  var boilerplateMin = 3
+
+  @Option(help: "Threads (0: all cores). The output does not depend on it.")
+  var jobs = 0
 
   @OptionGroup var logging: LoggingOptions
 
+  func validate() throws {
+    guard boilerplateMin >= 2 else { throw ValidationError("--boilerplate-min must be at least 2.") }
+    guard jobs >= 0 else { throw ValidationError("--jobs must not be negative.") }
+  }
+
   func run() async throws {
-    throw ValidationError("'extract' is not built yet.")
+    let logger = logging.makeLogger()
+    guard input == "-" || FileSystem.exists(input) else { throw ValidationError("\(input): no such file.") }
+    let diagnostics = DiagnosticCollector()
+    let detector = try CTADetector.load(modelPath: model)
+    let summary = try ExtractStage.run(
+      documents: input, output: output, detector: detector,
+      boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, diagnostics: diagnostics,
+      logger: logger)
+    for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
+    logger.notice("\(summary.line)")
+    if summary.records.parsed == 0 && summary.records.rejectedTotal > 0 { throw ExitCode.failure }
   }
 }

@@ -1,15 +1,77 @@
 import ArgumentParser
+import CTAExtraction
+import Foundation
+import Logging
+import SlackscoreCore
 
-/// `slackscore train-cta`.
+/// `slackscore train-cta`: trains the call-to-action model from labelled sentences and writes the
+/// weights file the extract stage ships (`Sources/CTAExtraction/Resources/cta-model.json`).
 struct TrainCTACommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train-cta",
-    abstract: "Train the call-to-action model from labelled sentences."
+    abstract: "Train the call-to-action model from labelled sentences.",
+    discussion: """
+      Reads every *.jsonl file in --data (objects with text, lang, label, category, split), trains on
+      split=train, and writes the model JSON. Deterministic: the same data and seed give the same bytes.
+      --reddit adds the Reddit collective-action CSV (English, label only) to the training set.
+      """
   )
+
+  @Option(help: "Folder of labelled sentences (id.jsonl, en.jsonl).")
+  var data = "training/cta"
+
+  @Option(name: .shortAndLong, help: "Where to write the model.")
+  var output = "Sources/CTAExtraction/Resources/cta-model.json"
+
+  @Option(help: "Reddit collective-action CSV (Pera & Aiello 2025) to add to the English training data.")
+  var reddit: String?
+
+  @Option(help: "Training weight of each Reddit comment.")
+  var redditWeight = 0.3
+
+  @Option(help: "Passes over the data.")
+  var epochs = 25
+
+  @Option(help: "Seed of the shuffling order.")
+  var seed: UInt64 = 20_251_122
+
+  @Option(help: "Hash buckets, a power of two.")
+  var dimension = 1 << 18
+
+  @Option(help: "Decision threshold stored in the model.")
+  var threshold = 0.5
 
   @OptionGroup var logging: LoggingOptions
 
+  func validate() throws {
+    guard dimension > 0 && dimension & (dimension - 1) == 0 else {
+      throw ValidationError("--dimension must be a power of two.")
+    }
+    guard epochs > 0 else { throw ValidationError("--epochs must be positive.") }
+  }
+
   func run() async throws {
-    throw ValidationError("'train-cta' is not built yet.")
+    let logger = logging.makeLogger()
+    guard FileSystem.isDirectory(data) else { throw ValidationError("--data \(data) is not a folder.") }
+    let diagnostics = DiagnosticCollector()
+    var examples = try LabelledData.load(directory: data, diagnostics: diagnostics)
+    if let reddit {
+      examples += try LabelledData.loadReddit(path: reddit, weight: redditWeight)
+    }
+    for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
+    let train = examples.filter { $0.split == "train" }
+    guard !train.isEmpty else { throw ValidationError("no split=train sentences in \(data).") }
+    var options = CTATrainingOptions()
+    options.epochs = epochs
+    options.seed = seed
+    options.dimension = dimension
+    options.threshold = threshold
+    let base = try CTADetector.load()
+    let model = CTATrainer(options: options).train(train, base: base)
+    var bytes = Array(try JSONCoding.lineEncoder().encode(model))
+    bytes.append(0x0A)
+    try AtomicFileWriter.write(bytes, to: output)
+    let summary = model.trainedOn.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    logger.notice("trained on \(train.count) sentences (\(summary)); wrote \(output)")
   }
 }

@@ -1,0 +1,113 @@
+public import SlackscoreCore
+
+/// The detector's verdict on one sentence.
+public struct SentenceVerdict: Sendable {
+  public var analysis: SentenceAnalysis
+  /// Probability that the sentence is a call to action.
+  public var probability: Double
+  /// Whether `probability` reaches the model's threshold.
+  public var isCallToAction: Bool
+  /// The act asked for (always set, even below threshold, for evaluation).
+  public var category: String?
+  /// Hashed features, for training.
+  public var features: [Int]
+}
+
+/// Finds and types calls to action: segmentation, cues, hashed features, the model's two heads,
+/// the lexicon prior and the link registry, and the effort map.
+public struct CTADetector: Sendable {
+  public let segmenter: SentenceSegmenter
+  public let analyzer: CueAnalyzer
+  public let hasher: FeatureHasher
+  public let model: CTAModel
+  /// Category → effort (1–5).
+  public let effort: [String: Int]
+
+  /// A detector from loaded data files.
+  public init(lexicon: CTALexiconFile, effort: CTAEffortFile, platforms: CTAPlatformsFile, model: CTAModelFile) {
+    segmenter = SentenceSegmenter(abbreviations: Set(lexicon.abbreviations.map { $0.lowercased() }))
+    analyzer = CueAnalyzer(lexicon: lexicon, registry: PlatformRegistry(entries: platforms.platforms))
+    hasher = FeatureHasher(dimension: model.dimension)
+    self.model = CTAModel(file: model)
+    self.effort = effort.categories.mapValues(\.effort)
+  }
+
+  /// The detector over the bundled data files, or over `directory` when given (any file missing there
+  /// is taken from the bundle), with `modelPath` overriding the model file.
+  public static func load(directory: String? = nil, modelPath: String? = nil) throws -> CTADetector {
+    func file<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+      if let directory, FileSystem.exists(directory + "/" + name) {
+        return try CTAResources.load(T.self, named: name, directory: directory)
+      }
+      return try CTAResources.load(T.self, named: name)
+    }
+    let model: CTAModelFile
+    if let modelPath {
+      model = try CTAResources.load(CTAModelFile.self, path: modelPath)
+    } else {
+      model = try file(CTAModelFile.self, "cta-model.json")
+    }
+    return CTADetector(
+      lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"), effort: try file(CTAEffortFile.self, "cta-effort.json"),
+      platforms: try file(CTAPlatformsFile.self, "cta-platforms.json"), model: model)
+  }
+
+  /// The same detector with another model (used by training and evaluation).
+  public func with(model file: CTAModelFile) -> CTADetector {
+    var copy = self
+    copy.replaceModel(CTAModel(file: file))
+    return copy
+  }
+
+  private mutating func replaceModel(_ model: CTAModel) {
+    self = CTADetector(segmenter: segmenter, analyzer: analyzer, hasher: hasher, model: model, effort: effort)
+  }
+
+  private init(
+    segmenter: SentenceSegmenter, analyzer: CueAnalyzer, hasher: FeatureHasher, model: CTAModel, effort: [String: Int]
+  ) {
+    self.segmenter = segmenter
+    self.analyzer = analyzer
+    self.hasher = FeatureHasher(dimension: model.dimension)
+    self.model = model
+    self.effort = effort
+  }
+
+  /// Judges one sentence given as tokens.
+  public func judge(tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil) -> SentenceVerdict {
+    let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
+    let features = hasher.features(analysis, heads: analyzer.clauseHeads(tokens))
+    let p = model.probability(features)
+    return SentenceVerdict(
+      analysis: analysis, probability: p, isCallToAction: p >= model.threshold,
+      category: category(analysis, features), features: features)
+  }
+
+  /// Judges one sentence given as text (evaluation, tests).
+  public func judge(sentence: String, lang: String?) -> SentenceVerdict {
+    judge(tokens: Tokenizer.tokens(sentence), docLang: lang)
+  }
+
+  /// The most likely category: learned head scores plus the lexicon prior (per hit) and twice the
+  /// prior for a registry link naming the act. Nil when nothing points to any act.
+  func category(_ analysis: SentenceAnalysis, _ features: [Int]) -> String? {
+    let learned = model.categoryScores(features)
+    var best: (String, Double)?
+    for (c, name) in CTAResources.categories.enumerated() {
+      var score = 0.0
+      if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
+        score = learned[k]
+      } else if !learned.isEmpty {
+        score = -10
+      }
+      let hits = Double(analysis.categoryHits[name] ?? 0)
+      score += model.lexiconPrior * hits
+      if analysis.linkCategories.contains(name) { score += 2 * model.lexiconPrior }
+      // Fixed order breaks ties.
+      score -= Double(c) * 1e-9
+      if best == nil || score > best!.1 { best = (name, score) }
+    }
+    if learned.isEmpty && analysis.categoryHits.isEmpty && analysis.linkCategories.isEmpty { return nil }
+    return best?.0
+  }
+}

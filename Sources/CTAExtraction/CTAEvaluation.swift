@@ -1,0 +1,151 @@
+/// Sentence-level detection figures for one slice of the test data.
+public struct DetectionScores: Sendable, Hashable, Codable {
+  public var truePositives = 0
+  public var falsePositives = 0
+  public var falseNegatives = 0
+  public var trueNegatives = 0
+  /// Positives with a gold category that the detector found: how many got the right category.
+  public var categoryCorrect = 0
+  public var categoryTotal = 0
+
+  public init() {}
+
+  public var precision: Double {
+    truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
+  }
+  public var recall: Double {
+    truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
+  }
+  public var f1: Double {
+    precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+  }
+  public var categoryAccuracy: Double {
+    categoryTotal == 0 ? 0 : Double(categoryCorrect) / Double(categoryTotal)
+  }
+  public var count: Int { truePositives + falsePositives + falseNegatives + trueNegatives }
+
+  /// Adds another slice's counts.
+  public mutating func add(_ other: DetectionScores) {
+    truePositives += other.truePositives
+    falsePositives += other.falsePositives
+    falseNegatives += other.falseNegatives
+    trueNegatives += other.trueNegatives
+    categoryCorrect += other.categoryCorrect
+    categoryTotal += other.categoryTotal
+  }
+}
+
+/// One wrong decision, for `eval-cta --show-errors`.
+public struct EvaluationError: Sendable, Hashable {
+  public var item: LabelledSentence
+  public var probability: Double
+  public var predictedCategory: String?
+  /// `fp`, `fn` or `category`.
+  public var kind: String
+}
+
+/// The result of evaluating the detector on labelled sentences.
+public struct CTAEvaluation: Sendable {
+  /// Scores per group (language, or `reddit`).
+  public var byGroup: [String: DetectionScores] = [:]
+  /// Scores per source kind (`campaign_page`, `news_report`, …).
+  public var bySourceKind: [String: DetectionScores] = [:]
+  public var errors: [EvaluationError] = []
+
+  /// Runs `detector` on every item (each item is one sentence) and tallies the figures. Items with
+  /// `source_kind` `reddit` are multi-sentence comments: positive when any sentence is detected.
+  public static func run(_ detector: CTADetector, on items: [LabelledSentence]) -> CTAEvaluation {
+    var result = CTAEvaluation()
+    for item in items {
+      var probability: Double
+      var category: String?
+      let isReddit = item.sourceKind?.hasPrefix("reddit") == true
+      if isReddit {
+        probability = 0
+        let scalars = Array(item.text.unicodeScalars)
+        for span in detector.segmenter.split(scalars: scalars) {
+          let verdict = detector.judge(tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: "en")
+          if verdict.probability > probability {
+            probability = verdict.probability
+            category = verdict.category
+          }
+        }
+      } else {
+        let verdict = detector.judge(sentence: item.text, lang: item.lang)
+        probability = verdict.probability
+        category = verdict.category
+      }
+      let predicted = probability >= detector.model.threshold && category != nil
+      let group = isReddit ? "reddit" : item.lang
+      var kind: String?
+      func tally(_ scores: inout DetectionScores) {
+        switch (item.label == 1, predicted) {
+        case (true, true):
+          scores.truePositives += 1
+          if let gold = item.category {
+            scores.categoryTotal += 1
+            if gold == category { scores.categoryCorrect += 1 } else { kind = "category" }
+          }
+        case (false, true):
+          scores.falsePositives += 1
+          kind = "fp"
+        case (true, false):
+          scores.falseNegatives += 1
+          kind = "fn"
+        case (false, false): scores.trueNegatives += 1
+        }
+      }
+      tally(&result.byGroup[group, default: DetectionScores()])
+      tally(&result.bySourceKind[item.sourceKind ?? "unknown", default: DetectionScores()])
+      if let kind {
+        result.errors.append(
+          EvaluationError(item: item, probability: probability, predictedCategory: category, kind: kind))
+      }
+    }
+    return result
+  }
+
+  /// K-fold cross-validation on `items` (fold = position modulo `folds`): trains on the other folds
+  /// plus `extraTraining`, scores the held-out fold, and pools the figures.
+  public static func crossValidate(
+    _ base: CTADetector, items: [LabelledSentence], extraTraining: [LabelledSentence], folds: Int,
+    options: CTATrainingOptions
+  ) -> CTAEvaluation {
+    var pooled = CTAEvaluation()
+    let trainer = CTATrainer(options: options)
+    for fold in 0..<folds {
+      let heldOut = items.enumerated().filter { $0.offset % folds == fold }.map(\.element)
+      let rest = items.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+      let model = trainer.train(rest + extraTraining, base: base)
+      let result = run(base.with(model: model), on: heldOut)
+      for (key, scores) in result.byGroup { pooled.byGroup[key, default: DetectionScores()].add(scores) }
+      for (key, scores) in result.bySourceKind { pooled.bySourceKind[key, default: DetectionScores()].add(scores) }
+      pooled.errors += result.errors
+    }
+    return pooled
+  }
+
+  /// A plain-text table: one line per group and per source kind.
+  public var report: String {
+    func line(_ name: String, _ s: DetectionScores) -> String {
+      func f(_ x: Double) -> String {
+        let scaled = Int((x * 1000).rounded())
+        return "\(scaled / 1000).\(String(scaled % 1000 + 1000).dropFirst())"
+      }
+      let pad = name.padding(toLength: 16)
+      return "\(pad) n=\(s.count) P=\(f(s.precision)) R=\(f(s.recall)) F1=\(f(s.f1)) "
+        + "category_accuracy=\(f(s.categoryAccuracy)) (\(s.categoryCorrect)/\(s.categoryTotal))"
+    }
+    var lines = ["by language:"]
+    for (name, scores) in byGroup.sorted(by: { $0.key < $1.key }) { lines.append("  " + line(name, scores)) }
+    lines.append("by source kind:")
+    for (name, scores) in bySourceKind.sorted(by: { $0.key < $1.key }) { lines.append("  " + line(name, scores)) }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension String {
+  func padding(toLength length: Int) -> String {
+    count >= length ? self : self + String(repeating: " ", count: length - count)
+  }
+}

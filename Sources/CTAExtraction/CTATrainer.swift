@@ -1,0 +1,164 @@
+/// Settings of `slackscore train-cta`.
+public struct CTATrainingOptions: Sendable, Hashable {
+  /// Hash buckets (power of two).
+  public var dimension = 1 << 18
+  public var epochs = 25
+  public var learningRate = 0.2
+  public var l2 = 1e-4
+  /// Seed of the shuffling order; the same seed and data give the same weights, byte for byte.
+  public var seed: UInt64 = 20_251_122
+  public var threshold = 0.5
+  public var lexiconPrior = 2.0
+  /// Weights smaller than this are dropped from the file.
+  public var prune = 1e-4
+
+  public init() {}
+}
+
+/// Trains the model's two heads with AdaGrad logistic regression (binary detector, softmax over
+/// categories) in a fixed order, so that retraining on the same data gives the same bytes.
+public struct CTATrainer: Sendable {
+  public let options: CTATrainingOptions
+
+  public init(options: CTATrainingOptions) {
+    self.options = options
+  }
+
+  /// Trains on `examples` (all of them: filter the split before). `base` supplies segmentation,
+  /// cues and hashing; its model is not used.
+  public func train(_ examples: [LabelledSentence], base: CTADetector) -> CTAModelFile {
+    let hasher = FeatureHasher(dimension: options.dimension)
+    let rows: [(features: [Int], label: Int, category: String?, weight: Double)] = examples.map { example in
+      let tokens = Tokenizer.tokens(example.text)
+      let analysis = base.analyzer.analyze(tokens: tokens, docLang: example.lang)
+      let features = hasher.features(analysis, heads: base.analyzer.clauseHeads(tokens))
+      return (features, example.label, example.category, example.weight ?? 1)
+    }
+    var counts: [String: Int] = [:]
+    for example in examples {
+      counts["\(example.sourceKind?.hasPrefix("reddit") == true ? "reddit" : example.lang)_\(example.label == 1 ? "pos" : "neg")", default: 0] += 1
+    }
+    let detector = trainBinary(rows.map { ($0.features, $0.label, $0.weight) })
+    let categoryRows = rows.compactMap { row in row.category.map { (row.features, $0, row.weight) } }
+    let categories = trainCategories(categoryRows)
+    counts["with_category"] = categoryRows.count
+    return CTAModelFile(
+      dimension: options.dimension, threshold: options.threshold, lexiconPrior: options.lexiconPrior,
+      detector: detector, categories: categories, trainedOn: counts)
+  }
+
+  private func order(_ count: Int, epoch: Int) -> [Int] {
+    var rng = SplitMix64(seed: options.seed &+ UInt64(epoch))
+    var indices = Array(0..<count)
+    if count > 1 {
+      for i in stride(from: count - 1, to: 0, by: -1) {
+        let j = Int(rng.next() % UInt64(i + 1))
+        indices.swapAt(i, j)
+      }
+    }
+    return indices
+  }
+
+  func trainBinary(_ rows: [([Int], Int, Double)]) -> SparseWeights {
+    let d = options.dimension
+    var w = [Double](repeating: 0, count: d)
+    var g2 = [Double](repeating: 0, count: d)
+    var bias = 0.0
+    var biasG2 = 0.0
+    let positives = rows.reduce(0.0) { $0 + ($1.1 == 1 ? $1.2 : 0) }
+    let negatives = rows.reduce(0.0) { $0 + ($1.1 == 0 ? $1.2 : 0) }
+    let total = positives + negatives
+    let positiveWeight = positives > 0 ? total / (2 * positives) : 1
+    let negativeWeight = negatives > 0 ? total / (2 * negatives) : 1
+    for epoch in 0..<options.epochs {
+      for i in order(rows.count, epoch: epoch) {
+        let (features, label, weight) = rows[i]
+        var z = bias
+        for f in features { z += w[f] }
+        let p = 1 / (1 + CTAModel.exp(-z))
+        let g = (p - Double(label)) * weight * (label == 1 ? positiveWeight : negativeWeight)
+        for f in features {
+          let grad = g + options.l2 * w[f]
+          g2[f] += grad * grad
+          w[f] -= options.learningRate * grad / (g2[f] + 1e-8).squareRoot()
+        }
+        biasG2 += g * g
+        bias -= options.learningRate * g / (biasG2 + 1e-8).squareRoot()
+      }
+    }
+    return sparse(w, bias: bias)
+  }
+
+  func trainCategories(_ rows: [([Int], String, Double)]) -> [String: SparseWeights] {
+    let names = CTAResources.categories.filter { name in rows.contains { $0.1 == name } }
+    guard names.count >= 2 else { return [:] }
+    let k = names.count
+    let d = options.dimension
+    var w = [Double](repeating: 0, count: d * k)
+    var g2 = [Double](repeating: 0, count: d * k)
+    var bias = [Double](repeating: 0, count: k)
+    var biasG2 = [Double](repeating: 0, count: k)
+    let labels = rows.map { row in names.firstIndex(of: row.1)! }
+    var scores = [Double](repeating: 0, count: k)
+    for epoch in 0..<options.epochs {
+      for i in order(rows.count, epoch: epoch + 1000) {
+        let (features, _, weight) = rows[i]
+        for c in 0..<k { scores[c] = bias[c] }
+        for f in features {
+          for c in 0..<k { scores[c] += w[f * k + c] }
+        }
+        let top = scores.max()!
+        var sum = 0.0
+        for c in 0..<k {
+          scores[c] = CTAModel.exp(scores[c] - top)
+          sum += scores[c]
+        }
+        for c in 0..<k {
+          let g = (scores[c] / sum - (labels[i] == c ? 1 : 0)) * weight
+          for f in features {
+            let index = f * k + c
+            let grad = g + options.l2 * w[index]
+            g2[index] += grad * grad
+            w[index] -= options.learningRate * grad / (g2[index] + 1e-8).squareRoot()
+          }
+          biasG2[c] += g * g
+          bias[c] -= options.learningRate * g / (biasG2[c] + 1e-8).squareRoot()
+        }
+      }
+    }
+    var out: [String: SparseWeights] = [:]
+    for (c, name) in names.enumerated() {
+      var column = [Double](repeating: 0, count: d)
+      for f in 0..<d { column[f] = w[f * k + c] }
+      out[name] = sparse(column, bias: bias[c])
+    }
+    return out
+  }
+
+  private func sparse(_ dense: [Double], bias: Double) -> SparseWeights {
+    var result = SparseWeights(bias: Self.rounded(bias))
+    for (i, value) in dense.enumerated() where abs(value) >= options.prune {
+      result.indices.append(i)
+      result.weights.append(Self.rounded(value))
+    }
+    return result
+  }
+
+  /// Five decimals: enough precision, short stable JSON.
+  static func rounded(_ x: Double) -> Double { (x * 100_000).rounded() / 100_000 }
+}
+
+/// SplitMix64, a tiny seeded generator for the shuffling order.
+struct SplitMix64 {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -1,0 +1,290 @@
+public import SlackscoreCore
+
+/// What the cue analyzer found in one sentence.
+public struct SentenceAnalysis: Sendable {
+  /// The sentence's tokens (lower-cased).
+  public var tokens: [Token]
+  /// Language guessed from function words: `en`, `id`, or nil when undecided.
+  public var lang: String?
+  /// Cue names that fired, sorted: `imperative`, `hortative`, `lexicon:sign`, `link:petition`,
+  /// `reported-act`, `question`, …
+  public var cues: [String]
+  /// Lexicon hits per category.
+  public var categoryHits: [String: Int]
+  /// Categories implied by a registry link in the sentence.
+  public var linkCategories: [String]
+  /// The first registry link in (or anchored by) the sentence.
+  public var target: CTATarget?
+  /// Whether a publisher-promo phrase matched.
+  public var promo: Bool
+}
+
+/// Finds the grammatical and lexical cues of a call to action in a sentence: imperatives and
+/// hortatives (English and Indonesian), polite passive requests, negative imperatives, lexicon
+/// categories, registry links, and the hard negatives (reported acts, past narration, questions,
+/// attributed quotes, generic moralising, news widgets).
+///
+/// All word lists come from `Resources/cta-lexicon.json`.
+public struct CueAnalyzer: Sendable {
+  private let categories: PhraseMatcher
+  private let lists: PhraseMatcher
+  private let imperativeVerbs: [String: Set<String>]
+  private let openers: Set<String>
+  private let suffixBlocklist: Set<String>
+  private let particles: Set<String>
+  private let passiveHeads: Set<String>
+  private let reportingVerbs: Set<String>
+  private let reportedMarkers: Set<String>
+  private let thirdPerson: Set<String>
+  private let questionWords: [String: Set<String>]
+  private let negatives: Set<String>
+  private let functionWords: [String: Set<String>]
+  /// The platform registry used for links.
+  public let registry: PlatformRegistry
+
+  /// An analyzer over the given lexicon and registry.
+  public init(lexicon: CTALexiconFile, registry: PlatformRegistry) {
+    var categories = PhraseMatcher()
+    for name in CTAResources.categories {
+      for (_, phrases) in (lexicon.categories[name] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        categories.add(phrases, label: name)
+      }
+    }
+    self.categories = categories
+    var lists = PhraseMatcher()
+    func add(_ lists2: PhraseLists, _ label: String) {
+      for (_, phrases) in lists2.sorted(by: { $0.key < $1.key }) { lists.add(phrases, label: label) }
+    }
+    add(lexicon.hortatives, "hortative")
+    add(lexicon.moralising, "moralising")
+    add(lexicon.hardNegatives, "hard-negative")
+    add(lexicon.newsWidgets, "news-widget")
+    add(lexicon.promo, "promo")
+    add(lexicon.negativeImperatives, "negative")
+    for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
+      lists.add(phrases, label: "context:" + name)
+    }
+    self.lists = lists
+    func set(_ l: PhraseLists) -> Set<String> { Set(l.values.joined().map { $0.lowercased() }) }
+    imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
+    openers = set(lexicon.clauseOpeners)
+    suffixBlocklist = Set(lexicon.imperativeSuffixBlocklist)
+    particles = set(lexicon.politeParticles)
+    passiveHeads = set(lexicon.passiveRequestHeads)
+    reportingVerbs = set(lexicon.reportingVerbs)
+    reportedMarkers = set(lexicon.reportedActMarkers)
+    thirdPerson = set(lexicon.thirdPersonSubjects)
+    questionWords = lexicon.questionWords.mapValues { Set($0) }
+    negatives = set(lexicon.negativeImperatives)
+    functionWords = lexicon.functionWords.mapValues { Set($0) }
+    self.registry = registry
+  }
+
+  /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
+  /// registry link whose anchor text lies in the sentence.
+  public func analyze(tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil) -> SentenceAnalysis {
+    var cues = Set<String>()
+    let lang = guessLanguage(tokens) ?? docLang
+
+    // Lexicon categories.
+    var categoryHits: [String: Int] = [:]
+    for hit in categories.hits(in: tokens) {
+      categoryHits[hit.label, default: 0] += 1
+      cues.insert("lexicon:\(hit.label)")
+    }
+
+    // Word lists.
+    var promo = false
+    var moralising = false
+    var hortativeAt: [Int] = []
+    for hit in lists.hits(in: tokens) {
+      switch hit.label {
+      case "hortative":
+        cues.insert("hortative")
+        hortativeAt.append(hit.first)
+      case "moralising": moralising = true
+      case "hard-negative": cues.insert("hard-negative")
+      case "news-widget": cues.insert("news-widget")
+      case "promo":
+        promo = true
+        cues.insert("promo")
+      default:
+        if hit.label.hasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
+      }
+    }
+
+    // Clause heads: the first content token of each clause.
+    let heads = clauseHeads(tokens)
+    var imperative = false
+    for head in heads {
+      let word = tokens[head].text
+      if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert("hortative-initial") }
+      if negatives.contains(word) || (head + 1 < tokens.count && negatives.contains(word + " " + tokens[head + 1].text))
+      {
+        if !(head + 1 < tokens.count && (tokens[head + 1].text == "lupa" || tokens[head + 1].text == "forget")) {
+          cues.insert("negative-imperative")
+        }
+      }
+      if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
+        if !(head + 1 < tokens.count && tokens[head + 1].text.hasSuffix("ed")) {
+          cues.insert("imperative")
+          imperative = true
+        }
+      }
+      if imperativeVerbs["id"]?.contains(word) == true && lang != "en" {
+        cues.insert("imperative")
+        imperative = true
+      } else if lang != "en", let morph = indonesianImperative(word) {
+        cues.insert(morph)
+        imperative = true
+      }
+    }
+
+    // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
+    let lastWord = tokens.last(where: { $0.kind == .word })?.text
+    let endsWithParticle = lastWord.map { particles.contains($0) } ?? false
+    if endsWithParticle { cues.insert("particle") }
+    for (i, token) in tokens.enumerated() where token.kind == .word {
+      let t = token.text
+      let isPassive = passiveHeads.contains(t) || (t.hasPrefix("di") && t.count >= 6 && !suffixBlocklist.contains(t))
+      guard isPassive else { continue }
+      let requested =
+        i > 0 && ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"].contains(tokens[i - 1].text)
+      if requested || (passiveHeads.contains(t) && (endsWithParticle || i == 0 || heads.contains(i))) {
+        cues.insert("polite-passive")
+      }
+    }
+
+    // Hard negatives: reported acts, past narration, questions, quotes.
+    for (i, token) in tokens.enumerated() where reportedMarkers.contains(token.text) {
+      let window = tokens[(i + 1)..<min(tokens.count, i + 3)]
+      if window.contains(where: { isPastParticiple($0.text) || isIndonesianActiveVerb($0.text) }) {
+        cues.insert("reported-act")
+      }
+    }
+    if let first = tokens.first(where: { $0.kind == .word }), thirdPerson.contains(first.text) {
+      let window = tokens.prefix(6)
+      if window.contains(where: { isPastParticiple($0.text) }) { cues.insert("past-narration") }
+      if window.contains(where: { isIndonesianActiveVerb($0.text) }) { cues.insert("third-person-narration") }
+    }
+    if tokens.last?.text == "?" || tokens.contains(where: { $0.text == "?" }) { cues.insert("question") }
+    if let first = tokens.first(where: { $0.kind == .word }), let lang,
+      questionWords[lang]?.contains(first.text) == true
+    {
+      if lang == "id" || tokens.last?.text == "?" { cues.insert("question-word") }
+    }
+    let hasQuote = tokens.contains(where: { $0.text == "\"" })
+    let hasReporting = tokens.contains(where: { reportingVerbs.contains($0.text) })
+    if hasReporting { cues.insert("reporting-verb") }
+    if hasQuote && hasReporting { cues.insert("attributed-quote") }
+    if moralising {
+      cues.insert(categoryHits.isEmpty && !imperative ? "generic-moral" : "modal-should")
+    }
+
+    // Links: URLs in the sentence, or a registry link anchored on its words.
+    var target = anchoredTarget
+    var linkCategories: [String] = []
+    for token in tokens where token.kind == .url {
+      if let found = registry.target(for: token.text) {
+        if target == nil || target?.kind == "social" || target?.kind == "shortener" { target = found }
+      } else if target == nil {
+        target = CTATarget(url: token.text, platform: "other", kind: nil)
+      }
+      cues.insert("url")
+    }
+    if let target, let kind = target.kind {
+      cues.insert("link:\(kind)")
+      if let category = registry.category(for: target) { linkCategories.append(category) }
+    }
+
+    // Shape.
+    let words = tokens.filter { $0.kind == .word }.count
+    if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("has-hashtag") }
+    if words == 0 && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
+    if tokens.contains(where: { $0.text == "!" }) { cues.insert("exclamation") }
+    if tokens.contains(where: { $0.kind == .mention }) { cues.insert("has-mention") }
+    if tokens.contains(where: { $0.text == "you" || $0.text == "your" || $0.text == "kamu" || $0.text == "anda" || $0.text == "kalian" }) {
+      cues.insert("second-person")
+    }
+    if tokens.contains(where: { $0.text == "kita" || $0.text == "we" || $0.text == "us" || $0.text == "let's" }) {
+      cues.insert("first-plural")
+    }
+    return SentenceAnalysis(
+      tokens: tokens, lang: lang, cues: cues.sorted(), categoryHits: categoryHits, linkCategories: linkCategories,
+      target: target, promo: promo)
+  }
+
+  /// The language with more function words, when the difference is clear.
+  public func guessLanguage(_ tokens: [Token]) -> String? {
+    var en = 0
+    var id = 0
+    let enWords = functionWords["en"] ?? []
+    let idWords = functionWords["id"] ?? []
+    for token in tokens where token.kind == .word {
+      if enWords.contains(token.text) { en += 1 }
+      if idWords.contains(token.text) { id += 1 }
+      if token.text.hasSuffix("nya") || token.text.hasSuffix("kan") { id += 1 }
+      if token.text.hasSuffix("ing") || token.text.hasSuffix("tion") { en += 1 }
+    }
+    if en >= 2 && en > id * 2 { return "en" }
+    if id >= 2 && id > en * 2 { return "id" }
+    if en == 1 && id == 0 { return "en" }
+    if id == 1 && en == 0 { return "id" }
+    return nil
+  }
+
+  /// Indices of clause heads: the first content word after the sentence start or a clause break,
+  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please").
+  func clauseHeads(_ tokens: [Token]) -> [Int] {
+    var heads: [Int] = []
+    var atStart = true
+    for (i, token) in tokens.enumerated() {
+      switch token.kind {
+      case .punctuation:
+        if [",", ":", ";", "-", "\u{2014}", "\u{2013}", ".", "!", "?", "(", "\"", "...", "|", "/", "•"].contains(
+          token.text)
+        {
+          atStart = true
+        }
+      case .emoji:
+        atStart = true
+      case .word:
+        if atStart {
+          if openers.contains(token.text) { continue }
+          heads.append(i)
+          atStart = false
+        }
+      case .hashtag, .mention, .url, .number:
+        continue
+      }
+    }
+    return heads
+  }
+
+  /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word.
+  func indonesianImperative(_ word: String) -> String? {
+    guard word.count >= 5, !suffixBlocklist.contains(word), word.allSatisfy({ $0.isLetter }) else { return nil }
+    if word.hasSuffix("lah") && word.count >= 6 { return "lah-imperative" }
+    let nominal = word.hasPrefix("di") || word.hasPrefix("ter") || word.hasPrefix("pe") || word.hasPrefix("me")
+      || word.hasPrefix("ber") || word.hasPrefix("ke")
+    if nominal { return nil }
+    if word.hasSuffix("kan") && word.count >= 6 { return "kan-imperative" }
+    if word.hasSuffix("i") && !word.hasSuffix("ai") && word.count >= 6 { return "i-imperative" }
+    return nil
+  }
+
+  func isPastParticiple(_ word: String) -> Bool {
+    guard word.count >= 4 else { return false }
+    if word.hasSuffix("ed") && !word.hasSuffix("eed") && !word.hasSuffix("need") { return true }
+    return ["signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
+      "held", "led", "spent", "paid", "won", "lost", "met", "began", "begun", "took", "gave", "went", "came",
+      "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged"].contains(word)
+  }
+
+  func isIndonesianActiveVerb(_ word: String) -> Bool {
+    guard word.count >= 6 else { return false }
+    return word.hasPrefix("meng") || word.hasPrefix("meny") || word.hasPrefix("mem") || word.hasPrefix("men")
+      || word.hasPrefix("ber") || (word.hasPrefix("di") && !passiveHeads.contains(word))
+      || word.hasPrefix("turun") || word.hasPrefix("datang") || word.hasPrefix("hadir")
+  }
+}

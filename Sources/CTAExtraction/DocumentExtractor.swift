@@ -1,0 +1,84 @@
+public import SlackscoreCore
+
+/// A call to action found in one document, before the cross-document boilerplate pass.
+public struct CTACandidate: Sendable, Hashable {
+  public var cta: CallToAction
+  /// Whether a publisher-promo phrase matched (newsletter, app, channel).
+  public var promo: Bool
+  /// The sentence normalised for recurrence counting (lower case, letters and digits, numbers as 0).
+  public var recurrenceKey: String
+}
+
+extension CTADetector {
+  /// Every call to action in `document`, in text order, with `boilerplate` still false.
+  public func candidates(in document: ExtractInput) -> [CTACandidate] {
+    let scalars = Array(document.text.unicodeScalars)
+    guard !scalars.isEmpty else { return [] }
+    let anchored = anchoredLinks(document)
+    var out: [CTACandidate] = []
+    for span in segmenter.split(scalars: scalars) {
+      let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
+      guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { continue }
+      let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)
+      let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target)
+      guard verdict.isCallToAction, let category = verdict.category else { continue }
+      var sentence = String.UnicodeScalarView()
+      sentence.append(contentsOf: scalars[span.start..<span.end])
+      let cta = CallToAction(
+        docId: document.id, sentence: String(sentence), start: span.start, end: span.end,
+        lang: verdict.analysis.lang ?? document.lang, category: category, effort: effort[category] ?? 1,
+        target: verdict.analysis.target, cues: verdict.analysis.cues,
+        confidence: (verdict.probability * 1000).rounded() / 1000, boilerplate: false)
+      out.append(CTACandidate(cta: cta, promo: verdict.analysis.promo, recurrenceKey: Self.recurrenceKey(tokens)))
+    }
+    return out
+  }
+
+  /// Registry links of the document with their lower-cased anchor text (3+ characters).
+  private func anchoredLinks(_ document: ExtractInput) -> [(String, CTATarget)] {
+    var out: [(String, CTATarget)] = []
+    for link in document.links {
+      let text = link.text.lowercased().trimmingSpaces()
+      guard text.unicodeScalars.count >= 3, let target = analyzer.registry.target(for: link.url),
+        target.kind != "social" && target.kind != "shortener"
+      else { continue }
+      out.append((text, target))
+    }
+    return out
+  }
+
+  private func anchoredTarget(_ sentence: ArraySlice<Unicode.Scalar>, _ links: [(String, CTATarget)]) -> CTATarget? {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: sentence)
+    let lower = String(view).lowercased()
+    for (text, target) in links where lower.contains(text) { return target }
+    return nil
+  }
+
+  /// Lower-case words and hashtags joined by spaces; numbers become `0`, URLs and emoji are dropped,
+  /// so "Ikuti saluran WhatsApp kami!" and "ikuti saluran whatsapp kami 👉" share a key.
+  static func recurrenceKey(_ tokens: [Token]) -> String {
+    var parts: [String] = []
+    for token in tokens {
+      switch token.kind {
+      case .word, .hashtag, .mention: parts.append(token.text)
+      case .number: parts.append("0")
+      case .url, .emoji, .punctuation: continue
+      }
+    }
+    return parts.joined(separator: " ")
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    let scalars = Array(unicodeScalars)
+    var a = 0
+    var b = scalars.count
+    while a < b && SentenceSegmenter.isSpace(scalars[a]) { a += 1 }
+    while b > a && SentenceSegmenter.isSpace(scalars[b - 1]) { b -= 1 }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[a..<b])
+    return String(view)
+  }
+}

@@ -1,0 +1,67 @@
+public import SlackscoreCore
+
+/// A document as the extract stage reads it: any JSON object with at least `id` and `text`.
+///
+/// Lenient on purpose, so posts exported from elsewhere can be fed in: `id` may be a string or a
+/// number, `url`, `lang`, `site_name` and `links` are optional, links may lack `text`, and unknown
+/// keys are ignored. Decode with `JSONCoding.decoder()` (snake_case keys).
+public struct ExtractInput: Sendable, Hashable, Decodable {
+  public var id: String
+  public var text: String
+  public var url: String?
+  public var lang: String?
+  public var siteName: String?
+  public var links: [DocumentLink]
+
+  public init(id: String, text: String, url: String? = nil, lang: String? = nil, siteName: String? = nil,
+    links: [DocumentLink] = [])
+  {
+    self.id = id
+    self.text = text
+    self.url = url
+    self.lang = lang
+    self.siteName = siteName
+    self.links = links
+  }
+
+  /// The fields of a parsed `Document`.
+  public init(_ document: Document) {
+    self.init(
+      id: document.id, text: document.text, url: document.url, lang: document.lang, siteName: document.siteName,
+      links: document.links)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, text, url, lang, siteName, links
+  }
+
+  private struct LenientLink: Decodable {
+    var url: String
+    var text: String?
+    var inMain: Bool?
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    if let s = try? c.decode(String.self, forKey: .id) {
+      id = s
+    } else if let n = try? c.decode(Int.self, forKey: .id) {
+      id = String(n)
+    } else {
+      throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "missing string or integer id")
+    }
+    text = try c.decode(String.self, forKey: .text)
+    url = try? c.decodeIfPresent(String.self, forKey: .url)
+    lang = try? c.decodeIfPresent(String.self, forKey: .lang)
+    siteName = try? c.decodeIfPresent(String.self, forKey: .siteName)
+    let raw = (try? c.decodeIfPresent([LenientLink].self, forKey: .links)) ?? nil
+    links = (raw ?? []).map { DocumentLink(url: $0.url, text: $0.text ?? "", inMain: $0.inMain ?? true) }
+  }
+
+  /// The site a boilerplate promo belongs to: `site_name`, else the URL's host, else nil.
+  public var site: String? {
+    if let siteName, !siteName.isEmpty { return siteName.lowercased() }
+    if let url, let (host, _) = PlatformRegistry.hostAndPath(url) { return host }
+    return nil
+  }
+}

@@ -1,0 +1,148 @@
+import Dispatch
+import Foundation
+public import Logging
+public import SlackscoreCore
+import Synchronization
+
+/// What one extract run did: every input line is counted as parsed (a document), skipped or rejected.
+public struct ExtractSummary: Sendable, Hashable, Codable {
+  /// Input lines: documents read (`parsed`), skipped (`empty-text`), rejected (`bad-json-line`).
+  public var records = RecordTally()
+  public var documentsWithCTAs = 0
+  public var ctas = 0
+  public var boilerplate = 0
+  public var byCategory: [String: Int] = [:]
+
+  public init() {}
+
+  /// One line for stderr.
+  public var line: String {
+    let categories = byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    return "extract: \(records.summary); \(ctas) calls to action in \(documentsWithCTAs) documents "
+      + "(\(boilerplate) boilerplate)\(categories.isEmpty ? "" : ": " + categories)"
+  }
+}
+
+/// The extract stage: documents (JSON Lines) in, calls to action (`ctas.jsonl`) out.
+///
+/// Two passes: the first finds the calls to action of every document (in parallel, in chunks), the
+/// second marks publisher boilerplate across documents of one site (`BoilerplateMarker`). Output
+/// order is document order, then offset, whatever the thread count.
+public enum ExtractStage {
+  /// Human-readable name of the stage.
+  public static let name = "extract"
+
+  /// Reads `documents` (JSON Lines; `-` for stdin), writes one `CallToAction` per line to `output`
+  /// (`-` for stdout) atomically. Bad lines go to `diagnostics` with file and line and are skipped.
+  public static func run(
+    documents path: String, output: String, detector: CTADetector? = nil,
+    boilerplate: BoilerplateMarker = BoilerplateMarker(), jobs: Int = 0,
+    diagnostics: DiagnosticCollector = DiagnosticCollector(), logger: Logger
+  ) throws -> ExtractSummary {
+    let detector = try detector ?? CTADetector.load()
+    var summary = ExtractSummary()
+    var inputs: [ExtractInput] = []
+    let decoder = JSONCoding.decoder()
+    let started = DispatchTime.now().uptimeNanoseconds
+    try forEachLine(path) { line, number in
+      do {
+        let input = try decoder.decode(ExtractInput.self, from: Data(line))
+        if input.text.isEmpty {
+          summary.records.skip("empty-text")
+        } else {
+          summary.records.parsed += 1
+          inputs.append(input)
+        }
+      } catch {
+        summary.records.reject("bad-json-line")
+        diagnostics.emit(
+          Diagnostic(
+            severity: .error, stage: name, file: path, offset: nil, code: "bad-json-line",
+            message: "line \(number): not a document (need at least string \"id\" and \"text\"): \(reason(error))"))
+      }
+    }
+    logger.debug("extract: read \(inputs.count) documents from \(path)")
+    var results = extract(inputs, detector: detector, jobs: jobs)
+    boilerplate.mark(&results, sites: inputs.map(\.site))
+    let writer = try AtomicFileWriter(path: output)
+    let encoder = JSONCoding.lineEncoder()
+    for candidates in results {
+      if !candidates.isEmpty { summary.documentsWithCTAs += 1 }
+      for candidate in candidates {
+        var bytes = try encoder.encode(candidate.cta)
+        bytes.append(0x0A)
+        try writer.write(bytes)
+        summary.ctas += 1
+        if candidate.cta.boilerplate { summary.boilerplate += 1 }
+        summary.byCategory[candidate.cta.category, default: 0] += 1
+      }
+    }
+    try writer.commit()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    logger.debug("extract: \(inputs.count) documents in \(seconds) s")
+    return summary
+  }
+
+  /// Candidates of every document, in input order, using up to `jobs` threads (0: all cores).
+  public static func extract(_ inputs: [ExtractInput], detector: CTADetector, jobs: Int = 0) -> [[CTACandidate]] {
+    let chunk = 32
+    let chunks = (inputs.count + chunk - 1) / chunk
+    let threads = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
+    if threads <= 1 || chunks <= 1 {
+      return inputs.map { detector.candidates(in: $0) }
+    }
+    let results = Mutex<[Int: [[CTACandidate]]]>([:])
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
+      while true {
+        let c = next.add(1, ordering: .relaxed).oldValue
+        guard c < chunks else { return }
+        let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map { detector.candidates(in: $0) }
+        results.withLock { $0[c] = part }
+      }
+    }
+    let parts = results.withLock { $0 }
+    return (0..<chunks).flatMap { parts[$0] ?? [] }
+  }
+
+  /// The calls to action of already-loaded documents, boilerplate marked (library use, tests).
+  public static func extract(
+    _ inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
+  ) -> [CallToAction] {
+    var results = extract(inputs, detector: detector, jobs: 1)
+    boilerplate.mark(&results, sites: inputs.map(\.site))
+    return results.flatMap { $0.map(\.cta) }
+  }
+
+  /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number.
+  private static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+    let bytes: [UInt8]
+    if path == "-" {
+      var all: [UInt8] = []
+      while let line = readLine(strippingNewline: false) { all.append(contentsOf: line.utf8) }
+      bytes = all
+    } else {
+      bytes = try FileSystem.readAll(path)
+    }
+    var number = 0
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      number += 1
+      var slice = bytes[start..<end]
+      if slice.last == 0x0D { slice = slice.dropLast() }
+      if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { try body(slice, number) }
+      start = end + 1
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
+    case DecodingError.typeMismatch(_, let context): "wrong type at \(context.codingPath.map(\.stringValue))"
+    case DecodingError.dataCorrupted(let context): context.debugDescription
+    default: "\(error)"
+    }
+  }
+}

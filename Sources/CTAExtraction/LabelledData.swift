@@ -1,0 +1,168 @@
+import Foundation
+public import SlackscoreCore
+
+/// One labelled sentence of the project's training data (`training/cta/{id,en}.jsonl`).
+public struct LabelledSentence: Sendable, Hashable, Codable {
+  public var text: String
+  public var lang: String
+  /// 1 for a call to action, 0 otherwise.
+  public var label: Int
+  /// The act asked for, when `label` is 1 (null otherwise or when unknown).
+  public var category: String?
+  /// `train` or `test`.
+  public var split: String
+  /// `campaign_page`, `social_post`, `news_report`, `opinion`, `reddit`, …
+  public var sourceKind: String?
+  public var note: String?
+  /// Weight of the example in training (1 for the project's own data).
+  public var weight: Double?
+
+  public init(
+    text: String, lang: String, label: Int, category: String?, split: String, sourceKind: String? = nil,
+    note: String? = nil, weight: Double? = nil
+  ) {
+    self.text = text
+    self.lang = lang
+    self.label = label
+    self.category = category
+    self.split = split
+    self.sourceKind = sourceKind
+    self.note = note
+    self.weight = weight
+  }
+}
+
+/// Reads labelled sentences: the project's JSON Lines files and the Reddit collective-action CSV.
+public enum LabelledData {
+  /// Old or alternative category names mapped to the project's.
+  static let categoryAliases: [String: String] = [
+    "like_follow": "follow", "like": "follow", "subscribe": "follow", "share_amplify": "share", "amplify": "share",
+    "sign_petition": "sign", "petition": "sign", "contact_official": "contact", "attend_protest": "attend",
+    "march": "attend", "protest": "attend", "join": "volunteer", "donation": "donate",
+  ]
+
+  /// Every `*.jsonl` file in `directory` (sorted by name), decoded line by line; bad lines are reported
+  /// to `diagnostics` and skipped.
+  public static func load(directory: String, diagnostics: DiagnosticCollector) throws -> [LabelledSentence] {
+    let files = try FileSystem.contents(of: directory).filter { $0.hasSuffix(".jsonl") }.sorted()
+    var out: [LabelledSentence] = []
+    let decoder = JSONCoding.decoder()
+    for file in files {
+      let path = directory + "/" + file
+      try JSONCoding.forEachLine(in: path) { line, number in
+        do {
+          var item = try decoder.decode(LabelledSentence.self, from: Data(line))
+          if let c = item.category { item.category = categoryAliases[c] ?? c }
+          if item.label == 0 { item.category = nil }
+          if let c = item.category, !CTAResources.categories.contains(c) {
+            diagnostics.emit(
+              Diagnostic(
+                severity: .warning, stage: "train-cta", file: path, code: "unknown-category",
+                message: "line \(number): unknown category '\(c)'; kept as a positive without category"))
+            item.category = nil
+          }
+          out.append(item)
+        } catch {
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: "train-cta", file: path, code: "bad-json-line",
+              message: "line \(number): not a labelled sentence: \(error)"))
+        }
+      }
+    }
+    return out
+  }
+
+  /// The Reddit collective-action set (Pera & Aiello 2025, CC BY 4.0): `ActionFocusedText` (else
+  /// `OriginalText`) labelled 1 when `Label` is `Call-to-action`, 0 otherwise (None,
+  /// Problem-Solution, Intention, Execution), English, no category. Rows are split into train and test
+  /// by a stable hash of `CommentID` and the text (one in five to test); `weight` is the training weight.
+  public static func loadReddit(path: String, weight: Double) throws -> [LabelledSentence] {
+    let bytes = try FileSystem.readAll(path)
+    let rows = CSVReader.rows(String(decoding: bytes, as: UTF8.self))
+    guard let header = rows.first else { return [] }
+    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+    guard let labelColumn = column("Label"), let idColumn = column("CommentID") else {
+      throw CTAResourceError(file: path, reason: "no Label/CommentID columns: not the Reddit collective-action CSV")
+    }
+    let focused = column("ActionFocusedText")
+    let original = column("OriginalText")
+    let augmentation = column("AugmentationType")
+    var out: [LabelledSentence] = []
+    for row in rows.dropFirst() where row.count == header.count {
+      var text = focused.map { row[$0] } ?? ""
+      if text.isEmpty || text == "None" { text = original.map { row[$0] } ?? "" }
+      guard !text.isEmpty else { continue }
+      // Synthetic rows have CommentID "None": the split hashes the id and the text together.
+      var hash: UInt32 = 2_166_136_261
+      for byte in (row[idColumn] + "\u{1F}" + text).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      out.append(
+        LabelledSentence(
+          text: text, lang: "en", label: row[labelColumn] == "Call-to-action" ? 1 : 0, category: nil,
+          split: hash % 5 == 0 ? "test" : "train", sourceKind: redditKind(augmentation.map { row[$0] }),
+          weight: weight))
+    }
+    return out
+  }
+}
+
+extension LabelledData {
+  /// `reddit` for real comments, `reddit_synthetic` / `reddit_extension` for the set's augmented rows.
+  static func redditKind(_ augmentation: String?) -> String {
+    switch augmentation {
+    case "Synthetic": "reddit_synthetic"
+    case "RedditExtension": "reddit_extension"
+    default: "reddit"
+    }
+  }
+}
+
+/// A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes).
+enum CSVReader {
+  static func rows(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = String.UnicodeScalarView()
+    var inQuotes = false
+    var iterator = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    while let c = pending ?? iterator.next() {
+      pending = nil
+      if inQuotes {
+        if c == "\"" {
+          if let next = iterator.next() {
+            if next == "\"" {
+              field.append("\"")
+            } else {
+              inQuotes = false
+              pending = next
+            }
+          } else {
+            inQuotes = false
+          }
+        } else {
+          field.append(c)
+        }
+        continue
+      }
+      switch c {
+      case "\"" where field.isEmpty: inQuotes = true
+      case ",":
+        row.append(String(field))
+        field = String.UnicodeScalarView()
+      case "\n":
+        row.append(String(field))
+        field = String.UnicodeScalarView()
+        rows.append(row)
+        row = []
+      case "\r": continue
+      default: field.append(c)
+      }
+    }
+    if !field.isEmpty || !row.isEmpty {
+      row.append(String(field))
+      rows.append(row)
+    }
+    return rows
+  }
+}

@@ -1,0 +1,214 @@
+/// A sentence found in a text: scalar offsets into the text, end exclusive.
+public struct SentenceSpan: Sendable, Hashable {
+  /// Offset of the first Unicode scalar of the sentence.
+  public var start: Int
+  /// Offset one past the last Unicode scalar of the sentence.
+  public var end: Int
+
+  public init(start: Int, end: Int) {
+    self.start = start
+    self.end = end
+  }
+}
+
+/// Splits text into sentences for call-to-action detection.
+///
+/// Built for messy web and social text: it keeps URLs, hashtags, mentions, decimal numbers and
+/// abbreviations ("dll.", "Jl.", "e.g.", "U.S.") inside their sentence, and breaks on line breaks,
+/// runs of `!`/`?`, ellipses followed by a capital, and emoji that end a clause when punctuation is
+/// missing. Works on Unicode scalars, so offsets are scalar offsets (the `start`/`end` contract of
+/// `ctas.jsonl`).
+public struct SentenceSegmenter: Sendable {
+  /// Lower-cased abbreviations without their final dot (`dll`, `e.g`, `u.s`).
+  public let abbreviations: Set<String>
+
+  /// A segmenter knowing `abbreviations` (lower case, without the final dot).
+  public init(abbreviations: Set<String>) {
+    self.abbreviations = abbreviations
+  }
+
+  /// The sentences of `text`, in order, trimmed of surrounding whitespace; empty ones are dropped.
+  public func split(_ text: String) -> [SentenceSpan] {
+    split(scalars: Array(text.unicodeScalars))
+  }
+
+  /// The sentences of a text given as its scalars.
+  public func split(scalars s: [Unicode.Scalar]) -> [SentenceSpan] {
+    var spans: [SentenceSpan] = []
+    var sentenceStart = 0
+    var i = 0
+    let n = s.count
+
+    func emit(_ end: Int) {
+      var a = sentenceStart
+      var b = end
+      while a < b && Self.isSpace(s[a]) { a += 1 }
+      while b > a && Self.isSpace(s[b - 1]) { b -= 1 }
+      if b > a && s[a..<b].contains(where: { Self.isWordScalar($0) || Self.isEmoji($0) }) {
+        spans.append(SentenceSpan(start: a, end: b))
+      }
+      sentenceStart = end
+    }
+
+    while i < n {
+      let c = s[i]
+      if c == "\n" || c == "\r" || c == "\u{2029}" || c == "\u{2028}" {
+        emit(i)
+        i += 1
+        sentenceStart = i
+        continue
+      }
+      // URLs and e-mail-like tokens: skip to the next whitespace, punctuation inside is not a break.
+      if Self.startsURL(s, at: i) {
+        while i < n && !Self.isSpace(s[i]) { i += 1 }
+        // A URL that ends with sentence punctuation: the punctuation closes the sentence.
+        var j = i
+        while j > 0 && (s[j - 1] == "." || s[j - 1] == "!" || s[j - 1] == "?") { j -= 1 }
+        if j < i && j > sentenceStart {
+          emit(i)
+        }
+        continue
+      }
+      if c == "!" || c == "?" || c == "\u{203C}" || c == "\u{2049}" || c == "\u{FF01}" || c == "\u{FF1F}" {
+        var j = i
+        while j < n && (s[j] == "!" || s[j] == "?" || s[j] == "." || s[j] == "\u{2026}" || s[j] == "1") {
+          // "!!!1" is shouting; stop the run at a digit that is followed by a letter.
+          if s[j] == "1" && (j + 1 < n && Self.isWordScalar(s[j + 1])) { break }
+          j += 1
+        }
+        j = Self.skipClosers(s, from: j)
+        if j >= n || Self.isSpace(s[j]) || Self.isEmoji(s[j]) {
+          emit(j)
+          i = j
+          continue
+        }
+        i = j
+        continue
+      }
+      if c == "\u{2026}" || (c == "." && i + 2 < n && s[i + 1] == "." && s[i + 2] == ".") {
+        var j = i
+        while j < n && (s[j] == "." || s[j] == "\u{2026}") { j += 1 }
+        let after = Self.skipClosers(s, from: j)
+        var k = after
+        while k < n && (s[k] == " " || s[k] == "\t") { k += 1 }
+        if after >= n || k >= n || (k > after && Self.isUpper(s[k])) {
+          emit(after)
+        }
+        i = after
+        continue
+      }
+      if c == "." || c == "\u{3002}" {
+        let after = Self.skipClosers(s, from: i + 1)
+        if after < n && !Self.isSpace(s[after]) {
+          // "3.5", "e.g", "change.org": not a break.
+          i += 1
+          continue
+        }
+        if c == "." && isAbbreviation(s, dotAt: i, nextWordStart: after) {
+          i += 1
+          continue
+        }
+        emit(after)
+        i = after
+        continue
+      }
+      if Self.isEmoji(c) {
+        // A run of emoji followed by whitespace then a capital closes the sentence (social posts
+        // often use emoji as the full stop); trailing hashtags stay with their post.
+        var j = i
+        while j < n && (Self.isEmoji(s[j]) || Self.isEmojiModifier(s[j])) { j += 1 }
+        var k = j
+        while k < n && (s[k] == " " || s[k] == "\t") { k += 1 }
+        if k > j && k < n && Self.isUpper(s[k]) {
+          emit(j)
+        }
+        i = j
+        continue
+      }
+      i += 1
+    }
+    emit(n)
+    return spans
+  }
+
+  /// Whether the dot at `dotAt` ends an abbreviation, an initial, or a short lower-case run-on.
+  private func isAbbreviation(_ s: [Unicode.Scalar], dotAt: Int, nextWordStart: Int) -> Bool {
+    var a = dotAt
+    while a > 0 && !Self.isSpace(s[a - 1]) && s[a - 1] != "(" && s[a - 1] != "\"" { a -= 1 }
+    guard a < dotAt else { return false }
+    var word = ""
+    for k in a..<dotAt { word.unicodeScalars.append(s[k]) }
+    let lower = word.lowercased()
+    if abbreviations.contains(lower) { return true }
+    // Single-letter initials ("J. Smith", "A. Yani").
+    if word.unicodeScalars.count == 1 && Self.isUpper(s[a]) { return true }
+    // Dotted acronyms ("U.S", "a.n"): letters separated by dots.
+    if word.unicodeScalars.count >= 3 && word.contains(".")
+      && word.split(separator: ".").allSatisfy({ $0.count == 1 })
+    {
+      var k = nextWordStart
+      while k < s.count && Self.isSpace(s[k]) { k += 1 }
+      return k < s.count && !Self.isUpper(s[k])
+    }
+    return false
+  }
+
+  // MARK: - Scalar classes
+
+  static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{A0}" || c == "\u{2028}" || c == "\u{2029}"
+      || (c.value >= 0x2000 && c.value <= 0x200A) || c == "\u{3000}" || c == "\u{202F}"
+  }
+
+  static func isUpper(_ c: Unicode.Scalar) -> Bool {
+    if c.isASCII { return c.value >= 65 && c.value <= 90 }
+    return c.properties.isUppercase
+  }
+
+  static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    if c.isASCII {
+      let v = c.value
+      return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+    }
+    return c.properties.isAlphabetic || c.properties.numericType != nil
+  }
+
+  static func isEmoji(_ c: Unicode.Scalar) -> Bool {
+    if c.value < 0x2300 { return false }
+    return c.properties.isEmojiPresentation || (c.value >= 0x1F000 && c.properties.isEmoji)
+      || (c.value >= 0x2600 && c.value <= 0x27BF)
+  }
+
+  static func isEmojiModifier(_ c: Unicode.Scalar) -> Bool {
+    c == "\u{FE0F}" || c == "\u{200D}" || (c.value >= 0x1F3FB && c.value <= 0x1F3FF)
+  }
+
+  /// Closing quotes and brackets that belong to the sentence before a break.
+  static func skipClosers(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    var j = start
+    while j < s.count
+      && (s[j] == "\"" || s[j] == "'" || s[j] == ")" || s[j] == "]" || s[j] == "\u{201D}" || s[j] == "\u{2019}"
+        || s[j] == "\u{BB}")
+    {
+      j += 1
+    }
+    return j
+  }
+
+  /// Whether a URL (`http://`, `https://`, `www.`) starts at `i` (at a token start).
+  static func startsURL(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+    if i > 0 && !isSpace(s[i - 1]) && s[i - 1] != "(" && s[i - 1] != "\"" && s[i - 1] != ":" { return false }
+    func has(_ prefix: String) -> Bool {
+      var k = i
+      for p in prefix.unicodeScalars {
+        guard k < s.count else { return false }
+        var c = s[k]
+        if c.value >= 65 && c.value <= 90 { c = Unicode.Scalar(c.value + 32)! }
+        if c != p { return false }
+        k += 1
+      }
+      return true
+    }
+    return has("http://") || has("https://") || has("www.")
+  }
+}

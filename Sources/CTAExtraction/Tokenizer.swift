@@ -1,0 +1,180 @@
+/// One token of a sentence, lower-cased.
+public struct Token: Sendable, Hashable {
+  /// What the token is.
+  public enum Kind: Sendable, Hashable {
+    case word, number, url, hashtag, mention, punctuation, emoji
+  }
+
+  public var kind: Kind
+  /// Lower-cased text (URLs keep their case).
+  public var text: String
+  /// Scalar offsets inside the tokenized string, end exclusive.
+  public var start: Int
+  public var end: Int
+}
+
+/// Splits a sentence into word, number, URL, hashtag, mention, punctuation and emoji tokens.
+///
+/// Words keep inner hyphens and apostrophes ("teman-teman", "don't", "let's"); a number keeps its
+/// inner separators ("1.500", "3,5"). One pass over the scalars, no regular expressions.
+public enum Tokenizer {
+  /// The tokens of `scalars[range]`; offsets are relative to the start of `scalars`.
+  public static func tokens(_ s: ArraySlice<Unicode.Scalar>) -> [Token] {
+    var out: [Token] = []
+    out.reserveCapacity(s.count / 4)
+    var i = s.startIndex
+    let end = s.endIndex
+    while i < end {
+      let c = s[i]
+      if SentenceSegmenter.isSpace(c) {
+        i += 1
+        continue
+      }
+      if (c == "h" || c == "H" || c == "w" || c == "W") && (i == s.startIndex || !isWord(s[i - 1]))
+        && SentenceSegmenter.startsURL(Array(s[i..<min(end, i + 8)]), at: 0)
+      {
+        let a = i
+        while i < end && !SentenceSegmenter.isSpace(s[i]) { i += 1 }
+        var b = i
+        while b > a + 1 && isTrailingURLPunctuation(s[b - 1]) { b -= 1 }
+        out.append(Token(kind: .url, text: string(s, a, b), start: a, end: b))
+        i = b
+        continue
+      }
+      if (c == "#" || c == "@" || c == "\u{FF03}") && i + 1 < end && isWord(s[i + 1]) {
+        let a = i
+        i += 1
+        while i < end && (isWord(s[i]) || s[i] == "_") { i += 1 }
+        // "@user.name" / "@kitabisa.com": keep dotted handles together.
+        while i + 1 < end && s[i] == "." && isWord(s[i + 1]) && c == "@" {
+          i += 1
+          while i < end && (isWord(s[i]) || s[i] == "_") { i += 1 }
+        }
+        out.append(
+          Token(kind: c == "@" ? .mention : .hashtag, text: lower(s, a, i), start: a, end: i))
+        continue
+      }
+      if isWord(c) {
+        let a = i
+        var digitsOnly = true
+        while i < end {
+          let x = s[i]
+          if isWord(x) {
+            if !isDigit(x) { digitsOnly = false }
+            i += 1
+          } else if (x == "-" || x == "'" || x == "\u{2019}" || x == "." || x == ",") && i + 1 < end && isWord(s[i + 1])
+          {
+            // Inner dots: "change.org", "3.5", "e.g"; inner commas only inside numbers.
+            if x == "," && !(digitsOnly && isDigit(s[i + 1])) { break }
+            if x == "." && !(digitsOnly && isDigit(s[i + 1])) && !looksLikeDomainOrAcronym(s, dot: i) { break }
+            i += 1
+          } else {
+            break
+          }
+        }
+        // A bare domain ("kitabisa.com/bantu-warga", "chng.it/x"): a URL token up to the next space.
+        if !digitsOnly && isBareDomain(s, a, i) {
+          while i < end && !SentenceSegmenter.isSpace(s[i]) { i += 1 }
+          var b = i
+          while b > a + 1 && isTrailingURLPunctuation(s[b - 1]) { b -= 1 }
+          out.append(Token(kind: .url, text: string(s, a, b), start: a, end: b))
+          i = b
+          continue
+        }
+        out.append(Token(kind: digitsOnly ? .number : .word, text: lower(s, a, i), start: a, end: i))
+        continue
+      }
+      if SentenceSegmenter.isEmoji(c) {
+        let a = i
+        i += 1
+        while i < end && SentenceSegmenter.isEmojiModifier(s[i]) { i += 1 }
+        out.append(Token(kind: .emoji, text: string(s, a, i), start: a, end: i))
+        continue
+      }
+      if SentenceSegmenter.isEmojiModifier(c) {
+        i += 1
+        continue
+      }
+      out.append(Token(kind: .punctuation, text: normalizedPunctuation(c), start: i, end: i + 1))
+      i += 1
+    }
+    return out
+  }
+
+  /// The tokens of a whole string (offsets relative to its start).
+  public static func tokens(_ text: String) -> [Token] {
+    let scalars = Array(text.unicodeScalars)
+    return tokens(scalars[...])
+  }
+
+  static let topLevelDomains: Set<String> = [
+    "com", "org", "net", "id", "co", "me", "ly", "io", "gov", "uk", "us", "it", "gl", "ee", "link", "bio", "info",
+  ]
+
+  /// Whether `s[a..<b]` is `name.tld` (or longer) with a known top-level domain, like `change.org`.
+  static func isBareDomain(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> Bool {
+    guard let lastDot = (a..<b).last(where: { s[$0] == "." }), lastDot > a else { return false }
+    var tld = ""
+    for k in (lastDot + 1)..<b { tld.unicodeScalars.append(s[k]) }
+    return topLevelDomains.contains(tld.lowercased())
+  }
+
+  static func isWord(_ c: Unicode.Scalar) -> Bool { SentenceSegmenter.isWordScalar(c) }
+
+  static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+  static func isTrailingURLPunctuation(_ c: Unicode.Scalar) -> Bool {
+    c == "." || c == "," || c == ")" || c == "!" || c == "?" || c == ";" || c == ":" || c == "\"" || c == "'"
+  }
+
+  /// A dot inside "kitabisa.com" or "e.g": the word after the dot is short or a known TLD-like run.
+  static func looksLikeDomainOrAcronym(_ s: ArraySlice<Unicode.Scalar>, dot: Int) -> Bool {
+    var j = dot + 1
+    while j < s.endIndex && isWord(s[j]) { j += 1 }
+    let length = j - dot - 1
+    if length == 1 { return true }  // e.g, u.s, a.n
+    // Domain-ish: lower-case letters after the dot, 2-4 long, followed by space, "/" or end.
+    guard length >= 2 && length <= 4 else { return false }
+    for k in (dot + 1)..<j where !(s[k].value >= 97 && s[k].value <= 122) { return false }
+    return j >= s.endIndex || s[j] == "/" || SentenceSegmenter.isSpace(s[j]) || s[j] == "." || s[j] == ","
+      || s[j] == ")" || s[j] == "!" || s[j] == "?"
+  }
+
+  static func string(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: s[a..<b])
+    return String(out)
+  }
+
+  static func lower(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
+    var ascii = true
+    for k in a..<b where !s[k].isASCII {
+      ascii = false
+      break
+    }
+    if ascii {
+      var out = String.UnicodeScalarView()
+      for k in a..<b {
+        let v = s[k].value
+        out.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s[k])
+      }
+      return String(out)
+    }
+    var lowered = String.UnicodeScalarView()
+    for c in string(s, a, b).lowercased().unicodeScalars {
+      lowered.append(c == "\u{2019}" || c == "\u{2018}" ? "'" : c)
+    }
+    return String(lowered)
+  }
+
+  static func normalizedPunctuation(_ c: Unicode.Scalar) -> String {
+    switch c {
+    case "\u{201C}", "\u{201D}", "\u{201E}", "\u{AB}", "\u{BB}": return "\""
+    case "\u{2018}", "\u{2019}": return "'"
+    case "\u{FF01}": return "!"
+    case "\u{FF1F}": return "?"
+    case "\u{2026}": return "..."
+    default: return String(c)
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import CTAExtraction
+import Logging
+import SlackscoreCore
+
+/// `slackscore eval-cta`: precision, recall and F1 per language and category accuracy of the
+/// call-to-action detector on the held-out labelled sentences.
+struct EvalCTACommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval-cta",
+    abstract: "Evaluate the call-to-action detector on held-out labelled sentences.",
+    discussion: """
+      Sentence-level precision, recall and F1 per language on split=test of --data, and category
+      accuracy on the true positives. --reddit also scores the Reddit collective-action CSV's held-out
+      fifth (comment level: a comment is positive when any of its sentences is).
+      Targets: F1 >= 0.80 per language, category accuracy >= 0.85.
+      """
+  )
+
+  @Option(help: "Folder of labelled sentences (id.jsonl, en.jsonl).")
+  var data = "training/cta"
+
+  @Option(help: "Model file to evaluate (default: the bundled one).")
+  var model: String?
+
+  @Option(help: "Reddit collective-action CSV; its held-out fifth is scored too.")
+  var reddit: String?
+
+  @Option(help: "Which split to score.")
+  var split = "test"
+
+  @Option(help: "Instead of scoring the shipped model, cross-validate training on split=train in this many folds.")
+  var folds: Int?
+
+  @Option(help: "Training weight of each Reddit comment (with --folds).")
+  var redditWeight = 0.3
+
+  @Option(help: "Lexicon prior per category hit (with --folds).")
+  var lexiconPrior = 2.0
+
+  @Flag(help: "Print every wrong decision.")
+  var showErrors = false
+
+  @OptionGroup var logging: LoggingOptions
+
+  func run() async throws {
+    let logger = logging.makeLogger()
+    guard FileSystem.isDirectory(data) else { throw ValidationError("--data \(data) is not a folder.") }
+    let diagnostics = DiagnosticCollector()
+    let all = try LabelledData.load(directory: data, diagnostics: diagnostics)
+    let redditItems = try reddit.map { try LabelledData.loadReddit(path: $0, weight: redditWeight) } ?? []
+    for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
+    let detector = try CTADetector.load(modelPath: model)
+    let evaluation: CTAEvaluation
+    if let folds {
+      guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
+      let train = all.filter { $0.split == "train" }
+      evaluation = CTAEvaluation.crossValidate(
+        detector, items: train, extraTraining: redditItems.filter { $0.split == "train" }, folds: folds,
+        options: {
+          var options = CTATrainingOptions()
+          options.lexiconPrior = lexiconPrior
+          return options
+        }())
+    } else {
+      let items = (all + redditItems).filter { $0.split == split }
+      guard !items.isEmpty else { throw ValidationError("no split=\(split) sentences in \(data).") }
+      evaluation = CTAEvaluation.run(detector, on: items)
+    }
+    if showErrors {
+      for error in evaluation.errors {
+        let p = Int((error.probability * 100).rounded())
+        print(
+          "\(error.kind)\t\(error.item.lang)\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
+            + "pred=\(error.predictedCategory ?? "-")\t\(error.item.text.prefix(160))")
+      }
+    }
+    print(evaluation.report)
+    var pooled = DetectionScores()
+    for (group, scores) in evaluation.byGroup where group != "reddit" {
+      pooled.categoryCorrect += scores.categoryCorrect
+      pooled.categoryTotal += scores.categoryTotal
+    }
+    let accuracy = Int((pooled.categoryAccuracy * 1000).rounded())
+    print("category accuracy (id+en true positives): 0.\(String(accuracy + 1000).dropFirst()) "
+      + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal))")
+  }
+}

@@ -1,8 +1,0 @@
-import CTAExtraction
-import Testing
-
-@Suite struct CTAExtractionSmokeTests {
-  @Test func moduleLoads() {
-    #expect(Bool(true))
-  }
-}

@@ -1,0 +1,63 @@
+import CTAExtraction
+import Foundation
+import SlackscoreCore
+import Testing
+
+@Suite struct CTATrainerTests {
+  /// A tiny training set written for this test.
+  static let examples: [LabelledSentence] = [
+    .init(text: "Sebarkan info ini ke grup RT ya", lang: "id", label: 1, category: "share", split: "train"),
+    .init(text: "Tanda tangani petisi ini sekarang", lang: "id", label: 1, category: "sign", split: "train"),
+    .init(text: "Warga sudah menandatangani petisi itu", lang: "id", label: 0, category: nil, split: "train"),
+    .init(text: "Harga beras naik lagi minggu ini", lang: "id", label: 0, category: nil, split: "train"),
+    .init(text: "Share this post with your family", lang: "en", label: 1, category: "share", split: "train"),
+    .init(text: "Sign the petition to save the library", lang: "en", label: 1, category: "sign", split: "train"),
+    .init(text: "The mayor signed the order on Monday", lang: "en", label: 0, category: nil, split: "train"),
+    .init(text: "It rained all afternoon in the city", lang: "en", label: 0, category: nil, split: "train"),
+  ]
+
+  func train() throws -> [UInt8] {
+    var options = CTATrainingOptions()
+    options.dimension = 1 << 12
+    options.epochs = 5
+    let model = CTATrainer(options: options).train(Self.examples, base: try CTADetector.load())
+    return Array(try JSONCoding.lineEncoder().encode(model))
+  }
+
+  @Test func retrainingGivesTheSameBytes() throws {
+    let first = try train()
+    #expect(first == (try train()))
+    let model = try JSONCoding.decoder().decode(CTAModelFile.self, from: Data(first))
+    #expect(Set(model.categories.keys) == ["share", "sign"])
+    #expect(model.trainedOn["id_pos"] == 2)
+  }
+
+  @Test func trainedModelSeparatesItsData() throws {
+    let file = try JSONCoding.decoder().decode(CTAModelFile.self, from: Data(try train()))
+    let detector = try CTADetector.load().with(model: file)
+    let evaluation = CTAEvaluation.run(detector, on: Self.examples)
+    #expect(evaluation.byGroup["en"]?.f1 == 1)
+    #expect(evaluation.byGroup["id"]?.f1 == 1)
+  }
+
+  @Test func readsQuotedCSV() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-csv-\(UUID().uuidString)").path
+    try FileSystem.createDirectories(dir)
+    let path = dir + "/sample.csv"
+    let csv = """
+      CommentID,Subreddit,OriginalText,ActionFocusedText,Label,AugmentationType,SimplifiedLabel
+      a1,test,"Long text, with a comma","Write to your MP, today.",Call-to-action,None,Participation
+      b2,test,"Said ""hello""
+      on two lines",None,None,None,None
+
+      """
+    try AtomicFileWriter.write(csv, to: path)
+    let rows = try LabelledData.loadReddit(path: path, weight: 0.5)
+    #expect(rows.count == 2)
+    #expect(rows[0].text == "Write to your MP, today.")
+    #expect(rows[0].label == 1)
+    #expect(rows[1].text == "Said \"hello\"\non two lines")
+    #expect(rows[1].label == 0)
+    #expect(rows.allSatisfy { $0.weight == 0.5 && $0.lang == "en" })
+  }
+}

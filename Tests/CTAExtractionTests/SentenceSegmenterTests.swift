@@ -1,0 +1,67 @@
+import CTAExtraction
+import Testing
+
+@Suite struct SentenceSegmenterTests {
+  let segmenter = try! CTADetector.load().segmenter
+
+  func sentences(_ text: String) -> [String] {
+    let scalars = Array(text.unicodeScalars)
+    return segmenter.split(text).map { span in
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.start..<span.end])
+      return String(view)
+    }
+  }
+
+  @Test(
+    "splits where people end sentences",
+    arguments: [
+      (
+        "Warga berkumpul di Jl. Sudirman No. 12 sejak pagi. Mereka membawa spanduk, poster dll. dan bendera.",
+        ["Warga berkumpul di Jl. Sudirman No. 12 sejak pagi.", "Mereka membawa spanduk, poster dll. dan bendera."]
+      ),
+      (
+        "Dr. Rina Hartono from the U.S. office spoke first. Costs rose 3.5 percent, e.g. for rent.",
+        ["Dr. Rina Hartono from the U.S. office spoke first.", "Costs rose 3.5 percent, e.g. for rent."]
+      ),
+      (
+        "Tanda tangani di https://www.change.org/p/selamatkan-taman-kota?utm=wa. Lalu bagikan ke grup keluarga!!!",
+        ["Tanda tangani di https://www.change.org/p/selamatkan-taman-kota?utm=wa.", "Lalu bagikan ke grup keluarga!!!"]
+      ),
+      (
+        "Yuk ramaikan #SelamatkanTamanKota 🙏 Jangan lupa ajak temanmu",
+        ["Yuk ramaikan #SelamatkanTamanKota 🙏", "Jangan lupa ajak temanmu"]
+      ),
+      (
+        "Kami sudah menunggu... Tapi belum ada jawaban\nDonasi dibuka sampai Jumat",
+        ["Kami sudah menunggu...", "Tapi belum ada jawaban", "Donasi dibuka sampai Jumat"]
+      ),
+      (
+        "wait... what happened to the budget? Nobody knows!",
+        ["wait... what happened to the budget?", "Nobody knows!"]
+      ),
+      (
+        "Call your MP today (their number is on parliament.uk). Thanks!",
+        ["Call your MP today (their number is on parliament.uk).", "Thanks!"]
+      ),
+      ("  \n\n  ", []),
+    ])
+  func splits(_ text: String, _ expected: [String]) {
+    #expect(sentences(text) == expected)
+  }
+
+  @Test func offsetsAreScalarOffsets() {
+    let text = "🇮🇩 Ayo dukung! Pakai #TolakRUU ya 👍🏽\nSign now: chng.it/abc… Thanks."
+    let scalars = Array(text.unicodeScalars)
+    let spans = segmenter.split(text)
+    #expect(!spans.isEmpty)
+    for span in spans {
+      #expect(span.start < span.end && span.end <= scalars.count)
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.start..<span.end])
+      let sentence = String(view)
+      #expect(sentence.first?.isWhitespace == false && sentence.last?.isWhitespace == false)
+    }
+    for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.end <= b.start) }
+  }
+}
