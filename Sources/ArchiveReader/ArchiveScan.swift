@@ -36,6 +36,18 @@ public enum ArchiveScan {
         }
         continue
       }
+      if reader.container == .empty && InputExpander.looksLikePage(path) {
+        // An empty saved page is still a page: the parse stage reports it with an empty text.
+        tally.parsed += 1
+        try body(ArchiveRecord(sourcePath: path, offset: 0, length: 0, kind: .file, contentType: "text/html", payload: []))
+        continue
+      }
+      guard reader.isArchive else {
+        // Empty or unsupported files get a diagnostic from the reader; count them too.
+        tally.reject(reader.container == .empty ? "empty-file" : "unsupported-container")
+        reader.forEachRawRecord(blockNeed: { _ in .none }) { _ in }
+        continue
+      }
       var localTally = tally
       try reader.forEachRawRecord(blockNeed: { keptTypes.contains($0) ? .whole : .none }) { raw in
         try handle(raw, path: path, resolver: resolver, limits: limits, diagnostics: diagnostics,
@@ -117,6 +129,12 @@ public enum InputExpander {
       }
     }
     return result
+  }
+
+  /// Whether a file name says it is a saved page (`.html`, `.htm`, maybe `.gz`).
+  static func looksLikePage(_ path: String) -> Bool {
+    let name = path.lowercased()
+    return [".html", ".htm", ".html.gz", ".htm.gz"].contains { name.hasSuffix($0) }
   }
 
   static let suffixes = [".warc", ".warc.gz", ".arc", ".arc.gz", ".html", ".htm", ".html.gz", ".htm.gz"]
