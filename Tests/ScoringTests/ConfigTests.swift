@@ -1,5 +1,6 @@
 import Scoring
 import Testing
+import PipelineConfiguration
 
 /// `pipeline.yml` reading: values, defaults, and one clear error naming file, line and key.
 @Suite struct ConfigTests {

@@ -1,5 +1,6 @@
 import SlackscoreCore
 import Testing
+import PipelineConfiguration
 
 @testable import Scoring
 

@@ -1,6 +1,7 @@
 import Scoring
 import SlackscoreCore
 import Testing
+import PipelineConfiguration
 
 /// Path resolution and globbing for `inputs`.
 @Suite struct PathTests {

@@ -1,6 +1,7 @@
 import Scoring
 import SlackscoreCore
 import Testing
+import PipelineConfiguration
 
 /// Invariants the scoring must keep whatever the data.
 @Suite struct PropertyTests {

@@ -1,3 +1,4 @@
+import PipelineConfiguration
 /// The caveats a journalist must read before quoting a campaign's figures.
 enum Caveats {
   static func make(for c: CampaignScore, units: [InteractionUnit], minCoverage: Double) -> [Caveat] {

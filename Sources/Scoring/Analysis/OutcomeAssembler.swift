@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// Builds a campaign's outcomes from page counters (one series per page, one point per

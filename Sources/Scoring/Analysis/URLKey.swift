@@ -1,3 +1,4 @@
+import PipelineConfiguration
 /// URL comparison key: scheme, `www.` and fragment dropped, host lower-cased, one trailing
 /// `/` removed. `https://www.Example.org/p/x/#top` and `http://example.org/p/x` share a key.
 enum URLKey {

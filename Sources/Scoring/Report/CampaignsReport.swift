@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// The content of `campaigns.json` (see `schemas/campaigns.schema.json` and `docs/score.md`).

@@ -1,4 +1,5 @@
 public import Logging
+public import PipelineConfiguration
 public import SlackscoreCore
 import Foundation
 

@@ -171,7 +171,7 @@ public enum PipelineConfigLoader {
   }
 }
 
-func quoted(_ text: String) -> String { "\"\(text)\"" }
+package func quoted(_ text: String) -> String { "\"\(text)\"" }
 
 /// A node with its key path and file, so that errors can name both.
 struct YAMLField {
