@@ -116,3 +116,25 @@ import PipelineConfiguration
     #expect(NearDuplicates.clusters(docs.reversed()) == clusters)
   }
 }
+
+@Suite struct MatcherTests {
+  @Test func hashtagNeedsAWordBoundary() {
+    #expect(CampaignMatcher.containsHashtag("ayo #tolaktambang sekarang", "tolaktambang"))
+    #expect(CampaignMatcher.containsHashtag("#tolaktambangpasir lalu #tolaktambang.", "tolaktambang"))
+    #expect(!CampaignMatcher.containsHashtag("#tolaktambangpasir", "tolaktambang"))
+  }
+
+  @Test func matchReasonsAndPeriod() {
+    let campaign = CampaignConfig(
+      id: "a", name: "A", period: DatePeriod(from: "2024-01-01", to: "2024-03-31"), hashtags: ["#Laut"],
+      keywords: ["pasir laut"], urlPatterns: ["aksi.example.id/laut*"], petitionUrls: ["https://petisi.example.id/laut"])
+    let matcher = CampaignMatcher([campaign])
+    let inPeriod = Document(
+      id: "1", url: "https://aksi.example.id/laut-2", text: "Tolak tambang pasir laut #laut", publishedAt: "2024-02-01",
+      source: DocumentSource(path: "x"), links: [DocumentLink(url: "https://petisi.example.id/laut/", text: "", inMain: true)])
+    #expect(matcher.match(inPeriod, ctas: [])["a"] == [.hashtag, .keyword, .urlPattern, .petitionUrl])
+    var late = inPeriod
+    late.publishedAt = "2024-08-01"
+    #expect(matcher.match(late, ctas: [])["a"] == [.urlPattern, .petitionUrl])
+  }
+}
