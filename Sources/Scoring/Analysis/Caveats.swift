@@ -33,6 +33,16 @@ enum Caveats {
       if used.contains(where: { !$0.platformPage && $0.origin == "page" }) {
         add("quoted-outcome", "\(o.kind): read from a page that is not the campaign's own (a quoted figure).")
       }
+      if used.contains(where: { $0.latest.evidence.kind == "archive" }) {
+        add(
+          "snapshot-not-final",
+          "\(o.kind): the latest figure is a page counter at capture time, not necessarily the campaign's final count; displayed and total counts can also differ.")
+      }
+      if used.count > 1 && o.kind != "turnout" {
+        add(
+          "several-sources",
+          "\(o.kind): summed over \(used.count) sources (e.g. several platforms or channels); check that they do not overlap, and do not credit all of it to online activity.")
+      }
       if o.kind == "funds" {
         if o.valueBase == nil {
           add("money-not-normalised", "funds: \(o.nullReason ?? "no base-currency value").")
@@ -55,7 +65,7 @@ enum Caveats {
     if c.documents.alsoInOtherCampaigns > 0 {
       add(
         "shared-documents",
-        "\(c.documents.alsoInOtherCampaigns) documents also belong to another campaign and count in full in each.")
+        "\(c.documents.alsoInOtherCampaigns) document(s) also belong to another campaign and count in full in each.")
     }
     let low = c.interactions.keys.sorted().filter { t in
       let i = c.interactions[t]!

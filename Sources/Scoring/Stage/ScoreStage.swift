@@ -164,7 +164,8 @@ public enum ScoreStage {
       outcomeEffortWeights: IndexBuilder.outcomeWeights)
     let method = Method(
       formulaVersion: IndexBuilder.formulaVersion, descriptiveOnly: true, statement: MethodText.statement,
-      parameters: parameters, formulas: MethodText.formulas, quadrantReference: Quadrants.medians(campaigns))
+      parameters: parameters, formulas: MethodText.formulas, quadrantReference: Quadrants.medians(campaigns),
+      referenceRatios: MethodText.referenceRatios)
     return CampaignsReport(
       schemaVersion: CampaignsReport.currentSchemaVersion, generator: "slackscore score",
       pipeline: PipelineInfo(name: inputs.config.name, description: inputs.config.description), method: method,
