@@ -1,6 +1,6 @@
+import PipelineConfiguration
 import SlackscoreCore
 import Testing
-import PipelineConfiguration
 
 @testable import Scoring
 
@@ -105,8 +105,13 @@ import PipelineConfiguration
       "Warga desa menolak rencana pembukaan lahan yang akan menghabiskan hutan adat mereka dan meminta pemerintah daerah mengakui wilayah adat sebelum izin baru diterbitkan oleh dinas."
     let docs = [
       Document(id: "a", url: "https://one.example/a", text: text, source: DocumentSource(path: "x")),
-      Document(id: "b", url: "https://two.example/b", text: text + " Baca juga berita lainnya.", source: DocumentSource(path: "x")),
-      Document(id: "c", url: "https://three.example/c", text: "Sebuah teks yang sama sekali berbeda tentang cuaca akhir pekan di kota pesisir utara.", source: DocumentSource(path: "x")),
+      Document(
+        id: "b", url: "https://two.example/b", text: text + " Baca juga berita lainnya.",
+        source: DocumentSource(path: "x")),
+      Document(
+        id: "c", url: "https://three.example/c",
+        text: "Sebuah teks yang sama sekali berbeda tentang cuaca akhir pekan di kota pesisir utara.",
+        source: DocumentSource(path: "x")),
       Document(id: "d", url: "https://one.example/a/", text: "short", source: DocumentSource(path: "x")),
     ]
     let clusters = NearDuplicates.clusters(docs)
@@ -127,11 +132,13 @@ import PipelineConfiguration
   @Test func matchReasonsAndPeriod() {
     let campaign = CampaignConfig(
       id: "a", name: "A", period: DatePeriod(from: "2024-01-01", to: "2024-03-31"), hashtags: ["#Laut"],
-      keywords: ["pasir laut"], urlPatterns: ["aksi.example.id/laut*"], petitionUrls: ["https://petisi.example.id/laut"])
+      keywords: ["pasir laut"], urlPatterns: ["aksi.example.id/laut*"], petitionUrls: ["https://petisi.example.id/laut"]
+    )
     let matcher = CampaignMatcher([campaign])
     let inPeriod = Document(
       id: "1", url: "https://aksi.example.id/laut-2", text: "Tolak tambang pasir laut #laut", publishedAt: "2024-02-01",
-      source: DocumentSource(path: "x"), links: [DocumentLink(url: "https://petisi.example.id/laut/", text: "", inMain: true)])
+      source: DocumentSource(path: "x"),
+      links: [DocumentLink(url: "https://petisi.example.id/laut/", text: "", inMain: true)])
     #expect(matcher.match(inPeriod, ctas: [])["a"] == [.hashtag, .keyword, .urlPattern, .petitionUrl])
     var late = inPeriod
     late.publishedAt = "2024-08-01"

@@ -1,7 +1,7 @@
+import PipelineConfiguration
 import Scoring
 import SlackscoreCore
 import Testing
-import PipelineConfiguration
 
 /// Path resolution and globbing for `inputs`.
 @Suite struct PathTests {

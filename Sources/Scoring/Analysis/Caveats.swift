@@ -1,4 +1,5 @@
 import PipelineConfiguration
+
 /// The caveats a journalist must read before quoting a campaign's figures.
 enum Caveats {
   static func make(for c: CampaignScore, units: [InteractionUnit], minCoverage: Double) -> [Caveat] {
@@ -36,12 +37,14 @@ enum Caveats {
       if used.contains(where: { $0.latest.evidence.kind == "archive" }) {
         add(
           "snapshot-not-final",
-          "\(o.kind): the latest figure is a page counter at capture time, not necessarily the campaign's final count; displayed and total counts can also differ.")
+          "\(o.kind): the latest figure is a page counter at capture time, not necessarily the campaign's final count; displayed and total counts can also differ."
+        )
       }
       if used.count > 1 && o.kind != "turnout" {
         add(
           "several-sources",
-          "\(o.kind): summed over \(used.count) sources (e.g. several platforms or channels); check that they do not overlap, and do not credit all of it to online activity.")
+          "\(o.kind): summed over \(used.count) sources (e.g. several platforms or channels); check that they do not overlap, and do not credit all of it to online activity."
+        )
       }
       if o.kind == "funds" {
         if o.valueBase == nil {
@@ -49,7 +52,8 @@ enum Caveats {
         } else if o.unit == "mixed" {
           add(
             "mixed-currencies",
-            "funds come in several currencies; only the \(o.baseCurrency ?? "base")-normalised sum (value_base) is given, with each source's rate and date.")
+            "funds come in several currencies; only the \(o.baseCurrency ?? "base")-normalised sum (value_base) is given, with each source's rate and date."
+          )
         }
       }
       if o.kind == "turnout", let high = o.valueHigh, let low = o.value, high > low {
@@ -89,7 +93,8 @@ enum Caveats {
       if !moved {
         add(
           "spike-without-outcome-movement",
-          "Interactions peak on \(spike) (at least 3× the median day) but no outcome series shows a rise between captures around it (within 7 days).")
+          "Interactions peak on \(spike) (at least 3× the median day) but no outcome series shows a rise between captures around it (within 7 days)."
+        )
       }
     }
     return out.sorted { ($0.code, $0.message) < ($1.code, $1.message) }
