@@ -55,9 +55,13 @@ let package = Package(
       resources: [.copy("Resources")],
       swiftSettings: strictSettings),
     .target(
+      name: "PipelineConfiguration",
+      dependencies: ["SlackscoreCore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictSettings),
+    .target(
       name: "Scoring",
       dependencies: [
-        "SlackscoreCore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+        "SlackscoreCore", "PipelineConfiguration", .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
     .target(
@@ -77,7 +81,7 @@ let package = Package(
       name: "slackscore",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
-        "Pipeline",
+        "Pipeline", "PipelineConfiguration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -96,7 +100,10 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(name: "PageSignalsTests", dependencies: ["PageSignals", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
-      name: "ScoringTests", dependencies: ["Scoring", "SlackscoreCore", .product(name: "Logging", package: "swift-log")],
+      name: "ScoringTests",
+      dependencies: [
+        "Scoring", "PipelineConfiguration", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
+      ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import PipelineConfiguration
 import Scoring
 import SlackscoreCore
 

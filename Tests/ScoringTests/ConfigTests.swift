@@ -1,3 +1,4 @@
+import PipelineConfiguration
 import Scoring
 import Testing
 
@@ -87,7 +88,8 @@ import Testing
     BadCase(yaml: "description: no name\n", expected: "p.yml:1: missing required key `name`"),
     BadCase(yaml: "name: x\ncampaigns:\n  - id: Bad_Id\n", expected: "p.yml:3: campaigns[0].id: expected an id"),
     BadCase(
-      yaml: "name: x\ncampaigns:\n  - id: a\n  - id: a\n", expected: #"p.yml:4: campaigns[1].id: duplicate campaign id "a""#),
+      yaml: "name: x\ncampaigns:\n  - id: a\n  - id: a\n",
+      expected: #"p.yml:4: campaigns[1].id: duplicate campaign id "a""#),
     BadCase(
       yaml: "name: x\ncurrency:\n  rates:\n    - { currency: usd, rate: 1, as_of: 2024-01-01 }\n",
       expected: "p.yml:4: currency.rates[0].currency: expected an ISO 4217 currency code"),
@@ -97,11 +99,14 @@ import Testing
     BadCase(
       yaml: "name: x\ncurrency:\n  rates:\n    - { currency: USD, rate: 2, as_of: 2024-02-30 }\n",
       expected: "p.yml:4: currency.rates[0].as_of: expected a date like 2024-01-31"),
-    BadCase(yaml: "name: x\nscoring:\n  min_coverage: 2\n", expected: "p.yml:3: scoring.min_coverage: expected a share"),
-    BadCase(yaml: "name: x\nscoring:\n  seed: abc\n", expected: "p.yml:3: scoring.seed: expected a non-negative integer"),
+    BadCase(
+      yaml: "name: x\nscoring:\n  min_coverage: 2\n", expected: "p.yml:3: scoring.min_coverage: expected a share"),
+    BadCase(
+      yaml: "name: x\nscoring:\n  seed: abc\n", expected: "p.yml:3: scoring.seed: expected a non-negative integer"),
     BadCase(yaml: "name: x\ninputs: 3\n", expected: "p.yml:2: inputs: expected a list"),
     BadCase(yaml: "name: x\nfetch: [1]\n", expected: "p.yml:2: fetch: expected a mapping"),
-    BadCase(yaml: "name: x\ncampaigns:\n  - id: a\n    tags: []\n", expected: "p.yml:4: campaigns[0].tags: unknown key"),
+    BadCase(
+      yaml: "name: x\ncampaigns:\n  - id: a\n    tags: []\n", expected: "p.yml:4: campaigns[0].tags: unknown key"),
     BadCase(
       yaml: "name: x\ncampaigns:\n  - id: a\n    period: { from: 2024-05-01, to: 2024-01-01 }\n",
       expected: "p.yml:4: campaigns[0].period.to: the period ends"),

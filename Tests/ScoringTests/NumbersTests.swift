@@ -1,3 +1,4 @@
+import PipelineConfiguration
 import SlackscoreCore
 import Testing
 
@@ -104,8 +105,13 @@ import Testing
       "Warga desa menolak rencana pembukaan lahan yang akan menghabiskan hutan adat mereka dan meminta pemerintah daerah mengakui wilayah adat sebelum izin baru diterbitkan oleh dinas."
     let docs = [
       Document(id: "a", url: "https://one.example/a", text: text, source: DocumentSource(path: "x")),
-      Document(id: "b", url: "https://two.example/b", text: text + " Baca juga berita lainnya.", source: DocumentSource(path: "x")),
-      Document(id: "c", url: "https://three.example/c", text: "Sebuah teks yang sama sekali berbeda tentang cuaca akhir pekan di kota pesisir utara.", source: DocumentSource(path: "x")),
+      Document(
+        id: "b", url: "https://two.example/b", text: text + " Baca juga berita lainnya.",
+        source: DocumentSource(path: "x")),
+      Document(
+        id: "c", url: "https://three.example/c",
+        text: "Sebuah teks yang sama sekali berbeda tentang cuaca akhir pekan di kota pesisir utara.",
+        source: DocumentSource(path: "x")),
       Document(id: "d", url: "https://one.example/a/", text: "short", source: DocumentSource(path: "x")),
     ]
     let clusters = NearDuplicates.clusters(docs)
@@ -113,5 +119,29 @@ import Testing
     #expect(clusters["a"] == clusters["d"])  // same URL key
     #expect(clusters["a"] != clusters["c"])
     #expect(NearDuplicates.clusters(docs.reversed()) == clusters)
+  }
+}
+
+@Suite struct MatcherTests {
+  @Test func hashtagNeedsAWordBoundary() {
+    #expect(CampaignMatcher.containsHashtag("ayo #tolaktambang sekarang", "tolaktambang"))
+    #expect(CampaignMatcher.containsHashtag("#tolaktambangpasir lalu #tolaktambang.", "tolaktambang"))
+    #expect(!CampaignMatcher.containsHashtag("#tolaktambangpasir", "tolaktambang"))
+  }
+
+  @Test func matchReasonsAndPeriod() {
+    let campaign = CampaignConfig(
+      id: "a", name: "A", period: DatePeriod(from: "2024-01-01", to: "2024-03-31"), hashtags: ["#Laut"],
+      keywords: ["pasir laut"], urlPatterns: ["aksi.example.id/laut*"], petitionUrls: ["https://petisi.example.id/laut"]
+    )
+    let matcher = CampaignMatcher([campaign])
+    let inPeriod = Document(
+      id: "1", url: "https://aksi.example.id/laut-2", text: "Tolak tambang pasir laut #laut", publishedAt: "2024-02-01",
+      source: DocumentSource(path: "x"),
+      links: [DocumentLink(url: "https://petisi.example.id/laut/", text: "", inMain: true)])
+    #expect(matcher.match(inPeriod, ctas: [])["a"] == [.hashtag, .keyword, .urlPattern, .petitionUrl])
+    var late = inPeriod
+    late.publishedAt = "2024-08-01"
+    #expect(matcher.match(late, ctas: [])["a"] == [.urlPattern, .petitionUrl])
   }
 }

@@ -1,3 +1,4 @@
+import PipelineConfiguration
 import Scoring
 import SlackscoreCore
 import Testing

@@ -1,3 +1,4 @@
+import PipelineConfiguration
 import Scoring
 import SlackscoreCore
 import Testing
@@ -35,7 +36,8 @@ import Testing
     func counted(_ r: CampaignsReport) -> [String] {
       r.campaigns.map { c in
         let m = c.ctaMix
-        return "\(c.id) \(m.total) \(m.byCategory.sorted { $0.key < $1.key }) \(m.byEffort.sorted { $0.key < $1.key }) \(String(describing: m.meanEffort)) \(m.lowEffort.count)"
+        return
+          "\(c.id) \(m.total) \(m.byCategory.sorted { $0.key < $1.key }) \(m.byEffort.sorted { $0.key < $1.key }) \(String(describing: m.meanEffort)) \(m.lowEffort.count)"
       }
     }
     #expect(counted(a) == counted(b))
@@ -47,11 +49,14 @@ import Testing
     var scaled = base
     let interactionKinds = Set(InteractionType.all)
     for i in scaled.documents.indices {
-      for j in scaled.documents[i].counters.indices where interactionKinds.contains(scaled.documents[i].counters[j].kind) {
+      for j in scaled.documents[i].counters.indices
+      where interactionKinds.contains(scaled.documents[i].counters[j].kind) {
         scaled.documents[i].counters[j].value *= k
       }
     }
-    for i in scaled.interactions.indices { scaled.interactions[i].counts = scaled.interactions[i].counts.mapValues { $0 * k } }
+    for i in scaled.interactions.indices {
+      scaled.interactions[i].counts = scaled.interactions[i].counts.mapValues { $0 * k }
+    }
     let a = Self.report(base)
     let b = Self.report(scaled)
     func close(_ x: Double?, _ y: Double?) -> Bool {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Scoring
 import SlackscoreCore
 import Testing
+
+@testable import Scoring
 
 /// CSV shape, number syntax and row diagnostics.
 @Suite struct TableReaderTests {
@@ -9,7 +10,10 @@ import Testing
     let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"multi\nline\",3\n4,,\n"
     let (rows, problems) = CSVReader.rows(Array(text.utf8))
     #expect(problems.isEmpty)
-    #expect(rows.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "multi\nline", "3"], ["4", "", ""]])
+    #expect(
+      rows.map(\.fields) == [
+        ["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "multi\nline", "3"], ["4", "", ""],
+      ])
     #expect(rows.map(\.line) == [1, 2, 4, 6])
   }
 

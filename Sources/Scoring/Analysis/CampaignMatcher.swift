@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// Why a document belongs to a campaign.
@@ -50,6 +51,22 @@ struct CampaignMatcher {
     return t
   }
 
+  /// Whether lower-cased `text` has `#tag` not followed by another letter or digit (so
+  /// `#tolaktambang` does not match inside `#tolaktambangpasir`).
+  static func containsHashtag(_ text: String, _ tag: String) -> Bool {
+    let needle = "#" + tag
+    var rest = Substring(text)
+    while let range = rest.firstRange(of: needle) {
+      let after = rest[range.upperBound...].unicodeScalars.first
+      if let after, after.properties.isAlphabetic || after.properties.numericType != nil || after == "_" {
+        rest = rest[range.upperBound...]
+        continue
+      }
+      return true
+    }
+    return false
+  }
+
   /// Reasons per campaign id for one document (empty when it matches nothing).
   func match(_ doc: Document, ctas: [CallToAction]) -> [String: Set<MatchReason>] {
     var own = [doc.url, doc.canonicalUrl].compactMap { $0 }.map(URLKey.make)
@@ -72,7 +89,7 @@ struct CampaignMatcher {
       let inPeriod = c.config.period.map { p in day.map { p.contains($0) } ?? true } ?? true
       if inPeriod {
         if !c.hashtags.isEmpty
-          && (!tags.isDisjoint(with: c.hashtags) || c.hashtags.contains(where: { lowerText.contains("#" + $0) }))
+          && (!tags.isDisjoint(with: c.hashtags) || c.hashtags.contains(where: { Self.containsHashtag(lowerText, $0) }))
         {
           reasons.insert(.hashtag)
         }

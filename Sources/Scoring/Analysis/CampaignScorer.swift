@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here).
@@ -58,7 +59,8 @@ public struct CampaignScorer {
           message: "line \(row.line): campaign \(quoted(row.campaign)) is not in the config; row ignored"))
     }
     let types = InteractionType.all.filter { t in
-      ["likes", "shares", "comments", "views"].contains(t) || documents.contains { $0.counters.contains { $0.kind == t } }
+      ["likes", "shares", "comments", "views"].contains(t)
+        || documents.contains { $0.counters.contains { $0.kind == t } }
         || exports.byKey.values.contains { $0.counts[t] != nil }
     }
     var usedExportKeys: Set<String> = []
@@ -102,7 +104,8 @@ public struct CampaignScorer {
       targetKeys.contains(URLKey.make(url)) || campaign.urlPatterns.contains { URLKey.matches(pattern: $0, url: url) }
     }
     let exportKeys = exports.byKey.keys.filter { key in
-      isPlatform(key) || members.contains { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make).contains(key) }
+      isPlatform(key)
+        || members.contains { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make).contains(key) }
     }
     let units = InteractionAssembler.units(
       members: members, clusters: clusters, exports: exports, campaignExportKeys: exportKeys)
@@ -151,7 +154,8 @@ public struct CampaignScorer {
     var score = CampaignScore(
       id: campaign.id, name: campaign.name, period: campaign.period, documents: summary, interactions: interactions,
       outcomes: outcomes, ctaMix: cta.mix, ratios: ratios, indices: indices,
-      quadrant: Quadrant(label: nil, nullReason: nil, loudness: indices.components.loudness, engagementIndex: indices.engagement.value),
+      quadrant: Quadrant(
+        label: nil, nullReason: nil, loudness: indices.components.loudness, engagementIndex: indices.engagement.value),
       caveats: [], evidence: EvidenceSummary(ctas: Array(strongest), outcomeSources: outcomeEvidence))
     score.caveats = Caveats.make(for: score, units: units, minCoverage: inputs.config.scoring.minCoverage)
     return (score, Set(exportKeys))

@@ -1,3 +1,5 @@
+import PipelineConfiguration
+
 /// The caveats a journalist must read before quoting a campaign's figures.
 enum Caveats {
   static func make(for c: CampaignScore, units: [InteractionUnit], minCoverage: Double) -> [Caveat] {
@@ -32,13 +34,26 @@ enum Caveats {
       if used.contains(where: { !$0.platformPage && $0.origin == "page" }) {
         add("quoted-outcome", "\(o.kind): read from a page that is not the campaign's own (a quoted figure).")
       }
+      if used.contains(where: { $0.latest.evidence.kind == "archive" }) {
+        add(
+          "snapshot-not-final",
+          "\(o.kind): the latest figure is a page counter at capture time, not necessarily the campaign's final count; displayed and total counts can also differ."
+        )
+      }
+      if used.count > 1 && o.kind != "turnout" {
+        add(
+          "several-sources",
+          "\(o.kind): summed over \(used.count) sources (e.g. several platforms or channels); check that they do not overlap, and do not credit all of it to online activity."
+        )
+      }
       if o.kind == "funds" {
         if o.valueBase == nil {
           add("money-not-normalised", "funds: \(o.nullReason ?? "no base-currency value").")
         } else if o.unit == "mixed" {
           add(
             "mixed-currencies",
-            "funds come in several currencies; only the \(o.baseCurrency ?? "base")-normalised sum (value_base) is given, with each source's rate and date.")
+            "funds come in several currencies; only the \(o.baseCurrency ?? "base")-normalised sum (value_base) is given, with each source's rate and date."
+          )
         }
       }
       if o.kind == "turnout", let high = o.valueHigh, let low = o.value, high > low {
@@ -54,7 +69,7 @@ enum Caveats {
     if c.documents.alsoInOtherCampaigns > 0 {
       add(
         "shared-documents",
-        "\(c.documents.alsoInOtherCampaigns) documents also belong to another campaign and count in full in each.")
+        "\(c.documents.alsoInOtherCampaigns) document(s) also belong to another campaign and count in full in each.")
     }
     let low = c.interactions.keys.sorted().filter { t in
       let i = c.interactions[t]!
@@ -78,7 +93,8 @@ enum Caveats {
       if !moved {
         add(
           "spike-without-outcome-movement",
-          "Interactions peak on \(spike) (at least 3× the median day) but no outcome series shows a rise between captures around it (within 7 days).")
+          "Interactions peak on \(spike) (at least 3× the median day) but no outcome series shows a rise between captures around it (within 7 days)."
+        )
       }
     }
     return out.sorted { ($0.code, $0.message) < ($1.code, $1.message) }

@@ -4,7 +4,9 @@ public import SlackscoreCore
 /// event target (from their CTAs) or a hashtag. A group needs at least 2 distinct
 /// near-duplicate clusters. Ids are `discovered-` + a slug of the key.
 enum Discovery {
-  static func find(_ docs: [Document], ctasByDoc: [String: [CallToAction]], clusters: [String: String])
+  static func find(
+    _ docs: [Document], ctasByDoc: [String: [CallToAction]], clusters: [String: String]
+  )
     -> [DiscoveredCampaign]
   {
     var groups: [String: (basis: String, key: String, docs: [Document])] = [:]
@@ -51,7 +53,8 @@ enum Discovery {
       for counts in outcomePerCluster.values { for (t, v) in counts { outcomes[t] = max(outcomes[t] ?? 0, v) } }
       result.append(
         DiscoveredCampaign(
-          id: id, basis: g.basis, key: g.key, documentIds: g.docs.map(\.id).sorted(), uniqueDocuments: uniqueClusters.count,
+          id: id, basis: g.basis, key: g.key, documentIds: g.docs.map(\.id).sorted(),
+          uniqueDocuments: uniqueClusters.count,
           ctaCount: g.docs.reduce(0) { $0 + (ctasByDoc[$1.id] ?? []).filter { !$0.boilerplate }.count },
           interactions: interactions.mapValues { fixed($0) }, outcomes: outcomes.mapValues { fixed($0) }))
     }

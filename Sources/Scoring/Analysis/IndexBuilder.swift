@@ -51,7 +51,8 @@ enum IndexBuilder {
   private static func weightedMean(_ parts: [(String, Double?, Double)]) -> IndexValue {
     let known = parts.filter { $0.1 != nil }
     guard !known.isEmpty else {
-      return IndexValue(value: nil, nullReason: "no component is known (no interactions, outcomes or CTAs)", componentsUsed: [])
+      return IndexValue(
+        value: nil, nullReason: "no component is known (no interactions, outcomes or CTAs)", componentsUsed: [])
     }
     let weight = known.reduce(0) { $0 + $1.2 }
     let value = known.reduce(0) { $0 + $1.1! * $1.2 } / weight

@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// Builds a campaign's outcomes from page counters (one series per page, one point per
@@ -141,7 +142,9 @@ enum OutcomeAssembler {
     let primary = outputs.indices.filter { outputs[$0].platformPage || outputs[$0].origin != "page" }
     if primary.isEmpty {
       let best = outputs.indices.max { a, b in
-        (outputs[a].latest.value ?? -1, outputs[b].sourceUrl ?? "") < (outputs[b].latest.value ?? -1, outputs[a].sourceUrl ?? "")
+        (outputs[a].latest.value ?? -1, outputs[b].sourceUrl ?? "") < (
+          outputs[b].latest.value ?? -1, outputs[a].sourceUrl ?? ""
+        )
       }
       for i in outputs.indices {
         if i == best {
@@ -179,7 +182,8 @@ enum OutcomeAssembler {
       } else {
         summary.nullReason =
           currencies.contains("?")
-          ? "a source gives no currency" : "sources use several currencies (\(currencies.sorted().joined(separator: ", "))); see value_base"
+          ? "a source gives no currency"
+          : "sources use several currencies (\(currencies.sorted().joined(separator: ", "))); see value_base"
       }
       let bases = used.map { $0.normalised?.value }
       if bases.allSatisfy({ $0 != nil }) {
@@ -203,7 +207,9 @@ enum OutcomeAssembler {
 
   /// Converts an amount to the base currency with the rate of the latest date at or before
   /// `at` (or, when every rate is later, the earliest one; the date used is stated).
-  static func normalise(_ value: Double?, currency code: String?, at: String, _ config: CurrencyConfig)
+  static func normalise(
+    _ value: Double?, currency code: String?, at: String, _ config: CurrencyConfig
+  )
     -> MoneyNormalisation
   {
     var result = MoneyNormalisation(

@@ -1,3 +1,5 @@
+import PipelineConfiguration
+
 /// Outcome per 1,000 interactions of one type, with a bootstrap interval.
 enum RatioBuilder {
   /// Fewer units than this carrying the count give no interval (a bootstrap over 1–4

@@ -1,10 +1,5 @@
+public import PipelineConfiguration
 public import SlackscoreCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Everything the scorer reads, already loaded and sorted.
 public struct ScoreInputs: Sendable {

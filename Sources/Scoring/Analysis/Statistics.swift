@@ -33,7 +33,9 @@ enum Statistics {
   /// The `values` (one per document carrying the count) are resampled with replacement,
   /// `samples` times, with a SplitMix64 generator seeded by `seed`. Resamples whose sum is
   /// 0 are dropped (they have no ratio) and counted in `dropped`.
-  static func bootstrapPerThousand(numerator: Double, values: [Double], samples: Int, seed: UInt64)
+  static func bootstrapPerThousand(
+    numerator: Double, values: [Double], samples: Int, seed: UInt64
+  )
     -> (low: Double, high: Double, used: Int)?
   {
     guard !values.isEmpty, samples > 0 else { return nil }

@@ -1,9 +1,13 @@
+import PipelineConfiguration
+
 /// URL comparison key: scheme, `www.` and fragment dropped, host lower-cased, one trailing
 /// `/` removed. `https://www.Example.org/p/x/#top` and `http://example.org/p/x` share a key.
 enum URLKey {
   static func make(_ url: String) -> String {
     var text = url.trimmingSpaces()
-    if let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") { text = String(text[text.index(colon, offsetBy: 3)...]) }
+    if let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") {
+      text = String(text[text.index(colon, offsetBy: 3)...])
+    }
     if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
     let slash = text.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? text.endIndex
     var host = text[..<slash].lowercased()

@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// One usable row of an outcome CSV
@@ -48,7 +49,9 @@ public enum TableReader {
   ]
 
   /// Reads one outcome CSV. `displayPath` names it in diagnostics and evidence.
-  public static func outcomes(path: String, displayPath: String, diagnostics: DiagnosticCollector) throws
+  public static func outcomes(
+    path: String, displayPath: String, diagnostics: DiagnosticCollector
+  ) throws
     -> [OutcomeRow]
   {
     let (rows, problems) = CSVReader.rows(try FileSystem.readAll(path))
@@ -95,7 +98,11 @@ public enum TableReader {
         continue
       }
       let lowerNote = note.lowercased()
-      if lowerNote.hasPrefix("low") { outcome.bound = "low" } else if lowerNote.hasPrefix("high") { outcome.bound = "high" }
+      if lowerNote.hasPrefix("low") {
+        outcome.bound = "low"
+      } else if lowerNote.hasPrefix("high") {
+        outcome.bound = "high"
+      }
       if let value = CSVNumber.parse(raw) {
         guard value >= 0 else { reject("value: a count cannot be negative, got \(quoted(raw))"); continue }
         outcome.value = value
@@ -126,7 +133,9 @@ public enum TableReader {
 
   /// Reads one interaction export CSV. Extra numeric columns named like a known interaction
   /// type (`reactions`, `retweets`, `followers`) are read too; other columns are ignored.
-  public static func interactions(path: String, displayPath: String, diagnostics: DiagnosticCollector) throws
+  public static func interactions(
+    path: String, displayPath: String, diagnostics: DiagnosticCollector
+  ) throws
     -> [InteractionRow]
   {
     let (rows, problems) = CSVReader.rows(try FileSystem.readAll(path))

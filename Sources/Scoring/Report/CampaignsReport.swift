@@ -1,3 +1,4 @@
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// The content of `campaigns.json` (see `schemas/campaigns.schema.json` and `docs/score.md`).
@@ -41,6 +42,16 @@ public struct Method: Codable, Sendable, Hashable {
   public var formulas: [String: String]
   /// What the quadrant labels are relative to.
   public var quadrantReference: QuadrantReference
+  /// Published cases to read the per-1,000 ratios against (context, not thresholds).
+  public var referenceRatios: [ReferenceRatio]
+}
+
+/// One published reference point, e.g. donors per 1,000 members of a Facebook cause.
+public struct ReferenceRatio: Codable, Sendable, Hashable {
+  public var caseName: String
+  public var value: Double
+  public var unit: String
+  public var note: String
 }
 
 /// Parameters in force for this run.

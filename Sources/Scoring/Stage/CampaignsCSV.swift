@@ -24,7 +24,7 @@ public enum CampaignsCSV {
         funds?.baseCurrency ?? "", number(outcome("donors")?.value), number(outcome("turnout")?.value),
         number(outcome("turnout")?.valueHigh), number(outcome("volunteers")?.value),
         number(c.indices.slacktivism.value), number(c.indices.engagement.value), c.quadrant.label ?? "",
-        c.caveats.map(\.code).joined(separator: ";"),
+        c.caveats.map(\.code).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ";"),
       ]
       out += cells.map(escape).joined(separator: ",") + "\n"
     }

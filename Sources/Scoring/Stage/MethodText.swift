@@ -28,4 +28,28 @@ enum MethodText {
     "campaign_assignment":
       "target URLs (petition/donation/event) in the URL, canonical URL, main-content links or CTA targets; url_patterns on URL; hashtags and keywords within the period; a document matching several campaigns counts in full in each",
   ]
+
+  /// Reference points derived from published figures (see docs/score.md for sources);
+  /// derived values, to be recomputed before quoting.
+  static let referenceRatios: [ReferenceRatio] = [
+    ReferenceRatio(
+      caseName: "Save Darfur cause on Facebook, 2007-2010", value: 2.4, unit: "donors per 1,000 members",
+      note: "derived from Lewis, Gray & Meierhenrich 2014 (99.76% of 1.2 M members never donated)"),
+    ReferenceRatio(
+      caseName: "Facebook get-out-the-vote experiment, 2010", value: 5.6,
+      unit: "extra votes per 1,000 users shown the message",
+      note:
+        "derived from Bond et al. 2012 (about 340,000 extra votes, 61 M users); a randomised design, unlike these figures"
+    ),
+    ReferenceRatio(
+      caseName: "Nonprofit fundraising email benchmark, 2015", value: 40, unit: "USD per 1,000 fundraising emails",
+      note: "M+R/NTEN Benchmarks 2015, as summarised by a secondary source"),
+    ReferenceRatio(
+      caseName: "#ReformasiDikorupsi, Sept 2019", value: 0.17, unit: "protesters per 1,000 impressions",
+      note: "derived from a monitoring firm's impression estimate and one press crowd estimate; both are samples"),
+    ReferenceRatio(
+      caseName: "Gerakan 1.000.000 Facebookers (Cicak vs Buaya), Nov 2009", value: 1,
+      unit: "rally attendees per 1,000 group members (upper bound)",
+      note: "1 million members against a rally of hundreds; derived, an upper bound"),
+  ]
 }

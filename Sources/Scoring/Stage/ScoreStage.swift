@@ -1,6 +1,7 @@
-public import Logging
-public import SlackscoreCore
 import Foundation
+public import Logging
+public import PipelineConfiguration
+public import SlackscoreCore
 
 /// Where the score stage reads and writes.
 public struct ScoreOptions: Sendable {
@@ -132,7 +133,8 @@ public enum ScoreStage {
     let fingerprints = inputFiles.map { file -> InputFile in
       do {
         let digest = try FileDigest.sha256(file.path)
-        return InputFile(role: file.role, path: show(file.path), sha256: digest.hex, bytes: digest.bytes, nullReason: nil)
+        return InputFile(
+          role: file.role, path: show(file.path), sha256: digest.hex, bytes: digest.bytes, nullReason: nil)
       } catch {
         return InputFile(role: file.role, path: show(file.path), sha256: nil, bytes: nil, nullReason: "file not found")
       }
@@ -141,7 +143,9 @@ public enum ScoreStage {
   }
 
   /// Scores loaded inputs (no I/O): the whole report.
-  public static func makeReport(inputs: ScoreInputs, inputFiles: [InputFile], diagnostics: DiagnosticCollector)
+  public static func makeReport(
+    inputs: ScoreInputs, inputFiles: [InputFile], diagnostics: DiagnosticCollector
+  )
     -> CampaignsReport
   {
     let scorer = CampaignScorer(inputs: inputs, diagnostics: diagnostics)
@@ -156,14 +160,15 @@ public enum ScoreStage {
     let parameters = MethodParameters(
       lowEffortMax: p.lowEffortMax, bootstrapSamples: p.bootstrapSamples, seed: p.seed, minCoverage: p.minCoverage,
       confidenceLevel: 0.95, baseCurrency: inputs.config.currency.base,
-      rates: inputs.config.currency.rates.sorted { ($0.currency, $0.asOf) < ($1.currency, $1.asOf) }, 
+      rates: inputs.config.currency.rates.sorted { ($0.currency, $0.asOf) < ($1.currency, $1.asOf) },
       minhashSignatureSize: NearDuplicates.signatureSize, minhashBands: NearDuplicates.bands,
       shingleWords: NearDuplicates.shingleWords, nearDuplicateMinJaccard: NearDuplicates.minJaccard,
       nearDuplicateMinWords: NearDuplicates.minWords, activeInteractionTypes: InteractionType.active.sorted(),
       outcomeEffortWeights: IndexBuilder.outcomeWeights)
     let method = Method(
       formulaVersion: IndexBuilder.formulaVersion, descriptiveOnly: true, statement: MethodText.statement,
-      parameters: parameters, formulas: MethodText.formulas, quadrantReference: Quadrants.medians(campaigns))
+      parameters: parameters, formulas: MethodText.formulas, quadrantReference: Quadrants.medians(campaigns),
+      referenceRatios: MethodText.referenceRatios)
     return CampaignsReport(
       schemaVersion: CampaignsReport.currentSchemaVersion, generator: "slackscore score",
       pipeline: PipelineInfo(name: inputs.config.name, description: inputs.config.description), method: method,
@@ -234,7 +239,8 @@ public enum ScoreStage {
     if let e = error as? DecodingError {
       switch e {
       case .keyNotFound(let key, let ctx):
-        return "missing key \(ctx.codingPath.map(\.stringValue).joined(separator: "."))\(ctx.codingPath.isEmpty ? "" : ".")\(key.stringValue)"
+        return
+          "missing key \(ctx.codingPath.map(\.stringValue).joined(separator: "."))\(ctx.codingPath.isEmpty ? "" : ".")\(key.stringValue)"
       case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
         return "\(ctx.codingPath.map(\.stringValue).joined(separator: ".")): \(ctx.debugDescription)"
       @unknown default: return "\(e)"

@@ -23,7 +23,9 @@ enum JSONValue: Decodable, Equatable {
     }
   }
 
-  static func parse(_ bytes: [UInt8]) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: Data(bytes)) }
+  static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+  }
 
   subscript(key: String) -> JSONValue? {
     if case .object(let o) = self { return o[key] }

@@ -33,9 +33,9 @@ public struct PipelinePaths: Sendable {
 }
 
 /// `*` and `**` globbing over the file system.
-enum Glob {
+package enum Glob {
   /// Files matching `pattern`, sorted bytewise.
-  static func matches(_ pattern: String) -> [String] {
+  package static func matches(_ pattern: String) -> [String] {
     let absolute = pattern.hasPrefix("/")
     let segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     var results: Set<String> = []
@@ -71,7 +71,7 @@ enum Glob {
   }
 
   /// `*` matches any run of bytes (within the text given); everything else literally.
-  static func wildcardMatch(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+  package static func wildcardMatch(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
     var p = pattern.startIndex
     var t = text.startIndex
     var star: Int? = nil
@@ -98,7 +98,7 @@ enum Glob {
 }
 
 /// `folder/name`, without doubling slashes; `name` is returned alone when absolute.
-func joinPath(_ folder: String, _ name: String) -> String {
+package func joinPath(_ folder: String, _ name: String) -> String {
   if name.hasPrefix("/") || folder.isEmpty || folder == "." { return name }
   return folder.hasSuffix("/") ? folder + name : folder + "/" + name
 }

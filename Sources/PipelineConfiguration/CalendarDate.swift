@@ -1,11 +1,11 @@
 /// Plain calendar arithmetic on `YYYY-MM-DD` strings (proleptic Gregorian, no time zones),
 /// enough for periods, rate dates and day buckets.
-enum CalendarDate {
+package enum CalendarDate {
   /// Whether `text` is exactly `YYYY-MM-DD` and names a real day.
-  static func isValid(_ text: String) -> Bool { dayNumber(text) != nil && text.utf8.count == 10 }
+  package static func isValid(_ text: String) -> Bool { dayNumber(text) != nil && text.utf8.count == 10 }
 
   /// Days since 1970-01-01 of the first 10 characters (`YYYY-MM-DD`), or nil.
-  static func dayNumber(_ text: String) -> Int? {
+  package static func dayNumber(_ text: String) -> Int? {
     let b = Array(text.utf8.prefix(10))
     guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
     func digits(_ range: Range<Int>) -> Int? {

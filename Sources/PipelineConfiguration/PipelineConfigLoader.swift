@@ -117,7 +117,9 @@ public enum PipelineConfigLoader {
       }
     }
     if let f = fields["seed"] {
-      guard let seed = UInt64(f.text) else { throw f.error("expected a non-negative integer seed, got \(quoted(f.text))") }
+      guard let seed = UInt64(f.text) else {
+        throw f.error("expected a non-negative integer seed, got \(quoted(f.text))")
+      }
       p.seed = seed
     }
     if let f = fields["min_coverage"] {
@@ -158,7 +160,8 @@ public enum PipelineConfigLoader {
   static func isIdentifier(_ text: String, allowUnderscore: Bool) -> Bool {
     !text.isEmpty
       && text.utf8.allSatisfy { b in
-        (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45 || (allowUnderscore && (b == 95 || (b >= 65 && b <= 90)))
+        (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45
+          || (allowUnderscore && (b == 95 || (b >= 65 && b <= 90)))
       }
   }
 
@@ -171,7 +174,7 @@ public enum PipelineConfigLoader {
   }
 }
 
-func quoted(_ text: String) -> String { "\"\(text)\"" }
+package func quoted(_ text: String) -> String { "\"\(text)\"" }
 
 /// A node with its key path and file, so that errors can name both.
 struct YAMLField {
