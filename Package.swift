@@ -72,6 +72,7 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
+        "PipelineConfiguration",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),

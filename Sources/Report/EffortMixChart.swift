@@ -17,7 +17,7 @@ enum EffortMixChart {
   static func render(rows: [EffortMixRow], title: String) -> String {
     let width = 640.0
     let rowHeight = 28.0
-    let left = 170.0
+    let left = 220.0
     let right = 60.0
     let top = 28.0
     let height = top + Double(max(rows.count, 1)) * rowHeight + 30
@@ -30,7 +30,7 @@ enum EffortMixChart {
     }
     for (i, row) in rows.enumerated() {
       let y = top + Double(i) * rowHeight
-      svg.text(row.label, x: left - 8, y: y + 17, anchor: "end", cssClass: "label")
+      svg.text(shorten(row.label), x: left - 8, y: y + 17, anchor: "end", cssClass: "label")
       let total = row.counts.reduce(0, +)
       guard total > 0 else {
         svg.text("no calls to action found", x: left, y: y + 17, cssClass: "tick")
@@ -47,6 +47,11 @@ enum EffortMixChart {
       svg.text("n=\(total)", x: left + barWidth + 6, y: y + 17, cssClass: "tick")
     }
     return svg.render()
+  }
+
+  /// Labels longer than 30 characters are cut with an ellipsis (the full name is in the table).
+  static func shorten(_ label: String) -> String {
+    label.count <= 30 ? label : String(label.prefix(29)) + "…"
   }
 
   private static func legendName(_ level: Int) -> String {
