@@ -165,7 +165,53 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("5G signatures", "en", []),
   ]
 
-  @Test(arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + traps)
+  static let money: [TextCase] = [
+    TextCase(
+      "Terkumpul Rp 1.250.000.000", "id",
+      [
+        Expected("funds_raised", 1_250_000_000, "Terkumpul Rp 1.250.000.000", currency: "IDR")
+      ]),
+    TextCase("Terkumpul Rp 500 rb", "id", [Expected("funds_raised", 500_000, "Terkumpul Rp 500 rb", currency: "IDR")]),
+    TextCase("Terkumpul Rp1,2M", "id", [Expected("funds_raised", 1_200_000_000, "Terkumpul Rp1,2M", currency: "IDR")]),
+    TextCase(
+      "Terkumpul Rp 2,5 triliun", "id",
+      [
+        Expected("funds_raised", 2.5e12, "Terkumpul Rp 2,5 triliun", currency: "IDR")
+      ]),
+    TextCase("Target Rp 100 juta", "id", [Expected("funds_goal", 100_000_000, "Target Rp 100 juta", currency: "IDR")]),
+    TextCase("Raised US$1.2M", "en", [Expected("funds_raised", 1_200_000, "Raised US$1.2M", currency: "USD")]),
+    TextCase("€ 3.500 raised", "en", [Expected("funds_raised", 3500, "€ 3.500 raised", currency: "EUR")]),
+    TextCase("S$ 12,000 raised", "en", [Expected("funds_raised", 12_000, "S$ 12,000 raised", currency: "SGD")]),
+    TextCase(
+      "5 juta rupiah terkumpul", "id",
+      [
+        Expected("funds_raised", 5_000_000, "5 juta rupiah terkumpul", currency: "IDR")
+      ]),
+    TextCase(
+      "Terkumpul Rp 1.500.000 dari Rp 10.000.000", "id",
+      [
+        Expected("funds_raised", 1_500_000, "Terkumpul Rp 1.500.000", currency: "IDR"),
+        Expected("funds_goal", 10_000_000, "Rp 10.000.000", currency: "IDR"),
+      ]),
+    TextCase("Goal: $50,000", "en", [Expected("funds_goal", 50_000, "Goal: $50,000", currency: "USD")]),
+    TextCase("Donasi Rp 50.000 atau Rp 100.000", "id", []),
+    TextCase("Rp 5.000 suka", "id", []),
+    TextCase("Beli 2 dapat 1, hanya $9.99", "en", []),
+  ]
+
+  static let localeSteering: [TextCase] = [
+    TextCase("2 M x ditonton", "id", [Expected("views", 2e9, "2 M x ditonton")]),
+    TextCase("2 M views", "en", [Expected("views", 2e6, "2 M views")]),
+    TextCase("1,5 M views", nil, [Expected("views", 1.5e9, "1,5 M views")]),
+    TextCase("1.5 M views", nil, [Expected("views", 1.5e6, "1.5 M views")]),
+    TextCase("1,204 penderma", "ms", [Expected("donors", 1204, "1,204 penderma")]),
+    TextCase("5,000 tandatangan", "ms", [Expected("signatures", 5000, "5,000 tandatangan")]),
+  ]
+
+  @Test(
+    arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + money
+      + localeSteering
+      + traps)
   func readsText(_ example: TextCase) {
     let found = CounterReader.fromText(example.text, lang: example.lang)
     #expect(found.map(Expected.init) == example.expected)
