@@ -46,15 +46,15 @@ enum LanguageProfiles {
     (
       .indonesianMarker,
       """
-      bisa karena setelah yaitu harus saja tapi uang pemerintah kantor mobil polisi nggak enggak gimana kemarin \
-      ujar warga bilang bahwa sejumlah terhadap kembali menurut
+      bisa karena setelah yaitu harus saja tapi uang pemerintah polisi nggak enggak gak gimana kemarin ujar \
+      bilang bahwa banget aja sih dong soalnya
       """
     ),
     (
       .malayMarker,
       """
-      boleh kerana selepas iaitu ialah mesti sahaja wang kerajaan pejabat kereta polis tak semalam hendak \
-      manakala amat sebarang memandangkan bahawa ramai baharu percuma kenyataan
+      kerana selepas iaitu sahaja wang kerajaan polis manakala sebarang memandangkan bahawa baharu percuma \
+      hospital universiti
       """
     ),
     (

@@ -13,6 +13,8 @@ import Testing
       "Kerajaan negeri berkata bahawa projek itu akan dimulakan selepas semua pihak bersetuju dengan cadangan tersebut.",
       "ms"
     ),
+    ("Stasiun itu ramai karena kereta api tak berangkat tepat waktu, dan penumpang hendak pulang.", "id"),
+    ("Pihak polis berkata suspek ditahan selepas kenderaan yang dipandunya dihentikan di sekatan jalan.", "ms"),
     ("Ramai penduduk kampung hadir kerana mereka mahu tahu sama ada wang pampasan boleh diberikan tahun ini.", "ms"),
     (
       "The council said the new bridge would open next spring, after years of delays and complaints from residents.",

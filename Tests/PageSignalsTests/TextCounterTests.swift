@@ -50,7 +50,7 @@ struct TextCase: Sendable, CustomTestStringConvertible {
       [
         Expected("views", 1200, "Dilihat 1.200 kali"), Expected("reactions", 9, "9 reaksi"),
       ]),
-    TextCase("Komentar (14)", "id", [Expected("comments", 14, "Komentar (14")]),
+    TextCase("Komentar (14)", "id", [Expected("comments", 14, "Komentar (14)")]),
     TextCase("Akun itu punya 15,4 rb pengikut", "id", [Expected("followers", 15_400, "15,4 rb pengikut")]),
     TextCase("Tulisan ini sudah dibaca 3.021 kali", "id", [Expected("views", 3021, "dibaca 3.021 kali")]),
     TextCase("Sebanyak 530 orang menyukai unggahan itu", "id", [Expected("likes", 530, "530 orang menyukai")]),
