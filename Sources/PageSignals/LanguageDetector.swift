@@ -99,7 +99,9 @@ enum LanguageDetection {
         }
       }
       guard words >= 4, hits >= 2, hits * 100 >= words * 8 else { return nil }
-      let candidates: [ProfileLanguage] = [.malayic, .english, .dutch, .german, .french, .spanish, .portuguese]
+      let candidates: [ProfileLanguage] = [
+        .malayic, .english, .dutch, .german, .french, .spanish, .portuguese, .italian,
+      ]
       let ranked = candidates.sorted { scores[$0.rawValue] > scores[$1.rawValue] }
       let best = ranked[0]
       let bestScore = scores[best.rawValue]

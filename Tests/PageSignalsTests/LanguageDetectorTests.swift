@@ -29,6 +29,7 @@ import Testing
     ("La mairie a décidé que le nouveau parc sera ouvert au printemps pour tous les habitants du quartier.", "fr"),
     ("El ayuntamiento ha decidido que el nuevo parque se abrirá en primavera para todos los vecinos del barrio.", "es"),
     ("A prefeitura decidiu que o novo parque será aberto na primavera para todos os moradores do bairro.", "pt"),
+    ("Il comune ha deciso che il nuovo parco sarà aperto in primavera per tutti gli abitanti del quartiere.", "it"),
     ("เทศบาลตัดสินใจเปิดสวนสาธารณะแห่งใหม่ในฤดูใบไม้ผลิสำหรับผู้อยู่อาศัยทุกคน", "th"),
     ("Городской совет решил открыть новый парк весной для всех жителей района.", "ru"),
     ("市政府决定在春天为所有居民开放新的公园。", "zh"),
