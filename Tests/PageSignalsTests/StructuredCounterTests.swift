@@ -176,3 +176,23 @@ import Testing
     #expect(CounterReader.fromMicrodata(interactionType: type, count: count) == nil)
   }
 }
+
+@Suite struct CounterMergingTests {
+  @Test func keepsTheMostStructuredOriginOfEachFact() {
+    let counters = [
+      Counter(kind: "likes", value: 1204, raw: "1.204 suka", origin: "text"),
+      Counter(kind: "comments", value: 12, raw: "12 komentar", origin: "text"),
+      Counter(kind: "likes", value: 1204, raw: "1204", origin: "jsonld"),
+      Counter(kind: "likes", value: 1200, raw: "1,2 rb suka", origin: "text"),
+      Counter(kind: "comments", value: 12, raw: "12", origin: "meta"),
+      Counter(kind: "funds_raised", value: 5e6, currency: "IDR", raw: "5000000", origin: "embedded_json"),
+      Counter(kind: "funds_raised", value: 5e6, currency: "USD", raw: "$5 million raised", origin: "text"),
+    ]
+    let merged = CounterReader.merged(counters).map { "\($0.origin):\($0.kind)=\($0.value)" }
+    #expect(
+      merged == [
+        "jsonld:likes=1204.0", "meta:comments=12.0", "embedded_json:funds_raised=5000000.0", "text:likes=1200.0",
+        "text:funds_raised=5000000.0",
+      ])
+  }
+}
