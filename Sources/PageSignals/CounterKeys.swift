@@ -86,7 +86,8 @@ enum CounterKeys {
   static let currencyKeys: Set<String> = ["currency", "currencycode", "pricecurrency", "currencysymbol", "curr"]
 
   /// Inside a count object (`"signatureCount": {"total": 5}`), the members that hold the number.
-  static let countMembers: [String] = ["total", "count", "value", "displayed", "amount", "current"]
+  /// Compared normalised, in this order of preference.
+  static let countMembers: [String] = ["total", "totalcount", "count", "value", "displayed", "amount", "current"]
 
   /// `key` normalised: ASCII lower case without `_`, `-`, `.`.
   static func normalise(_ key: String) -> String {

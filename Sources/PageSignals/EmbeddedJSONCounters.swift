@@ -5,7 +5,7 @@
 //
 // Rules:
 // - Keys from `CounterKeys` with a number or numeric-string value (or an object holding one
-//   under `total`/`count`/`value`/...) give a counter; raw is the number as written.
+//   under `total`/`total_count`/`count`/`value`/...) give a counter; raw is the number as written.
 // - `goal`/`target` count only with a sibling that tells what they are: a currency or a raised
 //   amount (funds_goal), or a signature count (signature_goal).
 // - Money keys take their currency from a sibling `currency`/`currencyCode`/... key.
@@ -130,9 +130,11 @@ enum EmbeddedJSONCounters {
   /// A count written as a number, a numeric string, or an object holding one (`{"total": 5}`).
   private static func count(in value: JSONValue) -> (value: Double, raw: String)? {
     if let read = CountValue.read(value) { return read }
-    guard case .object = value else { return nil }
+    guard case .object(let members) = value else { return nil }
     for key in CounterKeys.countMembers {
-      if let member = value[key], let read = CountValue.read(member) { return read }
+      for (name, member) in members where CounterKeys.normalise(name) == key {
+        if let read = CountValue.read(member) { return read }
+      }
     }
     return nil
   }

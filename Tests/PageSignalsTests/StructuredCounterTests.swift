@@ -90,6 +90,10 @@ import Testing
       #"{"page":{"likes":12},"sidebar":{"top":{"likes":99999}}}"#,
       [Expected("likes", 12, "12")]
     ),
+    (
+      #"{"post":{"likes":{"summary":{"x":1},"total_count":321},"shares":{"Count":"12"}}}"#,
+      [Expected("likes", 321, "321"), Expected("shares", 12, "12")]
+    ),
     (#"{"stats":{"likes":true,"shares":"banyak","views":-3,"goal":100}}"#, []),
     (
       #"function init(){ var cfg = {total_signature_count: 3021, signature_goal: 5000,}; render(cfg); }"#,
