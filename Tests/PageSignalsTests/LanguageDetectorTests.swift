@@ -67,6 +67,15 @@ import Testing
     ("#ประชาธิปไตย และ #自由 and #Café", ["#ประชาธิปไตย", "#自由", "#Café"]),
     ("a#b c#d", []),
     ("Fullwidth ＃タグ here", ["#タグ"]),
+    ("Baris pertama #Satu\nbaris kedua #Dua\t#Tiga", ["#Satu", "#Dua", "#Tiga"]),
+    ("Email a@b.id #ok dan url http://x.id/a?b=#c serta x.id/#d", ["#ok"]),
+    ("Tagar #SelamatkanHutan! #selamatkanhutan? #SELAMATKANHUTAN.", ["#SelamatkanHutan"]),
+    ("Tagar dengan angka #HUT79RI dan #RI_79", ["#HUT79RI", "#RI_79"]),
+    ("Harga #100 dan #2024 bukan tagar", []),
+    ("Kode warna #abc dan #fade tetap kata", ["#abc", "#fade"]),
+    ("Judul: «#PeringatanDarurat» viral", ["#PeringatanDarurat"]),
+    ("Tagar hindi #भारत dan arab #مصر", ["#भारत", "#مصر"]),
+    ("Ulang # kosong dan ## ganda", []),
   ])
   func hashtags(_ text: String, _ expected: [String]) {
     #expect(SocialTokens.hashtags(in: text) == expected)
@@ -79,6 +88,12 @@ import Testing
     ("Akun @user.name. dan @.titik dan @ sendiri", ["@user.name"]),
     ("@a@b dan @terlalupanjangsekalinamaakuninimelebihitigapuluh", []),
     ("(@alpha), \"@beta\" @Gamma!", ["@alpha", "@beta", "@Gamma"]),
+    ("Cc: @Redaksi_ID, @redaksi_id dan @REDAKSI_ID", ["@Redaksi_ID"]),
+    ("Balas ke @user123\n@user456", ["@user123", "@user456"]),
+    ("Harga 5@10 ribu dan a.b@c", []),
+    ("Kunjungi www.contoh.id/@halaman atau @halaman", ["@halaman"]),
+    ("Akun ＠fullwidth juga", ["@fullwidth"]),
+    ("@café bukan akun ASCII", []),
   ])
   func mentions(_ text: String, _ expected: [String]) {
     #expect(SocialTokens.mentions(in: text) == expected)
