@@ -165,6 +165,43 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("5G signatures", "en", []),
   ]
 
+  /// Shapes the big platforms print (phrasings written for these tests).
+  static let platformStyles: [TextCase] = [
+    TextCase(
+      "$12,345 raised of $50,000 goal", "en",
+      [
+        Expected("funds_raised", 12_345, "$12,345 raised", currency: "USD"),
+        Expected("funds_goal", 50_000, "raised of $50,000 goal", currency: "USD"),
+      ]),
+    TextCase(
+      "313.000 telah menandatangani. Ayo bantu!", "id",
+      [
+        Expected("signatures", 313_000, "313.000 telah menandatangani")
+      ]),
+    TextCase("1,234 have signed. Let's get to 2,500!", "en", [Expected("signatures", 1234, "1,234 have signed")]),
+    TextCase("1.234.567 x ditonton", "id", [Expected("views", 1_234_567, "1.234.567 x ditonton")]),
+    TextCase("Lihat semua 56 komentar", "id", [Expected("comments", 56, "56 komentar")]),
+    TextCase("View all 56 comments", "en", [Expected("comments", 56, "56 comments")]),
+    TextCase("12K subscribers", "en", [Expected("followers", 12_000, "12K subscribers")]),
+    TextCase(
+      "12.3K Likes 456 Comments 78 Shares", "en",
+      [
+        Expected("likes", 12_300, "12.3K Likes"), Expected("comments", 456, "456 Comments"),
+        Expected("shares", 78, "78 Shares"),
+      ]),
+    TextCase(
+      "1,234 Retweets 5,678 Likes", "en",
+      [
+        Expected("retweets", 1234, "1,234 Retweets"), Expected("likes", 5678, "5,678 Likes"),
+      ]),
+    TextCase("Donasi (1.234)", "id", [Expected("donors", 1234, "Donasi (1.234)")]),
+    TextCase(
+      "Signatures: 1,234 of 2,500", "en",
+      [
+        Expected("signatures", 1234, "Signatures: 1,234"), Expected("signature_goal", 2500, "2,500"),
+      ]),
+  ]
+
   static let money: [TextCase] = [
     TextCase(
       "Terkumpul Rp 1.250.000.000", "id",
@@ -209,7 +246,8 @@ struct TextCase: Sendable, CustomTestStringConvertible {
   ]
 
   @Test(
-    arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + money
+    arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + platformStyles
+      + money
       + localeSteering
       + traps)
   func readsText(_ example: TextCase) {
