@@ -95,10 +95,16 @@ enum EmbeddedJSONCounters {
     for (key, member) in members {
       let name = CounterKeys.normalise(key)
       if CounterKeys.currencyKeys.contains(name), let code = member.stringValue {
-        currency = CurrencySigns.code(for: code) ?? (code.utf8.count == 3 ? code.uppercased() : nil)
+        currency = currencyCode(code) ?? currency
         continue
       }
       guard let (number, raw) = count(in: member) else { continue }
+      if currency == nil, case .object(let inner) = member {
+        // {"amount_raised": {"value": 5000, "currency": "IDR"}}
+        for (innerKey, innerValue) in inner where CounterKeys.currencyKeys.contains(CounterKeys.normalise(innerKey)) {
+          if let code = innerValue.stringValue { currency = currencyCode(code) }
+        }
+      }
       if CounterKeys.contextualGoals.contains(name) {
         goals.append((number, raw))
       } else if let kind = CounterKeys.kinds[name] {
@@ -125,6 +131,11 @@ enum EmbeddedJSONCounters {
       }
       found[item.kind] = Found(counter: counter, depth: depth)
     }
+  }
+
+  /// An ISO code for a currency value: a sign or code we know, or any other three letters.
+  private static func currencyCode(_ value: String) -> String? {
+    CurrencySigns.code(for: value) ?? (value.utf8.count == 3 && value.allSatisfy(\.isLetter) ? value.uppercased() : nil)
   }
 
   /// A count written as a number, a numeric string, or an object holding one (`{"total": 5}`).

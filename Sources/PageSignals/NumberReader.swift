@@ -7,7 +7,7 @@ enum NumberLocale {
 
   init(lang: String?) {
     switch lang?.lowercased().prefix(2) {
-    case "id", "ms": self = .indonesian
+    case "id", "ms", "in": self = .indonesian  // "in": the old code for Indonesian, still in some lang attributes
     case "en": self = .english
     default: self = .unknown
     }

@@ -94,6 +94,14 @@ import Testing
       #"{"post":{"likes":{"summary":{"x":1},"total_count":321},"shares":{"Count":"12"}}}"#,
       [Expected("likes", 321, "321"), Expected("shares", 12, "12")]
     ),
+    (
+      #"{"fundraiser":{"amount_raised":{"value":"4200","currency":"usd"},"goal_amount":10000,"donor_count":37}}"#,
+      [
+        Expected("funds_raised", 4200, "4200", currency: "USD"),
+        Expected("funds_goal", 10_000, "10000", currency: "USD"),
+        Expected("donors", 37, "37"),
+      ]
+    ),
     (#"{"stats":{"likes":true,"shares":"banyak","views":-3,"goal":100}}"#, []),
     (
       #"function init(){ var cfg = {total_signature_count: 3021, signature_goal: 5000,}; render(cfg); }"#,
