@@ -63,7 +63,7 @@ enum TextCounterPatterns {
     (.kind("reactions"), nounPositions, ["reaksi", "reactions", "reaction"]),
     (.kind("retweets"), nounPositions, ["retweets", "retweet", "rts", "retweeted"]),
     (.kind("followers"), nounPositions, ["pengikut", "followers", "follower", "subscribers", "subscriber"]),
-    (.kind("followers"), .before, ["diikuti", "followed by"]),
+    (.kind("followers"), .before, ["followed by"]),
     (
       .kind("signatures"), nounPositions,
       [
@@ -83,7 +83,7 @@ enum TextCounterPatterns {
         "participants", "attended", "protesters", "protestors", "demonstrators", "marchers",
       ]
     ),
-    (.kind("attendees"), .before, ["dihadiri", "diikuti oleh", "attended by"]),
+    (.kind("attendees"), .before, ["dihadiri", "diikuti", "diikuti oleh", "attended by"]),
     (.kind("volunteers"), nounPositions, ["relawan", "sukarelawan", "volunteers", "volunteer"]),
     (
       .raised, [.after, .before, .label],

@@ -89,10 +89,26 @@ struct TextCase: Sendable, CustomTestStringConvertible {
       ]),
     TextCase("1.204 donatur", "id", [Expected("donors", 1204, "1.204 donatur")]),
     TextCase("Target: 15.000 tanda tangan", "id", [Expected("signature_goal", 15_000, "Target: 15.000 tanda tangan")]),
-    TextCase("Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "5.000 massa")]),
+    TextCase("Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "diikuti sekitar 5.000 massa")]),
     TextCase("3 ribu peserta hadir di Monas", "id", [Expected("attendees", 3000, "3 ribu peserta")]),
     TextCase("Lebih dari 1.500 orang hadir", "id", [Expected("attendees", 1500, "1.500 orang hadir")]),
     TextCase("Kami butuh 200 relawan", "id", [Expected("volunteers", 200, "200 relawan")]),
+    TextCase(
+      "Aksi yang diikuti 3.000 buruh itu berjalan damai", "id",
+      [
+        Expected("attendees", 3000, "diikuti 3.000")
+      ]),
+    TextCase(
+      "Over 2,000 volunteers and 15,000 participants joined", "en",
+      [
+        Expected("volunteers", 2000, "2,000 volunteers"), Expected("attendees", 15_000, "15,000 participants"),
+      ]),
+    TextCase(
+      "The campaign has raised $1.2 million from 8,400 donors.", "en",
+      [
+        Expected("funds_raised", 1_200_000, "raised $1.2 million", currency: "USD"),
+        Expected("donors", 8400, "8,400 donors"),
+      ]),
     TextCase(
       "1.024 dari 10.000 tanda tangan", "id",
       [
