@@ -61,9 +61,9 @@ enum TextCounterPatterns {
     Row(.kind("likes"), nounPositions, id: ["suka", "disukai", "menyukai"], en: ["likes", "like", "loves"]),
     Row(.kind("likes"), .before, id: ["disukai"], en: ["liked by"]),
     Row(
-      .kind("shares"), nounPositions, id: ["dibagikan", "dibagi", "bagikan"],
+      .kind("shares"), nounPositions, id: ["dibagikan", "dibagi", "bagikan", "dikongsi", "kongsi", "perkongsian"],
       en: ["shares", "share", "reposts", "repost"]),
-    Row(.kind("shares"), .before, id: ["dibagikan"], en: ["shared"]),
+    Row(.kind("shares"), .before, id: ["dibagikan", "dikongsi"], en: ["shared"]),
     Row(
       .kind("comments"), nounPositions, id: ["komentar", "komen", "balasan", "tanggapan"],
       en: ["comments", "comment", "replies", "reply"]),

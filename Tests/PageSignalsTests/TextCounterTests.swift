@@ -89,7 +89,8 @@ struct TextCase: Sendable, CustomTestStringConvertible {
       ]),
     TextCase("1.204 donatur", "id", [Expected("donors", 1204, "1.204 donatur")]),
     TextCase("Target: 15.000 tanda tangan", "id", [Expected("signature_goal", 15_000, "Target: 15.000 tanda tangan")]),
-    TextCase("Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "diikuti sekitar 5.000 massa")]),
+    TextCase(
+      "Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "diikuti sekitar 5.000 massa")]),
     TextCase("3 ribu peserta hadir di Monas", "id", [Expected("attendees", 3000, "3 ribu peserta")]),
     TextCase("Lebih dari 1.500 orang hadir", "id", [Expected("attendees", 1500, "1.500 orang hadir")]),
     TextCase("Kami butuh 200 relawan", "id", [Expected("volunteers", 200, "200 relawan")]),
@@ -259,6 +260,13 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("1.5 M views", nil, [Expected("views", 1.5e6, "1.5 M views")]),
     TextCase("1,204 penderma", "ms", [Expected("donors", 1204, "1,204 penderma")]),
     TextCase("5,000 tandatangan", "ms", [Expected("signatures", 5000, "5,000 tandatangan")]),
+    TextCase("Video ini dikongsi 1,204 kali", "ms", [Expected("shares", 1204, "dikongsi 1,204 kali")]),
+    TextCase("2 M tontonan", "ms", [Expected("views", 2e6, "2 M tontonan")]),
+    TextCase(
+      "Sebanyak RM1.5 bilion terkumpul", "ms",
+      [
+        Expected("funds_raised", 1.5e9, "RM1.5 bilion terkumpul", currency: "MYR")
+      ]),
   ]
 
   @Test(
