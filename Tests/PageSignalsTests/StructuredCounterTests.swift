@@ -121,6 +121,12 @@ import Testing
     #expect(found.allSatisfy { $0.origin == "embedded_json" })
   }
 
+  @Test func longStringsBeforeCountsAreSkippedCorrectly() {
+    let body = String(repeating: "Paragraf panjang dengan \\\"kutipan\\\" dan \\u00e9 ", count: 20)
+    let script = #"{"article":{"html":""# + body + #"","note":'satu \' dua',"comment_count":31}}"#
+    #expect(CounterReader.fromEmbeddedJSON(script).map(Expected.init) == [Expected("comments", 31, "31")])
+  }
+
   @Test func hostileScriptStaysFast() {
     let script = String(repeating: "{a:{b:", count: 20_000) + "x"
     let clock = ContinuousClock()
