@@ -52,9 +52,10 @@ struct TolerantJSON {
   }
 
   /// Parses a whole string as one JSON value (trailing `;` and whitespace allowed).
-  static func parse(_ string: String) -> JSONValue? {
+  /// `longStringLimit` as for `init`.
+  static func parse(_ string: String, longStringLimit: Int = .max) -> JSONValue? {
     ByteText.with(string) { text in
-      var parser = TolerantJSON(text: text, at: 0)
+      var parser = TolerantJSON(text: text, at: 0, longStringLimit: longStringLimit)
       guard let value = parser.value() else { return nil }
       parser.skipTrivia()
       while parser.index < text.count, text[parser.index] == 0x3B { parser.index += 1 }
