@@ -78,23 +78,32 @@ enum CounterKeys {
     return table
   }()
 
+  /// `kinds` keyed by `hash(_:)`, so a key is looked up without building its normalised form.
+  static let kindsByHash: [UInt64: String] = Dictionary(uniqueKeysWithValues: kinds.map { (hash($0.key), $0.value) })
+
   /// Keys whose meaning depends on their siblings: a money goal next to a currency or a
   /// raised amount, a signature goal next to a signature count.
-  static let contextualGoals: Set<String> = ["goal", "target"]
+  static let contextualGoals: Set<UInt64> = Set(["goal", "target"].map(hash))
 
   /// Keys that name the currency of sibling amounts.
-  static let currencyKeys: Set<String> = ["currency", "currencycode", "pricecurrency", "currencysymbol", "curr"]
+  static let currencyKeys: Set<UInt64> = Set(
+    ["currency", "currencycode", "pricecurrency", "currencysymbol", "curr"].map(hash))
 
-  /// Inside a count object (`"signatureCount": {"total": 5}`), the members that hold the number.
-  static let countMembers: [String] = ["total", "count", "value", "displayed", "amount", "current"]
+  /// Inside a count object (`"signatureCount": {"total": 5}`), the members that hold the number,
+  /// in this order of preference.
+  static let countMembers: [UInt64] = ["total", "totalcount", "count", "value", "displayed", "amount", "current"].map(
+    hash)
 
-  /// `key` normalised: ASCII lower case without `_`, `-`, `.`.
-  static func normalise(_ key: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(key.utf8.count)
-    for byte in key.utf8 where byte != 0x5F && byte != 0x2D && byte != 0x2E {
-      bytes.append(ByteText.lowercased(byte))
+  /// FNV-1a of `key` normalised: ASCII lower case without `_`, `-`, `.` (so `like_count`,
+  /// `likeCount` and `LIKE-COUNT` hash alike). No allocation for native strings.
+  static func hash(_ key: String) -> UInt64 {
+    var key = key
+    return key.withUTF8 { bytes in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes where byte != 0x5F && byte != 0x2D && byte != 0x2E {
+        hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
+      }
+      return hash
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -5,7 +5,7 @@
 //
 // Rules:
 // - Keys from `CounterKeys` with a number or numeric-string value (or an object holding one
-//   under `total`/`count`/`value`/...) give a counter; raw is the number as written.
+//   under `total`/`total_count`/`count`/`value`/...) give a counter; raw is the number as written.
 // - `goal`/`target` count only with a sibling that tells what they are: a currency or a raised
 //   amount (funds_goal), or a signature count (signature_goal).
 // - Money keys take their currency from a sibling `currency`/`currencyCode`/... key.
@@ -21,6 +21,9 @@ enum EmbeddedJSONCounters {
     var depth: Int
   }
 
+  /// Longer strings are not decoded: counts, currency codes and nested JSON are what matter.
+  static let longStringLimit = 64
+
   static func counters(in script: String) -> [Counter] {
     var found: [String: Found] = [:]
     var order: [String] = []
@@ -31,7 +34,7 @@ enum EmbeddedJSONCounters {
         let byte = text[index]
         if (byte == 0x22 || byte == 0x27), index + 1 < text.count, text[index + 1] == 0x7B {
           // A JSON string holding an object: JSON.parse("{\"post\":...}").
-          var parser = TolerantJSON(text: text, at: index)
+          var parser = TolerantJSON(text: text, at: index, longStringLimit: Self.longStringLimit)
           let value = parser.value()
           budget -= max(parser.index - index, 1)
           if let inner = value?.stringValue, let nested = TolerantJSON.parse(inner) {
@@ -44,7 +47,7 @@ enum EmbeddedJSONCounters {
           index += 1
           continue
         }
-        var parser = TolerantJSON(text: text, at: index)
+        var parser = TolerantJSON(text: text, at: index, longStringLimit: Self.longStringLimit)
         let value = parser.value()
         budget -= max(parser.index - index, 1)
         if let value {
@@ -93,15 +96,21 @@ enum EmbeddedJSONCounters {
     var pending: [(kind: String, value: Double, raw: String)] = []
     var goals: [(value: Double, raw: String)] = []
     for (key, member) in members {
-      let name = CounterKeys.normalise(key)
+      let name = CounterKeys.hash(key)
       if CounterKeys.currencyKeys.contains(name), let code = member.stringValue {
-        currency = CurrencySigns.code(for: code) ?? (code.utf8.count == 3 ? code.uppercased() : nil)
+        currency = currencyCode(code) ?? currency
         continue
       }
       guard let (number, raw) = count(in: member) else { continue }
+      if currency == nil, case .object(let inner) = member {
+        // {"amount_raised": {"value": 5000, "currency": "IDR"}}
+        for (innerKey, innerValue) in inner where CounterKeys.currencyKeys.contains(CounterKeys.hash(innerKey)) {
+          if let code = innerValue.stringValue { currency = currencyCode(code) }
+        }
+      }
       if CounterKeys.contextualGoals.contains(name) {
         goals.append((number, raw))
-      } else if let kind = CounterKeys.kinds[name] {
+      } else if let kind = CounterKeys.kindsByHash[name] {
         if kind == "signatures" { hasSignatures = true }
         if kind.hasPrefix("funds_") { hasFunds = true }
         pending.append((kind, number, raw))
@@ -127,13 +136,22 @@ enum EmbeddedJSONCounters {
     }
   }
 
+  /// An ISO code for a currency value: a sign or code we know, or any other three letters.
+  private static func currencyCode(_ value: String) -> String? {
+    CurrencySigns.code(for: value) ?? (value.utf8.count == 3 && value.allSatisfy(\.isLetter) ? value.uppercased() : nil)
+  }
+
   /// A count written as a number, a numeric string, or an object holding one (`{"total": 5}`).
   private static func count(in value: JSONValue) -> (value: Double, raw: String)? {
     if let read = CountValue.read(value) { return read }
-    guard case .object = value else { return nil }
-    for key in CounterKeys.countMembers {
-      if let member = value[key], let read = CountValue.read(member) { return read }
+    guard case .object(let members) = value else { return nil }
+    var best: (rank: Int, value: Double, raw: String)?
+    for (name, member) in members {
+      guard let rank = CounterKeys.countMembers.firstIndex(of: CounterKeys.hash(name)), rank < (best?.rank ?? .max),
+        let read = CountValue.read(member)
+      else { continue }
+      best = (rank, read.value, read.raw)
     }
-    return nil
+    return best.map { ($0.value, $0.raw) }
   }
 }

@@ -12,7 +12,8 @@ enum JSONLDCounters {
   private static let foreignTypes: Set<String> = ["comment", "answer", "review"]
 
   static func counters(in json: String) -> [Counter] {
-    guard let root = TolerantJSON.parse(json) else { return [] }
+    // `articleBody` and `description` need not be decoded: types, URLs and counts are short.
+    guard let root = TolerantJSON.parse(json, longStringLimit: 256) else { return [] }
     var counters: [Counter] = []
     walk(root, isRoot: true, into: &counters)
     return dedup(counters)

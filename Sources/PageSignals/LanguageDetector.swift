@@ -5,7 +5,8 @@
 //    `ko`, kana `ja`, Han `zh`, Arabic `ar`, Cyrillic `ru`, Greek `el`, Devanagari `hi`).
 // 2. Latin text: every word is looked up in the stopword profiles (`LanguageProfiles`); the
 //    profile with most hits wins. Indonesian/Malay form one profile; their marker words then
-//    decide between `id` and `ms` (Indonesian on a tie: most sources here are Indonesian).
+//    decide between `id` and `ms`: Malay needs at least two Malay markers and more than the
+//    Indonesian ones (most sources here are Indonesian, and the languages share most words).
 // 3. Too little evidence gives nil: fewer than 4 words, fewer than 2 stopword hits, stopwords
 //    under 8% of the words, or a tie between the two best profiles.
 
@@ -98,14 +99,16 @@ enum LanguageDetection {
         }
       }
       guard words >= 4, hits >= 2, hits * 100 >= words * 8 else { return nil }
-      let candidates: [ProfileLanguage] = [.malayic, .english, .dutch, .german, .french, .spanish, .portuguese]
+      let candidates: [ProfileLanguage] = [
+        .malayic, .english, .dutch, .german, .french, .spanish, .portuguese, .italian,
+      ]
       let ranked = candidates.sorted { scores[$0.rawValue] > scores[$1.rawValue] }
       let best = ranked[0]
       let bestScore = scores[best.rawValue]
       guard bestScore >= 2, bestScore > scores[ranked[1].rawValue] else { return nil }
       if best == .malayic {
-        return scores[ProfileLanguage.malayMarker.rawValue] > scores[ProfileLanguage.indonesianMarker.rawValue]
-          ? "ms" : "id"
+        let malay = scores[ProfileLanguage.malayMarker.rawValue]
+        return malay >= 2 && malay > scores[ProfileLanguage.indonesianMarker.rawValue] ? "ms" : "id"
       }
       return best.code
     }

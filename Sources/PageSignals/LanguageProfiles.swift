@@ -15,6 +15,7 @@ enum ProfileLanguage: Int, CaseIterable {
   case french = 6
   case spanish = 7
   case portuguese = 8
+  case italian = 9
 
   /// The ISO 639-1 code of a profile that stands for one language.
   var code: String? {
@@ -26,6 +27,7 @@ enum ProfileLanguage: Int, CaseIterable {
     case .french: return "fr"
     case .spanish: return "es"
     case .portuguese: return "pt"
+    case .italian: return "it"
     }
   }
 }
@@ -46,15 +48,15 @@ enum LanguageProfiles {
     (
       .indonesianMarker,
       """
-      bisa karena setelah yaitu harus saja tapi uang pemerintah kantor mobil polisi nggak enggak gimana kemarin \
-      ujar warga bilang bahwa sejumlah terhadap kembali menurut
+      bisa karena setelah yaitu harus saja tapi uang pemerintah polisi nggak enggak gak gimana kemarin ujar \
+      bilang bahwa banget aja sih dong soalnya
       """
     ),
     (
       .malayMarker,
       """
-      boleh kerana selepas iaitu ialah mesti sahaja wang kerajaan pejabat kereta polis tak semalam hendak \
-      manakala amat sebarang memandangkan bahawa ramai baharu percuma kenyataan
+      kerana selepas iaitu sahaja wang kerajaan polis manakala sebarang memandangkan bahawa baharu percuma \
+      hospital universiti
       """
     ),
     (
@@ -99,6 +101,13 @@ enum LanguageProfiles {
       """
       o os as de do da dos das e em que um uma é para com não no na nos nas por mais se ao como mas foi ou ser \
       à seu sua são também pelo pela já está muito tem quando isso ele ela entre depois sem mesmo aos ter seus há
+      """
+    ),
+    (
+      .italian,
+      """
+      il di che e la per un non sono con una del della le si da lo gli come più anche ma ha nel alla questo \
+      sul dei delle al nella essere stato era perché ci ancora dopo tra
       """
     ),
   ]

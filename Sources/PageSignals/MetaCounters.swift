@@ -15,7 +15,7 @@ enum MetaCounters {
     if lowered.hasSuffix("interactioncount") { return legacyInteractionCount(content, origin: "meta") }
     if lowered.hasPrefix("twitter:label") || lowered.hasPrefix("twitter:data") { return nil }
     let segment = lowered.split(whereSeparator: { $0 == ":" || $0 == "/" || $0 == "." }).last.map(String.init) ?? ""
-    guard let kind = CounterKeys.kinds[CounterKeys.normalise(segment)] else { return nil }
+    guard let kind = CounterKeys.kindsByHash[CounterKeys.hash(segment)] else { return nil }
     return counter(kind: kind, content: content, origin: "meta")
   }
 

@@ -7,8 +7,8 @@ enum NumberLocale {
 
   init(lang: String?) {
     switch lang?.lowercased().prefix(2) {
-    case "id", "ms": self = .indonesian
-    case "en": self = .english
+    case "id", "in": self = .indonesian  // "in": the old code for Indonesian, still in some lang attributes
+    case "en", "ms": self = .english  // Malaysia writes numbers the English way ("1,204", "RM1.5 juta", "2 M")
     default: self = .unknown
     }
   }

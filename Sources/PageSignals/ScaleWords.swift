@@ -2,7 +2,7 @@
 //
 // Indonesian: `rb`/`ribu` 10³, `jt`/`juta` 10⁶, `miliar`/`milyar`/`M` 10⁹ (for rupiah or Indonesian
 // text), `triliun`/`trilyun`/`T` 10¹². English: `K`/`k`/`thousand` 10³, `M`/`m`/`mn`/`million`/`mio`
-// 10⁶, `B`/`b`/`bn`/`billion` 10⁹, `trillion`/`T` 10¹². Single upper-case letters may follow the
+// 10⁶, `B`/`b`/`bn`/`billion`/`bilion` (Malay) 10⁹, `trillion`/`T` 10¹². Single upper-case letters may follow the
 // number directly or after one space; single lower-case letters (`k`, `m`, `b`) only directly
 // ("3.4k", not "3.4 k"). `T` needs a currency. Every scale word must end the word.
 
@@ -28,6 +28,7 @@ struct ScaleWord {
     (Array("thousand".utf8), .english, 1e3), (Array("million".utf8), .english, 1e6),
     (Array("mn".utf8), .english, 1e6), (Array("mio".utf8), .english, 1e6),
     (Array("billion".utf8), .english, 1e9), (Array("bn".utf8), .english, 1e9),
+    (Array("bilion".utf8), .english, 1e9),  // Malay
     (Array("trillion".utf8), .english, 1e12),
   ]
 

@@ -79,7 +79,6 @@ enum SocialTokenScanner {
       default: break
       }
     }
-    if insideURL(text, before: marker) { return nil }
     var index = body
     var scalars = 0
     var letters = 0
@@ -98,6 +97,7 @@ enum SocialTokenScanner {
     }
     guard letters > 0, scalars <= 100 else { return nil }
     if allHex && digits > 0 && [3, 4, 6, 8].contains(scalars) { return nil }
+    if insideURL(text, before: marker) { return nil }
     return index
   }
 
@@ -110,7 +110,6 @@ enum SocialTokenScanner {
       default: break
       }
     }
-    if insideURL(text, before: marker) { return nil }
     var index = body
     var hasAlphanumeric = false
     while index < text.count {
@@ -129,15 +128,17 @@ enum SocialTokenScanner {
       if text[index] == 0x40 { return nil }
       if text.isWordScalar(at: index) { return nil }  // non-ASCII letters glued on: not a handle
     }
+    if insideURL(text, before: marker) { return nil }
     return end
   }
 
   private static let wwwPrefix = Array("www.".utf8)
 
-  /// Whether the whitespace-delimited token holding `index` is a URL (`scheme://`, `www.`).
+  /// Whether the whitespace-delimited token holding `index` is a URL (`scheme://`, `www.`);
+  /// looks back at most 1 KiB.
   private static func insideURL(_ text: ByteText, before index: Int) -> Bool {
     var start = index
-    let floor = max(0, index - 2048)
+    let floor = max(0, index - 1024)
     while start > floor {
       let byte = text[start - 1]
       if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x22 || byte == 0x3C { break }

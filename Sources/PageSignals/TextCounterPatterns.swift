@@ -1,6 +1,6 @@
 // The phrase table for counters in visible text: which words around a number say what it
-// counts, in Indonesian (and Malay) and English. Data, not code: add a phrase by adding a
-// string. A phrase is one or more words separated by spaces; a word ending in `*` matches any
+// counts, per language: Indonesian (with Malay) and English. Data, not code: add a phrase by
+// adding a string. A phrase is one or more words separated by spaces; a word ending in `*` matches any
 // word it begins ("menandatangan*" matches "menandatangani"). Matching ignores ASCII case.
 //
 // Positions:
@@ -41,69 +41,72 @@ struct CounterPhrase {
 enum TextCounterPatterns {
   private static let nounPositions: PhrasePositions = [.after, .label]
 
-  /// (role, positions, phrases). Indonesian and Malay first, English second in each row.
-  private static let rows: [(CounterRole, PhrasePositions, [String])] = [
-    (.kind("likes"), nounPositions, ["suka", "disukai", "menyukai", "likes", "like", "loves"]),
-    (.kind("likes"), .before, ["disukai", "liked by"]),
-    (.kind("shares"), nounPositions, ["dibagikan", "dibagi", "bagikan", "shares", "share", "reposts", "repost"]),
-    (.kind("shares"), .before, ["dibagikan", "shared"]),
-    (
-      .kind("comments"), nounPositions,
-      ["komentar", "komen", "balasan", "tanggapan", "comments", "comment", "replies", "reply"]
-    ),
-    (.kind("comments"), .before, ["dikomentari"]),
-    (
+  /// One row of the table: a role, where its phrases may sit, and the phrases per language
+  /// (Indonesian with Malay; English). Both languages are always matched: pages mix them.
+  private struct Row {
+    let role: CounterRole
+    let positions: PhrasePositions
+    let indonesian: [String]
+    let english: [String]
+
+    init(_ role: CounterRole, _ positions: PhrasePositions, id indonesian: [String], en english: [String]) {
+      self.role = role
+      self.positions = positions
+      self.indonesian = indonesian
+      self.english = english
+    }
+  }
+
+  private static let rows: [Row] = [
+    Row(.kind("likes"), nounPositions, id: ["suka", "disukai", "menyukai"], en: ["likes", "like", "loves"]),
+    Row(.kind("likes"), .before, id: ["disukai"], en: ["liked by"]),
+    Row(
+      .kind("shares"), nounPositions, id: ["dibagikan", "dibagi", "bagikan", "dikongsi", "kongsi", "perkongsian"],
+      en: ["shares", "share", "reposts", "repost"]),
+    Row(.kind("shares"), .before, id: ["dibagikan", "dikongsi"], en: ["shared"]),
+    Row(
+      .kind("comments"), nounPositions, id: ["komentar", "komen", "balasan", "tanggapan"],
+      en: ["comments", "comment", "replies", "reply"]),
+    Row(.kind("comments"), .before, id: ["dikomentari"], en: []),
+    Row(
       .kind("views"), nounPositions,
-      [
-        "ditonton", "tayangan", "penayangan", "dilihat", "dibaca", "pembaca", "penonton", "tontonan", "views",
-        "view", "viewers", "plays", "reads",
-      ]
-    ),
-    (.kind("views"), .before, ["ditonton", "dilihat", "dibaca", "diputar", "viewed", "watched", "read by"]),
-    (.kind("reactions"), nounPositions, ["reaksi", "reactions", "reaction"]),
-    (.kind("retweets"), nounPositions, ["retweets", "retweet", "rts", "retweeted"]),
-    (.kind("followers"), nounPositions, ["pengikut", "followers", "follower", "subscribers", "subscriber"]),
-    (.kind("followers"), .before, ["diikuti", "followed by"]),
-    (
-      .kind("signatures"), nounPositions,
-      [
-        "tanda tangan", "tandatangan", "penandatangan", "menandatangan*", "signatures", "signature", "signers",
-        "signed",
-      ]
-    ),
-    (.kind("signatures"), .before, ["ditandatangani", "signed by"]),
-    (
-      .kind("donors"), nounPositions,
-      ["donatur", "donasi", "penyumbang", "penderma", "berdonasi", "donors", "donor", "donations", "backers"]
-    ),
-    (
+      id: ["ditonton", "tayangan", "penayangan", "dilihat", "dibaca", "pembaca", "penonton", "tontonan"],
+      en: ["views", "view", "viewers", "plays", "reads"]),
+    Row(
+      .kind("views"), .before, id: ["ditonton", "dilihat", "dibaca", "diputar"], en: ["viewed", "watched", "read by"]),
+    Row(.kind("reactions"), nounPositions, id: ["reaksi"], en: ["reactions", "reaction"]),
+    Row(.kind("retweets"), nounPositions, id: [], en: ["retweets", "retweet", "rts", "retweeted"]),
+    Row(
+      .kind("followers"), nounPositions, id: ["pengikut"], en: ["followers", "follower", "subscribers", "subscriber"]),
+    Row(.kind("followers"), .before, id: [], en: ["followed by"]),
+    Row(
+      .kind("signatures"), nounPositions, id: ["tanda tangan", "tandatangan", "penandatangan", "menandatangan*"],
+      en: ["signatures", "signature", "signers", "signed"]),
+    Row(.kind("signatures"), .before, id: ["ditandatangani"], en: ["signed by"]),
+    Row(
+      .kind("donors"), nounPositions, id: ["donatur", "donasi", "penyumbang", "penderma", "berdonasi"],
+      en: ["donors", "donor", "donations", "backers"]),
+    Row(
       .kind("attendees"), nounPositions,
-      [
-        "peserta", "massa", "demonstran", "pendemo", "pengunjuk rasa", "hadir", "menghadiri", "attendees",
-        "participants", "attended", "protesters", "protestors", "demonstrators", "marchers",
-      ]
-    ),
-    (.kind("attendees"), .before, ["dihadiri", "diikuti oleh", "attended by"]),
-    (.kind("volunteers"), nounPositions, ["relawan", "sukarelawan", "volunteers", "volunteer"]),
-    (
-      .raised, [.after, .before, .label],
-      [
-        "terkumpul", "dana terkumpul", "donasi terkumpul", "total donasi", "raised", "collected", "pledged",
-        "funds raised",
-      ]
-    ),
-    (
+      id: ["peserta", "massa", "demonstran", "pendemo", "pengunjuk rasa", "hadir", "menghadiri"],
+      en: ["attendees", "participants", "attended", "protesters", "protestors", "demonstrators", "marchers"]),
+    Row(.kind("attendees"), .before, id: ["dihadiri", "diikuti", "diikuti oleh"], en: ["attended by"]),
+    Row(.kind("volunteers"), nounPositions, id: ["relawan", "sukarelawan"], en: ["volunteers", "volunteer"]),
+    Row(
+      .raised, [.after, .before, .label], id: ["terkumpul", "dana terkumpul", "donasi terkumpul", "total donasi"],
+      en: ["raised", "collected", "pledged", "funds raised"]),
+    Row(
       .goal, [.after, .before, .label],
-      ["target", "target donasi", "target dana", "target tanda tangan", "sasaran", "goal"]
-    ),
-    (.goal, .before, ["dari target", "terkumpul dari", "menuju", "raised of", "target of", "towards"]),
+      id: ["target", "target donasi", "target dana", "target tanda tangan", "sasaran"],
+      en: ["goal"]),
+    Row(.goal, .before, id: ["dari target", "terkumpul dari", "menuju"], en: ["raised of", "target of", "towards"]),
   ]
 
   /// Every phrase, parsed once.
-  static let phrases: [CounterPhrase] = rows.flatMap { role, positions, list in
-    list.map { phrase in
+  static let phrases: [CounterPhrase] = rows.flatMap { row in
+    (row.indonesian + row.english).map { phrase in
       CounterPhrase(
-        role: role, positions: positions,
+        role: row.role, positions: row.positions,
         words: phrase.split(separator: " ").map { word in
           word.hasSuffix("*") ? (Array(word.dropLast().utf8), true) : (Array(word.utf8), false)
         })

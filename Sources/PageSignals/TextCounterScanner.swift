@@ -148,7 +148,15 @@ struct TextCounterScanner {
       }
       candidate.rawEnd = unitEnd
     }
-    if useBefore, let beforeMatch { candidate.rawStart = before[beforeMatch.lastWord].start }
+    if useBefore, let beforeMatch {
+      candidate.rawStart = before[beforeMatch.lastWord].start
+      // "Komentar (14)": keep the closing bracket with its opening one.
+      if beforeMatch.labelMarkBetween, candidate.rawEnd == reading.end, reading.end < text.count,
+        text[reading.end] == 0x29
+      {
+        candidate.rawEnd += 1
+      }
+    }
     return candidate
   }
 
@@ -186,6 +194,8 @@ struct TextCounterScanner {
     let role: CounterRole
     let firstWord: Int
     let lastWord: Int
+    /// For a phrase before the number: whether a `:` or `(` sits between them.
+    var labelMarkBetween = false
   }
 
   private func isFiller(_ words: [WindowWord], _ index: Int, backwards: Bool) -> Bool {
@@ -274,7 +284,9 @@ struct TextCounterScanner {
       if all { best = (phrase, length) }
     }
     guard let best else { return nil }
-    return Match(role: best.phrase.role, firstWord: first, lastWord: first + best.length - 1)
+    return Match(
+      role: best.phrase.role, firstWord: first, lastWord: first + best.length - 1,
+      labelMarkBetween: words[first].labelMarkBetween)
   }
 
   // MARK: Goals

@@ -4,8 +4,9 @@
 // escapes. Numbers keep the text they were written with. Nesting deeper than 200 levels, and
 // anything else, fails cleanly (nil), never traps.
 
-/// A parsed JSON value; numbers keep their source text.
-indirect enum JSONValue {
+/// A parsed JSON value; numbers keep their source text. (Not `indirect`: the arrays already give
+/// the indirection, and boxing every scalar would cost an allocation each.)
+enum JSONValue {
   /// Members in source order (duplicates kept).
   case object([(key: String, value: JSONValue)])
   case array([JSONValue])
@@ -33,10 +34,14 @@ struct TolerantJSON {
   private(set) var index: Int
   private var depth = 0
   static let maximumDepth = 200
+  /// Strings longer than this (in bytes) that do not start with `{` are read past but kept as
+  /// "" — callers that only need short values (counts, currency codes) save the decoding.
+  var longStringLimit = Int.max
 
-  init(text: ByteText, at index: Int) {
+  init(text: ByteText, at index: Int, longStringLimit: Int = .max) {
     self.text = text
     self.index = index
+    self.longStringLimit = longStringLimit
   }
 
   /// Parses one value starting at `start`, returning it and the index after it.
@@ -47,9 +52,10 @@ struct TolerantJSON {
   }
 
   /// Parses a whole string as one JSON value (trailing `;` and whitespace allowed).
-  static func parse(_ string: String) -> JSONValue? {
+  /// `longStringLimit` as for `init`.
+  static func parse(_ string: String, longStringLimit: Int = .max) -> JSONValue? {
     ByteText.with(string) { text in
-      var parser = TolerantJSON(text: text, at: 0)
+      var parser = TolerantJSON(text: text, at: 0, longStringLimit: longStringLimit)
       guard let value = parser.value() else { return nil }
       parser.skipTrivia()
       while parser.index < text.count, text[parser.index] == 0x3B { parser.index += 1 }
@@ -193,12 +199,25 @@ struct TolerantJSON {
     while index < text.count {
       let byte = text[index]
       if byte == quote {
-        let result = text.string(start, index)
+        let skip = index - start > longStringLimit && text[start] != 0x7B
+        let result = skip ? "" : text.string(start, index)
         index += 1
         return result
       }
       if byte == 0x5C { break }
       index += 1
+    }
+    if index - start > longStringLimit && text[start] != 0x7B {
+      // A long string with escapes: find its end without decoding.
+      while index < text.count {
+        let byte = text[index]
+        if byte == quote {
+          index += 1
+          return ""
+        }
+        index += byte == 0x5C ? 2 : 1
+      }
+      return nil
     }
     guard index < text.count else { return nil }
     var bytes = Array(UnsafeBufferPointer(rebasing: text.bytes[start..<index]))

@@ -13,6 +13,8 @@ import Testing
       "Kerajaan negeri berkata bahawa projek itu akan dimulakan selepas semua pihak bersetuju dengan cadangan tersebut.",
       "ms"
     ),
+    ("Stasiun itu ramai karena kereta api tak berangkat tepat waktu, dan penumpang hendak pulang.", "id"),
+    ("Pihak polis berkata suspek ditahan selepas kenderaan yang dipandunya dihentikan di sekatan jalan.", "ms"),
     ("Ramai penduduk kampung hadir kerana mereka mahu tahu sama ada wang pampasan boleh diberikan tahun ini.", "ms"),
     (
       "The council said the new bridge would open next spring, after years of delays and complaints from residents.",
@@ -27,6 +29,7 @@ import Testing
     ("La mairie a décidé que le nouveau parc sera ouvert au printemps pour tous les habitants du quartier.", "fr"),
     ("El ayuntamiento ha decidido que el nuevo parque se abrirá en primavera para todos los vecinos del barrio.", "es"),
     ("A prefeitura decidiu que o novo parque será aberto na primavera para todos os moradores do bairro.", "pt"),
+    ("Il comune ha deciso che il nuovo parco sarà aperto in primavera per tutti gli abitanti del quartiere.", "it"),
     ("เทศบาลตัดสินใจเปิดสวนสาธารณะแห่งใหม่ในฤดูใบไม้ผลิสำหรับผู้อยู่อาศัยทุกคน", "th"),
     ("Городской совет решил открыть новый парк весной для всех жителей района.", "ru"),
     ("市政府决定在春天为所有居民开放新的公园。", "zh"),
@@ -64,6 +67,15 @@ import Testing
     ("#ประชาธิปไตย และ #自由 and #Café", ["#ประชาธิปไตย", "#自由", "#Café"]),
     ("a#b c#d", []),
     ("Fullwidth ＃タグ here", ["#タグ"]),
+    ("Baris pertama #Satu\nbaris kedua #Dua\t#Tiga", ["#Satu", "#Dua", "#Tiga"]),
+    ("Email a@b.id #ok dan url http://x.id/a?b=#c serta x.id/#d", ["#ok"]),
+    ("Tagar #SelamatkanHutan! #selamatkanhutan? #SELAMATKANHUTAN.", ["#SelamatkanHutan"]),
+    ("Tagar dengan angka #HUT79RI dan #RI_79", ["#HUT79RI", "#RI_79"]),
+    ("Harga #100 dan #2024 bukan tagar", []),
+    ("Kode warna #abc dan #fade tetap kata", ["#abc", "#fade"]),
+    ("Judul: «#PeringatanDarurat» viral", ["#PeringatanDarurat"]),
+    ("Tagar hindi #भारत dan arab #مصر", ["#भारत", "#مصر"]),
+    ("Ulang # kosong dan ## ganda", []),
   ])
   func hashtags(_ text: String, _ expected: [String]) {
     #expect(SocialTokens.hashtags(in: text) == expected)
@@ -76,6 +88,12 @@ import Testing
     ("Akun @user.name. dan @.titik dan @ sendiri", ["@user.name"]),
     ("@a@b dan @terlalupanjangsekalinamaakuninimelebihitigapuluh", []),
     ("(@alpha), \"@beta\" @Gamma!", ["@alpha", "@beta", "@Gamma"]),
+    ("Cc: @Redaksi_ID, @redaksi_id dan @REDAKSI_ID", ["@Redaksi_ID"]),
+    ("Balas ke @user123\n@user456", ["@user123", "@user456"]),
+    ("Harga 5@10 ribu dan a.b@c", []),
+    ("Kunjungi www.contoh.id/@halaman atau @halaman", ["@halaman"]),
+    ("Akun ＠fullwidth juga", ["@fullwidth"]),
+    ("@café bukan akun ASCII", []),
   ])
   func mentions(_ text: String, _ expected: [String]) {
     #expect(SocialTokens.mentions(in: text) == expected)

@@ -90,6 +90,18 @@ import Testing
       #"{"page":{"likes":12},"sidebar":{"top":{"likes":99999}}}"#,
       [Expected("likes", 12, "12")]
     ),
+    (
+      #"{"post":{"likes":{"summary":{"x":1},"total_count":321},"shares":{"Count":"12"}}}"#,
+      [Expected("likes", 321, "321"), Expected("shares", 12, "12")]
+    ),
+    (
+      #"{"fundraiser":{"amount_raised":{"value":"4200","currency":"usd"},"goal_amount":10000,"donor_count":37}}"#,
+      [
+        Expected("funds_raised", 4200, "4200", currency: "USD"),
+        Expected("funds_goal", 10_000, "10000", currency: "USD"),
+        Expected("donors", 37, "37"),
+      ]
+    ),
     (#"{"stats":{"likes":true,"shares":"banyak","views":-3,"goal":100}}"#, []),
     (
       #"function init(){ var cfg = {total_signature_count: 3021, signature_goal: 5000,}; render(cfg); }"#,
@@ -107,6 +119,12 @@ import Testing
     let found = CounterReader.fromEmbeddedJSON(script)
     #expect(found.map(Expected.init) == expected)
     #expect(found.allSatisfy { $0.origin == "embedded_json" })
+  }
+
+  @Test func longStringsBeforeCountsAreSkippedCorrectly() {
+    let body = String(repeating: "Paragraf panjang dengan \\\"kutipan\\\" dan \\u00e9 ", count: 20)
+    let script = #"{"article":{"html":""# + body + #"","note":'satu \' dua',"comment_count":31}}"#
+    #expect(CounterReader.fromEmbeddedJSON(script).map(Expected.init) == [Expected("comments", 31, "31")])
   }
 
   @Test func hostileScriptStaysFast() {
@@ -174,5 +192,25 @@ import Testing
   @Test(arguments: [("https://schema.org/BuyAction", "3"), ("LikeAction", "banyak"), ("LikeAction", ""), ("", "4")])
   func ignoresMicrodata(_ type: String, _ count: String) {
     #expect(CounterReader.fromMicrodata(interactionType: type, count: count) == nil)
+  }
+}
+
+@Suite struct CounterMergingTests {
+  @Test func keepsTheMostStructuredOriginOfEachFact() {
+    let counters = [
+      Counter(kind: "likes", value: 1204, raw: "1.204 suka", origin: "text"),
+      Counter(kind: "comments", value: 12, raw: "12 komentar", origin: "text"),
+      Counter(kind: "likes", value: 1204, raw: "1204", origin: "jsonld"),
+      Counter(kind: "likes", value: 1200, raw: "1,2 rb suka", origin: "text"),
+      Counter(kind: "comments", value: 12, raw: "12", origin: "meta"),
+      Counter(kind: "funds_raised", value: 5e6, currency: "IDR", raw: "5000000", origin: "embedded_json"),
+      Counter(kind: "funds_raised", value: 5e6, currency: "USD", raw: "$5 million raised", origin: "text"),
+    ]
+    let merged = CounterReader.merged(counters).map { "\($0.origin):\($0.kind)=\($0.value)" }
+    #expect(
+      merged == [
+        "jsonld:likes=1204.0", "meta:comments=12.0", "embedded_json:funds_raised=5000000.0", "text:likes=1200.0",
+        "text:funds_raised=5000000.0",
+      ])
   }
 }

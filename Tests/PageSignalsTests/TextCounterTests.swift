@@ -50,7 +50,7 @@ struct TextCase: Sendable, CustomTestStringConvertible {
       [
         Expected("views", 1200, "Dilihat 1.200 kali"), Expected("reactions", 9, "9 reaksi"),
       ]),
-    TextCase("Komentar (14)", "id", [Expected("comments", 14, "Komentar (14")]),
+    TextCase("Komentar (14)", "id", [Expected("comments", 14, "Komentar (14)")]),
     TextCase("Akun itu punya 15,4 rb pengikut", "id", [Expected("followers", 15_400, "15,4 rb pengikut")]),
     TextCase("Tulisan ini sudah dibaca 3.021 kali", "id", [Expected("views", 3021, "dibaca 3.021 kali")]),
     TextCase("Sebanyak 530 orang menyukai unggahan itu", "id", [Expected("likes", 530, "530 orang menyukai")]),
@@ -89,10 +89,27 @@ struct TextCase: Sendable, CustomTestStringConvertible {
       ]),
     TextCase("1.204 donatur", "id", [Expected("donors", 1204, "1.204 donatur")]),
     TextCase("Target: 15.000 tanda tangan", "id", [Expected("signature_goal", 15_000, "Target: 15.000 tanda tangan")]),
-    TextCase("Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "5.000 massa")]),
+    TextCase(
+      "Aksi itu diikuti sekitar 5.000 massa", "id", [Expected("attendees", 5000, "diikuti sekitar 5.000 massa")]),
     TextCase("3 ribu peserta hadir di Monas", "id", [Expected("attendees", 3000, "3 ribu peserta")]),
     TextCase("Lebih dari 1.500 orang hadir", "id", [Expected("attendees", 1500, "1.500 orang hadir")]),
     TextCase("Kami butuh 200 relawan", "id", [Expected("volunteers", 200, "200 relawan")]),
+    TextCase(
+      "Aksi yang diikuti 3.000 buruh itu berjalan damai", "id",
+      [
+        Expected("attendees", 3000, "diikuti 3.000")
+      ]),
+    TextCase(
+      "Over 2,000 volunteers and 15,000 participants joined", "en",
+      [
+        Expected("volunteers", 2000, "2,000 volunteers"), Expected("attendees", 15_000, "15,000 participants"),
+      ]),
+    TextCase(
+      "The campaign has raised $1.2 million from 8,400 donors.", "en",
+      [
+        Expected("funds_raised", 1_200_000, "raised $1.2 million", currency: "USD"),
+        Expected("donors", 8400, "8,400 donors"),
+      ]),
     TextCase(
       "1.024 dari 10.000 tanda tangan", "id",
       [
@@ -165,7 +182,98 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("5G signatures", "en", []),
   ]
 
-  @Test(arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + traps)
+  /// Shapes the big platforms print (phrasings written for these tests).
+  static let platformStyles: [TextCase] = [
+    TextCase(
+      "$12,345 raised of $50,000 goal", "en",
+      [
+        Expected("funds_raised", 12_345, "$12,345 raised", currency: "USD"),
+        Expected("funds_goal", 50_000, "raised of $50,000 goal", currency: "USD"),
+      ]),
+    TextCase(
+      "313.000 telah menandatangani. Ayo bantu!", "id",
+      [
+        Expected("signatures", 313_000, "313.000 telah menandatangani")
+      ]),
+    TextCase("1,234 have signed. Let's get to 2,500!", "en", [Expected("signatures", 1234, "1,234 have signed")]),
+    TextCase("1.234.567 x ditonton", "id", [Expected("views", 1_234_567, "1.234.567 x ditonton")]),
+    TextCase("Lihat semua 56 komentar", "id", [Expected("comments", 56, "56 komentar")]),
+    TextCase("View all 56 comments", "en", [Expected("comments", 56, "56 comments")]),
+    TextCase("12K subscribers", "en", [Expected("followers", 12_000, "12K subscribers")]),
+    TextCase(
+      "12.3K Likes 456 Comments 78 Shares", "en",
+      [
+        Expected("likes", 12_300, "12.3K Likes"), Expected("comments", 456, "456 Comments"),
+        Expected("shares", 78, "78 Shares"),
+      ]),
+    TextCase(
+      "1,234 Retweets 5,678 Likes", "en",
+      [
+        Expected("retweets", 1234, "1,234 Retweets"), Expected("likes", 5678, "5,678 Likes"),
+      ]),
+    TextCase("Donasi (1.234)", "id", [Expected("donors", 1234, "Donasi (1.234)")]),
+    TextCase(
+      "Signatures: 1,234 of 2,500", "en",
+      [
+        Expected("signatures", 1234, "Signatures: 1,234"), Expected("signature_goal", 2500, "2,500"),
+      ]),
+  ]
+
+  static let money: [TextCase] = [
+    TextCase(
+      "Terkumpul Rp 1.250.000.000", "id",
+      [
+        Expected("funds_raised", 1_250_000_000, "Terkumpul Rp 1.250.000.000", currency: "IDR")
+      ]),
+    TextCase("Terkumpul Rp 500 rb", "id", [Expected("funds_raised", 500_000, "Terkumpul Rp 500 rb", currency: "IDR")]),
+    TextCase("Terkumpul Rp1,2M", "id", [Expected("funds_raised", 1_200_000_000, "Terkumpul Rp1,2M", currency: "IDR")]),
+    TextCase(
+      "Terkumpul Rp 2,5 triliun", "id",
+      [
+        Expected("funds_raised", 2.5e12, "Terkumpul Rp 2,5 triliun", currency: "IDR")
+      ]),
+    TextCase("Target Rp 100 juta", "id", [Expected("funds_goal", 100_000_000, "Target Rp 100 juta", currency: "IDR")]),
+    TextCase("Raised US$1.2M", "en", [Expected("funds_raised", 1_200_000, "Raised US$1.2M", currency: "USD")]),
+    TextCase("€ 3.500 raised", "en", [Expected("funds_raised", 3500, "€ 3.500 raised", currency: "EUR")]),
+    TextCase("S$ 12,000 raised", "en", [Expected("funds_raised", 12_000, "S$ 12,000 raised", currency: "SGD")]),
+    TextCase(
+      "5 juta rupiah terkumpul", "id",
+      [
+        Expected("funds_raised", 5_000_000, "5 juta rupiah terkumpul", currency: "IDR")
+      ]),
+    TextCase(
+      "Terkumpul Rp 1.500.000 dari Rp 10.000.000", "id",
+      [
+        Expected("funds_raised", 1_500_000, "Terkumpul Rp 1.500.000", currency: "IDR"),
+        Expected("funds_goal", 10_000_000, "Rp 10.000.000", currency: "IDR"),
+      ]),
+    TextCase("Goal: $50,000", "en", [Expected("funds_goal", 50_000, "Goal: $50,000", currency: "USD")]),
+    TextCase("Donasi Rp 50.000 atau Rp 100.000", "id", []),
+    TextCase("Rp 5.000 suka", "id", []),
+    TextCase("Beli 2 dapat 1, hanya $9.99", "en", []),
+  ]
+
+  static let localeSteering: [TextCase] = [
+    TextCase("2 M x ditonton", "id", [Expected("views", 2e9, "2 M x ditonton")]),
+    TextCase("2 M views", "en", [Expected("views", 2e6, "2 M views")]),
+    TextCase("1,5 M views", nil, [Expected("views", 1.5e9, "1,5 M views")]),
+    TextCase("1.5 M views", nil, [Expected("views", 1.5e6, "1.5 M views")]),
+    TextCase("1,204 penderma", "ms", [Expected("donors", 1204, "1,204 penderma")]),
+    TextCase("5,000 tandatangan", "ms", [Expected("signatures", 5000, "5,000 tandatangan")]),
+    TextCase("Video ini dikongsi 1,204 kali", "ms", [Expected("shares", 1204, "dikongsi 1,204 kali")]),
+    TextCase("2 M tontonan", "ms", [Expected("views", 2e6, "2 M tontonan")]),
+    TextCase(
+      "Sebanyak RM1.5 bilion terkumpul", "ms",
+      [
+        Expected("funds_raised", 1.5e9, "RM1.5 bilion terkumpul", currency: "MYR")
+      ]),
+  ]
+
+  @Test(
+    arguments: interactionsIndonesian + interactionsEnglish + outcomesIndonesian + outcomesEnglish + platformStyles
+      + money
+      + localeSteering
+      + traps)
   func readsText(_ example: TextCase) {
     let found = CounterReader.fromText(example.text, lang: example.lang)
     #expect(found.map(Expected.init) == example.expected)
