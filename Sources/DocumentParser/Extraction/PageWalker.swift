@@ -218,8 +218,10 @@ struct PageWalker {
 
   // MARK: Attributes
 
+  private static let postClassNeedles = ["hentry", "type-post", "status-publish"].utf8Needles
+
   private func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
-    var names = ""
+    var names: [UInt8] = []
     var role: String?
     var marks: ElementMarks = []
     var attr = node.pointee.properties
@@ -227,40 +229,54 @@ struct PageWalker {
       let name = current.pointee.name
       let value = current.pointee.children?.pointee.content
       if xmlStrEqual(name, "class") != 0 || xmlStrEqual(name, "id") != 0 {
-        if let value {
-          if !names.isEmpty { names.append(" ") }
-          names += lowercasedASCII(value, limit: 512)
-        }
+        if let value { appendLowercased(value, to: &names, limit: 512) }
       } else if xmlStrEqual(name, "role") != 0 {
-        if let value { role = lowercasedASCII(value, limit: 64) }
+        if let value {
+          var bytes: [UInt8] = []
+          appendLowercased(value, to: &bytes, limit: 64)
+          role = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        }
       } else if xmlStrEqual(name, "hidden") != 0 {
         marks.insert(.hidden)
       } else if xmlStrEqual(name, "aria-hidden") != 0 {
         if let value, xmlStrcasecmp(value, "true") == 0 { marks.insert(.hidden) }
       } else if xmlStrEqual(name, "style") != 0 {
         if let value {
-          let style = lowercasedASCII(value, limit: 512)
-          if style.contains("display:none") || style.contains("display: none") || style.contains("visibility:hidden")
-            || style.contains("visibility: hidden")
-          {
-            marks.insert(.hidden)
-          }
+          var bytes: [UInt8] = []
+          appendLowercased(value, to: &bytes, limit: 512)
+          bytes.removeAll { $0 == 0x20 }
+          let style = LowercasedBytes(lowercased: bytes)
+          if style.contains(Self.displayNone) || style.contains(Self.visibilityHidden) { marks.insert(.hidden) }
         }
       } else if xmlStrEqual(name, "aria-label") != 0 || xmlStrEqual(name, "data-testid") != 0 {
-        if let value {
-          if !names.isEmpty { names.append(" ") }
-          names += lowercasedASCII(value, limit: 128)
-        }
+        if let value { appendLowercased(value, to: &names, limit: 128) }
       }
       attr = current.pointee.next
     }
+    let lowered = LowercasedBytes(lowercased: names)
     // WordPress-style post classes list tags and categories (`tag-social`); do not read
     // those as chrome markers.
-    if names.contains("hentry") || names.contains("type-post") || names.contains("status-publish") {
+    if lowered.containsAny(Self.postClassNeedles) {
       marks.insert(.positive)
       return marks
     }
-    return marks.union(BoilerplateMarkers.marks(classAndID: names, role: role))
+    return marks.union(BoilerplateMarkers.marks(names: lowered, role: role))
+  }
+
+  private static let displayNone = Array("display:none".utf8)
+  private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+  /// Appends a space and the lower-cased attribute value.
+  private func appendLowercased(_ value: UnsafePointer<xmlChar>, to bytes: inout [UInt8], limit: Int) {
+    bytes.append(0x20)
+    var p = value
+    var count = 0
+    while p.pointee != 0 && count < limit {
+      let b = p.pointee
+      bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+      p += 1
+      count += 1
+    }
   }
 
   private func classHash(_ node: xmlNodePtr) -> Int32 {
@@ -272,17 +288,6 @@ struct PageWalker {
       p += 1
     }
     return Int32(bitPattern: hash | 1)
-  }
-
-  private func lowercasedASCII(_ value: UnsafePointer<xmlChar>, limit: Int) -> String {
-    var bytes: [UInt8] = []
-    var p = value
-    while p.pointee != 0 && bytes.count < limit {
-      let b = p.pointee
-      bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
-      p += 1
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   // MARK: Metadata

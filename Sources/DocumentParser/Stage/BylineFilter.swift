@@ -20,20 +20,30 @@ enum BylineFilter {
     "wit", "am", "pm", "utc", "gmt", "pukul", "jam", "on", "updated", "published", "diperbarui", "terbit",
   ]
 
+  private static let prefixNeedles = prefixes.utf8Needles
+  private static let captionNeedles = [
+    "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
+  ].utf8Needles
+
   /// Whether `line` is a byline, dateline or credit rather than article text.
   static func isByline(_ line: String) -> Bool {
     guard line.utf8.count <= 90 else { return false }
-    let lowered = line.lowercased()
-    if prefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
-    return isDateLine(lowered)
+    return isByline(LowercasedBytes(line))
+  }
+
+  /// The same, on a lower-cased line.
+  static func isByline(_ line: LowercasedBytes) -> Bool {
+    guard line.bytes.count <= 90 else { return false }
+    if line.hasAnyPrefix(prefixNeedles) { return true }
+    return isDateLine(String(decoding: line.bytes, as: UTF8.self))
   }
 
   /// Photo captions and credits: "… (Image: GETTY)", "…Credit: Reuters".
-  static func isCaption(_ line: String) -> Bool {
-    guard line.utf8.count <= 300 else { return false }
-    let lowered = line.lowercased()
-    let markers = ["(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo"]
-    return markers.contains { lowered.contains($0) }
+  static func isCaption(_ line: String) -> Bool { isCaption(LowercasedBytes(line)) }
+
+  /// The same, on a lower-cased line.
+  static func isCaption(_ line: LowercasedBytes) -> Bool {
+    line.bytes.count <= 300 && line.containsAny(captionNeedles)
   }
 
   /// Teaser links in the body: "Headline of another story [VIDEO]".
