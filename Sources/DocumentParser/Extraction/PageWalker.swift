@@ -148,20 +148,44 @@ struct PageWalker {
 
   // MARK: Text
 
+  /// Appends a text node's bytes, collapsing whitespace (and no-break spaces) to single
+  /// spaces. Runs of non-space bytes are copied in one call.
   private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
-    var p = content
+    let length = Int(xmlStrlen(content))
+    guard length > 0 else { return }
+    let bytes = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
     let inLink = linkDepth > 0
-    while p.pointee != 0 {
-      let byte = p.pointee
-      p += 1
+    var i = 0
+    while i < length {
+      let byte = bytes[i]
       if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
         pendingSpace = true
+        i += 1
         continue
       }
-      if byte == 0xC2 && p.pointee == 0xA0 {  // no-break space
-        p += 1
+      if byte == 0xC2 && i + 1 < length && bytes[i + 1] == 0xA0 {  // no-break space
         pendingSpace = true
+        i += 2
         continue
+      }
+      // A run of visible bytes.
+      var end = i
+      var characters: Int32 = 0
+      var commas: Int16 = 0
+      while end < length {
+        let b = bytes[end]
+        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { break }
+        if b == 0xC2 && end + 1 < length && bytes[end + 1] == 0xA0 { break }
+        if b & 0xC0 != 0x80 { characters += 1 }
+        if b == 0x2C {
+          commas &+= 1
+        } else if end + 2 < length
+          && ((b == 0xEF && bytes[end + 1] == 0xBC && bytes[end + 2] == 0x8C)
+            || (b == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x81))
+        {
+          commas &+= 1  // U+FF0C fullwidth comma, U+3001 ideographic comma
+        }
+        end += 1
       }
       if pendingSpace {
         if model.text.count > blockStart {
@@ -171,24 +195,15 @@ struct PageWalker {
         }
         pendingSpace = false
       }
-      model.text.append(byte)
-      if inLink { model.anchorText.append(byte) }
-      if byte & 0xC0 != 0x80 {
-        blockCharacters += 1
-        if inLink { blockLinkCharacters += 1 }
+      let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
+      model.text.append(contentsOf: run)
+      blockCharacters += characters
+      blockCommas &+= commas
+      if inLink {
+        model.anchorText.append(contentsOf: run)
+        blockLinkCharacters += characters
       }
-      if byte == 0x2C { blockCommas &+= 1 }
-      // U+FF0C fullwidth comma (EF BC 8C) and U+3001 ideographic comma (E3 80 81).
-      if byte == 0x8C && model.text.count >= 3 && model.text[model.text.count - 2] == 0xBC
-        && model.text[model.text.count - 3] == 0xEF
-      {
-        blockCommas &+= 1
-      }
-      if byte == 0x81 && model.text.count >= 3 && model.text[model.text.count - 2] == 0x80
-        && model.text[model.text.count - 3] == 0xE3
-      {
-        blockCommas &+= 1
-      }
+      i = end
     }
   }
 
