@@ -64,33 +64,44 @@ enum BoilerplateMarkers {
     "alertdialog", "toolbar", "tablist",
   ]
 
+  private static let boilerplateNeedles = boilerplate.utf8Needles
+  private static let unlikelyNeedles = unlikely.utf8Needles
+  private static let maybeNeedles = maybe.utf8Needles
+  private static let positiveNeedles = positive.utf8Needles
+  private static let negativeNeedles = negative.utf8Needles
+  private static let signalNeedles = signals.utf8Needles
+  private static let boilerplateWordBytes: Set<[UInt8]> = Set(boilerplateWords.map { Array($0.utf8) })
+
   /// Classifies one element from its attribute values (already lower-cased ASCII).
   static func marks(classAndID: String, role: String?) -> ElementMarks {
+    marks(names: LowercasedBytes(lowercased: Array(classAndID.utf8)), role: role)
+  }
+
+  /// Classifies one element from its lower-cased class, id and label bytes.
+  static func marks(names: LowercasedBytes, role: String?) -> ElementMarks {
     var marks: ElementMarks = []
     if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
     if role == "main" || role == "article" { marks.insert(.positive) }
-    guard !classAndID.isEmpty else { return marks }
-    if boilerplate.contains(where: { classAndID.contains($0) }) { marks.insert(.boilerplate) }
-    if !marks.contains(.boilerplate) {
-      var word = ""
-      for character in classAndID.unicodeScalars {
-        if character == " " || character == "-" || character == "_" {
-          if boilerplateWords.contains(word) {
+    guard !names.bytes.isEmpty else { return marks }
+    if names.containsAny(boilerplateNeedles) {
+      marks.insert(.boilerplate)
+    } else {
+      var start = 0
+      let bytes = names.bytes
+      for i in 0...bytes.count {
+        if i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x2D || bytes[i] == 0x5F {
+          if i > start && i - start <= 8 && boilerplateWordBytes.contains(Array(bytes[start..<i])) {
             marks.insert(.boilerplate)
             break
           }
-          word.removeAll(keepingCapacity: true)
-        } else {
-          word.unicodeScalars.append(character)
+          start = i + 1
         }
       }
-      if boilerplateWords.contains(word) { marks.insert(.boilerplate) }
     }
-    let rescued = maybe.contains { classAndID.contains($0) }
-    if unlikely.contains(where: { classAndID.contains($0) }) && !rescued { marks.insert(.unlikely) }
-    if positive.contains(where: { classAndID.contains($0) }) { marks.insert(.positive) }
-    if negative.contains(where: { classAndID.contains($0) }) { marks.insert(.negative) }
-    if signals.contains(where: { classAndID.contains($0) }) { marks.insert(.signals) }
+    if names.containsAny(unlikelyNeedles) && !names.containsAny(maybeNeedles) { marks.insert(.unlikely) }
+    if names.containsAny(positiveNeedles) { marks.insert(.positive) }
+    if names.containsAny(negativeNeedles) { marks.insert(.negative) }
+    if names.containsAny(signalNeedles) { marks.insert(.signals) }
     return marks
   }
 
@@ -123,15 +134,39 @@ enum BoilerplateMarkers {
     "all rights reserved", "hak cipta dilindungi", "copyright ©", "© copyright",
   ]
 
+  private static let slotLineBytes: Set<[UInt8]> = Set(slotLines.map { Array($0.utf8) })
+  private static let slotPrefixNeedles = slotPrefixes.utf8Needles
+  private static let promoNeedles = promoPhrases.utf8Needles
+
   /// Whether a text line is an inline slot or promo (only short lines qualify).
   static func isSlotLine(_ text: String) -> Bool {
     guard text.utf8.count <= 320 else { return false }
-    let lowered = text.lowercased()
-    let trimmed = lowered.trimmingPunctuationAndSpace()
-    if slotLines.contains(trimmed) { return true }
-    if slotPrefixes.contains(where: { trimmed.hasPrefix($0) }) { return true }
-    if lowered.utf8.count <= 200, promoPhrases.contains(where: { lowered.contains($0) }) { return true }
+    return isSlotLine(LowercasedBytes(text))
+  }
+
+  /// Whether a lower-cased line is an inline slot or promo.
+  static func isSlotLine(_ line: LowercasedBytes) -> Bool {
+    guard line.bytes.count <= 320 else { return false }
+    let trimmed = LowercasedBytes(lowercased: trimmedBytes(line.bytes))
+    if slotLineBytes.contains(trimmed.bytes) { return true }
+    if trimmed.hasAnyPrefix(slotPrefixNeedles) { return true }
+    if line.bytes.count <= 200, line.containsAny(promoNeedles) { return true }
     return false
+  }
+
+  /// Drops leading and trailing spaces and ASCII punctuation.
+  static func trimmedBytes(_ bytes: [UInt8]) -> [UInt8] {
+    func isTrim(_ b: UInt8) -> Bool {
+      switch b {
+      case 0x20, 0x09, 0x0A, 0x3A, 0x2D, 0x7C, 0x2E, 0x21, 0x3E, 0x3C, 0x2A, 0x5B, 0x5D, 0x28, 0x29: return true
+      default: return false
+      }
+    }
+    var start = 0
+    var end = bytes.count
+    while start < end && isTrim(bytes[start]) { start += 1 }
+    while end > start && isTrim(bytes[end - 1]) { end -= 1 }
+    return Array(bytes[start..<end])
   }
 }
 

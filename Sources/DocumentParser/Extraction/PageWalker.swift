@@ -148,20 +148,44 @@ struct PageWalker {
 
   // MARK: Text
 
+  /// Appends a text node's bytes, collapsing whitespace (and no-break spaces) to single
+  /// spaces. Runs of non-space bytes are copied in one call.
   private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
-    var p = content
+    let length = Int(xmlStrlen(content))
+    guard length > 0 else { return }
+    let bytes = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
     let inLink = linkDepth > 0
-    while p.pointee != 0 {
-      let byte = p.pointee
-      p += 1
+    var i = 0
+    while i < length {
+      let byte = bytes[i]
       if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
         pendingSpace = true
+        i += 1
         continue
       }
-      if byte == 0xC2 && p.pointee == 0xA0 {  // no-break space
-        p += 1
+      if byte == 0xC2 && i + 1 < length && bytes[i + 1] == 0xA0 {  // no-break space
         pendingSpace = true
+        i += 2
         continue
+      }
+      // A run of visible bytes.
+      var end = i
+      var characters: Int32 = 0
+      var commas: Int16 = 0
+      while end < length {
+        let b = bytes[end]
+        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { break }
+        if b == 0xC2 && end + 1 < length && bytes[end + 1] == 0xA0 { break }
+        if b & 0xC0 != 0x80 { characters += 1 }
+        if b == 0x2C {
+          commas &+= 1
+        } else if end + 2 < length
+          && ((b == 0xEF && bytes[end + 1] == 0xBC && bytes[end + 2] == 0x8C)
+            || (b == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x81))
+        {
+          commas &+= 1  // U+FF0C fullwidth comma, U+3001 ideographic comma
+        }
+        end += 1
       }
       if pendingSpace {
         if model.text.count > blockStart {
@@ -171,24 +195,15 @@ struct PageWalker {
         }
         pendingSpace = false
       }
-      model.text.append(byte)
-      if inLink { model.anchorText.append(byte) }
-      if byte & 0xC0 != 0x80 {
-        blockCharacters += 1
-        if inLink { blockLinkCharacters += 1 }
+      let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
+      model.text.append(contentsOf: run)
+      blockCharacters += characters
+      blockCommas &+= commas
+      if inLink {
+        model.anchorText.append(contentsOf: run)
+        blockLinkCharacters += characters
       }
-      if byte == 0x2C { blockCommas &+= 1 }
-      // U+FF0C fullwidth comma (EF BC 8C) and U+3001 ideographic comma (E3 80 81).
-      if byte == 0x8C && model.text.count >= 3 && model.text[model.text.count - 2] == 0xBC
-        && model.text[model.text.count - 3] == 0xEF
-      {
-        blockCommas &+= 1
-      }
-      if byte == 0x81 && model.text.count >= 3 && model.text[model.text.count - 2] == 0x80
-        && model.text[model.text.count - 3] == 0xE3
-      {
-        blockCommas &+= 1
-      }
+      i = end
     }
   }
 
@@ -218,8 +233,10 @@ struct PageWalker {
 
   // MARK: Attributes
 
+  private static let postClassNeedles = ["hentry", "type-post", "status-publish"].utf8Needles
+
   private func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
-    var names = ""
+    var names: [UInt8] = []
     var role: String?
     var marks: ElementMarks = []
     var attr = node.pointee.properties
@@ -227,40 +244,54 @@ struct PageWalker {
       let name = current.pointee.name
       let value = current.pointee.children?.pointee.content
       if xmlStrEqual(name, "class") != 0 || xmlStrEqual(name, "id") != 0 {
-        if let value {
-          if !names.isEmpty { names.append(" ") }
-          names += lowercasedASCII(value, limit: 512)
-        }
+        if let value { appendLowercased(value, to: &names, limit: 512) }
       } else if xmlStrEqual(name, "role") != 0 {
-        if let value { role = lowercasedASCII(value, limit: 64) }
+        if let value {
+          var bytes: [UInt8] = []
+          appendLowercased(value, to: &bytes, limit: 64)
+          role = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        }
       } else if xmlStrEqual(name, "hidden") != 0 {
         marks.insert(.hidden)
       } else if xmlStrEqual(name, "aria-hidden") != 0 {
         if let value, xmlStrcasecmp(value, "true") == 0 { marks.insert(.hidden) }
       } else if xmlStrEqual(name, "style") != 0 {
         if let value {
-          let style = lowercasedASCII(value, limit: 512)
-          if style.contains("display:none") || style.contains("display: none") || style.contains("visibility:hidden")
-            || style.contains("visibility: hidden")
-          {
-            marks.insert(.hidden)
-          }
+          var bytes: [UInt8] = []
+          appendLowercased(value, to: &bytes, limit: 512)
+          bytes.removeAll { $0 == 0x20 }
+          let style = LowercasedBytes(lowercased: bytes)
+          if style.contains(Self.displayNone) || style.contains(Self.visibilityHidden) { marks.insert(.hidden) }
         }
       } else if xmlStrEqual(name, "aria-label") != 0 || xmlStrEqual(name, "data-testid") != 0 {
-        if let value {
-          if !names.isEmpty { names.append(" ") }
-          names += lowercasedASCII(value, limit: 128)
-        }
+        if let value { appendLowercased(value, to: &names, limit: 128) }
       }
       attr = current.pointee.next
     }
+    let lowered = LowercasedBytes(lowercased: names)
     // WordPress-style post classes list tags and categories (`tag-social`); do not read
     // those as chrome markers.
-    if names.contains("hentry") || names.contains("type-post") || names.contains("status-publish") {
+    if lowered.containsAny(Self.postClassNeedles) {
       marks.insert(.positive)
       return marks
     }
-    return marks.union(BoilerplateMarkers.marks(classAndID: names, role: role))
+    return marks.union(BoilerplateMarkers.marks(names: lowered, role: role))
+  }
+
+  private static let displayNone = Array("display:none".utf8)
+  private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+  /// Appends a space and the lower-cased attribute value.
+  private func appendLowercased(_ value: UnsafePointer<xmlChar>, to bytes: inout [UInt8], limit: Int) {
+    bytes.append(0x20)
+    var p = value
+    var count = 0
+    while p.pointee != 0 && count < limit {
+      let b = p.pointee
+      bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+      p += 1
+      count += 1
+    }
   }
 
   private func classHash(_ node: xmlNodePtr) -> Int32 {
@@ -272,17 +303,6 @@ struct PageWalker {
       p += 1
     }
     return Int32(bitPattern: hash | 1)
-  }
-
-  private func lowercasedASCII(_ value: UnsafePointer<xmlChar>, limit: Int) -> String {
-    var bytes: [UInt8] = []
-    var p = value
-    while p.pointee != 0 && bytes.count < limit {
-      let b = p.pointee
-      bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
-      p += 1
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   // MARK: Metadata

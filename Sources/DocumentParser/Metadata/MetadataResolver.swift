@@ -100,16 +100,25 @@ enum TitleCleaner {
 }
 
 extension String {
-  /// Splits on a separator string (small helper; no Foundation).
+  /// Splits on a separator string, searching UTF-8 bytes (no Foundation, no regex engine).
   func components(separatedBy separator: String) -> [String] {
-    guard !separator.isEmpty else { return [self] }
+    let hay = Array(utf8)
+    let needle = Array(separator.utf8)
+    guard !needle.isEmpty, hay.count >= needle.count else { return [self] }
     var parts: [String] = []
-    var rest = self[...]
-    while let range = rest.firstRange(of: separator) {
-      parts.append(String(rest[..<range.lowerBound]))
-      rest = rest[range.upperBound...]
+    var start = 0
+    var i = 0
+    while i <= hay.count - needle.count {
+      if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
+        parts.append(String(decoding: hay[start..<i], as: UTF8.self))
+        i += needle.count
+        start = i
+      } else {
+        i += 1
+      }
     }
-    parts.append(String(rest))
+    if parts.isEmpty { return [self] }
+    parts.append(String(decoding: hay[start...], as: UTF8.self))
     return parts
   }
 }

@@ -20,20 +20,30 @@ enum BylineFilter {
     "wit", "am", "pm", "utc", "gmt", "pukul", "jam", "on", "updated", "published", "diperbarui", "terbit",
   ]
 
+  private static let prefixNeedles = prefixes.utf8Needles
+  private static let captionNeedles = [
+    "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
+  ].utf8Needles
+
   /// Whether `line` is a byline, dateline or credit rather than article text.
   static func isByline(_ line: String) -> Bool {
     guard line.utf8.count <= 90 else { return false }
-    let lowered = line.lowercased()
-    if prefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
-    return isDateLine(lowered)
+    return isByline(LowercasedBytes(line))
+  }
+
+  /// The same, on a lower-cased line.
+  static func isByline(_ line: LowercasedBytes) -> Bool {
+    guard line.bytes.count <= 90 else { return false }
+    if line.hasAnyPrefix(prefixNeedles) { return true }
+    return hasYear(line.bytes) && isDateLine(String(decoding: line.bytes, as: UTF8.self))
   }
 
   /// Photo captions and credits: "… (Image: GETTY)", "…Credit: Reuters".
-  static func isCaption(_ line: String) -> Bool {
-    guard line.utf8.count <= 300 else { return false }
-    let lowered = line.lowercased()
-    let markers = ["(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo"]
-    return markers.contains { lowered.contains($0) }
+  static func isCaption(_ line: String) -> Bool { isCaption(LowercasedBytes(line)) }
+
+  /// The same, on a lower-cased line.
+  static func isCaption(_ line: LowercasedBytes) -> Bool {
+    line.bytes.count <= 300 && line.containsAny(captionNeedles)
   }
 
   /// Teaser links in the body: "Headline of another story [VIDEO]".
@@ -44,6 +54,19 @@ enum BylineFilter {
     guard trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") else { return false }
     let tag = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
     return !tag.isEmpty && tag.count <= 12 && tag.allSatisfy { $0.isUppercase || $0 == " " }
+  }
+
+  /// A quick byte scan for "19dd" or "20dd".
+  static func hasYear(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 4 else { return false }
+    func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    for i in 0...(bytes.count - 4)
+    where (bytes[i] == 0x31 && bytes[i + 1] == 0x39 || bytes[i] == 0x32 && bytes[i + 1] == 0x30) && digit(bytes[i + 2])
+      && digit(bytes[i + 3])
+    {
+      return true
+    }
+    return false
   }
 
   /// A short line made of a date (month name and a year) and little else.
