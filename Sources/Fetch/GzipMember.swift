@@ -3,9 +3,9 @@ import CZlib
 /// Compresses a buffer into exactly one complete gzip member (RFC 1952), the unit WARC
 /// files use per record so that readers can seek to any record and a torn tail costs
 /// only the last member.
-enum GzipMember {
+public enum GzipMember {
   /// The gzip member holding `bytes`. `level` is zlib's 0...9 (6 is zlib's default).
-  static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+  public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
     var stream = z_stream()
     // windowBits 15 + 16 asks zlib for a gzip wrapper instead of a zlib one.
     guard czlib_deflate_init2(&stream, level, 15 + 16) == Z_OK else {
