@@ -43,6 +43,7 @@ public struct FetchSummary: Sendable, Codable, Equatable {
   /// Problems worth telling a cron user about.
   public var problems: Int { failed + refused + cdxFailures }
 
-  /// True when the run had work, but not one item could be fetched.
-  public var nothingFetched: Bool { fetched == 0 && (problems > 0 || skippedRobots > 0) }
+  /// True when the run had work that failed and not one item could be fetched. (A run with
+  /// nothing new to fetch, or only robots.txt-disallowed URLs left, is not a failure.)
+  public var nothingFetched: Bool { fetched == 0 && problems > 0 }
 }
