@@ -33,7 +33,12 @@ public actor HostScheduler {
     let earliest = hosts[host]?.lastStart.map { $0 + delay } ?? now
     let start = max(now, earliest)
     hosts[host, default: HostState()].lastStart = start
-    if start > now { try? await Task.sleep(until: start, clock: clock) }
+    if start > now {
+      try? await Task.sleep(until: start, clock: clock)
+      // Sleeps overshoot: count the delay from the real start, not the planned one.
+      let actual = clock.now
+      if let planned = hosts[host]?.lastStart, actual > planned { hosts[host]?.lastStart = actual }
+    }
   }
 
   /// Gives the slot back (to the next waiter, if any).

@@ -238,16 +238,24 @@ import Testing
     let scheduler = HostScheduler(delay: .milliseconds(50), concurrency: 1)
     let clock = ContinuousClock()
     let start = clock.now
-    await withTaskGroup(of: Void.self) { group in
+    let starts = await withTaskGroup(of: (String, Duration).self) { group in
       for host in ["a", "a", "a", "b"] {
         group.addTask {
           await scheduler.acquire(host)
+          let at = clock.now - start
           await scheduler.release(host)
+          return (host, at)
         }
       }
+      var all: [(String, Duration)] = []
+      for await item in group { all.append(item) }
+      return all
     }
-    let elapsed = clock.now - start
-    #expect(elapsed >= .milliseconds(100))  // three starts on "a": two gaps
-    #expect(elapsed < .milliseconds(1000))
+    let a = starts.filter { $0.0 == "a" }.map(\.1).sorted()
+    let b = starts.filter { $0.0 == "b" }.map(\.1)
+    #expect(a.count == 3)
+    #expect(a[1] - a[0] >= .milliseconds(49))  // starts on one host are spaced by the delay
+    #expect(a[2] - a[1] >= .milliseconds(49))
+    #expect(b[0] < a[2])  // another host does not queue behind "a"
   }
 }
