@@ -123,7 +123,8 @@ public struct FetchConfig: Sendable, Equatable {
       case "respect_robots": config.respectRobots = try reader.bool(value, key)
       case "allow_private_addresses": config.allowPrivateAddresses = try reader.bool(value, key)
       case "refetch_live_after_hours": config.refetchLiveAfterHours = try reader.double(value, key, min: 0)
-      case "live": config.live = try reader.sequence(value, key).map { item throws(FetchError) in try reader.string(item, key) }
+      case "live":
+        config.live = try reader.sequence(value, key).map { item throws(FetchError) in try reader.string(item, key) }
       case "live_file": liveFile = try reader.string(value, key)
       case "cdx_server": config.cdxServer = try reader.string(value, key)
       case "replay_base": config.replayBase = try reader.string(value, key)
@@ -253,7 +254,8 @@ struct NodeReader {
   }
 
   func unknownKey(_ key: Node, in section: String, known: String) -> FetchError {
-    .config(file: file, line: key.mark?.line, message: "unknown key '\(key.string ?? "?")' in \(section) (known: \(known))")
+    .config(
+      file: file, line: key.mark?.line, message: "unknown key '\(key.string ?? "?")' in \(section) (known: \(known))")
   }
 
   private func wrong(_ node: Node, _ what: String, _ expected: String) -> FetchError {

@@ -179,7 +179,8 @@ public final class FetchStage: Sendable {
           update { $0.skippedRobots += 1 }
           logger.debug("fetch: robots.txt disallows \(current)")
         } else {
-          fail(start.string, code: "redirect-disallowed-by-robots", "redirect to \(current) is disallowed by robots.txt")
+          fail(
+            start.string, code: "redirect-disallowed-by-robots", "redirect to \(current) is disallowed by robots.txt")
         }
         return
       }
@@ -242,7 +243,9 @@ public final class FetchStage: Sendable {
         continue
       }
       guard exchange.status == 200 else {
-        fail(replay.string, code: "capture-http-error", "the replay server answered HTTP \(exchange.status) \(exchange.reason)")
+        fail(
+          replay.string, code: "capture-http-error",
+          "the replay server answered HTTP \(exchange.status) \(exchange.reason)")
         return
       }
       let stamp = Self.replayTimestamp(replay.string, base: config.replayBase) ?? capture.timestamp
@@ -282,12 +285,14 @@ public final class FetchStage: Sendable {
       kind: .response, date: exchange.date, fields: responseFields,
       contentType: "application/http;msgtype=response", block: exchange.responseBlock, recordID: responseID)
     let entry = ArchivedEntry(
-      uri: exchange.url.string, timestamp: WARCDate.stamp(fromWARCDate: exchange.date) ?? "", payloadDigest: payloadDigest,
+      uri: exchange.url.string, timestamp: WARCDate.stamp(fromWARCDate: exchange.date) ?? "",
+      payloadDigest: payloadDigest,
       kind: .live, status: exchange.status)
     try await writer.write([request, response], entries: [entry])
   }
 
-  private func writeCapture(_ exchange: HTTPExchange, original: String, stamp: String, writer: WARCWriter) async throws {
+  private func writeCapture(_ exchange: HTTPExchange, original: String, stamp: String, writer: WARCWriter) async throws
+  {
     let payloadDigest = SHA1.warcDigest(exchange.body)
     var fields: [(name: String, value: String)] = [
       ("WARC-Target-URI", original), ("WARC-Source-URI", exchange.url.string), ("WARC-Payload-Digest", payloadDigest),
@@ -371,7 +376,8 @@ public final class FetchStage: Sendable {
   }
 
   /// robots.txt for `url`'s origin: 2xx parsed, 4xx allows all, 5xx or no answer disallows all.
-  static func loadRobots(for url: WebURL, fetcher: HTTPFetcher, config: FetchConfig, logger: Logger) async -> RobotsTxt {
+  static func loadRobots(for url: WebURL, fetcher: HTTPFetcher, config: FetchConfig, logger: Logger) async -> RobotsTxt
+  {
     guard var robotsURL = WebURL(url.origin + "/robots.txt") else { return .allowAll }
     let agent = String(config.userAgent.prefix { $0 != "/" && $0 != " " })
     for _ in 0...5 {

@@ -99,7 +99,8 @@ final class HTTPFetcher: Sendable {
     self.config = config
     self.logger = logger
     policy = AddressPolicy(allowPrivateAddresses: config.allowPrivateAddresses)
-    scheduler = HostScheduler(delay: .milliseconds(config.perHostDelayMilliseconds), concurrency: config.perHostConcurrency)
+    scheduler = HostScheduler(
+      delay: .milliseconds(config.perHostDelayMilliseconds), concurrency: config.perHostConcurrency)
     retry = RetryPolicy(
       retries: config.retries, base: .milliseconds(config.retryBaseMilliseconds),
       maxWait: .milliseconds(config.maxRetryWaitMilliseconds))
@@ -146,7 +147,8 @@ final class HTTPFetcher: Sendable {
       case .success(let exchange) where RetryPolicy.isRetryable(status: exchange.status):
         guard attempt < maxRetries else { return .failure(.status(exchange.status, exchange.reason)) }
         retryAfter = exchange.header("Retry-After")
-        logger.debug("fetch: HTTP \(exchange.status) from \(url), will retry", metadata: ["retry-after": "\(retryAfter ?? "-")"])
+        logger.debug(
+          "fetch: HTTP \(exchange.status) from \(url), will retry", metadata: ["retry-after": "\(retryAfter ?? "-")"])
       case .success:
         return result
       case .failure(let failure):
@@ -176,7 +178,8 @@ final class HTTPFetcher: Sendable {
         .utf8)
     let date = WARCDate.now()
     // The read timeout bounds each silence; the deadline bounds a slow trickle.
-    let deadline = NIODeadline.now()
+    let deadline =
+      NIODeadline.now()
       + .milliseconds(Int64(config.connectTimeoutMilliseconds) + 10 * Int64(config.readTimeoutMilliseconds))
     do {
       let response = try await client.execute(request, deadline: deadline, logger: nil)

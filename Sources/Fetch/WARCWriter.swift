@@ -93,11 +93,12 @@ public actor WARCWriter {
     }
     try Self.writeAll(fd: file.fd, bytes: bytes, path: file.partPath)
     file.size += bytes.count
-    file.entries.append(contentsOf: entries.map { entry in
-      var entry = entry
-      entry.file = file.name
-      return entry
-    })
+    file.entries.append(
+      contentsOf: entries.map { entry in
+        var entry = entry
+        entry.file = file.name
+        return entry
+      })
     current = file
     bytesWritten += bytes.count
     recordsWritten += records.count
@@ -113,7 +114,8 @@ public actor WARCWriter {
   private func openNextFile() throws(FileError) {
     try FileSystem.createDirectories(options.folder)
     while true {
-      let name = "\(options.prefix)-\(runStamp)-\(String(repeating: "0", count: max(0, 5 - String(sequence).count)))\(sequence).warc.gz"
+      let name =
+        "\(options.prefix)-\(runStamp)-\(String(repeating: "0", count: max(0, 5 - String(sequence).count)))\(sequence).warc.gz"
       sequence += 1
       let finalPath = options.folder + "/" + name
       let partPath = finalPath + ".part"

@@ -78,7 +78,8 @@ struct FetchCommand: AsyncParsableCommand {
     if s.cdxFailures > 0 { parts.append("\(s.cdxFailures) CDX queries failed") }
     if s.truncated > 0 { parts.append("\(s.truncated) truncated") }
     var text = "fetch: " + parts.joined(separator: ", ")
-    text += "; \(s.recordsWritten) records, \(ProgressLine.bytes(s.bytesWritten)) in \(s.files.count) new file(s) in \(folder)"
+    text +=
+      "; \(s.recordsWritten) records, \(ProgressLine.bytes(s.bytesWritten)) in \(s.files.count) new file(s) in \(folder)"
     if !s.recoveredFiles.isEmpty { text += "; recovered \(s.recoveredFiles.count) interrupted file(s)" }
     return text
   }
@@ -97,7 +98,8 @@ final class ProgressLine: Sendable {
     }
     guard due else { return }
     let errors = s.failed + s.refused
-    let text = "fetch: \(s.done)/\(s.planned) · \(s.fetched) fetched · \(s.skippedRobots) robots · \(errors) errors · "
+    let text =
+      "fetch: \(s.done)/\(s.planned) · \(s.fetched) fetched · \(s.skippedRobots) robots · \(errors) errors · "
       + ProgressLine.bytes(s.payloadBytes)
     FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
   }

@@ -68,7 +68,8 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
       #expect(response.header["WARC-Payload-Digest"] == SHA1.warcDigest(response.httpBody))
       #expect(response.header["WARC-IP-Address"] == "127.0.0.1")
       #expect(response.header["Content-Type"] == "application/http;msgtype=response")
-      let request = try #require(requests.first { $0.header["WARC-Record-ID"] == response.header["WARC-Concurrent-To"] })
+      let request = try #require(
+        requests.first { $0.header["WARC-Record-ID"] == response.header["WARC-Concurrent-To"] })
       #expect(request.header["WARC-Concurrent-To"] == response.header["WARC-Record-ID"])
       #expect(request.header["WARC-Target-URI"] == uri)
       #expect(request.header["WARC-Date"] == response.header["WARC-Date"])
@@ -168,7 +169,8 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     #expect(responses.count == 3)
     #expect(try readFolder(folder.path + "/raw").filter { $0.type == "request" }.isEmpty)
     let byDate = responses.sorted { ($0.header["WARC-Date"] ?? "") < ($1.header["WARC-Date"] ?? "") }
-    #expect(byDate.map { $0.header["WARC-Date"] } == ["2024-01-05T12:00:00Z", "2024-03-20T09:30:00Z", "2024-05-01T10:15:00Z"])
+    #expect(
+      byDate.map { $0.header["WARC-Date"] } == ["2024-01-05T12:00:00Z", "2024-03-20T09:30:00Z", "2024-05-01T10:15:00Z"])
     let counts = byDate.map { String(decoding: $0.httpBody, as: UTF8.self) }.map { page in
       page.split(separator: ">").first { $0.hasSuffix("tanda tangan</p") }.map { String($0.prefix { $0.isNumber }) }
     }

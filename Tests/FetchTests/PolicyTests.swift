@@ -25,7 +25,8 @@ import Testing
   }
 
   @Test func aGroupNamingUsWinsOverTheWildcardGroup() {
-    let robots = RobotsTxt(parsing: "User-agent: *\nDisallow: /\n\nUser-agent: SlackScore\nDisallow: /tmp\n", agent: "slackscore")
+    let robots = RobotsTxt(
+      parsing: "User-agent: *\nDisallow: /\n\nUser-agent: SlackScore\nDisallow: /tmp\n", agent: "slackscore")
     #expect(robots.isAllowed("/page"))
     #expect(!robots.isAllowed("/tmp/x"))
     #expect(!RobotsTxt(parsing: Self.text, agent: "otherbot").isAllowed("/page"))
@@ -158,7 +159,8 @@ import Testing
     let url = CDXClient.queryURL(server: "http://127.0.0.1:1/cdx", query: query)
     #expect(
       url == "http://127.0.0.1:1/cdx?url=petisi.example.org%2Fhutan-adat&matchType=prefix&from=2024&to=20241231"
-        + "&filter=statuscode:200&collapse=digest&output=json&fl=urlkey,timestamp,original,mimetype,statuscode,digest,length")
+        + "&filter=statuscode:200&collapse=digest&output=json&fl=urlkey,timestamp,original,mimetype,statuscode,digest,length"
+    )
   }
 }
 

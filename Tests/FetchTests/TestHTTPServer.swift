@@ -82,7 +82,9 @@ final class TestHTTPServer: Sendable {
   func hits(_ path: String) -> Int { box.state.withLock { $0.hits[path] ?? 0 } }
 
   /// Requests seen for paths starting with `prefix`.
-  func hits(prefix: String) -> Int { box.state.withLock { $0.hits.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +) } }
+  func hits(prefix: String) -> Int {
+    box.state.withLock { $0.hits.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +) }
+  }
 
   /// The request headers of the last request for `path`.
   func requestHeaders(_ path: String) -> [(String, String)] { box.state.withLock { $0.requestHeads[path] ?? [] } }
@@ -189,7 +191,8 @@ private final class Handler: ChannelInboundHandler {
       reply.body = Array("# test robots\nUser-agent: *\nDisallow: /private\n".utf8)
     case "page":
       let n = parts.count > 1 ? parts[1] : "0"
-      reply.body = Array("<html><head><title>Halaman \(n)</title></head><body><p>Isi halaman \(n).</p></body></html>".utf8)
+      reply.body = Array(
+        "<html><head><title>Halaman \(n)</title></head><body><p>Isi halaman \(n).</p></body></html>".utf8)
     case "private":
       reply.body = Array("<p>not for crawlers</p>".utf8)
     case "redirect":
@@ -256,7 +259,8 @@ private final class Handler: ChannelInboundHandler {
       reply.headers = [("Content-Type", "application/json")]
       var rows = [["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]]
       rows += captures.map(row)
-      let json = "[" + rows.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }.joined(separator: ",\n") + "]"
+      let json =
+        "[" + rows.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }.joined(separator: ",\n") + "]"
       reply.body = Array(json.utf8)
     } else {
       reply.headers = [("Content-Type", "text/plain")]
@@ -275,7 +279,8 @@ private final class Handler: ChannelInboundHandler {
     if let exact = captures.first(where: { $0.timestamp == stamp }) {
       reply.headers.append(("Memento-Datetime", "test capture \(exact.timestamp)"))
       reply.body = TestHTTPServer.petitionPage(signatures: exact.signatures)
-    } else if let nearest = captures.min(by: { abs(distance($0.timestamp, stamp)) < abs(distance($1.timestamp, stamp)) }) {
+    } else if let nearest = captures.min(by: { abs(distance($0.timestamp, stamp)) < abs(distance($1.timestamp, stamp)) }
+    ) {
       reply.status = .found
       reply.headers.append(("Location", "/web/\(nearest.timestamp)id_/\(original)"))
     } else {
