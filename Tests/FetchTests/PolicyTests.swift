@@ -26,9 +26,9 @@ import Testing
 
   @Test func aGroupNamingUsWinsOverTheWildcardGroup() {
     let robots = RobotsTxt(
-      parsing: "User-agent: *\nDisallow: /\n\nUser-agent: SlackScore\nDisallow: /tmp\n", agent: "slackscore")
+      parsing: "User-agent: *\nDisallow: /\n\nUser-agent: SlackScore\nDisallow: /drafts\n", agent: "slackscore")
     #expect(robots.isAllowed("/page"))
-    #expect(!robots.isAllowed("/tmp/x"))
+    #expect(!robots.isAllowed("/drafts/x"))
     #expect(!RobotsTxt(parsing: Self.text, agent: "otherbot").isAllowed("/page"))
   }
 
