@@ -70,7 +70,6 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
       ],
       swiftSettings: strictSettings),
     .target(
@@ -113,7 +112,7 @@ let package = Package(
     .testTarget(
       name: "FetchTests",
       dependencies: [
-        "Fetch", "SlackscoreCore", "CZlib", .product(name: "Logging", package: "swift-log"),
+        "Fetch", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
