@@ -23,6 +23,7 @@ help:
 	@echo "make run          run pipeline PIPELINE=$(PIPELINE) on its inputs, outputs in $(OUT)/"
 	@echo "make test         build and run the self-contained tests"
 	@echo "make conformance  tests against the real-world files in SHARED=$(SHARED)"
+	@echo "make conformance-fetch  fetch from a local test server, check the WARC with warcio"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make eval         call-to-action detector: precision, recall, F1 on held-out data"
 	@echo "make train-cta    retrain the call-to-action weights from CTA_DATA=$(CTA_DATA) (+ Reddit set in SHARED)"
@@ -49,6 +50,14 @@ conformance: deps
 	@test -d "$(SHARED)/data" || { echo "conformance: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	$(SWIFT) build --build-tests
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter Conformance
+	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+
+# The fetch stage's WARC files read back and digest-checked by warcio (venv in .venv-conformance/).
+.PHONY: conformance-fetch
+conformance-fetch: deps
+	@scripts/ensure-deps.sh python3 python3-venv
+	$(SWIFT) build --build-tests
+	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 
 bench: deps $(BIN)
 	@scripts/ensure-deps.sh python3 python3-venv valgrind

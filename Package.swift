@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // C libraries from the system (Debian packages named in `providers`).
@@ -69,6 +71,15 @@ let package = Package(
       dependencies: ["SlackscoreCore", "Scoring", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
     .target(
+      name: "Fetch",
+      dependencies: [
+        "SlackscoreCore", "CZlib", .product(name: "Yams", package: "Yams"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: strictSettings),
+    .target(
       name: "Pipeline",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
@@ -82,7 +93,7 @@ let package = Package(
       name: "slackscore",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
-        "Pipeline", "PipelineConfiguration",
+        "Pipeline", "PipelineConfiguration", "Fetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -110,6 +121,14 @@ let package = Package(
     .testTarget(
       name: "ConformanceTests",
       dependencies: ["SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "FetchTests",
+      dependencies: [
+        "Fetch", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["slackscore", "SlackscoreCore", "Pipeline"],

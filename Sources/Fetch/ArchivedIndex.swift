@@ -1,0 +1,156 @@
+import Foundation
+public import SlackscoreCore
+
+/// What the archived index knows about one stored response: enough to decide whether a
+/// rerun must fetch a URL or a capture again.
+public struct ArchivedEntry: Codable, Sendable, Hashable {
+  /// Where the bytes came from.
+  public enum Kind: String, Codable, Sendable {
+    /// Fetched from the live web.
+    case live
+    /// An archived capture fetched from a replay server (`id_` form).
+    case capture
+  }
+
+  /// `WARC-Target-URI`: the page's own URL (for captures: the original URL).
+  public var uri: String
+  /// The capture time as 14 digits (`WARC-Date`).
+  public var timestamp: String
+  /// `WARC-Payload-Digest` (`sha1:BASE32`).
+  public var payloadDigest: String?
+  public var kind: Kind
+  /// HTTP status of the stored response, when known.
+  public var status: Int?
+  /// The WARC file holding it (name only).
+  public var file: String
+
+  public init(uri: String, timestamp: String, payloadDigest: String?, kind: Kind, status: Int?, file: String = "") {
+    self.uri = uri
+    self.timestamp = timestamp
+    self.payloadDigest = payloadDigest
+    self.kind = kind
+    self.status = status
+    self.file = file
+  }
+}
+
+/// Everything already archived in an output folder: URL + capture date + digest.
+///
+/// The WARC files are the truth. Each closed file has a small sidecar cache,
+/// `.index/NAME.warc.gz.json`, holding its entries and the file size they belong to; a
+/// file without a matching sidecar (written by another tool, or the sidecar lost) is
+/// scanned and its sidecar rewritten.
+public struct ArchivedIndex: Sendable {
+  /// All entries, in file order.
+  public private(set) var entries: [ArchivedEntry] = []
+  private var captureKeys: Set<String> = []
+  private var digestsByURI: [String: Set<String>] = [:]
+  private var latestLiveByURI: [String: String] = [:]
+
+  /// An empty index.
+  public init() {}
+
+  /// The name of the hidden folder holding the sidecars.
+  public static let sidecarFolder = ".index"
+
+  /// Adds one entry.
+  public mutating func add(_ entry: ArchivedEntry) {
+    entries.append(entry)
+    captureKeys.insert(entry.uri + " " + entry.timestamp)
+    if let digest = entry.payloadDigest { digestsByURI[entry.uri, default: []].insert(digest) }
+    if entry.kind == .live, latestLiveByURI[entry.uri].map({ $0 < entry.timestamp }) ?? true {
+      latestLiveByURI[entry.uri] = entry.timestamp
+    }
+  }
+
+  /// Whether a response for `uri` at `timestamp` (14 digits) is stored.
+  public func contains(uri: String, timestamp: String) -> Bool {
+    captureKeys.contains(uri + " " + timestamp)
+  }
+
+  /// Whether a response for `uri` with this payload digest is stored (`sha1:` prefix optional).
+  public func contains(uri: String, digest: String) -> Bool {
+    let normalized = digest.hasPrefix("sha1:") ? digest : "sha1:" + digest
+    return digestsByURI[uri]?.contains(normalized) ?? false
+  }
+
+  /// The 14-digit timestamp of the latest live fetch of `uri`, if any.
+  public func latestLiveFetch(of uri: String) -> String? { latestLiveByURI[uri] }
+
+  /// Loads the index of every `*.warc.gz` file in `folder` (none when it does not exist).
+  public static func load(folder: String, diagnostics: DiagnosticCollector) -> ArchivedIndex {
+    var index = ArchivedIndex()
+    guard FileSystem.isDirectory(folder), let names = try? FileSystem.contents(of: folder) else { return index }
+    for name in names where name.hasSuffix(".warc.gz") {
+      let path = folder + "/" + name
+      let size = FileSystem.size(of: path) ?? -1
+      if let cached = loadSidecar(forFile: name, size: size, in: folder) {
+        cached.forEach { index.add($0) }
+        continue
+      }
+      let scanned = scan(path: path, name: name, diagnostics: diagnostics)
+      scanned.forEach { index.add($0) }
+      try? saveSidecar(entries: scanned, forFile: name, size: size, in: folder)
+    }
+    return index
+  }
+
+  /// Reads the entries of one WARC file from its records. Problems become diagnostics and
+  /// the entries read until then are kept.
+  static func scan(path: String, name: String, diagnostics: DiagnosticCollector) -> [ArchivedEntry] {
+    var entries: [ArchivedEntry] = []
+    do {
+      let reader = try GzipMemberReader(path: path)
+      while let member = try reader.next(keepLimit: 1 << 16) {
+        if let entry = entry(fromRecordPrefix: member.bytes, file: name) { entries.append(entry) }
+      }
+    } catch {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "fetch", file: path, code: "archive-index-scan",
+          message: "could not read the whole file while indexing it (\(error)); later records are ignored"))
+    }
+    return entries
+  }
+
+  /// The index entry for a record whose first bytes are `prefix`, when it is a response
+  /// or resource with a target URI.
+  static func entry(fromRecordPrefix prefix: [UInt8], file: String) -> ArchivedEntry? {
+    guard let header = WARCHeader.parse(prefix), let type = header["WARC-Type"],
+      type == "response" || type == "resource", let uri = header["WARC-Target-URI"],
+      let date = header["WARC-Date"], let stamp = WARCDate.stamp(fromWARCDate: date)
+    else { return nil }
+    var status: Int?
+    if type == "response" {
+      let line = prefix[header.headerLength...].prefix(64)
+      let words = String(decoding: line, as: UTF8.self).split(separator: " ", maxSplits: 2)
+      if words.count >= 2, words[0].hasPrefix("HTTP/") { status = Int(words[1]) }
+    }
+    return ArchivedEntry(
+      uri: uri, timestamp: stamp, payloadDigest: header["WARC-Payload-Digest"],
+      kind: header["WARC-Source-URI"] == nil ? .live : .capture, status: status, file: file)
+  }
+
+  private struct Sidecar: Codable {
+    var file: String
+    var size: Int
+    var entries: [ArchivedEntry]
+  }
+
+  static func sidecarPath(forFile name: String, in folder: String) -> String {
+    folder + "/" + sidecarFolder + "/" + name + ".json"
+  }
+
+  static func loadSidecar(forFile name: String, size: Int, in folder: String) -> [ArchivedEntry]? {
+    guard let bytes = try? FileSystem.readAll(sidecarPath(forFile: name, in: folder)),
+      let sidecar = try? JSONCoding.decoder().decode(Sidecar.self, from: Data(bytes)),
+      sidecar.size == size, sidecar.file == name
+    else { return nil }
+    return sidecar.entries
+  }
+
+  static func saveSidecar(entries: [ArchivedEntry], forFile name: String, size: Int, in folder: String) throws {
+    let data = try JSONCoding.lineEncoder().encode(Sidecar(file: name, size: size, entries: entries))
+    try AtomicFileWriter.write(Array(data), to: sidecarPath(forFile: name, in: folder))
+  }
+}

@@ -1,0 +1,403 @@
+public import Logging
+public import SlackscoreCore
+import Synchronization
+
+/// The fetch stage: reads the plan from a ``FetchConfig`` (live URLs, CDX queries), skips
+/// what the output folder already holds, fetches the rest politely and writes WARC/1.1.
+///
+/// Order of work: take the folder lock, recover `.part` files of an interrupted run, load
+/// the archived index, ask the CDX servers, then fetch live URLs and captures with at most
+/// `concurrency` in flight (and per-host limits). Recoverable problems go to the
+/// ``DiagnosticCollector``; only a failing disk or a busy folder throws.
+public final class FetchStage: Sendable {
+  /// One thing to fetch.
+  enum Job: Sendable, Hashable {
+    case live(WebURL)
+    case capture(CDXCapture)
+  }
+
+  private let config: FetchConfig
+  private let logger: Logger
+  private let diagnostics: DiagnosticCollector
+  private let progress: (@Sendable (FetchSummary) -> Void)?
+  private let summary = Mutex(FetchSummary())
+  private let writtenKeys = Mutex<Set<String>>([])
+
+  /// A stage for `config`. `progress` is called after every finished item (from any thread).
+  public init(
+    config: FetchConfig, logger: Logger, diagnostics: DiagnosticCollector,
+    progress: (@Sendable (FetchSummary) -> Void)? = nil
+  ) {
+    self.config = config
+    self.logger = logger
+    self.diagnostics = diagnostics
+    self.progress = progress
+  }
+
+  /// Runs the stage and returns its counts.
+  public func run() async throws -> FetchSummary {
+    let folder = config.output
+    try FileSystem.createDirectories(folder)
+    let lock = try FetchLock(folder: folder)
+    defer { withExtendedLifetime(lock) {} }
+
+    let recovered = PartFileRecovery.recover(folder: folder, diagnostics: diagnostics)
+    update { $0.recoveredFiles = recovered.compactMap(\.recoveredAs) }
+    let index = ArchivedIndex.load(folder: folder, diagnostics: diagnostics)
+    logger.debug("fetch: \(index.entries.count) responses already archived in \(folder)")
+
+    let fetcher = HTTPFetcher(config: config, logger: logger)
+    let writer = WARCWriter(
+      options: .init(
+        folder: folder, prefix: Self.filePrefix(config.name), maxFileBytes: config.maxFileBytes,
+        warcinfoFields: warcinfoFields()),
+      runStamp: WARCDate.nowStamp())
+    let robots = RobotsCache { [config, logger] url in
+      await Self.loadRobots(for: url, fetcher: fetcher, config: config, logger: logger)
+    }
+    do {
+      let jobs = await plan(index: index, fetcher: fetcher)
+      update { $0.planned = jobs.count }
+      try await runJobs(jobs, fetcher: fetcher, writer: writer, robots: robots, index: index)
+      try await writer.close()
+    } catch {
+      try? await writer.close()
+      await fetcher.shutdown()
+      throw error
+    }
+    await fetcher.shutdown()
+    let files = await writer.closedFiles
+    let records = await writer.recordsWritten
+    let bytes = await writer.bytesWritten
+    update {
+      $0.files = files
+      $0.recordsWritten = records
+      $0.bytesWritten = bytes
+    }
+    return summary.withLock { $0 }
+  }
+
+  // MARK: Planning
+
+  private func plan(index: ArchivedIndex, fetcher: HTTPFetcher) async -> [Job] {
+    var jobs: [Job] = []
+    var seen: Set<String> = []
+    let now = Int(WARCDate.seconds(fromStamp: WARCDate.nowStamp()) ?? 0)
+    update { $0.liveURLs = config.live.count }
+    for text in config.live {
+      guard let url = WebURL(text) else {
+        fail(text, code: "bad-url", "not an absolute http(s) URL (write it with http:// or https://)")
+        continue
+      }
+      guard seen.insert("live " + url.string).inserted else { continue }
+      if let last = index.latestLiveFetch(of: url.string), let seconds = WARCDate.seconds(fromStamp: last),
+        Double(now - seconds) < config.refetchLiveAfterHours * 3600
+      {
+        update { $0.skippedArchived += 1 }
+        continue
+      }
+      jobs.append(.live(url))
+    }
+    for query in config.cdx {
+      update { $0.cdxQueries += 1 }
+      guard let captures = await listCaptures(query, fetcher: fetcher) else { continue }
+      update { $0.capturesListed += captures.count }
+      for capture in captures {
+        guard seen.insert("capture " + capture.original + " " + capture.timestamp).inserted else { continue }
+        let archived =
+          index.contains(uri: capture.original, timestamp: capture.timestamp)
+          || (query.collapseDigest && capture.digest.map { index.contains(uri: capture.original, digest: $0) } == true)
+        if archived {
+          update { $0.skippedArchived += 1 }
+          continue
+        }
+        jobs.append(.capture(capture))
+      }
+    }
+    return jobs
+  }
+
+  private func listCaptures(_ query: FetchConfig.CDXQuery, fetcher: HTTPFetcher) async -> [CDXCapture]? {
+    let text = CDXClient.queryURL(server: config.cdxServer, query: query)
+    guard let url = WebURL(text) else {
+      cdxFailed(query, code: "bad-url", "fetch.cdx_server is not an absolute http(s) URL: \(config.cdxServer)")
+      return nil
+    }
+    switch await fetcher.get(url) {
+    case .failure(let failure):
+      cdxFailed(query, code: "cdx-\(failure.code)", "the CDX server could not be asked: \(failure)")
+      return nil
+    case .success(let exchange) where exchange.status != 200:
+      cdxFailed(query, code: "cdx-http-error", "the CDX server answered HTTP \(exchange.status) \(exchange.reason)")
+      return nil
+    case .success(let exchange):
+      do {
+        let captures = CDXClient.select(try CDXClient.parse(exchange.body), collapseDigest: query.collapseDigest)
+        logger.debug("fetch: CDX lists \(captures.count) captures for \(query.url)")
+        return captures
+      } catch {
+        cdxFailed(query, code: "cdx-unreadable", "the CDX server's answer is unreadable: \(error)")
+        return nil
+      }
+    }
+  }
+
+  // MARK: Fetching
+
+  private func runJobs(
+    _ jobs: [Job], fetcher: HTTPFetcher, writer: WARCWriter, robots: RobotsCache, index: ArchivedIndex
+  ) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      var pending = jobs[...]
+      func startNext() {
+        guard let job = pending.popFirst() else { return }
+        group.addTask {
+          switch job {
+          case .live(let url): try await self.fetchLive(url, fetcher: fetcher, writer: writer, robots: robots)
+          case .capture(let capture):
+            try await self.fetchCapture(capture, fetcher: fetcher, writer: writer, index: index)
+          }
+          self.progress?(self.summary.withLock { $0 })
+        }
+      }
+      for _ in 0..<max(1, config.concurrency) { startNext() }
+      while try await group.next() != nil { startNext() }
+    }
+  }
+
+  private func fetchLive(_ start: WebURL, fetcher: HTTPFetcher, writer: WARCWriter, robots: RobotsCache) async throws {
+    var current = start
+    var hops = 0
+    while true {
+      // The address policy comes first: a refused host gets no robots.txt request either.
+      if let refusal = await fetcher.checkAddress(current) {
+        refuse(current.string, FetchFailure.refused(refusal))
+        return
+      }
+      if config.respectRobots, !(await robots.robots(for: current)).isAllowed(current.target) {
+        if hops == 0 {
+          update { $0.skippedRobots += 1 }
+          logger.debug("fetch: robots.txt disallows \(current)")
+        } else {
+          fail(
+            start.string, code: "redirect-disallowed-by-robots", "redirect to \(current) is disallowed by robots.txt")
+        }
+        return
+      }
+      let exchange: HTTPExchange
+      switch await fetcher.get(current) {
+      case .failure(let failure):
+        if case .refused = failure {
+          refuse(current.string, failure)
+        } else {
+          fail(current.string, code: failure.code, "\(failure)")
+        }
+        return
+      case .success(let value): exchange = value
+      }
+      try await writeLive(exchange, writer: writer)
+      let location = (300...399).contains(exchange.status) ? exchange.header("Location") : nil
+      guard let location else {
+        finished(exchange, kind: .live)
+        return
+      }
+      guard hops < config.maxRedirects else {
+        fail(
+          start.string, code: "too-many-redirects",
+          "more than \(config.maxRedirects) redirects (fetch.max_redirects); last hop \(current) -> \(location)")
+        return
+      }
+      guard let next = current.resolving(location) else {
+        fail(start.string, code: "bad-redirect", "redirect to an unusable Location: \(location)")
+        return
+      }
+      hops += 1
+      update { $0.redirects += 1 }
+      current = next
+    }
+  }
+
+  private func fetchCapture(
+    _ capture: CDXCapture, fetcher: HTTPFetcher, writer: WARCWriter, index: ArchivedIndex
+  ) async throws {
+    let first = config.replayBase + capture.timestamp + "id_/" + capture.original
+    guard var replay = WebURL(first) else {
+      fail(first, code: "bad-url", "fetch.replay_base does not give an absolute http(s) URL")
+      return
+    }
+    var hops = 0
+    while true {
+      let exchange: HTTPExchange
+      switch await fetcher.get(replay) {
+      case .failure(let failure):
+        fail(replay.string, code: failure.code, "capture of \(capture.original): \(failure)")
+        return
+      case .success(let value): exchange = value
+      }
+      // Replay servers redirect to the nearest capture; those hops are the archive's, not the site's.
+      if (300...399).contains(exchange.status), let location = exchange.header("Location"), hops < config.maxRedirects,
+        let next = replay.resolving(location)
+      {
+        hops += 1
+        replay = next
+        continue
+      }
+      guard exchange.status == 200 else {
+        fail(
+          replay.string, code: "capture-http-error",
+          "the replay server answered HTTP \(exchange.status) \(exchange.reason)")
+        return
+      }
+      let stamp = Self.replayTimestamp(replay.string, base: config.replayBase) ?? capture.timestamp
+      let key = capture.original + " " + stamp
+      if stamp != capture.timestamp
+        && (index.contains(uri: capture.original, timestamp: stamp) || writtenKeys.withLock { $0.contains(key) })
+      {
+        update { $0.skippedArchived += 1 }
+        return
+      }
+      writtenKeys.withLock { _ = $0.insert(key) }
+      try await writeCapture(exchange, original: capture.original, stamp: stamp, writer: writer)
+      finished(exchange, kind: .capture)
+      return
+    }
+  }
+
+  // MARK: Records
+
+  private func writeLive(_ exchange: HTTPExchange, writer: WARCWriter) async throws {
+    let requestID = WARCRecord.newRecordID()
+    let responseID = WARCRecord.newRecordID()
+    let payloadDigest = SHA1.warcDigest(exchange.body)
+    var responseFields: [(name: String, value: String)] = [
+      ("WARC-Target-URI", exchange.url.string), ("WARC-IP-Address", exchange.address),
+      ("WARC-Concurrent-To", requestID), ("WARC-Payload-Digest", payloadDigest),
+    ]
+    if exchange.truncated { responseFields.append(("WARC-Truncated", "length")) }
+    let request = WARCRecord(
+      kind: .request, date: exchange.date,
+      fields: [
+        ("WARC-Target-URI", exchange.url.string), ("WARC-IP-Address", exchange.address),
+        ("WARC-Concurrent-To", responseID),
+      ],
+      contentType: "application/http;msgtype=request", block: exchange.requestHead, recordID: requestID)
+    let response = WARCRecord(
+      kind: .response, date: exchange.date, fields: responseFields,
+      contentType: "application/http;msgtype=response", block: exchange.responseBlock, recordID: responseID)
+    let entry = ArchivedEntry(
+      uri: exchange.url.string, timestamp: WARCDate.stamp(fromWARCDate: exchange.date) ?? "",
+      payloadDigest: payloadDigest,
+      kind: .live, status: exchange.status)
+    try await writer.write([request, response], entries: [entry])
+  }
+
+  private func writeCapture(_ exchange: HTTPExchange, original: String, stamp: String, writer: WARCWriter) async throws
+  {
+    let payloadDigest = SHA1.warcDigest(exchange.body)
+    var fields: [(name: String, value: String)] = [
+      ("WARC-Target-URI", original), ("WARC-Source-URI", exchange.url.string), ("WARC-Payload-Digest", payloadDigest),
+    ]
+    if exchange.truncated { fields.append(("WARC-Truncated", "length")) }
+    let date = WARCDate.fromStamp(stamp) ?? exchange.date
+    let response = WARCRecord(
+      kind: .response, date: date, fields: fields, contentType: "application/http;msgtype=response",
+      block: exchange.responseBlock)
+    let entry = ArchivedEntry(
+      uri: original, timestamp: WARCDate.stamp(fromWARCDate: date) ?? stamp, payloadDigest: payloadDigest,
+      kind: .capture, status: exchange.status)
+    try await writer.write([response], entries: [entry])
+  }
+
+  // MARK: Helpers
+
+  private func finished(_ exchange: HTTPExchange, kind: ArchivedEntry.Kind) {
+    if exchange.truncated {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "fetch", file: exchange.url.string, code: "body-truncated",
+          message: "body longer than fetch.max_body_bytes (\(config.maxBodyBytes)); stored the first "
+            + "\(exchange.body.count) bytes with WARC-Truncated: length"))
+    }
+    if (400...499).contains(exchange.status) {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "fetch", file: exchange.url.string, code: "http-client-error",
+          message: "HTTP \(exchange.status) \(exchange.reason) (stored as received)"))
+    }
+    update {
+      $0.fetched += 1
+      if kind == .live { $0.fetchedLive += 1 } else { $0.fetchedCaptures += 1 }
+      if exchange.truncated { $0.truncated += 1 }
+      if (400...499).contains(exchange.status) { $0.clientErrors += 1 }
+      $0.payloadBytes += exchange.body.count
+    }
+  }
+
+  private func fail(_ url: String, code: String, _ message: String) {
+    update { $0.failed += 1 }
+    diagnostics.emit(Diagnostic(severity: .error, stage: "fetch", file: url, code: code, message: message))
+  }
+
+  private func refuse(_ url: String, _ failure: FetchFailure) {
+    update { $0.refused += 1 }
+    diagnostics.emit(Diagnostic(severity: .error, stage: "fetch", file: url, code: failure.code, message: "\(failure)"))
+  }
+
+  private func cdxFailed(_ query: FetchConfig.CDXQuery, code: String, _ message: String) {
+    update { $0.cdxFailures += 1 }
+    diagnostics.emit(
+      Diagnostic(severity: .error, stage: "fetch", file: "cdx:\(query.url)", code: code, message: message))
+  }
+
+  private func update(_ change: (inout FetchSummary) -> Void) { summary.withLock { change(&$0) } }
+
+  private func warcinfoFields() -> [(name: String, value: String)] {
+    [
+      ("software", "slackscore fetch (AsyncHTTPClient)"),
+      ("format", "WARC File Format 1.1"),
+      ("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"),
+      ("http-header-user-agent", config.userAgent),
+      ("robots", config.respectRobots ? "obey" : "ignore"),
+      ("description", "pipeline \(config.name): live pages and archived captures (id_ replay)"),
+    ]
+  }
+
+  /// The digits between `base` and `id_/` (or `/`) in a replay URL.
+  static func replayTimestamp(_ url: String, base: String) -> String? {
+    guard url.hasPrefix(base) else { return nil }
+    let digits = url.dropFirst(base.count).prefix { $0.isNumber }
+    return digits.count >= 4 ? String(digits) : nil
+  }
+
+  /// A safe file name prefix from the pipeline name.
+  static func filePrefix(_ name: String) -> String {
+    let cleaned = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    return cleaned.isEmpty ? "slackscore" : cleaned
+  }
+
+  /// robots.txt for `url`'s origin: 2xx parsed, 4xx allows all, 5xx or no answer disallows all.
+  static func loadRobots(for url: WebURL, fetcher: HTTPFetcher, config: FetchConfig, logger: Logger) async -> RobotsTxt
+  {
+    guard var robotsURL = WebURL(url.origin + "/robots.txt") else { return .allowAll }
+    let agent = String(config.userAgent.prefix { $0 != "/" && $0 != " " })
+    for _ in 0...5 {
+      switch await fetcher.get(robotsURL) {
+      case .failure(let failure):
+        logger.warning("fetch: \(robotsURL) unavailable (\(failure)); not fetching from \(url.origin)")
+        return .disallowAll
+      case .success(let exchange):
+        if (300...399).contains(exchange.status), let location = exchange.header("Location"),
+          let next = robotsURL.resolving(location)
+        {
+          robotsURL = next
+          continue
+        }
+        if (200...299).contains(exchange.status) {
+          return RobotsTxt(parsing: String(decoding: exchange.body, as: UTF8.self), agent: agent)
+        }
+        return (400...499).contains(exchange.status) ? .allowAll : .disallowAll
+      }
+    }
+    return .allowAll
+  }
+}
