@@ -103,10 +103,8 @@ public struct CampaignScorer {
     let isPlatform: (String) -> Bool = { url in
       targetKeys.contains(URLKey.make(url)) || campaign.urlPatterns.contains { URLKey.matches(pattern: $0, url: url) }
     }
-    let exportKeys = exports.byKey.keys.filter { key in
-      isPlatform(key)
-        || members.contains { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make).contains(key) }
-    }
+    let memberURLKeys = Set(members.flatMap { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make) })
+    let exportKeys = exports.byKey.keys.filter { key in memberURLKeys.contains(key) || isPlatform(key) }
     let units = InteractionAssembler.units(
       members: members, clusters: clusters, exports: exports, campaignExportKeys: exportKeys)
     let interactions = InteractionAssembler.totals(units)
