@@ -1,0 +1,92 @@
+import PipelineConfiguration
+import SlackscoreCore
+import Testing
+
+@testable import Scoring
+
+/// Which outcome sources make a campaign's figure, and the caveats that follow.
+@Suite struct OutcomeRulesTests {
+  static let campaign = CampaignConfig(
+    id: "laut", name: "Laut", keywords: ["pasir laut"], petitionUrls: ["https://petisi.example.id/laut"])
+
+  static func page(_ id: String, url: String, at: String, signatures: Double?, likes: Double? = nil) -> Document {
+    var counters: [Counter] = []
+    if let signatures {
+      counters.append(Counter(kind: "signatures", value: signatures, raw: "\(signatures)", origin: "text"))
+    }
+    if let likes { counters.append(Counter(kind: "likes", value: likes, raw: "\(likes)", origin: "text")) }
+    return Document(
+      id: id, url: url,
+      text: "Warga menolak tambang pasir laut di teluk \(id) dan meminta izin dicabut segera oleh dinas.",
+      capturedAt: at, source: DocumentSource(path: "a.warc.gz", offset: 10, recordId: "<urn:uuid:\(id)>"),
+      counters: counters)
+  }
+
+  static func score(_ docs: [Document], outcomes: [OutcomeRow] = []) -> CampaignScore {
+    let inputs = ScoreInputs(
+      config: PipelineConfig(name: "t", campaigns: [campaign]), documents: docs, ctas: [], outcomes: outcomes,
+      interactions: [])
+    return ScoreStage.makeReport(inputs: inputs, inputFiles: [], diagnostics: DiagnosticCollector()).campaigns[0]
+  }
+
+  @Test func quotedFiguresAreNotSummedAndTheLargestIsUsed() throws {
+    let c = Self.score([
+      Self.page("a", url: "https://berita.example.id/1", at: "2024-03-01T00:00:00Z", signatures: 900, likes: 10),
+      Self.page("b", url: "https://koran.example.id/2", at: "2024-03-02T00:00:00Z", signatures: 1200, likes: 20),
+    ])
+    let signatures = try #require(c.outcomes.first)
+    #expect(signatures.value == 1200)
+    #expect(signatures.sources.filter(\.used).map(\.sourceUrl) == ["https://koran.example.id/2"])
+    #expect(signatures.sources.first { !$0.used }?.notUsedReason != nil)
+    let codes = Set(c.caveats.map(\.code))
+    #expect(codes.isSuperset(of: ["quoted-outcome", "single-capture", "snapshot-not-final"]))
+  }
+
+  @Test func theCampaignPageWinsOverQuotes() throws {
+    let c = Self.score([
+      Self.page("a", url: "https://berita.example.id/1", at: "2024-03-01T00:00:00Z", signatures: 9000),
+      Self.page("p1", url: "https://petisi.example.id/laut", at: "2024-03-01T00:00:00Z", signatures: 300),
+      Self.page(
+        "p2", url: "https://petisi.example.id/laut?utm_source=wa&fbclid=1", at: "2024-03-05T00:00:00Z", signatures: 700),
+    ])
+    let signatures = try #require(c.outcomes.first)
+    #expect(signatures.value == 700)  // one page (tracking parameters ignored), latest capture
+    #expect(signatures.sources.first { $0.sourceUrl == "https://berita.example.id/1" }?.used == false)
+    #expect(!c.caveats.contains { $0.code == "quoted-outcome" })
+  }
+
+  @Test func capturesFormASeriesWithIncrements() throws {
+    let c = Self.score([
+      Self.page("p2", url: "https://petisi.example.id/laut/", at: "2024-03-05T00:00:00Z", signatures: 700),
+      Self.page("p1", url: "https://petisi.example.id/laut", at: "2024-03-01T00:00:00Z", signatures: 300),
+      Self.page("p3", url: "http://www.petisi.example.id/laut", at: "2024-03-09T00:00:00Z", signatures: 650),
+    ])
+    let source = try #require(c.outcomes.first?.sources.first)
+    #expect(source.series.map(\.value) == [300, 700, 650])
+    #expect(source.series.map(\.increment) == [nil, 400, -50])
+    #expect(source.latest.evidence.documentId == "p3" && source.latest.evidence.recordId == "<urn:uuid:p3>")
+    #expect(c.outcomes.first?.value == 650)
+    #expect(c.documents.duplicatesRemoved == 2)
+  }
+
+  @Test func missingDenominatorIsNullNeverZero() throws {
+    let c = Self.score([
+      Self.page("p1", url: "https://petisi.example.id/laut", at: "2024-03-01T00:00:00Z", signatures: 300)
+    ])
+    #expect(!c.ratios.isEmpty)
+    for ratio in c.ratios {
+      #expect(ratio.value == nil && ratio.denominator == nil)
+      #expect(ratio.nullReason?.hasPrefix("denominator missing") == true)
+    }
+    #expect(c.caveats.contains { $0.code == "missing-denominator" })
+  }
+
+  @Test func zeroDenominatorIsNullWithItsOwnReason() throws {
+    let c = Self.score([
+      Self.page("p1", url: "https://petisi.example.id/laut", at: "2024-03-01T00:00:00Z", signatures: 300, likes: 0)
+    ])
+    let likes = try #require(c.ratios.first { $0.interaction == "likes" })
+    #expect(likes.value == nil && likes.denominator == 0)
+    #expect(likes.nullReason?.hasPrefix("denominator is 0") == true)
+  }
+}
