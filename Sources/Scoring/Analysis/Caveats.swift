@@ -106,7 +106,7 @@ enum Caveats {
     var byDay: [String: Double] = [:]
     for u in units {
       guard let day = u.day else { continue }
-      let active = u.counts.filter { InteractionType.active.contains($0.key) }.values.reduce(0, +)
+      let active = InteractionType.active.sorted().reduce(0.0) { $0 + (u.counts[$1] ?? 0) }
       if active > 0 { byDay[day, default: 0] += active }
     }
     guard byDay.count >= 3, let median = Statistics.median(Array(byDay.values)) else { return nil }

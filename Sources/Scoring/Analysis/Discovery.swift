@@ -49,7 +49,9 @@ enum Discovery {
           }
         }
       }
-      for counts in perCluster.values { for (t, v) in counts { interactions[t, default: 0] += v } }
+      for cluster in perCluster.keys.sorted() {
+        for (t, v) in perCluster[cluster]! { interactions[t, default: 0] += v }
+      }
       for counts in outcomePerCluster.values { for (t, v) in counts { outcomes[t] = max(outcomes[t] ?? 0, v) } }
       result.append(
         DiscoveredCampaign(

@@ -108,9 +108,11 @@ enum OutcomeAssembler {
 
   private static func summarise(kind: String, _ raw: [Source], currency: CurrencyConfig) -> OutcomeSummary {
     var outputs: [OutcomeSource] = raw.map { source in
+      // Points without a date ("unknown") sort first, so they never count as the latest.
+      func time(_ p: Point) -> String { p.at == "unknown" ? "" : p.at }
       var points = source.points.sorted {
-        ($0.at, $0.fromCSV ? 1 : 0, $0.value ?? -1, $0.evidence.documentId ?? "")
-          < ($1.at, $1.fromCSV ? 1 : 0, $1.value ?? -1, $1.evidence.documentId ?? "")
+        (time($0), $0.fromCSV ? 1 : 0, $0.value ?? -1, $0.evidence.documentId ?? "")
+          < (time($1), $1.fromCSV ? 1 : 0, $1.value ?? -1, $1.evidence.documentId ?? "")
       }
       // Duplicate captures (same time, same value) count once.
       var unique: [Point] = []
