@@ -3,6 +3,7 @@ public import SlackscoreCore
 
 /// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here).
 public struct CampaignScorer {
+  /// What is scored.
   public let inputs: ScoreInputs
   let documents: [Document]
   let ctasByDoc: [String: [CallToAction]]
