@@ -89,3 +89,36 @@ import Testing
     #expect(report.diagnostics.contains { $0.file == "outcomes.csv" && $0.message.hasPrefix("line 9:") })
   }
 }
+
+/// A second opinion from a full JSON Schema implementation, when the machine has one
+/// (python3 with `jsonschema`); skipped silently otherwise, since CI machines may lack it.
+@Suite struct ExternalSchemaTests {
+  @Test func fullValidatorAgreesWhenAvailable() throws {
+    let script = """
+      import json, sys
+      try:
+          import jsonschema
+      except ImportError:
+          print("skip"); sys.exit(0)
+      schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+      jsonschema.Draft202012Validator.check_schema(schema)
+      errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(doc)]
+      print("ok" if not errors else "\\n".join(errors[:10]))
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c", script, Fixtures.repositoryRoot + "/schemas/campaigns.schema.json",
+      Fixtures.expected + "/campaigns.json",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = Pipe()
+    do { try process.run() } catch { return }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return }
+    let verdict = output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(verdict == "ok" || verdict == "skip", "\(verdict)")
+  }
+}
