@@ -89,4 +89,29 @@ import Testing
     #expect(likes.value == nil && likes.denominator == 0)
     #expect(likes.nullReason?.hasPrefix("denominator is 0") == true)
   }
+
+  @Test func csvRowsMergeIntoThePageSeriesAndLowHighRowsPair() throws {
+    func row(
+      _ kind: String, _ value: Double, _ asOf: String, url: String?, bound: String? = nil, line: Int
+    )
+      -> OutcomeRow
+    {
+      OutcomeRow(
+        campaign: "laut", kind: kind, value: value, high: nil, bound: bound, text: nil, raw: "\(value)",
+        unit: "people", asOf: asOf, sourceURL: url, note: bound, file: "o.csv", line: line)
+    }
+    let c = Self.score(
+      [Self.page("p1", url: "https://petisi.example.id/laut", at: "2024-03-01T00:00:00Z", signatures: 300)],
+      outcomes: [
+        row("signatures", 900, "2024-03-20 18:00", url: "https://petisi.example.id/laut", line: 2),
+        row("turnout", 120, "2024-03-10", url: nil, bound: "low", line: 3),
+        row("turnout", 400, "2024-03-10", url: nil, bound: "high", line: 4),
+      ])
+    let signatures = try #require(c.outcomes.first { $0.kind == "signatures" })
+    #expect(signatures.sources.count == 1 && signatures.sources[0].origin == "page+csv")
+    #expect(signatures.sources[0].series.map(\.increment) == [nil, 600])
+    let turnout = try #require(c.outcomes.first { $0.kind == "turnout" })
+    #expect(turnout.value == 120 && turnout.valueHigh == 400)
+    #expect(turnout.sources[0].series.count == 1 && turnout.sources[0].latest.evidence.csvLine == 3)
+  }
 }

@@ -66,6 +66,7 @@ enum OutcomeAssembler {
     }
     // CSV rows: one point per (source, as_of); `low`/`high` rows of one date merge.
     var csvPoints: [String: Point] = [:]
+    var csvSource: [String: String] = [:]
     for row in rows {
       let key = row.sourceURL.map(URLKey.make) ?? "csv:\(row.file)"
       let id = "\(row.kind) \(key)"
@@ -73,7 +74,8 @@ enum OutcomeAssembler {
       source.hasCSV = true
       if let url = row.sourceURL { source.platform = source.platform || isPlatform(url) }
       sources[id] = source
-      let pointID = "\(id) \(row.asOf)"
+      let pointID = "\(id)\u{0}\(row.asOf)"
+      csvSource[pointID] = id
       let evidence = Evidence(
         kind: "csv", url: row.sourceURL, capturedAt: nil, documentId: nil, archivePath: nil, offset: nil,
         recordId: nil, raw: row.raw, counterOrigin: nil, csvFile: row.file, csvLine: row.line, note: row.note)
@@ -95,8 +97,7 @@ enum OutcomeAssembler {
     for pointID in csvPoints.keys.sorted() {
       var point = csvPoints[pointID]!
       if point.value == nil { point.value = point.high }
-      let id = String(pointID[..<pointID.lastIndex(of: " ")!])
-      sources[id]!.points.append(point)
+      sources[csvSource[pointID]!]!.points.append(point)
     }
 
     var byKind: [String: [Source]] = [:]
