@@ -115,3 +115,30 @@ import Testing
     #expect(turnout.sources[0].series.count == 1 && turnout.sources[0].latest.evidence.csvLine == 3)
   }
 }
+
+/// Unconfigured campaigns found from shared targets.
+@Suite struct DiscoveryTests {
+  @Test func aPetitionPageAndAPostLinkingToItFormADiscoveredCampaign() throws {
+    let petition = Document(
+      id: "p", url: "https://petisi.example.id/p/mata-air",
+      text: "Kami meminta dinas mengaudit izin pengambilan air tanah oleh pabrik di desa kami.",
+      source: DocumentSource(path: "a.warc.gz"),
+      counters: [Counter(kind: "signatures", value: 2340, raw: "2340", origin: "meta")])
+    let post = Document(
+      id: "t", url: "https://kicau.example.com/warga/status/1",
+      text: "Sumur kami kering tiap kemarau sejak pabrik datang. Tanda tangani petisinya ya. #BoikotAir",
+      source: DocumentSource(path: "a.warc.gz"),
+      links: [DocumentLink(url: "https://petisi.example.id/p/mata-air", text: "petisi", inMain: true)],
+      hashtags: ["#BoikotAir"], counters: [Counter(kind: "likes", value: 120, raw: "120", origin: "jsonld")])
+    let cta = CallToAction(
+      docId: "t", sentence: "Tanda tangani petisinya ya.", start: 0, end: 10, lang: "id", category: "sign", effort: 2,
+      target: CTATarget(url: "https://broken.example/x", platform: "other"), cues: [], confidence: 0.8,
+      boilerplate: false)
+    let inputs = ScoreInputs(
+      config: PipelineConfig(name: "t"), documents: [post, petition], ctas: [cta], outcomes: [], interactions: [])
+    let report = ScoreStage.makeReport(inputs: inputs, inputFiles: [], diagnostics: DiagnosticCollector())
+    let found = try #require(report.discoveredCampaigns.first { $0.key == "petisi.example.id/p/mata-air" })
+    #expect(found.basis == "petition_url" && found.documentIds == ["p", "t"])
+    #expect(found.outcomes == ["signatures": 2340] && found.interactions["likes"] == 120)
+  }
+}
