@@ -9,7 +9,7 @@ enum OutcomeAssembler {
     "signatures": "signatures", "funds_raised": "funds", "donors": "donors", "attendees": "turnout",
     "volunteers": "volunteers",
   ]
-  static let kindOrder = ["signatures", "funds", "donors", "turnout", "volunteers", "policy"]
+  static let kindOrder = ["signatures", "funds", "donors", "turnout", "rsvps", "volunteers", "policy"]
 
   struct Point {
     var at: String
@@ -40,7 +40,9 @@ enum OutcomeAssembler {
   }
 
   static func assemble(
-    members: [Document], rows: [OutcomeRow], isPlatform: (String) -> Bool, currency: CurrencyConfig
+    members: [Document], rows: [OutcomeRow], isPlatform: (String) -> Bool,
+    isEventPage: (String) -> Bool = { _ in false },
+    currency: CurrencyConfig
   ) -> [OutcomeSummary] {
     var sources: [String: Source] = [:]
     for doc in members {
@@ -52,6 +54,10 @@ enum OutcomeAssembler {
       }
       let url = doc.canonicalUrl ?? doc.url
       let key = url.map(URLKey.make) ?? "doc:\(doc.id)"
+      // On the campaign's own event page an attendee count is sign-ups (RSVPs): intentions,
+      // not turnout.
+      let eventPage = [doc.url, doc.canonicalUrl].compactMap { $0 }.contains(where: isEventPage)
+      if eventPage, let rsvps = best.removeValue(forKey: "turnout") { best["rsvps"] = rsvps }
       for (kind, counter) in best {
         let id = "\(kind) \(key)"
         var source = sources[id] ?? Source(kind: kind, key: key, url: url)
@@ -196,6 +202,7 @@ enum OutcomeAssembler {
       }
     default:
       summary.unit = kind == "signatures" ? "signatures" : "people"
+      // (`rsvps`: sign-ups on an event page, summed like counts.)
       if kind == "turnout" {
         // Crowd estimates from several sources are alternatives for one event, not parts:
         // the range runs from the smallest low to the largest high.

@@ -105,8 +105,8 @@ public struct QuadrantReference: Codable, Sendable, Hashable {
   public var campaignsCompared: Int
   /// Median loudness.
   @ExplicitNull public var loudnessMedian: Double?
-  /// Median engagement index.
-  @ExplicitNull public var engagementMedian: Double?
+  /// Median of the acts component.
+  @ExplicitNull public var actsMedian: Double?
 }
 
 /// One input file and its fingerprint.
@@ -457,8 +457,8 @@ public struct Quadrant: Codable, Sendable, Hashable {
   public var nullReason: String?
   /// Loudness component.
   @ExplicitNull public var loudness: Double?
-  /// Engagement index.
-  @ExplicitNull public var engagementIndex: Double?
+  /// Acts component (effort-weighted offline outcomes), the y axis.
+  @ExplicitNull public var acts: Double?
 }
 
 /// A warning a journalist must read before quoting the campaign's figures.
