@@ -116,6 +116,25 @@ import Testing
   }
 }
 
+/// Event pages count sign-ups, not turnout.
+@Suite struct RSVPTests {
+  @Test func eventPageAttendeesAreRSVPs() throws {
+    let campaign = CampaignConfig(id: "aksi", name: "Aksi", eventUrls: ["https://acara.example.id/e/aksi"])
+    let event = Document(
+      id: "e", url: "https://acara.example.id/e/aksi", text: "Aksi damai di depan gedung dewan hari Kamis pagi.",
+      capturedAt: "2024-09-05T00:00:00Z", source: DocumentSource(path: "a.warc.gz"),
+      counters: [Counter(kind: "attendees", value: 1240, raw: "1.240 orang akan hadir", origin: "jsonld")])
+    let inputs = ScoreInputs(
+      config: PipelineConfig(name: "t", campaigns: [campaign]), documents: [event], ctas: [], outcomes: [],
+      interactions: [])
+    let c = ScoreStage.makeReport(inputs: inputs, inputFiles: [], diagnostics: DiagnosticCollector()).campaigns[0]
+    #expect(c.outcomes.map(\.kind) == ["rsvps"])
+    #expect(c.outcomes[0].value == 1240)
+    #expect(c.indices.components.effortWeightedActs == nil)
+    #expect(c.caveats.contains { $0.code == "rsvps-not-turnout" })
+  }
+}
+
 /// Unconfigured campaigns found from shared targets.
 @Suite struct DiscoveryTests {
   @Test func aPetitionPageAndAPostLinkingToItFormADiscoveredCampaign() throws {
