@@ -161,3 +161,15 @@ import Testing
     #expect(found.outcomes == ["signatures": 2340] && found.interactions["likes"] == 120)
   }
 }
+
+@Suite struct CounterChoiceTests {
+  @Test func structuredCountersWinOverText() {
+    let embedded = Counter(kind: "funds_raised", value: 1_204_750_000, raw: "1204750000", origin: "embedded_json")
+    let rounded = Counter(kind: "funds_raised", value: 1_200_000_000, raw: "Rp 1,2 M", origin: "text")
+    let misread = Counter(kind: "funds_raised", value: 9_000_000_000, raw: "Rp 9 M", origin: "text")
+    #expect(CounterChoice.prefer(embedded, over: rounded))
+    #expect(CounterChoice.prefer(embedded, over: misread))
+    #expect(!CounterChoice.prefer(rounded, over: embedded))
+    #expect(CounterChoice.prefer(misread, over: rounded))  // both text: the larger
+  }
+}

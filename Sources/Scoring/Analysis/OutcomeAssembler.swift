@@ -1,6 +1,17 @@
 public import PipelineConfiguration
 public import SlackscoreCore
 
+/// Which of several counters of one kind on one page to believe: a structured one
+/// (`jsonld`, `microdata`, `meta`, `embedded_json`) over one read from visible text (which
+/// may be rounded, like "Rp 1,2 M", or belong to a comment), then the larger.
+enum CounterChoice {
+  static func prefer(_ a: Counter, over b: Counter) -> Bool {
+    let ra = a.origin == "text" ? 0 : 1
+    let rb = b.origin == "text" ? 0 : 1
+    return ra != rb ? ra > rb : a.value > b.value
+  }
+}
+
 /// Builds a campaign's outcomes from page counters (one series per page, one point per
 /// capture) and outcome CSV rows (one series per source URL, one point per `as_of`).
 enum OutcomeAssembler {
@@ -49,7 +60,7 @@ enum OutcomeAssembler {
       var best: [String: Counter] = [:]
       for counter in doc.counters {
         guard let kind = counterKinds[counter.kind], counter.value >= 0 else { continue }
-        if let current = best[kind], current.value >= counter.value { continue }
+        if let current = best[kind], !CounterChoice.prefer(counter, over: current) { continue }
         best[kind] = counter
       }
       let url = doc.canonicalUrl ?? doc.url
