@@ -10,6 +10,7 @@ import Testing
   @Test(arguments: ["campaigns.json", "campaigns.csv"])
   func sampleMatchesGolden(file: String) throws {
     let out = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(out) }
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: out), logger: Fixtures.logger)
     let actual = String(decoding: try Fixtures.read(out + "/" + file), as: UTF8.self)
     let expectedPath = Fixtures.expected + "/" + file
@@ -27,6 +28,7 @@ import Testing
   @Test func twoRunsAreByteIdentical() throws {
     let a = try Fixtures.temporaryFolder()
     let b = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(a, b) }
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: a), logger: Fixtures.logger)
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: b), logger: Fixtures.logger)
     #expect(try Fixtures.read(a + "/campaigns.json") == Fixtures.read(b + "/campaigns.json"))
@@ -35,6 +37,7 @@ import Testing
 
   @Test func outputConformsToSchema() throws {
     let out = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(out) }
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: out), logger: Fixtures.logger)
     let schema = try JSONValue.parse(Fixtures.read(Fixtures.repositoryRoot + "/schemas/campaigns.schema.json"))
     let document = try JSONValue.parse(Fixtures.read(out + "/campaigns.json"))
@@ -53,6 +56,7 @@ import Testing
 
   @Test func reportDecodesBack() throws {
     let out = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(out) }
     let result = try ScoreStage.run(options: Fixtures.sampleOptions(out: out), logger: Fixtures.logger)
     let decoded = try ScoreStage.decode(Fixtures.read(out + "/campaigns.json"))
     #expect(decoded == result.report)
