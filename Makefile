@@ -41,6 +41,10 @@ $(BIN): deps $(shell find Sources -type f 2>/dev/null) Package.swift
 run: $(BIN)
 	$(BIN) run --pipeline pipelines/$(PIPELINE) --out $(OUT) --jobs $(JOBS)
 
+.PHONY: score
+score: $(BIN)
+	$(BIN) score --pipeline pipelines/$(PIPELINE) --out $(OUT)
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip Conformance

@@ -207,6 +207,10 @@ struct YAMLField {
       guard result[key] == nil else {
         throw ConfigError(file: file, line: keyNode.mark?.line, key: childPath, message: "duplicate key")
       }
+      // `key:` with no value (or `~`, `null`) is the same as leaving the key out.
+      if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+        continue
+      }
       result[key] = YAMLField(node: value, path: childPath, file: file)
     }
     return result

@@ -55,6 +55,11 @@ import Testing
     #expect(c.currency.base == "IDR" && c.campaigns.isEmpty && c.fetch == nil)
   }
 
+  @Test func emptyValuesAreLikeMissingKeys() throws {
+    let c = try PipelineConfigLoader.parse("name: x\noutcomes:\nfetch: ~\nscoring:\n  seed:\n", file: "p.yml")
+    #expect(c.outcomes.isEmpty && c.fetch == nil && c.scoring.seed == ScoringParameters().seed)
+  }
+
   @Test func errorNamesFileLineAndKey() {
     let yaml = """
       name: x

@@ -10,6 +10,7 @@ import Testing
   @Test(arguments: ["campaigns.json", "campaigns.csv"])
   func sampleMatchesGolden(file: String) throws {
     let out = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(out) }
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: out), logger: Fixtures.logger)
     let actual = String(decoding: try Fixtures.read(out + "/" + file), as: UTF8.self)
     let expectedPath = Fixtures.expected + "/" + file
@@ -27,6 +28,7 @@ import Testing
   @Test func twoRunsAreByteIdentical() throws {
     let a = try Fixtures.temporaryFolder()
     let b = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(a, b) }
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: a), logger: Fixtures.logger)
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: b), logger: Fixtures.logger)
     #expect(try Fixtures.read(a + "/campaigns.json") == Fixtures.read(b + "/campaigns.json"))
@@ -35,6 +37,7 @@ import Testing
 
   @Test func outputConformsToSchema() throws {
     let out = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(out) }
     _ = try ScoreStage.run(options: Fixtures.sampleOptions(out: out), logger: Fixtures.logger)
     let schema = try JSONValue.parse(Fixtures.read(Fixtures.repositoryRoot + "/schemas/campaigns.schema.json"))
     let document = try JSONValue.parse(Fixtures.read(out + "/campaigns.json"))
@@ -53,6 +56,7 @@ import Testing
 
   @Test func reportDecodesBack() throws {
     let out = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(out) }
     let result = try ScoreStage.run(options: Fixtures.sampleOptions(out: out), logger: Fixtures.logger)
     let decoded = try ScoreStage.decode(Fixtures.read(out + "/campaigns.json"))
     #expect(decoded == result.report)
@@ -87,5 +91,41 @@ import Testing
     #expect(plastik.caveats.contains { $0.code == "outcome-csv-only" })
     #expect(report.discoveredCampaigns.map(\.id).contains("discovered-petisi-example-id-pantai-bersih"))
     #expect(report.diagnostics.contains { $0.file == "outcomes.csv" && $0.message.hasPrefix("line 9:") })
+  }
+}
+
+/// A second opinion from a full JSON Schema implementation, when the machine has one
+/// (python3 with `jsonschema`); skipped silently otherwise, since CI machines may lack it.
+@Suite struct ExternalSchemaTests {
+  @Test func fullValidatorAgreesWhenAvailable() throws {
+    let script = """
+      import json, sys
+      try:
+          import jsonschema
+      except ImportError:
+          print("skip"); sys.exit(0)
+      schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+      try:
+          jsonschema.Draft202012Validator.check_schema(schema)
+      except Exception as e:
+          print("invalid schema: %s" % e); sys.exit(0)
+      errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(doc)]
+      print("ok" if not errors else "\\n".join(errors[:10]))
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c", script, Fixtures.repositoryRoot + "/schemas/campaigns.schema.json",
+      Fixtures.expected + "/campaigns.json",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = Pipe()
+    do { try process.run() } catch { return }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return }
+    let verdict = output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(verdict == "ok" || verdict == "skip", "\(verdict)")
   }
 }

@@ -95,6 +95,8 @@ import Testing
     ("petisi.example.id/hutan-adat", "http://PETISI.example.id/hutan-adat/", true),
     ("petisi.example.id/hutan*", "https://petisi.example.id/laut", false),
     ("*.example.id/aksi/*", "https://kota.example.id/aksi/2024/tambang", true),
+    ("petisi.example.id/laut", "https://petisi.example.id/laut?utm_source=x&fbclid=y#top", true),
+    ("petisi.example.id/laut?id=2", "https://petisi.example.id/laut?utm_medium=x&id=2", true),
   ])
   func urlPatterns(pattern: String, url: String, matches: Bool) {
     #expect(URLKey.matches(pattern: pattern, url: url) == matches)

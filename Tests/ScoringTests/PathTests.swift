@@ -7,6 +7,7 @@ import Testing
 @Suite struct PathTests {
   @Test func globsAndFolders() throws {
     let root = try Fixtures.temporaryFolder()
+    defer { Fixtures.remove(root) }
     for file in ["p/warc/a.warc.gz", "p/warc/b.warc.gz", "p/warc/sub/c.warc.gz", "p/warc/notes.txt"] {
       try AtomicFileWriter.write("x", to: root + "/" + file)
     }

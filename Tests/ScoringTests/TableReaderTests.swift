@@ -46,6 +46,7 @@ import Testing
       a,votes,10,people,2024-01-02,,
       a,policy,Bill withdrawn,,2024-02-01,,
       """)
+    defer { Fixtures.remove(FileSystem.parent(of: path)) }
     let diagnostics = DiagnosticCollector()
     let rows = try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics)
     #expect(rows.map(\.kind) == ["signatures", "funds", "turnout", "turnout", "turnout", "policy"])
@@ -62,6 +63,7 @@ import Testing
     let path = try Self.write(
       "url,posted_at,platform,likes,shares,comments,views,retweets\r\nhttps://a.example/1,2024-01-01,X,\"1,200\",,3,,7\r\nhttps://a.example/2,yesterday,x,1,,,,\r\nhttps://a.example/3,,x,1.5,,,,\r\n"
     )
+    defer { Fixtures.remove(FileSystem.parent(of: path)) }
     let diagnostics = DiagnosticCollector()
     let rows = try TableReader.interactions(path: path, displayPath: "i.csv", diagnostics: diagnostics)
     #expect(rows.count == 1)
@@ -72,6 +74,7 @@ import Testing
 
   @Test func missingHeaderColumnsSkipTheFile() throws {
     let path = try Self.write("campaign,kind\na,signatures\n")
+    defer { Fixtures.remove(FileSystem.parent(of: path)) }
     let diagnostics = DiagnosticCollector()
     #expect(try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics).isEmpty)
     #expect(diagnostics.diagnostics.first?.code == "bad-csv-header")

@@ -1,6 +1,12 @@
 public import PipelineConfiguration
 public import SlackscoreCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Why a document belongs to a campaign.
 public enum MatchReason: String, Sendable, Codable, CaseIterable, Comparable {
   case petitionUrl = "petition_url"
@@ -51,20 +57,61 @@ struct CampaignMatcher {
     return t
   }
 
+  /// Byte substring search: keywords and text are both lower-cased UTF-8.
+  static func bytesContain(_ haystack: [UInt8], _ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    guard !n.isEmpty else { return true }
+    return haystack.withUnsafeBytes { h in
+      n.withUnsafeBytes { find(h, from: 0, $0) != nil }
+    }
+  }
+
   /// Whether lower-cased `text` has `#tag` not followed by another letter or digit (so
   /// `#tolaktambang` does not match inside `#tolaktambangpasir`).
   static func containsHashtag(_ text: String, _ tag: String) -> Bool {
-    let needle = "#" + tag
-    var rest = Substring(text)
-    while let range = rest.firstRange(of: needle) {
-      let after = rest[range.upperBound...].unicodeScalars.first
-      if let after, after.properties.isAlphabetic || after.properties.numericType != nil || after == "_" {
-        rest = rest[range.upperBound...]
-        continue
+    containsHashtag(Array(text.utf8), tag)
+  }
+
+  static func containsHashtag(_ text: [UInt8], _ tag: String) -> Bool {
+    let needle = Array(("#" + tag).utf8)
+    return text.withUnsafeBytes { h -> Bool in
+      needle.withUnsafeBytes { n -> Bool in
+        var from = 0
+        while let hit = find(h, from: from, n) {
+          let end = hit + n.count
+          if end >= h.count || !isWordStart(h, at: end) { return true }
+          from = end
+        }
+        return false
       }
-      return true
     }
-    return false
+  }
+
+  /// Offset of the first `needle` in `haystack` at or after `from` (memchr on the first
+  /// byte, then memcmp), or nil.
+  static func find(_ haystack: UnsafeRawBufferPointer, from: Int, _ needle: UnsafeRawBufferPointer) -> Int? {
+    guard needle.count > 0, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
+    let first = Int32(needle[0])
+    var start = from
+    while start + needle.count <= haystack.count {
+      guard let hit = memchr(h + start, first, haystack.count - start - needle.count + 1) else { return nil }
+      let offset = UnsafeRawPointer(hit) - h
+      if memcmp(h + offset, n, needle.count) == 0 { return offset }
+      start = offset + 1
+    }
+    return nil
+  }
+
+  /// Whether the UTF-8 scalar starting at `index` is a letter, digit or `_`.
+  private static func isWordStart(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+    let b = bytes[index]
+    if b < 0x80 {
+      return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+    var end = index + 1
+    while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    guard let scalar = String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first else { return false }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   /// Reasons per campaign id for one document (empty when it matches nothing).
@@ -77,6 +124,7 @@ struct CampaignMatcher {
     let tags = Set(doc.hashtags.map(Self.hashtagKey))
     let lowerText = ((doc.title ?? "") + "\n" + doc.text).lowercased()
     let day = doc.publishedAt ?? doc.capturedAt
+    let lowerBytes = Array(lowerText.utf8)
 
     var result: [String: Set<MatchReason>] = [:]
     for c in campaigns {
@@ -89,11 +137,12 @@ struct CampaignMatcher {
       let inPeriod = c.config.period.map { p in day.map { p.contains($0) } ?? true } ?? true
       if inPeriod {
         if !c.hashtags.isEmpty
-          && (!tags.isDisjoint(with: c.hashtags) || c.hashtags.contains(where: { Self.containsHashtag(lowerText, $0) }))
+          && (!tags.isDisjoint(with: c.hashtags)
+            || c.hashtags.contains(where: { Self.containsHashtag(lowerBytes, $0) }))
         {
           reasons.insert(.hashtag)
         }
-        if c.keywords.contains(where: { lowerText.contains($0) }) { reasons.insert(.keyword) }
+        if c.keywords.contains(where: { Self.bytesContain(lowerBytes, $0) }) { reasons.insert(.keyword) }
       }
       if !reasons.isEmpty { result[c.config.id] = reasons }
     }

@@ -3,6 +3,7 @@ public import SlackscoreCore
 
 /// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here).
 public struct CampaignScorer {
+  /// What is scored.
   public let inputs: ScoreInputs
   let documents: [Document]
   let ctasByDoc: [String: [CallToAction]]
@@ -100,19 +101,18 @@ public struct CampaignScorer {
   private func scoreCampaign(_ campaign: CampaignConfig, types: [String]) -> (CampaignScore, Set<String>) {
     let members = documents.filter { matches[$0.id]?[campaign.id] != nil }
     let targetKeys = Set((campaign.petitionUrls + campaign.donationUrls + campaign.eventUrls).map(URLKey.make))
+    let eventKeys = Set(campaign.eventUrls.map(URLKey.make))
     let isPlatform: (String) -> Bool = { url in
       targetKeys.contains(URLKey.make(url)) || campaign.urlPatterns.contains { URLKey.matches(pattern: $0, url: url) }
     }
-    let exportKeys = exports.byKey.keys.filter { key in
-      isPlatform(key)
-        || members.contains { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make).contains(key) }
-    }
+    let memberURLKeys = Set(members.flatMap { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make) })
+    let exportKeys = exports.byKey.keys.filter { key in memberURLKeys.contains(key) || isPlatform(key) }
     let units = InteractionAssembler.units(
       members: members, clusters: clusters, exports: exports, campaignExportKeys: exportKeys)
     let interactions = InteractionAssembler.totals(units)
     let outcomes = OutcomeAssembler.assemble(
       members: members, rows: inputs.outcomes.filter { $0.campaign == campaign.id }, isPlatform: isPlatform,
-      currency: inputs.config.currency)
+      isEventPage: { eventKeys.contains(URLKey.make($0)) }, currency: inputs.config.currency)
     let cta = CTAMixBuilder.build(
       ctasByDoc: ctasByDoc, members: members, clusters: clusters, lowEffortMax: inputs.config.scoring.lowEffortMax)
     let ratios = RatioBuilder.build(
@@ -155,7 +155,7 @@ public struct CampaignScorer {
       id: campaign.id, name: campaign.name, period: campaign.period, documents: summary, interactions: interactions,
       outcomes: outcomes, ctaMix: cta.mix, ratios: ratios, indices: indices,
       quadrant: Quadrant(
-        label: nil, nullReason: nil, loudness: indices.components.loudness, engagementIndex: indices.engagement.value),
+        label: nil, nullReason: nil, loudness: indices.components.loudness, acts: indices.components.acts),
       caveats: [], evidence: EvidenceSummary(ctas: Array(strongest), outcomeSources: outcomeEvidence))
     score.caveats = Caveats.make(for: score, units: units, minCoverage: inputs.config.scoring.minCoverage)
     return (score, Set(exportKeys))

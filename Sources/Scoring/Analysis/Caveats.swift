@@ -56,6 +56,12 @@ enum Caveats {
           )
         }
       }
+      if o.kind == "rsvps" {
+        add(
+          "rsvps-not-turnout",
+          "rsvps: the campaign's event page counts sign-ups (\(Int(o.value ?? 0))); they are intentions, reported apart from turnout and left out of the indices."
+        )
+      }
       if o.kind == "turnout", let high = o.valueHigh, let low = o.value, high > low {
         add("estimate-range", "turnout is an estimate range; ratios use the low end (\(Int(low))–\(Int(high))).")
       }
@@ -106,7 +112,7 @@ enum Caveats {
     var byDay: [String: Double] = [:]
     for u in units {
       guard let day = u.day else { continue }
-      let active = u.counts.filter { InteractionType.active.contains($0.key) }.values.reduce(0, +)
+      let active = InteractionType.active.sorted().reduce(0.0) { $0 + (u.counts[$1] ?? 0) }
       if active > 0 { byDay[day, default: 0] += active }
     }
     guard byDay.count >= 3, let median = Statistics.median(Array(byDay.values)) else { return nil }
@@ -125,17 +131,23 @@ enum Caveats {
 /// Quadrant labels relative to the pipeline's own campaigns.
 enum Quadrants {
   static let reference =
-    "medians across this pipeline's campaigns that have both loudness and an engagement index; at or above the median counts as high"
+    "medians across this pipeline's campaigns that have both loudness (online token acts) and acts (offline outcomes); at or above the median counts as high"
 
-  /// Loudness high + engagement high: `engaged`; loud + low: `loud-but-idle`; quiet + high:
-  /// `quiet-effective`; quiet + low: `dormant`. Needs at least 2 comparable campaigns.
+  /// x = loudness (online token acts), y = acts (effort-weighted offline outcomes), both
+  /// from the index components. Loud + many acts: `engaged`; loud + few: `loud-but-idle`;
+  /// quiet + many: `quiet-effective`; quiet + few: `dormant`. The asks (CTA mix) are left
+  /// out on purpose: the quadrant describes what happened, not what was asked. Needs at
+  /// least 2 comparable campaigns.
   static func assign(_ campaigns: inout [CampaignScore]) {
-    let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.engagementIndex != nil }
+    let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.acts != nil }
     let loud = Statistics.median(comparable.map { $0.quadrant.loudness! })
-    let engaged = Statistics.median(comparable.map { $0.quadrant.engagementIndex! })
+    let engaged = Statistics.median(comparable.map { $0.quadrant.acts! })
     for i in campaigns.indices {
-      guard let l = campaigns[i].quadrant.loudness, let e = campaigns[i].quadrant.engagementIndex else {
-        campaigns[i].quadrant.nullReason = "loudness or engagement index unknown for this campaign"
+      guard let l = campaigns[i].quadrant.loudness, let e = campaigns[i].quadrant.acts else {
+        campaigns[i].quadrant.nullReason =
+          campaigns[i].quadrant.loudness == nil
+          ? "loudness unknown: no likes, shares, comments, reactions or retweets"
+          : "acts unknown: no signatures, donors, volunteers or turnout"
         continue
       }
       guard comparable.count >= 2, let loud, let engaged else {
@@ -152,10 +164,10 @@ enum Quadrants {
   }
 
   static func medians(_ campaigns: [CampaignScore]) -> QuadrantReference {
-    let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.engagementIndex != nil }
+    let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.acts != nil }
     return QuadrantReference(
       relativeTo: reference, campaignsCompared: comparable.count,
       loudnessMedian: fixedIfAny(Statistics.median(comparable.map { $0.quadrant.loudness! }), 4),
-      engagementMedian: fixedIfAny(Statistics.median(comparable.map { $0.quadrant.engagementIndex! }), 2))
+      actsMedian: fixedIfAny(Statistics.median(comparable.map { $0.quadrant.acts! }), 4))
   }
 }

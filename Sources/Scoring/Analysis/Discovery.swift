@@ -1,25 +1,57 @@
 public import SlackscoreCore
 
 /// Campaigns nobody configured: unassigned documents that share a petition, donation or
-/// event target (from their CTAs) or a hashtag. A group needs at least 2 distinct
-/// near-duplicate clusters. Ids are `discovered-` + a slug of the key.
+/// event target, or a hashtag. A group needs at least 2 distinct near-duplicate clusters.
+/// Ids are `discovered-` + a slug of the key.
+///
+/// Targets come from three places: CTA targets (their kind, else the CTA's category: `sign`
+/// gives a petition, `donate` a donation, `attend` an event), the document's own URL when
+/// the page shows an outcome counter (signatures: petition; funds or donors: donation;
+/// attendees: event), and main-content links to such a page among the unassigned ones.
 enum Discovery {
+  static let categoryBasis = ["sign": "petition_url", "donate": "donation_url", "attend": "event_url"]
+  static let targetKindBasis = ["petition": "petition_url", "donation": "donation_url", "event": "event_url"]
+  static let counterBasis = [
+    "signatures": "petition_url", "funds_raised": "donation_url", "donors": "donation_url",
+    "attendees": "event_url",
+  ]
+
   static func find(
     _ docs: [Document], ctasByDoc: [String: [CallToAction]], clusters: [String: String]
   )
     -> [DiscoveredCampaign]
   {
+    // Pages that show an outcome counter, by URL key.
+    var targetPages: [String: String] = [:]
+    for doc in docs {
+      guard let basis = doc.counters.compactMap({ counterBasis[$0.kind] }).sorted().first else { continue }
+      for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) { targetPages[URLKey.make(url)] = basis }
+    }
     var groups: [String: (basis: String, key: String, docs: [Document])] = [:]
     for doc in docs {
-      var keys: Set<String> = []
-      for cta in ctasByDoc[doc.id] ?? [] {
-        guard let t = cta.target, let kind = t.kind, ["petition", "donation", "event"].contains(kind) else { continue }
-        keys.insert("\(kind)_url|\(URLKey.make(t.url))")
+      var keys: [String: String] = [:]  // group key -> basis
+      for cta in ctasByDoc[doc.id] ?? [] where !cta.boilerplate {
+        guard let t = cta.target else { continue }
+        let key = URLKey.make(t.url)
+        if let basis = targetPages[key] ?? t.kind.flatMap({ targetKindBasis[$0] }) ?? categoryBasis[cta.category] {
+          keys["url|\(key)"] = basis
+        }
       }
-      for tag in doc.hashtags { keys.insert("hashtag|#\(CampaignMatcher.hashtagKey(tag))") }
-      for k in keys {
-        let parts = k.split(separator: "|", maxSplits: 1).map(String.init)
-        groups[k, default: (parts[0], parts[1], [])].docs.append(doc)
+      for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
+        let key = URLKey.make(url)
+        if let basis = targetPages[key] { keys["url|\(key)"] = basis }
+      }
+      for link in doc.links where link.inMain {
+        let key = URLKey.make(link.url)
+        if let basis = targetPages[key] { keys["url|\(key)"] = basis }
+      }
+      for tag in doc.hashtags { keys["hashtag|#\(CampaignMatcher.hashtagKey(tag))"] = "hashtag" }
+      for (k, basis) in keys {
+        let key = String(k.split(separator: "|", maxSplits: 1)[1])
+        var group = groups[k] ?? (basis, key, [])
+        if let page = targetPages[key] { group.basis = page } else { group.basis = min(group.basis, basis) }
+        group.docs.append(doc)
+        groups[k] = group
       }
     }
     var result: [DiscoveredCampaign] = []
@@ -49,7 +81,9 @@ enum Discovery {
           }
         }
       }
-      for counts in perCluster.values { for (t, v) in counts { interactions[t, default: 0] += v } }
+      for cluster in perCluster.keys.sorted() {
+        for (t, v) in perCluster[cluster]! { interactions[t, default: 0] += v }
+      }
       for counts in outcomePerCluster.values { for (t, v) in counts { outcomes[t] = max(outcomes[t] ?? 0, v) } }
       result.append(
         DiscoveredCampaign(

@@ -65,9 +65,14 @@ enum InteractionAssembler {
       }
       for key in latestPerURL.keys.sorted() {
         let doc = latestPerURL[key]!
+        var chosen: [String: Counter] = [:]
         for counter in doc.counters where InteractionType.all.contains(counter.kind) && counter.value >= 0 {
-          unit.counts[counter.kind] = max(unit.counts[counter.kind] ?? 0, counter.value)
-          unit.fromPage.insert(counter.kind)
+          if let current = chosen[counter.kind], !CounterChoice.prefer(counter, over: current) { continue }
+          chosen[counter.kind] = counter
+        }
+        for (kind, counter) in chosen {
+          unit.counts[kind] = max(unit.counts[kind] ?? 0, counter.value)
+          unit.fromPage.insert(kind)
         }
         let day = doc.publishedAt ?? doc.capturedAt
         if let day, unit.day.map({ day < $0 }) ?? true { unit.day = String(day.prefix(10)) }

@@ -116,19 +116,53 @@ enum NearDuplicates {
     return z ^ (z >> 31)
   }
 
-  /// Lower-cased words of letters and digits (Unicode-aware), as UTF-8 bytes.
+  /// Lower-cased words of letters and digits (Unicode-aware), as UTF-8 bytes. ASCII bytes
+  /// take a fast path; other scalars are decoded and checked for letter/digit properties.
   static func words(_ text: String) -> [[UInt8]] {
     var result: [[UInt8]] = []
-    var current = ""
-    for scalar in text.unicodeScalars {
+    var current: [UInt8] = []
+    var nonASCII = false
+    func flush() {
+      guard !current.isEmpty else { return }
+      if nonASCII {
+        result.append(Array(String(decoding: current, as: UTF8.self).lowercased().utf8))
+      } else {
+        result.append(current)
+      }
+      current.removeAll(keepingCapacity: true)
+      nonASCII = false
+    }
+    var utf8 = text.utf8.makeIterator()
+    var pending: UInt8? = nil
+    while let byte = pending ?? utf8.next() {
+      pending = nil
+      if byte < 0x80 {
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: current.append(byte)
+        case 0x41...0x5A: current.append(byte | 0x20)
+        default: flush()
+        }
+        continue
+      }
+      // Gather one multi-byte scalar.
+      var bytes = [byte]
+      while let next = utf8.next() {
+        if next & 0xC0 == 0x80 {
+          bytes.append(next)
+        } else {
+          pending = next
+          break
+        }
+      }
+      let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first!
       if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        current.unicodeScalars.append(scalar)
-      } else if !current.isEmpty {
-        result.append(Array(current.lowercased().utf8))
-        current = ""
+        current += bytes
+        nonASCII = true
+      } else {
+        flush()
       }
     }
-    if !current.isEmpty { result.append(Array(current.lowercased().utf8)) }
+    flush()
     return result
   }
 }

@@ -1,6 +1,17 @@
 public import PipelineConfiguration
 public import SlackscoreCore
 
+/// Which of several counters of one kind on one page to believe: a structured one
+/// (`jsonld`, `microdata`, `meta`, `embedded_json`) over one read from visible text (which
+/// may be rounded, like "Rp 1,2 M", or belong to a comment), then the larger.
+enum CounterChoice {
+  static func prefer(_ a: Counter, over b: Counter) -> Bool {
+    let ra = a.origin == "text" ? 0 : 1
+    let rb = b.origin == "text" ? 0 : 1
+    return ra != rb ? ra > rb : a.value > b.value
+  }
+}
+
 /// Builds a campaign's outcomes from page counters (one series per page, one point per
 /// capture) and outcome CSV rows (one series per source URL, one point per `as_of`).
 enum OutcomeAssembler {
@@ -9,7 +20,7 @@ enum OutcomeAssembler {
     "signatures": "signatures", "funds_raised": "funds", "donors": "donors", "attendees": "turnout",
     "volunteers": "volunteers",
   ]
-  static let kindOrder = ["signatures", "funds", "donors", "turnout", "volunteers", "policy"]
+  static let kindOrder = ["signatures", "funds", "donors", "turnout", "rsvps", "volunteers", "policy"]
 
   struct Point {
     var at: String
@@ -40,18 +51,24 @@ enum OutcomeAssembler {
   }
 
   static func assemble(
-    members: [Document], rows: [OutcomeRow], isPlatform: (String) -> Bool, currency: CurrencyConfig
+    members: [Document], rows: [OutcomeRow], isPlatform: (String) -> Bool,
+    isEventPage: (String) -> Bool = { _ in false },
+    currency: CurrencyConfig
   ) -> [OutcomeSummary] {
     var sources: [String: Source] = [:]
     for doc in members {
       var best: [String: Counter] = [:]
       for counter in doc.counters {
         guard let kind = counterKinds[counter.kind], counter.value >= 0 else { continue }
-        if let current = best[kind], current.value >= counter.value { continue }
+        if let current = best[kind], !CounterChoice.prefer(counter, over: current) { continue }
         best[kind] = counter
       }
       let url = doc.canonicalUrl ?? doc.url
       let key = url.map(URLKey.make) ?? "doc:\(doc.id)"
+      // On the campaign's own event page an attendee count is sign-ups (RSVPs): intentions,
+      // not turnout.
+      let eventPage = [doc.url, doc.canonicalUrl].compactMap { $0 }.contains(where: isEventPage)
+      if eventPage, let rsvps = best.removeValue(forKey: "turnout") { best["rsvps"] = rsvps }
       for (kind, counter) in best {
         let id = "\(kind) \(key)"
         var source = sources[id] ?? Source(kind: kind, key: key, url: url)
@@ -66,6 +83,7 @@ enum OutcomeAssembler {
     }
     // CSV rows: one point per (source, as_of); `low`/`high` rows of one date merge.
     var csvPoints: [String: Point] = [:]
+    var csvSource: [String: String] = [:]
     for row in rows {
       let key = row.sourceURL.map(URLKey.make) ?? "csv:\(row.file)"
       let id = "\(row.kind) \(key)"
@@ -73,7 +91,8 @@ enum OutcomeAssembler {
       source.hasCSV = true
       if let url = row.sourceURL { source.platform = source.platform || isPlatform(url) }
       sources[id] = source
-      let pointID = "\(id) \(row.asOf)"
+      let pointID = "\(id)\u{0}\(row.asOf)"
+      csvSource[pointID] = id
       let evidence = Evidence(
         kind: "csv", url: row.sourceURL, capturedAt: nil, documentId: nil, archivePath: nil, offset: nil,
         recordId: nil, raw: row.raw, counterOrigin: nil, csvFile: row.file, csvLine: row.line, note: row.note)
@@ -95,8 +114,7 @@ enum OutcomeAssembler {
     for pointID in csvPoints.keys.sorted() {
       var point = csvPoints[pointID]!
       if point.value == nil { point.value = point.high }
-      let id = String(pointID[..<pointID.lastIndex(of: " ")!])
-      sources[id]!.points.append(point)
+      sources[csvSource[pointID]!]!.points.append(point)
     }
 
     var byKind: [String: [Source]] = [:]
@@ -108,9 +126,11 @@ enum OutcomeAssembler {
 
   private static func summarise(kind: String, _ raw: [Source], currency: CurrencyConfig) -> OutcomeSummary {
     var outputs: [OutcomeSource] = raw.map { source in
+      // Points without a date ("unknown") sort first, so they never count as the latest.
+      func time(_ p: Point) -> String { p.at == "unknown" ? "" : p.at }
       var points = source.points.sorted {
-        ($0.at, $0.fromCSV ? 1 : 0, $0.value ?? -1, $0.evidence.documentId ?? "")
-          < ($1.at, $1.fromCSV ? 1 : 0, $1.value ?? -1, $1.evidence.documentId ?? "")
+        (time($0), $0.fromCSV ? 1 : 0, $0.value ?? -1, $0.evidence.documentId ?? "")
+          < (time($1), $1.fromCSV ? 1 : 0, $1.value ?? -1, $1.evidence.documentId ?? "")
       }
       // Duplicate captures (same time, same value) count once.
       var unique: [Point] = []
@@ -193,6 +213,7 @@ enum OutcomeAssembler {
       }
     default:
       summary.unit = kind == "signatures" ? "signatures" : "people"
+      // (`rsvps`: sign-ups on an event page, summed like counts.)
       if kind == "turnout" {
         // Crowd estimates from several sources are alternatives for one event, not parts:
         // the range runs from the smallest low to the largest high.

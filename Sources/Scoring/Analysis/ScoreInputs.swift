@@ -3,10 +3,15 @@ public import SlackscoreCore
 
 /// Everything the scorer reads, already loaded and sorted.
 public struct ScoreInputs: Sendable {
+  /// The pipeline config.
   public var config: PipelineConfig
+  /// Documents from the parse stage.
   public var documents: [Document]
+  /// Calls to action from the extract stage.
   public var ctas: [CallToAction]
+  /// Outcome CSV rows.
   public var outcomes: [OutcomeRow]
+  /// Interaction export rows.
   public var interactions: [InteractionRow]
 
   public init(

@@ -1,7 +1,7 @@
 import PipelineConfiguration
 
-/// URL comparison key: scheme, `www.` and fragment dropped, host lower-cased, one trailing
-/// `/` removed. `https://www.Example.org/p/x/#top` and `http://example.org/p/x` share a key.
+/// URL comparison key: scheme, `www.`, fragment and tracking parameters (`utm_*`, `fbclid`,
+/// `gclid`) dropped, host lower-cased, one trailing `/` removed. `https://www.Example.org/p/x/#top` and `http://example.org/p/x` share a key.
 enum URLKey {
   static func make(_ url: String) -> String {
     var text = url.trimmingSpaces()
@@ -13,6 +13,13 @@ enum URLKey {
     var host = text[..<slash].lowercased()
     if host.hasPrefix("www.") { host.removeFirst(4) }
     var rest = String(text[slash...])
+    if let q = rest.firstIndex(of: "?") {
+      let kept = rest[rest.index(after: q)...].split(separator: "&").filter { param in
+        let name = param.prefix { $0 != "=" }.lowercased()
+        return !(name.hasPrefix("utm_") || name == "fbclid" || name == "gclid")
+      }
+      rest = String(rest[..<q]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+    }
     if rest.hasSuffix("/") { rest.removeLast() }
     return host + rest
   }

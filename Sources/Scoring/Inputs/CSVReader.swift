@@ -3,13 +3,17 @@
 public enum CSVReader {
   /// One record: its fields and the 1-based line it starts on.
   public struct Row: Sendable, Hashable {
+    /// The fields, unquoted.
     public var fields: [String]
+    /// 1-based line where it starts.
     public var line: Int
   }
 
   /// A problem with the file's shape (an unterminated quote), with its line.
   public struct Problem: Sendable, Hashable {
+    /// 1-based line where it starts.
     public var line: Int
+    /// What is wrong.
     public var message: String
   }
 

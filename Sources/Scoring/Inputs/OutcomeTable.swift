@@ -4,6 +4,7 @@ public import SlackscoreCore
 /// One usable row of an outcome CSV
 /// (`campaign,kind,value,unit_or_currency,as_of,source_url,note`).
 public struct OutcomeRow: Sendable, Hashable {
+  /// Campaign id.
   public var campaign: String
   /// Canonical kind: `signatures`, `funds`, `turnout`, `donors`, `volunteers` or `policy`.
   public var kind: String
@@ -15,26 +16,35 @@ public struct OutcomeRow: Sendable, Hashable {
   public var bound: String?
   /// `policy` outcomes: the text.
   public var text: String?
+  /// The `value` cell as written.
   public var raw: String
   /// ISO 4217 code for `funds`, a free unit otherwise (may be empty).
   public var unit: String
   /// `YYYY-MM-DD` (or a longer ISO 8601 timestamp).
   public var asOf: String
+  /// Where the figure was published.
   public var sourceURL: String?
+  /// The `note` cell.
   public var note: String?
   /// Where the row is: file (as named) and 1-based line.
   public var file: String
+  /// 1-based line in the file.
   public var line: Int
 }
 
 /// One usable row of an interaction export CSV (`url,posted_at,platform,likes,shares,comments,views`).
 public struct InteractionRow: Sendable, Hashable {
+  /// The post or page URL.
   public var url: String
+  /// When it was posted (ISO 8601).
   public var postedAt: String?
+  /// Platform, lower-cased.
   public var platform: String?
   /// Counts per interaction type; an empty cell is absent (unknown), not zero.
   public var counts: [String: Double]
+  /// The file as named.
   public var file: String
+  /// 1-based line in the file.
   public var line: Int
 }
 
@@ -215,6 +225,7 @@ public enum TableReader {
 /// The interaction types the score stage knows, in output order. Views and followers
 /// measure reach; the others are acts.
 public enum InteractionType {
+  /// Every known type.
   public static let all = ["likes", "shares", "comments", "views", "reactions", "retweets", "followers"]
   /// Token acts summed into `active_interactions` for the indices (reach measures excluded).
   public static let active: Set<String> = ["likes", "shares", "comments", "reactions", "retweets"]

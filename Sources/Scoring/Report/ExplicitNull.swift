@@ -2,6 +2,7 @@
 /// figure is visible in `campaigns.json` (next to its `null_reason`).
 @propertyWrapper
 public struct ExplicitNull<Value: Codable & Sendable & Hashable>: Codable, Sendable, Hashable {
+  /// The value; nil is written as `null`.
   public var wrappedValue: Value?
 
   public init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }

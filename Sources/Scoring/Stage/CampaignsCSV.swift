@@ -4,7 +4,7 @@ public enum CampaignsCSV {
   public static let columns = [
     "id", "name", "documents", "unique_documents", "duplicates_removed", "ctas", "mean_effort", "low_effort_share",
     "low_effort_ci95_low", "low_effort_ci95_high", "likes", "shares", "comments", "views", "signatures", "funds",
-    "funds_currency", "funds_base", "base_currency", "donors", "turnout_low", "turnout_high", "volunteers",
+    "funds_currency", "funds_base", "base_currency", "donors", "turnout_low", "turnout_high", "rsvps", "volunteers",
     "slacktivism_index", "engagement_index", "quadrant", "caveats",
   ]
 
@@ -22,7 +22,7 @@ public enum CampaignsCSV {
         number(c.interactions["comments"]?.total), number(c.interactions["views"]?.total),
         number(outcome("signatures")?.value), number(funds?.value), funds?.unit ?? "", number(funds?.valueBase),
         funds?.baseCurrency ?? "", number(outcome("donors")?.value), number(outcome("turnout")?.value),
-        number(outcome("turnout")?.valueHigh), number(outcome("volunteers")?.value),
+        number(outcome("turnout")?.valueHigh), number(outcome("rsvps")?.value), number(outcome("volunteers")?.value),
         number(c.indices.slacktivism.value), number(c.indices.engagement.value), c.quadrant.label ?? "",
         c.caveats.map(\.code).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ";"),
       ]

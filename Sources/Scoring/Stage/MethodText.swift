@@ -22,7 +22,7 @@ enum MethodText {
     "engagement_index":
       "100 x weighted mean of acts (0.5), effort_norm (0.3), 1 - low_effort_share (0.2); unknown components dropped and weights renormalised",
     "quadrant":
-      "loudness >= median and engagement_index >= median: engaged; loud, below: loud-but-idle; quiet, at or above: quiet-effective; quiet, below: dormant; medians over this pipeline's campaigns with both figures",
+      "loudness >= median and acts >= median: engaged; loud, fewer acts: loud-but-idle; quieter, acts at or above: quiet-effective; both below: dormant; medians over this pipeline's campaigns with both figures (the CTA mix is not part of the quadrant)",
     "near_duplicates":
       "3-word shingles (FNV-1a 64-bit); MinHash (64 values) with LSH (16 bands x 4 rows) finds candidates; a pair is a near-duplicate when the exact Jaccard similarity of its shingle sets is >= 0.7; texts under 8 words cluster by URL only; the same URL key is always the same cluster",
     "campaign_assignment":

@@ -235,17 +235,20 @@ public enum ScoreStage {
     return result
   }
 
+  /// A decoding error in words that do not depend on the Foundation version.
   private static func describe(_ error: any Error) -> String {
-    if let e = error as? DecodingError {
-      switch e {
-      case .keyNotFound(let key, let ctx):
-        return
-          "missing key \(ctx.codingPath.map(\.stringValue).joined(separator: "."))\(ctx.codingPath.isEmpty ? "" : ".")\(key.stringValue)"
-      case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
-        return "\(ctx.codingPath.map(\.stringValue).joined(separator: ".")): \(ctx.debugDescription)"
-      @unknown default: return "\(e)"
-      }
+    guard let e = error as? DecodingError else { return "unreadable" }
+    func path(_ ctx: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+      (ctx.codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+        .joined(separator: ".")
     }
-    return "\(error)"
+    switch e {
+    case .keyNotFound(let key, let ctx): return "missing key \(path(ctx, key))"
+    case .typeMismatch(let type, let ctx): return "\(path(ctx)): expected \(type)"
+    case .valueNotFound(let type, let ctx): return "\(path(ctx)): expected \(type), got null"
+    case .dataCorrupted(let ctx): return ctx.codingPath.isEmpty ? "not valid JSON" : "\(path(ctx)): invalid value"
+    @unknown default: return "unreadable"
+    }
   }
+
 }

@@ -32,6 +32,11 @@ enum Fixtures {
     return url.path
   }
 
+  /// Removes temporary folders made by ``temporaryFolder()``.
+  static func remove(_ folders: String...) {
+    for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+  }
+
   /// Options for the sample pipeline, paths shown relative to its folder.
   static func sampleOptions(out: String) -> ScoreOptions {
     ScoreOptions(
