@@ -19,7 +19,7 @@ shopt -s nullglob
 files=("$dir"/*.warc.gz)
 [ ${#files[@]} -gt 0 ] || { echo "conformance-fetch: the export test wrote no WARC file" >&2; exit 1; }
 for f in "${files[@]}"; do
-  "$VENV/bin/warcio" index -f warc-type,warc-target-uri,warc-date,http:status,length,offset "$f" >"$dir/index.jsonl"
+  "$VENV/bin/warcio" index -f warc-type,warc-target-uri,warc-date,http:status,length,offset "$f" >>"$dir/index.jsonl"
   "$VENV/bin/warcio" check -v "$f" >"$dir/check.txt" || { cat "$dir/check.txt" >&2; exit 1; }
 done
 "$VENV/bin/python" - "$dir" <<'PY'
@@ -51,7 +51,10 @@ for path in sorted(glob.glob(folder + "/*.warc.gz")):
             if kind == "request" and not h.get_header("WARC-Concurrent-To"):
                 problems.append("request without WARC-Concurrent-To")
             # warcio verifies WARC-Block-Digest / WARC-Payload-Digest itself (check_digests="raise").
-expected = {"warcinfo": 1, "request": 8, "response": 11}
+            if kind == "revisit":
+                for field in ("WARC-Refers-To", "WARC-Refers-To-Target-URI", "WARC-Refers-To-Date", "WARC-Profile"):
+                    if not h.get_header(field): problems.append(f"revisit without {field}")
+expected = {"warcinfo": 3, "request": 10, "response": 12, "revisit": 1}
 if counts != expected: problems.append(f"record counts {counts}, expected {expected}")
 if problems:
     print("conformance-fetch: " + "\n  ".join(problems), file=sys.stderr); sys.exit(1)

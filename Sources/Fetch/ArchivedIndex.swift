@@ -23,14 +23,29 @@ public struct ArchivedEntry: Codable, Sendable, Hashable {
   public var status: Int?
   /// The WARC file holding it (name only).
   public var file: String
+  /// `WARC-Record-ID` of the record, when known.
+  public var recordID: String?
+  /// True for a `revisit` record (same payload as an earlier response, stored without it).
+  public var revisit: Bool?
 
-  public init(uri: String, timestamp: String, payloadDigest: String?, kind: Kind, status: Int?, file: String = "") {
+  private enum CodingKeys: String, CodingKey {
+    case uri, timestamp, kind, status, file, revisit
+    case payloadDigest = "payload_digest"
+    case recordID = "record_id"
+  }
+
+  public init(
+    uri: String, timestamp: String, payloadDigest: String?, kind: Kind, status: Int?, file: String = "",
+    recordID: String? = nil, revisit: Bool? = nil
+  ) {
     self.uri = uri
     self.timestamp = timestamp
     self.payloadDigest = payloadDigest
     self.kind = kind
     self.status = status
     self.file = file
+    self.recordID = recordID
+    self.revisit = revisit
   }
 }
 
@@ -46,6 +61,7 @@ public struct ArchivedIndex: Sendable {
   private var captureKeys: Set<String> = []
   private var digestsByURI: [String: Set<String>] = [:]
   private var latestLiveByURI: [String: String] = [:]
+  private var originals: [String: ArchivedEntry] = [:]
 
   /// An empty index.
   public init() {}
@@ -57,7 +73,13 @@ public struct ArchivedIndex: Sendable {
   public mutating func add(_ entry: ArchivedEntry) {
     entries.append(entry)
     captureKeys.insert(entry.uri + " " + entry.timestamp)
-    if let digest = entry.payloadDigest { digestsByURI[entry.uri, default: []].insert(digest) }
+    if let digest = entry.payloadDigest {
+      digestsByURI[entry.uri, default: []].insert(digest)
+      let successful = entry.status.map { (200...299).contains($0) } ?? true
+      if entry.revisit != true, successful, entry.recordID != nil, originals[entry.uri + " " + digest] == nil {
+        originals[entry.uri + " " + digest] = entry
+      }
+    }
     if entry.kind == .live, latestLiveByURI[entry.uri].map({ $0 < entry.timestamp }) ?? true {
       latestLiveByURI[entry.uri] = entry.timestamp
     }
@@ -73,6 +95,10 @@ public struct ArchivedIndex: Sendable {
     let normalized = digest.hasPrefix("sha1:") ? digest : "sha1:" + digest
     return digestsByURI[uri]?.contains(normalized) ?? false
   }
+
+  /// The first full response (not a revisit) stored for `uri` with this payload digest,
+  /// when its record ID is known: what a revisit record can refer to.
+  public func original(uri: String, digest: String) -> ArchivedEntry? { originals[uri + " " + digest] }
 
   /// The 14-digit timestamp of the latest live fetch of `uri`, if any.
   public func latestLiveFetch(of uri: String) -> String? { latestLiveByURI[uri] }
@@ -117,18 +143,19 @@ public struct ArchivedIndex: Sendable {
   /// or resource with a target URI.
   static func entry(fromRecordPrefix prefix: [UInt8], file: String) -> ArchivedEntry? {
     guard let header = WARCHeader.parse(prefix), let type = header["WARC-Type"],
-      type == "response" || type == "resource", let uri = header["WARC-Target-URI"],
+      type == "response" || type == "resource" || type == "revisit", let uri = header["WARC-Target-URI"],
       let date = header["WARC-Date"], let stamp = WARCDate.stamp(fromWARCDate: date)
     else { return nil }
     var status: Int?
-    if type == "response" {
+    if type == "response" || type == "revisit" {
       let line = prefix[header.headerLength...].prefix(64)
       let words = String(decoding: line, as: UTF8.self).split(separator: " ", maxSplits: 2)
       if words.count >= 2, words[0].hasPrefix("HTTP/") { status = Int(words[1]) }
     }
     return ArchivedEntry(
       uri: uri, timestamp: stamp, payloadDigest: header["WARC-Payload-Digest"],
-      kind: header["WARC-Source-URI"] == nil ? .live : .capture, status: status, file: file)
+      kind: header["WARC-Source-URI"] == nil ? .live : .capture, status: status, file: file,
+      recordID: header["WARC-Record-ID"], revisit: type == "revisit" ? true : nil)
   }
 
   private struct Sidecar: Codable {
@@ -143,14 +170,17 @@ public struct ArchivedIndex: Sendable {
 
   static func loadSidecar(forFile name: String, size: Int, in folder: String) -> [ArchivedEntry]? {
     guard let bytes = try? FileSystem.readAll(sidecarPath(forFile: name, in: folder)),
-      let sidecar = try? JSONCoding.decoder().decode(Sidecar.self, from: Data(bytes)),
+      let sidecar = try? JSONDecoder().decode(Sidecar.self, from: Data(bytes)),
       sidecar.size == size, sidecar.file == name
     else { return nil }
     return sidecar.entries
   }
 
   static func saveSidecar(entries: [ArchivedEntry], forFile name: String, size: Int, in folder: String) throws {
-    let data = try JSONCoding.lineEncoder().encode(Sidecar(file: name, size: size, entries: entries))
+    // Plain coders with explicit snake_case keys: a key strategy would turn `record_id` back into `recordId`.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(Sidecar(file: name, size: size, entries: entries))
     try AtomicFileWriter.write(Array(data), to: sidecarPath(forFile: name, in: folder))
   }
 }

@@ -53,6 +53,9 @@ public struct FetchConfig: Sendable, Equatable {
   public var allowPrivateAddresses = false
   /// A live URL fetched less than this many hours ago is not fetched again.
   public var refetchLiveAfterHours = 24.0
+  /// Store an unchanged live page again as a `revisit` record (identical payload digest)
+  /// pointing at the first full copy, instead of a second full response.
+  public var revisitUnchanged = true
   /// Live URLs: `live:` then the lines of `live_file:`.
   public var live: [String] = []
   public var cdxServer = "https://web.archive.org/cdx/search/cdx"
@@ -123,6 +126,7 @@ public struct FetchConfig: Sendable, Equatable {
       case "respect_robots": config.respectRobots = try reader.bool(value, key)
       case "allow_private_addresses": config.allowPrivateAddresses = try reader.bool(value, key)
       case "refetch_live_after_hours": config.refetchLiveAfterHours = try reader.double(value, key, min: 0)
+      case "revisit_unchanged": config.revisitUnchanged = try reader.bool(value, key)
       case "live":
         config.live = try reader.sequence(value, key).map { item throws(FetchError) in try reader.string(item, key) }
       case "live_file": liveFile = try reader.string(value, key)
@@ -164,7 +168,8 @@ public struct FetchConfig: Sendable, Equatable {
   public static let knownKeys = [
     "user_agent", "output", "max_file_bytes", "per_host_delay_ms", "per_host_concurrency", "concurrency",
     "max_body_bytes", "max_redirects", "timeouts", "retries", "retry_base_ms", "max_retry_wait_ms", "respect_robots",
-    "allow_private_addresses", "refetch_live_after_hours", "live", "live_file", "cdx_server", "replay_base", "cdx",
+    "allow_private_addresses", "refetch_live_after_hours", "revisit_unchanged", "live", "live_file", "cdx_server",
+    "replay_base", "cdx",
   ]
 
   private static func cdxQuery(_ node: Node, _ reader: NodeReader) throws(FetchError) -> CDXQuery {

@@ -153,7 +153,8 @@ public final class FetchStage: Sendable {
         guard let job = pending.popFirst() else { return }
         group.addTask {
           switch job {
-          case .live(let url): try await self.fetchLive(url, fetcher: fetcher, writer: writer, robots: robots)
+          case .live(let url):
+            try await self.fetchLive(url, fetcher: fetcher, writer: writer, robots: robots, index: index)
           case .capture(let capture):
             try await self.fetchCapture(capture, fetcher: fetcher, writer: writer, index: index)
           }
@@ -165,7 +166,9 @@ public final class FetchStage: Sendable {
     }
   }
 
-  private func fetchLive(_ start: WebURL, fetcher: HTTPFetcher, writer: WARCWriter, robots: RobotsCache) async throws {
+  private func fetchLive(
+    _ start: WebURL, fetcher: HTTPFetcher, writer: WARCWriter, robots: RobotsCache, index: ArchivedIndex
+  ) async throws {
     var current = start
     var hops = 0
     while true {
@@ -195,7 +198,7 @@ public final class FetchStage: Sendable {
         return
       case .success(let value): exchange = value
       }
-      try await writeLive(exchange, writer: writer)
+      try await writeLive(exchange, writer: writer, index: index)
       let location = (300...399).contains(exchange.status) ? exchange.header("Location") : nil
       guard let location else {
         finished(exchange, kind: .live)
@@ -265,15 +268,10 @@ public final class FetchStage: Sendable {
 
   // MARK: Records
 
-  private func writeLive(_ exchange: HTTPExchange, writer: WARCWriter) async throws {
+  private func writeLive(_ exchange: HTTPExchange, writer: WARCWriter, index: ArchivedIndex) async throws {
     let requestID = WARCRecord.newRecordID()
     let responseID = WARCRecord.newRecordID()
     let payloadDigest = SHA1.warcDigest(exchange.body)
-    var responseFields: [(name: String, value: String)] = [
-      ("WARC-Target-URI", exchange.url.string), ("WARC-IP-Address", exchange.address),
-      ("WARC-Concurrent-To", requestID), ("WARC-Payload-Digest", payloadDigest),
-    ]
-    if exchange.truncated { responseFields.append(("WARC-Truncated", "length")) }
     let request = WARCRecord(
       kind: .request, date: exchange.date,
       fields: [
@@ -281,13 +279,35 @@ public final class FetchStage: Sendable {
         ("WARC-Concurrent-To", responseID),
       ],
       contentType: "application/http;msgtype=request", block: exchange.requestHead, recordID: requestID)
+    var fields: [(name: String, value: String)] = [
+      ("WARC-Target-URI", exchange.url.string), ("WARC-IP-Address", exchange.address),
+      ("WARC-Concurrent-To", requestID),
+    ]
+    var block = exchange.responseBlock
+    var kind = WARCRecord.Kind.response
+    if config.revisitUnchanged, !exchange.truncated, (200...299).contains(exchange.status),
+      let original = index.original(uri: exchange.url.string, digest: payloadDigest),
+      let originalID = original.recordID, let originalDate = WARCDate.fromStamp(original.timestamp)
+    {
+      // Same payload as a stored response: keep the new head and date, point at the old body.
+      kind = .revisit
+      fields += [
+        ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"),
+        ("WARC-Refers-To", originalID), ("WARC-Refers-To-Target-URI", original.uri),
+        ("WARC-Refers-To-Date", originalDate),
+      ]
+      block.removeLast(exchange.body.count)
+    }
+    fields.append(("WARC-Payload-Digest", payloadDigest))
+    if exchange.truncated { fields.append(("WARC-Truncated", "length")) }
     let response = WARCRecord(
-      kind: .response, date: exchange.date, fields: responseFields,
-      contentType: "application/http;msgtype=response", block: exchange.responseBlock, recordID: responseID)
+      kind: kind, date: exchange.date, fields: fields, contentType: "application/http;msgtype=response",
+      block: block, recordID: responseID)
     let entry = ArchivedEntry(
       uri: exchange.url.string, timestamp: WARCDate.stamp(fromWARCDate: exchange.date) ?? "",
-      payloadDigest: payloadDigest,
-      kind: .live, status: exchange.status)
+      payloadDigest: payloadDigest, kind: .live, status: exchange.status, recordID: responseID,
+      revisit: kind == .revisit ? true : nil)
+    if kind == .revisit { update { $0.revisits += 1 } }
     try await writer.write([request, response], entries: [entry])
   }
 
@@ -304,7 +324,7 @@ public final class FetchStage: Sendable {
       block: exchange.responseBlock)
     let entry = ArchivedEntry(
       uri: original, timestamp: WARCDate.stamp(fromWARCDate: date) ?? stamp, payloadDigest: payloadDigest,
-      kind: .capture, status: exchange.status)
+      kind: .capture, status: exchange.status, recordID: response.recordID)
     try await writer.write([response], entries: [entry])
   }
 

@@ -23,6 +23,8 @@ public struct FetchSummary: Sendable, Codable, Equatable {
   public var failed = 0
   /// Responses cut at `max_body_bytes` (stored with `WARC-Truncated: length`).
   public var truncated = 0
+  /// Unchanged live pages stored as `revisit` records.
+  public var revisits = 0
   /// Redirect hops followed (each recorded).
   public var redirects = 0
   /// Final responses with a 4xx status (stored, but worth a look).

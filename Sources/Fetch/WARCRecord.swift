@@ -7,7 +7,7 @@ import SlackscoreCore
 public struct WARCRecord: Sendable {
   /// `WARC-Type` values this writer produces.
   public enum Kind: String, Sendable {
-    case warcinfo, request, response, resource, metadata
+    case warcinfo, request, response, resource, revisit, metadata
   }
 
   public var kind: Kind

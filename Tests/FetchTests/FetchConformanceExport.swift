@@ -23,8 +23,15 @@ let fetchExportFolder: String? = ProcessInfo.processInfo.environment["SLACKSCORE
     query.from = "2024"
     config.cdx = [query]
     let (summary, _) = try await runFetch(config)
-    await server.stop()
     #expect(summary.fetched == 10)
     #expect(summary.files.count == 1)
+    // A second snapshot of an unchanged page: a request and a revisit record in a second file.
+    config.live = [server.base + "/page/2"]
+    config.cdx = []
+    _ = try await runFetch(config)
+    config.refetchLiveAfterHours = 0
+    let (again, _) = try await runFetch(config)
+    await server.stop()
+    #expect(again.revisits == 1)
   }
 }

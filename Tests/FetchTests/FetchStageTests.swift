@@ -231,11 +231,32 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     #expect(diagnostics.diagnostics.isEmpty)
     #expect(server.hits("/page/1") == 1)
     #expect(folder.names("raw").count == 1)
-    // With a zero refetch interval, live pages are fetched again (a new dated snapshot).
+    // With a zero refetch interval, live pages are fetched again (a new dated snapshot); the
+    // unchanged bodies are stored as revisits of the first copies.
     config.refetchLiveAfterHours = 0
     let (third, _) = try await runFetch(config)
     #expect(third.fetched == 2)
+    #expect(third.revisits == 2)
     await server.stop()
+    let records = try readFolder(folder.path + "/raw")
+    let originals = records.filter { $0.type == "response" }
+    let revisits = records.filter { $0.type == "revisit" }
+    #expect(originals.count == 2)
+    #expect(revisits.count == 2)
+    for revisit in revisits {
+      let original = try #require(originals.first { $0.header["WARC-Record-ID"] == revisit.header["WARC-Refers-To"] })
+      #expect(revisit.header["WARC-Refers-To-Target-URI"] == original.header["WARC-Target-URI"])
+      #expect(revisit.header["WARC-Refers-To-Date"] == original.header["WARC-Date"])
+      #expect(revisit.header["WARC-Payload-Digest"] == original.header["WARC-Payload-Digest"])
+      #expect(revisit.header["WARC-Profile"] == "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")
+      #expect(revisit.httpBody.isEmpty)
+      #expect(revisit.httpStatus == 200)
+      #expect(revisit.header["WARC-Block-Digest"] == SHA1.warcDigest(revisit.block))
+    }
+    // Revisits count as live fetches for the next run's refetch interval.
+    config.refetchLiveAfterHours = 24
+    let index = ArchivedIndex.load(folder: folder.path + "/raw", diagnostics: DiagnosticCollector())
+    #expect(index.entries.filter { $0.revisit == true }.count == 2)
   }
 
   @Test func privateAddressesAreRefusedUnlessAllowed() async throws {

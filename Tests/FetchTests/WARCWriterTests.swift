@@ -137,16 +137,20 @@ import Testing
     let folder = TemporaryFolder()
     defer { folder.cleanup() }
     let w = writer(folder.path)
+    let pair = responsePair("https://example.org/a", body: "a")
     let entry = ArchivedEntry(
       uri: "https://example.org/a", timestamp: "20240501100000", payloadDigest: SHA1.warcDigest(Array("a".utf8)),
-      kind: .live, status: 200)
-    try await w.write(responsePair("https://example.org/a", body: "a"), entries: [entry])
+      kind: .live, status: 200, recordID: pair[1].recordID)
+    try await w.write(pair, entries: [entry])
     try await w.close()
     let name = folder.names()[0]
     #expect(FileSystem.exists(folder.path + "/.index/" + name + ".json"))
     let fromSidecar = ArchivedIndex.load(folder: folder.path, diagnostics: DiagnosticCollector())
     #expect(fromSidecar.entries.map(\.file) == [name])
     #expect(fromSidecar.contains(uri: "https://example.org/a", digest: SHA1.warcDigest(Array("a".utf8))))
+    #expect(
+      fromSidecar.original(uri: "https://example.org/a", digest: SHA1.warcDigest(Array("a".utf8)))?.recordID
+        == pair[1].recordID)
 
     try FileManager.default.removeItem(atPath: folder.path + "/.index/" + name + ".json")
     let rebuilt = ArchivedIndex.load(folder: folder.path, diagnostics: DiagnosticCollector())
