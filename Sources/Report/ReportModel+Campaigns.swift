@@ -13,8 +13,10 @@ extension ReportModel {
   /// from; the dashed lines sit at the medians across the pipeline's campaigns.
   public init(campaignsReport report: CampaignsReport) {
     let campaigns = report.campaigns.map(ReportCampaign.init(score:))
-    let xs = campaigns.compactMap(\.interactions).filter { $0 > 0 }
-    let ys = campaigns.compactMap(\.outcome).filter { $0 > 0 }
+    let reference = report.method.quadrantReference
+    // The quadrant labels split log-scaled loudness and acts at their medians; drawn on the
+    // raw axes, the same lines sit at 10^(6 × median) − 1.
+    let unscale = { (component: Double) in pow(10, component * 6) - 1 }
     var notes = [report.method.statement]
     notes.append(
       "Quadrants are relative to the \(report.method.quadrantReference.campaignsCompared) campaigns of this pipeline "
@@ -28,7 +30,7 @@ extension ReportModel {
       discovered: report.discoveredCampaigns.map {
         ReportDiscovered(label: $0.key, basis: $0.basis.replacingUnderscores(), documents: $0.uniqueDocuments)
       },
-      interactionSplit: median(xs), outcomeSplit: median(ys),
+      interactionSplit: reference.loudnessMedian.map(unscale), outcomeSplit: reference.actsMedian.map(unscale),
       interactionAxisLabel: "active interactions (likes, shares, comments, reactions)",
       outcomeAxisLabel: "effort-weighted outcome acts")
   }
@@ -106,11 +108,6 @@ extension ReportCampaign {
   }
 }
 
-private func median(_ values: [Double]) -> Double? {
-  guard !values.isEmpty else { return nil }
-  let s = values.sorted()
-  return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-}
 
 extension String {
   fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }

@@ -9,7 +9,7 @@ public struct ReportModel: Sendable {
   public var campaigns: [ReportCampaign]
   /// Campaigns the score stage discovered (shared targets or hashtags) but no config names.
   public var discovered: [ReportDiscovered]
-  /// Where the quadrant lines sit (e.g. medians across campaigns), on each axis.
+  /// Where the quadrant lines sit on each axis (the score stage's medians, unscaled).
   public var interactionSplit: Double?
   public var outcomeSplit: Double?
   public var interactionAxisLabel: String

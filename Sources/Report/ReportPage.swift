@@ -41,8 +41,10 @@ public enum ReportPage {
       !points.contains { $0.link == "#campaign-\(c.id)" }
     }
     var html = "<section id=\"scatter\"><h2>Interactions against outcomes</h2>\n"
-    html += "<p>Each dot is a campaign (log scales). Dashed lines split the campaigns into quadrants; "
-    html += "right-and-low is loud but idle, high is engaged or quietly effective.</p>\n"
+    html += "<p>Each dot is a campaign, coloured by its quadrant (log scales). Right and low: much clicking, few "
+    html += "acts offline. The dashed lines are the medians the quadrant labels use (across this pipeline's "
+    html += "campaigns). Outcome acts weight each act by its effort: a signature 2, a donor 3, a volunteer 4, "
+    html += "a marcher 5.</p>\n"
     html += ScatterChart.render(
       points: points, xLabel: model.interactionAxisLabel, yLabel: model.outcomeAxisLabel,
       xSplit: model.interactionSplit, ySplit: model.outcomeSplit, title: "Interactions against outcomes per campaign")

@@ -18,10 +18,19 @@ public struct ScatterPoint: Sendable, Hashable {
   }
 }
 
-/// Interactions (x) against outcomes (y), both on log scales, with the quadrant lines.
+/// How the scatter's y axis is scaled.
+enum ScatterYAxis {
+  /// Base-10 logarithmic, decades covering the data.
+  case log
+  /// Linear over a fixed range (an index from 0 to 100).
+  case linear(ClosedRange<Double>)
+}
+
+/// Campaigns as dots: x on a log scale, y on a log or fixed linear scale, with split lines.
 enum ScatterChart {
   static func render(
-    points: [ScatterPoint], xLabel: String, yLabel: String, xSplit: Double?, ySplit: Double?, title: String
+    points: [ScatterPoint], xLabel: String, yLabel: String, xSplit: Double?, ySplit: Double?, title: String,
+    yAxis: ScatterYAxis = .log
   ) -> String {
     let width = 640.0
     let height = 420.0
@@ -30,15 +39,27 @@ enum ScatterChart {
     let top = 20.0
     let bottom = 50.0
     let xs = LogScale(covering: points.map(\.x) + [xSplit ?? 0], pixelStart: left, pixelEnd: width - right)
-    let ys = LogScale(covering: points.map(\.y) + [ySplit ?? 0], pixelStart: height - bottom, pixelEnd: top)
+    let logY = LogScale(covering: points.map(\.y) + [ySplit ?? 0], pixelStart: height - bottom, pixelEnd: top)
+    let yPosition: (Double) -> Double
+    let yTicks: [Double]
+    switch yAxis {
+    case .log:
+      yPosition = logY.position
+      yTicks = logY.ticks
+    case .linear(let range):
+      let linear = LinearScale(
+        domainStart: range.lowerBound, domainEnd: range.upperBound, pixelStart: height - bottom, pixelEnd: top)
+      yPosition = linear.position
+      yTicks = linear.ticks(count: 5)
+    }
     var svg = SVGBuilder(width: width, height: height, title: title)
     for tick in xs.ticks {
       let x = xs.position(tick)
       svg.line(x, top, x, height - bottom, cssClass: "grid")
       svg.text(HTMLText.compact(tick), x: x, y: height - bottom + 16, anchor: "middle", cssClass: "tick")
     }
-    for tick in ys.ticks {
-      let y = ys.position(tick)
+    for tick in yTicks {
+      let y = yPosition(tick)
       svg.line(left, y, width - right, y, cssClass: "grid")
       svg.text(HTMLText.compact(tick), x: left - 6, y: y + 4, anchor: "end", cssClass: "tick")
     }
@@ -49,14 +70,14 @@ enum ScatterChart {
       svg.line(x, top, x, height - bottom, cssClass: "split")
     }
     if let ySplit, ySplit > 0 {
-      let y = ys.position(ySplit)
+      let y = yPosition(ySplit)
       svg.line(left, y, width - right, y, cssClass: "split")
     }
     svg.text(xLabel, x: (left + width - right) / 2, y: height - 12, anchor: "middle", cssClass: "axis-label")
     svg.text(yLabel, x: 16, y: (top + height - bottom) / 2, anchor: "middle", cssClass: "axis-label", rotate: true)
     for p in points {
       let x = xs.position(p.x)
-      let y = ys.position(p.y)
+      let y = yPosition(p.y)
       svg.point(x: x, y: y, radius: 7, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
       svg.text(p.label, x: x + 10, y: y - 8, cssClass: "point-label")
     }

@@ -1,3 +1,4 @@
+import Pipeline
 import ArgumentParser
 import CTAExtraction
 import Logging
@@ -34,6 +35,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
   @OptionGroup var logging: LoggingOptions
 
+  @OptionGroup var journal: RunJournalOptions
+
   func validate() throws {
     guard boilerplateMin >= 2 else { throw ValidationError("--boilerplate-min must be at least 2.") }
     guard jobs >= 0 else { throw ValidationError("--jobs must not be negative.") }
@@ -43,6 +46,7 @@ struct ExtractCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     guard input == "-" || FileSystem.exists(input) else { throw ValidationError("\(input): no such file.") }
     let diagnostics = DiagnosticCollector()
+    let started = RunClock.now()
     let detector = try CTADetector.load(modelPath: model)
     let summary = try ExtractStage.run(
       documents: input, output: output, detector: detector,
@@ -51,5 +55,9 @@ struct ExtractCommand: AsyncParsableCommand {
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
     logger.notice("\(summary.line)")
     if summary.records.parsed == 0 && summary.records.rejectedTotal > 0 { throw ExitCode.failure }
+    try journal.record(
+      stage: "extract", seconds: RunClock.now() - started,
+      counts: ["documents": summary.records.parsed, "ctas": summary.ctas, "boilerplate": summary.boilerplate],
+      diagnostics: diagnostics.diagnostics.count)
   }
 }

@@ -18,7 +18,8 @@ struct LoggingOptions: ParsableArguments {
   var stderrIsTerminal: Bool { isatty(2) == 1 }
 
   /// A logger writing to stderr. Level: debug with --verbose, error with --quiet,
-  /// info on a terminal, warning otherwise (so cron stays silent on success).
+  /// info on a terminal, error otherwise (so cron stays silent unless something fails;
+  /// recoverable problems are in rejects.jsonl and run.json).
   func makeLogger(label: String = "slackscore") -> Logger {
     var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
     if verbose {
@@ -26,7 +27,7 @@ struct LoggingOptions: ParsableArguments {
     } else if quiet {
       logger.logLevel = .error
     } else {
-      logger.logLevel = stderrIsTerminal ? .info : .warning
+      logger.logLevel = stderrIsTerminal ? .info : .error
     }
     return logger
   }

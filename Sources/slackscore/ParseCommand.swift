@@ -1,3 +1,4 @@
+import Pipeline
 import ArgumentParser
 import DocumentParser
 import Logging
@@ -44,6 +45,8 @@ struct ParseCommand: AsyncParsableCommand {
 
   @OptionGroup var logging: LoggingOptions
 
+  @OptionGroup var journal: RunJournalOptions
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if inputs.isEmpty && !pathsFromStdin { throw ValidationError("Give at least one input, or --paths-from-stdin.") }
@@ -60,6 +63,7 @@ struct ParseCommand: AsyncParsableCommand {
       }
     }
     let summary: ParseSummary
+    let started = RunClock.now()
     do {
       summary = try ParseStage.run(
         inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
@@ -69,9 +73,16 @@ struct ParseCommand: AsyncParsableCommand {
       logger.error("\(error.description)")
       throw ExitCode.failure
     }
-    if !logging.quiet || summary.tally.rejectedTotal > 0 {
+    if logging.verbose || (logging.stderrIsTerminal && !logging.quiet) {
       FileHandleStandardError.write(summary.line + "\n")
     }
+    try journal.record(
+      stage: "parse", seconds: RunClock.now() - started,
+      counts: [
+        "documents": summary.documents, "empty_documents": summary.emptyDocuments,
+        "records_parsed": summary.tally.parsed, "records_skipped": summary.tally.skippedTotal,
+        "records_rejected": summary.tally.rejectedTotal,
+      ], diagnostics: summary.rejectLines, startsRun: true, inputs: paths)
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Pipeline
 import Report
 
 /// `slackscore report`.
@@ -28,6 +29,8 @@ struct ReportCommand: AsyncParsableCommand {
 
   @OptionGroup var logging: LoggingOptions
 
+  @OptionGroup var journal: RunJournalOptions
+
   func validate() throws {
     if campaigns == nil && pipeline == nil {
       throw ValidationError("Give campaigns.json or --pipeline DIR (see --help).")
@@ -39,8 +42,10 @@ struct ReportCommand: AsyncParsableCommand {
     let input = campaigns ?? "out/\(PipelineName.of(pipeline!))/campaigns.json"
     let folder = input.contains("/") ? String(input[..<input.lastIndex(of: "/")!]) : "."
     let target = output ?? folder + "/report.html"
+    let started = RunClock.now()
     do {
       try ReportStage.run(campaignsJSON: input, output: target, logger: logger)
+      try journal.record(stage: "report", seconds: RunClock.now() - started, counts: [:], diagnostics: 0)
     } catch {
       logger.error("report failed: \(error)")
       throw ExitCode.failure

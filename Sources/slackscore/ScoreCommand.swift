@@ -1,3 +1,4 @@
+import Pipeline
 import ArgumentParser
 import Logging
 import PipelineConfiguration
@@ -35,15 +36,24 @@ struct ScoreCommand: AsyncParsableCommand {
 
   @OptionGroup var logging: LoggingOptions
 
+  @OptionGroup var journal: RunJournalOptions
+
   func run() async throws {
     let logger = logging.makeLogger()
     let diagnostics = DiagnosticCollector()
     let options = ScoreOptions(
       pipeline: pipeline, documents: documents, ctas: ctas, outputFolder: out, displayRoot: currentDirectory())
+    let started = RunClock.now()
     do {
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
       for d in result.report.diagnostics where d.severity >= .warning { logger.warning("\(d.formatted)") }
-      print(result.campaignsJSON)
+      logger.info("wrote \(result.campaignsJSON) and \(result.campaignsCSV)")
+      try journal.record(
+        stage: "score", seconds: RunClock.now() - started,
+        counts: [
+          "campaigns": result.report.campaigns.count, "discovered": result.report.discoveredCampaigns.count,
+          "documents_assigned": result.report.counts.documentsAssigned,
+        ], diagnostics: result.report.diagnostics.count)
     } catch let error as ConfigError {
       printError(error.description)
       throw ExitCode(2)

@@ -22,7 +22,7 @@ struct Slackscore: AsyncParsableCommand {
       """,
     subcommands: [
       IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, EvalCTACommand.self, ScoreCommand.self,
-      ReportCommand.self, FetchCommand.self, RunCommand.self,
+      ReportCommand.self, FetchCommand.self, RunCommand.self, InputsCommand.self,
     ]
   )
 }
