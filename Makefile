@@ -50,7 +50,7 @@ conformance: deps
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter Conformance
 
 bench: deps $(BIN)
-	@scripts/ensure-deps.sh python3 python3-venv valgrind
+	@scripts/ensure-deps.sh python3 python3-venv valgrind time
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/run.sh
 
 eval: deps $(BIN)
