@@ -24,11 +24,14 @@ enum HTTPMessageParser {
       if (lead == 0x20 || lead == 0x09), !headers.isEmpty {
         let (s, e) = ByteScanning.trim(bytes, lineStart, lineEnd)
         if s < e { headers[headers.count - 1].value += " " + ByteScanning.string(bytes, s, e) }
-      } else if let colon = ByteScanning.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart) {
+      } else if let colon = ByteScanning.index(
+        of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
+      {
         let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)
         let (vs, ve) = ByteScanning.trim(bytes, colon + 1, lineEnd)
         if ns < ne {
-          headers.append(HTTPHeaderField(name: ByteScanning.string(bytes, ns, ne), value: ByteScanning.string(bytes, vs, ve)))
+          headers.append(
+            HTTPHeaderField(name: ByteScanning.string(bytes, ns, ne), value: ByteScanning.string(bytes, vs, ve)))
         }
       }
       lineStart = nl + 1
@@ -70,7 +73,8 @@ enum HTTPMessageParser {
       while lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
       if lineEnd == lineStart { break }
       if ByteScanning.hasPrefix(bytes, at: lineStart, "content-type"),
-        let colon = ByteScanning.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
+        let colon = ByteScanning.index(
+          of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
       {
         let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)
         if ByteScanning.equalsIgnoringCase(bytes, ns, ne, "content-type") {

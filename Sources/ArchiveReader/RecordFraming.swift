@@ -225,7 +225,8 @@ struct RecordFraming<S: ByteStream> {
             trailer += missing
             report(
               .warning, offset, "content-length-mismatch",
-              "Content-Length says \(declared) bytes but the record's trailer starts after \(blockLength); used \(blockLength)")
+              "Content-Length says \(declared) bytes but the record's trailer starts after \(blockLength); used \(blockLength)"
+            )
             notes.append("Content-Length \(declared) corrected to \(blockLength)")
           }
         } else if format == .warc, !Self.hasTrailer(a, at: end),
@@ -236,12 +237,14 @@ struct RecordFraming<S: ByteStream> {
           trailer = fixedTrailer
           report(
             .warning, offset, "content-length-mismatch",
-            "Content-Length says \(declared) bytes but the next record starts after \(blockLength); used \(blockLength)")
+            "Content-Length says \(declared) bytes but the next record starts after \(blockLength); used \(blockLength)"
+          )
           notes.append("Content-Length \(declared) corrected to \(blockLength)")
         }
       }
       if format == .arc && type == "filedesc" && loaded > 0 {
-        arcVersion = ARCHeaderParser.version(fromFiledesc: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + loaded]))
+        arcVersion = ARCHeaderParser.version(
+          fromFiledesc: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + loaded]))
       }
       if format == .arc && type == "response"
         && !(loaded >= 5 && ByteScanning.hasPrefix(UnsafeRawBufferPointer(rebasing: a[headerLength...]), "HTTP/"))

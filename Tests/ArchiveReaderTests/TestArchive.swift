@@ -11,7 +11,8 @@ import SlackscoreCore
 enum TestArchive {
   /// One WARC record. `lineEnd` is used in the header; the block is written as given.
   static func warc(
-    _ type: String?, version: String = "1.0", uri: String? = "http://example.org/", date: String? = "2024-03-01T10:00:00Z",
+    _ type: String?, version: String = "1.0", uri: String? = "http://example.org/",
+    date: String? = "2024-03-01T10:00:00Z",
     id: String? = nil, extra: [(String, String)] = [], block: [UInt8], contentLength: Int? = nil,
     lineEnd: String = "\r\n"
   ) -> [UInt8] {
@@ -47,7 +48,8 @@ enum TestArchive {
 
   /// An HTML response record.
   static func response(_ uri: String, _ text: String, extra: [(String, String)] = []) -> [UInt8] {
-    warc("response", uri: uri, extra: [("Content-Type", "application/http; msgtype=response")] + extra,
+    warc(
+      "response", uri: uri, extra: [("Content-Type", "application/http; msgtype=response")] + extra,
       block: http(body: html(text)))
   }
 
