@@ -81,6 +81,18 @@ import Testing
     #expect(scan.tally.total == 5)
   }
 
+  @Test func gzipHeaderWithExtraField() throws {
+    // wget writes an FEXTRA "sl" subfield into each member's header.
+    var member = TestArchive.gzip(Self.records[2])
+    member[3] |= 0x04
+    let subfield: [UInt8] = [0x73, 0x6C, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8]
+    member.insert(contentsOf: [UInt8(subfield.count), 0] + subfield, at: 10)
+    let path = TestArchive.write(member + TestArchive.gzip(Self.records[4]), name: "extra.warc.gz")
+    let scan = try TestArchive.scan([path])
+    #expect(scan.records.map(\.targetURI) == ["http://example.org/a", "http://example.org/b"])
+    #expect(try TestArchive.index(path).entries.map(\.offset) == [0, member.count])
+  }
+
   @Test func sniffsGzipDespiteThePlainName() throws {
     let path = TestArchive.write(Self.records.flatMap { TestArchive.gzip($0) }, name: "named-plain.warc")
     let reader = try ArchiveFileReader(path: path, diagnostics: DiagnosticCollector())
