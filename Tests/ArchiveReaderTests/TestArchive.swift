@@ -1,6 +1,7 @@
 import ArchiveReader
 import CZlib
 import SlackscoreCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -73,11 +74,35 @@ enum TestArchive {
     return Array(out[..<produced])
   }
 
-  /// A fresh temporary folder.
-  static func folder() -> String {
-    var template = Array("/tmp/slackscore-test-XXXXXX".utf8CString)
+  /// One scratch folder per test process, removed when the process exits.
+  private static let scratch: String = {
+    var template = Array("/tmp/slackscore-reader-test-XXXXXX".utf8CString)
     let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    atexit { TestArchive.removeTree(TestArchive.scratch) }
     return path
+  }()
+
+  private static let folderCount = Mutex(0)
+
+  /// A fresh folder inside the scratch folder.
+  static func folder() -> String {
+    let n = folderCount.withLock {
+      $0 += 1
+      return $0
+    }
+    let path = scratch + "/\(n)"
+    try! FileSystem.createDirectories(path)
+    return path
+  }
+
+  /// `rm -r`.
+  static func removeTree(_ path: String) {
+    if FileSystem.isDirectory(path) {
+      for name in (try? FileSystem.contents(of: path)) ?? [] { removeTree(path + "/" + name) }
+      rmdir(path)
+    } else {
+      unlink(path)
+    }
   }
 
   /// Writes `bytes` to a new temporary file named `name` and returns its path.
