@@ -144,6 +144,17 @@ import Testing
     #expect(record.notes.contains { $0.contains("raw bytes kept") })
   }
 
+  @Test func http2StatusLineAndUnsupportedCoding() throws {
+    let bytes = TestArchive.warc(
+      "response",
+      block: Array("HTTP/2 200\r\ncontent-type: text/html\r\ncontent-encoding: zstd\r\n\r\n".utf8) + Self.page)
+    let record = try #require(try TestArchive.scan([TestArchive.write(bytes, name: "h2.warc")]).records.first)
+    #expect(record.http?.status == 200)
+    #expect(record.contentType == "text/html")
+    #expect(record.payload == Self.page)
+    #expect(record.notes == ["content-encoding zstd not supported: raw bytes kept"])
+  }
+
   /// A brotli stream holding `bytes` in one uncompressed meta-block (RFC 7932 §9.2),
   /// written by hand since only the decoder library is linked.
   static func brotliStored(_ bytes: [UInt8]) -> [UInt8] {
