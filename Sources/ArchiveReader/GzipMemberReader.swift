@@ -45,9 +45,6 @@ final class GzipMemberReader: ByteStream {
   /// Refill the input window when fewer bytes than this remain, so members rarely straddle it.
   private static let refillWatermark = 1 << 20
 
-  /// Counts of members decoded, for tests and `--verbose`.
-  private(set) var membersDecoded = 0
-
   init(input: FileInput, diagnostics: DiagnosticCollector) {
     self.input = input
     self.diagnostics = diagnostics
@@ -169,7 +166,6 @@ final class GzipMemberReader: ByteStream {
             fileEnd: fileStart + consumed))
         tail += produced
         input.consume(consumed)
-        membersDecoded += 1
         return
       case .needsMoreSpace:
         room *= 2
@@ -219,7 +215,6 @@ final class GzipMemberReader: ByteStream {
       }
     case .streamEnd:
       endStreamingMember(fileEnd: input.fileOffset)
-      membersDecoded += 1
     case .dataError(let message):
       report(
         .error, at: memberStart, "corrupt-gzip-member",

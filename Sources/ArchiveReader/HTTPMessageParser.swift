@@ -1,6 +1,7 @@
 /// Parses the HTTP response head at the start of a WARC response block: status line
 /// and header fields, tolerating LF-only or `\r\r\n` line ends, a missing reason phrase
-/// (`HTTP/1.1 200 `), `HTTP/2`, lower-case names and folded lines.
+/// (`HTTP/1.1 200 `), `HTTP/2`, odd protocol names (`HTTPX/1.1`), lower-case names and
+/// folded lines.
 enum HTTPMessageParser {
   /// The head and the index where the body starts, or nil when `bytes` does not start
   /// with an HTTP status line.
@@ -53,11 +54,6 @@ enum HTTPMessageParser {
     guard i - codeStart == 3, let status = ByteScanning.decimal(bytes, codeStart, i) else { return nil }
     let (rs, re) = ByteScanning.trim(bytes, i, e)
     return HTTPResponseHead(status: status, reason: ByteScanning.string(bytes, rs, re), headers: [])
-  }
-
-  /// Whether the block looks like an HTTP response head at all.
-  static func startsWithStatusLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    ByteScanning.hasPrefix(bytes, "HTTP/")
   }
 
   /// Status code and `Content-Type` only, without building the header list: the
