@@ -99,7 +99,7 @@ conformance-fetch: deps
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 
 bench: deps $(BIN)
-	@scripts/ensure-deps.sh python3 python3-venv valgrind
+	@scripts/ensure-deps.sh python3 python3-venv valgrind time
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/run.sh
 
 # Call-to-action model: labelled sentences in CTA_DATA, plus the Reddit collective-action set when SHARED has it.

@@ -65,7 +65,8 @@ public final class ArchiveFileReader {
     case .html, .htmlGzip: return
     case .empty:
       diagnostics.emit(
-        Diagnostic(severity: .warning, stage: "read", file: path, offset: 0, code: "empty-file", message: "the file is empty"))
+        Diagnostic(
+          severity: .warning, stage: "read", file: path, offset: 0, code: "empty-file", message: "the file is empty"))
       return
     default:
       diagnostics.emit(

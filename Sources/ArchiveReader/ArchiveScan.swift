@@ -50,7 +50,8 @@ public enum ArchiveScan {
       }
       var localTally = tally
       try reader.forEachRawRecord(blockNeed: { keptTypes.contains($0) ? .whole : .none }) { raw in
-        try handle(raw, path: path, resolver: resolver, limits: limits, diagnostics: diagnostics,
+        try handle(
+          raw, path: path, resolver: resolver, limits: limits, diagnostics: diagnostics,
           tally: &localTally, body)
       }
       tally = localTally
@@ -72,7 +73,8 @@ public enum ArchiveScan {
         diagnostics.emit(
           Diagnostic(
             severity: .warning, stage: "read", file: raw.path, offset: raw.offset, code: "revisit-unresolved",
-            message: "revisit of \(pending.header.refersTo ?? pending.header.refersToTargetURI ?? pending.header.targetURI ?? "?")"
+            message:
+              "revisit of \(pending.header.refersTo ?? pending.header.refersToTargetURI ?? pending.header.targetURI ?? "?")"
               + " (\(pending.header.payloadDigest ?? "no digest")): the original record is not among the inputs"))
       }
     }

@@ -42,7 +42,9 @@ enum ByteScanning {
   @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 
   /// Whether a slice equals the lower-case ASCII `name`, ignoring case.
-  static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ name: StaticString) -> Bool {
+  static func equalsIgnoringCase(
+    _ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ name: StaticString
+  ) -> Bool {
     let n = name.utf8CodeUnitCount
     guard end - start == n else { return false }
     let p = name.utf8Start

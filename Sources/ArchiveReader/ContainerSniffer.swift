@@ -1,8 +1,28 @@
 /// What a file holds, decided from its first bytes (never from its name, except to
 /// tell a saved page from unknown bytes).
 public enum Container: String, Sendable, Hashable {
-  case warc, warcGzip = "warc.gz", arc, arcGzip = "arc.gz", html, htmlGzip = "html.gz"
-  case lz4, zstd, zip, empty, unknown
+  /// WARC, uncompressed.
+  case warc
+  /// WARC in gzip members (one per record, one for the whole file, or unaligned).
+  case warcGzip = "warc.gz"
+  /// ARC, uncompressed.
+  case arc
+  /// ARC in gzip members.
+  case arcGzip = "arc.gz"
+  /// A saved page.
+  case html
+  /// A gzip-compressed saved page.
+  case htmlGzip = "html.gz"
+  /// LZ4 frames (FastWARC's `.warc.lz4`): not read.
+  case lz4
+  /// zstd frames (`.warc.zst`): not read.
+  case zstd
+  /// A ZIP file, e.g. WACZ: not read.
+  case zip
+  /// An empty file.
+  case empty
+  /// Bytes of no known format.
+  case unknown
 }
 
 /// Sniffs a file's container from its first bytes.

@@ -39,7 +39,9 @@ enum ContentDecoder {
             hitLimit = true
             notes.append("content-encoding \(coding): decoded body cut at the \(limit)-byte limit")
           }
-          if result.partial { notes.append("content-encoding \(coding): compressed body ends early; partial body kept") }
+          if result.partial {
+            notes.append("content-encoding \(coding): compressed body ends early; partial body kept")
+          }
         } else {
           notes.append("content-encoding \(coding) declared but the body is not \(coding) data: raw bytes kept")
         }

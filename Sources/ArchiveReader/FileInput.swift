@@ -1,9 +1,10 @@
+import SlackscoreCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SlackscoreCore
 
 /// A file read through one large, reusable window with `read(2)`: the bytes
 /// `[start, end)` of `buffer` are the file's bytes from `fileOffset` on.

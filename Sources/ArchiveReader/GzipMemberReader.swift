@@ -1,9 +1,10 @@
+import SlackscoreCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SlackscoreCore
 
 /// The decompressed bytes of a gzip file, member after member, as one logical stream.
 ///
@@ -43,9 +44,6 @@ final class GzipMemberReader: ByteStream {
   static let fastPathMaxInput = 64 << 20
   /// Refill the input window when fewer bytes than this remain, so members rarely straddle it.
   private static let refillWatermark = 1 << 20
-
-  /// Counts of members decoded, for tests and `--verbose`.
-  private(set) var membersDecoded = 0
 
   init(input: FileInput, diagnostics: DiagnosticCollector) {
     self.input = input
@@ -168,7 +166,6 @@ final class GzipMemberReader: ByteStream {
             fileEnd: fileStart + consumed))
         tail += produced
         input.consume(consumed)
-        membersDecoded += 1
         return
       case .needsMoreSpace:
         room *= 2
@@ -188,7 +185,8 @@ final class GzipMemberReader: ByteStream {
   private func beginStreaming() {
     let z = ZlibInflater(windowBits: 15 + 16)
     inflater = z
-    members.append(Member(logicalStart: base + tail, logicalEnd: Int.max, fileStart: input.fileOffset, fileEnd: Int.max))
+    members.append(
+      Member(logicalStart: base + tail, logicalEnd: Int.max, fileStart: input.fileOffset, fileEnd: Int.max))
   }
 
   private func streamStep(wanted: Int) {
@@ -217,7 +215,6 @@ final class GzipMemberReader: ByteStream {
       }
     case .streamEnd:
       endStreamingMember(fileEnd: input.fileOffset)
-      membersDecoded += 1
     case .dataError(let message):
       report(
         .error, at: memberStart, "corrupt-gzip-member",
@@ -243,7 +240,9 @@ final class GzipMemberReader: ByteStream {
       if input.count < 3 && !input.fill(minimum: 3) {
         input.consume(input.count)
         finished = true
-        report(.warning, at: from, "gzip-resync", "no further gzip member after the damage; \(input.fileOffset - from) bytes skipped")
+        report(
+          .warning, at: from, "gzip-resync",
+          "no further gzip member after the damage; \(input.fileOffset - from) bytes skipped")
         return
       }
       let bytes = input.bytes
@@ -252,7 +251,8 @@ final class GzipMemberReader: ByteStream {
         if bytes[i] == 0x1F && bytes[i + 1] == 0x8B && bytes[i + 2] == 0x08 {
           input.consume(i)
           if input.fileOffset > from {
-            report(.warning, at: from, "gzip-resync", "skipped \(input.fileOffset - from) bytes to the next gzip member")
+            report(
+              .warning, at: from, "gzip-resync", "skipped \(input.fileOffset - from) bytes to the next gzip member")
           }
           return
         }

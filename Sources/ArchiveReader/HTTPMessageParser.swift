@@ -1,6 +1,7 @@
 /// Parses the HTTP response head at the start of a WARC response block: status line
 /// and header fields, tolerating LF-only or `\r\r\n` line ends, a missing reason phrase
-/// (`HTTP/1.1 200 `), `HTTP/2`, lower-case names and folded lines.
+/// (`HTTP/1.1 200 `), `HTTP/2`, odd protocol names (`HTTPX/1.1`), lower-case names and
+/// folded lines.
 enum HTTPMessageParser {
   /// The head and the index where the body starts, or nil when `bytes` does not start
   /// with an HTTP status line.
@@ -24,11 +25,14 @@ enum HTTPMessageParser {
       if (lead == 0x20 || lead == 0x09), !headers.isEmpty {
         let (s, e) = ByteScanning.trim(bytes, lineStart, lineEnd)
         if s < e { headers[headers.count - 1].value += " " + ByteScanning.string(bytes, s, e) }
-      } else if let colon = ByteScanning.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart) {
+      } else if let colon = ByteScanning.index(
+        of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
+      {
         let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)
         let (vs, ve) = ByteScanning.trim(bytes, colon + 1, lineEnd)
         if ns < ne {
-          headers.append(HTTPHeaderField(name: ByteScanning.string(bytes, ns, ne), value: ByteScanning.string(bytes, vs, ve)))
+          headers.append(
+            HTTPHeaderField(name: ByteScanning.string(bytes, ns, ne), value: ByteScanning.string(bytes, vs, ve)))
         }
       }
       lineStart = nl + 1
@@ -52,11 +56,6 @@ enum HTTPMessageParser {
     return HTTPResponseHead(status: status, reason: ByteScanning.string(bytes, rs, re), headers: [])
   }
 
-  /// Whether the block looks like an HTTP response head at all.
-  static func startsWithStatusLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    ByteScanning.hasPrefix(bytes, "HTTP/")
-  }
-
   /// Status code and `Content-Type` only, without building the header list: the
   /// index command's fast path.
   static func statusAndContentType(_ bytes: UnsafeRawBufferPointer) -> (status: Int, contentType: String?)? {
@@ -70,7 +69,8 @@ enum HTTPMessageParser {
       while lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
       if lineEnd == lineStart { break }
       if ByteScanning.hasPrefix(bytes, at: lineStart, "content-type"),
-        let colon = ByteScanning.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
+        let colon = ByteScanning.index(
+          of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
       {
         let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)
         if ByteScanning.equalsIgnoringCase(bytes, ns, ne, "content-type") {

@@ -1,15 +1,25 @@
 /// One line of `slackscore index`: where a record is and what it holds, like a CDXJ
 /// entry. Written as JSON with keys in sorted order, absent values left out.
 public struct IndexEntry: Sendable, Hashable {
+  /// The payload's media type: the HTTP `Content-Type` for responses, else the record's.
   public var contentType: String?
+  /// Capture date, ISO 8601 UTC when parseable, else as written.
   public var date: String?
+  /// The input path as given.
   public var file: String
+  /// Bytes the record takes in the file (for gzip: its member or members), when known.
   public var length: Int?
+  /// Byte offset of the record (for gzip: of the member it starts in).
   public var offset: Int
+  /// `WARC-Payload-Digest` as written.
   public var payloadDigest: String?
+  /// `WARC-Record-ID`.
   public var recordID: String?
+  /// HTTP status code, for responses and revisits that carry an HTTP head.
   public var status: Int?
+  /// `WARC-Target-URI` or ARC URL, cleaned.
   public var targetURI: String?
+  /// The record type (`response`, `request`, …, `filedesc` for ARC, `file` for a loose page).
   public var type: String
 
   /// How much of a block the index needs: enough for the HTTP head.
@@ -73,18 +83,23 @@ public struct IndexEntry: Sendable, Hashable {
 
 /// A minimal JSON writer straight into bytes: no Foundation, no per-value allocation.
 public struct JSONByteWriter {
+  /// The bytes written so far.
   public var out: [UInt8]
   private var needsComma = false
 
+  /// A writer appending to `out`.
   public init(out: [UInt8] = []) { self.out = out }
 
+  /// `{`
   public mutating func begin() {
     out.append(0x7B)
     needsComma = false
   }
 
+  /// `}`
   public mutating func end() { out.append(0x7D) }
 
+  /// A key (ASCII, no escaping needed) and its `:`, after a comma when needed.
   public mutating func key(_ name: StaticString) {
     if needsComma { out.append(0x2C) }
     needsComma = true
@@ -94,6 +109,7 @@ public struct JSONByteWriter {
     out.append(0x3A)
   }
 
+  /// A key that may need escaping, and its `:`.
   public mutating func key(_ name: String) {
     if needsComma { out.append(0x2C) }
     needsComma = true
@@ -101,6 +117,7 @@ public struct JSONByteWriter {
     out.append(0x3A)
   }
 
+  /// A decimal integer.
   public mutating func int(_ value: Int) {
     if value == 0 {
       out.append(0x30)
@@ -108,9 +125,12 @@ public struct JSONByteWriter {
     }
     var v = value.magnitude
     if value < 0 { out.append(0x2D) }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var n = 0
     withUnsafeMutableBytes(of: &digits) { d in
       while v > 0 {
@@ -122,6 +142,7 @@ public struct JSONByteWriter {
     }
   }
 
+  /// A string, escaped as JSON requires (`"`, `\\`, control characters).
   public mutating func string(_ value: String) {
     out.append(0x22)
     var s = value

@@ -31,10 +31,13 @@ enum RecordDecoder {
     if let head = http {
       decodeHTTPBody(&payload, head: head, limits: limits, notes: &notes)
     }
-    var contentType = http?.value(for: "Content-Type")
-    if contentType == nil {
-      contentType = kind == .response && raw.format == .warc ? raw.header.identifiedPayloadType : raw.header.contentType
-    }
+    // The payload's type: the HTTP header, else what the archive identified, else (for
+    // blocks without an HTTP head) the record's own Content-Type.
+    let contentType =
+      kind == .resource
+      ? raw.header.contentType ?? raw.header.identifiedPayloadType
+      : http?.value(for: "Content-Type") ?? raw.header.identifiedPayloadType
+        ?? (http == nil ? raw.header.contentType : nil)
     for note in notes where note.hasPrefix("content-encoding") || note.hasPrefix("transfer-encoding") {
       diagnostics.emit(
         Diagnostic(

@@ -13,6 +13,9 @@ struct RecordFraming<S: ByteStream> {
 
   /// Longest header block accepted before the bytes are treated as damage.
   static var maxHeaderBytes: Int { 1 << 20 }
+  /// Blocks up to this size are loaded whole even when the caller wants less, so their
+  /// end can be checked and repaired.
+  static var checkedBlockBytes: Int { 1 << 20 }
   /// How far past a record's declared end a nearby record start is looked for.
   static var repairWindow: Int { 96 }
 
@@ -200,12 +203,19 @@ struct RecordFraming<S: ByteStream> {
       if type.isEmpty { type = "unknown" }
 
       // Block.
-      var want: Int
+      // What the caller wants to see, and what is loaded: small blocks are loaded whole
+      // whatever the caller wants, so the record's end is checked (and framing is the
+      // same for every caller); big ones only as far as asked.
+      var expose: Int
+      var exposeWhole = false
       switch blockNeed(type) {
-      case .none: want = 0
-      case .prefix(let n): want = min(n, declared)
-      case .whole: want = declared > limits.maxRecordBytes ? min(64 << 10, declared) : declared
+      case .none: expose = 0
+      case .prefix(let n): expose = min(n, declared)
+      case .whole:
+        exposeWhole = declared <= limits.maxRecordBytes
+        expose = exposeWhole ? declared : min(64 << 10, declared)
       }
+      let want = declared <= Self.checkedBlockBytes ? declared : expose
       let wantsAll = want == declared
       _ = stream.fill(atLeast: headerLength + want + (wantsAll ? Self.repairWindow : 0))
       let a = stream.available
@@ -225,7 +235,8 @@ struct RecordFraming<S: ByteStream> {
             trailer += missing
             report(
               .warning, offset, "content-length-mismatch",
-              "Content-Length says \(declared) bytes but the record's trailer starts after \(blockLength); used \(blockLength)")
+              "Content-Length says \(declared) bytes but the record's trailer starts after \(blockLength); used \(blockLength)"
+            )
             notes.append("Content-Length \(declared) corrected to \(blockLength)")
           }
         } else if format == .warc, !Self.hasTrailer(a, at: end),
@@ -236,12 +247,14 @@ struct RecordFraming<S: ByteStream> {
           trailer = fixedTrailer
           report(
             .warning, offset, "content-length-mismatch",
-            "Content-Length says \(declared) bytes but the next record starts after \(blockLength); used \(blockLength)")
+            "Content-Length says \(declared) bytes but the next record starts after \(blockLength); used \(blockLength)"
+          )
           notes.append("Content-Length \(declared) corrected to \(blockLength)")
         }
       }
       if format == .arc && type == "filedesc" && loaded > 0 {
-        arcVersion = ARCHeaderParser.version(fromFiledesc: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + loaded]))
+        arcVersion = ARCHeaderParser.version(
+          fromFiledesc: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + loaded]))
       }
       if format == .arc && type == "response"
         && !(loaded >= 5 && ByteScanning.hasPrefix(UnsafeRawBufferPointer(rebasing: a[headerLength...]), "HTTP/"))
@@ -255,10 +268,11 @@ struct RecordFraming<S: ByteStream> {
       if truncated || (!wantsAll && stream is PlainByteStream) {
         length = truncated ? nil : headerLength + declared + 4
       }
+      let exposed = exposeWhole ? loaded : min(expose, loaded)
       let record = RawArchiveRecord(
         format: format, header: header, type: type, offset: span.offset, length: length, location: location,
-        block: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + loaded]), declaredLength: declared,
-        blockLength: blockLength, blockIsComplete: loaded == blockLength && !truncated, isTruncated: truncated,
+        block: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + exposed]), declaredLength: declared,
+        blockLength: blockLength, blockIsComplete: exposed == blockLength && !truncated, isTruncated: truncated,
         notes: notes)
       try body(record)
       delivered += 1

@@ -57,7 +57,9 @@ enum WARCHeaderParser {
         continue
       }
       flush()
-      guard let colon = ByteScanning.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
+      guard
+        let colon = ByteScanning.index(
+          of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
       else { continue }
       let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)
       pendingName = (ns, ne)

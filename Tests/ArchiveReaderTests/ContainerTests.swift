@@ -6,7 +6,9 @@ import Testing
 /// members not aligned with records, ARC, and sniffing by content rather than name.
 @Suite struct ContainerTests {
   static let records: [[UInt8]] = [
-    TestArchive.warc("warcinfo", uri: nil, extra: [("Content-Type", "application/warc-fields")], block: Array("software: test\r\n".utf8)),
+    TestArchive.warc(
+      "warcinfo", uri: nil, extra: [("Content-Type", "application/warc-fields")],
+      block: Array("software: test\r\n".utf8)),
     TestArchive.warc("request", block: Array("GET / HTTP/1.1\r\nHost: example.org\r\n\r\n".utf8)),
     TestArchive.response("http://example.org/a", "first page"),
     TestArchive.warc("metadata", block: Array("outlink: http://example.org/b\r\n".utf8)),
@@ -15,7 +17,8 @@ import Testing
 
   @Test(arguments: ["1.0", "1.1", "0.17", "0.18"])
   func plainWARCOfEveryVersion(version: String) throws {
-    let bytes = TestArchive.warc("response", version: version, uri: "http://example.org/v",
+    let bytes = TestArchive.warc(
+      "response", version: version, uri: "http://example.org/v",
       block: TestArchive.http(body: TestArchive.html("version \(version)")))
     let scan = try TestArchive.scan([TestArchive.write(bytes, name: "v.warc")])
     #expect(scan.records.count == 1)
@@ -70,10 +73,24 @@ import Testing
       i += step
     }
     let scan = try TestArchive.scan([TestArchive.write(file, name: "unaligned.warc.gz")])
-    #expect(scan.records.map(\.text) == [TestArchive.html("first page"), TestArchive.html("second page")].map {
-      String(decoding: $0, as: UTF8.self)
-    })
+    #expect(
+      scan.records.map(\.text)
+        == [TestArchive.html("first page"), TestArchive.html("second page")].map {
+          String(decoding: $0, as: UTF8.self)
+        })
     #expect(scan.tally.total == 5)
+  }
+
+  @Test func gzipHeaderWithExtraField() throws {
+    // wget writes an FEXTRA "sl" subfield into each member's header.
+    var member = TestArchive.gzip(Self.records[2])
+    member[3] |= 0x04
+    let subfield: [UInt8] = [0x73, 0x6C, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8]
+    member.insert(contentsOf: [UInt8(subfield.count), 0] + subfield, at: 10)
+    let path = TestArchive.write(member + TestArchive.gzip(Self.records[4]), name: "extra.warc.gz")
+    let scan = try TestArchive.scan([path])
+    #expect(scan.records.map(\.targetURI) == ["http://example.org/a", "http://example.org/b"])
+    #expect(try TestArchive.index(path).entries.map(\.offset) == [0, member.count])
   }
 
   @Test func sniffsGzipDespiteThePlainName() throws {
@@ -102,7 +119,9 @@ import Testing
       TestArchive.response("http://example.org/small", "small"),
       TestArchive.warc("resource", extra: [("Content-Type", "text/html")], block: bigger),
     ]
-    for (name, file) in [("big.warc", records.flatMap { $0 }), ("big.warc.gz", records.flatMap { TestArchive.gzip($0) })] {
+    for (name, file) in [
+      ("big.warc", records.flatMap { $0 }), ("big.warc.gz", records.flatMap { TestArchive.gzip($0) }),
+    ] {
       let scan = try TestArchive.scan([TestArchive.write(file, name: name)])
       #expect(scan.records.map(\.payload.count) == [big.count, TestArchive.html("small").count, bigger.count])
       #expect(scan.diagnostics.isEmpty)
@@ -137,7 +156,8 @@ import Testing
   }
 
   @Test func badARCLengthsAreReportedAndSkipped() throws {
-    let text = "filedesc://bad.arc 127.0.0.1 20140301000000 text/plain -1\n1 0 Bad\n\n"
+    let text =
+      "filedesc://bad.arc 127.0.0.1 20140301000000 text/plain -1\n1 0 Bad\n\n"
       + "http://example.org/ 10.0.0.1 20140401000000 text/html abc\n\n"
       + "http://example.org/x 10.0.0.1 20140401000000 text/plain 2\nok\n"
     let (entries, diagnostics) = try TestArchive.index(TestArchive.write(Array(text.utf8), name: "bad.arc"))

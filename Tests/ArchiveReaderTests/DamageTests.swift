@@ -10,10 +10,14 @@ import Testing
   @Test(arguments: [-4, -2, -1, 1, 2, 5])
   func smallContentLengthErrorsAreRepaired(delta: Int) throws {
     let block = TestArchive.http(body: TestArchive.html("lying length"))
-    let liar = TestArchive.warc("response", uri: "http://example.org/liar", block: block, contentLength: block.count + delta)
+    let liar = TestArchive.warc(
+      "response", uri: "http://example.org/liar", block: block, contentLength: block.count + delta)
     let path = TestArchive.write(Self.good + liar + Self.good, name: "liar.warc")
     let scan = try TestArchive.scan([path])
-    #expect(scan.records.map(\.targetURI) == ["http://example.org/good", "http://example.org/liar", "http://example.org/good"])
+    #expect(
+      scan.records.map(\.targetURI) == [
+        "http://example.org/good", "http://example.org/liar", "http://example.org/good",
+      ])
     #expect(scan.records[1].text.hasSuffix("</html>"))
     let warning = try #require(scan.diagnostics("content-length-mismatch").first)
     #expect(warning.file == path)
@@ -68,7 +72,8 @@ import Testing
   }
 
   @Test func truncatedHeaderIsReported() throws {
-    let path = TestArchive.write(Self.good + Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Le".utf8), name: "head.warc")
+    let path = TestArchive.write(
+      Self.good + Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Le".utf8), name: "head.warc")
     let scan = try TestArchive.scan([path])
     #expect(scan.records.count == 1)
     #expect(scan.diagnostics("truncated-header").first?.offset == Self.good.count)
@@ -99,7 +104,8 @@ import Testing
   }
 
   @Test func anglesSpacesRepeatsAndFoldedLines() throws {
-    let text = "WARC/1.0\r\nwarc-type: response\r\nWARC-Target-URI: <http://example.org/a b>\r\n"
+    let text =
+      "WARC/1.0\r\nwarc-type: response\r\nWARC-Target-URI: <http://example.org/a b>\r\n"
       + "WARC-Protocol: h2\r\nWARC-Protocol: tls/1.3\r\nWARC-Date: 2024-03-01T10:00:00Z\r\nWARC-Date: 1999-01-01T00:00:00Z\r\n"
       + "WARC-Payload-Digest: sha1:AAAA\r\n  BBBB\r\n"
     let block = TestArchive.http(status: "200 ", body: TestArchive.html("x"))
@@ -132,7 +138,8 @@ import Testing
   }
 
   @Test func oddDateIsKeptAsWritten() throws {
-    let bytes = TestArchive.warc("response", date: "2008-10-294T05:45:19-0700", block: TestArchive.http(body: TestArchive.html("d")))
+    let bytes = TestArchive.warc(
+      "response", date: "2008-10-294T05:45:19-0700", block: TestArchive.http(body: TestArchive.html("d")))
     let record = try #require(try TestArchive.scan([TestArchive.write(bytes, name: "d.warc")]).records.first)
     #expect(record.date == "2008-10-294T05:45:19-0700")
   }

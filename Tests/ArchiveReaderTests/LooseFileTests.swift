@@ -10,9 +10,11 @@ import Testing
     _ = TestArchive.write(TestArchive.html("a"), name: "sub/a.htm", in: folder)
     _ = TestArchive.write(TestArchive.gzip(TestArchive.html("c")), name: "sub/deeper/c.html.gz", in: folder)
     _ = TestArchive.write(Array("notes".utf8), name: "readme.txt", in: folder)
-    _ = TestArchive.write(TestArchive.gzip(TestArchive.response("http://example.org/w", "w")), name: "w.warc.gz", in: folder)
+    _ = TestArchive.write(
+      TestArchive.gzip(TestArchive.response("http://example.org/w", "w")), name: "w.warc.gz", in: folder)
     let scan = try TestArchive.scan([folder])
-    #expect(scan.records.map(\.text) == ["b", "a", "c", "w"].map { String(decoding: TestArchive.html($0), as: UTF8.self) })
+    #expect(
+      scan.records.map(\.text) == ["b", "a", "c", "w"].map { String(decoding: TestArchive.html($0), as: UTF8.self) })
     #expect(scan.records.prefix(3).allSatisfy { $0.kind == .file && $0.contentType == "text/html" })
     #expect(scan.records[1].sourcePath == folder + "/sub/a.htm")
   }
@@ -32,7 +34,8 @@ import Testing
     w.key("n")
     w.int(-1234)
     w.end()
-    #expect(String(decoding: w.out, as: UTF8.self) == #"{"a":"quote \" slash \\ newline \n tab \t bell \u0007 é","n":-1234}"#)
+    #expect(
+      String(decoding: w.out, as: UTF8.self) == #"{"a":"quote \" slash \\ newline \n tab \t bell \u0007 é","n":-1234}"#)
   }
 
   @Test func indexLineHasSortedKeys() throws {

@@ -19,7 +19,9 @@ import Testing
     #expect(scan.records[0].contentType == "text/html")
     #expect(scan.records[0].http == nil)
     #expect(
-      scan.tally.skipped == ["warcinfo": 1, "request": 1, "metadata": 1, "conversion": 1, "continuation": 1, "unknown": 1])
+      scan.tally.skipped == [
+        "warcinfo": 1, "request": 1, "metadata": 1, "conversion": 1, "continuation": 1, "unknown": 1,
+      ])
     #expect(scan.tally.total == 8)
   }
 
@@ -31,7 +33,10 @@ import Testing
       extra: [("WARC-Payload-Digest", Self.digest)], block: TestArchive.http(body: TestArchive.html("original body")))
     let revisit = TestArchive.warc(
       "revisit", uri: "http://example.org/p", date: "2024-05-01T00:00:00Z",
-      extra: [("WARC-Refers-To", "<urn:uuid:orig>"), ("WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest")],
+      extra: [
+        ("WARC-Refers-To", "<urn:uuid:orig>"),
+        ("WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"),
+      ],
       block: TestArchive.http(body: []))
     let scan = try TestArchive.scan([TestArchive.write(original + revisit, name: "rev.warc")])
     try #require(scan.records.map(\.kind) == [.response, .revisit])
@@ -49,7 +54,9 @@ import Testing
       "response", uri: "http://example.org/q", extra: [("WARC-Payload-Digest", Self.digest)],
       block: TestArchive.http(body: TestArchive.html("found later")))
     let a = TestArchive.write(TestArchive.gzip(revisit), name: "a.warc.gz", in: folder)
-    let b = TestArchive.write(TestArchive.gzip(TestArchive.response("http://example.org/x", "x")) + TestArchive.gzip(original), name: "b.warc.gz", in: folder)
+    let b = TestArchive.write(
+      TestArchive.gzip(TestArchive.response("http://example.org/x", "x")) + TestArchive.gzip(original),
+      name: "b.warc.gz", in: folder)
     let scan = try TestArchive.scan([a, b])
     let resolved = try #require(scan.records.last)
     #expect(resolved.kind == .revisit)
@@ -86,13 +93,15 @@ import Testing
   static let page = TestArchive.html("decoded page")
 
   static func scanOne(headers: [(String, String)], body: [UInt8]) throws -> ArchiveRecord {
-    let bytes = TestArchive.warc("response", block: TestArchive.http(headers: [("Content-Type", "text/html")] + headers, body: body))
+    let bytes = TestArchive.warc(
+      "response", block: TestArchive.http(headers: [("Content-Type", "text/html")] + headers, body: body))
     return try #require(try TestArchive.scan([TestArchive.write(bytes, name: "h.warc")]).records.first)
   }
 
   static func chunked(_ bytes: [UInt8], sizeFormat: (Int) -> String) -> [UInt8] {
     let half = bytes.count / 2
-    return Array("\(sizeFormat(half))\r\n".utf8) + bytes[..<half] + Array("\r\n\(sizeFormat(bytes.count - half))\r\n".utf8)
+    return Array("\(sizeFormat(half))\r\n".utf8) + bytes[..<half]
+      + Array("\r\n\(sizeFormat(bytes.count - half))\r\n".utf8)
       + bytes[half...] + Array("\r\n0\r\n\r\n".utf8)
   }
 
@@ -122,15 +131,28 @@ import Testing
 
   @Test func chunkedThenGzip() throws {
     let body = Self.chunked(TestArchive.gzip(Self.page)) { String($0, radix: 16) }
-    let record = try Self.scanOne(headers: [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")], body: body)
+    let record = try Self.scanOne(
+      headers: [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")], body: body)
     #expect(record.payload == Self.page)
   }
 
   @Test func lyingHeadersFallBackToRawBytesWithANote() throws {
-    let record = try Self.scanOne(headers: [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")], body: Self.page)
+    let record = try Self.scanOne(
+      headers: [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")], body: Self.page)
     #expect(record.payload == Self.page)
     #expect(record.notes.contains { $0.contains("not chunked") })
     #expect(record.notes.contains { $0.contains("raw bytes kept") })
+  }
+
+  @Test func http2StatusLineAndUnsupportedCoding() throws {
+    let bytes = TestArchive.warc(
+      "response",
+      block: Array("HTTP/2 200\r\ncontent-type: text/html\r\ncontent-encoding: zstd\r\n\r\n".utf8) + Self.page)
+    let record = try #require(try TestArchive.scan([TestArchive.write(bytes, name: "h2.warc")]).records.first)
+    #expect(record.http?.status == 200)
+    #expect(record.contentType == "text/html")
+    #expect(record.payload == Self.page)
+    #expect(record.notes == ["content-encoding zstd not supported: raw bytes kept"])
   }
 
   /// A brotli stream holding `bytes` in one uncompressed meta-block (RFC 7932 §9.2),
@@ -148,7 +170,8 @@ import Testing
 @Suite struct LimitTests {
   @Test func gzipBombIsCutAtTheDecompressedLimit() throws {
     let bomb = TestArchive.gzip([UInt8](repeating: 0x41, count: 8 << 20), level: 9)
-    let bytes = TestArchive.warc("response", block: TestArchive.http(headers: [("Content-Encoding", "gzip")], body: bomb))
+    let bytes = TestArchive.warc(
+      "response", block: TestArchive.http(headers: [("Content-Encoding", "gzip")], body: bomb))
     let limits = ReaderLimits(maxRecordBytes: 1 << 20, maxDecompressedBytes: 1 << 20)
     let scan = try TestArchive.scan([TestArchive.write(bytes, name: "bomb.warc")], limits: limits)
     let record = try #require(scan.records.first)

@@ -1,6 +1,7 @@
 import ArchiveReader
 import CZlib
 import SlackscoreCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -11,7 +12,8 @@ import SlackscoreCore
 enum TestArchive {
   /// One WARC record. `lineEnd` is used in the header; the block is written as given.
   static func warc(
-    _ type: String?, version: String = "1.0", uri: String? = "http://example.org/", date: String? = "2024-03-01T10:00:00Z",
+    _ type: String?, version: String = "1.0", uri: String? = "http://example.org/",
+    date: String? = "2024-03-01T10:00:00Z",
     id: String? = nil, extra: [(String, String)] = [], block: [UInt8], contentLength: Int? = nil,
     lineEnd: String = "\r\n"
   ) -> [UInt8] {
@@ -47,7 +49,8 @@ enum TestArchive {
 
   /// An HTML response record.
   static func response(_ uri: String, _ text: String, extra: [(String, String)] = []) -> [UInt8] {
-    warc("response", uri: uri, extra: [("Content-Type", "application/http; msgtype=response")] + extra,
+    warc(
+      "response", uri: uri, extra: [("Content-Type", "application/http; msgtype=response")] + extra,
       block: http(body: html(text)))
   }
 
@@ -71,11 +74,35 @@ enum TestArchive {
     return Array(out[..<produced])
   }
 
-  /// A fresh temporary folder.
-  static func folder() -> String {
-    var template = Array("/tmp/slackscore-test-XXXXXX".utf8CString)
+  /// One scratch folder per test process, removed when the process exits.
+  private static let scratch: String = {
+    var template = Array("/tmp/slackscore-reader-test-XXXXXX".utf8CString)
     let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    atexit { TestArchive.removeTree(TestArchive.scratch) }
     return path
+  }()
+
+  private static let folderCount = Mutex(0)
+
+  /// A fresh folder inside the scratch folder.
+  static func folder() -> String {
+    let n = folderCount.withLock {
+      $0 += 1
+      return $0
+    }
+    let path = scratch + "/\(n)"
+    try! FileSystem.createDirectories(path)
+    return path
+  }
+
+  /// `rm -r`.
+  static func removeTree(_ path: String) {
+    if FileSystem.isDirectory(path) {
+      for name in (try? FileSystem.contents(of: path)) ?? [] { removeTree(path + "/" + name) }
+      rmdir(path)
+    } else {
+      unlink(path)
+    }
   }
 
   /// Writes `bytes` to a new temporary file named `name` and returns its path.
