@@ -121,10 +121,12 @@ def run_trafilatura(args):
     pages = [open(os.path.join(args.dir, x), "rb").read() for x in names]
     total = sum(len(p) for p in pages)
     start = time.perf_counter()
+    cpu = time.process_time()
     for page in pages:
         trafilatura.extract(page.decode("utf-8", "replace"))
     seconds = time.perf_counter() - start
-    print(json.dumps({"pages": len(pages), "bytes": total, "seconds": seconds,
+    cpu = time.process_time() - cpu
+    print(json.dumps({"pages": len(pages), "bytes": total, "seconds": seconds, "cpu": cpu,
                       "version": getattr(trafilatura, "__version__", "?")}))
 
 

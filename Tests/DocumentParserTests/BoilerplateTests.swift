@@ -1,6 +1,7 @@
-@testable import DocumentParser
 import SlackscoreCore
 import Testing
+
+@testable import DocumentParser
 
 /// Main-text selection against every kind of page chrome.
 @Suite struct BoilerplateTests {
@@ -46,7 +47,8 @@ import Testing
   }
 
   @Test func pageWithoutTextIsReportedWithAReason() {
-    let empty = document(makeRecord(Array("<html><head><title>x</title></head><body><img src=a.png></body></html>".utf8)))
+    let empty = document(
+      makeRecord(Array("<html><head><title>x</title></head><body><img src=a.png></body></html>".utf8)))
     #expect(empty?.text == "")
     #expect(empty?.emptyReason == "no-visible-text")
     let blank = document(makeRecord([]))
@@ -58,8 +60,10 @@ import Testing
     #expect(d?.text == "Ayo tanda tangan!")
   }
 
-  @Test(arguments: ["ADVERTISEMENT", "Baca juga: Judul lain di sini", "SCROLL TO CONTINUE WITH CONTENT",
-    "Simak juga video berikut", "Iklan", "Follow our WhatsApp channel for updates"])
+  @Test(arguments: [
+    "ADVERTISEMENT", "Baca juga: Judul lain di sini", "SCROLL TO CONTINUE WITH CONTENT",
+    "Simak juga video berikut", "Iklan", "Follow our WhatsApp channel for updates",
+  ])
   func slotLinesAreRecognised(line: String) {
     #expect(BoilerplateMarkers.isSlotLine(line) || BoilerplateMarkers.isSlotLine(line.lowercased()))
   }

@@ -267,7 +267,9 @@ struct MainContentSelector {
 
   /// Readability's adjustments: prefer a shared ancestor of several strong candidates, and
   /// climb out of wrappers that add nothing.
-  private func refine(top start: Int, candidates: [(index: Int, score: Double)], score: [Double], scored: [Bool])
+  private func refine(
+    top start: Int, candidates: [(index: Int, score: Double)], score: [Double], scored: [Bool]
+  )
     -> Int
   {
     var top = start
@@ -350,7 +352,9 @@ struct MainContentSelector {
     if !isList && c.listItems - 100 > c.paragraphs { return true }
     if c.inputs > c.paragraphs / 3 && c.inputs > 0 { return true }
     if length < 25 && (c.images == 0 || c.images > 2) && c.headings == 0 && length > 0 { return false }
-    if weight < 25 && density > 0.2 && !(isList && density < 0.5 && length > 200) { return length < 1500 || density > 0.5 }
+    if weight < 25 && density > 0.2 && !(isList && density < 0.5 && length > 200) {
+      return length < 1500 || density > 0.5
+    }
     if weight >= 25 && density > 0.5 { return true }
     if c.embeds > 1 && length < 75 { return true }
     return false

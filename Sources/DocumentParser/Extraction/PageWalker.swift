@@ -315,7 +315,11 @@ struct PageWalker {
       while let current = child {
         if current.pointee.type == XML_ELEMENT_NODE {
           let childTag = HTMLTag.lookup(current.pointee.name)
-          if childTag.isInvisible { readInvisible(current, tag: childTag) } else { readMicrodata(current, tag: childTag) }
+          if childTag.isInvisible {
+            readInvisible(current, tag: childTag)
+          } else {
+            readMicrodata(current, tag: childTag)
+          }
         }
         child = current.pointee.next
       }
@@ -324,7 +328,8 @@ struct PageWalker {
     case .meta:
       readMeta(node)
     case .link:
-      if let rel = XMLNode.attributeString(node, "rel")?.lowercased(), let href = XMLNode.attributeString(node, "href") {
+      if let rel = XMLNode.attributeString(node, "rel")?.lowercased(), let href = XMLNode.attributeString(node, "href")
+      {
         if rel.split(separator: " ").contains("canonical"), model.metadata.canonical == nil {
           model.metadata.canonical = href
         }

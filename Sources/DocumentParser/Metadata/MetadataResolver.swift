@@ -21,7 +21,8 @@ enum MetadataResolver {
       }
       return nil
     }
-    let siteName = meta("og:site_name", "application-name", "twitter:site")
+    let siteName =
+      meta("og:site_name", "application-name", "twitter:site")
       ?? raw.jsonLD.lazy.compactMap { JSONLDScanner.nestedName(after: "publisher", in: $0) }.first
     result.siteName = siteName
 
@@ -38,7 +39,8 @@ enum MetadataResolver {
     }
 
     result.publishedAt =
-      meta("article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
+      meta(
+        "article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
         "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "content_publishedDate")
       ?? raw.jsonLD.lazy.compactMap { JSONLDScanner.string(for: "datePublished", in: $0) }.first
       ?? raw.times.first.map { $0.trimmingWhitespace() }

@@ -31,7 +31,8 @@ struct URLResolver {
       guard parts.scheme == "http" || parts.scheme == "https", parts.authority != nil else { return nil }
       return trimmed
     }
-    if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
+    if let colon = trimmed.firstIndex(of: ":"),
+      trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
       !trimmed[..<colon].isEmpty
     {
       return nil  // another scheme (mailto:, javascript:, tel:, data:)

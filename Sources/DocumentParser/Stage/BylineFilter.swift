@@ -73,7 +73,9 @@ enum BylineFilter {
   static func isDateLine(_ lowered: String) -> Bool {
     let words = lowered.split { !$0.isLetter && !$0.isNumber }
     guard words.count <= 10, words.count >= 2 else { return false }
-    let hasYear = words.contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber) }
+    let hasYear = words.contains {
+      $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber)
+    }
     let hasMonth = words.contains { months.contains(String($0)) }
     let hasClock = lowered.contains(":") && words.contains { $0.count <= 2 && $0.allSatisfy(\.isNumber) }
     // Nothing but date parts: day and month names, numbers, "WIB", "pm", "pukul".

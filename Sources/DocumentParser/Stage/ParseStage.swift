@@ -234,7 +234,9 @@ final class WorkerPool: Sendable {
     return running
   }
 
-  static func process(_ record: ArchiveRecord, limits: ParseLimits, mode: ParseMode, writer: inout JSONLineWriter)
+  static func process(
+    _ record: ArchiveRecord, limits: ParseLimits, mode: ParseMode, writer: inout JSONLineWriter
+  )
     -> RecordResult
   {
     switch mode {
