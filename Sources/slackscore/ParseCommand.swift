@@ -72,6 +72,9 @@ struct ParseCommand: AsyncParsableCommand {
     if !logging.quiet || summary.tally.rejectedTotal > 0 {
       FileHandleStandardError.write(summary.line + "\n")
     }
+    // Rejected records do not fail a run that produced documents; a run where everything
+    // was rejected (missing inputs, nothing readable) does.
+    if summary.documents == 0 && summary.tally.rejectedTotal > 0 { throw ExitCode.failure }
   }
 }
 

@@ -177,3 +177,11 @@ import Testing
     #expect(merged.map(\.kind) == ["shares", "comments"])
   }
 }
+
+@Suite struct JSONLDScannerTests {
+  @Test func unicodeEscapesAreDecoded() {
+    let json = #"{"author": {"name": "Ren\u00e9 \"R\" Putra"}, "datePublished": "2024-02-03"}"#
+    #expect(JSONLDScanner.nestedName(after: "author", in: json) == "René \"R\" Putra")
+    #expect(JSONLDScanner.string(for: "datePublished", in: json) == "2024-02-03")
+  }
+}

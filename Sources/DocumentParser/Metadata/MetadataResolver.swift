@@ -125,6 +125,15 @@ extension String {
   }
 }
 
+/// The value of one hexadecimal digit.
+private func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+  switch scalar {
+  case "a"..."f": return scalar.value - 0x61 + 10
+  case "A"..."F": return scalar.value - 0x41 + 10
+  default: return nil
+  }
+}
+
 /// Reads single string fields out of JSON-LD text without a full JSON parse (enough for
 /// `datePublished`, `headline`, `author.name`, `publisher.name`).
 enum JSONLDScanner {
@@ -161,11 +170,27 @@ enum JSONLDScanner {
   private static func readString(_ body: Substring) -> String? {
     var out = ""
     var escaped = false
+    var hex: UInt32?
+    var hexDigits = 0
     for scalar in body.unicodeScalars {
+      if let value = hex {
+        guard let digit = scalar.properties.numericType != nil ? UInt32(String(scalar)) : hexValue(scalar) else {
+          return nil
+        }
+        hex = value << 4 | digit
+        hexDigits += 1
+        if hexDigits == 4 {
+          if let decoded = Unicode.Scalar(hex!) { out.unicodeScalars.append(decoded) }
+          hex = nil
+        }
+        continue
+      }
       if escaped {
         switch scalar {
-        case "n": out.unicodeScalars.append(" ")
-        case "t": out.unicodeScalars.append(" ")
+        case "n", "t", "r": out.unicodeScalars.append(" ")
+        case "u":
+          hex = 0
+          hexDigits = 0
         default: out.unicodeScalars.append(scalar)
         }
         escaped = false
