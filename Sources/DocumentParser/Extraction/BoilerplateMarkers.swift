@@ -64,12 +64,12 @@ enum BoilerplateMarkers {
     "alertdialog", "toolbar", "tablist",
   ]
 
-  private static let boilerplateNeedles = boilerplate.utf8Needles
-  private static let unlikelyNeedles = unlikely.utf8Needles
-  private static let maybeNeedles = maybe.utf8Needles
-  private static let positiveNeedles = positive.utf8Needles
-  private static let negativeNeedles = negative.utf8Needles
-  private static let signalNeedles = signals.utf8Needles
+  private static let boilerplateNeedles = NeedleSet(boilerplate)
+  private static let unlikelyNeedles = NeedleSet(unlikely)
+  private static let maybeNeedles = NeedleSet(maybe)
+  private static let positiveNeedles = NeedleSet(positive)
+  private static let negativeNeedles = NeedleSet(negative)
+  private static let signalNeedles = NeedleSet(signals)
   private static let boilerplateWordBytes: Set<[UInt8]> = Set(boilerplateWords.map { Array($0.utf8) })
 
   /// Classifies one element from its attribute values (already lower-cased ASCII).
@@ -83,7 +83,7 @@ enum BoilerplateMarkers {
     if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
     if role == "main" || role == "article" { marks.insert(.positive) }
     guard !names.bytes.isEmpty else { return marks }
-    if names.containsAny(boilerplateNeedles) {
+    if boilerplateNeedles.occurs(in: names.bytes) {
       marks.insert(.boilerplate)
     } else {
       var start = 0
@@ -98,10 +98,10 @@ enum BoilerplateMarkers {
         }
       }
     }
-    if names.containsAny(unlikelyNeedles) && !names.containsAny(maybeNeedles) { marks.insert(.unlikely) }
-    if names.containsAny(positiveNeedles) { marks.insert(.positive) }
-    if names.containsAny(negativeNeedles) { marks.insert(.negative) }
-    if names.containsAny(signalNeedles) { marks.insert(.signals) }
+    if unlikelyNeedles.occurs(in: names.bytes) && !maybeNeedles.occurs(in: names.bytes) { marks.insert(.unlikely) }
+    if positiveNeedles.occurs(in: names.bytes) { marks.insert(.positive) }
+    if negativeNeedles.occurs(in: names.bytes) { marks.insert(.negative) }
+    if signalNeedles.occurs(in: names.bytes) { marks.insert(.signals) }
     return marks
   }
 
@@ -136,7 +136,7 @@ enum BoilerplateMarkers {
 
   private static let slotLineBytes: Set<[UInt8]> = Set(slotLines.map { Array($0.utf8) })
   private static let slotPrefixNeedles = slotPrefixes.utf8Needles
-  private static let promoNeedles = promoPhrases.utf8Needles
+  private static let promoNeedles = NeedleSet(promoPhrases)
 
   /// Whether a text line is an inline slot or promo (only short lines qualify).
   static func isSlotLine(_ text: String) -> Bool {
@@ -150,7 +150,7 @@ enum BoilerplateMarkers {
     let trimmed = LowercasedBytes(lowercased: trimmedBytes(line.bytes))
     if slotLineBytes.contains(trimmed.bytes) { return true }
     if trimmed.hasAnyPrefix(slotPrefixNeedles) { return true }
-    if line.bytes.count <= 200, line.containsAny(promoNeedles) { return true }
+    if line.bytes.count <= 200, promoNeedles.occurs(in: line.bytes) { return true }
     return false
   }
 

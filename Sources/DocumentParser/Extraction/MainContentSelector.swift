@@ -366,7 +366,11 @@ struct MainContentSelector {
     if block.characters == 0 { return false }
     let density = Double(block.linkCharacters) / Double(block.characters)
     if density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
-    if block.characters <= 320 && BoilerplateMarkers.isSlotLine(model.string(of: block)) { return false }
+    if block.end - block.start <= 320 {
+      var bytes = Array(model.text[Int(block.start)..<Int(block.end)])
+      for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+      if BoilerplateMarkers.isSlotLine(LowercasedBytes(lowercased: bytes)) { return false }
+    }
     return true
   }
 }

@@ -233,7 +233,7 @@ struct PageWalker {
 
   // MARK: Attributes
 
-  private static let postClassNeedles = ["hentry", "type-post", "status-publish"].utf8Needles
+  private static let postClassNeedles = NeedleSet(["hentry", "type-post", "status-publish"])
 
   private func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
     var names: [UInt8] = []
@@ -271,7 +271,7 @@ struct PageWalker {
     let lowered = LowercasedBytes(lowercased: names)
     // WordPress-style post classes list tags and categories (`tag-social`); do not read
     // those as chrome markers.
-    if lowered.containsAny(Self.postClassNeedles) {
+    if Self.postClassNeedles.occurs(in: lowered.bytes) {
       marks.insert(.positive)
       return marks
     }

@@ -21,9 +21,9 @@ enum BylineFilter {
   ]
 
   private static let prefixNeedles = prefixes.utf8Needles
-  private static let captionNeedles = [
+  private static let captionNeedles = NeedleSet([
     "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
-  ].utf8Needles
+  ])
 
   /// Whether `line` is a byline, dateline or credit rather than article text.
   static func isByline(_ line: String) -> Bool {
@@ -43,7 +43,7 @@ enum BylineFilter {
 
   /// The same, on a lower-cased line.
   static func isCaption(_ line: LowercasedBytes) -> Bool {
-    line.bytes.count <= 300 && line.containsAny(captionNeedles)
+    line.bytes.count <= 300 && captionNeedles.occurs(in: line.bytes)
   }
 
   /// Teaser links in the body: "Headline of another story [VIDEO]".
