@@ -135,7 +135,8 @@ enum BoilerplateMarkers {
   ]
 
   private static let slotLineBytes: Set<[UInt8]> = Set(slotLines.map { Array($0.utf8) })
-  private static let slotPrefixNeedles = slotPrefixes.utf8Needles
+  private static let slotPrefixNeedles = NeedleSet(slotPrefixes)
+  private static let longestSlotLine = slotLines.map(\.utf8.count).max() ?? 0
   private static let promoNeedles = NeedleSet(promoPhrases)
 
   /// Whether a text line is an inline slot or promo (only short lines qualify).
@@ -147,9 +148,9 @@ enum BoilerplateMarkers {
   /// Whether a lower-cased line is an inline slot or promo.
   static func isSlotLine(_ line: LowercasedBytes) -> Bool {
     guard line.bytes.count <= 320 else { return false }
-    let trimmed = LowercasedBytes(lowercased: trimmedBytes(line.bytes))
-    if slotLineBytes.contains(trimmed.bytes) { return true }
-    if trimmed.hasAnyPrefix(slotPrefixNeedles) { return true }
+    let trimmed = trimmedBytes(line.bytes)
+    if trimmed.count <= longestSlotLine && slotLineBytes.contains(trimmed) { return true }
+    if slotPrefixNeedles.startsAny(trimmed) { return true }
     if line.bytes.count <= 200, promoNeedles.occurs(in: line.bytes) { return true }
     return false
   }

@@ -78,6 +78,19 @@ struct NeedleSet: Sendable {
     self.byFirst = byFirst
   }
 
+  /// Whether `bytes` starts with one of the needles.
+  func startsAny(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 2 else { return false }
+    for index in byFirst[Int(bytes[0])] {
+      let needle = needles[index]
+      guard needle.count <= bytes.count else { continue }
+      var k = 1
+      while k < needle.count && bytes[k] == needle[k] { k += 1 }
+      if k == needle.count { return true }
+    }
+    return false
+  }
+
   /// Whether any needle occurs in `bytes`.
   func occurs(in bytes: [UInt8]) -> Bool {
     let n = bytes.count

@@ -49,6 +49,8 @@ enum BylineFilter {
   /// Teaser links in the body: "Headline of another story [VIDEO]".
   static func isTeaser(_ line: String) -> Bool {
     guard line.utf8.count <= 200 else { return false }
+    // Cheap exit: the line must end in "]" (before any trailing "|" and spaces).
+    guard let last = line.utf8.last(where: { $0 != 0x7C && $0 != 0x20 }), last == 0x5D else { return false }
     var trimmed = Substring(line)
     while let last = trimmed.last, last == "|" || last == " " { trimmed = trimmed.dropLast() }
     guard trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") else { return false }
