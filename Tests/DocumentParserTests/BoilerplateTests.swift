@@ -81,3 +81,21 @@ import Testing
     #expect(!BylineFilter.isByline(line))
   }
 }
+
+@Suite struct CommentThreadTests {
+  @Test func aLongCommentThreadDoesNotWinOverTheArticle() {
+    var html = "<html><body><article><h1>Judul</h1><div class=\"entry-content\">"
+    for i in 0..<3 {
+      html += "<p>Paragraf artikel \(i) menjelaskan kegiatan warga, dengan rincian waktu, tempat, dan tujuan acara.</p>"
+    }
+    html += "</div></article><div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">"
+    for i in 0..<12 {
+      html += "<li class=\"comment\"><div class=\"comment-body\"><p>Komentar pembaca \(i): saya setuju, "
+        + "semoga kegiatan seperti ini terus berlanjut, dan makin banyak warga yang ikut serta.</p></div></li>"
+    }
+    html += "</ol></div></body></html>"
+    let d = document(makeRecord(Array(html.utf8)))
+    #expect(d?.text.contains("Paragraf artikel 2") == true)
+    #expect(d?.text.contains("Komentar pembaca") == false)
+  }
+}

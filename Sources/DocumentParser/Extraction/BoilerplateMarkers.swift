@@ -16,6 +16,8 @@ struct ElementMarks: OptionSet, Sendable {
   static let signals = ElementMarks(rawValue: 1 << 4)
   /// Hidden from readers (`hidden`, `aria-hidden`, `display:none`).
   static let hidden = ElementMarks(rawValue: 1 << 5)
+  /// Reader comments: chrome even when they hold most of the page's text.
+  static let comments = ElementMarks(rawValue: 1 << 6)
 }
 
 /// The marker vocabulary, matched against lower-cased attribute values.
@@ -70,6 +72,7 @@ enum BoilerplateMarkers {
   private static let positiveNeedles = NeedleSet(positive)
   private static let negativeNeedles = NeedleSet(negative)
   private static let signalNeedles = NeedleSet(signals)
+  private static let commentNeedles = NeedleSet(["comment", "komentar", "disqus", "replies", "respond"])
   private static let boilerplateWordBytes: Set<[UInt8]> = Set(boilerplateWords.map { Array($0.utf8) })
 
   /// Classifies one element from its attribute values (already lower-cased ASCII).
@@ -102,6 +105,7 @@ enum BoilerplateMarkers {
     if positiveNeedles.occurs(in: names.bytes) { marks.insert(.positive) }
     if negativeNeedles.occurs(in: names.bytes) { marks.insert(.negative) }
     if signalNeedles.occurs(in: names.bytes) { marks.insert(.signals) }
+    if commentNeedles.occurs(in: names.bytes) { marks.insert(.comments) }
     return marks
   }
 

@@ -51,7 +51,7 @@ struct MainContentSelector {
 
   /// Elements that hold most of the page's paragraph text: never dropped as chrome,
   /// whatever their names say (an ASP.NET `<form>` around the page, `main-content-wrap
-  /// has-section-nav`).
+  /// has-section-nav`), unless they are reader comments.
   private var protected: [Bool]
 
   init(model: PageModel) {
@@ -107,7 +107,7 @@ struct MainContentSelector {
         removed[i] = true
         continue
       }
-      if protected[i] { continue }
+      if protected[i] && !e.marks.contains(.comments) { continue }
       if e.tag.isChrome && pass.dropMarkedBoilerplate { removed[i] = true }
       if pass.dropMarkedBoilerplate && e.marks.contains(.boilerplate) { removed[i] = true }
       if pass.dropUnlikely && e.marks.contains(.unlikely) { removed[i] = true }
