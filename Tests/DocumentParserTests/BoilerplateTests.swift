@@ -76,6 +76,8 @@ import Testing
   @Test(arguments: [
     "Warga menanam pohon pada Juni 2015 di bantaran sungai yang dulu sering banjir setiap musim hujan datang.",
     "The project began in May 2019.",
+    "By 2030, the town wants a library in every district.",
+    "Published research shows the same pattern in other towns.",
   ])
   func ordinarySentencesAreNotBylines(line: String) {
     #expect(!BylineFilter.isByline(line))

@@ -122,14 +122,16 @@ enum BoilerplateMarkers {
     "jangan lewatkan", "most read", "most popular", "terpopuler", "must read", "editor's picks", "tags", "tag",
     "topics", "topik", "kata kunci", "keywords", "trending", "berita terkait", "artikel terkait", "more stories",
   ]
-  /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …").
+  /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …"). Calls to
+  /// action inside the article ("Klik di sini untuk…", "Join our march…") are not slots:
+  /// the extract stage reads them.
   static let slotPrefixes: [String] = [
     "baca juga", "baca pula", "simak juga", "simak video", "simak berita", "lihat juga", "lihat video",
     "tonton juga", "tonton video", "read also", "also read", "read more:", "read more on", "related:",
     "related article", "related story", "recommended:", "see also:", "watch:", "watch video", "pilihan redaksi",
     "artikel terkait", "berita terkait", "ikuti kami", "ikuti berita", "ikuti saluran", "ikuti channel",
-    "follow us on", "follow our", "dapatkan update", "dapatkan berita", "gabung di", "join our", "sign up for",
-    "subscribe to", "click here to", "klik di sini", "download aplikasi", "unduh aplikasi", "advertisement",
+    "follow us on", "follow our", "dapatkan update", "dapatkan berita", "subscribe to", "download aplikasi",
+    "unduh aplikasi", "advertisement",
     "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "tags:", "tag:", "topik:", "kata kunci:",
   ]
   /// Phrases that, anywhere in a short line, make it a promo for a messaging channel.

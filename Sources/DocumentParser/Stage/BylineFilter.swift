@@ -1,11 +1,17 @@
 /// Recognises the short byline, dateline and credit lines that sit at the edges of an
 /// article body ("Penulis : …", "Rabu, 17 Juni 2015 | 22:26 WIB", "Photo: Reuters").
 enum BylineFilter {
+  /// Prefixes that always start a byline or credit line.
   static let prefixes: [String] = [
-    "penulis", "editor", "reporter", "pewarta", "oleh ", "oleh:", "by ", "by:", "posted by", "written by",
-    "words by", "sumber:", "sumber :", "source:", "foto:", "foto :", "photo:", "photo :", "image:", "credit:",
-    "published", "updated", "last updated", "diperbarui", "dipublikasikan", "diterbitkan", "editor:",
-    "penyunting", "redaktur", "kontributor", "laporan wartawan", ":",
+    "penulis", "editor", "reporter", "pewarta", "posted by", "written by", "words by", "sumber:", "sumber :",
+    "source:", "foto:", "foto :", "photo:", "photo :", "image:", "credit:", "penyunting", "redaktur", "kontributor",
+    "laporan wartawan", ":",
+  ]
+  /// Prefixes that start a byline only in a short line without a full stop ("By Alex
+  /// Moreno", but not "By 2030 the town wants a library.").
+  static let weakPrefixes: [String] = [
+    "by ", "by:", "oleh ", "oleh:", "published", "updated", "last updated", "diperbarui", "dipublikasikan",
+    "diterbitkan",
   ]
   static let months: [String] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -21,6 +27,7 @@ enum BylineFilter {
   ]
 
   private static let prefixNeedles = prefixes.utf8Needles
+  private static let weakPrefixNeedles = weakPrefixes.utf8Needles
   private static let captionNeedles = NeedleSet([
     "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
   ])
@@ -35,6 +42,10 @@ enum BylineFilter {
   static func isByline(_ line: LowercasedBytes) -> Bool {
     guard line.bytes.count <= 90 else { return false }
     if line.hasAnyPrefix(prefixNeedles) { return true }
+    if line.hasAnyPrefix(weakPrefixNeedles) && line.bytes.last != 0x2E {
+      let words = line.bytes.split(separator: 0x20).count
+      if words <= 8 { return true }
+    }
     return hasYear(line.bytes) && isDateLine(String(decoding: line.bytes, as: UTF8.self))
   }
 
