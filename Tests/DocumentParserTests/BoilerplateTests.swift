@@ -92,7 +92,8 @@ import Testing
     }
     html += "</div></article><div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">"
     for i in 0..<12 {
-      html += "<li class=\"comment\"><div class=\"comment-body\"><p>Komentar pembaca \(i): saya setuju, "
+      html +=
+        "<li class=\"comment\"><div class=\"comment-body\"><p>Komentar pembaca \(i): saya setuju, "
         + "semoga kegiatan seperti ini terus berlanjut, dan makin banyak warga yang ikut serta.</p></div></li>"
     }
     html += "</ol></div></body></html>"
