@@ -121,6 +121,7 @@ enum BoilerplateMarkers {
     "watch", "tonton", "video", "loading", "subscribe", "follow us", "ikuti kami", "don't miss", "dont miss",
     "jangan lewatkan", "most read", "most popular", "terpopuler", "must read", "editor's picks", "tags", "tag",
     "topics", "topik", "kata kunci", "keywords", "trending", "berita terkait", "artikel terkait", "more stories",
+    "selanjutnya", "berikutnya", "sebelumnya", "next", "previous", "lihat foto", "lihat video",
   ]
   /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …"). Calls to
   /// action inside the article ("Klik di sini untuk…", "Join our march…") are not slots:
@@ -132,7 +133,8 @@ enum BoilerplateMarkers {
     "artikel terkait", "berita terkait", "ikuti kami", "ikuti berita", "ikuti saluran", "ikuti channel",
     "follow us on", "follow our", "dapatkan update", "dapatkan berita", "subscribe to", "download aplikasi",
     "unduh aplikasi", "advertisement",
-    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "tags:", "tag:", "topik:", "kata kunci:",
+    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "baca:", "(baca", "lihat foto",
+    "gambas:", "halaman selanjutnya", "halaman berikutnya", "next page", "tags:", "tag:", "topik:", "kata kunci:",
   ]
   /// Phrases that, anywhere in a short line, make it a promo for a messaging channel.
   static let promoPhrases: [String] = [
