@@ -63,7 +63,7 @@ import Testing
   @Test(arguments: [
     "ADVERTISEMENT", "Baca juga: Judul lain di sini", "SCROLL TO CONTINUE WITH CONTENT",
     "Simak juga video berikut", "Iklan", "Follow our WhatsApp channel for updates", "(Baca: Judul lain)",
-      "[Gambas:Video 20detik]", "Halaman selanjutnya", "Lihat Foto",
+    "[Gambas:Video 20detik]", "Halaman selanjutnya", "Lihat Foto",
   ])
   func slotLinesAreRecognised(line: String) {
     #expect(BoilerplateMarkers.isSlotLine(line) || BoilerplateMarkers.isSlotLine(line.lowercased()))
