@@ -96,21 +96,23 @@ def records(path):
 
 
 def extract(args):
+    """Writes the first --limit response payloads (all when 0) and reports totals over all."""
     os.makedirs(args.dir, exist_ok=True)
-    n = 0
-    total = 0
+    n = written = 0
+    total = written_bytes = 0
     for headers, block in records(args.warc):
         if headers.get("warc-type") != "response":
             continue
         split = block.find(b"\r\n\r\n")
         body = block[split + 4:] if split >= 0 else block
-        with open(os.path.join(args.dir, "%06d.html" % n), "wb") as out:
-            out.write(body)
+        if not args.limit or written < args.limit:
+            with open(os.path.join(args.dir, "%06d.html" % n), "wb") as out:
+                out.write(body)
+            written += 1
+            written_bytes += len(body)
         total += len(body)
         n += 1
-        if args.limit and n >= args.limit:
-            break
-    print(json.dumps({"pages": n, "bytes": total}))
+    print(json.dumps({"pages": n, "bytes": total, "written": written, "written_bytes": written_bytes}))
 
 
 def run_trafilatura(args):
@@ -121,10 +123,12 @@ def run_trafilatura(args):
     pages = [open(os.path.join(args.dir, x), "rb").read() for x in names]
     total = sum(len(p) for p in pages)
     start = time.perf_counter()
+    cpu = time.process_time()
     for page in pages:
         trafilatura.extract(page.decode("utf-8", "replace"))
     seconds = time.perf_counter() - start
-    print(json.dumps({"pages": len(pages), "bytes": total, "seconds": seconds,
+    cpu = time.process_time() - cpu
+    print(json.dumps({"pages": len(pages), "bytes": total, "seconds": seconds, "cpu": cpu,
                       "version": getattr(trafilatura, "__version__", "?")}))
 
 

@@ -20,16 +20,31 @@ public struct SHA256: Sendable {
 
   public init() { pending.reserveCapacity(64) }
 
-  /// Feeds bytes.
+  /// Feeds bytes. Whole 64-byte blocks are hashed straight from the caller's buffer.
   public mutating func update(_ bytes: some Collection<UInt8>) {
     length &+= UInt64(bytes.count)
-    for byte in bytes {
-      pending.append(byte)
+    let done = bytes.withContiguousStorageIfAvailable { buffer in
+      absorb(UnsafeRawBufferPointer(buffer))
+    }
+    if done == nil { Array(bytes).withUnsafeBytes { absorb($0) } }
+  }
+
+  private mutating func absorb(_ input: UnsafeRawBufferPointer) {
+    var index = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, input.count)
+      pending.append(contentsOf: input[0..<take])
+      index = take
       if pending.count == 64 {
-        compress(pending)
+        pending.withUnsafeBytes { compress($0.baseAddress!) }
         pending.removeAll(keepingCapacity: true)
       }
     }
+    while input.count - index >= 64 {
+      compress(input.baseAddress! + index)
+      index += 64
+    }
+    if index < input.count { pending.append(contentsOf: input[index...]) }
   }
 
   /// Feeds a string's UTF-8 bytes.
@@ -42,7 +57,9 @@ public struct SHA256: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+    tail.withUnsafeBytes { raw in
+      for start in stride(from: 0, to: raw.count, by: 64) { compress(raw.baseAddress! + start) }
+    }
     pending.removeAll()
     let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     return words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
@@ -58,17 +75,19 @@ public struct SHA256: Sendable {
   /// Lower-case hex digest of a string's UTF-8 bytes.
   public static func hex(_ string: String) -> String { hex(Array(string.utf8)) }
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for i in 0..<16 {
-      w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
-        | UInt32(block[4 * i + 3])
+  private mutating func compress(_ block: UnsafeRawPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+      for i in 16..<64 {
+        let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
+        let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
+        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      }
+      compressRounds(w)
     }
-    for i in 16..<64 {
-      let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
-      let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-    }
+  }
+
+  private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
     var (a, b, c, d, e, f, g, h) = state
     for i in 0..<64 {
       let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
@@ -104,16 +123,31 @@ public struct SHA1: Sendable {
 
   public init() { pending.reserveCapacity(64) }
 
-  /// Feeds bytes.
+  /// Feeds bytes. Whole 64-byte blocks are hashed straight from the caller's buffer.
   public mutating func update(_ bytes: some Collection<UInt8>) {
     length &+= UInt64(bytes.count)
-    for byte in bytes {
-      pending.append(byte)
+    let done = bytes.withContiguousStorageIfAvailable { buffer in
+      absorb(UnsafeRawBufferPointer(buffer))
+    }
+    if done == nil { Array(bytes).withUnsafeBytes { absorb($0) } }
+  }
+
+  private mutating func absorb(_ input: UnsafeRawBufferPointer) {
+    var index = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, input.count)
+      pending.append(contentsOf: input[0..<take])
+      index = take
       if pending.count == 64 {
-        compress(pending)
+        pending.withUnsafeBytes { compress($0.baseAddress!) }
         pending.removeAll(keepingCapacity: true)
       }
     }
+    while input.count - index >= 64 {
+      compress(input.baseAddress! + index)
+      index += 64
+    }
+    if index < input.count { pending.append(contentsOf: input[index...]) }
   }
 
   /// The 20-byte digest.
@@ -123,7 +157,9 @@ public struct SHA1: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+    tail.withUnsafeBytes { raw in
+      for start in stride(from: 0, to: raw.count, by: 64) { compress(raw.baseAddress! + start) }
+    }
     pending.removeAll()
     let words = [state.0, state.1, state.2, state.3, state.4]
     return words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
@@ -136,13 +172,15 @@ public struct SHA1: Sendable {
     return "sha1:" + Base32.encode(h.finalize())
   }
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 80)
-    for i in 0..<16 {
-      w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
-        | UInt32(block[4 * i + 3])
+  private mutating func compress(_ block: UnsafeRawPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+      for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+      for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotl(1) }
+      compressRounds(w)
     }
-    for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotl(1) }
+  }
+
+  private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
     var (a, b, c, d, e) = state
     for i in 0..<80 {
       let f: UInt32

@@ -83,6 +83,9 @@ struct ParseCommand: AsyncParsableCommand {
         "records_parsed": summary.tally.parsed, "records_skipped": summary.tally.skippedTotal,
         "records_rejected": summary.tally.rejectedTotal,
       ], diagnostics: summary.rejectLines, startsRun: true, inputs: paths)
+    // Rejected records do not fail a run that produced documents; a run where everything
+    // was rejected (missing inputs, nothing readable) does.
+    if summary.documents == 0 && summary.tally.rejectedTotal > 0 { throw ExitCode.failure }
   }
 }
 

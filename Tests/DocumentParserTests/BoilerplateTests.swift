@@ -1,6 +1,7 @@
-@testable import DocumentParser
 import SlackscoreCore
 import Testing
+
+@testable import DocumentParser
 
 /// Main-text selection against every kind of page chrome.
 @Suite struct BoilerplateTests {
@@ -46,7 +47,8 @@ import Testing
   }
 
   @Test func pageWithoutTextIsReportedWithAReason() {
-    let empty = document(makeRecord(Array("<html><head><title>x</title></head><body><img src=a.png></body></html>".utf8)))
+    let empty = document(
+      makeRecord(Array("<html><head><title>x</title></head><body><img src=a.png></body></html>".utf8)))
     #expect(empty?.text == "")
     #expect(empty?.emptyReason == "no-visible-text")
     let blank = document(makeRecord([]))
@@ -58,8 +60,11 @@ import Testing
     #expect(d?.text == "Ayo tanda tangan!")
   }
 
-  @Test(arguments: ["ADVERTISEMENT", "Baca juga: Judul lain di sini", "SCROLL TO CONTINUE WITH CONTENT",
-    "Simak juga video berikut", "Iklan", "Follow our WhatsApp channel for updates"])
+  @Test(arguments: [
+    "ADVERTISEMENT", "Baca juga: Judul lain di sini", "SCROLL TO CONTINUE WITH CONTENT",
+    "Simak juga video berikut", "Iklan", "Follow our WhatsApp channel for updates", "(Baca: Judul lain)",
+    "[Gambas:Video 20detik]", "Halaman selanjutnya", "Lihat Foto",
+  ])
   func slotLinesAreRecognised(line: String) {
     #expect(BoilerplateMarkers.isSlotLine(line) || BoilerplateMarkers.isSlotLine(line.lowercased()))
   }
@@ -72,8 +77,29 @@ import Testing
   @Test(arguments: [
     "Warga menanam pohon pada Juni 2015 di bantaran sungai yang dulu sering banjir setiap musim hujan datang.",
     "The project began in May 2019.",
+    "By 2030, the town wants a library in every district.",
+    "Published research shows the same pattern in other towns.",
   ])
   func ordinarySentencesAreNotBylines(line: String) {
     #expect(!BylineFilter.isByline(line))
+  }
+}
+
+@Suite struct CommentThreadTests {
+  @Test func aLongCommentThreadDoesNotWinOverTheArticle() {
+    var html = "<html><body><article><h1>Judul</h1><div class=\"entry-content\">"
+    for i in 0..<3 {
+      html += "<p>Paragraf artikel \(i) menjelaskan kegiatan warga, dengan rincian waktu, tempat, dan tujuan acara.</p>"
+    }
+    html += "</div></article><div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">"
+    for i in 0..<12 {
+      html +=
+        "<li class=\"comment\"><div class=\"comment-body\"><p>Komentar pembaca \(i): saya setuju, "
+        + "semoga kegiatan seperti ini terus berlanjut, dan makin banyak warga yang ikut serta.</p></div></li>"
+    }
+    html += "</ol></div></body></html>"
+    let d = document(makeRecord(Array(html.utf8)))
+    #expect(d?.text.contains("Paragraf artikel 2") == true)
+    #expect(d?.text.contains("Komentar pembaca") == false)
   }
 }

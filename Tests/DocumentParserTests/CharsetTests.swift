@@ -1,7 +1,8 @@
 import ArchiveReader
-@testable import DocumentParser
 import SlackscoreCore
 import Testing
+
+@testable import DocumentParser
 
 /// Charset decisions and conversions, including mojibake repair.
 @Suite struct CharsetTests {
@@ -46,7 +47,8 @@ import Testing
   }
 
   @Test func metaCharsetIsUsedWhenBytesAreNotUTF8() {
-    let bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">".utf8)
+    let bytes =
+      Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">".utf8)
       + Array("</head><body><p>Pr".utf8) + [0xE9, 0x73, 0x69, 0x64, 0x65, 0x6E, 0x74] + Array("</p></body></html>".utf8)
     let (text, decision) = decoded(bytes)
     #expect(decision.source == "meta")
@@ -99,7 +101,8 @@ import Testing
   }
 
   @Test func shiftJISViaMetaIsConvertedByLibxml2() {
-    let bytes = Array("<html><head><meta charset=\"shift_jis\"></head><body><p>".utf8) + [0x93, 0xFA, 0x96, 0x7B]
+    let bytes =
+      Array("<html><head><meta charset=\"shift_jis\"></head><body><p>".utf8) + [0x93, 0xFA, 0x96, 0x7B]
       + Array("</p></body></html>".utf8)
     let prepared = CharsetDecoder.prepare(bytes, httpCharset: nil)
     #expect(prepared.decision.source == "meta")

@@ -1,6 +1,7 @@
-@testable import DocumentParser
 import SlackscoreCore
 import Testing
+
+@testable import DocumentParser
 
 /// The libxml2 wrapper against hostile input: nothing may crash, hang or lose the page.
 @Suite struct HTMLDocumentTests {
@@ -16,7 +17,8 @@ import Testing
 
   @Test func deepNestingKeepsTheTextBelowLevel256() {
     let depth = 20_000
-    let html = "<html><body>" + String(repeating: "<div>", count: depth) + "deep words here"
+    let html =
+      "<html><body>" + String(repeating: "<div>", count: depth) + "deep words here"
       + String(repeating: "</div>", count: depth) + "<p>after the nest</p></body></html>"
     let result = text(Array(html.utf8))
     #expect(result.contains("deep words here"))
@@ -89,7 +91,9 @@ struct SplitMix {
   @Test func deeplyNestedParagraphsParseInReasonableTime() {
     let depth = 5_000
     var html = "<html><body>"
-    for i in 0..<depth { html += "<div><p>Paragraph \(i), with a comma, says something long enough to be scored here.</p>" }
+    for i in 0..<depth {
+      html += "<div><p>Paragraph \(i), with a comma, says something long enough to be scored here.</p>"
+    }
     html += String(repeating: "</div>", count: depth) + "</body></html>"
     let clock = ContinuousClock()
     let elapsed = clock.measure {

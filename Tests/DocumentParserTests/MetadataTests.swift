@@ -1,7 +1,8 @@
 import ArchiveReader
-@testable import DocumentParser
 import SlackscoreCore
 import Testing
+
+@testable import DocumentParser
 
 /// Metadata, links, source and id.
 @Suite struct MetadataTests {
@@ -18,7 +19,8 @@ import Testing
   }
 
   @Test func titleFallsBackToTheTitleElementWithoutTheSiteName() {
-    let html = "<html><head><title>Banjir Surut di Tepi Kali Besar | Kabar Kota</title></head><body><p>x</p></body></html>"
+    let html =
+      "<html><head><title>Banjir Surut di Tepi Kali Besar | Kabar Kota</title></head><body><p>x</p></body></html>"
     #expect(document(makeRecord(Array(html.utf8)))?.title == "Banjir Surut di Tepi Kali Besar")
   }
 
@@ -104,12 +106,18 @@ import Testing
     if case .skipped(let reason) = DocumentBuilder.build(png) { #expect(reason == "not-html") } else { Issue.record() }
     var redirect = makeResponse("<p>moved</p>")
     redirect.http?.status = 301
-    if case .skipped(let reason) = DocumentBuilder.build(redirect) { #expect(reason == "http-redirect") } else {
+    if case .skipped(let reason) = DocumentBuilder.build(redirect) {
+      #expect(reason == "http-redirect")
+    } else {
       Issue.record()
     }
     var image = makeResponse("x")
     image.contentType = "image/jpeg"
-    if case .skipped(let reason) = DocumentBuilder.build(image) { #expect(reason == "not-html") } else { Issue.record() }
+    if case .skipped(let reason) = DocumentBuilder.build(image) {
+      #expect(reason == "not-html")
+    } else {
+      Issue.record()
+    }
   }
 
   @Test func oversizedPagesAreRejected() {
@@ -167,5 +175,13 @@ import Testing
     ])
     #expect(merged.map(\.origin) == ["jsonld", "text"])
     #expect(merged.map(\.kind) == ["shares", "comments"])
+  }
+}
+
+@Suite struct JSONLDScannerTests {
+  @Test func unicodeEscapesAreDecoded() {
+    let json = #"{"author": {"name": "Ren\u00e9 \"R\" Putra"}, "datePublished": "2024-02-03"}"#
+    #expect(JSONLDScanner.nestedName(after: "author", in: json) == "René \"R\" Putra")
+    #expect(JSONLDScanner.string(for: "datePublished", in: json) == "2024-02-03")
   }
 }

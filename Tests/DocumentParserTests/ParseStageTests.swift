@@ -1,16 +1,18 @@
 import ArchiveReader
-@testable import DocumentParser
 import Foundation
 import Logging
 import SlackscoreCore
 import Testing
+
+@testable import DocumentParser
 
 /// The stage end to end on loose files: ordering, determinism, rejects, JSON shape.
 @Suite struct ParseStageTests {
   let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
   private func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("slackscore-parse-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("slackscore-parse-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -60,7 +62,8 @@ import Testing
   @Test func writerMatchesFoundationsEncodingOfTheSameDocument() throws {
     let d = Document(
       id: "0123456789abcdef0123456789abcdef", url: "https://a.example/p", title: "Judul “kutip” / garis",
-      text: "Baris satu\nBaris \"dua\" \\ ✓ 😀 \u{1}\t\r", lang: "id", publishedAt: "2024-01-01", capturedAt: "2024-01-02T00:00:00Z",
+      text: "Baris satu\nBaris \"dua\" \\ ✓ 😀 \u{1}\t\r", lang: "id", publishedAt: "2024-01-01",
+      capturedAt: "2024-01-02T00:00:00Z",
       author: nil, siteName: "Situs", canonicalUrl: nil,
       source: DocumentSource(path: "x.warc.gz", offset: 10, recordId: "<urn:uuid:1>", payloadDigest: "sha1:ABC"),
       links: [DocumentLink(url: "https://a.example/q", text: "tautan", inMain: true)], hashtags: ["#Aksi"],

@@ -1,6 +1,7 @@
 import ArchiveReader
-@testable import DocumentParser
 import SlackscoreCore
+
+@testable import DocumentParser
 
 /// A loose-file record around some bytes.
 func makeRecord(_ bytes: [UInt8], path: String = "page.html") -> ArchiveRecord {

@@ -32,4 +32,22 @@ import Testing
   func base32(input: String, expected: String) {
     #expect(Base32.encode(Array(input.utf8)) == expected)
   }
+
+  @Test(arguments: [1, 7, 63, 64, 65, 1000])
+  func chunkedUpdatesGiveTheSameDigest(chunk: Int) {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    var whole256 = SHA256()
+    whole256.update(bytes)
+    var whole1 = SHA1()
+    whole1.update(bytes)
+    var parts256 = SHA256()
+    var parts1 = SHA1()
+    for start in stride(from: 0, to: bytes.count, by: chunk) {
+      let slice = bytes[start..<min(start + chunk, bytes.count)]
+      parts256.update(slice)
+      parts1.update(slice)
+    }
+    #expect(parts256.finalize() == whole256.finalize())
+    #expect(parts1.finalize() == whole1.finalize())
+  }
 }

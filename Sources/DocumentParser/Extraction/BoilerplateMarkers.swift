@@ -16,6 +16,8 @@ struct ElementMarks: OptionSet, Sendable {
   static let signals = ElementMarks(rawValue: 1 << 4)
   /// Hidden from readers (`hidden`, `aria-hidden`, `display:none`).
   static let hidden = ElementMarks(rawValue: 1 << 5)
+  /// Reader comments: chrome even when they hold most of the page's text.
+  static let comments = ElementMarks(rawValue: 1 << 6)
 }
 
 /// The marker vocabulary, matched against lower-cased attribute values.
@@ -64,12 +66,13 @@ enum BoilerplateMarkers {
     "alertdialog", "toolbar", "tablist",
   ]
 
-  private static let boilerplateNeedles = boilerplate.utf8Needles
-  private static let unlikelyNeedles = unlikely.utf8Needles
-  private static let maybeNeedles = maybe.utf8Needles
-  private static let positiveNeedles = positive.utf8Needles
-  private static let negativeNeedles = negative.utf8Needles
-  private static let signalNeedles = signals.utf8Needles
+  private static let boilerplateNeedles = NeedleSet(boilerplate)
+  private static let unlikelyNeedles = NeedleSet(unlikely)
+  private static let maybeNeedles = NeedleSet(maybe)
+  private static let positiveNeedles = NeedleSet(positive)
+  private static let negativeNeedles = NeedleSet(negative)
+  private static let signalNeedles = NeedleSet(signals)
+  private static let commentNeedles = NeedleSet(["comment", "komentar", "disqus", "replies", "respond"])
   private static let boilerplateWordBytes: Set<[UInt8]> = Set(boilerplateWords.map { Array($0.utf8) })
 
   /// Classifies one element from its attribute values (already lower-cased ASCII).
@@ -83,7 +86,7 @@ enum BoilerplateMarkers {
     if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
     if role == "main" || role == "article" { marks.insert(.positive) }
     guard !names.bytes.isEmpty else { return marks }
-    if names.containsAny(boilerplateNeedles) {
+    if boilerplateNeedles.occurs(in: names.bytes) {
       marks.insert(.boilerplate)
     } else {
       var start = 0
@@ -98,10 +101,11 @@ enum BoilerplateMarkers {
         }
       }
     }
-    if names.containsAny(unlikelyNeedles) && !names.containsAny(maybeNeedles) { marks.insert(.unlikely) }
-    if names.containsAny(positiveNeedles) { marks.insert(.positive) }
-    if names.containsAny(negativeNeedles) { marks.insert(.negative) }
-    if names.containsAny(signalNeedles) { marks.insert(.signals) }
+    if unlikelyNeedles.occurs(in: names.bytes) && !maybeNeedles.occurs(in: names.bytes) { marks.insert(.unlikely) }
+    if positiveNeedles.occurs(in: names.bytes) { marks.insert(.positive) }
+    if negativeNeedles.occurs(in: names.bytes) { marks.insert(.negative) }
+    if signalNeedles.occurs(in: names.bytes) { marks.insert(.signals) }
+    if commentNeedles.occurs(in: names.bytes) { marks.insert(.comments) }
     return marks
   }
 
@@ -117,16 +121,20 @@ enum BoilerplateMarkers {
     "watch", "tonton", "video", "loading", "subscribe", "follow us", "ikuti kami", "don't miss", "dont miss",
     "jangan lewatkan", "most read", "most popular", "terpopuler", "must read", "editor's picks", "tags", "tag",
     "topics", "topik", "kata kunci", "keywords", "trending", "berita terkait", "artikel terkait", "more stories",
+    "selanjutnya", "berikutnya", "sebelumnya", "next", "previous", "lihat foto", "lihat video",
   ]
-  /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …").
+  /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …"). Calls to
+  /// action inside the article ("Klik di sini untuk…", "Join our march…") are not slots:
+  /// the extract stage reads them.
   static let slotPrefixes: [String] = [
     "baca juga", "baca pula", "simak juga", "simak video", "simak berita", "lihat juga", "lihat video",
     "tonton juga", "tonton video", "read also", "also read", "read more:", "read more on", "related:",
     "related article", "related story", "recommended:", "see also:", "watch:", "watch video", "pilihan redaksi",
     "artikel terkait", "berita terkait", "ikuti kami", "ikuti berita", "ikuti saluran", "ikuti channel",
-    "follow us on", "follow our", "dapatkan update", "dapatkan berita", "gabung di", "join our", "sign up for",
-    "subscribe to", "click here to", "klik di sini", "download aplikasi", "unduh aplikasi", "advertisement",
-    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "tags:", "tag:", "topik:", "kata kunci:",
+    "follow us on", "follow our", "dapatkan update", "dapatkan berita", "subscribe to", "download aplikasi",
+    "unduh aplikasi", "advertisement",
+    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "baca:", "(baca", "lihat foto",
+    "gambas:", "halaman selanjutnya", "halaman berikutnya", "next page", "tags:", "tag:", "topik:", "kata kunci:",
   ]
   /// Phrases that, anywhere in a short line, make it a promo for a messaging channel.
   static let promoPhrases: [String] = [
@@ -135,8 +143,9 @@ enum BoilerplateMarkers {
   ]
 
   private static let slotLineBytes: Set<[UInt8]> = Set(slotLines.map { Array($0.utf8) })
-  private static let slotPrefixNeedles = slotPrefixes.utf8Needles
-  private static let promoNeedles = promoPhrases.utf8Needles
+  private static let slotPrefixNeedles = NeedleSet(slotPrefixes)
+  private static let longestSlotLine = slotLines.map(\.utf8.count).max() ?? 0
+  private static let promoNeedles = NeedleSet(promoPhrases)
 
   /// Whether a text line is an inline slot or promo (only short lines qualify).
   static func isSlotLine(_ text: String) -> Bool {
@@ -147,10 +156,10 @@ enum BoilerplateMarkers {
   /// Whether a lower-cased line is an inline slot or promo.
   static func isSlotLine(_ line: LowercasedBytes) -> Bool {
     guard line.bytes.count <= 320 else { return false }
-    let trimmed = LowercasedBytes(lowercased: trimmedBytes(line.bytes))
-    if slotLineBytes.contains(trimmed.bytes) { return true }
-    if trimmed.hasAnyPrefix(slotPrefixNeedles) { return true }
-    if line.bytes.count <= 200, line.containsAny(promoNeedles) { return true }
+    let trimmed = trimmedBytes(line.bytes)
+    if trimmed.count <= longestSlotLine && slotLineBytes.contains(trimmed) { return true }
+    if slotPrefixNeedles.startsAny(trimmed) { return true }
+    if line.bytes.count <= 200, promoNeedles.occurs(in: line.bytes) { return true }
     return false
   }
 

@@ -55,3 +55,59 @@ extension Array where Element == String {
   /// The UTF-8 bytes of each string (vocabularies are written in lower case).
   var utf8Needles: [[UInt8]] { map { [UInt8]($0.utf8) } }
 }
+
+/// A fixed vocabulary searched in one pass: a bitmap of the needles' first two bytes
+/// rules out almost every position before any comparison.
+struct NeedleSet: Sendable {
+  private let needles: [[UInt8]]
+  /// Bit per two-byte key (`b0 << 8 | b1`) that begins some needle.
+  private let starts: [UInt64]
+  /// Needle indexes per first byte.
+  private let byFirst: [[Int]]
+
+  init(_ words: [String]) {
+    needles = words.map { Array($0.utf8) }.filter { $0.count >= 2 }
+    var starts = [UInt64](repeating: 0, count: 1024)
+    var byFirst = [[Int]](repeating: [], count: 256)
+    for (i, needle) in needles.enumerated() {
+      let key = Int(needle[0]) << 8 | Int(needle[1])
+      starts[key >> 6] |= 1 << UInt64(key & 63)
+      byFirst[Int(needle[0])].append(i)
+    }
+    self.starts = starts
+    self.byFirst = byFirst
+  }
+
+  /// Whether `bytes` starts with one of the needles.
+  func startsAny(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 2 else { return false }
+    for index in byFirst[Int(bytes[0])] {
+      let needle = needles[index]
+      guard needle.count <= bytes.count else { continue }
+      var k = 1
+      while k < needle.count && bytes[k] == needle[k] { k += 1 }
+      if k == needle.count { return true }
+    }
+    return false
+  }
+
+  /// Whether any needle occurs in `bytes`.
+  func occurs(in bytes: [UInt8]) -> Bool {
+    let n = bytes.count
+    guard n >= 2 else { return false }
+    return bytes.withUnsafeBufferPointer { hay in
+      for i in 0..<(n - 1) {
+        let key = Int(hay[i]) << 8 | Int(hay[i + 1])
+        guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+        for index in byFirst[Int(hay[i])] {
+          let needle = needles[index]
+          guard needle.count <= n - i, needle[1] == hay[i + 1] else { continue }
+          var k = 2
+          while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+          if k == needle.count { return true }
+        }
+      }
+      return false
+    }
+  }
+}

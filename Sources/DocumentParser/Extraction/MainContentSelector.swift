@@ -51,7 +51,7 @@ struct MainContentSelector {
 
   /// Elements that hold most of the page's paragraph text: never dropped as chrome,
   /// whatever their names say (an ASP.NET `<form>` around the page, `main-content-wrap
-  /// has-section-nav`).
+  /// has-section-nav`), unless they are reader comments.
   private var protected: [Bool]
 
   init(model: PageModel) {
@@ -107,7 +107,7 @@ struct MainContentSelector {
         removed[i] = true
         continue
       }
-      if protected[i] { continue }
+      if protected[i] && !e.marks.contains(.comments) { continue }
       if e.tag.isChrome && pass.dropMarkedBoilerplate { removed[i] = true }
       if pass.dropMarkedBoilerplate && e.marks.contains(.boilerplate) { removed[i] = true }
       if pass.dropUnlikely && e.marks.contains(.unlikely) { removed[i] = true }
@@ -267,7 +267,9 @@ struct MainContentSelector {
 
   /// Readability's adjustments: prefer a shared ancestor of several strong candidates, and
   /// climb out of wrappers that add nothing.
-  private func refine(top start: Int, candidates: [(index: Int, score: Double)], score: [Double], scored: [Bool])
+  private func refine(
+    top start: Int, candidates: [(index: Int, score: Double)], score: [Double], scored: [Bool]
+  )
     -> Int
   {
     var top = start
@@ -350,7 +352,9 @@ struct MainContentSelector {
     if !isList && c.listItems - 100 > c.paragraphs { return true }
     if c.inputs > c.paragraphs / 3 && c.inputs > 0 { return true }
     if length < 25 && (c.images == 0 || c.images > 2) && c.headings == 0 && length > 0 { return false }
-    if weight < 25 && density > 0.2 && !(isList && density < 0.5 && length > 200) { return length < 1500 || density > 0.5 }
+    if weight < 25 && density > 0.2 && !(isList && density < 0.5 && length > 200) {
+      return length < 1500 || density > 0.5
+    }
     if weight >= 25 && density > 0.5 { return true }
     if c.embeds > 1 && length < 75 { return true }
     return false
@@ -362,7 +366,11 @@ struct MainContentSelector {
     if block.characters == 0 { return false }
     let density = Double(block.linkCharacters) / Double(block.characters)
     if density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
-    if block.characters <= 320 && BoilerplateMarkers.isSlotLine(model.string(of: block)) { return false }
+    if block.end - block.start <= 320 {
+      var bytes = Array(model.text[Int(block.start)..<Int(block.end)])
+      for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+      if BoilerplateMarkers.isSlotLine(LowercasedBytes(lowercased: bytes)) { return false }
+    }
     return true
   }
 }

@@ -233,7 +233,7 @@ struct PageWalker {
 
   // MARK: Attributes
 
-  private static let postClassNeedles = ["hentry", "type-post", "status-publish"].utf8Needles
+  private static let postClassNeedles = NeedleSet(["hentry", "type-post", "status-publish"])
 
   private func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
     var names: [UInt8] = []
@@ -271,7 +271,7 @@ struct PageWalker {
     let lowered = LowercasedBytes(lowercased: names)
     // WordPress-style post classes list tags and categories (`tag-social`); do not read
     // those as chrome markers.
-    if lowered.containsAny(Self.postClassNeedles) {
+    if Self.postClassNeedles.occurs(in: lowered.bytes) {
       marks.insert(.positive)
       return marks
     }
@@ -315,7 +315,11 @@ struct PageWalker {
       while let current = child {
         if current.pointee.type == XML_ELEMENT_NODE {
           let childTag = HTMLTag.lookup(current.pointee.name)
-          if childTag.isInvisible { readInvisible(current, tag: childTag) } else { readMicrodata(current, tag: childTag) }
+          if childTag.isInvisible {
+            readInvisible(current, tag: childTag)
+          } else {
+            readMicrodata(current, tag: childTag)
+          }
         }
         child = current.pointee.next
       }
@@ -324,7 +328,8 @@ struct PageWalker {
     case .meta:
       readMeta(node)
     case .link:
-      if let rel = XMLNode.attributeString(node, "rel")?.lowercased(), let href = XMLNode.attributeString(node, "href") {
+      if let rel = XMLNode.attributeString(node, "rel")?.lowercased(), let href = XMLNode.attributeString(node, "href")
+      {
         if rel.split(separator: " ").contains("canonical"), model.metadata.canonical == nil {
           model.metadata.canonical = href
         }

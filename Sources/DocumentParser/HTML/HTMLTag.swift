@@ -27,8 +27,12 @@ enum HTMLTag: UInt8, Sendable {
     if length == 8 && name[8] != 0 {
       // Ten-letter names we care about; anything longer is inline.
       if name[9] != 0 && name[10] == 0 {
-        if key == pack("blockquo") && name[8] == UInt8(ascii: "t") && name[9] == UInt8(ascii: "e") { return .blockquote }
-        if key == pack("figcapti") && name[8] == UInt8(ascii: "o") && name[9] == UInt8(ascii: "n") { return .figcaption }
+        if key == pack("blockquo") && name[8] == UInt8(ascii: "t") && name[9] == UInt8(ascii: "e") {
+          return .blockquote
+        }
+        if key == pack("figcapti") && name[8] == UInt8(ascii: "o") && name[9] == UInt8(ascii: "n") {
+          return .figcaption
+        }
       }
       return .other
     }

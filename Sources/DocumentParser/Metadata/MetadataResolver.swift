@@ -21,7 +21,8 @@ enum MetadataResolver {
       }
       return nil
     }
-    let siteName = meta("og:site_name", "application-name", "twitter:site")
+    let siteName =
+      meta("og:site_name", "application-name", "twitter:site")
       ?? raw.jsonLD.lazy.compactMap { JSONLDScanner.nestedName(after: "publisher", in: $0) }.first
     result.siteName = siteName
 
@@ -38,7 +39,8 @@ enum MetadataResolver {
     }
 
     result.publishedAt =
-      meta("article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
+      meta(
+        "article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
         "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "content_publishedDate")
       ?? raw.jsonLD.lazy.compactMap { JSONLDScanner.string(for: "datePublished", in: $0) }.first
       ?? raw.times.first.map { $0.trimmingWhitespace() }
@@ -123,6 +125,15 @@ extension String {
   }
 }
 
+/// The value of one hexadecimal digit.
+private func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+  switch scalar {
+  case "a"..."f": return scalar.value - 0x61 + 10
+  case "A"..."F": return scalar.value - 0x41 + 10
+  default: return nil
+  }
+}
+
 /// Reads single string fields out of JSON-LD text without a full JSON parse (enough for
 /// `datePublished`, `headline`, `author.name`, `publisher.name`).
 enum JSONLDScanner {
@@ -159,11 +170,27 @@ enum JSONLDScanner {
   private static func readString(_ body: Substring) -> String? {
     var out = ""
     var escaped = false
+    var hex: UInt32?
+    var hexDigits = 0
     for scalar in body.unicodeScalars {
+      if let value = hex {
+        guard let digit = scalar.properties.numericType != nil ? UInt32(String(scalar)) : hexValue(scalar) else {
+          return nil
+        }
+        hex = value << 4 | digit
+        hexDigits += 1
+        if hexDigits == 4 {
+          if let decoded = Unicode.Scalar(hex!) { out.unicodeScalars.append(decoded) }
+          hex = nil
+        }
+        continue
+      }
       if escaped {
         switch scalar {
-        case "n": out.unicodeScalars.append(" ")
-        case "t": out.unicodeScalars.append(" ")
+        case "n", "t", "r": out.unicodeScalars.append(" ")
+        case "u":
+          hex = 0
+          hexDigits = 0
         default: out.unicodeScalars.append(scalar)
         }
         escaped = false

@@ -22,16 +22,26 @@ struct URLResolver {
       String.init)
   }
 
+  private static let https = Array("https://".utf8)
+  private static let http = Array("http://".utf8)
+
   /// The absolute `http(s)` URL for `reference`, or nil when it is not a web link
   /// (`javascript:`, `mailto:`, a bare fragment) or cannot be made absolute.
   func resolve(_ reference: String) -> String? {
     let trimmed = reference.trimmingWhitespace()
     guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+    // Fast path: already absolute http(s) with an authority.
+    var utf8 = trimmed.utf8.makeIterator()
+    var head: [UInt8] = []
+    while head.count < 9, let b = utf8.next() { head.append(b) }
+    if head.starts(with: Self.https) && head.count > 8 && head[8] != 0x2F { return trimmed }
+    if head.starts(with: Self.http) && head.count > 7 && head[7] != 0x2F { return trimmed }
     if let parts = Self.split(trimmed) {
       guard parts.scheme == "http" || parts.scheme == "https", parts.authority != nil else { return nil }
       return trimmed
     }
-    if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
+    if let colon = trimmed.firstIndex(of: ":"),
+      trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
       !trimmed[..<colon].isEmpty
     {
       return nil  // another scheme (mailto:, javascript:, tel:, data:)

@@ -1,11 +1,17 @@
 /// Recognises the short byline, dateline and credit lines that sit at the edges of an
 /// article body ("Penulis : …", "Rabu, 17 Juni 2015 | 22:26 WIB", "Photo: Reuters").
 enum BylineFilter {
+  /// Prefixes that always start a byline or credit line.
   static let prefixes: [String] = [
-    "penulis", "editor", "reporter", "pewarta", "oleh ", "oleh:", "by ", "by:", "posted by", "written by",
-    "words by", "sumber:", "sumber :", "source:", "foto:", "foto :", "photo:", "photo :", "image:", "credit:",
-    "published", "updated", "last updated", "diperbarui", "dipublikasikan", "diterbitkan", "editor:",
-    "penyunting", "redaktur", "kontributor", "laporan wartawan", ":",
+    "penulis", "editor", "reporter", "pewarta", "posted by", "written by", "words by", "sumber:", "sumber :",
+    "source:", "foto:", "foto :", "photo:", "photo :", "image:", "credit:", "penyunting", "redaktur", "kontributor",
+    "laporan wartawan", ":",
+  ]
+  /// Prefixes that start a byline only in a short line without a full stop ("By Alex
+  /// Moreno", but not "By 2030 the town wants a library.").
+  static let weakPrefixes: [String] = [
+    "by ", "by:", "oleh ", "oleh:", "published", "updated", "last updated", "diperbarui", "dipublikasikan",
+    "diterbitkan",
   ]
   static let months: [String] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -21,9 +27,10 @@ enum BylineFilter {
   ]
 
   private static let prefixNeedles = prefixes.utf8Needles
-  private static let captionNeedles = [
+  private static let weakPrefixNeedles = weakPrefixes.utf8Needles
+  private static let captionNeedles = NeedleSet([
     "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
-  ].utf8Needles
+  ])
 
   /// Whether `line` is a byline, dateline or credit rather than article text.
   static func isByline(_ line: String) -> Bool {
@@ -35,6 +42,10 @@ enum BylineFilter {
   static func isByline(_ line: LowercasedBytes) -> Bool {
     guard line.bytes.count <= 90 else { return false }
     if line.hasAnyPrefix(prefixNeedles) { return true }
+    if line.hasAnyPrefix(weakPrefixNeedles) && line.bytes.last != 0x2E {
+      let words = line.bytes.split(separator: 0x20).count
+      if words <= 8 { return true }
+    }
     return hasYear(line.bytes) && isDateLine(String(decoding: line.bytes, as: UTF8.self))
   }
 
@@ -43,12 +54,14 @@ enum BylineFilter {
 
   /// The same, on a lower-cased line.
   static func isCaption(_ line: LowercasedBytes) -> Bool {
-    line.bytes.count <= 300 && line.containsAny(captionNeedles)
+    line.bytes.count <= 300 && captionNeedles.occurs(in: line.bytes)
   }
 
   /// Teaser links in the body: "Headline of another story [VIDEO]".
   static func isTeaser(_ line: String) -> Bool {
     guard line.utf8.count <= 200 else { return false }
+    // Cheap exit: the line must end in "]" (before any trailing "|" and spaces).
+    guard let last = line.utf8.last(where: { $0 != 0x7C && $0 != 0x20 }), last == 0x5D else { return false }
     var trimmed = Substring(line)
     while let last = trimmed.last, last == "|" || last == " " { trimmed = trimmed.dropLast() }
     guard trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") else { return false }
@@ -73,7 +86,9 @@ enum BylineFilter {
   static func isDateLine(_ lowered: String) -> Bool {
     let words = lowered.split { !$0.isLetter && !$0.isNumber }
     guard words.count <= 10, words.count >= 2 else { return false }
-    let hasYear = words.contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber) }
+    let hasYear = words.contains {
+      $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber)
+    }
     let hasMonth = words.contains { months.contains(String($0)) }
     let hasClock = lowered.contains(":") && words.contains { $0.count <= 2 && $0.allSatisfy(\.isNumber) }
     // Nothing but date parts: day and month names, numbers, "WIB", "pm", "pukul".

@@ -62,7 +62,8 @@ public enum DocumentBuilder {
   static func fill(_ document: inout Document, from model: PageModel, record: ArchiveRecord) {
     var selector = MainContentSelector(model: model)
     let selection = selector.select()
-    let baseURL = model.metadata.baseHref.flatMap { URLResolver(base: record.targetURI).resolve($0) }
+    let baseURL =
+      model.metadata.baseHref.flatMap { URLResolver(base: record.targetURI).resolve($0) }
       ?? record.targetURI ?? model.metadata.canonical
     let resolver = URLResolver(base: baseURL)
     let metadata = MetadataResolver.resolve(model.metadata, resolver: resolver)

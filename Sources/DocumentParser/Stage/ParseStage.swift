@@ -38,8 +38,9 @@ public enum ParseMode: Sendable {
 /// The parse stage as a library call: inputs → `documents.jsonl` (+ `rejects.jsonl`).
 ///
 /// Records are read in input order by the calling thread in batches; each batch is parsed
-/// by `jobs` workers while the next one is read; results are written in record order, so
-/// the output is byte-identical whatever `jobs` is.
+/// by `jobs` workers while the next one is read (with `jobs` 1, on the calling thread, one
+/// core only); results are written in record order, so the output is byte-identical
+/// whatever `jobs` is.
 public enum ParseStage {
   /// Runs the stage.
   ///
@@ -217,6 +218,14 @@ final class WorkerPool: Sendable {
     let jobs = min(self.jobs, records.count)
     let limits = self.limits
     let mode = self.mode
+    if self.jobs == 1 {
+      // One job means one core: parse on the calling thread, no reading ahead.
+      var writer = JSONLineWriter()
+      for index in records.indices {
+        running.results[index] = Self.process(records[index], limits: limits, mode: mode, writer: &writer)
+      }
+      return running
+    }
     running.group.enter()
     queue.async {
       withExtendedLifetime(next) {
@@ -234,7 +243,9 @@ final class WorkerPool: Sendable {
     return running
   }
 
-  static func process(_ record: ArchiveRecord, limits: ParseLimits, mode: ParseMode, writer: inout JSONLineWriter)
+  static func process(
+    _ record: ArchiveRecord, limits: ParseLimits, mode: ParseMode, writer: inout JSONLineWriter
+  )
     -> RecordResult
   {
     switch mode {
