@@ -65,6 +65,18 @@ extension ReportCampaign {
       }
     }
 
+    let timeline: TimeSeries? =
+      c.interactionTimeline.isEmpty
+      ? nil
+      : TimeSeries(
+        name: "active interactions per day (posts)", cssClass: "interactions",
+        points: c.interactionTimeline.map {
+          TimePoint(
+            date: $0.day, value: $0.activeInteractions,
+            tooltip: "\($0.day): \(HTMLText.number($0.activeInteractions)) interactions over \($0.units) post(s)",
+            link: nil)
+        })
+
     var evidence: [ReportEvidence] = []
     for source in c.evidence.outcomeSources {
       evidence.append(
@@ -83,7 +95,7 @@ extension ReportCampaign {
       id: c.id, name: c.name, quadrant: c.quadrant.label, slacktivismIndex: c.indices.slacktivism.value,
       engagementIndex: c.indices.engagement.value, interactions: c.indices.components.activeInteractions,
       outcome: c.indices.components.effortWeightedActs, figures: figures, effortCounts: effort,
-      outcomeSeries: series, interactionSeries: nil, caveats: c.caveats.map(\.message), evidence: evidence)
+      outcomeSeries: series, interactionSeries: timeline, caveats: c.caveats.map(\.message), evidence: evidence)
   }
 
   private static func describe(_ o: OutcomeSummary) -> String {

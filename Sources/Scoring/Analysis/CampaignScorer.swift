@@ -158,6 +158,7 @@ public struct CampaignScorer {
         label: nil, nullReason: nil, loudness: indices.components.loudness, acts: indices.components.acts),
       caveats: [], evidence: EvidenceSummary(ctas: Array(strongest), outcomeSources: outcomeEvidence))
     score.caveats = Caveats.make(for: score, units: units, minCoverage: inputs.config.scoring.minCoverage)
+    score.interactionTimeline = InteractionAssembler.timeline(units)
     return (score, Set(exportKeys))
   }
 }

@@ -38,6 +38,19 @@ struct ExportIndex {
 }
 
 enum InteractionAssembler {
+  /// Active interactions summed per day over the units that carry a date, oldest first.
+  static func timeline(_ units: [InteractionUnit]) -> [TimelinePoint] {
+    var byDay: [String: (Double, Int)] = [:]
+    for unit in units {
+      guard let day = unit.day else { continue }
+      let active = InteractionType.active.sorted().reduce(0.0) { $0 + (unit.counts[$1] ?? 0) }
+      guard active > 0 else { continue }
+      let current = byDay[day] ?? (0, 0)
+      byDay[day] = (current.0 + active, current.1 + 1)
+    }
+    return byDay.keys.sorted().map { TimelinePoint(day: $0, activeInteractions: byDay[$0]!.0, units: byDay[$0]!.1) }
+  }
+
   /// Units for one campaign.
   ///
   /// In a cluster, each URL counts at its latest capture (counts on a page are cumulative),

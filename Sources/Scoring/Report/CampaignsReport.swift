@@ -179,6 +179,25 @@ public struct CampaignScore: Codable, Sendable, Hashable {
   public var caveats: [Caveat]
   /// Strongest CTAs and every outcome source.
   public var evidence: EvidenceSummary
+  /// Active interactions per day of the counted units (their publication, else capture,
+  /// else posting date), oldest first: the timeline the outcome series are read against.
+  public var interactionTimeline: [TimelinePoint] = []
+}
+
+/// Active interactions dated to one day.
+public struct TimelinePoint: Codable, Sendable, Hashable {
+  /// `YYYY-MM-DD`.
+  public var day: String
+  /// Likes + shares + comments + reactions + retweets of the units dated to this day.
+  public var activeInteractions: Double
+  /// Counted units (document clusters or export posts) dated to this day.
+  public var units: Int
+
+  public init(day: String, activeInteractions: Double, units: Int) {
+    self.day = day
+    self.activeInteractions = activeInteractions
+    self.units = units
+  }
 }
 
 /// The campaign's documents and how they were matched.
