@@ -48,6 +48,9 @@ public enum ReportPage {
     html += ScatterChart.render(
       points: points, xLabel: model.interactionAxisLabel, yLabel: model.outcomeAxisLabel,
       xSplit: model.interactionSplit, ySplit: model.outcomeSplit, title: "Interactions against outcomes per campaign")
+    html += "<p>" + ["loud-but-idle", "engaged", "quiet-effective", "dormant"].map {
+      "<span class=\"badge \($0)\">\($0)</span>"
+    }.joined(separator: " ") + "</p>\n"
     if !missing.isEmpty {
       html += "<p class=\"null\">Not plotted (no interactions or no outcome counted): "
       html += missing.map { e($0.name) }.joined(separator: ", ") + ".</p>"

@@ -75,12 +75,51 @@ enum ScatterChart {
     }
     svg.text(xLabel, x: (left + width - right) / 2, y: height - 12, anchor: "middle", cssClass: "axis-label")
     svg.text(yLabel, x: 16, y: (top + height - bottom) / 2, anchor: "middle", cssClass: "axis-label", rotate: true)
+    var placed: [LabelBox] = []
     for p in points {
       let x = xs.position(p.x)
       let y = yPosition(p.y)
       svg.point(x: x, y: y, radius: 7, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
-      svg.text(p.label, x: x + 10, y: y - 8, cssClass: "point-label")
+      let box = LabelBox.place(p.label, nearX: x, y: y, avoiding: placed, width: width - right)
+      placed.append(box)
+      svg.text(p.label, x: box.textX, y: box.baseline, anchor: box.anchor, cssClass: "point-label")
     }
     return svg.render()
+  }
+}
+
+/// Where a point's label goes: the first of right-above, right-below, left-above, left-below
+/// that does not overlap a label already placed (text width estimated per character).
+struct LabelBox {
+  var minX: Double
+  var maxX: Double
+  var minY: Double
+  var maxY: Double
+  var textX: Double
+  var baseline: Double
+  var anchor: String
+
+  static func place(_ label: String, nearX x: Double, y: Double, avoiding others: [LabelBox], width: Double) -> LabelBox {
+    let textWidth = Double(label.count) * 6.6
+    let candidates: [(dx: Double, dy: Double, anchor: String)] = [
+      (10, -8, "start"), (10, 18, "start"), (-10, -8, "end"), (-10, 18, "end"),
+    ]
+    var first: LabelBox?
+    for c in candidates {
+      let textX = x + c.dx
+      let minX = c.anchor == "start" ? textX : textX - textWidth
+      let maxX = c.anchor == "start" ? textX + textWidth : textX
+      let box = LabelBox(
+        minX: minX, maxX: maxX, minY: y + c.dy - 12, maxY: y + c.dy + 3, textX: textX, baseline: y + c.dy,
+        anchor: c.anchor)
+      if first == nil { first = box }
+      let fits = maxX <= width + 20 && minX >= 0
+      if fits && !others.contains(where: { $0.overlaps(box) }) { return box }
+    }
+    return first!
+  }
+
+  func overlaps(_ other: LabelBox) -> Bool {
+    minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
   }
 }

@@ -34,7 +34,7 @@ enum TimeSeriesChart {
     let height = 260.0
     let left = 70.0
     let right = 70.0
-    let top = 30.0
+    let top = 44.0
     let bottom = 40.0
     let all = outcome.points + (interactions?.points ?? [])
     let days = all.compactMap { CivilDate.dayNumber($0.date) }
@@ -53,9 +53,10 @@ enum TimeSeriesChart {
     if let interactions, !interactions.points.isEmpty {
       drawSeries(interactions, xs: xs, axisX: width - right, anchor: "start", svg: &svg, top: top, bottom: height - bottom)
     }
-    svg.text(outcome.name, x: left, y: 16, cssClass: "legend-\(outcome.cssClass)")
+    svg.text("— " + outcome.name + " (left axis)", x: left, y: 14, cssClass: "legend-\(outcome.cssClass)")
     if let interactions, !interactions.points.isEmpty {
-      svg.text(interactions.name, x: width - right, y: 16, anchor: "end", cssClass: "legend-\(interactions.cssClass)")
+      svg.text(
+        "- - " + interactions.name + " (right axis)", x: left, y: 30, cssClass: "legend-\(interactions.cssClass)")
     }
     return svg.render()
   }
