@@ -35,24 +35,27 @@ deps:
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
-$(BIN): deps $(shell find Sources -type f 2>/dev/null) Package.swift
-	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
+# `deps` is order-only: checking the system packages must not make the binary look stale.
+$(BIN): $(shell find Sources -type f 2>/dev/null) Package.swift | deps
+	@$(SWIFT) build $(RELEASE_FLAGS) --product slackscore $(if $(VERBOSE),,--quiet)
 
 # ---- The pipeline as file targets: a rerun redoes only what changed. --------------------------
+# Quiet unless something fails (cron mails only then); VERBOSE=1 shows the build and each stage.
 # `make run` takes out/NAME/.lock (the same lock `slackscore run` takes), so an overlapping cron
 # run exits at once with code 75. Fetch runs first when the pipeline has a fetch: section.
 PIPELINE_DIR := pipelines/$(PIPELINE)
+STAGE_FLAGS := $(if $(VERBOSE),--verbose,)
 PIPELINE_FILES := $(wildcard $(PIPELINE_DIR)/*)
 
 run: $(BIN)
 	@mkdir -p $(OUT)
-	@flock -n -E 75 $(OUT)/.lock $(MAKE) --no-print-directory pipeline-stages || { \
+	@flock -n -E 75 $(OUT)/.lock $(MAKE) -s --no-print-directory pipeline-stages || { \
 	  status=$$?; [ $$status = 75 ] && echo "make run: another run of $(PIPELINE) holds $(OUT)/.lock; nothing done" >&2; \
 	  exit $$status; }
 
 .PHONY: pipeline-stages pipeline-fetch
 pipeline-stages: pipeline-fetch
-	@$(MAKE) --no-print-directory $(OUT)/report.html $(OUT)/run.json
+	@$(MAKE) -s --no-print-directory $(OUT)/report.html $(OUT)/run.json
 
 pipeline-fetch:
 	@if $(BIN) inputs --pipeline $(PIPELINE_DIR) --fetch; then $(BIN) fetch --pipeline $(PIPELINE_DIR) --out $(OUT); fi
@@ -62,16 +65,16 @@ INPUT_FILES := $(shell $(BIN) inputs --pipeline $(PIPELINE_DIR))
 endif
 
 $(OUT)/documents.jsonl: $(INPUT_FILES) $(PIPELINE_FILES) $(BIN)
-	$(BIN) parse $(INPUT_FILES) -o $@ --rejects $(OUT)/rejects.jsonl --jobs $(JOBS) --run-json $(OUT)/run.json
+	@$(BIN) parse $(INPUT_FILES) -o $@ --rejects $(OUT)/rejects.jsonl --jobs $(JOBS) --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/ctas.jsonl: $(OUT)/documents.jsonl $(BIN)
-	$(BIN) extract $< -o $@ --run-json $(OUT)/run.json
+	@$(BIN) extract $< -o $@ --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/campaigns.json: $(OUT)/documents.jsonl $(OUT)/ctas.jsonl $(PIPELINE_FILES) $(BIN)
-	$(BIN) score --pipeline $(PIPELINE_DIR) --documents $(OUT)/documents.jsonl --ctas $(OUT)/ctas.jsonl --out $(OUT) --run-json $(OUT)/run.json
+	@$(BIN) score --pipeline $(PIPELINE_DIR) --documents $(OUT)/documents.jsonl --ctas $(OUT)/ctas.jsonl --out $(OUT) --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/report.html: $(OUT)/campaigns.json $(BIN)
-	$(BIN) report $< -o $@ --run-json $(OUT)/run.json
+	@$(BIN) report $< -o $@ --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/run.json: $(OUT)/report.html
 	@touch $@

@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 import Yams
 
 /// Reads `pipeline.yml` with Yams' node API, so that every problem names its line.

@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 
 /// Resolves the paths a pipeline config names.
 ///

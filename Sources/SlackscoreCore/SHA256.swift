@@ -1,11 +1,11 @@
 /// SHA-256 (FIPS 180-4), incremental. Used for input fingerprints in `campaigns.json`
 /// and for stable document ids.
-public struct SHA256: Sendable {
+public struct SHA256: Sendable, BlockHash {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
   )
-  private var pending: [UInt8] = []
-  private var length: UInt64 = 0
+  var pending: [UInt8] = []
+  var length: UInt64 = 0
 
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -20,32 +20,8 @@ public struct SHA256: Sendable {
 
   public init() { pending.reserveCapacity(64) }
 
-  /// Feeds bytes. Whole 64-byte blocks are hashed straight from the caller's buffer.
-  public mutating func update(_ bytes: some Collection<UInt8>) {
-    length &+= UInt64(bytes.count)
-    let done = bytes.withContiguousStorageIfAvailable { buffer in
-      absorb(UnsafeRawBufferPointer(buffer))
-    }
-    if done == nil { Array(bytes).withUnsafeBytes { absorb($0) } }
-  }
-
-  private mutating func absorb(_ input: UnsafeRawBufferPointer) {
-    var index = 0
-    if !pending.isEmpty {
-      let take = min(64 - pending.count, input.count)
-      pending.append(contentsOf: input[0..<take])
-      index = take
-      if pending.count == 64 {
-        pending.withUnsafeBytes { compress($0.baseAddress!) }
-        pending.removeAll(keepingCapacity: true)
-      }
-    }
-    while input.count - index >= 64 {
-      compress(input.baseAddress! + index)
-      index += 64
-    }
-    if index < input.count { pending.append(contentsOf: input[index...]) }
-  }
+  /// Feeds bytes.
+  public mutating func update(_ bytes: some Collection<UInt8>) { feed(bytes) }
 
   /// Feeds a string's UTF-8 bytes.
   public mutating func update(_ string: String) { update(Array(string.utf8)) }
@@ -75,7 +51,7 @@ public struct SHA256: Sendable {
   /// Lower-case hex digest of a string's UTF-8 bytes.
   public static func hex(_ string: String) -> String { hex(Array(string.utf8)) }
 
-  private mutating func compress(_ block: UnsafeRawPointer) {
+  mutating func compress(_ block: UnsafeRawPointer) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
       for i in 16..<64 {
@@ -114,41 +90,17 @@ public struct SHA256: Sendable {
 
 /// SHA-1, incremental. WARC's `WARC-Payload-Digest` and `WARC-Block-Digest` use it
 /// (as `sha1:` + base32).
-public struct SHA1: Sendable {
+public struct SHA1: Sendable, BlockHash {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0
   )
-  private var pending: [UInt8] = []
-  private var length: UInt64 = 0
+  var pending: [UInt8] = []
+  var length: UInt64 = 0
 
   public init() { pending.reserveCapacity(64) }
 
-  /// Feeds bytes. Whole 64-byte blocks are hashed straight from the caller's buffer.
-  public mutating func update(_ bytes: some Collection<UInt8>) {
-    length &+= UInt64(bytes.count)
-    let done = bytes.withContiguousStorageIfAvailable { buffer in
-      absorb(UnsafeRawBufferPointer(buffer))
-    }
-    if done == nil { Array(bytes).withUnsafeBytes { absorb($0) } }
-  }
-
-  private mutating func absorb(_ input: UnsafeRawBufferPointer) {
-    var index = 0
-    if !pending.isEmpty {
-      let take = min(64 - pending.count, input.count)
-      pending.append(contentsOf: input[0..<take])
-      index = take
-      if pending.count == 64 {
-        pending.withUnsafeBytes { compress($0.baseAddress!) }
-        pending.removeAll(keepingCapacity: true)
-      }
-    }
-    while input.count - index >= 64 {
-      compress(input.baseAddress! + index)
-      index += 64
-    }
-    if index < input.count { pending.append(contentsOf: input[index...]) }
-  }
+  /// Feeds bytes.
+  public mutating func update(_ bytes: some Collection<UInt8>) { feed(bytes) }
 
   /// The 20-byte digest.
   public mutating func finalize() -> [UInt8] {
@@ -172,7 +124,7 @@ public struct SHA1: Sendable {
     return "sha1:" + Base32.encode(h.finalize())
   }
 
-  private mutating func compress(_ block: UnsafeRawPointer) {
+  mutating func compress(_ block: UnsafeRawPointer) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
       for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
       for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotl(1) }
@@ -246,5 +198,41 @@ public enum Base32 {
     if bits > 0 { out.append(alphabet[Int((buffer << UInt64(5 - bits)) & 31)]) }
     while out.count % 8 != 0 { out.append(UInt8(ascii: "=")) }
     return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// The Merkle–Damgård framing SHA-1 and SHA-256 share: input is cut into 64-byte blocks,
+/// hashed straight from the caller's buffer when whole, buffered in `pending` otherwise.
+protocol BlockHash {
+  var pending: [UInt8] { get set }
+  var length: UInt64 { get set }
+  mutating func compress(_ block: UnsafeRawPointer)
+}
+
+extension BlockHash {
+  /// Feeds bytes (the hashes' public `update` calls this).
+  mutating func feed(_ bytes: some Collection<UInt8>) {
+    length &+= UInt64(bytes.count)
+    let done: Void? = bytes.withContiguousStorageIfAvailable { absorb(UnsafeRawBufferPointer($0)) }
+    if done == nil { Array(bytes).withUnsafeBytes { absorb($0) } }
+  }
+
+  private mutating func absorb(_ input: UnsafeRawBufferPointer) {
+    var index = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, input.count)
+      pending.append(contentsOf: input[0..<take])
+      index = take
+      if pending.count == 64 {
+        let block = pending
+        block.withUnsafeBytes { compress($0.baseAddress!) }
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+    while input.count - index >= 64 {
+      compress(input.baseAddress! + index)
+      index += 64
+    }
+    if index < input.count { pending.append(contentsOf: input[index...]) }
   }
 }

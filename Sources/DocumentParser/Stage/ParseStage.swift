@@ -1,4 +1,4 @@
-public import ArchiveReader
+import ArchiveReader
 import Dispatch
 public import Logging
 public import SlackscoreCore

@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 
 /// Counts a campaign's calls to action. Boilerplate asks (the publisher's newsletter, app or
 /// channel promotion) are excluded; copies of one ask in one near-duplicate cluster (same

@@ -1,5 +1,5 @@
-public import PipelineConfiguration
-public import SlackscoreCore
+import PipelineConfiguration
+import SlackscoreCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,4 @@
-public import PipelineConfiguration
+import PipelineConfiguration
 public import SlackscoreCore
 
 /// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here).

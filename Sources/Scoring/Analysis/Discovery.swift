@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 
 /// Campaigns nobody configured: unassigned documents that share a petition, donation or
 /// event target, or a hashtag. A group needs at least 2 distinct near-duplicate clusters.

@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 
 /// A counted unit of interactions: one near-duplicate cluster of documents (with the export
 /// rows naming one of its URLs), or one export row group whose URL names no document.

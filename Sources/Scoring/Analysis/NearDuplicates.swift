@@ -1,4 +1,4 @@
-public import SlackscoreCore
+import SlackscoreCore
 
 /// Near-duplicate clusters: syndicated, reposted and re-captured copies of one text.
 ///

@@ -1,5 +1,5 @@
-public import PipelineConfiguration
-public import SlackscoreCore
+import PipelineConfiguration
+import SlackscoreCore
 
 /// Which of several counters of one kind on one page to believe: a structured one
 /// (`jsonld`, `microdata`, `meta`, `embedded_json`) over one read from visible text (which

@@ -1,4 +1,4 @@
-public import PipelineConfiguration
+import PipelineConfiguration
 public import SlackscoreCore
 
 /// One usable row of an outcome CSV

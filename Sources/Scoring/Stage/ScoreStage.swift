@@ -1,6 +1,6 @@
 import Foundation
 public import Logging
-public import PipelineConfiguration
+import PipelineConfiguration
 public import SlackscoreCore
 
 /// Where the score stage reads and writes.
