@@ -74,7 +74,7 @@ struct ParseCommand: AsyncParsableCommand {
       throw ExitCode.failure
     }
     if logging.verbose || (logging.stderrIsTerminal && !logging.quiet) {
-      FileHandleStandardError.write(summary.line + "\n")
+      ProcessEnvironment.printError(summary.line)
     }
     try journal.record(
       stage: "parse", seconds: RunClock.now() - started,
@@ -86,14 +86,6 @@ struct ParseCommand: AsyncParsableCommand {
     // Rejected records do not fail a run that produced documents; a run where everything
     // was rejected (missing inputs, nothing readable) does.
     if summary.documents == 0 && summary.tally.rejectedTotal > 0 { throw ExitCode.failure }
-  }
-}
-
-/// Writes to stderr without Foundation.
-enum FileHandleStandardError {
-  static func write(_ text: String) {
-    var text = text
-    text.withUTF8 { buffer in _ = Glibc.write(2, buffer.baseAddress, buffer.count) }
   }
 }
 

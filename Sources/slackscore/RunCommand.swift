@@ -48,32 +48,21 @@ struct RunCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     let options = RunOptions(
       pipeline: pipeline, outputFolder: outputFolder, jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))),
-      displayRoot: currentDirectory(), versions: ["slackscore": SlackscoreVersion.current])
+      displayRoot: ProcessEnvironment.currentDirectory(), versions: ["slackscore": SlackscoreVersion.current])
     let progress = logging.quiet ? StageProgress(enabled: false) : StageProgress.automatic
     do {
       let manifest = try PipelineRun.run(options: options, logger: logger, progress: progress)
       let seconds = manifest.stages.map(\.seconds).reduce(0, +)
       logger.info("run ok: \(manifest.pipeline) in \(seconds) s; outputs in \(outputFolder ?? "out/\(manifest.pipeline)")")
     } catch let busy as RunLock.Busy {
-      printError("slackscore run: \(busy)")
+      ProcessEnvironment.printError("slackscore run: \(busy)")
       throw ExitCode(75)
     } catch let config as ConfigError {
-      printError("slackscore run: \(config)")
+      ProcessEnvironment.printError("slackscore run: \(config)")
       throw ExitCode(78)
     } catch {
-      printError("slackscore run: \(error)")
+      ProcessEnvironment.printError("slackscore run: \(error)")
       throw ExitCode.failure
     }
-  }
-
-  private func printError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-  }
-
-  private func currentDirectory() -> String? {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    guard getcwd(&buffer, buffer.count) != nil else { return nil }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

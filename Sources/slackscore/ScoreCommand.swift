@@ -42,7 +42,7 @@ struct ScoreCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     let diagnostics = DiagnosticCollector()
     let options = ScoreOptions(
-      pipeline: pipeline, documents: documents, ctas: ctas, outputFolder: out, displayRoot: currentDirectory())
+      pipeline: pipeline, documents: documents, ctas: ctas, outputFolder: out, displayRoot: ProcessEnvironment.currentDirectory())
     let started = RunClock.now()
     do {
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
@@ -55,22 +55,11 @@ struct ScoreCommand: AsyncParsableCommand {
           "documents_assigned": result.report.counts.documentsAssigned,
         ], diagnostics: result.report.diagnostics.count)
     } catch let error as ConfigError {
-      printError(error.description)
+      ProcessEnvironment.printError("error: " + error.description)
       throw ExitCode(2)
     } catch let error as ScoreError {
-      printError(error.description)
+      ProcessEnvironment.printError("error: " + error.description)
       throw ExitCode.failure
     }
-  }
-
-  private func printError(_ message: String) {
-    let bytes = Array("error: \(message)\n".utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-  }
-
-  private func currentDirectory() -> String? {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    guard getcwd(&buffer, buffer.count) != nil else { return nil }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }
