@@ -7,7 +7,7 @@ public struct SentenceVerdict: Sendable {
   public var probability: Double
   /// Whether `probability` reaches the model's threshold.
   public var isCallToAction: Bool
-  /// The act asked for (always set, even below threshold, for evaluation).
+  /// The act asked for; nil below threshold unless asked for, or when nothing points to any act.
   public var category: String?
   /// Hashed features, for training.
   public var features: [Int]
@@ -73,19 +73,23 @@ public struct CTADetector: Sendable {
     self.effort = effort
   }
 
-  /// Judges one sentence given as tokens.
-  public func judge(tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil) -> SentenceVerdict {
+  /// Judges one sentence given as tokens. The category is computed only for calls to action unless
+  /// `alwaysCategorize` is set (evaluation reports it for misses too).
+  public func judge(
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false
+  ) -> SentenceVerdict {
     let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
-    let features = hasher.features(analysis, heads: analyzer.clauseHeads(tokens))
+    let features = hasher.features(analysis, heads: analysis.heads)
     let p = model.probability(features)
+    let isCallToAction = p >= model.threshold
     return SentenceVerdict(
-      analysis: analysis, probability: p, isCallToAction: p >= model.threshold,
-      category: category(analysis, features), features: features)
+      analysis: analysis, probability: p, isCallToAction: isCallToAction,
+      category: isCallToAction || alwaysCategorize ? category(analysis, features) : nil, features: features)
   }
 
   /// Judges one sentence given as text (evaluation, tests).
   public func judge(sentence: String, lang: String?) -> SentenceVerdict {
-    judge(tokens: Tokenizer.tokens(sentence), docLang: lang)
+    judge(tokens: Tokenizer.tokens(sentence), docLang: lang, alwaysCategorize: true)
   }
 
   /// The most likely category: learned head scores plus the lexicon prior (per hit) and twice the

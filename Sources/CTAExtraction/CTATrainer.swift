@@ -31,7 +31,7 @@ public struct CTATrainer: Sendable {
     let rows: [(features: [Int], label: Int, category: String?, weight: Double)] = examples.map { example in
       let tokens = Tokenizer.tokens(example.text)
       let analysis = base.analyzer.analyze(tokens: tokens, docLang: example.lang)
-      let features = hasher.features(analysis, heads: base.analyzer.clauseHeads(tokens))
+      let features = hasher.features(analysis, heads: analysis.heads)
       return (features, example.label, example.category, example.weight ?? 1)
     }
     var counts: [String: Int] = [:]
