@@ -164,6 +164,11 @@ public struct CueAnalyzer: Sendable {
         cues.insert("reported-act")
       }
     }
+    if cues.contains("first-person"),
+      tokens.contains(where: { isPastParticiple($0.text) || $0.text == "sudah" || $0.text == "udah" || $0.text == "pernah" })
+    {
+      cues.insert("first-person-past")
+    }
     if let first = tokens.first(where: { $0.kind == .word }), thirdPerson.contains(first.text) {
       let window = tokens.prefix(6)
       if window.contains(where: { isPastParticiple($0.text) }) { cues.insert("past-narration") }

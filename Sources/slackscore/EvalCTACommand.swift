@@ -38,6 +38,15 @@ struct EvalCTACommand: AsyncParsableCommand {
   @Option(help: "Lexicon prior per category hit (with --folds).")
   var lexiconPrior = 2.0
 
+  @Option(help: "Passes over the data (with --folds).")
+  var epochs = CTATrainingOptions().epochs
+
+  @Option(help: "L2 regularisation (with --folds).")
+  var l2 = CTATrainingOptions().l2
+
+  @Option(help: "Learning rate (with --folds).")
+  var learningRate = CTATrainingOptions().learningRate
+
   @Flag(help: "Print every wrong decision.")
   var showErrors = false
 
@@ -60,6 +69,9 @@ struct EvalCTACommand: AsyncParsableCommand {
         options: {
           var options = CTATrainingOptions()
           options.lexiconPrior = lexiconPrior
+          options.epochs = epochs
+          options.l2 = l2
+          options.learningRate = learningRate
           return options
         }())
     } else {
