@@ -48,7 +48,8 @@ public struct CTADetector: Sendable {
       model = try file(CTAModelFile.self, "cta-model.json")
     }
     return CTADetector(
-      lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"), effort: try file(CTAEffortFile.self, "cta-effort.json"),
+      lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"),
+      effort: try file(CTAEffortFile.self, "cta-effort.json"),
       platforms: try file(CTAPlatformsFile.self, "cta-platforms.json"), model: model)
   }
 

@@ -112,7 +112,8 @@ public enum CTAResources {
   public static func bundledPath(of name: String) -> String? {
     let base = (name as NSString).deletingPathExtension
     let ext = (name as NSString).pathExtension
-    return (Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
+    return
+      (Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
       ?? Bundle.module.url(forResource: base, withExtension: ext))?.path
   }
 }

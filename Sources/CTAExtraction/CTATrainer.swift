@@ -36,7 +36,9 @@ public struct CTATrainer: Sendable {
     }
     var counts: [String: Int] = [:]
     for example in examples {
-      counts["\(example.sourceKind?.hasPrefix("reddit") == true ? "reddit" : example.lang)_\(example.label == 1 ? "pos" : "neg")", default: 0] += 1
+      counts[
+        "\(example.sourceKind?.hasPrefix("reddit") == true ? "reddit" : example.lang)_\(example.label == 1 ? "pos" : "neg")",
+        default: 0] += 1
     }
     let detector = trainBinary(rows.map { ($0.features, $0.label, $0.weight) })
     let categoryRows = rows.compactMap { row in row.category.map { (row.features, $0, row.weight) } }

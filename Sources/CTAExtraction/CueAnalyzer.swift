@@ -148,7 +148,8 @@ public struct CueAnalyzer: Sendable {
     if endsWithParticle { cues.insert("particle") }
     for (i, token) in tokens.enumerated() where token.kind == .word {
       let t = token.text
-      let isPassive = passiveHeads.contains(t) || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !suffixBlocklist.contains(t))
+      let isPassive =
+        passiveHeads.contains(t) || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !suffixBlocklist.contains(t))
       guard isPassive else { continue }
       let requested =
         i > 0 && Self.requestWords.contains(tokens[i - 1].text)
@@ -165,7 +166,9 @@ public struct CueAnalyzer: Sendable {
       }
     }
     if cues.contains("first-person"),
-      tokens.contains(where: { isPastParticiple($0.text) || $0.text == "sudah" || $0.text == "udah" || $0.text == "pernah" })
+      tokens.contains(where: {
+        isPastParticiple($0.text) || $0.text == "sudah" || $0.text == "udah" || $0.text == "pernah"
+      })
     {
       cues.insert("first-person-past")
     }
@@ -210,7 +213,9 @@ public struct CueAnalyzer: Sendable {
     if words == 0 && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
     if tokens.contains(where: { $0.text == "!" }) { cues.insert("exclamation") }
     if tokens.contains(where: { $0.kind == .mention }) { cues.insert("has-mention") }
-    if tokens.contains(where: { $0.text == "you" || $0.text == "your" || $0.text == "kamu" || $0.text == "anda" || $0.text == "kalian" }) {
+    if tokens.contains(where: {
+      $0.text == "you" || $0.text == "your" || $0.text == "kamu" || $0.text == "anda" || $0.text == "kalian"
+    }) {
       cues.insert("second-person")
     }
     if tokens.contains(where: { $0.text == "kita" || $0.text == "we" || $0.text == "us" || $0.text == "let's" }) {
@@ -273,7 +278,8 @@ public struct CueAnalyzer: Sendable {
   func indonesianImperative(_ word: String) -> String? {
     guard word.utf8.count >= 5, !suffixBlocklist.contains(word), word.allSatisfy({ $0.isLetter }) else { return nil }
     if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return "lah-imperative" }
-    let nominal = word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
+    let nominal =
+      word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
       || word.utf8HasPrefix("ber") || word.utf8HasPrefix("ke")
     if nominal { return nil }
     if word.utf8HasSuffix("kan") && word.utf8.count >= 6 { return "kan-imperative" }
@@ -284,14 +290,17 @@ public struct CueAnalyzer: Sendable {
   func isPastParticiple(_ word: String) -> Bool {
     guard word.utf8.count >= 4 else { return false }
     if word.utf8HasSuffix("ed") && !word.utf8HasSuffix("eed") && !word.utf8HasSuffix("need") { return true }
-    return ["signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
+    return [
+      "signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
       "held", "led", "spent", "paid", "won", "lost", "met", "began", "begun", "took", "gave", "went", "came",
-      "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged"].contains(word)
+      "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged",
+    ].contains(word)
   }
 
   func isIndonesianActiveVerb(_ word: String) -> Bool {
     guard word.utf8.count >= 6 else { return false }
-    return word.utf8HasPrefix("meng") || word.utf8HasPrefix("meny") || word.utf8HasPrefix("mem") || word.utf8HasPrefix("men")
+    return word.utf8HasPrefix("meng") || word.utf8HasPrefix("meny") || word.utf8HasPrefix("mem")
+      || word.utf8HasPrefix("men")
       || word.utf8HasPrefix("ber") || (word.utf8HasPrefix("di") && !passiveHeads.contains(word))
       || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
   }

@@ -13,9 +13,10 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
   public var siteName: String?
   public var links: [DocumentLink]
 
-  public init(id: String, text: String, url: String? = nil, lang: String? = nil, siteName: String? = nil,
-    links: [DocumentLink] = [])
-  {
+  public init(
+    id: String, text: String, url: String? = nil, lang: String? = nil, siteName: String? = nil,
+    links: [DocumentLink] = []
+  ) {
     self.id = id
     self.text = text
     self.url = url

@@ -94,7 +94,8 @@ struct EvalCTACommand: AsyncParsableCommand {
       pooled.categoryTotal += scores.categoryTotal
     }
     let accuracy = Int((pooled.categoryAccuracy * 1000).rounded())
-    print("category accuracy (id+en true positives): 0.\(String(accuracy + 1000).dropFirst()) "
-      + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal))")
+    print(
+      "category accuracy (id+en true positives): 0.\(String(accuracy + 1000).dropFirst()) "
+        + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal))")
   }
 }
