@@ -128,7 +128,8 @@ public struct CueAnalyzer: Sendable {
         }
       }
       if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
-        if !(head + 1 < tokens.count && tokens[head + 1].text.utf8HasSuffix("ed")) {
+        let next = head + 1 < tokens.count ? tokens[head + 1].text : ""
+        if !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next) {
           cues.insert("imperative")
           imperative = true
         }
@@ -163,6 +164,22 @@ public struct CueAnalyzer: Sendable {
       let window = tokens[(i + 1)..<min(tokens.count, i + 3)]
       if window.contains(where: { isPastParticiple($0.text) || isIndonesianActiveVerb($0.text) }) {
         cues.insert("reported-act")
+      }
+    }
+    // Declarative shape: a subject noun phrase followed by a finite verb ("Kepala desa mengundang …",
+    // "Tenants in building 4 received …"), which imperatives lack.
+    let words = tokens.filter { $0.kind == .word }
+    if let first = words.first, !hortativeAt.contains(0), !Self.requestWords.contains(first.text),
+      !negatives.contains(first.text)
+    {
+      let window = words.dropFirst().prefix(5)
+      if lang != "en", !isIndonesianActiveVerb(first.text),
+        window.contains(where: { isIndonesianActiveVerb($0.text) && !$0.text.utf8HasPrefix("di") })
+      {
+        cues.insert("declarative")
+      }
+      if lang != "id", window.contains(where: { isPastParticiple($0.text) || Self.finiteAuxiliaries.contains($0.text) }) {
+        cues.insert("declarative")
       }
     }
     if cues.contains("first-person"),
@@ -208,9 +225,8 @@ public struct CueAnalyzer: Sendable {
     }
 
     // Shape.
-    let words = tokens.filter { $0.kind == .word }.count
     if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("has-hashtag") }
-    if words == 0 && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
+    if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
     if tokens.contains(where: { $0.text == "!" }) { cues.insert("exclamation") }
     if tokens.contains(where: { $0.kind == .mention }) { cues.insert("has-mention") }
     if tokens.contains(where: {
@@ -248,6 +264,11 @@ public struct CueAnalyzer: Sendable {
   static let clauseBreaks: Set<String> = [
     ",", ":", ";", "-", "\u{2014}", "\u{2013}", ".", "!", "?", "(", "\"", "...", "|", "/", "•",
   ]
+  static let finiteAuxiliaries: Set<String> = [
+    "is", "are", "was", "were", "has", "had", "does", "did", "will", "would", "can", "could", "may", "might",
+  ]
+  /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
+  static let nounFollowers: Set<String> = ["of", "is", "are", "was", "were", "has", "had", "'s"]
   static let requestWords: Set<String> = ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"]
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,

@@ -76,7 +76,14 @@ public struct SentenceSegmenter: Sendable {
           if s[j] == "1" && (j + 1 < n && Self.isWordScalar(s[j + 1])) { break }
           j += 1
         }
+        let beforeClosers = j
         j = Self.skipClosers(s, from: j)
+        // A quoted exclamation followed by its attribution ("Ayo turun!" teriak orator; "Go!" she said)
+        // stays one sentence: the quote is reported speech.
+        if j > beforeClosers && Self.nextWordIsLowercase(s, from: j) {
+          i = j
+          continue
+        }
         if j >= n || Self.isSpace(s[j]) || Self.isEmoji(s[j]) {
           emit(j)
           i = j
@@ -181,6 +188,14 @@ public struct SentenceSegmenter: Sendable {
 
   static func isEmojiModifier(_ c: Unicode.Scalar) -> Bool {
     c == "\u{FE0F}" || c == "\u{200D}" || (c.value >= 0x1F3FB && c.value <= 0x1F3FF)
+  }
+
+  /// Whether the next non-space scalar after `start` (on the same line) is a lower-case letter.
+  static func nextWordIsLowercase(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+    var k = start
+    while k < s.count && (s[k] == " " || s[k] == "\t") { k += 1 }
+    guard k > start, k < s.count else { return false }
+    return s[k].properties.isLowercase
   }
 
   /// Closing quotes and brackets that belong to the sentence before a break.

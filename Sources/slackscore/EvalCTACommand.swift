@@ -83,7 +83,7 @@ struct EvalCTACommand: AsyncParsableCommand {
       for error in evaluation.errors {
         let p = Int((error.probability * 100).rounded())
         print(
-          "\(error.kind)\t\(error.item.lang)\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
+          "\(error.kind)\t\(error.item.lang)\t\(error.item.sourceKind ?? "-")\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
             + "pred=\(error.predictedCategory ?? "-")\t\(error.item.text.prefix(160))")
       }
     }

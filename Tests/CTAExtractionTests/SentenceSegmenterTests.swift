@@ -44,6 +44,10 @@ import Testing
         "Call your MP today (their number is on parliament.uk). Thanks!",
         ["Call your MP today (their number is on parliament.uk).", "Thanks!"]
       ),
+      (
+        "\"Ayo turun ke jalan!\" teriak seorang orator. Polisi berjaga di depan gedung.",
+        ["\"Ayo turun ke jalan!\" teriak seorang orator.", "Polisi berjaga di depan gedung."]
+      ),
       ("  \n\n  ", []),
     ])
   func splits(_ text: String, _ expected: [String]) {
