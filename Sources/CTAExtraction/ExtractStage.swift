@@ -106,8 +106,8 @@ public enum ExtractStage {
   }
 
   /// The calls to action of already-loaded documents, boilerplate marked (library use, tests).
-  public static func extract(
-    _ inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
+  public static func callsToAction(
+    in inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
   ) -> [CallToAction] {
     var results = extract(inputs, detector: detector, jobs: 1)
     boilerplate.mark(&results, sites: inputs.map(\.site))
