@@ -13,6 +13,7 @@ public struct BoilerplateMarker: Sendable {
   /// Documents of one site that must carry the same call to action.
   public var minDocuments: Int
 
+  /// A marker requiring `minDocuments` documents of one site (at least 2 makes sense).
   public init(minDocuments: Int = 3) {
     self.minDocuments = minDocuments
   }

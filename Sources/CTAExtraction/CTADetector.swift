@@ -2,6 +2,7 @@ public import SlackscoreCore
 
 /// The detector's verdict on one sentence.
 public struct SentenceVerdict: Sendable {
+  /// The cues, tokens, language and link found in the sentence.
   public var analysis: SentenceAnalysis
   /// Probability that the sentence is a call to action.
   public var probability: Double
@@ -16,9 +17,13 @@ public struct SentenceVerdict: Sendable {
 /// Finds and types calls to action: segmentation, cues, hashed features, the model's two heads,
 /// the lexicon prior and the link registry, and the effort map.
 public struct CTADetector: Sendable {
+  /// Splits document text into sentences.
   public let segmenter: SentenceSegmenter
+  /// Finds the cues of each sentence.
   public let analyzer: CueAnalyzer
+  /// Turns cues and words into model features.
   public let hasher: FeatureHasher
+  /// The trained weights (detector and category heads).
   public let model: CTAModel
   /// Category → effort (1–5).
   public let effort: [String: Int]

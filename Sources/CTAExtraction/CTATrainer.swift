@@ -2,24 +2,32 @@
 public struct CTATrainingOptions: Sendable, Hashable {
   /// Hash buckets (power of two).
   public var dimension = 1 << 18
+  /// Passes over the data.
   public var epochs = 25
+  /// AdaGrad base learning rate.
   public var learningRate = 0.2
+  /// L2 regularisation per update.
   public var l2 = 1e-4
   /// Seed of the shuffling order; the same seed and data give the same weights, byte for byte.
   public var seed: UInt64 = 20_251_122
+  /// Decision threshold written to the model.
   public var threshold = 0.5
+  /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
   /// Weights smaller than this are dropped from the file.
   public var prune = 1e-4
 
+  /// The defaults used for the shipped weights.
   public init() {}
 }
 
 /// Trains the model's two heads with AdaGrad logistic regression (binary detector, softmax over
 /// categories) in a fixed order, so that retraining on the same data gives the same bytes.
 public struct CTATrainer: Sendable {
+  /// Settings of this trainer.
   public let options: CTATrainingOptions
 
+  /// A trainer with `options`.
   public init(options: CTATrainingOptions) {
     self.options = options
   }

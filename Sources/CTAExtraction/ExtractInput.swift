@@ -6,13 +6,20 @@ public import SlackscoreCore
 /// number, `url`, `lang`, `site_name` and `links` are optional, links may lack `text`, and unknown
 /// keys are ignored. Decode with `JSONCoding.decoder()` (snake_case keys).
 public struct ExtractInput: Sendable, Hashable, Decodable {
+  /// Document id (numbers become strings).
   public var id: String
+  /// The text calls to action are found in; offsets refer to it.
   public var text: String
+  /// Page URL, for the site of boilerplate counting.
   public var url: String?
+  /// ISO 639-1 language, used when a sentence's own language is unclear.
   public var lang: String?
+  /// Publisher name; groups documents for boilerplate counting.
   public var siteName: String?
+  /// Links of the page; registry links anchored in a sentence become its target.
   public var links: [DocumentLink]
 
+  /// A document from its fields.
   public init(
     id: String, text: String, url: String? = nil, lang: String? = nil, siteName: String? = nil,
     links: [DocumentLink] = []
@@ -42,6 +49,7 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     var inMain: Bool?
   }
 
+  /// A document from its fields.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     if let s = try? c.decode(String.self, forKey: .id) {

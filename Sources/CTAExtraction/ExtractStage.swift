@@ -8,11 +8,16 @@ import Synchronization
 public struct ExtractSummary: Sendable, Hashable, Codable {
   /// Input lines: documents read (`parsed`), skipped (`empty-text`), rejected (`bad-json-line`).
   public var records = RecordTally()
+  /// Documents with at least one call to action.
   public var documentsWithCTAs = 0
+  /// Calls to action written.
   public var ctas = 0
+  /// Of which marked as publisher boilerplate.
   public var boilerplate = 0
+  /// Calls to action per category.
   public var byCategory: [String: Int] = [:]
 
+  /// An empty summary.
   public init() {}
 
   /// One line for stderr.

@@ -8,6 +8,7 @@ public struct FeatureHasher: Sendable {
   /// Number of hash buckets (a power of two).
   public let dimension: Int
 
+  /// A hasher into `dimension` buckets (a power of two).
   public init(dimension: Int) {
     precondition(dimension > 0 && dimension & (dimension - 1) == 0, "dimension must be a power of two")
     self.dimension = dimension

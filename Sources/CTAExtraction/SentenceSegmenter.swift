@@ -5,6 +5,7 @@ public struct SentenceSpan: Sendable, Hashable {
   /// Offset one past the last Unicode scalar of the sentence.
   public var end: Int
 
+  /// A span from its offsets.
   public init(start: Int, end: Int) {
     self.start = start
     self.end = end

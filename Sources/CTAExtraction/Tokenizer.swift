@@ -5,11 +5,13 @@ public struct Token: Sendable, Hashable {
     case word, number, url, hashtag, mention, punctuation, emoji
   }
 
+  /// What the token is.
   public var kind: Kind
   /// Lower-cased text (URLs keep their case).
   public var text: String
   /// Scalar offsets inside the tokenized string, end exclusive.
   public var start: Int
+  /// Offset one past the token.
   public var end: Int
 }
 
