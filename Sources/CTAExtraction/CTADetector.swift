@@ -86,7 +86,7 @@ public struct CTADetector: Sendable {
   ) -> SentenceVerdict {
     let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
     let features = hasher.features(analysis, heads: analysis.heads)
-    let p = model.probability(features)
+    let p = model.probability(features, cues: analysis.cues)
     let isCallToAction = p >= model.threshold
     return SentenceVerdict(
       analysis: analysis, probability: p, isCallToAction: isCallToAction,

@@ -14,6 +14,8 @@ public struct CTATrainingOptions: Sendable, Hashable {
   public var threshold = 0.5
   /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
+  /// Post-model rules written to the file (cue → log-odds added when it fires).
+  public var cueAdjustments: [String: Double] = ["attributed-quote": -3]
   /// Weights smaller than this are dropped from the file.
   public var prune = 1e-4
 
@@ -54,7 +56,8 @@ public struct CTATrainer: Sendable {
     counts["with_category"] = categoryRows.count
     return CTAModelFile(
       dimension: options.dimension, threshold: options.threshold, lexiconPrior: options.lexiconPrior,
-      detector: detector, categories: categories, trainedOn: counts)
+      detector: detector, categories: categories, trainedOn: counts,
+      cueAdjustments: options.cueAdjustments.isEmpty ? nil : options.cueAdjustments)
   }
 
   private func order(_ count: Int, epoch: Int) -> [Int] {
