@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Foundation
 public import Logging
 public import SlackscoreCore
@@ -46,9 +49,19 @@ public enum ExtractStage {
   ) throws -> ExtractSummary {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
-    var inputs: [ExtractInput] = []
     let decoder = JSONCoding.decoder()
     let started = DispatchTime.now().uptimeNanoseconds
+    // Pass 1, streamed in batches: only the candidates and each document's site are kept, so memory
+    // grows with the calls to action found, not with the input.
+    var results: [[CTACandidate]] = []
+    var sites: [String?] = []
+    var batch: [ExtractInput] = []
+    let batchSize = 1024
+    func flush() {
+      results += extract(batch, detector: detector, jobs: jobs)
+      sites += batch.map(\.site)
+      batch.removeAll(keepingCapacity: true)
+    }
     try forEachLine(path) { line, number in
       do {
         let input = try decoder.decode(ExtractInput.self, from: Data(line))
@@ -56,7 +69,8 @@ public enum ExtractStage {
           summary.records.skip("empty-text")
         } else {
           summary.records.parsed += 1
-          inputs.append(input)
+          batch.append(input)
+          if batch.count >= batchSize { flush() }
         }
       } catch {
         summary.records.reject("bad-json-line")
@@ -66,9 +80,10 @@ public enum ExtractStage {
             message: "line \(number): not a document (need at least string \"id\" and \"text\"): \(reason(error))"))
       }
     }
-    logger.debug("extract: read \(inputs.count) documents from \(path)")
-    var results = extract(inputs, detector: detector, jobs: jobs)
-    boilerplate.mark(&results, sites: inputs.map(\.site))
+    flush()
+    logger.debug("extract: read \(results.count) documents from \(path)")
+    // Pass 2: publisher boilerplate across documents of one site.
+    boilerplate.mark(&results, sites: sites)
     let writer = try AtomicFileWriter(path: output)
     let encoder = JSONCoding.lineEncoder()
     for candidates in results {
@@ -84,7 +99,7 @@ public enum ExtractStage {
     }
     try writer.commit()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    logger.debug("extract: \(inputs.count) documents in \(seconds) s")
+    logger.debug("extract: \(results.count) documents in \(seconds) s")
     return summary
   }
 
@@ -119,27 +134,36 @@ public enum ExtractStage {
     return results.flatMap { $0.map(\.cta) }
   }
 
-  /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number.
+  /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number,
+  /// reading 1 MiB at a time.
   private static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
-    let bytes: [UInt8]
-    if path == "-" {
-      var all: [UInt8] = []
-      while let line = readLine(strippingNewline: false) { all.append(contentsOf: line.utf8) }
-      bytes = all
-    } else {
-      bytes = try FileSystem.readAll(path)
-    }
+    let opened = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb")
+    guard let file = opened else { throw FileError(path: path, operation: "open", errno: errno) }
+    defer { fclose(file) }
     var number = 0
-    var start = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+    var pending: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    func emit(_ line: ArraySlice<UInt8>) throws {
       number += 1
-      var slice = bytes[start..<end]
+      var slice = line
       if slice.last == 0x0D { slice = slice.dropLast() }
       if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { try body(slice, number) }
-      start = end + 1
     }
+    while true {
+      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      if count == 0 {
+        if ferror(file) != 0 { throw FileError(path: path, operation: "read", errno: errno) }
+        break
+      }
+      pending.append(contentsOf: chunk[0..<count])
+      var start = 0
+      while let newline = pending[start...].firstIndex(of: 0x0A) {
+        try emit(pending[start..<newline])
+        start = newline + 1
+      }
+      pending.removeFirst(start)
+    }
+    if !pending.isEmpty { try emit(pending[...]) }
   }
 
   private static func reason(_ error: any Error) -> String {
