@@ -1,5 +1,21 @@
 public import SlackscoreCore
 
+/// The four data files a detector is built from.
+public struct CTADataFiles: Sendable {
+  public var lexicon: CTALexiconFile
+  public var effort: CTAEffortFile
+  public var platforms: CTAPlatformsFile
+  public var model: CTAModelFile
+
+  /// The files, as loaded.
+  public init(lexicon: CTALexiconFile, effort: CTAEffortFile, platforms: CTAPlatformsFile, model: CTAModelFile) {
+    self.lexicon = lexicon
+    self.effort = effort
+    self.platforms = platforms
+    self.model = model
+  }
+}
+
 /// The detector's verdict on one sentence.
 public struct SentenceVerdict: Sendable {
   /// The cues, tokens, language and link found in the sentence.
@@ -27,15 +43,27 @@ public struct CTADetector: Sendable {
   public let model: CTAModel
   /// Category → effort (1–5).
   public let effort: [String: Int]
+  /// The data files the detector was built from (for `with(model:)` and `replica()`).
+  public let files: CTADataFiles
 
   /// A detector from loaded data files.
   public init(lexicon: CTALexiconFile, effort: CTAEffortFile, platforms: CTAPlatformsFile, model: CTAModelFile) {
-    segmenter = SentenceSegmenter(abbreviations: Set(lexicon.abbreviations.map { $0.lowercased() }))
-    analyzer = CueAnalyzer(lexicon: lexicon, registry: PlatformRegistry(entries: platforms.platforms))
-    hasher = FeatureHasher(dimension: model.dimension)
-    self.model = CTAModel(file: model)
-    self.effort = effort.categories.mapValues(\.effort)
+    self.init(files: CTADataFiles(lexicon: lexicon, effort: effort, platforms: platforms, model: model))
   }
+
+  /// A detector from loaded data files.
+  public init(files: CTADataFiles) {
+    self.files = files
+    segmenter = SentenceSegmenter(abbreviations: Set(files.lexicon.abbreviations.map { $0.lowercased() }))
+    analyzer = CueAnalyzer(lexicon: files.lexicon, registry: PlatformRegistry(entries: files.platforms.platforms))
+    hasher = FeatureHasher(dimension: files.model.dimension)
+    model = CTAModel(file: files.model)
+    effort = files.effort.categories.mapValues(\.effort)
+  }
+
+  /// An equal detector with storage of its own. Worker threads each use one, so that they do not
+  /// contend on the reference counts of shared dictionaries and arrays.
+  public func replica() -> CTADetector { CTADetector(files: files) }
 
   /// The detector over the bundled data files, or over `directory` when given (any file missing there
   /// is taken from the bundle), with `modelPath` overriding the model file.
@@ -60,23 +88,9 @@ public struct CTADetector: Sendable {
 
   /// The same detector with another model (used by training and evaluation).
   public func with(model file: CTAModelFile) -> CTADetector {
-    var copy = self
-    copy.replaceModel(CTAModel(file: file))
-    return copy
-  }
-
-  private mutating func replaceModel(_ model: CTAModel) {
-    self = CTADetector(segmenter: segmenter, analyzer: analyzer, hasher: hasher, model: model, effort: effort)
-  }
-
-  private init(
-    segmenter: SentenceSegmenter, analyzer: CueAnalyzer, hasher: FeatureHasher, model: CTAModel, effort: [String: Int]
-  ) {
-    self.segmenter = segmenter
-    self.analyzer = analyzer
-    self.hasher = FeatureHasher(dimension: model.dimension)
-    self.model = model
-    self.effort = effort
+    var files = self.files
+    files.model = file
+    return CTADetector(files: files)
   }
 
   /// Judges one sentence given as tokens. The category is computed only for calls to action unless

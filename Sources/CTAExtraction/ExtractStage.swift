@@ -1,11 +1,12 @@
 import Dispatch
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Foundation
 public import Logging
 public import SlackscoreCore
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What one extract run did: every input line is counted as parsed (a document), skipped or rejected.
 public struct ExtractSummary: Sendable, Hashable, Codable {
@@ -113,14 +114,25 @@ public enum ExtractStage {
     }
     let results = Mutex<[Int: [[CTACandidate]]]>([:])
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
-      while true {
-        let c = next.add(1, ordering: .relaxed).oldValue
-        guard c < chunks else { return }
-        let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map { detector.candidates(in: $0) }
-        results.withLock { $0[c] = part }
+    // Plain threads, not concurrentPerform: the latter may run inline when called from a Swift
+    // concurrency task (the CLI's async run), which leaves the other cores idle.
+    let done = DispatchSemaphore(value: 0)
+    let workers = min(threads, chunks)
+    for _ in 0..<workers {
+      let thread = Thread {
+        let detector = detector.replica()
+        while true {
+          let c = next.add(1, ordering: .relaxed).oldValue
+          guard c < chunks else { break }
+          let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map { detector.candidates(in: $0) }
+          results.withLock { $0[c] = part }
+        }
+        done.signal()
       }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
+    for _ in 0..<workers { done.wait() }
     let parts = results.withLock { $0 }
     return (0..<chunks).flatMap { parts[$0] ?? [] }
   }
