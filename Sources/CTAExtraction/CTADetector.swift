@@ -2,9 +2,13 @@ public import SlackscoreCore
 
 /// The four data files a detector is built from.
 public struct CTADataFiles: Sendable {
+  /// `cta-lexicon.json`.
   public var lexicon: CTALexiconFile
+  /// `cta-effort.json`.
   public var effort: CTAEffortFile
+  /// `cta-platforms.json`.
   public var platforms: CTAPlatformsFile
+  /// `cta-model.json` (or the file given with `--model`).
   public var model: CTAModelFile
 
   /// The files, as loaded.

@@ -226,6 +226,14 @@ public struct CueAnalyzer: Sendable {
     }
 
     // Shape.
+    // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
+    // Petisi, Begini Tanggapan Bupati").
+    let longWords = words.filter { $0.text.utf8.count >= 4 }
+    if longWords.count >= 3, longWords.filter(\.capitalized).count * 10 >= longWords.count * 7,
+      let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
+    {
+      cues.insert("headline")
+    }
     if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("has-hashtag") }
     if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
     if tokens.contains(where: { $0.text == "!" }) { cues.insert("exclamation") }
