@@ -178,7 +178,8 @@ public struct CueAnalyzer: Sendable {
       {
         cues.insert("declarative")
       }
-      if lang != "id", imperativeVerbs["en"]?.contains(first.text) != true, window.contains(where: { isPastParticiple($0.text) || Self.finiteAuxiliaries.contains($0.text) })
+      if lang != "id", imperativeVerbs["en"]?.contains(first.text) != true,
+        window.contains(where: { isPastParticiple($0.text) || Self.finiteAuxiliaries.contains($0.text) })
       {
         cues.insert("declarative")
       }

@@ -52,15 +52,15 @@ public enum ExtractStage {
     var summary = ExtractSummary()
     let decoder = JSONCoding.decoder()
     let started = DispatchTime.now().uptimeNanoseconds
-    // Pass 1, streamed in batches: only the candidates and each document's site are kept, so memory
+    // Pass 1, streamed in batches: only the candidates and each document's site and page are kept, so memory
     // grows with the calls to action found, not with the input.
     var results: [[CTACandidate]] = []
-    var sites: [String?] = []
+    var pages: [PageKey] = []
     var batch: [ExtractInput] = []
     let batchSize = 1024
     func flush() {
       results += extract(batch, detector: detector, jobs: jobs)
-      sites += batch.map(\.site)
+      pages += batch.map(\.pageKey)
       batch.removeAll(keepingCapacity: true)
     }
     try forEachLine(path) { line, number in
@@ -84,7 +84,7 @@ public enum ExtractStage {
     flush()
     logger.debug("extract: read \(results.count) documents from \(path)")
     // Pass 2: publisher boilerplate across documents of one site.
-    boilerplate.mark(&results, sites: sites)
+    boilerplate.mark(&results, pages: pages)
     let writer = try AtomicFileWriter(path: output)
     let encoder = JSONCoding.lineEncoder()
     for candidates in results {
@@ -142,7 +142,7 @@ public enum ExtractStage {
     in inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
   ) -> [CallToAction] {
     var results = extract(inputs, detector: detector, jobs: 1)
-    boilerplate.mark(&results, sites: inputs.map(\.site))
+    boilerplate.mark(&results, pages: inputs.map(\.pageKey))
     return results.flatMap { $0.map(\.cta) }
   }
 
