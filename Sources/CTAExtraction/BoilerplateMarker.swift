@@ -22,7 +22,8 @@ public struct PageKey: Sendable, Hashable {
 ///    action on at least `minDocuments` different pages of one site (`site_name`, else the URL host;
 ///    repeated captures of one URL count once), and it asks to follow, share or post a hashtag: the
 ///    templates publishers repeat ("Follow our channel", "Share this article"). Recurring asks of
-///    higher effort (a platform's "Donate now" on every campaign page) stay campaign asks; all
+///    higher effort (a platform's "Donate now and share this page" on every campaign page) stay
+///    campaign asks unless they are interface labels of at most `maxLabelWords` words; all
 ///    recurring asks get the cue `recurring-on-site`, so the score stage can count them once per site.
 /// 2. **Promo lexicon**: a `promo` phrase matched ("our newsletter", "saluran WhatsApp", "unduh
 ///    aplikasi", "support our journalism") and the category is `follow`, `share` or `donate`: the
@@ -32,6 +33,9 @@ public struct BoilerplateMarker: Sendable {
   public var minDocuments: Int
   /// Categories a recurring call to action must have to count as boilerplate.
   public var templateCategories: Set<String> = ["follow", "share", "hashtag"]
+  /// Recurring calls to action this short are interface labels ("Laporkan Konten", "Donate Now"),
+  /// boilerplate whatever their category.
+  public var maxLabelWords = 3
   /// Categories a promo-phrase call to action must have to count as boilerplate.
   public var promoCategories: Set<String> = ["follow", "share", "donate"]
 
@@ -58,7 +62,9 @@ public struct BoilerplateMarker: Sendable {
         if recurring {
           documents[i][k].cta.cues = Self.adding("recurring-on-site", to: candidate.cta.cues)
         }
-        let template = recurring && templateCategories.contains(candidate.cta.category)
+        let words = candidate.recurrenceKey.split(separator: " ").count
+        let template =
+          recurring && (templateCategories.contains(candidate.cta.category) || words <= maxLabelWords)
         let promo = candidate.promo && promoCategories.contains(candidate.cta.category)
         if template || promo { documents[i][k].cta.boilerplate = true }
       }
