@@ -29,6 +29,9 @@ struct ExtractCommand: AsyncParsableCommand {
   @Option(help: "Documents of one site that must repeat a call to action for it to count as boilerplate.")
   var boilerplateMin = 3
 
+  @Option(help: "Keep calls to action at or above this confidence (default: the model's threshold, 0.5).")
+  var minConfidence: Double?
+
   @Option(help: "Threads (0: all cores). The output does not depend on it.")
   var jobs = 0
 
@@ -37,13 +40,21 @@ struct ExtractCommand: AsyncParsableCommand {
   func validate() throws {
     guard boilerplateMin >= 2 else { throw ValidationError("--boilerplate-min must be at least 2.") }
     guard jobs >= 0 else { throw ValidationError("--jobs must not be negative.") }
+    if let minConfidence, !(0...1).contains(minConfidence) {
+      throw ValidationError("--min-confidence must be between 0 and 1.")
+    }
   }
 
   func run() async throws {
     let logger = logging.makeLogger()
     guard input == "-" || FileSystem.exists(input) else { throw ValidationError("\(input): no such file.") }
     let diagnostics = DiagnosticCollector()
-    let detector = try CTADetector.load(modelPath: model)
+    var detector = try CTADetector.load(modelPath: model)
+    if let minConfidence {
+      var file = detector.files.model
+      file.threshold = minConfidence
+      detector = detector.with(model: file)
+    }
     let summary = try ExtractStage.run(
       documents: input, output: output, detector: detector,
       boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, diagnostics: diagnostics,
