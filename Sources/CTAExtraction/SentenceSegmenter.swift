@@ -71,8 +71,11 @@ public struct SentenceSegmenter: Sendable {
         continue
       }
       if c == "!" || c == "?" || c == "\u{203C}" || c == "\u{2049}" || c == "\u{FF01}" || c == "\u{FF1F}" {
-        var j = i
-        while j < n && (s[j] == "!" || s[j] == "?" || s[j] == "." || s[j] == "\u{2026}" || s[j] == "1") {
+        var j = i + 1  // always advance, also past the full-width and double marks
+        while j < n
+          && (s[j] == "!" || s[j] == "?" || s[j] == "." || s[j] == "\u{2026}" || s[j] == "1" || s[j] == "\u{FF01}"
+            || s[j] == "\u{FF1F}" || s[j] == "\u{203C}" || s[j] == "\u{2049}")
+        {
           // "!!!1" is shouting; stop the run at a digit that is followed by a letter.
           if s[j] == "1" && (j + 1 < n && Self.isWordScalar(s[j + 1])) { break }
           j += 1
