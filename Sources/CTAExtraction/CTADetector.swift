@@ -105,10 +105,24 @@ public struct CTADetector: Sendable {
     let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
     let features = hasher.features(analysis, heads: analysis.heads)
     let p = model.probability(features, cues: analysis.cues)
-    let isCallToAction = p >= model.threshold
+    let isCallToAction = p >= model.threshold && Self.hasEvidence(analysis)
     return SentenceVerdict(
       analysis: analysis, probability: p, isCallToAction: isCallToAction,
       category: isCallToAction || alwaysCategorize ? category(analysis, features) : nil, features: features)
+  }
+
+  /// Cues that point to an ask. A sentence with none of them (no act word, no imperative or
+  /// hortative, no request form, no link, no address to the reader) is never a call to action,
+  /// whatever its n-grams say: this keeps noise such as stray symbols and names out.
+  static let evidenceCues: Set<String> = [
+    "imperative", "hortative", "hortative-initial", "polite-passive", "particle", "kan-imperative", "i-imperative",
+    "lah-imperative", "negative-imperative", "second-person", "first-plural", "money", "time", "place", "url",
+    "has-hashtag", "has-mention",
+  ]
+
+  static func hasEvidence(_ analysis: SentenceAnalysis) -> Bool {
+    !analysis.categoryHits.isEmpty || analysis.target != nil
+      || analysis.cues.contains(where: { evidenceCues.contains($0) || $0.hasPrefix("link:") })
   }
 
   /// Judges one sentence given as text (evaluation, tests).

@@ -72,25 +72,28 @@ public struct CTAEvaluation: Sendable {
   public static func run(_ detector: CTADetector, on items: [LabelledSentence]) -> CTAEvaluation {
     var result = CTAEvaluation()
     for item in items {
-      var probability: Double
+      var probability = 0.0
       var category: String?
+      var predicted = false
       let isReddit = item.sourceKind?.hasPrefix("reddit") == true
       if isReddit {
-        probability = 0
+        // A comment is positive when any of its sentences is; report the strongest such sentence.
         let scalars = Array(item.text.unicodeScalars)
         for span in detector.segmenter.split(scalars: scalars) {
           let verdict = detector.judge(tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: "en")
-          if verdict.probability > probability {
+          let hit = verdict.isCallToAction && verdict.category != nil
+          if (hit && !predicted) || (hit == predicted && verdict.probability > probability) {
             probability = verdict.probability
             category = verdict.category
+            predicted = hit
           }
         }
       } else {
         let verdict = detector.judge(sentence: item.text, lang: item.lang)
         probability = verdict.probability
         category = verdict.category
+        predicted = verdict.isCallToAction && verdict.category != nil
       }
-      let predicted = probability >= detector.model.threshold && category != nil
       let group = isReddit ? "reddit" : item.lang
       var kind: String?
       func tally(_ scores: inout DetectionScores) {
