@@ -97,6 +97,14 @@ public struct CTADetector: Sendable {
     return CTADetector(files: files)
   }
 
+  /// The same detector with another decision threshold (`--min-confidence`); itself when nil.
+  public func with(threshold: Double?) -> CTADetector {
+    guard let threshold else { return self }
+    var file = files.model
+    file.threshold = threshold
+    return with(model: file)
+  }
+
   /// Judges one sentence given as tokens. The category is computed only for calls to action unless
   /// `alwaysCategorize` is set (evaluation reports it for misses too).
   public func judge(

@@ -49,14 +49,9 @@ struct ExtractCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     guard input == "-" || FileSystem.exists(input) else { throw ValidationError("\(input): no such file.") }
     let diagnostics = DiagnosticCollector()
-    var detector = try CTADetector.load(modelPath: model)
-    if let minConfidence {
-      var file = detector.files.model
-      file.threshold = minConfidence
-      detector = detector.with(model: file)
-    }
+    let detector = try CTADetector.load(modelPath: model)
     let summary = try ExtractStage.run(
-      documents: input, output: output, detector: detector,
+      documents: input, output: output, detector: detector.with(threshold: minConfidence),
       boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, diagnostics: diagnostics,
       logger: logger)
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
