@@ -1,13 +1,34 @@
 public import SlackscoreCore
 
+/// The four data files a detector is built from.
+public struct CTADataFiles: Sendable {
+  /// `cta-lexicon.json`.
+  public var lexicon: CTALexiconFile
+  /// `cta-effort.json`.
+  public var effort: CTAEffortFile
+  /// `cta-platforms.json`.
+  public var platforms: CTAPlatformsFile
+  /// `cta-model.json` (or the file given with `--model`).
+  public var model: CTAModelFile
+
+  /// The files, as loaded.
+  public init(lexicon: CTALexiconFile, effort: CTAEffortFile, platforms: CTAPlatformsFile, model: CTAModelFile) {
+    self.lexicon = lexicon
+    self.effort = effort
+    self.platforms = platforms
+    self.model = model
+  }
+}
+
 /// The detector's verdict on one sentence.
 public struct SentenceVerdict: Sendable {
+  /// The cues, tokens, language and link found in the sentence.
   public var analysis: SentenceAnalysis
   /// Probability that the sentence is a call to action.
   public var probability: Double
   /// Whether `probability` reaches the model's threshold.
   public var isCallToAction: Bool
-  /// The act asked for (always set, even below threshold, for evaluation).
+  /// The act asked for; nil below threshold unless asked for, or when nothing points to any act.
   public var category: String?
   /// Hashed features, for training.
   public var features: [Int]
@@ -16,21 +37,37 @@ public struct SentenceVerdict: Sendable {
 /// Finds and types calls to action: segmentation, cues, hashed features, the model's two heads,
 /// the lexicon prior and the link registry, and the effort map.
 public struct CTADetector: Sendable {
+  /// Splits document text into sentences.
   public let segmenter: SentenceSegmenter
+  /// Finds the cues of each sentence.
   public let analyzer: CueAnalyzer
+  /// Turns cues and words into model features.
   public let hasher: FeatureHasher
+  /// The trained weights (detector and category heads).
   public let model: CTAModel
   /// Category → effort (1–5).
   public let effort: [String: Int]
+  /// The data files the detector was built from (for `with(model:)` and `replica()`).
+  public let files: CTADataFiles
 
   /// A detector from loaded data files.
   public init(lexicon: CTALexiconFile, effort: CTAEffortFile, platforms: CTAPlatformsFile, model: CTAModelFile) {
-    segmenter = SentenceSegmenter(abbreviations: Set(lexicon.abbreviations.map { $0.lowercased() }))
-    analyzer = CueAnalyzer(lexicon: lexicon, registry: PlatformRegistry(entries: platforms.platforms))
-    hasher = FeatureHasher(dimension: model.dimension)
-    self.model = CTAModel(file: model)
-    self.effort = effort.categories.mapValues(\.effort)
+    self.init(files: CTADataFiles(lexicon: lexicon, effort: effort, platforms: platforms, model: model))
   }
+
+  /// A detector from loaded data files.
+  public init(files: CTADataFiles) {
+    self.files = files
+    segmenter = SentenceSegmenter(abbreviations: Set(files.lexicon.abbreviations.map { $0.lowercased() }))
+    analyzer = CueAnalyzer(lexicon: files.lexicon, registry: PlatformRegistry(entries: files.platforms.platforms))
+    hasher = FeatureHasher(dimension: files.model.dimension)
+    model = CTAModel(file: files.model)
+    effort = files.effort.categories.mapValues(\.effort)
+  }
+
+  /// An equal detector with storage of its own. Worker threads each use one, so that they do not
+  /// contend on the reference counts of shared dictionaries and arrays.
+  public func replica() -> CTADetector { CTADetector(files: files) }
 
   /// The detector over the bundled data files, or over `directory` when given (any file missing there
   /// is taken from the bundle), with `modelPath` overriding the model file.
@@ -48,44 +85,57 @@ public struct CTADetector: Sendable {
       model = try file(CTAModelFile.self, "cta-model.json")
     }
     return CTADetector(
-      lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"), effort: try file(CTAEffortFile.self, "cta-effort.json"),
+      lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"),
+      effort: try file(CTAEffortFile.self, "cta-effort.json"),
       platforms: try file(CTAPlatformsFile.self, "cta-platforms.json"), model: model)
   }
 
   /// The same detector with another model (used by training and evaluation).
   public func with(model file: CTAModelFile) -> CTADetector {
-    var copy = self
-    copy.replaceModel(CTAModel(file: file))
-    return copy
+    var files = self.files
+    files.model = file
+    return CTADetector(files: files)
   }
 
-  private mutating func replaceModel(_ model: CTAModel) {
-    self = CTADetector(segmenter: segmenter, analyzer: analyzer, hasher: hasher, model: model, effort: effort)
+  /// The same detector with another decision threshold (`--min-confidence`); itself when nil.
+  public func with(threshold: Double?) -> CTADetector {
+    guard let threshold else { return self }
+    var file = files.model
+    file.threshold = threshold
+    return with(model: file)
   }
 
-  private init(
-    segmenter: SentenceSegmenter, analyzer: CueAnalyzer, hasher: FeatureHasher, model: CTAModel, effort: [String: Int]
-  ) {
-    self.segmenter = segmenter
-    self.analyzer = analyzer
-    self.hasher = FeatureHasher(dimension: model.dimension)
-    self.model = model
-    self.effort = effort
-  }
-
-  /// Judges one sentence given as tokens.
-  public func judge(tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil) -> SentenceVerdict {
+  /// Judges one sentence given as tokens. The category is computed only for calls to action unless
+  /// `alwaysCategorize` is set (evaluation reports it for misses too).
+  public func judge(
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false
+  ) -> SentenceVerdict {
     let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
-    let features = hasher.features(analysis, heads: analyzer.clauseHeads(tokens))
-    let p = model.probability(features)
+    let features = hasher.features(analysis, heads: analysis.heads)
+    let p = model.probability(features, cues: analysis.cues)
+    let isCallToAction = p >= model.threshold && Self.hasEvidence(analysis)
     return SentenceVerdict(
-      analysis: analysis, probability: p, isCallToAction: p >= model.threshold,
-      category: category(analysis, features), features: features)
+      analysis: analysis, probability: p, isCallToAction: isCallToAction,
+      category: isCallToAction || alwaysCategorize ? category(analysis, features) : nil, features: features)
+  }
+
+  /// Cues that point to an ask. A sentence with none of them (no act word, no imperative or
+  /// hortative, no request form, no link, no address to the reader) is never a call to action,
+  /// whatever its n-grams say: this keeps noise such as stray symbols and names out.
+  static let evidenceCues: Set<String> = [
+    "imperative", "hortative", "hortative-initial", "polite-passive", "particle", "kan-imperative", "i-imperative",
+    "lah-imperative", "negative-imperative", "second-person", "first-plural", "money", "time", "place", "url",
+    "has-hashtag", "has-mention",
+  ]
+
+  static func hasEvidence(_ analysis: SentenceAnalysis) -> Bool {
+    !analysis.categoryHits.isEmpty || analysis.target != nil
+      || analysis.cues.contains(where: { evidenceCues.contains($0) || $0.hasPrefix("link:") })
   }
 
   /// Judges one sentence given as text (evaluation, tests).
   public func judge(sentence: String, lang: String?) -> SentenceVerdict {
-    judge(tokens: Tokenizer.tokens(sentence), docLang: lang)
+    judge(tokens: Tokenizer.tokens(sentence), docLang: lang, alwaysCategorize: true)
   }
 
   /// The most likely category: learned head scores plus the lexicon prior (per hit) and twice the

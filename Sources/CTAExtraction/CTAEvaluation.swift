@@ -1,27 +1,38 @@
 /// Sentence-level detection figures for one slice of the test data.
 public struct DetectionScores: Sendable, Hashable, Codable {
+  /// Calls to action found.
   public var truePositives = 0
+  /// Other sentences taken for calls to action.
   public var falsePositives = 0
+  /// Calls to action missed.
   public var falseNegatives = 0
+  /// Other sentences left alone.
   public var trueNegatives = 0
   /// Positives with a gold category that the detector found: how many got the right category.
   public var categoryCorrect = 0
+  /// True positives that have a gold category.
   public var categoryTotal = 0
 
+  /// All counts zero.
   public init() {}
 
+  /// TP / (TP + FP), 0 when nothing was predicted.
   public var precision: Double {
     truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
   }
+  /// TP / (TP + FN), 0 when there are no positives.
   public var recall: Double {
     truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
   }
+  /// Harmonic mean of precision and recall.
   public var f1: Double {
     precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
   }
+  /// Share of true positives with the right category.
   public var categoryAccuracy: Double {
     categoryTotal == 0 ? 0 : Double(categoryCorrect) / Double(categoryTotal)
   }
+  /// Sentences scored.
   public var count: Int { truePositives + falsePositives + falseNegatives + trueNegatives }
 
   /// Adds another slice's counts.
@@ -37,8 +48,11 @@ public struct DetectionScores: Sendable, Hashable, Codable {
 
 /// One wrong decision, for `eval-cta --show-errors`.
 public struct EvaluationError: Sendable, Hashable {
+  /// The labelled sentence.
   public var item: LabelledSentence
+  /// The detector's probability for it.
   public var probability: Double
+  /// The category the detector chose.
   public var predictedCategory: String?
   /// `fp`, `fn` or `category`.
   public var kind: String
@@ -50,6 +64,7 @@ public struct CTAEvaluation: Sendable {
   public var byGroup: [String: DetectionScores] = [:]
   /// Scores per source kind (`campaign_page`, `news_report`, …).
   public var bySourceKind: [String: DetectionScores] = [:]
+  /// Every wrong decision, in input order.
   public var errors: [EvaluationError] = []
 
   /// Runs `detector` on every item (each item is one sentence) and tallies the figures. Items with
@@ -57,25 +72,28 @@ public struct CTAEvaluation: Sendable {
   public static func run(_ detector: CTADetector, on items: [LabelledSentence]) -> CTAEvaluation {
     var result = CTAEvaluation()
     for item in items {
-      var probability: Double
+      var probability = 0.0
       var category: String?
+      var predicted = false
       let isReddit = item.sourceKind?.hasPrefix("reddit") == true
       if isReddit {
-        probability = 0
+        // A comment is positive when any of its sentences is; report the strongest such sentence.
         let scalars = Array(item.text.unicodeScalars)
         for span in detector.segmenter.split(scalars: scalars) {
           let verdict = detector.judge(tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: "en")
-          if verdict.probability > probability {
+          let hit = verdict.isCallToAction && verdict.category != nil
+          if (hit && !predicted) || (hit == predicted && verdict.probability > probability) {
             probability = verdict.probability
             category = verdict.category
+            predicted = hit
           }
         }
       } else {
         let verdict = detector.judge(sentence: item.text, lang: item.lang)
         probability = verdict.probability
         category = verdict.category
+        predicted = verdict.isCallToAction && verdict.category != nil
       }
-      let predicted = probability >= detector.model.threshold && category != nil
       let group = isReddit ? "reddit" : item.lang
       var kind: String?
       func tally(_ scores: inout DetectionScores) {

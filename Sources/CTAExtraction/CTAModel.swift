@@ -1,9 +1,13 @@
 /// A sparse weight vector as stored on disk: parallel arrays of indices and weights.
 public struct SparseWeights: Sendable, Codable, Hashable {
+  /// Intercept.
   public var bias: Double
+  /// Feature indices with a non-zero weight, ascending.
   public var indices: [Int]
+  /// Weights, parallel to `indices`.
   public var weights: [Double]
 
+  /// A weight vector from its parts.
   public init(bias: Double = 0, indices: [Int] = [], weights: [Double] = []) {
     self.bias = bias
     self.indices = indices
@@ -16,27 +20,35 @@ public struct SparseWeights: Sendable, Codable, Hashable {
 /// Two logistic-regression heads over the same hashed features: `detector` (is this sentence a call
 /// to action?) and one head per category (`categories`, softmax over them) for the act it asks for.
 public struct CTAModelFile: Sendable, Codable {
+  /// Always `slackscore-cta-model/1`.
   public var format: String
+  /// Number of hash buckets the features were hashed into.
   public var dimension: Int
   /// Probability at or above which a sentence is a call to action.
   public var threshold: Double
   /// Added to a category's score per lexicon hit (and twice for a registry link), on top of the
   /// learned category head; keeps categories sensible for acts the training data lacks.
   public var lexiconPrior: Double
+  /// Rules applied after the model: cue → amount added to the detector's log-odds when the cue fires
+  /// (e.g. `attributed-quote`: -3, reported speech in news is not the page's own ask). Optional.
+  public var cueAdjustments: [String: Double]?
+  /// The call-to-action head.
   public var detector: SparseWeights
   /// Category name → head.
   public var categories: [String: SparseWeights]
   /// What the weights were trained on (counts per language, sources), for the record.
   public var trainedOn: [String: Int]
 
+  /// A model file from trained heads.
   public init(
     dimension: Int, threshold: Double, lexiconPrior: Double, detector: SparseWeights,
-    categories: [String: SparseWeights], trainedOn: [String: Int]
+    categories: [String: SparseWeights], trainedOn: [String: Int], cueAdjustments: [String: Double]? = nil
   ) {
     self.format = "slackscore-cta-model/1"
     self.dimension = dimension
     self.threshold = threshold
     self.lexiconPrior = lexiconPrior
+    self.cueAdjustments = cueAdjustments
     self.detector = detector
     self.categories = categories
     self.trainedOn = trainedOn
@@ -45,9 +57,14 @@ public struct CTAModelFile: Sendable, Codable {
 
 /// The model ready to score: dense weight arrays indexed by feature.
 public struct CTAModel: Sendable {
+  /// Number of hash buckets.
   public let dimension: Int
+  /// Probability at or above which a sentence is a call to action.
   public let threshold: Double
+  /// Score added to a category per lexicon hit.
   public let lexiconPrior: Double
+  /// Cue → log-odds adjustment (see `CTAModelFile.cueAdjustments`).
+  public let cueAdjustments: [String: Double]
   private let detectorBias: Double
   private let detector: [Float]
   /// Category order of `categoryWeights` rows.
@@ -61,6 +78,7 @@ public struct CTAModel: Sendable {
     dimension = file.dimension
     threshold = file.threshold
     lexiconPrior = file.lexiconPrior
+    cueAdjustments = file.cueAdjustments ?? [:]
     detectorBias = file.detector.bias
     var dense = [Float](repeating: 0, count: file.dimension)
     for (i, w) in zip(file.detector.indices, file.detector.weights) where i >= 0 && i < dimension {
@@ -81,8 +99,11 @@ public struct CTAModel: Sendable {
   }
 
   /// Probability that the sentence with these features is a call to action.
-  public func probability(_ features: [Int]) -> Double {
+  public func probability(_ features: [Int], cues: [String] = []) -> Double {
     var z = detectorBias
+    if !cueAdjustments.isEmpty {
+      for cue in cues { z += cueAdjustments[cue] ?? 0 }
+    }
     for f in features { z += Double(detector[f]) }
     return 1 / (1 + Self.exp(-z))
   }

@@ -5,25 +5,43 @@ public typealias PhraseLists = [String: [String]]
 
 /// The action lexicon and cue word lists (`Resources/cta-lexicon.json`).
 public struct CTALexiconFile: Sendable, Codable {
+  /// File format version.
   public var version: Int
   /// Category name → language → phrases.
   public var categories: [String: PhraseLists]
+  /// `please`, `let's`, `ayo`, `yuk`, `mohon`, …
   public var hortatives: PhraseLists
+  /// Verbs that make a clause-initial imperative.
   public var imperativeVerbs: PhraseLists
+  /// Vocatives and discourse words skipped before a clause head.
   public var clauseOpeners: PhraseLists
+  /// Words ending in -kan/-i/-lah that are not imperatives.
   public var imperativeSuffixBlocklist: [String]
+  /// Sentence-final softeners: `ya`, `dong`, `kak`, …
   public var politeParticles: PhraseLists
+  /// di- verbs of polite passive requests: `dibantu`, `dishare`, …
   public var passiveRequestHeads: PhraseLists
+  /// `jangan`, `don't`, `stop`, …
   public var negativeImperatives: PhraseLists
+  /// `said`, `kata`, `ujar`, `menurut`, …
   public var reportingVerbs: PhraseLists
+  /// Perfect and past markers: `has`, `telah`, `sudah`, …
   public var reportedActMarkers: PhraseLists
+  /// Subjects of narration: `protesters`, `mahasiswa`, `warga`, …
   public var thirdPersonSubjects: PhraseLists
+  /// Words that open questions.
   public var questionWords: PhraseLists
+  /// `we must`, `kita harus`, …: generic when no act is named.
   public var moralising: PhraseLists
+  /// Phrases that look like asks but usually report them.
   public var hardNegatives: PhraseLists
+  /// `baca juga`, `read more`, …
   public var newsWidgets: PhraseLists
+  /// Publisher promos: newsletter, app, channel.
   public var promo: PhraseLists
+  /// Abbreviations whose dot does not end a sentence (lower case, no final dot).
   public var abbreviations: [String]
+  /// Frequent words per language, for the language guess.
   public var functionWords: PhraseLists
   /// Context cue name (`money`, `time`, `place`) → phrases.
   public var contextCues: [String: [String]]?
@@ -31,38 +49,50 @@ public struct CTALexiconFile: Sendable, Codable {
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).
 public struct EffortEntry: Sendable, Codable, Hashable {
+  /// 1 (a click) to 5 (a day in the street).
   public var effort: Int
+  /// Why the act costs that much.
   public var reason: String
 }
 
 /// The effort mapping (`Resources/cta-effort.json`).
 public struct CTAEffortFile: Sendable, Codable {
+  /// What each effort level means.
   public var scale: [String: String]
+  /// Category → effort.
   public var categories: [String: EffortEntry]
 }
 
 /// One platform of the link registry (`Resources/cta-platforms.json`).
 public struct PlatformEntry: Sendable, Codable, Hashable {
+  /// Registry name written to `target.platform`.
   public var platform: String
+  /// Hosts (subdomains match too); `host/path` limits to a path.
   public var domains: [String]
   /// `petition`, `donation`, `event`, `vote`, `contact`, `messaging`, `social`, `form`, `shortener`.
   public var kind: String
   /// The act a link to this platform asks for, when it is specific enough.
   public var category: String?
+  /// Paths the URL must start with, when only part of the site is this kind.
   public var pathPrefixes: [String]?
+  /// Free text for maintainers.
   public var note: String?
 }
 
 /// The platform registry file.
 public struct CTAPlatformsFile: Sendable, Codable {
+  /// The entries, in file order.
   public var platforms: [PlatformEntry]
 }
 
 /// An error loading one of the stage's data files.
 public struct CTAResourceError: Error, CustomStringConvertible, Sendable {
+  /// The data file.
   public var file: String
+  /// Why the act costs that much.
   public var reason: String
 
+  /// `file: reason`.
   public var description: String { "\(file): \(reason)" }
 }
 
@@ -112,7 +142,8 @@ public enum CTAResources {
   public static func bundledPath(of name: String) -> String? {
     let base = (name as NSString).deletingPathExtension
     let ext = (name as NSString).pathExtension
-    return (Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
+    return
+      (Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
       ?? Bundle.module.url(forResource: base, withExtension: ext))?.path
   }
 }

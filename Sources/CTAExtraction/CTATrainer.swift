@@ -2,24 +2,34 @@
 public struct CTATrainingOptions: Sendable, Hashable {
   /// Hash buckets (power of two).
   public var dimension = 1 << 18
+  /// Passes over the data.
   public var epochs = 25
+  /// AdaGrad base learning rate.
   public var learningRate = 0.2
+  /// L2 regularisation per update.
   public var l2 = 1e-4
   /// Seed of the shuffling order; the same seed and data give the same weights, byte for byte.
   public var seed: UInt64 = 20_251_122
+  /// Decision threshold written to the model.
   public var threshold = 0.5
+  /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
+  /// Post-model rules written to the file (cue → log-odds added when it fires).
+  public var cueAdjustments: [String: Double] = ["attributed-quote": -3]
   /// Weights smaller than this are dropped from the file.
   public var prune = 1e-4
 
+  /// The defaults used for the shipped weights.
   public init() {}
 }
 
 /// Trains the model's two heads with AdaGrad logistic regression (binary detector, softmax over
 /// categories) in a fixed order, so that retraining on the same data gives the same bytes.
 public struct CTATrainer: Sendable {
+  /// Settings of this trainer.
   public let options: CTATrainingOptions
 
+  /// A trainer with `options`.
   public init(options: CTATrainingOptions) {
     self.options = options
   }
@@ -31,12 +41,14 @@ public struct CTATrainer: Sendable {
     let rows: [(features: [Int], label: Int, category: String?, weight: Double)] = examples.map { example in
       let tokens = Tokenizer.tokens(example.text)
       let analysis = base.analyzer.analyze(tokens: tokens, docLang: example.lang)
-      let features = hasher.features(analysis, heads: base.analyzer.clauseHeads(tokens))
+      let features = hasher.features(analysis, heads: analysis.heads)
       return (features, example.label, example.category, example.weight ?? 1)
     }
     var counts: [String: Int] = [:]
     for example in examples {
-      counts["\(example.sourceKind?.hasPrefix("reddit") == true ? "reddit" : example.lang)_\(example.label == 1 ? "pos" : "neg")", default: 0] += 1
+      counts[
+        "\(example.sourceKind?.hasPrefix("reddit") == true ? "reddit" : example.lang)_\(example.label == 1 ? "pos" : "neg")",
+        default: 0] += 1
     }
     let detector = trainBinary(rows.map { ($0.features, $0.label, $0.weight) })
     let categoryRows = rows.compactMap { row in row.category.map { (row.features, $0, row.weight) } }
@@ -44,7 +56,8 @@ public struct CTATrainer: Sendable {
     counts["with_category"] = categoryRows.count
     return CTAModelFile(
       dimension: options.dimension, threshold: options.threshold, lexiconPrior: options.lexiconPrior,
-      detector: detector, categories: categories, trainedOn: counts)
+      detector: detector, categories: categories, trainedOn: counts,
+      cueAdjustments: options.cueAdjustments.isEmpty ? nil : options.cueAdjustments)
   }
 
   private func order(_ count: Int, epoch: Int) -> [Int] {

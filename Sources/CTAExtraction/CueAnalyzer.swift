@@ -17,6 +17,8 @@ public struct SentenceAnalysis: Sendable {
   public var target: CTATarget?
   /// Whether a publisher-promo phrase matched.
   public var promo: Bool
+  /// Token indices of the clause heads.
+  public var heads: [Int]
 }
 
 /// Finds the grammatical and lexical cues of a call to action in a sentence: imperatives and
@@ -109,7 +111,7 @@ public struct CueAnalyzer: Sendable {
         promo = true
         cues.insert("promo")
       default:
-        if hit.label.hasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
+        if hit.label.utf8HasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
       }
     }
 
@@ -126,7 +128,8 @@ public struct CueAnalyzer: Sendable {
         }
       }
       if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
-        if !(head + 1 < tokens.count && tokens[head + 1].text.hasSuffix("ed")) {
+        let next = head + 1 < tokens.count ? tokens[head + 1].text : ""
+        if !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next) {
           cues.insert("imperative")
           imperative = true
         }
@@ -146,10 +149,11 @@ public struct CueAnalyzer: Sendable {
     if endsWithParticle { cues.insert("particle") }
     for (i, token) in tokens.enumerated() where token.kind == .word {
       let t = token.text
-      let isPassive = passiveHeads.contains(t) || (t.hasPrefix("di") && t.count >= 6 && !suffixBlocklist.contains(t))
+      let isPassive =
+        passiveHeads.contains(t) || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !suffixBlocklist.contains(t))
       guard isPassive else { continue }
       let requested =
-        i > 0 && ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"].contains(tokens[i - 1].text)
+        i > 0 && Self.requestWords.contains(tokens[i - 1].text)
       if requested || (passiveHeads.contains(t) && (endsWithParticle || i == 0 || heads.contains(i))) {
         cues.insert("polite-passive")
       }
@@ -161,6 +165,31 @@ public struct CueAnalyzer: Sendable {
       if window.contains(where: { isPastParticiple($0.text) || isIndonesianActiveVerb($0.text) }) {
         cues.insert("reported-act")
       }
+    }
+    // Declarative shape: a subject noun phrase followed by a finite verb ("Kepala desa mengundang …",
+    // "Tenants in building 4 received …"), which imperatives lack.
+    let words = tokens.filter { $0.kind == .word }
+    if let first = words.first, !hortativeAt.contains(0), !Self.requestWords.contains(first.text),
+      !negatives.contains(first.text)
+    {
+      let window = words.dropFirst().prefix(5)
+      if lang != "en", !isIndonesianActiveVerb(first.text),
+        window.contains(where: { isIndonesianActiveVerb($0.text) && !$0.text.utf8HasPrefix("di") })
+      {
+        cues.insert("declarative")
+      }
+      if lang != "id", imperativeVerbs["en"]?.contains(first.text) != true,
+        window.contains(where: { isPastParticiple($0.text) || Self.finiteAuxiliaries.contains($0.text) })
+      {
+        cues.insert("declarative")
+      }
+    }
+    if cues.contains("first-person"),
+      tokens.contains(where: {
+        isPastParticiple($0.text) || $0.text == "sudah" || $0.text == "udah" || $0.text == "pernah"
+      })
+    {
+      cues.insert("first-person-past")
     }
     if let first = tokens.first(where: { $0.kind == .word }), thirdPerson.contains(first.text) {
       let window = tokens.prefix(6)
@@ -198,12 +227,21 @@ public struct CueAnalyzer: Sendable {
     }
 
     // Shape.
-    let words = tokens.filter { $0.kind == .word }.count
+    // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
+    // Petisi, Begini Tanggapan Bupati").
+    let longWords = words.filter { $0.text.utf8.count >= 4 }
+    if longWords.count >= 3, longWords.filter(\.capitalized).count * 10 >= longWords.count * 7,
+      let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
+    {
+      cues.insert("headline")
+    }
     if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("has-hashtag") }
-    if words == 0 && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
+    if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
     if tokens.contains(where: { $0.text == "!" }) { cues.insert("exclamation") }
     if tokens.contains(where: { $0.kind == .mention }) { cues.insert("has-mention") }
-    if tokens.contains(where: { $0.text == "you" || $0.text == "your" || $0.text == "kamu" || $0.text == "anda" || $0.text == "kalian" }) {
+    if tokens.contains(where: {
+      $0.text == "you" || $0.text == "your" || $0.text == "kamu" || $0.text == "anda" || $0.text == "kalian"
+    }) {
       cues.insert("second-person")
     }
     if tokens.contains(where: { $0.text == "kita" || $0.text == "we" || $0.text == "us" || $0.text == "let's" }) {
@@ -211,7 +249,7 @@ public struct CueAnalyzer: Sendable {
     }
     return SentenceAnalysis(
       tokens: tokens, lang: lang, cues: cues.sorted(), categoryHits: categoryHits, linkCategories: linkCategories,
-      target: target, promo: promo)
+      target: target, promo: promo, heads: heads)
   }
 
   /// The language with more function words, when the difference is clear.
@@ -223,8 +261,8 @@ public struct CueAnalyzer: Sendable {
     for token in tokens where token.kind == .word {
       if enWords.contains(token.text) { en += 1 }
       if idWords.contains(token.text) { id += 1 }
-      if token.text.hasSuffix("nya") || token.text.hasSuffix("kan") { id += 1 }
-      if token.text.hasSuffix("ing") || token.text.hasSuffix("tion") { en += 1 }
+      if token.text.utf8HasSuffix("nya") || token.text.utf8HasSuffix("kan") { id += 1 }
+      if token.text.utf8HasSuffix("ing") || token.text.utf8HasSuffix("tion") { en += 1 }
     }
     if en >= 2 && en > id * 2 { return "en" }
     if id >= 2 && id > en * 2 { return "id" }
@@ -232,6 +270,16 @@ public struct CueAnalyzer: Sendable {
     if id == 1 && en == 0 { return "id" }
     return nil
   }
+
+  static let clauseBreaks: Set<String> = [
+    ",", ":", ";", "-", "\u{2014}", "\u{2013}", ".", "!", "?", "(", "\"", "...", "|", "/", "•",
+  ]
+  static let finiteAuxiliaries: Set<String> = [
+    "is", "are", "was", "were", "has", "had", "does", "did", "will", "would", "can", "could", "may", "might",
+  ]
+  /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
+  static let nounFollowers: Set<String> = ["of", "is", "are", "was", "were", "has", "had", "'s"]
+  static let requestWords: Set<String> = ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"]
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
   /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please").
@@ -241,11 +289,7 @@ public struct CueAnalyzer: Sendable {
     for (i, token) in tokens.enumerated() {
       switch token.kind {
       case .punctuation:
-        if [",", ":", ";", "-", "\u{2014}", "\u{2013}", ".", "!", "?", "(", "\"", "...", "|", "/", "•"].contains(
-          token.text)
-        {
-          atStart = true
-        }
+        if Self.clauseBreaks.contains(token.text) { atStart = true }
       case .emoji:
         atStart = true
       case .word:
@@ -263,28 +307,48 @@ public struct CueAnalyzer: Sendable {
 
   /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word.
   func indonesianImperative(_ word: String) -> String? {
-    guard word.count >= 5, !suffixBlocklist.contains(word), word.allSatisfy({ $0.isLetter }) else { return nil }
-    if word.hasSuffix("lah") && word.count >= 6 { return "lah-imperative" }
-    let nominal = word.hasPrefix("di") || word.hasPrefix("ter") || word.hasPrefix("pe") || word.hasPrefix("me")
-      || word.hasPrefix("ber") || word.hasPrefix("ke")
+    guard word.utf8.count >= 5, !suffixBlocklist.contains(word), word.allSatisfy({ $0.isLetter }) else { return nil }
+    if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return "lah-imperative" }
+    let nominal =
+      word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
+      || word.utf8HasPrefix("ber") || word.utf8HasPrefix("ke")
     if nominal { return nil }
-    if word.hasSuffix("kan") && word.count >= 6 { return "kan-imperative" }
-    if word.hasSuffix("i") && !word.hasSuffix("ai") && word.count >= 6 { return "i-imperative" }
+    if word.utf8HasSuffix("kan") && word.utf8.count >= 6 { return "kan-imperative" }
+    if word.utf8HasSuffix("i") && !word.utf8HasSuffix("ai") && word.utf8.count >= 6 { return "i-imperative" }
     return nil
   }
 
   func isPastParticiple(_ word: String) -> Bool {
-    guard word.count >= 4 else { return false }
-    if word.hasSuffix("ed") && !word.hasSuffix("eed") && !word.hasSuffix("need") { return true }
-    return ["signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
+    guard word.utf8.count >= 4 else { return false }
+    if word.utf8HasSuffix("ed") && !word.utf8HasSuffix("eed") && !word.utf8HasSuffix("need") { return true }
+    return [
+      "signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
       "held", "led", "spent", "paid", "won", "lost", "met", "began", "begun", "took", "gave", "went", "came",
-      "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged"].contains(word)
+      "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged",
+    ].contains(word)
   }
 
   func isIndonesianActiveVerb(_ word: String) -> Bool {
-    guard word.count >= 6 else { return false }
-    return word.hasPrefix("meng") || word.hasPrefix("meny") || word.hasPrefix("mem") || word.hasPrefix("men")
-      || word.hasPrefix("ber") || (word.hasPrefix("di") && !passiveHeads.contains(word))
-      || word.hasPrefix("turun") || word.hasPrefix("datang") || word.hasPrefix("hadir")
+    guard word.utf8.count >= 6 else { return false }
+    return word.utf8HasPrefix("meng") || word.utf8HasPrefix("meny") || word.utf8HasPrefix("mem")
+      || word.utf8HasPrefix("men")
+      || word.utf8HasPrefix("ber") || (word.utf8HasPrefix("di") && !passiveHeads.contains(word))
+      || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
+  }
+}
+
+extension String {
+  /// `hasSuffix` on UTF-8 bytes: no grapheme breaking, for the per-token hot paths.
+  @inline(__always) func utf8HasSuffix(_ suffix: String) -> Bool {
+    let a = utf8
+    let b = suffix.utf8
+    return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
+  }
+
+  /// `hasPrefix` on UTF-8 bytes.
+  @inline(__always) func utf8HasPrefix(_ prefix: String) -> Bool {
+    let a = utf8
+    let b = prefix.utf8
+    return a.count >= b.count && a.prefix(b.count).elementsEqual(b)
   }
 }

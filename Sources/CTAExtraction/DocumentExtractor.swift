@@ -2,6 +2,7 @@ public import SlackscoreCore
 
 /// A call to action found in one document, before the cross-document boilerplate pass.
 public struct CTACandidate: Sendable, Hashable {
+  /// The call to action as it will be written.
   public var cta: CallToAction
   /// Whether a publisher-promo phrase matched (newsletter, app, channel).
   public var promo: Bool

@@ -6,21 +6,33 @@ public import SlackscoreCore
 /// number, `url`, `lang`, `site_name` and `links` are optional, links may lack `text`, and unknown
 /// keys are ignored. Decode with `JSONCoding.decoder()` (snake_case keys).
 public struct ExtractInput: Sendable, Hashable, Decodable {
+  /// Document id (numbers become strings).
   public var id: String
+  /// The text calls to action are found in; offsets refer to it.
   public var text: String
+  /// Page URL, for the site of boilerplate counting.
   public var url: String?
+  /// ISO 639-1 language, used when a sentence's own language is unclear.
   public var lang: String?
+  /// Publisher name; groups documents for boilerplate counting.
   public var siteName: String?
+  /// Canonical URL of the page (`canonical_url`), so that captures of one page count once.
+  public var canonicalUrl: String?
+  /// Links of the page; registry links anchored in a sentence become its target.
   public var links: [DocumentLink]
 
-  public init(id: String, text: String, url: String? = nil, lang: String? = nil, siteName: String? = nil,
-    links: [DocumentLink] = [])
-  {
+  /// A document from its fields.
+  public init(
+    id: String, text: String, url: String? = nil, lang: String? = nil, siteName: String? = nil,
+    canonicalUrl: String? = nil,
+    links: [DocumentLink] = []
+  ) {
     self.id = id
     self.text = text
     self.url = url
     self.lang = lang
     self.siteName = siteName
+    self.canonicalUrl = canonicalUrl
     self.links = links
   }
 
@@ -28,11 +40,11 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
   public init(_ document: Document) {
     self.init(
       id: document.id, text: document.text, url: document.url, lang: document.lang, siteName: document.siteName,
-      links: document.links)
+      canonicalUrl: document.canonicalUrl, links: document.links)
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, text, url, lang, siteName, links
+    case id, text, url, lang, siteName, canonicalUrl, links
   }
 
   private struct LenientLink: Decodable {
@@ -41,6 +53,7 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     var inMain: Bool?
   }
 
+  /// A document from its fields.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     if let s = try? c.decode(String.self, forKey: .id) {
@@ -54,6 +67,7 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     url = try? c.decodeIfPresent(String.self, forKey: .url)
     lang = try? c.decodeIfPresent(String.self, forKey: .lang)
     siteName = try? c.decodeIfPresent(String.self, forKey: .siteName)
+    canonicalUrl = try? c.decodeIfPresent(String.self, forKey: .canonicalUrl)
     let raw = (try? c.decodeIfPresent([LenientLink].self, forKey: .links)) ?? nil
     links = (raw ?? []).map { DocumentLink(url: $0.url, text: $0.text ?? "", inMain: $0.inMain ?? true) }
   }
@@ -63,5 +77,17 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     if let siteName, !siteName.isEmpty { return siteName.lowercased() }
     if let url, let (host, _) = PlatformRegistry.hostAndPath(url) { return host }
     return nil
+  }
+
+  /// The site and page of the document, for boilerplate counting.
+  public var pageKey: PageKey {
+    var page = "id:" + id
+    if let address = canonicalUrl ?? url, let (host, path) = PlatformRegistry.hostAndPath(address) {
+      var trimmed = Substring(path)
+      if let cut = trimmed.firstIndex(where: { $0 == "?" || $0 == "#" }) { trimmed = trimmed[..<cut] }
+      while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+      page = host + trimmed
+    }
+    return PageKey(site: site, page: page)
   }
 }

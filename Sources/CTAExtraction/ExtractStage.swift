@@ -4,15 +4,24 @@ public import Logging
 public import SlackscoreCore
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What one extract run did: every input line is counted as parsed (a document), skipped or rejected.
 public struct ExtractSummary: Sendable, Hashable, Codable {
   /// Input lines: documents read (`parsed`), skipped (`empty-text`), rejected (`bad-json-line`).
   public var records = RecordTally()
+  /// Documents with at least one call to action.
   public var documentsWithCTAs = 0
+  /// Calls to action written.
   public var ctas = 0
+  /// Of which marked as publisher boilerplate.
   public var boilerplate = 0
+  /// Calls to action per category.
   public var byCategory: [String: Int] = [:]
 
+  /// An empty summary.
   public init() {}
 
   /// One line for stderr.
@@ -41,9 +50,19 @@ public enum ExtractStage {
   ) throws -> ExtractSummary {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
-    var inputs: [ExtractInput] = []
     let decoder = JSONCoding.decoder()
     let started = DispatchTime.now().uptimeNanoseconds
+    // Pass 1, streamed in batches: only the candidates and each document's site and page are kept, so memory
+    // grows with the calls to action found, not with the input.
+    var results: [[CTACandidate]] = []
+    var pages: [PageKey] = []
+    var batch: [ExtractInput] = []
+    let batchSize = 1024
+    func flush() {
+      results += extract(batch, detector: detector, jobs: jobs)
+      pages += batch.map(\.pageKey)
+      batch.removeAll(keepingCapacity: true)
+    }
     try forEachLine(path) { line, number in
       do {
         let input = try decoder.decode(ExtractInput.self, from: Data(line))
@@ -51,7 +70,8 @@ public enum ExtractStage {
           summary.records.skip("empty-text")
         } else {
           summary.records.parsed += 1
-          inputs.append(input)
+          batch.append(input)
+          if batch.count >= batchSize { flush() }
         }
       } catch {
         summary.records.reject("bad-json-line")
@@ -61,9 +81,10 @@ public enum ExtractStage {
             message: "line \(number): not a document (need at least string \"id\" and \"text\"): \(reason(error))"))
       }
     }
-    logger.debug("extract: read \(inputs.count) documents from \(path)")
-    var results = extract(inputs, detector: detector, jobs: jobs)
-    boilerplate.mark(&results, sites: inputs.map(\.site))
+    flush()
+    logger.debug("extract: read \(results.count) documents from \(path)")
+    // Pass 2: publisher boilerplate across documents of one site.
+    boilerplate.mark(&results, pages: pages)
     let writer = try AtomicFileWriter(path: output)
     let encoder = JSONCoding.lineEncoder()
     for candidates in results {
@@ -79,7 +100,7 @@ public enum ExtractStage {
     }
     try writer.commit()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    logger.debug("extract: \(inputs.count) documents in \(seconds) s")
+    logger.debug("extract: \(results.count) documents in \(seconds) s")
     return summary
   }
 
@@ -93,48 +114,68 @@ public enum ExtractStage {
     }
     let results = Mutex<[Int: [[CTACandidate]]]>([:])
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
-      while true {
-        let c = next.add(1, ordering: .relaxed).oldValue
-        guard c < chunks else { return }
-        let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map { detector.candidates(in: $0) }
-        results.withLock { $0[c] = part }
+    // Plain threads, not concurrentPerform: the latter may run inline when called from a Swift
+    // concurrency task (the CLI's async run), which leaves the other cores idle.
+    let done = DispatchSemaphore(value: 0)
+    let workers = min(threads, chunks)
+    for _ in 0..<workers {
+      let thread = Thread {
+        let detector = detector.replica()
+        while true {
+          let c = next.add(1, ordering: .relaxed).oldValue
+          guard c < chunks else { break }
+          let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map { detector.candidates(in: $0) }
+          results.withLock { $0[c] = part }
+        }
+        done.signal()
       }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
+    for _ in 0..<workers { done.wait() }
     let parts = results.withLock { $0 }
     return (0..<chunks).flatMap { parts[$0] ?? [] }
   }
 
   /// The calls to action of already-loaded documents, boilerplate marked (library use, tests).
-  public static func extract(
-    _ inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
+  public static func callsToAction(
+    in inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
   ) -> [CallToAction] {
     var results = extract(inputs, detector: detector, jobs: 1)
-    boilerplate.mark(&results, sites: inputs.map(\.site))
+    boilerplate.mark(&results, pages: inputs.map(\.pageKey))
     return results.flatMap { $0.map(\.cta) }
   }
 
-  /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number.
+  /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number,
+  /// reading 1 MiB at a time.
   private static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
-    let bytes: [UInt8]
-    if path == "-" {
-      var all: [UInt8] = []
-      while let line = readLine(strippingNewline: false) { all.append(contentsOf: line.utf8) }
-      bytes = all
-    } else {
-      bytes = try FileSystem.readAll(path)
-    }
+    let opened = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb")
+    guard let file = opened else { throw FileError(path: path, operation: "open", errno: errno) }
+    defer { fclose(file) }
     var number = 0
-    var start = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+    var pending: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    func emit(_ line: ArraySlice<UInt8>) throws {
       number += 1
-      var slice = bytes[start..<end]
+      var slice = line
       if slice.last == 0x0D { slice = slice.dropLast() }
       if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { try body(slice, number) }
-      start = end + 1
     }
+    while true {
+      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      if count == 0 {
+        if ferror(file) != 0 { throw FileError(path: path, operation: "read", errno: errno) }
+        break
+      }
+      pending.append(contentsOf: chunk[0..<count])
+      var start = 0
+      while let newline = pending[start...].firstIndex(of: 0x0A) {
+        try emit(pending[start..<newline])
+        start = newline + 1
+      }
+      pending.removeFirst(start)
+    }
+    if !pending.isEmpty { try emit(pending[...]) }
   }
 
   private static func reason(_ error: any Error) -> String {

@@ -8,6 +8,7 @@ public struct FeatureHasher: Sendable {
   /// Number of hash buckets (a power of two).
   public let dimension: Int
 
+  /// A hasher into `dimension` buckets (a power of two).
   public init(dimension: Int) {
     precondition(dimension > 0 && dimension & (dimension - 1) == 0, "dimension must be a power of two")
     self.dimension = dimension
@@ -56,21 +57,37 @@ public struct FeatureHasher: Sendable {
   /// A crude stem shared by Indonesian and English inflections (`sebarkan`, `disebarkan`,
   /// `menyebarkan` → `sebar`; `sharing`, `shared` → `shar`), nil when the word is short or unchanged.
   static func stem(_ word: String) -> String? {
-    guard word.count >= 5 else { return nil }
-    var s = Substring(word)
-    for suffix in ["nya", "lah", "kah"] where s.hasSuffix(suffix) && s.count >= 7 {
-      s = s.dropLast(suffix.count)
+    let bytes = Array(word.utf8)
+    guard bytes.count >= 5 else { return nil }
+    func has(suffix: StaticString, in range: Range<Int>) -> Bool {
+      let n = suffix.utf8CodeUnitCount
+      guard range.count >= n else { return false }
+      return bytes[(range.upperBound - n)..<range.upperBound].elementsEqual(
+        UnsafeBufferPointer(start: suffix.utf8Start, count: n))
+    }
+    func has(prefix: StaticString, in range: Range<Int>) -> Bool {
+      let n = prefix.utf8CodeUnitCount
+      guard range.count >= n else { return false }
+      return bytes[range.lowerBound..<(range.lowerBound + n)].elementsEqual(
+        UnsafeBufferPointer(start: prefix.utf8Start, count: n))
+    }
+    var range = 0..<bytes.count
+    for suffix: StaticString in ["nya", "lah", "kah"] where range.count >= 7 && has(suffix: suffix, in: range) {
+      range = range.lowerBound..<(range.upperBound - suffix.utf8CodeUnitCount)
       break
     }
-    for prefix in ["meny", "meng", "mem", "men", "me", "di", "ber", "ter", "per"] where s.hasPrefix(prefix) && s.count >= prefix.count + 4 {
-      s = s.dropFirst(prefix.count)
+    for prefix: StaticString in ["meny", "meng", "mem", "men", "me", "di", "ber", "ter", "per"]
+    where range.count >= prefix.utf8CodeUnitCount + 4 && has(prefix: prefix, in: range) {
+      range = (range.lowerBound + prefix.utf8CodeUnitCount)..<range.upperBound
       break
     }
-    for suffix in ["kan", "ing", "ed", "an", "i", "s"] where s.hasSuffix(suffix) && s.count >= suffix.count + 4 {
-      s = s.dropLast(suffix.count)
+    for suffix: StaticString in ["kan", "ing", "ed", "an", "i", "s"]
+    where range.count >= suffix.utf8CodeUnitCount + 4 && has(suffix: suffix, in: range) {
+      range = range.lowerBound..<(range.upperBound - suffix.utf8CodeUnitCount)
       break
     }
-    return s.count == word.count ? nil : String(s)
+    guard range.count < bytes.count else { return nil }
+    return String(decoding: bytes[range], as: UTF8.self)
   }
 
   /// The token text the model sees: numbers, URLs, mentions and emoji collapse to classes.
@@ -85,17 +102,31 @@ public struct FeatureHasher: Sendable {
     }
   }
 
-  func index(_ namespace: String, _ parts: String...) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) func mix(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    for byte in namespace.utf8 { mix(byte) }
-    for part in parts {
-      mix(0x1F)
-      for byte in part.utf8 { mix(byte) }
-    }
+  func index(_ namespace: String, _ part: String) -> Int {
+    var hash = Self.mix(Self.offsetBasis, namespace)
+    hash = Self.mix(Self.mix(hash, 0x1F), part)
     return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
+  }
+
+  func index(_ namespace: String, _ first: String, _ second: String) -> Int {
+    var hash = Self.mix(Self.offsetBasis, namespace)
+    hash = Self.mix(Self.mix(hash, 0x1F), first)
+    hash = Self.mix(Self.mix(hash, 0x1F), second)
+    return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
+  }
+
+  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  }
+
+  @inline(__always) static func mix(_ hash: UInt64, _ text: String) -> UInt64 {
+    var hash = hash
+    var text = text
+    text.withUTF8 { bytes in
+      for byte in bytes { hash = mix(hash, byte) }
+    }
+    return hash
   }
 }

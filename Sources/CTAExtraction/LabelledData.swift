@@ -3,7 +3,9 @@ public import SlackscoreCore
 
 /// One labelled sentence of the project's training data (`training/cta/{id,en}.jsonl`).
 public struct LabelledSentence: Sendable, Hashable, Codable {
+  /// The sentence.
   public var text: String
+  /// `id` or `en`.
   public var lang: String
   /// 1 for a call to action, 0 otherwise.
   public var label: Int
@@ -13,10 +15,12 @@ public struct LabelledSentence: Sendable, Hashable, Codable {
   public var split: String
   /// `campaign_page`, `social_post`, `news_report`, `opinion`, `reddit`, …
   public var sourceKind: String?
+  /// The annotator's remark, if any.
   public var note: String?
   /// Weight of the example in training (1 for the project's own data).
   public var weight: Double?
 
+  /// A labelled sentence from its fields.
   public init(
     text: String, lang: String, label: Int, category: String?, split: String, sourceKind: String? = nil,
     note: String? = nil, weight: Double? = nil

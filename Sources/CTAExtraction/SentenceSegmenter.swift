@@ -5,6 +5,7 @@ public struct SentenceSpan: Sendable, Hashable {
   /// Offset one past the last Unicode scalar of the sentence.
   public var end: Int
 
+  /// A span from its offsets.
   public init(start: Int, end: Int) {
     self.start = start
     self.end = end
@@ -70,13 +71,23 @@ public struct SentenceSegmenter: Sendable {
         continue
       }
       if c == "!" || c == "?" || c == "\u{203C}" || c == "\u{2049}" || c == "\u{FF01}" || c == "\u{FF1F}" {
-        var j = i
-        while j < n && (s[j] == "!" || s[j] == "?" || s[j] == "." || s[j] == "\u{2026}" || s[j] == "1") {
+        var j = i + 1  // always advance, also past the full-width and double marks
+        while j < n
+          && (s[j] == "!" || s[j] == "?" || s[j] == "." || s[j] == "\u{2026}" || s[j] == "1" || s[j] == "\u{FF01}"
+            || s[j] == "\u{FF1F}" || s[j] == "\u{203C}" || s[j] == "\u{2049}")
+        {
           // "!!!1" is shouting; stop the run at a digit that is followed by a letter.
           if s[j] == "1" && (j + 1 < n && Self.isWordScalar(s[j + 1])) { break }
           j += 1
         }
+        let beforeClosers = j
         j = Self.skipClosers(s, from: j)
+        // A quoted exclamation followed by its attribution ("Ayo turun!" teriak orator; "Go!" she said)
+        // stays one sentence: the quote is reported speech.
+        if j > beforeClosers && Self.nextWordIsLowercase(s, from: j) {
+          i = j
+          continue
+        }
         if j >= n || Self.isSpace(s[j]) || Self.isEmoji(s[j]) {
           emit(j)
           i = j
@@ -181,6 +192,14 @@ public struct SentenceSegmenter: Sendable {
 
   static func isEmojiModifier(_ c: Unicode.Scalar) -> Bool {
     c == "\u{FE0F}" || c == "\u{200D}" || (c.value >= 0x1F3FB && c.value <= 0x1F3FF)
+  }
+
+  /// Whether the next non-space scalar after `start` (on the same line) is a lower-case letter.
+  static func nextWordIsLowercase(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+    var k = start
+    while k < s.count && (s[k] == " " || s[k] == "\t") { k += 1 }
+    guard k > start, k < s.count else { return false }
+    return s[k].properties.isLowercase
   }
 
   /// Closing quotes and brackets that belong to the sentence before a break.

@@ -5,12 +5,16 @@ public struct Token: Sendable, Hashable {
     case word, number, url, hashtag, mention, punctuation, emoji
   }
 
+  /// What the token is.
   public var kind: Kind
   /// Lower-cased text (URLs keep their case).
   public var text: String
   /// Scalar offsets inside the tokenized string, end exclusive.
   public var start: Int
+  /// Offset one past the token.
   public var end: Int
+  /// Whether the token started with an upper-case letter in the text.
+  public var capitalized = false
 }
 
 /// Splits a sentence into word, number, URL, hashtag, mention, punctuation and emoji tokens.
@@ -81,7 +85,9 @@ public enum Tokenizer {
           i = b
           continue
         }
-        out.append(Token(kind: digitsOnly ? .number : .word, text: lower(s, a, i), start: a, end: i))
+        var token = Token(kind: digitsOnly ? .number : .word, text: lower(s, a, i), start: a, end: i)
+        token.capitalized = SentenceSegmenter.isUpper(s[a])
+        out.append(token)
         continue
       }
       if SentenceSegmenter.isEmoji(c) {

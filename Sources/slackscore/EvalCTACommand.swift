@@ -38,6 +38,15 @@ struct EvalCTACommand: AsyncParsableCommand {
   @Option(help: "Lexicon prior per category hit (with --folds).")
   var lexiconPrior = 2.0
 
+  @Option(help: "Passes over the data (with --folds).")
+  var epochs = CTATrainingOptions().epochs
+
+  @Option(help: "L2 regularisation (with --folds).")
+  var l2 = CTATrainingOptions().l2
+
+  @Option(help: "Learning rate (with --folds).")
+  var learningRate = CTATrainingOptions().learningRate
+
   @Flag(help: "Print every wrong decision.")
   var showErrors = false
 
@@ -60,6 +69,9 @@ struct EvalCTACommand: AsyncParsableCommand {
         options: {
           var options = CTATrainingOptions()
           options.lexiconPrior = lexiconPrior
+          options.epochs = epochs
+          options.l2 = l2
+          options.learningRate = learningRate
           return options
         }())
     } else {
@@ -71,7 +83,7 @@ struct EvalCTACommand: AsyncParsableCommand {
       for error in evaluation.errors {
         let p = Int((error.probability * 100).rounded())
         print(
-          "\(error.kind)\t\(error.item.lang)\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
+          "\(error.kind)\t\(error.item.lang)\t\(error.item.sourceKind ?? "-")\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
             + "pred=\(error.predictedCategory ?? "-")\t\(error.item.text.prefix(160))")
       }
     }
@@ -82,7 +94,8 @@ struct EvalCTACommand: AsyncParsableCommand {
       pooled.categoryTotal += scores.categoryTotal
     }
     let accuracy = Int((pooled.categoryAccuracy * 1000).rounded())
-    print("category accuracy (id+en true positives): 0.\(String(accuracy + 1000).dropFirst()) "
-      + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal))")
+    print(
+      "category accuracy (id+en true positives): 0.\(String(accuracy + 1000).dropFirst()) "
+        + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal))")
   }
 }

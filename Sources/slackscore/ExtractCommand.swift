@@ -30,6 +30,9 @@ struct ExtractCommand: AsyncParsableCommand {
   @Option(help: "Documents of one site that must repeat a call to action for it to count as boilerplate.")
   var boilerplateMin = 3
 
+  @Option(help: "Keep calls to action at or above this confidence (default: the model's threshold, 0.5).")
+  var minConfidence: Double?
+
   @Option(help: "Threads (0: all cores). The output does not depend on it.")
   var jobs = 0
 
@@ -40,6 +43,9 @@ struct ExtractCommand: AsyncParsableCommand {
   func validate() throws {
     guard boilerplateMin >= 2 else { throw ValidationError("--boilerplate-min must be at least 2.") }
     guard jobs >= 0 else { throw ValidationError("--jobs must not be negative.") }
+    if let minConfidence, !(0...1).contains(minConfidence) {
+      throw ValidationError("--min-confidence must be between 0 and 1.")
+    }
   }
 
   func run() async throws {
@@ -49,7 +55,7 @@ struct ExtractCommand: AsyncParsableCommand {
     let started = RunClock.now()
     let detector = try CTADetector.load(modelPath: model)
     let summary = try ExtractStage.run(
-      documents: input, output: output, detector: detector,
+      documents: input, output: output, detector: detector.with(threshold: minConfidence),
       boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, diagnostics: diagnostics,
       logger: logger)
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }

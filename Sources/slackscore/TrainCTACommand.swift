@@ -38,6 +38,12 @@ struct TrainCTACommand: AsyncParsableCommand {
   @Option(help: "Hash buckets, a power of two.")
   var dimension = 1 << 18
 
+  @Option(help: "L2 regularisation.")
+  var l2 = CTATrainingOptions().l2
+
+  @Option(help: "Learning rate.")
+  var learningRate = CTATrainingOptions().learningRate
+
   @Option(help: "Decision threshold stored in the model.")
   var threshold = 0.5
 
@@ -66,6 +72,8 @@ struct TrainCTACommand: AsyncParsableCommand {
     options.seed = seed
     options.dimension = dimension
     options.threshold = threshold
+    options.l2 = l2
+    options.learningRate = learningRate
     let base = try CTADetector.load()
     let model = CTATrainer(options: options).train(train, base: base)
     var bytes = Array(try JSONCoding.lineEncoder().encode(model))

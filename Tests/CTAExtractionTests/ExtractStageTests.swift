@@ -91,4 +91,32 @@ import Testing
     #expect(one == four)
     #expect(!one.isEmpty)
   }
+
+  @Test func boilerplateCountsPagesNotCaptures() {
+    let ask = "Tanda tangani petisi ini dan ajak tetanggamu ikut menolak tambang pasir."
+    // Three captures of one petition page: the same page, so its ask is the campaign's.
+    let captures = (0..<3).map { n in
+      ExtractInput(
+        id: "cap-\(n)", text: "Sungai kami keruh sejak tambang dibuka.\n" + ask,
+        url: "https://petisi.example.id/p/tolak-tambang?utm_source=\(n)", lang: "id")
+    }
+    // Three campaign pages of one platform sharing its template donate ask, and a follow promo.
+    let platform = (0..<3).map { n in
+      ExtractInput(
+        id: "camp-\(n)",
+        text:
+          "Bantu korban banjir di desa nomor \(n).\nYuk donasi sekarang untuk mereka!\nFollow akun kami untuk kabar terbaru.",
+        url: "https://galang.example.id/campaign/\(n)", lang: "id")
+    }
+    let ctas = ExtractStage.callsToAction(in: captures + platform, detector: Self.detector)
+    let petition = ctas.filter { $0.docId.hasPrefix("cap-") && $0.category == "sign" }
+    #expect(petition.count == 3)
+    #expect(petition.allSatisfy { !$0.boilerplate && !$0.cues.contains("recurring-on-site") })
+    let donate = ctas.filter { $0.docId.hasPrefix("camp-") && $0.sentence.hasPrefix("Yuk donasi") }
+    #expect(donate.count == 3)
+    #expect(donate.allSatisfy { !$0.boilerplate && $0.cues.contains("recurring-on-site") })
+    let follow = ctas.filter { $0.docId.hasPrefix("camp-") && $0.category == "follow" }
+    #expect(follow.count == 3)
+    #expect(follow.allSatisfy { $0.boilerplate })
+  }
 }

@@ -44,6 +44,11 @@ import Testing
         "Call your MP today (their number is on parliament.uk). Thanks!",
         ["Call your MP today (their number is on parliament.uk).", "Thanks!"]
       ),
+      (
+        "\"Ayo turun ke jalan!\" teriak seorang orator. Polisi berjaga di depan gedung.",
+        ["\"Ayo turun ke jalan!\" teriak seorang orator.", "Polisi berjaga di depan gedung."]
+      ),
+      ("Tolong bantu！Sebarkan？ok ‼ Ayo ⁉", ["Tolong bantu！Sebarkan？ok ‼", "Ayo ⁉"]),
       ("  \n\n  ", []),
     ])
   func splits(_ text: String, _ expected: [String]) {
@@ -63,5 +68,31 @@ import Testing
       #expect(sentence.first?.isWhitespace == false && sentence.last?.isWhitespace == false)
     }
     for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.end <= b.start) }
+  }
+
+  /// Messy mixtures of the pieces that trip segmenters; every run must end, and every span must be a
+  /// trimmed, in-order slice of the text. (A full-width "！" once looped forever.)
+  @Test func survivesMessyText() {
+    let pieces = [
+      "Sign now!", "https://x.co/a?b=c.", "...", "…", "!!!", "?!", "🙏🏽", "👨‍👩‍👧", "#Tag", "@user", "Jl.", "dll.", "e.g.",
+      "U.S.", "3.5", "1.500,00", "\u{200D}", "\u{0301}", "\u{202E}", "\r\n", "\n", "\"", "“", "”", "’", "(", ")",
+      "ya", "Tolong", "kitabisa.com/x", "www.", "http://", "#", "@", ".", "‼", "？", "！", "。", "\u{2028}", "ß", "漢字",
+    ]
+    var state: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<next(40) { text += pieces[next(pieces.count)] + (next(3) == 0 ? "" : " ") }
+      let scalars = Array(text.unicodeScalars)
+      var last = 0
+      for span in segmenter.split(text) {
+        #expect(span.start >= last && span.start < span.end && span.end <= scalars.count)
+        last = span.end
+      }
+      _ = Tokenizer.tokens(text)
+    }
   }
 }
