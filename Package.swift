@@ -120,7 +120,10 @@ let package = Package(
     .testTarget(name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
       name: "ConformanceTests",
-      dependencies: ["SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report"],
+      dependencies: [
+        "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report", "Pipeline",
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "FetchTests",

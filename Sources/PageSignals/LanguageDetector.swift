@@ -12,7 +12,7 @@
 
 /// Detects the language of text.
 enum LanguageDetection {
-  static let maximumBytes = 65_536
+  static let maximumBytes = 16_384
 
   private enum Script: Int, CaseIterable {
     case latin, thai, hangul, kana, han, arabic, cyrillic, greek, devanagari

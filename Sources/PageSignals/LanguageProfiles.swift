@@ -113,11 +113,11 @@ enum LanguageProfiles {
   ]
 
   /// Word hash → bit mask of the profiles it belongs to.
-  static let masks: [UInt64: UInt16] = {
-    var table: [UInt64: UInt16] = [:]
+  static let masks: WordMaskTable = {
+    var table = WordMaskTable()
     for (language, words) in lists {
       for word in words.split(separator: " ") {
-        table[wordHash(word.utf8), default: 0] |= 1 << UInt16(language.rawValue)
+        table.insert(wordHash(word.utf8), bit: 1 << UInt16(language.rawValue))
       }
     }
     return table
@@ -130,5 +130,44 @@ enum LanguageProfiles {
       hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
     }
     return hash
+  }
+}
+
+/// A fixed open-addressing table from word hashes to profile masks: the detector looks up
+/// every word of a page, and a `Dictionary` (SipHash, resizing) cost more than the rest of
+/// the detector together.
+struct WordMaskTable: Sendable {
+  private static let bits = 13
+  private var keys = [UInt64](repeating: 0, count: 1 << bits)
+  private var values = [UInt16](repeating: 0, count: 1 << bits)
+  /// The word hash 0 (never produced by FNV-1a on real words, but kept correct).
+  private var zeroValue: UInt16?
+
+  /// ORs `bit` into the mask of `hash`.
+  mutating func insert(_ hash: UInt64, bit: UInt16) {
+    if hash == 0 {
+      zeroValue = (zeroValue ?? 0) | bit
+      return
+    }
+    var slot = Self.slot(hash)
+    while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & ((1 << Self.bits) - 1) }
+    keys[slot] = hash
+    values[slot] |= bit
+  }
+
+  /// The mask of `hash`, or nil when the word is in no profile.
+  @inline(__always) subscript(hash: UInt64) -> UInt16? {
+    if hash == 0 { return zeroValue }
+    var slot = Self.slot(hash)
+    while true {
+      let key = keys[slot]
+      if key == hash { return values[slot] }
+      if key == 0 { return nil }
+      slot = (slot + 1) & ((1 << Self.bits) - 1)
+    }
+  }
+
+  @inline(__always) private static func slot(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
   }
 }

@@ -1,22 +1,48 @@
 import Foundation
+import Logging
+import Pipeline
 import Report
+import Scoring
 import SlackscoreCore
 import Testing
 
 /// Renders the HTML report in a real headless Chromium (Debian's `chromium`, installed by
 /// `make conformance`), saves a screenshot, and checks that the charts are drawn and the
 /// page logs nothing to the console.
-@Suite(.enabled(if: SharedData.isAvailable && HeadlessBrowser.path != nil, "needs chromium and make conformance"))
+@Suite(.enabled(if: SharedData.isAvailable, "make conformance runs it (and installs chromium)"))
 struct ReportBrowserConformance {
   @Test func sampleReportRendersWithEveryMark() throws {
-    let model = ReportFixture.model()
-    let html = ReportPage.render(model)
-    let dir = NSTemporaryDirectory() + "slackscore-report-\(getpid())"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let page = dir + "/report.html"
-    try html.write(toFile: page, atomically: true, encoding: .utf8)
+    try check(ReportFixture.model(), name: "fixture")
+  }
 
+  /// The default pipeline's own report, made by the same code `make run` uses.
+  @Test func defaultPipelineReportRendersWithEveryMark() throws {
+    let out = NSTemporaryDirectory() + "slackscore-default-\(getpid())"
+    let manifest = try PipelineRun.run(
+      options: RunOptions(pipeline: Self.packageRoot + "/pipelines/default", outputFolder: out, jobs: 2),
+      logger: Logger(label: "test"), progress: StageProgress(enabled: false))
+    #expect(manifest.status == "ok")
+    let bytes = try FileSystem.readAll(out + "/campaigns.json")
+    let report = try JSONCoding.decoder().decode(CampaignsReport.self, from: Data(bytes))
+    try check(ReportModel(campaignsReport: report), name: "default", page: out + "/report.html")
+  }
+
+  static var packageRoot: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+  }
+
+  /// Renders `model` (or the given page, which must be `model` rendered), screenshots it and
+  /// counts the marks the browser drew.
+  private func check(_ model: ReportModel, name: String, page existing: String? = nil) throws {
+    let dir = NSTemporaryDirectory() + "slackscore-report-\(name)-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let page = existing ?? dir + "/report.html"
+    if existing == nil { try ReportPage.render(model).write(toFile: page, atomically: true, encoding: .utf8) }
+
+    try #require(HeadlessBrowser.path != nil, "no chromium: run `apt-get install chromium` (make conformance does)")
     let rendered = try HeadlessBrowser.render(page: page, screenshot: dir + "/report.png")
+    print("report screenshot: \(dir)/report.png")
     #expect(rendered.consoleMessages.isEmpty, "console: \(rendered.consoleMessages)")
     #expect(FileSystem.size(of: dir + "/report.png") ?? 0 > 10_000, "screenshot missing or blank")
 
@@ -27,6 +53,7 @@ struct ReportBrowserConformance {
     #expect(svgs.count == 2 + model.campaigns.flatMap(\.outcomeSeries).count)
     let scatterMarks = svgs.first.map { $0.components(separatedBy: "class=\"mark ").count - 1 } ?? 0
     #expect(scatterMarks == model.campaigns.filter { ($0.interactions ?? 0) > 0 && ($0.outcome ?? 0) > 0 }.count)
+    #expect(scatterMarks > 0)
     let effortMarks = svgs.dropFirst().first.map { $0.components(separatedBy: "class=\"mark ").count - 1 } ?? 0
     #expect(effortMarks == 5 + model.campaigns.map { $0.effortCounts.filter { $0 > 0 }.count }.reduce(0, +))
   }
