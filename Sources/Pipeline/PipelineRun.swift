@@ -104,7 +104,8 @@ public enum PipelineRun {
 
     try stage("parse") {
       let summary = try ParseStage.run(
-        inputs: inputs, output: documents, rejects: out + "/rejects.jsonl", jobs: options.jobs, logger: logger)
+        inputs: inputs, output: documents, rejects: out + "/rejects.jsonl", jobs: options.jobs, logger: logger,
+        progress: { progress.update("parse", records: $0, bytes: $1) })
       var counts = ["documents": summary.documents, "empty_documents": summary.emptyDocuments]
       counts["records_parsed"] = summary.tally.parsed
       counts["records_skipped"] = summary.tally.skippedTotal

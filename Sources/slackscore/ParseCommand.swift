@@ -64,11 +64,13 @@ struct ParseCommand: AsyncParsableCommand {
     }
     let summary: ParseSummary
     let started = RunClock.now()
+    let progress = StageProgress(enabled: logging.stderrIsTerminal && !logging.quiet)
     do {
       summary = try ParseStage.run(
         inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
         limits: ParseLimits(maxPayloadBytes: maxPageBytes), mode: libxml2Only ? .libxml2Only : .full,
-        logger: logger)
+        logger: logger, progress: { progress.update("parse", records: $0, bytes: $1) })
+      progress.clear()
     } catch let error as FileError {
       logger.error("\(error.description)")
       throw ExitCode.failure

@@ -53,12 +53,15 @@ public enum ParseStage {
   ///   - limits: Limits against hostile input.
   ///   - mode: ``ParseMode/full`` unless measuring the libxml2 floor.
   ///   - logger: Where progress and problems go.
+  ///   - progress: Called on the reading thread every few hundred records with the records
+  ///     read so far and their payload bytes (for a progress line on a terminal).
   /// - Returns: The counts.
   /// - Throws: `FileError` when an output cannot be written.
   public static func run(
     inputs: [String], output: String, rejects: String? = nil, jobs: Int, limits: ParseLimits = ParseLimits(),
-    mode: ParseMode = .full, logger: Logger
+    mode: ParseMode = .full, logger: Logger, progress: ((_ records: Int, _ payloadBytes: Int) -> Void)? = nil
   ) throws -> ParseSummary {
+    var recordsRead = 0
     let documentsFile = try AtomicFileWriter(path: output)
     let rejectsPath = rejects ?? defaultRejectsPath(for: output)
     let diagnostics = DiagnosticCollector()
@@ -103,6 +106,8 @@ public enum ParseStage {
           in: [input], limits: limits.reader, diagnostics: diagnostics, tally: &readerTally
         ) { record in
           summary.payloadBytes += record.payload.count
+          recordsRead += 1
+          if recordsRead % 256 == 0 { progress?(recordsRead, summary.payloadBytes) }
           batchBytes += record.payload.count
           batch.append(record)
           if batch.count >= 256 || batchBytes >= 48 << 20 {
