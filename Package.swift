@@ -110,14 +110,16 @@ let package = Package(
     .testTarget(
       name: "CTAExtractionTests", dependencies: ["CTAExtraction", "SlackscoreCore"],
       swiftSettings: strictSettings),
-    .testTarget(name: "PageSignalsTests", dependencies: ["PageSignals", "SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "PageSignalsTests", dependencies: ["PageSignals", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
       name: "ScoringTests",
       dependencies: [
         "Scoring", "PipelineConfiguration", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
       name: "ConformanceTests",
       dependencies: [

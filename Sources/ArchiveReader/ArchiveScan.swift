@@ -39,7 +39,8 @@ public enum ArchiveScan {
       if reader.container == .empty && InputExpander.looksLikePage(path) {
         // An empty saved page is still a page: the parse stage reports it with an empty text.
         tally.parsed += 1
-        try body(ArchiveRecord(sourcePath: path, offset: 0, length: 0, kind: .file, contentType: "text/html", payload: []))
+        try body(
+          ArchiveRecord(sourcePath: path, offset: 0, length: 0, kind: .file, contentType: "text/html", payload: []))
         continue
       }
       guard reader.isArchive else {

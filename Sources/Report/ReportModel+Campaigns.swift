@@ -1,9 +1,10 @@
+public import Scoring
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-public import Scoring
 
 extension ReportModel {
   /// Maps the score stage's `campaigns.json` content into what the report draws.
@@ -61,7 +62,8 @@ extension ReportCampaign {
         }
         guard points.count >= 2 else { continue }
         series.append(
-          TimeSeries(name: "\(outcome.kind) · \(source.sourceUrl ?? source.origin)", cssClass: "outcome", points: points))
+          TimeSeries(
+            name: "\(outcome.kind) · \(source.sourceUrl ?? source.origin)", cssClass: "outcome", points: points))
       }
     }
 
@@ -119,7 +121,6 @@ extension ReportCampaign {
     return nil
   }
 }
-
 
 extension String {
   fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }

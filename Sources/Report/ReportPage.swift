@@ -48,9 +48,11 @@ public enum ReportPage {
     html += ScatterChart.render(
       points: points, xLabel: model.interactionAxisLabel, yLabel: model.outcomeAxisLabel,
       xSplit: model.interactionSplit, ySplit: model.outcomeSplit, title: "Interactions against outcomes per campaign")
-    html += "<p>" + ["loud-but-idle", "engaged", "quiet-effective", "dormant"].map {
-      "<span class=\"badge \($0)\">\($0)</span>"
-    }.joined(separator: " ") + "</p>\n"
+    html +=
+      "<p>"
+      + ["loud-but-idle", "engaged", "quiet-effective", "dormant"].map {
+        "<span class=\"badge \($0)\">\($0)</span>"
+      }.joined(separator: " ") + "</p>\n"
     if !missing.isEmpty {
       html += "<p class=\"null\">Not plotted (no interactions or no outcome counted): "
       html += missing.map { e($0.name) }.joined(separator: ", ") + ".</p>"
@@ -63,7 +65,8 @@ public enum ReportPage {
       EffortMixRow(label: $0.name, counts: $0.effortCounts, link: "#campaign-\($0.id)")
     }
     var html = "<section id=\"effort\"><h2>What campaigns asked for</h2>\n"
-    html += "<p>Calls to action by effort, from a click (1) to a day in the street (5); publisher promos excluded.</p>\n"
+    html +=
+      "<p>Calls to action by effort, from a click (1) to a day in the street (5); publisher promos excluded.</p>\n"
     html += EffortMixChart.render(rows: rows, title: "Calls to action by effort level per campaign")
     return html + "</section>\n"
   }

@@ -1,6 +1,6 @@
+import Foundation
 public import Logging
 public import Scoring
-import Foundation
 import SlackscoreCore
 
 /// `slackscore report`: campaigns.json → report.html.

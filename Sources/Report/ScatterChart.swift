@@ -99,7 +99,8 @@ struct LabelBox {
   var baseline: Double
   var anchor: String
 
-  static func place(_ label: String, nearX x: Double, y: Double, avoiding others: [LabelBox], width: Double) -> LabelBox {
+  static func place(_ label: String, nearX x: Double, y: Double, avoiding others: [LabelBox], width: Double) -> LabelBox
+  {
     let textWidth = Double(label.count) * 6.6
     let candidates: [(dx: Double, dy: Double, anchor: String)] = [
       (10, -8, "start"), (10, 18, "start"), (-10, -8, "end"), (-10, 18, "end"),

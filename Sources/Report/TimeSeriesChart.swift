@@ -51,7 +51,8 @@ enum TimeSeriesChart {
     }
     drawSeries(outcome, xs: xs, axisX: left, anchor: "end", svg: &svg, top: top, bottom: height - bottom)
     if let interactions, !interactions.points.isEmpty {
-      drawSeries(interactions, xs: xs, axisX: width - right, anchor: "start", svg: &svg, top: top, bottom: height - bottom)
+      drawSeries(
+        interactions, xs: xs, axisX: width - right, anchor: "start", svg: &svg, top: top, bottom: height - bottom)
     }
     svg.text("— " + outcome.name + " (left axis)", x: left, y: 14, cssClass: "legend-\(outcome.cssClass)")
     if let interactions, !interactions.points.isEmpty {
@@ -74,7 +75,8 @@ enum TimeSeriesChart {
     }
     let sorted = series.points.compactMap { p in CivilDate.dayNumber(p.date).map { (p, $0) } }
       .sorted { ($0.1, $0.0.date) < ($1.1, $1.0.date) }
-    svg.polyline(sorted.map { (xs.position(Double($0.1)), ys.position($0.0.value)) }, cssClass: "series \(series.cssClass)")
+    svg.polyline(
+      sorted.map { (xs.position(Double($0.1)), ys.position($0.0.value)) }, cssClass: "series \(series.cssClass)")
     for (p, day) in sorted {
       svg.point(
         x: xs.position(Double(day)), y: ys.position(p.value), radius: 4, cssClass: series.cssClass,

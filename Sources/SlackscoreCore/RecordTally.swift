@@ -28,6 +28,7 @@ public struct RecordTally: Sendable, Hashable, Codable {
     func detail(_ d: [String: Int]) -> String {
       d.isEmpty ? "" : " (" + d.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
     }
-    return "\(total) records: \(parsed) parsed, \(skippedTotal) skipped\(detail(skipped)), \(rejectedTotal) rejected\(detail(rejected))"
+    return
+      "\(total) records: \(parsed) parsed, \(skippedTotal) skipped\(detail(skipped)), \(rejectedTotal) rejected\(detail(rejected))"
   }
 }

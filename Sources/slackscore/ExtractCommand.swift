@@ -1,7 +1,7 @@
-import Pipeline
 import ArgumentParser
 import CTAExtraction
 import Logging
+import Pipeline
 import SlackscoreCore
 
 /// `slackscore extract`: calls to action from documents.

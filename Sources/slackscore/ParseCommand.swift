@@ -1,7 +1,7 @@
-import Pipeline
 import ArgumentParser
 import DocumentParser
 import Logging
+import Pipeline
 import SlackscoreCore
 
 #if canImport(Glibc)

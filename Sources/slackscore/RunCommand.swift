@@ -53,7 +53,8 @@ struct RunCommand: AsyncParsableCommand {
     do {
       let manifest = try PipelineRun.run(options: options, logger: logger, progress: progress)
       let seconds = manifest.stages.map(\.seconds).reduce(0, +)
-      logger.info("run ok: \(manifest.pipeline) in \(seconds) s; outputs in \(outputFolder ?? "out/\(manifest.pipeline)")")
+      logger.info(
+        "run ok: \(manifest.pipeline) in \(seconds) s; outputs in \(outputFolder ?? "out/\(manifest.pipeline)")")
     } catch let busy as RunLock.Busy {
       ProcessEnvironment.printError("slackscore run: \(busy)")
       throw ExitCode(75)

@@ -1,6 +1,6 @@
-import Pipeline
 import ArgumentParser
 import Logging
+import Pipeline
 import PipelineConfiguration
 import Scoring
 import SlackscoreCore
@@ -42,7 +42,8 @@ struct ScoreCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     let diagnostics = DiagnosticCollector()
     let options = ScoreOptions(
-      pipeline: pipeline, documents: documents, ctas: ctas, outputFolder: out, displayRoot: ProcessEnvironment.currentDirectory())
+      pipeline: pipeline, documents: documents, ctas: ctas, outputFolder: out,
+      displayRoot: ProcessEnvironment.currentDirectory())
     let started = RunClock.now()
     do {
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)

@@ -21,7 +21,8 @@ struct Slackscore: AsyncParsableCommand {
       terminal (cron) unless something fails; --verbose says more.
       """,
     subcommands: [
-      IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, EvalCTACommand.self, ScoreCommand.self,
+      IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, EvalCTACommand.self,
+      ScoreCommand.self,
       ReportCommand.self, FetchCommand.self, RunCommand.self, InputsCommand.self,
     ]
   )

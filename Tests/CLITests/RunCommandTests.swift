@@ -4,7 +4,9 @@ import Testing
 
 /// The default pipeline end to end, through the real binary.
 @Suite(.serialized) struct RunCommandTests {
-  static let outputs = ["documents.jsonl", "rejects.jsonl", "ctas.jsonl", "campaigns.json", "campaigns.csv", "report.html"]
+  static let outputs = [
+    "documents.jsonl", "rejects.jsonl", "ctas.jsonl", "campaigns.json", "campaigns.csv", "report.html",
+  ]
 
   @Test func defaultPipelineGivesByteIdenticalOutputsWhateverTheThreadCount() throws {
     let one = try CommandRunner.temporaryFolder()

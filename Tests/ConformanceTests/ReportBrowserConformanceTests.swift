@@ -116,11 +116,16 @@ enum ReportFixture {
           id: "a", name: "#TagarViral", quadrant: "loud-but-idle", slacktivismIndex: 88, engagementIndex: 7,
           interactions: 2_400_000, outcome: 41, figures: [("signatures", "41")], effortCounts: [12, 1, 0, 0, 0],
           outcomeSeries: [], interactionSeries: nil, caveats: ["counts from a single capture"],
-          evidence: [ReportEvidence(label: "post", url: "https://sosmed.example.com/p/1", capturedAt: "2024-02-01", source: "a.warc.gz @ 0")]),
+          evidence: [
+            ReportEvidence(
+              label: "post", url: "https://sosmed.example.com/p/1", capturedAt: "2024-02-01", source: "a.warc.gz @ 0")
+          ]),
         ReportCampaign(
           id: "b", name: "Petisi Hutan Adat", quadrant: "engaged", slacktivismIndex: 30, engagementIndex: 71,
           interactions: 18_000, outcome: 12_310, figures: [("signatures", "12 310")], effortCounts: [3, 5, 1, 0, 1],
-          outcomeSeries: [series("signatures", "outcome", [("2024-03-02", 1204), ("2024-04-10", 5870), ("2024-05-20", 12310)])],
+          outcomeSeries: [
+            series("signatures", "outcome", [("2024-03-02", 1204), ("2024-04-10", 5870), ("2024-05-20", 12310)])
+          ],
           interactionSeries: series("shares", "interactions", [("2024-03-01", 900), ("2024-04-01", 2100)]), caveats: [],
           evidence: []),
         ReportCampaign(

@@ -133,7 +133,8 @@ struct WARCConformanceTests {
     for file in files {
       let reading = try Self.read(file)
       // Every record is counted; a file that is not an archive at all (LZ4, empty) counts once as rejected.
-      let unreadable = reading.tally.rejected["unsupported-container", default: 0] + reading.tally.rejected["empty-file", default: 0]
+      let unreadable =
+        reading.tally.rejected["unsupported-container", default: 0] + reading.tally.rejected["empty-file", default: 0]
       #expect(reading.tally.total == reading.entries.count + unreadable, "\(file): \(reading.tally.summary)")
       for d in reading.diagnostics { #expect(d.file == Self.folder + "/" + file && d.offset != nil) }
     }
