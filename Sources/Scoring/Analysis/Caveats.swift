@@ -160,8 +160,22 @@ enum Quadrants {
       case (false, true): campaigns[i].quadrant.label = "quiet-effective"
       case (false, false): campaigns[i].quadrant.label = "dormant"
       }
+      let near = [("loudness", abs(l - loud)), ("acts", abs(e - engaged))].filter { $0.1 < borderline }.map(\.0)
+      if !near.isEmpty {
+        campaigns[i].caveats.append(
+          Caveat(
+            code: "quadrant-borderline",
+            message:
+              "Within \(borderline) of the median \(near.joined(separator: " and ")) line (about 40% in raw counts): "
+              + "a small change in the counts would change the quadrant label; quote the figures, not the label."))
+        campaigns[i].caveats.sort { $0.code < $1.code }
+      }
     }
   }
+
+  /// Distance from a median line, in component units (log10 / 6), under which a label is
+  /// called borderline: 0.025 is 0.15 decades, about 40% in raw counts.
+  static let borderline = 0.025
 
   static func medians(_ campaigns: [CampaignScore]) -> QuadrantReference {
     let comparable = campaigns.filter { $0.quadrant.loudness != nil && $0.quadrant.acts != nil }
