@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Turns the dates archives write into ISO 8601 UTC with whole seconds
 /// (`2019-05-01T10:00:00Z`).
 ///
@@ -77,13 +79,13 @@ public enum DateNormalizer {
       }
       if n >= 14 { second = digits(12, 2)! }
     }
-    guard (1...12).contains(month), (1...daysIn(month, year)).contains(day), hour < 24, minute < 60, second < 61
+    guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61
     else { return nil }
     if offsetMinutes != 0 {
-      var total = daysFromCivil(year, month, day) * 1440 + hour * 60 + minute - offsetMinutes
+      var total = CivilDate.dayNumber(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes
       let days = total >= 0 ? total / 1440 : (total - 1439) / 1440
       total -= days * 1440
-      (year, month, day) = civilFromDays(days)
+      (year, month, day) = CivilDate.civil(fromDay: days)
       hour = total / 60
       minute = total % 60
     }
@@ -95,33 +97,4 @@ public enum DateNormalizer {
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
   }
 
-  private static func daysIn(_ month: Int, _ year: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
-  }
-
-  /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-  private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-  }
-
-  private static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
 }

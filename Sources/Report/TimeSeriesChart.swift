@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// One observation in a time series: a capture date and a value, with its evidence.
 public struct TimePoint: Sendable, Hashable {
   /// ISO 8601 date or date-time; only the date part is used for the position.
@@ -82,45 +84,5 @@ enum TimeSeriesChart {
         x: xs.position(Double(day)), y: ys.position(p.value), radius: 4, cssClass: series.cssClass,
         tooltip: p.tooltip, link: p.link)
     }
-  }
-}
-
-/// Proleptic Gregorian day numbers, without Foundation.
-enum CivilDate {
-  /// Days since 1970-01-01 for a string starting `YYYY-MM-DD`, or nil.
-  static func dayNumber(_ iso: String) -> Int? {
-    let u = Array(iso.utf8)
-    guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
-    func num(_ r: Range<Int>) -> Int? {
-      var v = 0
-      for i in r {
-        guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
-        v = v * 10 + Int(u[i] - 0x30)
-      }
-      return v
-    }
-    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m), (1...31).contains(d)
-    else { return nil }
-    let yy = m <= 2 ? y - 1 : y
-    let era = (yy >= 0 ? yy : yy - 399) / 400
-    let yoe = yy - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  /// `YYYY-MM-DD` for a day number.
-  static func label(forDay z0: Int) -> String {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(y)-\(two(m))-\(two(d))"
   }
 }

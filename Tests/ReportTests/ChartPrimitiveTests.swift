@@ -3,18 +3,6 @@ import Testing
 @testable import Report
 
 @Suite struct ChartPrimitiveTests {
-  @Test(arguments: [("1970-01-01", 0), ("2024-03-02", 19784), ("2000-02-29", 11016), ("1969-12-31", -1)])
-  func civilDateRoundTrip(date: String, day: Int) {
-    #expect(CivilDate.dayNumber(date) == day)
-    #expect(CivilDate.label(forDay: day) == date)
-  }
-
-  @Test func badDatesHaveNoDayNumber() {
-    #expect(CivilDate.dayNumber("2008-10-294T") == CivilDate.dayNumber("2008-10-29"))
-    #expect(CivilDate.dayNumber("Jan 2024") == nil)
-    #expect(CivilDate.dayNumber("2024-13-01") == nil)
-  }
-
   @Test(arguments: [
     (1_234_567.0, 0, "1\u{2009}234\u{2009}567"), (0.5, 2, "0.5"), (12.0, 0, "12"), (-1500.0, 0, "−1\u{2009}500"),
     (1_000.0, 0, "1\u{2009}000"),

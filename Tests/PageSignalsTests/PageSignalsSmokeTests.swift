@@ -1,6 +1,0 @@
-import PageSignals
-import Testing
-
-@Suite struct PageSignalsSmokeTests {
-  @Test func moduleLoads() { #expect(Bool(true)) }
-}
