@@ -79,7 +79,8 @@ public enum DateNormalizer {
       }
       if n >= 14 { second = digits(12, 2)! }
     }
-    guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61
+    guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day), hour < 24,
+      minute < 60, second < 61
     else { return nil }
     if offsetMinutes != 0 {
       var total = CivilDate.dayNumber(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes
