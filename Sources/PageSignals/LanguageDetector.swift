@@ -38,29 +38,43 @@ enum LanguageDetection {
       let limit = min(text.count, maximumBytes)
       var scripts = [Int](repeating: 0, count: Script.allCases.count)
       var scores = [Int](repeating: 0, count: ProfileLanguage.allCases.count)
+      var latinLetters = 0
       var words = 0
       var hits = 0
       var index = 0
       var wordStart = -1
+      // FNV-1a over the word's lower-cased bytes, as `LanguageProfiles.wordHash`, kept
+      // while scanning so that no byte is read twice.
+      var hash: UInt64 = 0
       let masks = LanguageProfiles.masks
-      func finishWord(at end: Int) {
+      @inline(__always) func add(_ byte: UInt8) {
+        hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
+      }
+      @inline(__always) func finishWord(at end: Int) {
         guard wordStart >= 0 else { return }
         defer { wordStart = -1 }
         guard end - wordStart <= 24 else { return }
         words += 1
-        let hash = LanguageProfiles.wordHash(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<end]))
-        guard let mask = masks[hash] else { return }
+        guard var mask = masks[hash] else { return }
         hits += 1
-        for language in ProfileLanguage.allCases where mask & (1 << UInt16(language.rawValue)) != 0 {
-          scores[language.rawValue] += 1
+        while mask != 0 {
+          scores[mask.trailingZeroBitCount] += 1
+          mask &= mask &- 1
+        }
+      }
+      @inline(__always) func startWord(at index: Int) {
+        if wordStart < 0 {
+          wordStart = index
+          hash = 0xcbf2_9ce4_8422_2325
         }
       }
       while index < limit {
         let byte = text[index]
         if byte < 0x80 {
           if ByteText.isASCIILetter(byte) {
-            scripts[Script.latin.rawValue] += 1
-            if wordStart < 0 { wordStart = index }
+            latinLetters += 1
+            startWord(at: index)
+            add(byte)
           } else {
             finishWord(at: index)
           }
@@ -69,10 +83,12 @@ enum LanguageDetection {
         }
         let (value, length) = text.scalar(at: index)
         if let script = script(of: value) {
-          scripts[script.rawValue] += 1
           if script == .latin {
-            if wordStart < 0 { wordStart = index }
+            latinLetters += 1
+            startWord(at: index)
+            for k in 0..<length { add(text[index + k]) }
           } else {
+            scripts[script.rawValue] += 1
             finishWord(at: index)
           }
         } else {
@@ -81,6 +97,7 @@ enum LanguageDetection {
         index += length
       }
       finishWord(at: limit)
+      scripts[Script.latin.rawValue] = latinLetters
 
       let latin = scripts[Script.latin.rawValue]
       let other = scripts.indices.filter { $0 != Script.latin.rawValue }.max { scripts[$0] < scripts[$1] }!

@@ -8,6 +8,8 @@
 // no `medium.com/@name`), then ASCII letters, digits, `_` and inner `.`, 1–30 long, not followed by
 // another `@`. Both lists keep the first spelling of each case-insensitive duplicate, in order.
 
+import SlackscoreCore
+
 /// Scans text for hashtags and mentions.
 enum SocialTokenScanner {
   enum Kind {
@@ -19,7 +21,12 @@ enum SocialTokenScanner {
       var result: [String] = []
       var seen = Set<String>()
       var index = 0
+      let marker: UInt8 = kind == .hashtag ? 0x23 : 0x40
       while index < text.count {
+        // Skip eight bytes at a time while none is the marker or the lead byte 0xEF of
+        // its fullwidth form.
+        index = ByteSearch.skipWords(text.bytes, from: index, until: marker, or: 0xEF)
+        guard index < text.count else { break }
         let byte = text[index]
         var markerLength = 0
         if kind == .hashtag {

@@ -29,49 +29,80 @@ public enum CharsetDecoder {
     public var decision: Decision
   }
 
-  /// Decides and converts.
+  /// Decides and converts. When the page is already clean UTF-8 (the common case) the
+  /// result shares `payload`'s storage: no copy.
   ///
   /// - Parameters:
   ///   - payload: The raw page bytes.
   ///   - httpCharset: The `charset` parameter of the HTTP `Content-Type`, if any.
   public static func prepare(_ payload: [UInt8], httpCharset: String?) -> Prepared {
-    payload.withUnsafeBytes { raw in prepare(raw, httpCharset: httpCharset) }
+    let plan = payload.withUnsafeBytes { raw in decide(raw, httpCharset: httpCharset) }
+    return payload.withUnsafeBytes { raw in
+      let body = UnsafeRawBufferPointer(rebasing: raw[plan.skip...])
+      switch plan.target {
+      case .utf8(let invalid):
+        let clean = plan.skip == 0 && invalid == 0
+        return utf8(clean ? payload : nil, body, invalid: invalid, source: plan.source)
+      case .windows1252: return windows1252(body, source: plan.source)
+      case .foreign(let label): return foreign(body, label: label, source: plan.source)
+      }
+    }
   }
 
-  /// Decides and converts (raw-buffer form).
+  /// Decides and converts (raw-buffer form; always copies).
   public static func prepare(_ raw: UnsafeRawBufferPointer, httpCharset: String?) -> Prepared {
+    prepare(Array(raw), httpCharset: httpCharset)
+  }
+
+  /// What `decide` settled on: how many leading bytes (a byte-order mark) to skip, how to
+  /// read the rest, and why.
+  private struct Plan {
+    enum Target {
+      /// UTF-8, with the count of invalid bytes found.
+      case utf8(invalid: Int)
+      case windows1252
+      case foreign(String)
+    }
+    var skip: Int
+    var target: Target
+    var source: String
+  }
+
+  private static func decide(_ raw: UnsafeRawBufferPointer, httpCharset: String?) -> Plan {
     // 1. Byte-order mark.
     if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
-      return utf8(UnsafeRawBufferPointer(rebasing: raw[3...]), source: "bom")
+      let survey = UTF8Bytes.survey(UnsafeRawBufferPointer(rebasing: raw[3...]))
+      return Plan(skip: 3, target: .utf8(invalid: survey.invalid), source: "bom")
     }
     if raw.count >= 2, raw[0] == 0xFF, raw[1] == 0xFE {
-      return foreign(UnsafeRawBufferPointer(rebasing: raw[2...]), label: "utf-16le", source: "bom")
+      return Plan(skip: 2, target: .foreign("utf-16le"), source: "bom")
     }
     if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
-      return foreign(UnsafeRawBufferPointer(rebasing: raw[2...]), label: "utf-16be", source: "bom")
+      return Plan(skip: 2, target: .foreign("utf-16be"), source: "bom")
     }
     let survey = UTF8Bytes.survey(raw)
+    let asUTF8 = Plan.Target.utf8(invalid: survey.invalid)
     // 2. The HTTP header. Servers often send a default `iso-8859-1` for UTF-8 pages, so a
     // Latin label on bytes that are valid UTF-8 with non-ASCII text is read as UTF-8.
     if let label = httpCharset.flatMap(normalize) {
-      if label == "utf-8" { return utf8(raw, source: "http") }
+      if label == "utf-8" { return Plan(skip: 0, target: asUTF8, source: "http") }
       if label == "windows-1252" {
-        if survey.invalid == 0 && survey.multibyte > 0 { return utf8(raw, source: "utf8-valid") }
-        return windows1252(raw, source: "http")
+        if survey.invalid == 0 && survey.multibyte > 0 { return Plan(skip: 0, target: asUTF8, source: "utf8-valid") }
+        return Plan(skip: 0, target: .windows1252, source: "http")
       }
-      return foreign(raw, label: label, source: "http")
+      return Plan(skip: 0, target: .foreign(label), source: "http")
     }
     // 3. Valid UTF-8.
-    if survey.invalid == 0 { return utf8(raw, source: "utf8-valid") }
+    if survey.invalid == 0 { return Plan(skip: 0, target: asUTF8, source: "utf8-valid") }
     // 4. A declaration in the markup.
     if let label = MetaCharsetScanner.declaredCharset(in: raw).flatMap(normalize) {
-      if label == "utf-8" { return utf8(raw, source: "meta") }
-      if label == "windows-1252" { return windows1252(raw, source: "meta") }
-      return foreign(raw, label: label, source: "meta")
+      if label == "utf-8" { return Plan(skip: 0, target: asUTF8, source: "meta") }
+      if label == "windows-1252" { return Plan(skip: 0, target: .windows1252, source: "meta") }
+      return Plan(skip: 0, target: .foreign(label), source: "meta")
     }
     // 5. Undeclared and not clean UTF-8: a few stray bytes in UTF-8 text stay UTF-8.
-    if survey.multibyte >= survey.invalid { return utf8(raw, source: "fallback") }
-    return windows1252(raw, source: "fallback")
+    if survey.multibyte >= survey.invalid { return Plan(skip: 0, target: asUTF8, source: "fallback") }
+    return Plan(skip: 0, target: .windows1252, source: "fallback")
   }
 
   /// Maps a charset label to the name we use (WHATWG aliases for the common ones).
@@ -92,12 +123,15 @@ public enum CharsetDecoder {
     }
   }
 
-  private static func utf8(_ raw: UnsafeRawBufferPointer, source: String) -> Prepared {
-    var bytes = Array(raw)
-    let survey = UTF8Bytes.survey(raw)
-    if survey.invalid > 0 {
+  /// UTF-8 bytes: `clean` (the original array, shared) when nothing needs replacing,
+  /// else a copy of `raw` with invalid bytes replaced by U+FFFD.
+  private static func utf8(_ clean: [UInt8]?, _ raw: UnsafeRawBufferPointer, invalid: Int, source: String) -> Prepared {
+    let bytes: [UInt8]
+    if invalid > 0 {
       // Replace invalid bytes with U+FFFD so the tree holds valid UTF-8 only.
       bytes = Array(String(decoding: raw, as: UTF8.self).utf8)
+    } else {
+      bytes = clean ?? Array(raw)
     }
     return repaired(bytes, charset: "utf-8", source: source)
   }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Repairs UTF-8 text that was once read as windows-1252/Latin-1 and written back as
 /// UTF-8: `Ã©` → `é`, `â€™` → `’`, `Â` + no-break space → no-break space.
 ///
@@ -29,13 +35,15 @@ enum MojibakeRepair {
   }
 
   private static func mightContainMojibake(_ b: UnsafeRawBufferPointer) -> Bool {
+    guard let base = b.baseAddress, b.count >= 2 else { return false }
     var i = 0
     let n = b.count - 1
     while i < n {
-      if b[i] == 0xC3 {
-        let next = b[i + 1]
-        if next >= 0x82 && next <= 0xB4 { return true }
-      }
+      // memchr is vectorised; 0xC3 is rare outside Latin-script accents.
+      guard let hit = memchr(base + i, 0xC3, n - i) else { return false }
+      i = base.distance(to: UnsafeRawPointer(hit))
+      let next = b[i + 1]
+      if next >= 0x82 && next <= 0xB4 { return true }
       i += 1
     }
     return false

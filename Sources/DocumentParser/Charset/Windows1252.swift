@@ -127,6 +127,9 @@ enum UTF8Bytes {
     var invalid = 0
     let n = b.count
     while i < n {
+      // ASCII runs eight bytes at a time.
+      while i + 8 <= n && b.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+      guard i < n else { break }
       if b[i] < 0x80 {
         i += 1
         continue

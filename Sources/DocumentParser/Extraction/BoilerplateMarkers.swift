@@ -156,27 +156,32 @@ enum BoilerplateMarkers {
   /// Whether a lower-cased line is an inline slot or promo.
   static func isSlotLine(_ line: LowercasedBytes) -> Bool {
     guard line.bytes.count <= 320 else { return false }
-    let trimmed = trimmedBytes(line.bytes)
-    if trimmed.count <= longestSlotLine && slotLineBytes.contains(trimmed) { return true }
-    if slotPrefixNeedles.startsAny(trimmed) { return true }
-    if line.bytes.count <= 200, promoNeedles.occurs(in: line.bytes) { return true }
-    return false
+    return line.bytes.withUnsafeBufferPointer { bytes in
+      let range = trimmedRange(bytes)
+      let trimmed = UnsafeBufferPointer(rebasing: bytes[range])
+      if trimmed.count <= longestSlotLine && slotLineBytes.contains(Array(trimmed)) { return true }
+      if slotPrefixNeedles.startsAny(trimmed) { return true }
+      if bytes.count <= 200, promoNeedles.occurs(in: bytes) { return true }
+      return false
+    }
   }
 
-  /// Drops leading and trailing spaces and ASCII punctuation.
-  static func trimmedBytes(_ bytes: [UInt8]) -> [UInt8] {
-    func isTrim(_ b: UInt8) -> Bool {
-      switch b {
-      case 0x20, 0x09, 0x0A, 0x3A, 0x2D, 0x7C, 0x2E, 0x21, 0x3E, 0x3C, 0x2A, 0x5B, 0x5D, 0x28, 0x29: return true
-      default: return false
-      }
-    }
+  /// The range left after dropping leading and trailing spaces and ASCII punctuation.
+  private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var start = 0
     var end = bytes.count
     while start < end && isTrim(bytes[start]) { start += 1 }
     while end > start && isTrim(bytes[end - 1]) { end -= 1 }
-    return Array(bytes[start..<end])
+    return start..<end
   }
+
+  @inline(__always) private static func isTrim(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x20, 0x09, 0x0A, 0x3A, 0x2D, 0x7C, 0x2E, 0x21, 0x3E, 0x3C, 0x2A, 0x5B, 0x5D, 0x28, 0x29: return true
+    default: return false
+    }
+  }
+
 }
 
 extension String {

@@ -1,8 +1,10 @@
+import SlackscoreCore
+
 /// ASCII-case-insensitive matching over UTF-8 bytes: the hot paths compare class names and
 /// short lines against fixed vocabularies, where `String.contains` is far too slow.
 struct LowercasedBytes {
   /// The bytes with ASCII letters lower-cased.
-  let bytes: [UInt8]
+  private(set) var bytes: [UInt8]
 
   init(_ string: String) {
     var out = Array(string.utf8)
@@ -11,6 +13,16 @@ struct LowercasedBytes {
   }
 
   init(lowercased bytes: [UInt8]) { self.bytes = bytes }
+
+  /// Replaces the contents with `source`, lower-cased, reusing the storage (for scratch
+  /// buffers in per-line loops).
+  mutating func replace(with source: UnsafeBufferPointer<UInt8>) {
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: source)
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      for i in buffer.indices where buffer[i] &- 65 < 26 { buffer[i] |= 0x20 }
+    }
+  }
 
   /// Whether `needle` (lower case) occurs anywhere.
   @inline(__always)
@@ -57,55 +69,157 @@ extension Array where Element == String {
 }
 
 /// A fixed vocabulary searched in one pass: a bitmap of the needles' first two bytes
-/// rules out almost every position before any comparison.
+/// rules out almost every position before any comparison. The needles live in one flat
+/// byte array, grouped by first byte, so a probe touches no reference counts.
 struct NeedleSet: Sendable {
-  private let needles: [[UInt8]]
+  /// All needles, concatenated, ordered by first byte.
+  private let flat: [UInt8]
+  /// Per needle (same order): start in `flat` and length.
+  private let starts: [Int32]
+  private let lengths: [Int32]
+  /// Needle index range per first byte: `groups[b] ..< groups[b + 1]`.
+  private let groups: [Int32]
   /// Bit per two-byte key (`b0 << 8 | b1`) that begins some needle.
-  private let starts: [UInt64]
-  /// Needle indexes per first byte.
-  private let byFirst: [[Int]]
+  private let bigrams: [UInt64]
+  /// The shortest needle's length.
+  private let shortest: Int
+  /// Wu–Manber shifts per hashed bigram, used when every needle has four bytes or more:
+  /// how far a window may move when the bigram ending at its `shortest`-th byte is this one.
+  /// On running text (phrase needles checked against whole lines) most windows move by
+  /// nearly `shortest` bytes at once.
+  private let shifts: [UInt8]
+  /// Up to two punctuation bytes of which every needle holds one (`(` and `:` for photo
+  /// credits): text without either is ruled out in a word-at-a-time scan.
+  private let anchors: (UInt8, UInt8)?
 
   init(_ words: [String]) {
-    needles = words.map { Array($0.utf8) }.filter { $0.count >= 2 }
-    var starts = [UInt64](repeating: 0, count: 1024)
-    var byFirst = [[Int]](repeating: [], count: 256)
-    for (i, needle) in needles.enumerated() {
-      let key = Int(needle[0]) << 8 | Int(needle[1])
-      starts[key >> 6] |= 1 << UInt64(key & 63)
-      byFirst[Int(needle[0])].append(i)
+    let needles = words.map { Array($0.utf8) }.filter { $0.count >= 2 }.enumerated()
+      .sorted { ($0.element[0], $0.offset) < ($1.element[0], $1.offset) }.map(\.element)
+    var flat: [UInt8] = []
+    var starts: [Int32] = []
+    var lengths: [Int32] = []
+    var groups = [Int32](repeating: 0, count: 257)
+    var bigrams = [UInt64](repeating: 0, count: 1024)
+    let shortest = min(needles.map(\.count).min() ?? 0, 255)
+    var shifts: [UInt8] = []
+    if shortest >= 4 {
+      shifts = [UInt8](repeating: UInt8(shortest - 1), count: 1 << Self.shiftBits)
+      for needle in needles {
+        for q in 0...(shortest - 2) {
+          let key = Self.shiftKey(needle[q], needle[q + 1])
+          shifts[key] = min(shifts[key], UInt8(shortest - 2 - q))
+        }
+      }
     }
+    for needle in needles {
+      starts.append(Int32(flat.count))
+      lengths.append(Int32(needle.count))
+      flat.append(contentsOf: needle)
+      groups[Int(needle[0]) + 1] += 1
+      let key = Int(needle[0]) << 8 | Int(needle[1])
+      bigrams[key >> 6] |= 1 << UInt64(key & 63)
+    }
+    self.shortest = shortest
+    self.shifts = shifts
+    self.anchors = Self.anchors(for: needles)
+    for b in 0..<256 { groups[b + 1] += groups[b] }
+    self.flat = flat
     self.starts = starts
-    self.byFirst = byFirst
+    self.lengths = lengths
+    self.groups = groups
+    self.bigrams = bigrams
   }
 
   /// Whether `bytes` starts with one of the needles.
   func startsAny(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { startsAny($0) }
+  }
+
+  /// Whether `bytes` starts with one of the needles.
+  func startsAny(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 2 else { return false }
-    for index in byFirst[Int(bytes[0])] {
-      let needle = needles[index]
-      guard needle.count <= bytes.count else { continue }
-      var k = 1
-      while k < needle.count && bytes[k] == needle[k] { k += 1 }
-      if k == needle.count { return true }
-    }
-    return false
+    return match(at: 0, in: bytes)
   }
 
   /// Whether any needle occurs in `bytes`.
   func occurs(in bytes: [UInt8]) -> Bool {
-    let n = bytes.count
+    bytes.withUnsafeBufferPointer { occurs(in: $0) }
+  }
+
+  /// Whether any needle occurs in `bytes`.
+  func occurs(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = hay.count
     guard n >= 2 else { return false }
-    return bytes.withUnsafeBufferPointer { hay in
+    if let (a, b) = anchors, !ByteSearch.containsEither(hay, a, b) { return false }
+    if !shifts.isEmpty {
+      guard n >= shortest else { return false }
+      return shifts.withUnsafeBufferPointer { shifts in
+        var start = 0
+        let last = n - shortest
+        while start <= last {
+          let end = start + shortest - 1
+          let shift = Int(shifts[Self.shiftKey(hay[end - 1], hay[end])])
+          if shift > 0 {
+            start += shift
+            continue
+          }
+          if match(at: start, in: hay) { return true }
+          start += 1
+        }
+        return false
+      }
+    }
+    return bigrams.withUnsafeBufferPointer { bigrams in
       for i in 0..<(n - 1) {
         let key = Int(hay[i]) << 8 | Int(hay[i + 1])
-        guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-        for index in byFirst[Int(hay[i])] {
-          let needle = needles[index]
-          guard needle.count <= n - i, needle[1] == hay[i + 1] else { continue }
-          var k = 2
-          while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-          if k == needle.count { return true }
-        }
+        guard bigrams[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+        if match(at: i, in: hay) { return true }
+      }
+      return false
+    }
+  }
+
+  private static let shiftBits = 12
+
+  /// Two ASCII punctuation bytes that together occur in every needle, if there are such.
+  private static func anchors(for needles: [[UInt8]]) -> (UInt8, UInt8)? {
+    func isPunctuation(_ b: UInt8) -> Bool {
+      b > 0x20 && b < 0x7F && !(b >= 0x30 && b <= 0x39) && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        && b != 0x2D && b != 0x2E && b != 0x2C
+    }
+    guard !needles.isEmpty else { return nil }
+    var counts = [Int](repeating: 0, count: 128)
+    for needle in needles {
+      for b in Set(needle) where isPunctuation(b) { counts[Int(b)] += 1 }
+    }
+    guard let first = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[first] > 0 else { return nil }
+    let rest = needles.filter { !$0.contains(UInt8(first)) }
+    if rest.isEmpty { return (UInt8(first), UInt8(first)) }
+    for b in 0..<128 where isPunctuation(UInt8(b)) && rest.allSatisfy({ $0.contains(UInt8(b)) }) {
+      return (UInt8(first), UInt8(b))
+    }
+    return nil
+  }
+
+  /// A 12-bit hash of a bigram (collisions only shorten shifts).
+  @inline(__always)
+  private static func shiftKey(_ a: UInt8, _ b: UInt8) -> Int {
+    (Int(a) &* 0x3B ^ Int(b)) & ((1 << shiftBits) - 1)
+  }
+
+  /// Whether a needle starts at `i`.
+  @inline(__always)
+  private func match(at i: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    let first = Int(hay[i])
+    let remaining = hay.count - i
+    return flat.withUnsafeBufferPointer { flat in
+      for needle in Int(groups[first])..<Int(groups[first + 1]) {
+        let length = Int(lengths[needle])
+        guard length <= remaining else { continue }
+        let start = Int(starts[needle])
+        var k = 1
+        while k < length && hay[i + k] == flat[start + k] { k += 1 }
+        if k == length { return true }
       }
       return false
     }

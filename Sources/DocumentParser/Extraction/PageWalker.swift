@@ -125,11 +125,10 @@ struct PageWalker {
   }
 
   private mutating func leave(_ node: xmlNodePtr, entered: Bool) {
-    guard node.pointee.type == XML_ELEMENT_NODE, entered else { return }
-    let tag = HTMLTag.lookup(node.pointee.name)
-    if tag.isInvisible || tag == .br || tag == .img || tag == .hr { return }
-    guard let index = open.last else { return }
+    // An element that was entered with descent is the innermost open one.
+    guard node.pointee.type == XML_ELEMENT_NODE, entered, let index = open.last else { return }
     let element = model.elements[Int(index)]
+    let tag = element.tag
     if tag.isBlock {
       if tag == .h1 && model.metadata.firstHeading == nil {
         model.metadata.firstHeading = XMLNode.textContent(node, limit: 2000)
@@ -148,62 +147,81 @@ struct PageWalker {
 
   // MARK: Text
 
+  /// Byte classes for `appendText`: 0 plain, 1 ASCII whitespace, 2 needs a closer look
+  /// (`,`, and the lead bytes of no-break space and the fullwidth/ideographic commas).
+  private static let byteClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for b in [0x20, 0x0A, 0x09, 0x0D, 0x0C] { table[b] = 1 }
+    for b in [0x2C, 0xC2, 0xEF, 0xE3] { table[b] = 2 }
+    return table
+  }()
+
   /// Appends a text node's bytes, collapsing whitespace (and no-break spaces) to single
-  /// spaces. Runs of non-space bytes are copied in one call.
+  /// spaces, in one pass that writes straight into the text buffer.
   private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
     let length = Int(xmlStrlen(content))
     guard length > 0 else { return }
-    let bytes = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
-    let inLink = linkDepth > 0
-    var i = 0
-    while i < length {
-      let byte = bytes[i]
-      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-        pendingSpace = true
-        i += 1
-        continue
-      }
-      if byte == 0xC2 && i + 1 < length && bytes[i + 1] == 0xA0 {  // no-break space
-        pendingSpace = true
-        i += 2
-        continue
-      }
-      // A run of visible bytes.
-      var end = i
-      var characters: Int32 = 0
-      var commas: Int16 = 0
-      while end < length {
-        let b = bytes[end]
-        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { break }
-        if b == 0xC2 && end + 1 < length && bytes[end + 1] == 0xA0 { break }
-        if b & 0xC0 != 0x80 { characters += 1 }
-        if b == 0x2C {
-          commas &+= 1
-        } else if end + 2 < length
-          && ((b == 0xEF && bytes[end + 1] == 0xBC && bytes[end + 2] == 0x8C)
-            || (b == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x81))
-        {
-          commas &+= 1  // U+FF0C fullwidth comma, U+3001 ideographic comma
+    let input = UnsafePointer(content)
+    let before = model.text.count
+    // Room for every byte plus one leading space (a copy of the node's bytes with their
+    // NUL: memcpy is the cheapest way to grow an Array); the unused tail is dropped below.
+    model.text.append(contentsOf: UnsafeBufferPointer(start: input, count: length + 1))
+    var characters: Int32 = 0
+    var spaces: Int32 = 0
+    var commas: Int16 = 0
+    var pending = pendingSpace
+    let blockStart = blockStart
+    let written = model.text.withUnsafeMutableBufferPointer { buffer -> Int in
+      let out = buffer.baseAddress!
+      var o = before
+      var i = 0
+      Self.byteClass.withUnsafeBufferPointer { classes in
+        while i < length {
+          let byte = input[i]
+          switch classes[Int(byte)] {
+          case 1:
+            pending = true
+            i += 1
+            continue
+          case 2:
+            if byte == 0xC2 && i + 1 < length && input[i + 1] == 0xA0 {  // no-break space
+              pending = true
+              i += 2
+              continue
+            }
+            if byte == 0x2C {
+              commas &+= 1
+            } else if i + 2 < length
+              && ((byte == 0xEF && input[i + 1] == 0xBC && input[i + 2] == 0x8C)
+                || (byte == 0xE3 && input[i + 1] == 0x80 && input[i + 2] == 0x81))
+            {
+              commas &+= 1  // U+FF0C fullwidth comma, U+3001 ideographic comma
+            }
+          default: break
+          }
+          if pending {
+            if o > blockStart {
+              out[o] = 0x20
+              o += 1
+              spaces += 1
+            }
+            pending = false
+          }
+          out[o] = byte
+          o += 1
+          if byte & 0xC0 != 0x80 { characters += 1 }
+          i += 1
         }
-        end += 1
       }
-      if pendingSpace {
-        if model.text.count > blockStart {
-          model.text.append(0x20)
-          blockCharacters += 1
-          if inLink { model.anchorText.append(0x20) }
-        }
-        pendingSpace = false
-      }
-      let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
-      model.text.append(contentsOf: run)
-      blockCharacters += characters
-      blockCommas &+= commas
-      if inLink {
-        model.anchorText.append(contentsOf: run)
-        blockLinkCharacters += characters
-      }
-      i = end
+      return o
+    }
+    model.text.removeLast(before + length + 1 - written)
+    pendingSpace = pending
+    blockCharacters += characters + spaces
+    blockCommas &+= commas
+    if linkDepth > 0 && written > before {
+      model.anchorText.append(contentsOf: model.text[before..<written])
+      blockLinkCharacters += characters
     }
   }
 

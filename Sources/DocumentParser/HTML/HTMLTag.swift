@@ -36,7 +36,7 @@ enum HTMLTag: UInt8, Sendable {
       }
       return .other
     }
-    return lookupTable[key] ?? .other
+    return TagTable.shared.tag(for: key)
   }
 
   private static func pack(_ s: StaticString) -> UInt64 {
@@ -51,7 +51,7 @@ enum HTMLTag: UInt8, Sendable {
     return key
   }
 
-  private static let lookupTable: [UInt64: HTMLTag] = {
+  fileprivate static let lookupTable: [(UInt64, HTMLTag)] = {
     let names: [(StaticString, HTMLTag)] = [
       ("html", .html), ("head", .head), ("body", .body), ("title", .title), ("meta", .meta), ("link", .link),
       ("base", .base), ("script", .script), ("style", .style), ("noscript", .noscript), ("template", .template),
@@ -67,9 +67,7 @@ enum HTMLTag: UInt8, Sendable {
       ("figure", .figure), ("time", .time), ("address", .address), ("center", .center),
       ("details", .details), ("summary", .summary), ("fieldset", .fieldset), ("ins", .ins),
     ]
-    var table: [UInt64: HTMLTag] = [:]
-    for (name, tag) in names { table[pack(name)] = tag }
-    return table
+    return names.map { (pack($0.0), $0.1) }
   }()
 
   /// Elements whose content is never visible text.
@@ -117,5 +115,38 @@ enum HTMLTag: UInt8, Sendable {
       return true
     default: return false
     }
+  }
+}
+
+/// A fixed open-addressing table from packed names to tags: every element is looked up,
+/// and a `Dictionary` (SipHash) cost more than the rest of the walk's bookkeeping.
+private struct TagTable: Sendable {
+  static let shared = TagTable(HTMLTag.lookupTable)
+  private static let bits = 8
+  private var keys = [UInt64](repeating: 0, count: 1 << bits)
+  private var tags = [HTMLTag](repeating: .other, count: 1 << bits)
+
+  init(_ entries: [(UInt64, HTMLTag)]) {
+    for (key, tag) in entries {
+      var slot = Self.slot(key)
+      while keys[slot] != 0 { slot = (slot + 1) & ((1 << Self.bits) - 1) }
+      keys[slot] = key
+      tags[slot] = tag
+    }
+  }
+
+  @inline(__always) func tag(for key: UInt64) -> HTMLTag {
+    guard key != 0 else { return .other }
+    var slot = Self.slot(key)
+    while true {
+      let stored = keys[slot]
+      if stored == key { return tags[slot] }
+      if stored == 0 { return .other }
+      slot = (slot + 1) & ((1 << Self.bits) - 1)
+    }
+  }
+
+  @inline(__always) private static func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
   }
 }

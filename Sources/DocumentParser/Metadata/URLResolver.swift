@@ -31,11 +31,13 @@ struct URLResolver {
     let trimmed = reference.trimmingWhitespace()
     guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
     // Fast path: already absolute http(s) with an authority.
-    var utf8 = trimmed.utf8.makeIterator()
-    var head: [UInt8] = []
-    while head.count < 9, let b = utf8.next() { head.append(b) }
-    if head.starts(with: Self.https) && head.count > 8 && head[8] != 0x2F { return trimmed }
-    if head.starts(with: Self.http) && head.count > 7 && head[7] != 0x2F { return trimmed }
+    let utf8 = trimmed.utf8
+    if utf8.starts(with: Self.https) && utf8.count > 8 && utf8[utf8.index(utf8.startIndex, offsetBy: 8)] != 0x2F {
+      return trimmed
+    }
+    if utf8.starts(with: Self.http) && utf8.count > 7 && utf8[utf8.index(utf8.startIndex, offsetBy: 7)] != 0x2F {
+      return trimmed
+    }
     if let parts = Self.split(trimmed) {
       guard parts.scheme == "http" || parts.scheme == "https", parts.authority != nil else { return nil }
       return trimmed
@@ -104,6 +106,12 @@ struct URLResolver {
 extension String {
   /// Trims ASCII whitespace and no-break spaces at both ends.
   func trimmingWhitespace() -> String {
+    // Most strings have nothing to trim: look at the two end bytes first.
+    guard let head = utf8.first, let tail = utf8.last else { return self }
+    @inline(__always) func plain(_ b: UInt8) -> Bool {
+      b != 0x20 && b != 0x0A && b != 0x09 && b != 0x0D && b != 0x0C && b != 0xC2 && b != 0xA0
+    }
+    if plain(head) && plain(tail) { return self }
     let scalars = unicodeScalars
     func isSpace(_ s: Unicode.Scalar) -> Bool {
       s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{0C}"
@@ -116,6 +124,7 @@ extension String {
 
   /// Collapses runs of whitespace to one space and trims.
   func collapsingWhitespace() -> String {
+    if isCollapsed { return self }
     var out = ""
     var pendingSpace = false
     for scalar in unicodeScalars {
@@ -130,5 +139,28 @@ extension String {
       }
     }
     return out
+  }
+}
+
+extension String {
+  /// Whether `collapsingWhitespace()` would return the string unchanged: no edge spaces, no
+  /// tabs, line breaks or no-break spaces, no double spaces (checked over the bytes).
+  fileprivate var isCollapsed: Bool {
+    var copy = self
+    return copy.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return true }
+      if first == 0x20 || last == 0x20 { return false }
+      var previousSpace = false
+      for b in bytes {
+        switch b {
+        case 0x0A, 0x09, 0x0D, 0xC2: return false  // 0xC2: maybe a no-break space; take the slow path
+        case 0x20:
+          if previousSpace { return false }
+          previousSpace = true
+        default: previousSpace = false
+        }
+      }
+      return true
+    }
   }
 }

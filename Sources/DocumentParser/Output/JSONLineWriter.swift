@@ -135,15 +135,48 @@ public struct JSONLineWriter {
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+  /// The index of the first byte at or after `start` that JSON must escape (a control
+  /// character, `"` or `\\`), or `utf8.count`; eight bytes at a time over clean text.
+  @inline(__always)
+  private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var i = start
+    let n = utf8.count
+    if let base = utf8.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while i + 8 <= n {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // Bytes below 0x20, or equal to `"` or `\\` (high bytes excluded by `~word`).
+        let flagged = ((word &- ones &* 0x20) | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & ~word
+        if flagged & highs != 0 { break }
+        i += 8
+      }
+    }
+    while i < n {
+      let byte = utf8[i]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return i }
+      i += 1
+    }
+    return n
+  }
+
   /// A JSON string: quotes, backslashes and control characters escaped, the rest raw UTF-8.
   private mutating func string(_ s: String) {
     bytes.append(0x22)
     var s = s
     s.withUTF8 { utf8 in
       var runStart = 0
-      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+      var i = 0
+      let n = utf8.count
+      while true {
+        i = Self.nextEscape(utf8, from: i)
+        guard i < n else { break }
+        let byte = utf8[i]
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-        runStart = i + 1
+        i += 1
+        runStart = i
         switch byte {
         case 0x22: raw("\\\"")
         case 0x5C: raw("\\\\")

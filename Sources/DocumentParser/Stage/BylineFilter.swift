@@ -57,6 +57,14 @@ enum BylineFilter {
     line.bytes.count <= 300 && captionNeedles.occurs(in: line.bytes)
   }
 
+  /// The same over UTF-8 bytes (a String is made only when the cheap test passes).
+  static func isTeaser(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard line.count <= 200, let last = line.last(where: { $0 != 0x7C && $0 != 0x20 }), last == 0x5D else {
+      return false
+    }
+    return isTeaser(String(decoding: line, as: UTF8.self))
+  }
+
   /// Teaser links in the body: "Headline of another story [VIDEO]".
   static func isTeaser(_ line: String) -> Bool {
     guard line.utf8.count <= 200 else { return false }

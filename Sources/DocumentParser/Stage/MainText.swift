@@ -1,28 +1,55 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Joins the chosen blocks into the document's `text`.
 enum MainText {
   /// Blocks joined by `\n`; a heading or first line that repeats the title is left out,
-  /// and exact repeats of a line are dropped.
+  /// and exact repeats of a line are dropped. Works on the page's bytes: a String is made
+  /// only for the few short lines that need a closer look, and once for the result.
   static func assemble(model: PageModel, blocks: [Int], title: String?) -> String {
     let titleKey = title.map(comparable)
-    var lines: [String] = []
-    for (position, index) in blocks.enumerated() {
-      let line = model.string(of: model.blocks[index]).trimmingWhitespace()
-      guard !line.isEmpty else { continue }
-      let length = line.utf8.count
-      if position < 6, let titleKey, !titleKey.isEmpty, length <= titleKey.utf8.count * 2 + 16,
-        comparable(line) == titleKey
-      {
-        continue
+    let titleBytes = titleKey?.utf8.count ?? 0
+    var out: [UInt8] = []
+    out.reserveCapacity(model.text.count)
+    var lastLine = 0..<0
+    var lowered = LowercasedBytes(lowercased: [])
+    model.text.withUnsafeBufferPointer { text in
+      for (position, index) in blocks.enumerated() {
+        let block = model.blocks[index]
+        var start = Int(block.start)
+        var end = Int(block.end)
+        // The walker writes no edge spaces; trim anyway for blocks built elsewhere.
+        while start < end && text[start] == 0x20 { start += 1 }
+        while end > start && text[end - 1] == 0x20 { end -= 1 }
+        let length = end - start
+        guard length > 0 else { continue }
+        let line = UnsafeBufferPointer(rebasing: text[start..<end])
+        if position < 6, let titleKey, titleBytes > 0, length <= titleBytes * 2 + 16,
+          comparable(String(decoding: line, as: UTF8.self)) == titleKey
+        {
+          continue
+        }
+        if length <= 300 {
+          lowered.replace(with: line)
+          if BylineFilter.isByline(lowered) || BylineFilter.isCaption(lowered) || BylineFilter.isTeaser(line) {
+            continue
+          }
+        }
+        // A line repeated right away is a layout duplicate (desktop and mobile copies).
+        if length > 40 && lastLine.count == length
+          && out.withUnsafeBufferPointer({ memcmp($0.baseAddress! + lastLine.lowerBound, line.baseAddress!, length) == 0 })
+        {
+          continue
+        }
+        if !out.isEmpty { out.append(0x0A) }
+        lastLine = out.count..<(out.count + length)
+        out.append(contentsOf: line)
       }
-      if length <= 300 {
-        let lowered = LowercasedBytes(line)
-        if BylineFilter.isByline(lowered) || BylineFilter.isCaption(lowered) || BylineFilter.isTeaser(line) { continue }
-      }
-      // A line repeated right away is a layout duplicate (desktop and mobile copies).
-      if length > 40 && lines.last == line { continue }
-      lines.append(line)
     }
-    return lines.joined(separator: "\n")
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Lower-cased letters and digits only, for loose comparison.
