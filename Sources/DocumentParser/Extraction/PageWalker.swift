@@ -162,6 +162,7 @@ struct PageWalker {
     let length = Int(xmlStrlen(content))
     guard length > 0 else { return }
     let input = UnsafePointer(content)
+    if appendCollapsedText(UnsafeBufferPointer(start: input, count: length)) { return }
     let before = model.text.count
     // Room for every byte plus one leading space (a copy of the node's bytes with their
     // NUL: memcpy is the cheapest way to grow an Array); the unused tail is dropped below.
@@ -223,6 +224,37 @@ struct PageWalker {
       model.anchorText.append(contentsOf: model.text[before..<written])
       blockLinkCharacters += characters
     }
+  }
+
+  /// The fast path of `appendText`: text that is already collapsed between its edges is
+  /// copied whole. Returns false (having done nothing) when the text needs the byte loop.
+  private mutating func appendCollapsedText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+    var start = 0
+    var end = bytes.count
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    if start == end {
+      pendingSpace = true
+      return true
+    }
+    while isSpace(bytes[end - 1]) { end -= 1 }
+    let core = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    guard let survey = CollapsedText.survey(core) else { return false }
+    let before = model.text.count
+    var characters = Int32(survey.characters)
+    if (pendingSpace || start > 0) && before > blockStart {
+      model.text.append(0x20)
+      characters += 1
+    }
+    model.text.append(contentsOf: core)
+    pendingSpace = end < bytes.count
+    blockCharacters += characters
+    blockCommas &+= Int16(truncatingIfNeeded: survey.commas)
+    if linkDepth > 0 {
+      model.anchorText.append(contentsOf: model.text[before...])
+      blockLinkCharacters += Int32(survey.characters - survey.spaces)
+    }
+    return true
   }
 
   private mutating func flush(endsWithBreak: Bool) {
