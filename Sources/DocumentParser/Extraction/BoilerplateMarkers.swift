@@ -155,15 +155,23 @@ enum BoilerplateMarkers {
 
   /// Whether a lower-cased line is an inline slot or promo.
   static func isSlotLine(_ line: LowercasedBytes) -> Bool {
-    guard line.bytes.count <= 320 else { return false }
-    return line.bytes.withUnsafeBufferPointer { bytes in
-      let range = trimmedRange(bytes)
-      let trimmed = UnsafeBufferPointer(rebasing: bytes[range])
-      if trimmed.count <= longestSlotLine && slotLineBytes.contains(Array(trimmed)) { return true }
-      if slotPrefixNeedles.startsAny(trimmed) { return true }
-      if bytes.count <= 200, promoNeedles.occurs(in: bytes) { return true }
-      return false
+    line.bytes.withUnsafeBufferPointer { isSlotLine(raw: $0) }
+  }
+
+  /// Whether a line (UTF-8, any case) is an inline slot or promo. Only short lines are
+  /// lower-cased (for the exact-phrase set); the needle searches ignore case themselves.
+  static func isSlotLine(raw bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count <= 320 else { return false }
+    let range = trimmedRange(bytes)
+    let trimmed = UnsafeBufferPointer(rebasing: bytes[range])
+    if trimmed.count <= longestSlotLine
+      && slotLineBytes.contains(trimmed.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 })
+    {
+      return true
     }
+    if slotPrefixNeedles.startsAny(trimmed) { return true }
+    if bytes.count <= 200, promoNeedles.occurs(in: bytes) { return true }
+    return false
   }
 
   /// The range left after dropping leading and trailing spaces and ASCII punctuation.

@@ -68,7 +68,7 @@ extension Array where Element == String {
   var utf8Needles: [[UInt8]] { map { [UInt8]($0.utf8) } }
 }
 
-/// A fixed vocabulary searched in one pass: a bitmap of the needles' first two bytes
+/// A fixed vocabulary searched in one pass, ignoring ASCII case: a bitmap of the needles' first two bytes
 /// rules out almost every position before any comparison. The needles live in one flat
 /// byte array, grouped by first byte, so a probe touches no reference counts.
 struct NeedleSet: Sendable {
@@ -83,17 +83,19 @@ struct NeedleSet: Sendable {
   private let bigrams: [UInt64]
   /// The shortest needle's length.
   private let shortest: Int
-  /// Wu–Manber shifts per hashed bigram, used when every needle has four bytes or more:
-  /// how far a window may move when the bigram ending at its `shortest`-th byte is this one.
-  /// On running text (phrase needles checked against whole lines) most windows move by
-  /// nearly `shortest` bytes at once.
+  /// Wu–Manber shifts per hashed block of `block` bytes (2, or 3 when every needle has six
+  /// bytes or more), used when every needle has four bytes or more: how far a window may
+  /// move when the block ending at its `shortest`-th byte is this one. On running text
+  /// (phrase needles checked against whole lines) most windows move by nearly `shortest`
+  /// bytes at once.
   private let shifts: [UInt8]
+  private let block: Int
   /// Up to two punctuation bytes of which every needle holds one (`(` and `:` for photo
   /// credits): text without either is ruled out in a word-at-a-time scan.
   private let anchors: (UInt8, UInt8)?
 
   init(_ words: [String]) {
-    let needles = words.map { Array($0.utf8) }.filter { $0.count >= 2 }.enumerated()
+    let needles = words.map { $0.utf8.map(Self.fold) }.filter { $0.count >= 2 }.enumerated()
       .sorted { ($0.element[0], $0.offset) < ($1.element[0], $1.offset) }.map(\.element)
     var flat: [UInt8] = []
     var starts: [Int32] = []
@@ -102,15 +104,17 @@ struct NeedleSet: Sendable {
     var bigrams = [UInt64](repeating: 0, count: 1024)
     let shortest = min(needles.map(\.count).min() ?? 0, 255)
     var shifts: [UInt8] = []
+    let block = shortest >= 6 ? 3 : 2
     if shortest >= 4 {
-      shifts = [UInt8](repeating: UInt8(shortest - 1), count: 1 << Self.shiftBits)
+      shifts = [UInt8](repeating: UInt8(shortest - block + 1), count: 1 << Self.shiftBits)
       for needle in needles {
-        for q in 0...(shortest - 2) {
-          let key = Self.shiftKey(needle[q], needle[q + 1])
-          shifts[key] = min(shifts[key], UInt8(shortest - 2 - q))
+        for q in 0...(shortest - block) {
+          let key = Self.shiftKey(needle, at: q + block - 1, block: block)
+          shifts[key] = min(shifts[key], UInt8(shortest - block - q))
         }
       }
     }
+    self.block = block
     for needle in needles {
       starts.append(Int32(flat.count))
       lengths.append(Int32(needle.count))
@@ -158,7 +162,7 @@ struct NeedleSet: Sendable {
         let last = n - shortest
         while start <= last {
           let end = start + shortest - 1
-          let shift = Int(shifts[Self.shiftKey(hay[end - 1], hay[end])])
+          let shift = Int(shifts[Self.shiftKey(hay, at: end, block: block)])
           if shift > 0 {
             start += shift
             continue
@@ -171,7 +175,7 @@ struct NeedleSet: Sendable {
     }
     return bigrams.withUnsafeBufferPointer { bigrams in
       for i in 0..<(n - 1) {
-        let key = Int(hay[i]) << 8 | Int(hay[i + 1])
+        let key = Int(fold(hay[i])) << 8 | Int(fold(hay[i + 1]))
         guard bigrams[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
         if match(at: i, in: hay) { return true }
       }
@@ -201,16 +205,28 @@ struct NeedleSet: Sendable {
     return nil
   }
 
-  /// A 12-bit hash of a bigram (collisions only shorten shifts).
+  /// ASCII upper case to lower case; needles are stored folded, and text is folded as it
+  /// is read, so callers need not lower-case lines first.
   @inline(__always)
-  private static func shiftKey(_ a: UInt8, _ b: UInt8) -> Int {
-    (Int(a) &* 0x3B ^ Int(b)) & ((1 << shiftBits) - 1)
+  private static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
+
+  @inline(__always)
+  private func fold(_ b: UInt8) -> UInt8 { Self.fold(b) }
+
+  /// A 12-bit hash of the `block` bytes ending at `end`, case folded (collisions only
+  /// shorten shifts).
+  @inline(__always)
+  private static func shiftKey<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at end: Int, block: Int) -> Int
+  where Bytes.Index == Int {
+    var key = Int(fold(bytes[end])) ^ Int(fold(bytes[end - 1])) &* 0x3B
+    if block == 3 { key ^= Int(fold(bytes[end - 2])) &* 0x3B &* 0x3B }
+    return (key ^ key >> 12) & ((1 << shiftBits) - 1)
   }
 
   /// Whether a needle starts at `i`.
   @inline(__always)
   private func match(at i: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-    let first = Int(hay[i])
+    let first = Int(fold(hay[i]))
     let remaining = hay.count - i
     return flat.withUnsafeBufferPointer { flat in
       for needle in Int(groups[first])..<Int(groups[first + 1]) {
@@ -218,7 +234,7 @@ struct NeedleSet: Sendable {
         guard length <= remaining else { continue }
         let start = Int(starts[needle])
         var k = 1
-        while k < length && hay[i + k] == flat[start + k] { k += 1 }
+        while k < length && fold(hay[i + k]) == flat[start + k] { k += 1 }
         if k == length { return true }
       }
       return false

@@ -53,8 +53,6 @@ struct MainContentSelector {
   /// whatever their names say (an ASP.NET `<form>` around the page, `main-content-wrap
   /// has-section-nav`), unless they are reader comments.
   private var protected: [Bool]
-  /// A reusable lower-cased copy of the line under test.
-  private var scratch = LowercasedBytes(lowercased: [])
 
   init(model: PageModel) {
     self.model = model
@@ -202,7 +200,7 @@ struct MainContentSelector {
 
   /// Whole-page fallback when no paragraph reached 25 characters (a short post, a tiny
   /// page): every visible, non-chrome block that is not a link line or a slot.
-  private mutating func fallback(removed: [Bool]) -> Selection {
+  private func fallback(removed: [Bool]) -> Selection {
     var chosen: [Int] = []
     var inMain = [Bool](repeating: false, count: model.blocks.count)
     for (b, block) in model.blocks.enumerated() {
@@ -364,15 +362,15 @@ struct MainContentSelector {
 
   /// Whether a block of the chosen content is text rather than a slot, a teaser or a
   /// stray link line.
-  private mutating func keep(_ block: PageModel.Block) -> Bool {
+  private func keep(_ block: PageModel.Block) -> Bool {
     if block.characters == 0 { return false }
     let density = Double(block.linkCharacters) / Double(block.characters)
     if density > 0.5 && block.characters < 160 && !block.endsWithBreak { return false }
     if block.end - block.start <= 320 {
-      model.text.withUnsafeBufferPointer { text in
-        scratch.replace(with: UnsafeBufferPointer(rebasing: text[Int(block.start)..<Int(block.end)]))
+      let slot = model.text.withUnsafeBufferPointer { text in
+        BoilerplateMarkers.isSlotLine(raw: UnsafeBufferPointer(rebasing: text[Int(block.start)..<Int(block.end)]))
       }
-      if BoilerplateMarkers.isSlotLine(scratch) { return false }
+      if slot { return false }
     }
     return true
   }

@@ -32,15 +32,18 @@ enum BylineFilter {
     "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
   ])
 
+  /// The longest line (in bytes) that can be a byline.
+  static let longestByline = 90
+
   /// Whether `line` is a byline, dateline or credit rather than article text.
   static func isByline(_ line: String) -> Bool {
-    guard line.utf8.count <= 90 else { return false }
+    guard line.utf8.count <= longestByline else { return false }
     return isByline(LowercasedBytes(line))
   }
 
   /// The same, on a lower-cased line.
   static func isByline(_ line: LowercasedBytes) -> Bool {
-    guard line.bytes.count <= 90 else { return false }
+    guard line.bytes.count <= longestByline else { return false }
     if line.hasAnyPrefix(prefixNeedles) { return true }
     if line.hasAnyPrefix(weakPrefixNeedles) && line.bytes.last != 0x2E {
       let words = line.bytes.split(separator: 0x20).count
@@ -54,7 +57,12 @@ enum BylineFilter {
 
   /// The same, on a lower-cased line.
   static func isCaption(_ line: LowercasedBytes) -> Bool {
-    line.bytes.count <= 300 && captionNeedles.occurs(in: line.bytes)
+    line.bytes.withUnsafeBufferPointer { isCaption(raw: $0) }
+  }
+
+  /// The same, on a line in any case.
+  static func isCaption(raw line: UnsafeBufferPointer<UInt8>) -> Bool {
+    line.count <= 300 && captionNeedles.occurs(in: line)
   }
 
   /// The same over UTF-8 bytes (a String is made only when the cheap test passes).

@@ -12,44 +12,53 @@ enum MainText {
   static func assemble(model: PageModel, blocks: [Int], title: String?) -> String {
     let titleKey = title.map(comparable)
     let titleBytes = titleKey?.utf8.count ?? 0
-    var out: [UInt8] = []
-    out.reserveCapacity(model.text.count)
-    var lastLine = 0..<0
     var lowered = LowercasedBytes(lowercased: [])
-    model.text.withUnsafeBufferPointer { text in
-      for (position, index) in blocks.enumerated() {
-        let block = model.blocks[index]
-        var start = Int(block.start)
-        var end = Int(block.end)
-        // The walker writes no edge spaces; trim anyway for blocks built elsewhere.
-        while start < end && text[start] == 0x20 { start += 1 }
-        while end > start && text[end - 1] == 0x20 { end -= 1 }
-        let length = end - start
-        guard length > 0 else { continue }
-        let line = UnsafeBufferPointer(rebasing: text[start..<end])
-        if position < 6, let titleKey, titleBytes > 0, length <= titleBytes * 2 + 16,
-          comparable(String(decoding: line, as: UTF8.self)) == titleKey
-        {
-          continue
-        }
-        if length <= 300 {
-          lowered.replace(with: line)
-          if BylineFilter.isByline(lowered) || BylineFilter.isCaption(lowered) || BylineFilter.isTeaser(line) {
+    let capacity = blocks.reduce(0) { $0 + Int(model.blocks[$1].end - model.blocks[$1].start) + 1 }
+    guard capacity > 0 else { return "" }
+    // Written straight into the String's storage: no intermediate byte array.
+    return String(unsafeUninitializedCapacity: capacity) { out in
+      var count = 0
+      var lastLine = 0..<0
+      model.text.withUnsafeBufferPointer { text in
+        for (position, index) in blocks.enumerated() {
+          let block = model.blocks[index]
+          var start = Int(block.start)
+          var end = Int(block.end)
+          // The walker writes no edge spaces; trim anyway for blocks built elsewhere.
+          while start < end && text[start] == 0x20 { start += 1 }
+          while end > start && text[end - 1] == 0x20 { end -= 1 }
+          let length = end - start
+          guard length > 0 else { continue }
+          let line = UnsafeBufferPointer(rebasing: text[start..<end])
+          if position < 6, let titleKey, titleBytes > 0, length <= titleBytes * 2 + 16,
+            comparable(String(decoding: line, as: UTF8.self)) == titleKey
+          {
             continue
           }
+          if length <= 300 {
+            if BylineFilter.isCaption(raw: line) || BylineFilter.isTeaser(line) { continue }
+            if length <= BylineFilter.longestByline {
+              lowered.replace(with: line)
+              if BylineFilter.isByline(lowered) { continue }
+            }
+          }
+          // A line repeated right away is a layout duplicate (desktop and mobile copies).
+          if length > 40 && lastLine.count == length
+            && memcmp(out.baseAddress! + lastLine.lowerBound, line.baseAddress!, length) == 0
+          {
+            continue
+          }
+          if count > 0 {
+            out[count] = 0x0A
+            count += 1
+          }
+          lastLine = count..<(count + length)
+          UnsafeMutableBufferPointer(rebasing: out[count..<(count + length)]).update(fromContentsOf: line)
+          count += length
         }
-        // A line repeated right away is a layout duplicate (desktop and mobile copies).
-        if length > 40 && lastLine.count == length
-          && out.withUnsafeBufferPointer({ memcmp($0.baseAddress! + lastLine.lowerBound, line.baseAddress!, length) == 0 })
-        {
-          continue
-        }
-        if !out.isEmpty { out.append(0x0A) }
-        lastLine = out.count..<(out.count + length)
-        out.append(contentsOf: line)
       }
+      return count
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Lower-cased letters and digits only, for loose comparison.
