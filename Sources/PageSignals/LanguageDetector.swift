@@ -78,19 +78,17 @@ enum LanguageDetection {
       var hits = 0
       var index = 0
       var wordStart = -1
-      // FNV-1a over the word's lower-cased bytes, as `LanguageProfiles.wordHash`, kept
-      // while scanning so that no byte is read twice.
-      var hash: UInt64 = 0
+      // The word's key, as `LanguageProfiles.wordHash`, built while scanning so that no
+      // byte is read twice.
+      var key = WordKey()
       let masks = LanguageProfiles.masks
-      @inline(__always) func add(_ byte: UInt8) {
-        hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
-      }
+      @inline(__always) func add(_ byte: UInt8) { key.add(byte) }
       @inline(__always) func finishWord(at end: Int) {
         guard wordStart >= 0 else { return }
         defer { wordStart = -1 }
         guard end - wordStart <= 24 else { return }
         words += 1
-        guard var mask = masks[hash] else { return }
+        guard var mask = masks[key.value] else { return }
         hits += 1
         while mask != 0 {
           scores[mask.trailingZeroBitCount] += 1
@@ -100,7 +98,7 @@ enum LanguageDetection {
       @inline(__always) func startWord(at index: Int) {
         if wordStart < 0 {
           wordStart = index
-          hash = 0xcbf2_9ce4_8422_2325
+          key = WordKey()
         }
       }
       // The text is read in chunks; after each, the detector stops early once the evidence

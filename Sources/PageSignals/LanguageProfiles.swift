@@ -123,14 +123,33 @@ enum LanguageProfiles {
     return table
   }()
 
-  /// FNV-1a over the bytes with ASCII lowercased.
+  /// The key of a word: its first 16 bytes, ASCII lower-cased, packed into two words and
+  /// mixed (exact for words of up to eight bytes; stopwords are all shorter than 16).
   @inline(__always) static func wordHash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
-    }
-    return hash
+    var key = WordKey()
+    for byte in bytes { key.add(byte) }
+    return key.value
   }
+}
+
+/// Builds a word's key byte by byte (see `LanguageProfiles.wordHash`): shifts and ORs, no
+/// multiply chain per byte.
+struct WordKey {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  private var shift: UInt64 = 0
+
+  @inline(__always) mutating func add(_ byte: UInt8) {
+    let value = UInt64(ByteText.lowercased(byte))
+    if shift < 64 {
+      low |= value << shift
+    } else {
+      high |= value << (shift - 64)  // a shift of 64 or more gives 0: bytes past 16 drop out
+    }
+    shift += 8
+  }
+
+  @inline(__always) var value: UInt64 { low ^ (high &* 0x9E37_79B9_7F4A_7C15) }
 }
 
 /// A fixed open-addressing table from word hashes to profile masks: the detector looks up

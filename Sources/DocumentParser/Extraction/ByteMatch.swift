@@ -71,7 +71,7 @@ extension Array where Element == String {
 /// A fixed vocabulary searched in one pass, ignoring ASCII case: a bitmap of the needles' first two bytes
 /// rules out almost every position before any comparison. The needles live in one flat
 /// byte array, grouped by first byte, so a probe touches no reference counts.
-struct NeedleSet: Sendable {
+final class NeedleSet: Sendable {
   /// All needles, concatenated, ordered by first byte.
   private let flat: [UInt8]
   /// Per needle (same order): start in `flat` and length.

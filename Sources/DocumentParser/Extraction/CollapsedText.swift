@@ -50,15 +50,17 @@ struct CollapsedText {
         }
       }
       i += 8
-      let bad =
-        zeroBytes(word & (ones &* 0xE0)) | equalBytes(word, 0xC2) | equalBytes(word, 0xEF) | equalBytes(word, 0xE3)
-      if bad != 0 { return nil }
+      if zeroBytes(word & (ones &* 0xE0)) != 0 { return nil }
+      if word & highs != 0 {
+        // Non-ASCII bytes: rule out the ones that need a closer look, count continuations.
+        if equalBytes(word, 0xC2) | equalBytes(word, 0xEF) | equalBytes(word, 0xE3) != 0 { return nil }
+        continuation += (word & ~(word << 1) & highs).nonzeroBitCount
+      }
       let space = equalBytes(word, 0x20)
       if space & (space << 8) != 0 || (previousEndsInSpace && space & 0x80 != 0) { return nil }
       previousEndsInSpace = space >> 63 != 0
       spaces += space.nonzeroBitCount
       commas += equalBytes(word, 0x2C).nonzeroBitCount
-      continuation += (word & ~(word << 1) & highs).nonzeroBitCount
     }
     return CollapsedText(characters: n - continuation, spaces: spaces, commas: commas)
   }

@@ -42,28 +42,31 @@ struct URLResolver {
       guard parts.scheme == "http" || parts.scheme == "https", parts.authority != nil else { return nil }
       return trimmed
     }
-    if let colon = trimmed.firstIndex(of: ":"),
-      trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
-      !trimmed[..<colon].isEmpty
+    if let colon = utf8.firstIndex(of: 0x3A), colon > utf8.startIndex,
+      utf8[..<colon].allSatisfy({ $0 & 0x80 != 0 || ByteClass.isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
     {
       return nil  // another scheme (mailto:, javascript:, tel:, data:)
     }
     guard let origin, let scheme else { return nil }
-    if trimmed.hasPrefix("//") { return scheme + ":" + trimmed }
-    if trimmed.hasPrefix("/") { return origin + Self.removeDotSegments(trimmed) }
-    if trimmed.hasPrefix("?") {
+    if utf8.starts(with: Self.twoSlashes) { return scheme + ":" + trimmed }
+    if utf8.first == 0x2F { return origin + Self.removeDotSegments(trimmed) }
+    if utf8.first == 0x3F {
       return origin + basePath + trimmed
     }
     let directory = basePath.lastIndex(of: "/").map { String(basePath[...$0]) } ?? "/"
     return origin + Self.removeDotSegments(directory + trimmed)
   }
 
+  private static let twoSlashes = Array("//".utf8)
+
   private static func split(_ url: String) -> (scheme: String, authority: String?, path: String)? {
-    guard let colon = url.firstIndex(of: ":") else { return nil }
-    let scheme = url[..<colon].lowercased()
-    guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
-      scheme.first!.isLetter
+    guard let colon = url.utf8.firstIndex(of: 0x3A) else { return nil }
+    // A scheme is ASCII: a letter, then letters, digits, `+`, `-`, `.` (RFC 3986, 3.1).
+    let head = url.utf8[..<colon]
+    guard let first = head.first, ByteClass.isASCIILetter(first),
+      head.allSatisfy({ ByteClass.isASCIILetter($0) || ByteClass.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
     else { return nil }
+    let scheme = String(url[..<colon]).lowercased()
     let rest = url[url.index(after: colon)...]
     guard rest.hasPrefix("//") else { return (scheme, nil, String(rest)) }
     let afterSlashes = rest.dropFirst(2)
@@ -76,13 +79,22 @@ struct URLResolver {
 
   /// Removes `.` and `..` segments from the path part (query and fragment kept as is).
   static func removeDotSegments(_ reference: String) -> String {
-    var path = reference
-    var tail = ""
-    if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-      path = String(reference[..<cut])
-      tail = String(reference[cut...])
+    let bytes = reference.utf8
+    let cut = bytes.firstIndex { $0 == 0x3F || $0 == 0x23 } ?? bytes.endIndex
+    // Nothing to remove unless the path has a segment starting with a dot.
+    let pathBytes = bytes[..<cut]
+    var hasDotSegment = pathBytes.first == 0x2E
+    var previous: UInt8 = 0
+    for b in pathBytes {
+      if previous == 0x2F && b == 0x2E {
+        hasDotSegment = true
+        break
+      }
+      previous = b
     }
-    guard path.contains("/.") || path.hasPrefix(".") else { return reference }
+    guard hasDotSegment else { return reference }
+    let path = String(reference[..<cut])
+    let tail = String(reference[cut...])
     var output: [Substring] = []
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
     for (i, segment) in segments.enumerated() {
@@ -163,4 +175,10 @@ extension String {
       return true
     }
   }
+}
+
+/// ASCII byte classes for URL scanning.
+enum ByteClass {
+  @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 }

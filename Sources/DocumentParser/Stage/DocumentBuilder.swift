@@ -96,14 +96,17 @@ public enum DocumentBuilder {
 
   private static func links(model: PageModel, inMain: [Bool], resolver: URLResolver) -> [DocumentLink] {
     var result: [DocumentLink] = []
-    var seen = Set<String>()
+    result.reserveCapacity(model.links.count)
+    var seen = Set<DocumentLink>(minimumCapacity: model.links.count)
     for link in model.links {
       guard let url = resolver.resolve(link.href) else { continue }
-      let text = String(decoding: model.anchorText[link.textStart..<link.textEnd], as: UTF8.self).collapsingWhitespace()
+      let text = model.anchorText.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[link.textStart..<link.textEnd]), as: UTF8.self)
+      }.collapsingWhitespace()
       let main = Int(link.block) < inMain.count && inMain[Int(link.block)]
-      let key = url + "\u{0}" + text + (main ? "1" : "0")
-      guard seen.insert(key).inserted else { continue }
-      result.append(DocumentLink(url: url, text: text, inMain: main))
+      let documentLink = DocumentLink(url: url, text: text, inMain: main)
+      guard seen.insert(documentLink).inserted else { continue }
+      result.append(documentLink)
     }
     return result
   }
