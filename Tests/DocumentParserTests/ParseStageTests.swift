@@ -85,6 +85,19 @@ import Testing
     #expect(!writer.bytes.dropLast().contains(0x0A))
   }
 
+  /// Escapes land at every position relative to the writer's eight-byte steps.
+  @Test(arguments: ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "é", "\u{7F}"])
+  func textEscapesRoundTripAtEveryAlignment(special: String) throws {
+    for prefix in 0..<17 {
+      var d = Document(id: "x", url: nil, source: DocumentSource(path: "p", offset: nil, recordId: nil, payloadDigest: nil))
+      d.text = String(repeating: "a", count: prefix) + special + String(repeating: "b", count: 17 - prefix) + special
+      var writer = JSONLineWriter()
+      writer.append(d)
+      let decoded = try JSONCoding.decoder().decode(Document.self, from: Data(writer.bytes))
+      #expect(decoded.text == d.text)
+    }
+  }
+
   @Test func outputHasTheSchemasRequiredKeys() throws {
     let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("schemas/document.schema.json")

@@ -53,6 +53,25 @@ import Testing
       repeating: "Warga desa itu sudah lama menunggu jembatan yang dijanjikan pemerintah. ", count: 5000)
     #expect(LanguageDetector.detect(text) == "id")
   }
+
+  /// The early stop needs enough words: an English opening of under 250 words does not
+  /// decide a text that goes on in Dutch.
+  @Test func earlyStopWaitsForEnoughWords() {
+    let english = String(repeating: "The people of the town said that they would not wait for the council. ", count: 12)
+    let dutch = String(repeating: "De mensen van de stad zeiden dat zij niet op de raad wachten en het werk doen. ", count: 170)
+    #expect(LanguageDetector.detect(english + dutch) == "nl")
+    #expect(LanguageDetector.detect(english) == "en")
+  }
+
+  /// Malay and Indonesian share the profile; the marker words decide, also on long texts
+  /// where the detector stops early.
+  @Test(arguments: [
+    ("Pemerintah bilang bahwa warga harus bisa menunggu saja, ujar polisi kemarin. ", "id"),
+    ("Kerajaan berkata bahawa wang itu sahaja akan diberikan selepas polis selesai. ", "ms"),
+  ])
+  func longMalayicTextsKeepTheirVariant(sentence: String, code: String) {
+    #expect(LanguageDetector.detect(String(repeating: sentence, count: 400)) == code)
+  }
 }
 
 @Suite struct SocialTokenTests {
