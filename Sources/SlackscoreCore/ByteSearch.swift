@@ -15,7 +15,9 @@ public enum ByteSearch {
   /// `bytes.count` rounded down to the last whole word when none does. The caller still
   /// checks the bytes from there one by one.
   @inline(__always)
-  public static func skipWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until a: UInt8, or b: UInt8)
+  public static func skipWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until a: UInt8, or b: UInt8
+  )
     -> Int
   {
     guard let base = bytes.baseAddress else { return start }

@@ -46,7 +46,8 @@ import Testing
     let words = Self.needleSets[set]
     let needles = NeedleSet(words)
     for seed in 0..<300 {
-      let text = Self.randomText(seed: UInt64(seed * 31 + set), pieces: 1 + seed % 40, extra: words.map { $0.uppercased() } + words)
+      let text = Self.randomText(
+        seed: UInt64(seed * 31 + set), pieces: 1 + seed % 40, extra: words.map { $0.uppercased() } + words)
       let expected = words.contains { text.lowercased().utf8.contains($0.utf8) }
       #expect(needles.occurs(in: Array(text.utf8)) == expected, "\(words) in \(text.debugDescription)")
     }
@@ -108,7 +109,8 @@ extension String {
     var out = ""
     var pending = false
     for scalar in unicodeScalars {
-      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" || scalar == "\u{A0}" {
+      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" || scalar == "\u{A0}"
+      {
         pending = !out.isEmpty
         continue
       }

@@ -89,7 +89,8 @@ import Testing
   @Test(arguments: ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "é", "\u{7F}"])
   func textEscapesRoundTripAtEveryAlignment(special: String) throws {
     for prefix in 0..<17 {
-      var d = Document(id: "x", url: nil, source: DocumentSource(path: "p", offset: nil, recordId: nil, payloadDigest: nil))
+      var d = Document(
+        id: "x", url: nil, source: DocumentSource(path: "p", offset: nil, recordId: nil, payloadDigest: nil))
       d.text = String(repeating: "a", count: prefix) + special + String(repeating: "b", count: 17 - prefix) + special
       var writer = JSONLineWriter()
       writer.append(d)

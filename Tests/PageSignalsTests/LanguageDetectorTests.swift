@@ -58,7 +58,8 @@ import Testing
   /// decide a text that goes on in Dutch.
   @Test func earlyStopWaitsForEnoughWords() {
     let english = String(repeating: "The people of the town said that they would not wait for the council. ", count: 12)
-    let dutch = String(repeating: "De mensen van de stad zeiden dat zij niet op de raad wachten en het werk doen. ", count: 170)
+    let dutch = String(
+      repeating: "De mensen van de stad zeiden dat zij niet op de raad wachten en het werk doen. ", count: 170)
     #expect(LanguageDetector.detect(english + dutch) == "nl")
     #expect(LanguageDetector.detect(english) == "en")
   }

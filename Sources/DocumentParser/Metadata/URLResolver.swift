@@ -43,7 +43,9 @@ struct URLResolver {
       return trimmed
     }
     if let colon = utf8.firstIndex(of: 0x3A), colon > utf8.startIndex,
-      utf8[..<colon].allSatisfy({ $0 & 0x80 != 0 || ByteClass.isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+      utf8[..<colon].allSatisfy({
+        $0 & 0x80 != 0 || ByteClass.isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+      })
     {
       return nil  // another scheme (mailto:, javascript:, tel:, data:)
     }
@@ -64,7 +66,8 @@ struct URLResolver {
     // A scheme is ASCII: a letter, then letters, digits, `+`, `-`, `.` (RFC 3986, 3.1).
     let head = url.utf8[..<colon]
     guard let first = head.first, ByteClass.isASCIILetter(first),
-      head.allSatisfy({ ByteClass.isASCIILetter($0) || ByteClass.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+      head.allSatisfy({ ByteClass.isASCIILetter($0) || ByteClass.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
+      )
     else { return nil }
     let scheme = String(url[..<colon]).lowercased()
     let rest = url[url.index(after: colon)...]
