@@ -156,7 +156,7 @@ struct WordKey {
 /// every word of a page, and a `Dictionary` (SipHash, resizing) cost more than the rest of
 /// the detector together.
 struct WordMaskTable: Sendable {
-  private static let bits = 13
+  private static let bits = 11  // 2,048 slots for some 500 words: 16 KiB of keys, resident in L1
   private var keys = [UInt64](repeating: 0, count: 1 << bits)
   private var values = [UInt16](repeating: 0, count: 1 << bits)
   /// The word hash 0 (never produced by FNV-1a on real words, but kept correct).
