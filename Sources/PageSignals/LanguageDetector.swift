@@ -116,8 +116,16 @@ enum LanguageDetection {
         let byte = text[index]
         if byte < 0x80 {
           if ByteText.isASCIILetter(byte) {
-            latinLetters += 1
             startWord(at: index)
+            if index + 8 <= limit {
+              // Up to eight ASCII letters at once.
+              let (word, count) = ASCIILetters.leading(in: text.bytes, at: index)
+              key.add(packed: word, count: count)
+              latinLetters += count
+              index += count
+              continue
+            }
+            latinLetters += 1
             add(byte)
           } else {
             finishWord(at: index)
@@ -170,5 +178,26 @@ enum LanguageDetection {
       }
       return best.code
     }
+  }
+}
+
+/// Word-at-a-time reading of ASCII letters (SWAR).
+enum ASCIILetters {
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// The ASCII letters at the start of the eight bytes at `index` (there must be eight),
+  /// lower-cased and packed little-endian into the low bytes, and how many there are.
+  @inline(__always)
+  static func leading(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (word: UInt64, count: Int) {
+    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    let ascii = ~word & highs
+    // Lower-case, and clear the high bits so that the byte-wise sums below cannot carry.
+    let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+    let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & highs  // folded >= 0x61
+    let atMostZ = ~(folded &+ 0x0505_0505_0505_0505) & highs  // folded <= 0x7A
+    let letters = ascii & atLeastA & atMostZ
+    let count = (~letters & highs).trailingZeroBitCount / 8
+    let kept = count == 8 ? UInt64.max : (UInt64(1) << UInt64(8 * count)) &- 1
+    return ((word | 0x2020_2020_2020_2020) & kept, count)
   }
 }

@@ -149,6 +149,18 @@ struct WordKey {
     shift += 8
   }
 
+  /// Adds `count` bytes at once, already lower-cased and packed little-endian into the low
+  /// bytes of `bytes` (the rest zero).
+  @inline(__always) mutating func add(packed bytes: UInt64, count: Int) {
+    if shift < 64 {
+      low |= bytes << shift
+      if shift > 0 { high |= bytes >> (64 - shift) }
+    } else {
+      high |= bytes << (shift - 64)
+    }
+    shift += UInt64(8 * count)
+  }
+
   @inline(__always) var value: UInt64 { low ^ (high &* 0x9E37_79B9_7F4A_7C15) }
 }
 

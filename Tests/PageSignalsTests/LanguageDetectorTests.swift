@@ -1,5 +1,6 @@
-import PageSignals
 import Testing
+
+@testable import PageSignals
 
 @Suite struct LanguageDetectorTests {
   @Test(arguments: [
@@ -117,5 +118,23 @@ import Testing
   ])
   func mentions(_ text: String, _ expected: [String]) {
     #expect(SocialTokens.mentions(in: text) == expected)
+  }
+}
+
+/// The eight-bytes-at-a-time letter reader agrees with reading byte by byte.
+@Suite struct ASCIILetterTests {
+  @Test(arguments: [
+    "abcdefgh", "Hello, w", "ABC1defg", "a", "zZ@[`{aA", "é bcdefg", "caf\u{E9}s!!", "12345678", "WORDSxyz",
+  ])
+  func readsTheLeadingLetters(sample: String) {
+    let bytes = Array((sample + "        ").utf8.prefix(8))
+    let expected = bytes.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    bytes.withUnsafeBufferPointer { buffer in
+      let (word, count) = ASCIILetters.leading(in: buffer, at: 0)
+      #expect(count == expected.count)
+      var packed: UInt64 = 0
+      for (i, b) in expected.enumerated() { packed |= UInt64(b | 0x20) << UInt64(8 * i) }
+      #expect(word == packed)
+    }
   }
 }

@@ -49,7 +49,15 @@ public enum DocumentBuilder {
     let prepared = CharsetDecoder.prepare(record.payload, httpCharset: httpCharset(record))
     let page: HTMLDocument
     do {
-      page = try HTMLDocument(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
+      if prepared.libxmlEncoding == "UTF-8" {
+        // Already valid UTF-8: let libxml2 read the bytes as they are (naming "UTF-8" would
+        // make it run them through a UTF-8-to-UTF-8 converter, a copy of the whole page),
+        // and ignore the page's own declaration, which we have already weighed.
+        page = try HTMLDocument(
+          bytes: prepared.bytes, encoding: nil, options: HTMLParseOptions.archive.union(.ignoreEncoding))
+      } else {
+        page = try HTMLDocument(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
+      }
     } catch {
       return .rejected(reason: error.description)
     }
