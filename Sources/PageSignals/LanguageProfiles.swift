@@ -168,11 +168,18 @@ struct WordKey {
 /// every word of a page, and a `Dictionary` (SipHash, resizing) cost more than the rest of
 /// the detector together.
 struct WordMaskTable: Sendable {
-  private static let bits = 11  // 2,048 slots for some 500 words: 16 KiB of keys, resident in L1
+  private static let bits = 11  // 2,048 slots for some 500 words
   private var keys = [UInt64](repeating: 0, count: 1 << bits)
   private var values = [UInt16](repeating: 0, count: 1 << bits)
-  /// The word hash 0 (never produced by FNV-1a on real words, but kept correct).
+  /// A 4,096-bit filter (512 bytes, always in L1) with one bit per stored key: most words of
+  /// a page are no stopword and are turned away here without touching the table.
+  private var filter = [UInt64](repeating: 0, count: 64)
+  /// The word key 0 (never produced by a real word, but kept correct).
   private var zeroValue: UInt16?
+
+  @inline(__always) private static func filterBit(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0xC2B2_AE3D_27D4_EB4F) >> 52)
+  }
 
   /// ORs `bit` into the mask of `hash`.
   mutating func insert(_ hash: UInt64, bit: UInt16) {
@@ -180,6 +187,8 @@ struct WordMaskTable: Sendable {
       zeroValue = (zeroValue ?? 0) | bit
       return
     }
+    let filterBit = Self.filterBit(hash)
+    filter[filterBit >> 6] |= 1 << UInt64(filterBit & 63)
     var slot = Self.slot(hash)
     while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & ((1 << Self.bits) - 1) }
     keys[slot] = hash
@@ -189,6 +198,8 @@ struct WordMaskTable: Sendable {
   /// The mask of `hash`, or nil when the word is in no profile.
   @inline(__always) subscript(hash: UInt64) -> UInt16? {
     if hash == 0 { return zeroValue }
+    let bit = Self.filterBit(hash)
+    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
     var slot = Self.slot(hash)
     while true {
       let key = keys[slot]

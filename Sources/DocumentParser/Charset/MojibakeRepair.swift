@@ -12,41 +12,35 @@
 /// bytes it announces. Real text almost never has that shape, so the repair is safe to run
 /// on every page.
 enum MojibakeRepair {
-  /// Returns repaired UTF-8 bytes, or nil when nothing needed repair (the common case,
-  /// decided by a quick scan for the UTF-8 encodings of `Â`…`ô`).
+  /// Returns repaired UTF-8 bytes, or nil when nothing needed repair (the common case).
+  /// Candidates are found with `memchr` (every sequence starts with 0xC3 once re-encoded),
+  /// and the output is allocated only at the first real repair: pages with ordinary
+  /// accented letters (`é` is also C3 …) cost a scan, not a copy.
   static func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
-    guard mightContainMojibake(bytes) else { return nil }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var changed = false
-    var i = 0
+    guard let base = bytes.baseAddress, bytes.count >= 2 else { return nil }
     let n = bytes.count
-    while i < n {
-      if bytes[i] == 0xC3, i + 1 < n, let (length, decoded) = decodeMojibake(bytes, at: i) {
-        out.append(contentsOf: decoded)
-        i += length
-        changed = true
+    var out: [UInt8]?
+    var copied = 0
+    var i = 0
+    while i < n - 1 {
+      guard let hit = memchr(base + i, 0xC3, n - 1 - i) else { break }
+      i = base.distance(to: UnsafeRawPointer(hit))
+      guard let (length, decoded, count) = decodeMojibake(bytes, at: i) else {
+        i += 1
         continue
       }
-      out.append(bytes[i])
-      i += 1
+      if out == nil {
+        out = []
+        out!.reserveCapacity(n)
+      }
+      out!.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[copied..<i]))
+      withUnsafeBytes(of: decoded) { out!.append(contentsOf: $0.prefix(count)) }
+      i += length
+      copied = i
     }
-    return changed ? out : nil
-  }
-
-  private static func mightContainMojibake(_ b: UnsafeRawBufferPointer) -> Bool {
-    guard let base = b.baseAddress, b.count >= 2 else { return false }
-    var i = 0
-    let n = b.count - 1
-    while i < n {
-      // memchr is vectorised; 0xC3 is rare outside Latin-script accents.
-      guard let hit = memchr(base + i, 0xC3, n - i) else { return false }
-      i = base.distance(to: UnsafeRawPointer(hit))
-      let next = b[i + 1]
-      if next >= 0x82 && next <= 0xB4 { return true }
-      i += 1
-    }
-    return false
+    guard var result = out else { return nil }
+    result.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[copied..<n]))
+    return result
   }
 
   /// One UTF-8 scalar at `i`: its value and encoded length.
@@ -65,9 +59,9 @@ enum MojibakeRepair {
     return (value, length)
   }
 
-  /// If the characters at `i` spell a mojibake sequence, how many bytes they take and
-  /// the UTF-8 bytes they stand for.
-  private static func decodeMojibake(_ b: UnsafeRawBufferPointer, at i: Int) -> (Int, [UInt8])? {
+  /// If the characters at `i` spell a mojibake sequence: how many bytes they take, and the
+  /// UTF-8 bytes they stand for (packed little-endian, `count` of them). No allocation.
+  private static func decodeMojibake(_ b: UnsafeRawBufferPointer, at i: Int) -> (Int, UInt32, Int)? {
     guard let (leadScalar, leadLength) = scalar(b, at: i), let lead = Windows1252.byte(for: leadScalar) else {
       return nil
     }
@@ -78,16 +72,18 @@ enum MojibakeRepair {
     case 0xF0...0xF4: needed = 3
     default: return nil
     }
-    var original: [UInt8] = [lead]
+    var original = UInt32(lead)
     var position = i + leadLength
-    for _ in 0..<needed {
+    for k in 0..<needed {
       guard position < b.count, let (s, l) = scalar(b, at: position), let byte = Windows1252.byte(for: s),
         byte >= 0x80, byte <= 0xBF
       else { return nil }
-      original.append(byte)
+      original |= UInt32(byte) << UInt32(8 * (k + 1))
       position += l
     }
-    let valid = original.withUnsafeBytes { UTF8Bytes.sequenceLength($0, at: 0) == original.count }
-    return valid ? (position - i, original) : nil
+    let valid = withUnsafeBytes(of: original) {
+      UTF8Bytes.sequenceLength(UnsafeRawBufferPointer(rebasing: $0.prefix(needed + 1)), at: 0) == needed + 1
+    }
+    return valid ? (position - i, original, needed + 1) : nil
   }
 }
