@@ -48,24 +48,6 @@ struct LowercasedBytes {
     }
   }
 
-  /// Whether the bytes start with `needle` (lower case).
-  @inline(__always)
-  func hasPrefix(_ needle: [UInt8]) -> Bool {
-    guard needle.count <= bytes.count else { return false }
-    for i in 0..<needle.count where bytes[i] != needle[i] { return false }
-    return true
-  }
-
-  /// Whether any of `needles` occurs.
-  func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains { contains($0) } }
-
-  /// Whether it starts with any of `needles`.
-  func hasAnyPrefix(_ needles: [[UInt8]]) -> Bool { needles.contains { hasPrefix($0) } }
-}
-
-extension Array where Element == String {
-  /// The UTF-8 bytes of each string (vocabularies are written in lower case).
-  var utf8Needles: [[UInt8]] { map { [UInt8]($0.utf8) } }
 }
 
 /// A fixed vocabulary searched in one pass, ignoring ASCII case: a bitmap of the needles' first two bytes

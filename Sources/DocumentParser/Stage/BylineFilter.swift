@@ -26,8 +26,10 @@ enum BylineFilter {
     "wit", "am", "pm", "utc", "gmt", "pukul", "jam", "on", "updated", "published", "diperbarui", "terbit",
   ]
 
-  private static let prefixNeedles = prefixes.utf8Needles
-  private static let weakPrefixNeedles = weakPrefixes.utf8Needles
+  /// The prefixes of two bytes or more as one needle set, and the one-byte ones.
+  private static let prefixNeedles = NeedleSet(prefixes)
+  private static let prefixBytes = Set(prefixes.filter { $0.utf8.count == 1 }.map { $0.utf8.first! })
+  private static let weakPrefixNeedles = NeedleSet(weakPrefixes)
   private static let captionNeedles = NeedleSet([
     "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
   ])
@@ -44,8 +46,9 @@ enum BylineFilter {
   /// The same, on a lower-cased line.
   static func isByline(_ line: LowercasedBytes) -> Bool {
     guard line.bytes.count <= longestByline else { return false }
-    if line.hasAnyPrefix(prefixNeedles) { return true }
-    if line.hasAnyPrefix(weakPrefixNeedles) && line.bytes.last != 0x2E {
+    if let first = line.bytes.first, prefixBytes.contains(first) { return true }
+    if prefixNeedles.startsAny(line.bytes) { return true }
+    if weakPrefixNeedles.startsAny(line.bytes) && line.bytes.last != 0x2E {
       let words = line.bytes.split(separator: 0x20).count
       if words <= 8 { return true }
     }
