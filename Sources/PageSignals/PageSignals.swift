@@ -76,4 +76,9 @@ public enum SocialTokens {
 
   /// Mentions with their `@`, in order of first appearance, duplicates removed.
   public static func mentions(in text: String) -> [String] { SocialTokenScanner.tokens(.mention, in: text) }
+
+  /// Both lists in one pass over the text.
+  public static func scan(_ text: String) -> (hashtags: [String], mentions: [String]) {
+    SocialTokenScanner.tokens(in: text)
+  }
 }

@@ -17,32 +17,39 @@ enum SocialTokenScanner {
   }
 
   static func tokens(_ kind: Kind, in string: String) -> [String] {
+    let both = tokens(in: string)
+    return kind == .hashtag ? both.hashtags : both.mentions
+  }
+
+  /// Hashtags and mentions in one pass: no byte of a hashtag body can start a mention or the
+  /// other way round, so one scan finds exactly what two would.
+  static func tokens(in string: String) -> (hashtags: [String], mentions: [String]) {
     ByteText.with(string) { text in
-      var result: [String] = []
+      var hashtags: [String] = []
+      var mentions: [String] = []
       var seen = Set<String>()
       var index = 0
-      let marker: UInt8 = kind == .hashtag ? 0x23 : 0x40
       while index < text.count {
-        // Skip eight bytes at a time while none is the marker or the lead byte 0xEF of
-        // its fullwidth form.
-        index = ByteSearch.skipWords(text.bytes, from: index, until: marker, or: 0xEF)
+        // Skip eight bytes at a time while none is `#`, `@` or the lead byte 0xEF of their
+        // fullwidth forms.
+        index = ByteSearch.skipWords(text.bytes, from: index, until: 0x23, 0x40, 0xEF)
         guard index < text.count else { break }
         let byte = text[index]
-        var markerLength = 0
-        if kind == .hashtag {
-          if byte == 0x23 {
-            markerLength = 1
-          } else if byte == 0xEF, text.scalar(at: index).value == 0xFF03 {
-            markerLength = 3
+        var kind: Kind?
+        var markerLength = 1
+        switch byte {
+        case 0x23: kind = .hashtag
+        case 0x40: kind = .mention
+        case 0xEF:
+          markerLength = 3
+          switch text.scalar(at: index).value {
+          case 0xFF03: kind = .hashtag
+          case 0xFF20: kind = .mention
+          default: break
           }
-        } else {
-          if byte == 0x40 {
-            markerLength = 1
-          } else if byte == 0xEF, text.scalar(at: index).value == 0xFF20 {
-            markerLength = 3
-          }
+        default: break
         }
-        guard markerLength > 0 else {
+        guard let kind else {
           index += 1
           continue
         }
@@ -55,10 +62,12 @@ enum SocialTokenScanner {
           continue
         }
         let token = (kind == .hashtag ? "#" : "@") + text.string(bodyStart, bodyEnd)
-        if seen.insert(token.lowercased()).inserted { result.append(token) }
+        if seen.insert(token.lowercased()).inserted {
+          if kind == .hashtag { hashtags.append(token) } else { mentions.append(token) }
+        }
         index = bodyEnd
       }
-      return result
+      return (hashtags, mentions)
     }
   }
 

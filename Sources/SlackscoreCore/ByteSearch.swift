@@ -31,6 +31,22 @@ public enum ByteSearch {
     return i
   }
 
+  /// The same for three bytes.
+  @inline(__always)
+  public static func skipWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until a: UInt8, _ b: UInt8, _ c: UInt8
+  ) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    var i = start
+    let n = bytes.count
+    while i + 8 <= n {
+      let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      if wordHolds(word, a) || wordHolds(word, b) || wordHolds(word, c) { return i }
+      i += 8
+    }
+    return i
+  }
+
   /// Whether `a` or `b` occurs in `bytes`.
   public static func containsEither(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt8, _ b: UInt8) -> Bool {
     var i = skipWords(bytes, from: 0, until: a, or: b)

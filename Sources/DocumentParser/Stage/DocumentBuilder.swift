@@ -87,8 +87,7 @@ public enum DocumentBuilder {
       document.emptyReason = model.blocks.isEmpty ? "no-visible-text" : "no-main-content"
     }
     document.lang = language(declared: metadata.lang, text: document.text)
-    document.hashtags = SocialTokens.hashtags(in: document.text)
-    document.mentions = SocialTokens.mentions(in: document.text)
+    (document.hashtags, document.mentions) = SocialTokens.scan(document.text)
     document.links = links(model: model, inMain: selection.inMain, resolver: resolver)
     document.counters = CounterCollector.collect(model.metadata, lang: document.lang)
   }
