@@ -72,22 +72,38 @@ public final class AtomicFileWriter {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
-  private func flush() throws(FileError) {
-    var written = 0
-    let total = buffer.count
-    let failure: Int32? = buffer.withUnsafeBytes { raw -> Int32? in
-      while written < total {
-        let n = Glibc.write(fd, raw.baseAddress! + written, total - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += n
-      }
-      return nil
+  /// Appends a byte array; large ones go to the file directly, without the staging copy.
+  public func write(_ bytes: [UInt8]) throws(FileError) {
+    guard bytes.count >= 1 << 15 else {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 16 { try flush() }
+      return
     }
+    try flush()
+    if let failure = bytes.withUnsafeBytes({ writeAll($0) }) {
+      throw FileError(path: temporaryPath, operation: "write", errno: failure)
+    }
+  }
+
+  private func flush() throws(FileError) {
+    guard !buffer.isEmpty else { return }
+    let failure = buffer.withUnsafeBytes { writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
     if let failure { throw FileError(path: temporaryPath, operation: "write", errno: failure) }
+  }
+
+  /// Writes every byte (retrying short writes and EINTR); the errno of a failure, or nil.
+  private func writeAll(_ raw: UnsafeRawBufferPointer) -> Int32? {
+    var written = 0
+    while written < raw.count {
+      let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      written += n
+    }
+    return nil
   }
 
   /// Flushes, syncs and renames the temporary file over the target.
