@@ -132,32 +132,21 @@ public struct SHA1: Sendable, BlockHash {
     }
   }
 
+  /// The 80 rounds as four loops of 20 (one round function each, no switch per round).
   private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
     var (a, b, c, d, e) = state
-    for i in 0..<80 {
-      let f: UInt32
-      let k: UInt32
-      switch i {
-      case 0..<20:
-        f = (b & c) | (~b & d)
-        k = 0x5A82_7999
-      case 20..<40:
-        f = b ^ c ^ d
-        k = 0x6ED9_EBA1
-      case 40..<60:
-        f = (b & c) | (b & d) | (c & d)
-        k = 0x8F1B_BCDC
-      default:
-        f = b ^ c ^ d
-        k = 0xCA62_C1D6
-      }
-      let t = a.rotl(5) &+ f &+ e &+ k &+ w[i]
+    @inline(__always) func round(_ f: UInt32, _ k: UInt32, _ wi: UInt32) {
+      let t = a.rotl(5) &+ f &+ e &+ k &+ wi
       e = d
       d = c
       c = b.rotl(30)
       b = a
       a = t
     }
+    for i in 0..<20 { round(d ^ (b & (c ^ d)), 0x5A82_7999, w[i]) }
+    for i in 20..<40 { round(b ^ c ^ d, 0x6ED9_EBA1, w[i]) }
+    for i in 40..<60 { round((b & c) | (d & (b | c)), 0x8F1B_BCDC, w[i]) }
+    for i in 60..<80 { round(b ^ c ^ d, 0xCA62_C1D6, w[i]) }
     state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
   }
 }

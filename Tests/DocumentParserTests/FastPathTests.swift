@@ -53,6 +53,21 @@ import Testing
     }
   }
 
+  @Test func taggedSearchEqualsOneSearchPerVocabulary() {
+    let vocabularies = Self.needleSets
+    let tagged = NeedleSet(
+      tagged: vocabularies.enumerated().flatMap { index, words in words.map { ($0, UInt32(1) << UInt32(index)) } })
+    let single = vocabularies.map { NeedleSet($0) }
+    for seed in 0..<300 {
+      let text = Self.randomText(
+        seed: UInt64(seed), pieces: 1 + seed % 30, extra: vocabularies.flatMap { $0 } + ["SIDEBAR", "Nav"])
+      let bytes = Array(text.utf8)
+      var expected: UInt32 = 0
+      for (index, set) in single.enumerated() where set.occurs(in: bytes) { expected |= 1 << UInt32(index) }
+      #expect(bytes.withUnsafeBufferPointer { tagged.tags(in: $0) } == expected, "\(text.debugDescription)")
+    }
+  }
+
   @Test func needleSearchFindsMatchesAtTheEdgesAndIgnoresCase() {
     let needles = NeedleSet(["whatsapp channel", "google news"])
     #expect(needles.occurs(in: Array("whatsapp channel".utf8)))

@@ -66,13 +66,18 @@ enum BoilerplateMarkers {
     "alertdialog", "toolbar", "tablist",
   ]
 
-  private static let boilerplateNeedles = NeedleSet(boilerplate)
-  private static let unlikelyNeedles = NeedleSet(unlikely)
-  private static let maybeNeedles = NeedleSet(maybe)
-  private static let positiveNeedles = NeedleSet(positive)
-  private static let negativeNeedles = NeedleSet(negative)
-  private static let signalNeedles = NeedleSet(signals)
-  private static let commentNeedles = NeedleSet(["comment", "komentar", "disqus", "replies", "respond"])
+  /// Which vocabulary a class-name needle belongs to (bits of one combined needle set).
+  private enum Vocabulary: UInt32 {
+    case boilerplate = 1, unlikely = 2, maybe = 4, positive = 8, negative = 16, signals = 32, comments = 64
+  }
+
+  /// Every class-name vocabulary in one needle set: one pass per element, not seven.
+  private static let nameNeedles = NeedleSet(
+    tagged: [
+      (boilerplate, Vocabulary.boilerplate), (unlikely, .unlikely), (maybe, .maybe), (positive, .positive),
+      (negative, .negative), (signals, .signals),
+      (["comment", "komentar", "disqus", "replies", "respond"], .comments),
+    ].flatMap { words, vocabulary in words.map { ($0, vocabulary.rawValue) } })
   private static let boilerplateWordBytes: Set<[UInt8]> = Set(boilerplateWords.map { Array($0.utf8) })
 
   /// Classifies one element from its attribute values (already lower-cased ASCII).
@@ -86,7 +91,9 @@ enum BoilerplateMarkers {
     if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
     if role == "main" || role == "article" { marks.insert(.positive) }
     guard !names.bytes.isEmpty else { return marks }
-    if boilerplateNeedles.occurs(in: names.bytes) {
+    let found = names.bytes.withUnsafeBufferPointer { nameNeedles.tags(in: $0) }
+    @inline(__always) func has(_ vocabulary: Vocabulary) -> Bool { found & vocabulary.rawValue != 0 }
+    if has(.boilerplate) {
       marks.insert(.boilerplate)
     } else {
       var start = 0
@@ -101,11 +108,11 @@ enum BoilerplateMarkers {
         }
       }
     }
-    if unlikelyNeedles.occurs(in: names.bytes) && !maybeNeedles.occurs(in: names.bytes) { marks.insert(.unlikely) }
-    if positiveNeedles.occurs(in: names.bytes) { marks.insert(.positive) }
-    if negativeNeedles.occurs(in: names.bytes) { marks.insert(.negative) }
-    if signalNeedles.occurs(in: names.bytes) { marks.insert(.signals) }
-    if commentNeedles.occurs(in: names.bytes) { marks.insert(.comments) }
+    if has(.unlikely) && !has(.maybe) { marks.insert(.unlikely) }
+    if has(.positive) { marks.insert(.positive) }
+    if has(.negative) { marks.insert(.negative) }
+    if has(.signals) { marks.insert(.signals) }
+    if has(.comments) { marks.insert(.comments) }
     return marks
   }
 

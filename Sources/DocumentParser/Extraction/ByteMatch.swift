@@ -76,9 +76,20 @@ final class NeedleSet: Sendable {
   /// credits): text without either is ruled out in a word-at-a-time scan.
   private let anchors: (UInt8, UInt8)?
 
-  init(_ words: [String]) {
-    let needles = words.map { $0.utf8.map(Self.fold) }.filter { $0.count >= 2 }.enumerated()
-      .sorted { ($0.element[0], $0.offset) < ($1.element[0], $1.offset) }.map(\.element)
+  /// Per needle (same order): the tag bits it stands for (see `tags(in:)`).
+  private let tagBits: [UInt32]
+
+  /// A set of needles (ASCII case ignored; needles shorter than two bytes are dropped).
+  convenience init(_ words: [String]) {
+    self.init(tagged: words.map { ($0, 1) })
+  }
+
+  /// Needles with tag bits, for ``tags(in:)``: several vocabularies searched in one pass.
+  init(tagged words: [(String, UInt32)]) {
+    let sorted = words.map { ($0.0.utf8.map(Self.fold), $0.1) }.filter { $0.0.count >= 2 }.enumerated()
+      .sorted { ($0.element.0[0], $0.offset) < ($1.element.0[0], $1.offset) }.map(\.element)
+    let needles = sorted.map(\.0)
+    tagBits = sorted.map(\.1)
     var flat: [UInt8] = []
     var starts: [Int32] = []
     var lengths: [Int32] = []
@@ -203,6 +214,31 @@ final class NeedleSet: Sendable {
     var key = Int(fold(bytes[end])) ^ Int(fold(bytes[end - 1])) &* 0x3B
     if block == 3 { key ^= Int(fold(bytes[end - 2])) &* 0x3B &* 0x3B }
     return (key ^ key >> 12) & ((1 << shiftBits) - 1)
+  }
+
+  /// The union of the tag bits of every needle that occurs in `hay`.
+  func tags(in hay: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let n = hay.count
+    guard n >= 2 else { return 0 }
+    var found: UInt32 = 0
+    bigrams.withUnsafeBufferPointer { bigrams in
+      flat.withUnsafeBufferPointer { flat in
+        for i in 0..<(n - 1) {
+          let key = Int(fold(hay[i])) << 8 | Int(fold(hay[i + 1]))
+          guard bigrams[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+          let first = Int(fold(hay[i]))
+          for needle in Int(groups[first])..<Int(groups[first + 1]) where tagBits[needle] & ~found != 0 {
+            let length = Int(lengths[needle])
+            guard length <= n - i else { continue }
+            let start = Int(starts[needle])
+            var k = 1
+            while k < length && fold(hay[i + k]) == flat[start + k] { k += 1 }
+            if k == length { found |= tagBits[needle] }
+          }
+        }
+      }
+    }
+    return found
   }
 
   /// Whether a needle starts at `i`.

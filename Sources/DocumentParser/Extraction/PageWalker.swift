@@ -425,25 +425,11 @@ struct PageWalker {
   }
 
   /// A quick byte scan for words counters are named with (`count`, `like`, `share`, …).
-  static func mayHoldCounters(_ bytes: [UInt8]) -> Bool {
-    let needles: [[UInt8]] = ["count", "like", "share", "signature", "donat", "view", "raised", "supporter"].map {
-      Array($0.utf8)
-    }
-    return bytes.withUnsafeBufferPointer { buffer in
-      let n = buffer.count
-      var i = 0
-      while i < n {
-        let b = buffer[i] | 0x20
-        for needle in needles where needle[0] == b && i + needle.count <= n {
-          var k = 1
-          while k < needle.count && (buffer[i + k] | 0x20) == needle[k] { k += 1 }
-          if k == needle.count { return true }
-        }
-        i += 1
-      }
-      return false
-    }
-  }
+  static func mayHoldCounters(_ bytes: [UInt8]) -> Bool { counterWords.occurs(in: bytes) }
+
+  private static let counterWords = NeedleSet([
+    "count", "like", "share", "signature", "donat", "view", "raised", "supporter",
+  ])
 
   private mutating func readMicrodata(_ node: xmlNodePtr, tag: HTMLTag) {
     guard node.pointee.properties != nil else { return }
