@@ -206,13 +206,14 @@ final class NeedleSet: Sendable {
   @inline(__always)
   private func fold(_ b: UInt8) -> UInt8 { Self.fold(b) }
 
-  /// A 12-bit hash of the `block` bytes ending at `end`, case folded (collisions only
-  /// shorten shifts).
+  /// A 12-bit hash of the `block` bytes ending at `end`. Bytes are folded with `| 0x20`, which
+  /// lower-cases letters and merges a few punctuation pairs: a coarser key only makes some
+  /// shifts shorter, never wrong, and costs one instruction per byte.
   @inline(__always)
   private static func shiftKey<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at end: Int, block: Int) -> Int
   where Bytes.Index == Int {
-    var key = Int(fold(bytes[end])) ^ Int(fold(bytes[end - 1])) &* 0x3B
-    if block == 3 { key ^= Int(fold(bytes[end - 2])) &* 0x3B &* 0x3B }
+    var key = Int(bytes[end] | 0x20) ^ Int(bytes[end - 1] | 0x20) << 4
+    if block == 3 { key ^= Int(bytes[end - 2] | 0x20) << 8 }
     return (key ^ key >> 12) & ((1 << shiftBits) - 1)
   }
 
