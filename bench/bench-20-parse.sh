@@ -3,12 +3,15 @@
 # peak RSS, the libxml2-alone floor on the same bytes, and trafilatura on the same pages in
 # the same run.
 #
-#   bench/bench-20-parse.sh                 (BIN, RECORDS, TRAF_PAGES, RUNS may be set)
+#   bench/bench-20-parse.sh                 (BIN, RECORDS, TRAF_PAGES, RUNS, SHARED may be set)
 #
-# Input: bench/work/bench.warc.gz, written by bench/generate_warc.py when present (the
-# reader's generator), else by bench/parse_bench_pages.py. When the build's reader cannot
-# read WARC yet (no documents come out), the pages are extracted to a folder and parsed as
-# loose HTML files instead; the table says which.
+# Inputs, both deterministic WARCs of RECORDS HTML responses (gzip per record):
+#   1. the reference generator's, $SHARED/tools/make_warc.py --seed 1 (English campaign pages
+#      with CSS, scripts, lists and forms), when the reference folder is there;
+#   2. the project's own, bench/generate_warc.py (pseudo-Indonesian filler text: almost no
+#      real words, short paragraphs), also used by the index benchmark.
+# The first available is the main input (table, trafilatura, scaling); the floor ratio is
+# printed for both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,42 +21,35 @@ TRAF_PAGES="${TRAF_PAGES:-200}"
 RUNS="${RUNS:-5}"
 SHARED="${SHARED:-../shared}"
 WORK=bench/work
-WARC="$WORK/bench.warc.gz"
-PAGES="$WORK/parse-pages"
+OWN_WARC="$WORK/bench.warc.gz"
+REFERENCE_WARC="$WORK/shared-gen-$RECORDS.warc.gz"
 OUT="$WORK/parse-out"
 CORES="$(nproc 2>/dev/null || echo 2)"
 mkdir -p "$WORK" "$OUT"
 
 [ -x "$BIN" ] || swift build -c release --product slackscore
 
-if [ ! -s "$WARC" ]; then
-  if [ -f bench/generate_warc.py ]; then
-    python3 bench/generate_warc.py --records "$RECORDS" --out "$WARC"
-  else
-    python3 bench/parse_bench_pages.py generate --records "$RECORDS" --out "$WARC"
-  fi
+if [ ! -s "$OWN_WARC" ]; then
+  python3 bench/generate_warc.py --records "$RECORDS" --out "$OWN_WARC"
 fi
-# Pages as loose files: for trafilatura, and for builds whose reader cannot read WARC yet
-# (at most MAX_PAGES of them; totals are over the whole WARC).
+if [ -f "$SHARED/tools/make_warc.py" ]; then
+  [ -s "$REFERENCE_WARC" ] || python3 "$SHARED/tools/make_warc.py" --out "$REFERENCE_WARC" --records "$RECORDS" --seed 1 >/dev/null
+  INPUT="$REFERENCE_WARC"
+  FORM="WARC from the reference generator ($REFERENCE_WARC)"
+  SECOND_WARC="$OWN_WARC"
+else
+  INPUT="$OWN_WARC"
+  FORM="WARC from bench/generate_warc.py ($OWN_WARC)"
+  SECOND_WARC=""
+fi
+# The main input's pages as loose files, for trafilatura (at most MAX_PAGES of them).
 MAX_PAGES="${MAX_PAGES:-2000}"
-if [ ! -s "$WORK/parse-pages.json" ] || [ "$WARC" -nt "$WORK/parse-pages.json" ]; then
+PAGES="$WORK/parse-pages-$(basename "$INPUT" .warc.gz)"
+if [ ! -s "$PAGES.json" ] || [ "$INPUT" -nt "$PAGES.json" ]; then
   rm -rf "$PAGES"
-  python3 bench/parse_bench_pages.py extract "$WARC" "$PAGES" --limit "$MAX_PAGES" > "$WORK/parse-pages.json"
+  python3 bench/parse_bench_pages.py extract "$INPUT" "$PAGES" --limit "$MAX_PAGES" > "$PAGES.json"
 fi
-read -r WARC_PAGES WARC_BYTES <<<"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["pages"], d["bytes"])' "$WORK/parse-pages.json")"
-PAGE_COUNT="$WARC_PAGES"
-PAGE_BYTES="$WARC_BYTES"
-
-# Which input form the build can read.
-INPUT="$WARC"
-FORM="WARC ($WARC)"
-"$BIN" parse "$WARC" -o "$OUT/probe.jsonl" --jobs "$CORES" -q 2>/dev/null || true
-if [ "$(wc -l < "$OUT/probe.jsonl" 2>/dev/null || echo 0)" -eq 0 ]; then
-  INPUT="$PAGES"
-  FORM="loose HTML files ($PAGES; this build's reader does not read WARC yet)"
-  PAGE_COUNT="$(ls "$PAGES" | wc -l)"
-  PAGE_BYTES="$(cat "$PAGES"/*.html | wc -c)"
-fi
+read -r PAGE_COUNT PAGE_BYTES <<<"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["pages"], d["bytes"])' "$PAGES.json")"
 
 # RUNS runs per configuration, full parse and libxml2 floor interleaved (so that a noisy
 # neighbour hits both alike). Per configuration: median wall seconds, median and minimum CPU
@@ -101,13 +97,9 @@ PAIRED="$(pair_ratio "$RUNS_FILE")"
 cmp -s "$OUT/docs-1.jsonl" "$OUT/docs-n.jsonl" && SAME="yes" || SAME="NO"
 DOCS="$(wc -l < "$OUT/docs-1.jsonl")"
 
-# The same floor comparison on a second, independent input: the WARC that
-# $SHARED/tools/make_warc.py writes (English campaign pages with CSS, scripts, lists and
-# forms), when the reference folder is there.
+# The same floor comparison on the other input.
 SECOND=""
-if [ -f "$SHARED/tools/make_warc.py" ]; then
-  SECOND_WARC="$WORK/shared-gen-$RECORDS.warc.gz"
-  [ -s "$SECOND_WARC" ] || python3 "$SHARED/tools/make_warc.py" --out "$SECOND_WARC" --records "$RECORDS" --seed 1 >/dev/null
+if [ -n "$SECOND_WARC" ]; then
   : > "$OUT/runs2.txt"
   for _ in $(seq "$RUNS"); do
     measure_runs one "$OUT/runs2.txt" -- "$BIN" parse "$SECOND_WARC" -o "$OUT/second.jsonl" --jobs 1 -q
