@@ -43,6 +43,10 @@ struct ParseCommand: AsyncParsableCommand {
   @Flag(help: .hidden)
   var libxml2Only = false
 
+  /// Benchmark aid: times libxml2 alone against the full parse record by record, one job.
+  @Flag(help: .hidden)
+  var pairedFloor = false
+
   @OptionGroup var logging: LoggingOptions
 
   @OptionGroup var journal: RunJournalOptions
@@ -68,7 +72,8 @@ struct ParseCommand: AsyncParsableCommand {
     do {
       summary = try ParseStage.run(
         inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
-        limits: ParseLimits(maxPayloadBytes: maxPageBytes), mode: libxml2Only ? .libxml2Only : .full,
+        limits: ParseLimits(maxPayloadBytes: maxPageBytes),
+        mode: libxml2Only ? .libxml2Only : (pairedFloor ? .pairedFloor : .full),
         logger: logger, progress: { progress.update("parse", records: $0, bytes: $1) })
       progress.clear()
     } catch let error as FileError {
@@ -77,6 +82,12 @@ struct ParseCommand: AsyncParsableCommand {
     }
     if logging.verbose || (logging.stderrIsTerminal && !logging.quiet) {
       ProcessEnvironment.printError(summary.line)
+    }
+    if let floor = summary.floorComparison {
+      // Asked for explicitly, so printed even with --quiet (the benchmark reads it).
+      ProcessEnvironment.printError(
+        "parse: paired floor: full \(floor.fullSeconds) s, libxml2 alone \(floor.libxml2Seconds) s, "
+          + "shared reading \(floor.sharedSeconds) s, ratio \(floor.ratio)")
     }
     try journal.record(
       stage: "parse", seconds: RunClock.now() - started,

@@ -20,6 +20,8 @@ public struct ParseSummary: Sendable, Hashable {
   public var payloadBytes: Int
   /// Lines written to the rejects file.
   public var rejectLines: Int
+  /// With ``ParseMode/pairedFloor``: the CPU time of the full parse against libxml2 alone.
+  public var floorComparison: FloorComparison?
 
   /// One line for stderr.
   public var line: String {
@@ -33,6 +35,34 @@ public enum ParseMode: Sendable {
   case full
   /// Only libxml2's parse of each payload (for the benchmark floor); writes no documents.
   case libxml2Only
+  /// Everything, and for each record also libxml2's parse alone, both timed on the thread's
+  /// CPU clock, alternating which goes first (for the benchmark: a noisy neighbour slows
+  /// both alike, record by record). One job only.
+  case pairedFloor
+}
+
+/// The full parse's CPU time against libxml2 alone, measured record by record in one run.
+public struct FloorComparison: Sendable, Hashable {
+  /// Thread CPU seconds in libxml2's parse alone (parse and free, nothing else).
+  public var libxml2Seconds: Double
+  /// Thread CPU seconds in the full parse of each record (document built and serialised)
+  /// and in writing the documents.
+  public var fullSeconds: Double
+  /// Thread CPU seconds of everything else in the run, which both share: reading and
+  /// decompressing the inputs.
+  public var sharedSeconds: Double
+
+  /// (shared + full) / (shared + libxml2): what a full run costs against a libxml2-only run.
+  public var ratio: Double { (sharedSeconds + fullSeconds) / max(sharedSeconds + libxml2Seconds, 1e-9) }
+}
+
+/// CPU time of the calling thread.
+enum ThreadCPUClock {
+  static func nanoseconds() -> Int {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+  }
 }
 
 /// The parse stage as a library call: inputs → `documents.jsonl` (+ `rejects.jsonl`).
@@ -68,7 +98,10 @@ public enum ParseStage {
     var tally = RecordTally()
     var summary = ParseSummary(tally: tally, documents: 0, emptyDocuments: 0, payloadBytes: 0, rejectLines: 0)
     var rejectLines = JSONLineWriter()
-    let pool = WorkerPool(jobs: max(1, jobs), limits: limits, mode: mode)
+    let paired = mode == .pairedFloor
+    let runStarted = paired ? ThreadCPUClock.nanoseconds() : 0
+    var writeNanoseconds = 0
+    let pool = WorkerPool(jobs: paired ? 1 : max(1, jobs), limits: limits, mode: mode)
     var batch: [ArchiveRecord] = []
     var batchBytes = 0
     var pending: WorkerPool.Running?
@@ -82,7 +115,13 @@ public enum ParseStage {
           tally.parsed += 1
           summary.documents += 1
           if empty { summary.emptyDocuments += 1 }
-          try documentsFile.write(bytes)
+          if paired {
+            let before = ThreadCPUClock.nanoseconds()
+            try documentsFile.write(bytes)
+            writeNanoseconds += ThreadCPUClock.nanoseconds() - before
+          } else {
+            try documentsFile.write(bytes)
+          }
         case .skipped(let reason):
           tally.skip(reason)
         case .rejected(let reason):
@@ -152,8 +191,16 @@ public enum ParseStage {
       logger.warning("\(diagnostic.formatted)")
     }
     try documentsFile.commit()
-    if mode == .full {
+    if mode != .libxml2Only {
       try AtomicFileWriter.write(rejectLines.bytes, to: rejectsPath)
+    }
+    if paired {
+      let total = ThreadCPUClock.nanoseconds() - runStarted
+      let libxml2 = pool.libxml2Nanoseconds.load(ordering: .relaxed)
+      let full = pool.fullNanoseconds.load(ordering: .relaxed) + writeNanoseconds
+      summary.floorComparison = FloorComparison(
+        libxml2Seconds: Double(libxml2) / 1e9, fullSeconds: Double(full) / 1e9,
+        sharedSeconds: Double(max(0, total - libxml2 - full)) / 1e9)
     }
     summary.tally = tally
     return summary
@@ -185,6 +232,11 @@ final class WorkerPool: Sendable {
   let limits: ParseLimits
   let mode: ParseMode
   private let queue = DispatchQueue(label: "slackscore.parse.batch")
+  /// ``ParseMode/pairedFloor`` accounts: thread CPU nanoseconds in libxml2 alone and in the
+  /// full parse, and the records seen (which decides the order of the two).
+  let libxml2Nanoseconds = Atomic<Int>(0)
+  let fullNanoseconds = Atomic<Int>(0)
+  private let pairedRecords = Atomic<Int>(0)
 
   init(jobs: Int, limits: ParseLimits, mode: ParseMode) {
     self.jobs = jobs
@@ -227,7 +279,10 @@ final class WorkerPool: Sendable {
       // One job means one core: parse on the calling thread, no reading ahead.
       var writer = JSONLineWriter()
       for index in records.indices {
-        running.results[index] = Self.process(records[index], limits: limits, mode: mode, writer: &writer)
+        running.results[index] =
+          mode == .pairedFloor
+          ? processPaired(records[index], writer: &writer)
+          : Self.process(records[index], limits: limits, mode: mode, writer: &writer)
       }
       return running
     }
@@ -248,6 +303,23 @@ final class WorkerPool: Sendable {
     return running
   }
 
+  /// One record both ways, each timed; even records run libxml2 alone first, odd ones last.
+  private func processPaired(_ record: ArchiveRecord, writer: inout JSONLineWriter) -> RecordResult {
+    let floorFirst = pairedRecords.wrappingAdd(1, ordering: .relaxed).oldValue % 2 == 0
+    var result = RecordResult.rejected("internal-error")
+    for step in 0..<2 {
+      let start = ThreadCPUClock.nanoseconds()
+      if (step == 0) == floorFirst {
+        _ = Self.process(record, limits: limits, mode: .libxml2Only, writer: &writer)
+        libxml2Nanoseconds.wrappingAdd(ThreadCPUClock.nanoseconds() - start, ordering: .relaxed)
+      } else {
+        result = Self.process(record, limits: limits, mode: .full, writer: &writer)
+        fullNanoseconds.wrappingAdd(ThreadCPUClock.nanoseconds() - start, ordering: .relaxed)
+      }
+    }
+    return result
+  }
+
   static func process(
     _ record: ArchiveRecord, limits: ParseLimits, mode: ParseMode, writer: inout JSONLineWriter
   )
@@ -257,7 +329,7 @@ final class WorkerPool: Sendable {
     case .libxml2Only:
       let parsed = record.payload.withUnsafeBytes { raw in (try? HTMLDocument(bytes: raw)) != nil }
       return parsed ? .document(bytes: [], empty: false) : .rejected("libxml2-failed")
-    case .full:
+    case .full, .pairedFloor:
       switch DocumentBuilder.build(record, limits: limits) {
       case .document(let document):
         writer.removeAll()
