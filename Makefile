@@ -11,7 +11,7 @@ RELEASE_FLAGS = -c release
 BIN      := .build/release/slackscore
 
 # Debian packages the build needs (installed by scripts/ensure-deps.sh when missing).
-BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev
+BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
 CONFORMANCE_DEPS := chromium python3 python3-venv
 

@@ -34,9 +34,10 @@ let package = Package(
     .systemLibrary(name: "CLibDeflate", providers: [.apt(["libdeflate-dev"])]),
     .systemLibrary(
       name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // Libraries, one per concern.
-    .target(name: "SlackscoreCore", swiftSettings: strictSettings),
+    .target(name: "SlackscoreCore", dependencies: ["CCrypto"], swiftSettings: strictSettings),
     .target(
       name: "ArchiveReader",
       dependencies: [

@@ -1,3 +1,5 @@
+import CCrypto
+
 /// SHA-256 (FIPS 180-4), incremental. Used for input fingerprints in `campaigns.json`
 /// and for stable document ids.
 public struct SHA256: Sendable, BlockHash {
@@ -119,9 +121,25 @@ public struct SHA1: Sendable, BlockHash {
 
   /// `sha1:BASE32` as WARC writes it.
   public static func warcDigest(_ bytes: some Collection<UInt8>) -> String {
+    "sha1:" + Base32.encode(digest(bytes))
+  }
+
+  /// The 20-byte digest of `bytes` in one call, by libcrypto (which uses the CPU's SHA
+  /// extensions where there are some); the incremental Swift implementation above gives the
+  /// same bytes and is what streams use.
+  public static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    let oneShot: [UInt8]? = bytes.withContiguousStorageIfAvailable { buffer in
+      var out = [UInt8](repeating: 0, count: 20)
+      var length: UInt32 = 0
+      let ok = out.withUnsafeMutableBufferPointer { digest in
+        EVP_Digest(buffer.baseAddress, buffer.count, digest.baseAddress, &length, EVP_sha1(), nil)
+      }
+      return ok == 1 && length == 20 ? out : nil
+    } ?? nil
+    if let oneShot { return oneShot }
     var h = SHA1()
     h.update(bytes)
-    return "sha1:" + Base32.encode(h.finalize())
+    return h.finalize()
   }
 
   mutating func compress(_ block: UnsafeRawPointer) {

@@ -53,7 +53,7 @@ enum MainText {
             count += 1
           }
           lastLine = count..<(count + length)
-          UnsafeMutableBufferPointer(rebasing: out[count..<(count + length)]).update(fromContentsOf: line)
+          _ = UnsafeMutableBufferPointer(rebasing: out[count..<(count + length)]).update(fromContentsOf: line)
           count += length
         }
       }
