@@ -128,14 +128,15 @@ public struct SHA1: Sendable, BlockHash {
   /// extensions where there are some); the incremental Swift implementation above gives the
   /// same bytes and is what streams use.
   public static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
-    let oneShot: [UInt8]? = bytes.withContiguousStorageIfAvailable { buffer in
-      var out = [UInt8](repeating: 0, count: 20)
-      var length: UInt32 = 0
-      let ok = out.withUnsafeMutableBufferPointer { digest in
-        EVP_Digest(buffer.baseAddress, buffer.count, digest.baseAddress, &length, EVP_sha1(), nil)
-      }
-      return ok == 1 && length == 20 ? out : nil
-    } ?? nil
+    let oneShot: [UInt8]? =
+      bytes.withContiguousStorageIfAvailable { buffer in
+        var out = [UInt8](repeating: 0, count: 20)
+        var length: UInt32 = 0
+        let ok = out.withUnsafeMutableBufferPointer { digest in
+          EVP_Digest(buffer.baseAddress, buffer.count, digest.baseAddress, &length, EVP_sha1(), nil)
+        }
+        return ok == 1 && length == 20 ? out : nil
+      } ?? nil
     if let oneShot { return oneShot }
     var h = SHA1()
     h.update(bytes)

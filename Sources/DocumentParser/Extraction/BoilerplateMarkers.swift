@@ -78,7 +78,11 @@ enum BoilerplateMarkers {
       (negative, .negative), (signals, .signals),
       (["comment", "komentar", "disqus", "replies", "respond"], .comments),
     ].flatMap { words, vocabulary in words.map { ($0, vocabulary.rawValue) } })
-  private static let boilerplateWordBytes: Set<[UInt8]> = Set(boilerplateWords.map { Array($0.utf8) })
+  /// The whole-word markers packed into one machine word each (all are eight bytes or fewer):
+  /// a word of a class name is compared without building an array for it.
+  private static let boilerplateWordKeys: [UInt64] = boilerplateWords.map { word in
+    word.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+  }
 
   /// Classifies one element from its attribute values (already lower-cased ASCII).
   static func marks(classAndID: String, role: String?) -> ElementMarks {
@@ -96,15 +100,22 @@ enum BoilerplateMarkers {
     if has(.boilerplate) {
       marks.insert(.boilerplate)
     } else {
-      var start = 0
+      var key: UInt64 = 0
+      var length = 0
+      let keys = boilerplateWordKeys
       let bytes = names.bytes
       for i in 0...bytes.count {
-        if i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x2D || bytes[i] == 0x5F {
-          if i > start && i - start <= 8 && boilerplateWordBytes.contains(Array(bytes[start..<i])) {
+        let b: UInt8 = i < bytes.count ? bytes[i] : 0x20  // a space after the last word
+        if b == 0x20 || b == 0x2D || b == 0x5F {
+          if length > 0 && length <= 8 && keys.contains(key) {
             marks.insert(.boilerplate)
             break
           }
-          start = i + 1
+          key = 0
+          length = 0
+        } else {
+          if length < 8 { key |= UInt64(b) << UInt64(8 * length) }
+          length += 1
         }
       }
     }

@@ -17,6 +17,10 @@ struct PageWalker {
   private var openLinks: [Int] = []
   private var signalDepth = 0
   private var embeddedBudget = 1 << 20
+  /// Reused buffer for an element's lower-cased class, id and label values.
+  private var nameScratch: [UInt8] = []
+  /// Marks per distinct name list seen on this page.
+  private var namedMarks: [NameKey: NamedMarks] = [:]
 
   /// Walks `document` and returns its model.
   static func model(of document: HTMLDocument) -> PageModel {
@@ -285,8 +289,11 @@ struct PageWalker {
 
   private static let postClassNeedles = NeedleSet(["hentry", "type-post", "status-publish"])
 
-  private func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
-    var names: [UInt8] = []
+  private mutating func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
+    var names = nameScratch
+    nameScratch = []
+    names.removeAll(keepingCapacity: true)
+    defer { nameScratch = names }
     var role: String?
     var marks: ElementMarks = []
     var attr = node.pointee.properties
@@ -318,14 +325,43 @@ struct PageWalker {
       }
       attr = current.pointee.next
     }
-    let lowered = LowercasedBytes(lowercased: names)
-    // WordPress-style post classes list tags and categories (`tag-social`); do not read
-    // those as chrome markers.
-    if Self.postClassNeedles.occurs(in: lowered.bytes) {
+    guard !names.isEmpty else {
+      return marks.union(BoilerplateMarkers.marks(names: LowercasedBytes(lowercased: []), role: role))
+    }
+    // Pages repeat the same class lists hundreds of times: what the names say is worked out
+    // once per page.
+    let named: NamedMarks
+    if let known = namedMarks[NameKey(bytes: names)] {
+      named = known
+    } else {
+      // WordPress-style post classes list tags and categories (`tag-social`); do not read
+      // those as chrome markers.
+      let lowered = LowercasedBytes(lowercased: names)
+      named =
+        Self.postClassNeedles.occurs(in: names)
+        ? NamedMarks(isPostClass: true, marks: [])
+        : NamedMarks(isPostClass: false, marks: BoilerplateMarkers.marks(names: lowered, role: nil))
+      namedMarks[NameKey(bytes: names)] = named
+    }
+    if named.isPostClass {
       marks.insert(.positive)
       return marks
     }
-    return marks.union(BoilerplateMarkers.marks(names: lowered, role: role))
+    let roleMarks = role == nil ? [] : BoilerplateMarkers.marks(names: LowercasedBytes(lowercased: []), role: role)
+    return marks.union(named.marks).union(roleMarks)
+  }
+
+  /// A name list as a dictionary key, hashed in one call over its bytes (an `[UInt8]` key
+  /// is hashed byte by byte).
+  private struct NameKey: Hashable {
+    var bytes: [UInt8]
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+  }
+
+  /// What an element's class, id and label say, memoised per page.
+  private struct NamedMarks {
+    var isPostClass: Bool
+    var marks: ElementMarks
   }
 
   private static let displayNone = Array("display:none".utf8)
