@@ -19,8 +19,6 @@ struct PageWalker {
   private var embeddedBudget = 1 << 20
   /// Reused buffer for an element's lower-cased class, id and label values.
   private var nameScratch: [UInt8] = []
-  /// Marks per distinct name list seen on this page.
-  private var namedMarks: [NameKey: NamedMarks] = [:]
 
   /// Walks `document` and returns its model.
   static func model(of document: HTMLDocument) -> PageModel {
@@ -325,43 +323,13 @@ struct PageWalker {
       }
       attr = current.pointee.next
     }
-    guard !names.isEmpty else {
-      return marks.union(BoilerplateMarkers.marks(names: LowercasedBytes(lowercased: []), role: role))
-    }
-    // Pages repeat the same class lists hundreds of times: what the names say is worked out
-    // once per page.
-    let named: NamedMarks
-    if let known = namedMarks[NameKey(bytes: names)] {
-      named = known
-    } else {
-      // WordPress-style post classes list tags and categories (`tag-social`); do not read
-      // those as chrome markers.
-      let lowered = LowercasedBytes(lowercased: names)
-      named =
-        Self.postClassNeedles.occurs(in: names)
-        ? NamedMarks(isPostClass: true, marks: [])
-        : NamedMarks(isPostClass: false, marks: BoilerplateMarkers.marks(names: lowered, role: nil))
-      namedMarks[NameKey(bytes: names)] = named
-    }
-    if named.isPostClass {
+    // WordPress-style post classes list tags and categories (`tag-social`); do not read
+    // those as chrome markers.
+    if Self.postClassNeedles.occurs(in: names) {
       marks.insert(.positive)
       return marks
     }
-    let roleMarks = role == nil ? [] : BoilerplateMarkers.marks(names: LowercasedBytes(lowercased: []), role: role)
-    return marks.union(named.marks).union(roleMarks)
-  }
-
-  /// A name list as a dictionary key, hashed in one call over its bytes (an `[UInt8]` key
-  /// is hashed byte by byte).
-  private struct NameKey: Hashable {
-    var bytes: [UInt8]
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
-  }
-
-  /// What an element's class, id and label say, memoised per page.
-  private struct NamedMarks {
-    var isPostClass: Bool
-    var marks: ElementMarks
+    return marks.union(BoilerplateMarkers.marks(names: LowercasedBytes(lowercased: names), role: role))
   }
 
   private static let displayNone = Array("display:none".utf8)
