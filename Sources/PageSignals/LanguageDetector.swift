@@ -123,6 +123,12 @@ enum LanguageDetection {
               key.add(packed: word, count: count)
               latinLetters += count
               index += count
+              // The byte after a short run is no letter; when it is ASCII (a space, mostly)
+              // the word ends here, without another turn of the loop.
+              if count < 8 && text[index] < 0x80 {
+                finishWord(at: index)
+                index += 1
+              }
               continue
             }
             latinLetters += 1
