@@ -74,6 +74,14 @@ floor = [float(r[2]) for r in rows if r[0] == "floor"]
 print(statistics.median(a / b for a, b in zip(one, floor)))
 PY
 }
+interleaved_ratio() {  # WARC: median over RUNS runs of `parse --paired-floor`, which times
+  # libxml2 alone and the full parse record by record on the thread CPU clock (alternating
+  # which goes first), so that a noisy neighbour slows both alike
+  local warc="$1"
+  for _ in $(seq "$RUNS"); do
+    "$BIN" parse "$warc" -o "$OUT/paired.jsonl" --paired-floor -q 2>&1 >/dev/null | sed -n 's/.*ratio //p'
+  done | python3 -c 'import statistics, sys; print(statistics.median(float(l) for l in sys.stdin))'
+}
 summary() {  # LABEL FILE: "median-wall median-cpu min-cpu peak-rss-kb"
   python3 - "$1" "$2" <<'PY'
 import statistics, sys
@@ -94,6 +102,7 @@ read -r t1 c1 m1 r1 <<<"$(summary one "$RUNS_FILE")"
 read -r tf cf mf rf <<<"$(summary floor "$RUNS_FILE")"
 read -r tn cn mn rn <<<"$(summary all "$RUNS_FILE")"
 PAIRED="$(pair_ratio "$RUNS_FILE")"
+INTERLEAVED="$(interleaved_ratio "$INPUT")"
 cmp -s "$OUT/docs-1.jsonl" "$OUT/docs-n.jsonl" && SAME="yes" || SAME="NO"
 DOCS="$(wc -l < "$OUT/docs-1.jsonl")"
 
@@ -107,22 +116,22 @@ if [ -n "$SECOND_WARC" ]; then
   done
   read -r _ s1 sm1 _ <<<"$(summary one "$OUT/runs2.txt")"
   read -r _ sf smf _ <<<"$(summary floor "$OUT/runs2.txt")"
-  SECOND="$SECOND_WARC $s1 $sm1 $sf $smf $(wc -l < "$OUT/second.jsonl") $(pair_ratio "$OUT/runs2.txt")"
+  SECOND="$SECOND_WARC $s1 $sm1 $sf $smf $(wc -l < "$OUT/second.jsonl") $(pair_ratio "$OUT/runs2.txt") $(interleaved_ratio "$SECOND_WARC")"
 fi
 
 # trafilatura on the first TRAF_PAGES of the same pages.
 TRAF="(not run: could not install trafilatura)"
 if [ ! -x "$WORK/venv/bin/python" ]; then python3 -m venv "$WORK/venv"; fi
 if "$WORK/venv/bin/python" -c "import trafilatura" 2>/dev/null || "$WORK/venv/bin/pip" install -q trafilatura lxml_html_clean >/dev/null 2>&1; then
-  TRAF_JSON="$("$WORK/venv/bin/python" bench/parse_bench_pages.py trafilatura "$PAGES" --limit "$TRAF_PAGES")"
+  TRAF_JSON="$("$WORK/venv/bin/python" bench/parse_bench_pages.py trafilatura "$PAGES" --limit "$TRAF_PAGES" --repeat 3)"
 fi
 
-python3 - "$PAGE_COUNT" "$PAGE_BYTES" "$DOCS" "$CORES" "$t1" "$r1" "$c1" "$m1" "$tn" "$rn" "$cn" "$tf" "$rf" "$cf" "$mf" "$SAME" "$FORM" "$RUNS" "${TRAF_JSON:-}" "$SECOND" "$PAIRED" <<'PY'
+python3 - "$PAGE_COUNT" "$PAGE_BYTES" "$DOCS" "$CORES" "$t1" "$r1" "$c1" "$m1" "$tn" "$rn" "$cn" "$tf" "$rf" "$cf" "$mf" "$SAME" "$FORM" "$RUNS" "${TRAF_JSON:-}" "$SECOND" "$PAIRED" "$INTERLEAVED" <<'PY'
 import json, sys
 pages, size, docs, cores = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 t1, r1, c1, m1, tn, rn, cn, tf, rf, cf, mf = map(float, sys.argv[5:16])
 same, form, runs, traf, second = sys.argv[16], sys.argv[17], sys.argv[18], sys.argv[19], sys.argv[20]
-paired = float(sys.argv[21])
+paired, interleaved = float(sys.argv[21]), float(sys.argv[22])
 mb = size / 1e6
 print(f"parse benchmark: {pages} pages, {mb:.1f} MB of HTML, input: {form}; medians of {runs} runs")
 print(f"{'run':<34}{'wall s':>8}{'docs/s':>9}{'MB/s':>7}{'CPU s':>8}{'docs/CPU-s':>11}{'peak RSS':>10}")
@@ -132,18 +141,20 @@ row("slackscore parse --jobs 1", t1, r1, c1)
 row(f"slackscore parse --jobs {cores}", tn, rn, cn)
 row("libxml2 alone (--libxml2-only, 1)", tf, rf, cf)
 print(f"scaling 1 -> {cores} jobs (wall): {t1 / tn:.2f}x; documents {docs}; identical across --jobs: {same}")
-print(f"full parse / libxml2 floor, CPU: {paired:.2f}x (median of the {runs} paired runs; target < 1.5x); "
+print(f"full parse / libxml2 floor, CPU: {interleaved:.2f}x record by record (parse --paired-floor, median of "
+      f"{runs} runs; target < 1.5x); separate runs: {paired:.2f}x paired median, "
       f"{c1 / max(cf, 0.001):.2f}x of medians, {m1 / max(mf, 0.001):.2f}x of the best runs")
 if second:
-    path, s1, sm1, sf, smf, sdocs, spaired = second.split()
-    s1, sm1, sf, smf, spaired = map(float, (s1, sm1, sf, smf, spaired))
-    print(f"second input {path} ({sdocs} documents): full / floor CPU {spaired:.2f}x paired median, "
+    path, s1, sm1, sf, smf, sdocs, spaired, sinter = second.split()
+    s1, sm1, sf, smf, spaired, sinter = map(float, (s1, sm1, sf, smf, spaired, sinter))
+    print(f"second input {path} ({sdocs} documents): full / floor CPU {sinter:.2f}x record by record; "
+          f"separate runs {spaired:.2f}x paired median, "
           f"{s1 / max(sf, 0.001):.2f}x of medians, {sm1 / max(smf, 0.001):.2f}x of the best runs "
           f"({s1:.2f} s vs {sf:.2f} s)")
 if traf:
     d = json.loads(traf)
     tr = d["pages"] / d["seconds"]
-    print(f"trafilatura {d['version']} (1 process, {d['pages']} of the same pages): {tr:.1f} docs/s, "
+    print(f"trafilatura {d['version']} (1 process, {d['pages']} of the same pages, median of {d.get('runs', 1)} runs): {tr:.1f} docs/s, "
           f"{d['bytes'] / 1e6 / d['seconds']:.2f} MB/s, {d['pages'] / d['cpu']:.1f} docs/CPU-s; "
           f"slackscore per core: {pages / t1 / tr:.1f}x wall, {pages / c1 / (d['pages'] / d['cpu']):.1f}x CPU "
           f"(target >= 10x)")
