@@ -85,6 +85,21 @@ import Testing
     #expect(!writer.bytes.dropLast().contains(0x0A))
   }
 
+  /// The benchmark's record-by-record floor timing changes nothing in the output.
+  @Test func pairedFloorTimesBothAndWritesTheSameDocuments() throws {
+    let folder = try temporaryFolder()
+    let paths = try writePages(in: folder, count: 12)
+    let plain = try ParseStage.run(inputs: paths, output: folder + "/plain.jsonl", jobs: 1, logger: logger)
+    let paired = try ParseStage.run(
+      inputs: paths, output: folder + "/paired.jsonl", jobs: 2, mode: .pairedFloor, logger: logger)
+    #expect(plain.floorComparison == nil)
+    let floor = try #require(paired.floorComparison)
+    #expect(floor.libxml2Seconds > 0 && floor.fullSeconds > 0 && floor.sharedSeconds >= 0)
+    let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/plain.jsonl"))
+    let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/paired.jsonl"))
+    #expect(a == b)
+  }
+
   /// Escapes land at every position relative to the writer's eight-byte steps.
   @Test(arguments: ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "é", "\u{7F}"])
   func textEscapesRoundTripAtEveryAlignment(special: String) throws {
