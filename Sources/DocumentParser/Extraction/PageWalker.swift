@@ -85,17 +85,18 @@ struct PageWalker {
       return false
     default: break
     }
-    var marks = classify(node, tag: tag)
+    var scanned = ScannedAttributes()
+    var marks = classify(node, tag: tag, scanned: &scanned)
     if marks.contains(.hidden) { return false }
     if tag == .html, let lang = XMLNode.attributeString(node, "lang") { model.metadata.htmlLang = lang }
-    readMicrodata(node, tag: tag)
+    readMicrodata(node, tag: tag, itemtype: scanned.itemtype, itemprop: scanned.itemprop)
     if tag == .time, let value = XMLNode.attributeString(node, "datetime") { model.metadata.times.append(value) }
     if tag.isBlock { flush(endsWithBreak: false) }
     if tag == .html || tag == .body || tag == .article || tag == .main { marks.remove([.boilerplate, .unlikely]) }
     let index = Int32(model.elements.count)
     let parent = open.last ?? -1
     model.elements.append(
-      PageModel.Element(parent: parent, tag: tag, marks: marks, classHash: classHash(node)))
+      PageModel.Element(parent: parent, tag: tag, marks: marks, classHash: classHash(scanned.classValue)))
     model.directCounts.append(ElementCounts())
     if parent >= 0 {
       switch tag {
@@ -287,7 +288,17 @@ struct PageWalker {
 
   private static let postClassNeedles = NeedleSet(["hentry", "type-post", "status-publish"])
 
-  private mutating func classify(_ node: xmlNodePtr, tag: HTMLTag) -> ElementMarks {
+  /// Attribute values `classify` notes on its one pass over the attributes, for the
+  /// readers that need them (no further passes).
+  private struct ScannedAttributes {
+    var classValue: UnsafePointer<xmlChar>?
+    var itemprop: UnsafePointer<xmlChar>?
+    var itemtype: UnsafePointer<xmlChar>?
+  }
+
+  private mutating func classify(_ node: xmlNodePtr, tag: HTMLTag, scanned: inout ScannedAttributes)
+    -> ElementMarks
+  {
     var names = nameScratch
     nameScratch = []
     names.removeAll(keepingCapacity: true)
@@ -298,8 +309,15 @@ struct PageWalker {
     while let current = attr {
       let name = current.pointee.name
       let value = current.pointee.children?.pointee.content
-      if xmlStrEqual(name, "class") != 0 || xmlStrEqual(name, "id") != 0 {
+      if xmlStrEqual(name, "class") != 0 {
+        if scanned.classValue == nil { scanned.classValue = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
         if let value { appendLowercased(value, to: &names, limit: 512) }
+      } else if xmlStrEqual(name, "id") != 0 {
+        if let value { appendLowercased(value, to: &names, limit: 512) }
+      } else if xmlStrEqual(name, "itemprop") != 0 {
+        if scanned.itemprop == nil { scanned.itemprop = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
+      } else if xmlStrEqual(name, "itemtype") != 0 {
+        if scanned.itemtype == nil { scanned.itemtype = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
       } else if xmlStrEqual(name, "role") != 0 {
         if let value {
           var bytes: [UInt8] = []
@@ -348,8 +366,8 @@ struct PageWalker {
     }
   }
 
-  private func classHash(_ node: xmlNodePtr) -> Int32 {
-    guard let value = XMLNode.attribute(node, "class"), value.pointee != 0 else { return 0 }
+  private func classHash(_ classValue: UnsafePointer<xmlChar>?) -> Int32 {
+    guard let value = classValue, value.pointee != 0 else { return 0 }
     var hash: UInt32 = 2_166_136_261
     var p = value
     while p.pointee != 0 {
@@ -437,13 +455,19 @@ struct PageWalker {
 
   private mutating func readMicrodata(_ node: xmlNodePtr, tag: HTMLTag) {
     guard node.pointee.properties != nil else { return }
-    if let itemtype = XMLNode.attribute(node, "itemtype"),
-      String(cString: itemtype).contains("InteractionCounter")
-    {
+    readMicrodata(
+      node, tag: tag, itemtype: XMLNode.attribute(node, "itemtype"), itemprop: XMLNode.attribute(node, "itemprop"))
+  }
+
+  /// The same with the two attributes already looked up.
+  private mutating func readMicrodata(
+    _ node: xmlNodePtr, tag: HTMLTag, itemtype: UnsafePointer<xmlChar>?, itemprop itempropValue: UnsafePointer<xmlChar>?
+  ) {
+    if let itemtype, String(cString: itemtype).contains("InteractionCounter") {
       readInteractionCounter(node)
     }
     if tag == .meta || tag == .link { return }
-    if let itemprop = XMLNode.attributeString(node, "itemprop") {
+    if let itemprop = itempropValue.map({ String(cString: $0) }) {
       let value =
         XMLNode.attributeString(node, "content") ?? XMLNode.attributeString(node, "datetime")
         ?? XMLNode.textContent(node, limit: 300)

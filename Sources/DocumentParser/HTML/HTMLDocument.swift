@@ -161,5 +161,6 @@ enum XMLNode {
     }
   }
 
-  private static var emptyString: UnsafePointer<xmlChar> { ("" as StaticString).utf8Start }
+  /// An empty C string (the value of an attribute written without one).
+  static var emptyString: UnsafePointer<xmlChar> { ("" as StaticString).utf8Start }
 }
