@@ -1,5 +1,26 @@
 import SlackscoreCore
 
+extension String {
+  /// Whether the UTF-8 bytes contain `needle`'s bytes: for the ASCII markers the walker
+  /// looks for in attribute values, where the generic `contains` (a Unicode-aware search)
+  /// costs far more than the test is worth.
+  func containsBytes(_ needle: StaticString) -> Bool {
+    var copy = self
+    return copy.withUTF8 { hay in
+      let m = needle.utf8CodeUnitCount
+      guard m > 0 else { return true }
+      guard m <= hay.count else { return false }
+      let pin = needle.utf8Start
+      for i in 0...(hay.count - m) where hay[i] == pin[0] {
+        var k = 1
+        while k < m && hay[i + k] == pin[k] { k += 1 }
+        if k == m { return true }
+      }
+      return false
+    }
+  }
+}
+
 /// ASCII-case-insensitive matching over UTF-8 bytes: the hot paths compare class names and
 /// short lines against fixed vocabularies, where `String.contains` is far too slow.
 struct LowercasedBytes {

@@ -112,7 +112,7 @@ struct PageWalker {
     if tag == .a {
       linkDepth += 1
       if let href = XMLNode.attributeString(node, "href") {
-        if let rel = XMLNode.attributeString(node, "rel"), rel.lowercased().contains("author") {
+        if let rel = XMLNode.attributeString(node, "rel"), rel.lowercased().containsBytes("author") {
           model.metadata.authors.append(XMLNode.textContent(node, limit: 200))
         }
         openLinks.append(model.links.count)
@@ -431,12 +431,12 @@ struct PageWalker {
 
   private mutating func readScript(_ node: xmlNodePtr) {
     let type = XMLNode.attributeString(node, "type")?.lowercased() ?? ""
-    if type.contains("ld+json") {
+    if type.containsBytes("ld+json") {
       if model.metadata.jsonLD.count < 32 { model.metadata.jsonLD.append(XMLNode.textContent(node, limit: 1 << 20)) }
       return
     }
     guard XMLNode.attribute(node, "src") == nil, embeddedBudget > 0 else { return }
-    guard type.isEmpty || type.contains("json") || type.contains("javascript") else { return }
+    guard type.isEmpty || type.containsBytes("json") || type.containsBytes("javascript") else { return }
     var bytes: [UInt8] = []
     XMLNode.appendText(node, into: &bytes, limit: min(embeddedBudget, 1 << 19))
     guard bytes.contains(UInt8(ascii: "{")), Self.mayHoldCounters(bytes) else { return }
@@ -463,7 +463,7 @@ struct PageWalker {
   private mutating func readMicrodata(
     _ node: xmlNodePtr, tag: HTMLTag, itemtype: UnsafePointer<xmlChar>?, itemprop itempropValue: UnsafePointer<xmlChar>?
   ) {
-    if let itemtype, String(cString: itemtype).contains("InteractionCounter") {
+    if let itemtype, String(cString: itemtype).containsBytes("InteractionCounter") {
       readInteractionCounter(node)
     }
     if tag == .meta || tag == .link { return }

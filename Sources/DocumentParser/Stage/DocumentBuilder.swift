@@ -127,7 +127,7 @@ public enum DocumentBuilder {
     if let type = record.contentType?.lowercased() {
       let media = type.split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
       let htmlish =
-        media.isEmpty || media.contains("html") || media == "text/plain" || media == "application/octet-stream"
+        media.isEmpty || media.containsBytes("html") || media == "text/plain" || media == "application/octet-stream"
         || media == "unk" || media == "no-type" || media == "text/xml" && looksLikeHTML(record.payload)
       if !htmlish { return "not-html" }
     }
@@ -139,7 +139,7 @@ public enum DocumentBuilder {
     let head = payload.prefix(1024).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     return head.withUnsafeBufferPointer { buffer in
       let s = String(decoding: buffer, as: UTF8.self)
-      return s.contains("<html") || s.contains("<!doctype html") || s.contains("<body")
+      return s.containsBytes("<html") || s.containsBytes("<!doctype html") || s.containsBytes("<body")
     }
   }
 
