@@ -296,7 +296,9 @@ struct PageWalker {
     var itemtype: UnsafePointer<xmlChar>?
   }
 
-  private mutating func classify(_ node: xmlNodePtr, tag: HTMLTag, scanned: inout ScannedAttributes)
+  private mutating func classify(
+    _ node: xmlNodePtr, tag: HTMLTag, scanned: inout ScannedAttributes
+  )
     -> ElementMarks
   {
     var names = nameScratch
