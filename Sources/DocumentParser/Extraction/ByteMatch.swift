@@ -123,7 +123,10 @@ final class NeedleSet: Sendable {
       shifts = [UInt8](repeating: UInt8(shortest - block + 1), count: 1 << Self.shiftBits)
       for needle in needles {
         for q in 0...(shortest - block) {
-          let key = Self.shiftKey(needle, at: q + block - 1, block: block)
+          let key =
+            block == 3
+            ? Self.key3(UInt32(needle[q]) | UInt32(needle[q + 1]) << 8 | UInt32(needle[q + 2]) << 16)
+            : Self.shiftKey(needle, at: q + 1, block: 2)
           shifts[key] = min(shifts[key], UInt8(shortest - block - q))
         }
       }
@@ -171,12 +174,20 @@ final class NeedleSet: Sendable {
     if let (a, b) = anchors, !ByteSearch.containsEither(hay, a, b) { return false }
     if !shifts.isEmpty {
       guard n >= shortest else { return false }
+      let m = shortest
+      let threeBytes = block == 3
       return shifts.withUnsafeBufferPointer { shifts in
         var start = 0
-        let last = n - shortest
+        let last = n - m
         while start <= last {
-          let end = start + shortest - 1
-          let shift = Int(shifts[Self.shiftKey(hay, at: end, block: block)])
+          let end = start + m - 1
+          // Three bytes in one load (the window is at least six bytes long, so `end - 3` is
+          // inside it).
+          let key =
+            threeBytes
+            ? Self.key3(UnsafeRawPointer(hay.baseAddress! + end - 3).loadUnaligned(as: UInt32.self) >> 8)
+            : Self.shiftKey(hay, at: end, block: 2)
+          let shift = Int(shifts[key])
           if shift > 0 {
             start += shift
             continue
@@ -236,6 +247,12 @@ final class NeedleSet: Sendable {
     var key = Int(bytes[end] | 0x20) ^ Int(bytes[end - 1] | 0x20) << 4
     if block == 3 { key ^= Int(bytes[end - 2] | 0x20) << 8 }
     return (key ^ key >> 12) & ((1 << shiftBits) - 1)
+  }
+
+  /// A 12-bit hash of three bytes packed little-endian, folded with `| 0x20` like `shiftKey`.
+  @inline(__always)
+  private static func key3(_ bytes: UInt32) -> Int {
+    Int(truncatingIfNeeded: ((bytes | 0x20_2020) &* 0x9E37_79B1) >> 20) & ((1 << shiftBits) - 1)
   }
 
   /// The union of the tag bits of every needle that occurs in `hay`.
