@@ -91,7 +91,7 @@ public actor WARCWriter {
       placements.append(Placement(file: file.name, offset: file.size + bytes.count, length: member.count))
       bytes.append(contentsOf: member)
     }
-    try Self.writeAll(fd: file.fd, bytes: bytes, path: file.partPath)
+    try FileSystem.writeAll(fd: file.fd, bytes, path: file.partPath)
     file.size += bytes.count
     file.entries.append(
       contentsOf: entries.map { entry in
@@ -131,7 +131,7 @@ public actor WARCWriter {
         block: Array(options.warcinfoFields.map { "\($0.name): \(WARCRecord.sanitized($0.value))\r\n" }.joined().utf8))
       let member = GzipMember.compress(info.serialized(), level: options.compressionLevel)
       do {
-        try Self.writeAll(fd: fd, bytes: member, path: partPath)
+        try FileSystem.writeAll(fd: fd, member, path: partPath)
       } catch {
         Glibc.close(fd)
         unlink(partPath)
@@ -161,21 +161,5 @@ public actor WARCWriter {
     closedFiles.append(file.name)
     // The sidecar is a cache: if this fails, the next run rebuilds it from the WARC.
     try? ArchivedIndex.saveSidecar(entries: file.entries, forFile: file.name, size: file.size, in: options.folder)
-  }
-
-  static func writeAll(fd: Int32, bytes: [UInt8], path: String) throws(FileError) {
-    var written = 0
-    let failure: Int32? = bytes.withUnsafeBytes { raw -> Int32? in
-      while written < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += n
-      }
-      return nil
-    }
-    if let failure { throw FileError(path: path, operation: "write", errno: failure) }
   }
 }

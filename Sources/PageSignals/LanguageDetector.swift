@@ -82,7 +82,6 @@ enum LanguageDetection {
       // byte is read twice.
       var key = WordKey()
       let masks = LanguageProfiles.masks
-      @inline(__always) func add(_ byte: UInt8) { key.add(byte) }
       @inline(__always) func finishWord(at end: Int) {
         guard wordStart >= 0 else { return }
         defer { wordStart = -1 }
@@ -132,7 +131,7 @@ enum LanguageDetection {
               continue
             }
             latinLetters += 1
-            add(byte)
+            key.add(byte)
           } else {
             finishWord(at: index)
           }
@@ -144,7 +143,7 @@ enum LanguageDetection {
           if script == .latin {
             latinLetters += 1
             startWord(at: index)
-            for k in 0..<length { add(text[index + k]) }
+            for k in 0..<length { key.add(text[index + k]) }
           } else {
             scripts[script.rawValue] += 1
             finishWord(at: index)

@@ -80,30 +80,13 @@ public final class AtomicFileWriter {
       return
     }
     try flush()
-    if let failure = bytes.withUnsafeBytes({ writeAll($0) }) {
-      throw FileError(path: temporaryPath, operation: "write", errno: failure)
-    }
+    try FileSystem.writeAll(fd: fd, bytes, path: temporaryPath)
   }
 
   private func flush() throws(FileError) {
     guard !buffer.isEmpty else { return }
-    let failure = buffer.withUnsafeBytes { writeAll($0) }
-    buffer.removeAll(keepingCapacity: true)
-    if let failure { throw FileError(path: temporaryPath, operation: "write", errno: failure) }
-  }
-
-  /// Writes every byte (retrying short writes and EINTR); the errno of a failure, or nil.
-  private func writeAll(_ raw: UnsafeRawBufferPointer) -> Int32? {
-    var written = 0
-    while written < raw.count {
-      let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-      if n < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      written += n
-    }
-    return nil
+    defer { buffer.removeAll(keepingCapacity: true) }
+    try FileSystem.writeAll(fd: fd, buffer, path: temporaryPath)
   }
 
   /// Flushes, syncs and renames the temporary file over the target.

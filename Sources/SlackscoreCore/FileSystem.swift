@@ -56,6 +56,28 @@ public enum FileSystem {
 
   /// Reads a whole file into memory. Meant for small files (configs, CSVs, JSON Lines);
   /// archives are streamed by `ArchiveReader` instead.
+  /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`).
+  /// - Throws: `FileError` naming `path` with the failing `errno`.
+  public static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileError) {
+    var written = 0
+    while written < bytes.count {
+      let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw FileError(path: path, operation: "write", errno: errno)
+      }
+      written += n
+    }
+  }
+
+  /// The same for a byte array.
+  public static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+    let result = bytes.withUnsafeBytes { raw in
+      Result { () throws(FileError) in try writeAll(fd: fd, raw, path: path) }
+    }
+    try result.get()
+  }
+
   public static func readAll(_ path: String) throws(FileError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileError(path: path, operation: "open", errno: errno) }

@@ -106,7 +106,7 @@ import Testing
       + Array("</p></body></html>".utf8)
     let prepared = CharsetDecoder.prepare(bytes, httpCharset: nil)
     #expect(prepared.decision.source == "meta")
-    let page = try? HTMLDocument(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
+    let page = try? HTMLDocument(prepared: prepared)
     #expect(page.map { String(decoding: PageWalker.model(of: $0).text, as: UTF8.self) } == "日本")
   }
 

@@ -13,7 +13,7 @@ import Testing
         bytes.withUnsafeBufferPointer { buffer in
           let expected = position >= 0
           #expect(ByteSearch.containsEither(buffer, target, 0x7E) == expected)
-          let skipped = ByteSearch.skipWords(buffer, from: 0, until: target, or: 0x7E)
+          let skipped = ByteSearch.skipWords(buffer, from: 0, until: target, 0x7E, 0x7E)
           // Never skips past the first hit.
           if position >= 0 { #expect(skipped <= position) }
         }

@@ -18,12 +18,13 @@ public enum CharsetDecoder {
     public var repairedMojibake: Bool
   }
 
-  /// Page bytes ready for libxml2: `bytes` plus the encoding name to pass (`UTF-8` when
-  /// we transcoded, the original label when libxml2 should convert).
+  /// Page bytes ready for libxml2 (parse them with `HTMLDocument(prepared:)`): `bytes` plus
+  /// their encoding (`UTF-8` when they are UTF-8 now, the original label when libxml2 should
+  /// convert).
   public struct Prepared {
     /// The bytes to parse.
     public var bytes: [UInt8]
-    /// The encoding to pass to `htmlReadMemory`.
+    /// `UTF-8`, or the charset libxml2 is to convert from.
     public var libxmlEncoding: String
     /// How it was decided.
     public var decision: Decision
@@ -47,11 +48,6 @@ public enum CharsetDecoder {
       case .foreign(let label): return foreign(body, label: label, source: plan.source)
       }
     }
-  }
-
-  /// Decides and converts (raw-buffer form; always copies).
-  public static func prepare(_ raw: UnsafeRawBufferPointer, httpCharset: String?) -> Prepared {
-    prepare(Array(raw), httpCharset: httpCharset)
   }
 
   /// What `decide` settled on: how many leading bytes (a byte-order mark) to skip, how to

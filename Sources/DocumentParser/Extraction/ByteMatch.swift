@@ -198,14 +198,7 @@ final class NeedleSet: Sendable {
         return false
       }
     }
-    return bigrams.withUnsafeBufferPointer { bigrams in
-      for i in 0..<(n - 1) {
-        let key = Int(fold(hay[i])) << 8 | Int(fold(hay[i + 1]))
-        guard bigrams[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-        if match(at: i, in: hay) { return true }
-      }
-      return false
-    }
+    return tags(in: hay, stopAtFirst: true) != 0
   }
 
   private static let shiftBits = 12
@@ -256,25 +249,19 @@ final class NeedleSet: Sendable {
   }
 
   /// The union of the tag bits of every needle that occurs in `hay`.
-  func tags(in hay: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  func tags(in hay: UnsafeBufferPointer<UInt8>) -> UInt32 { tags(in: hay, stopAtFirst: false) }
+
+  /// The bigram scan behind `tags(in:)` and the short-needle case of `occurs(in:)`.
+  private func tags(in hay: UnsafeBufferPointer<UInt8>, stopAtFirst: Bool) -> UInt32 {
     let n = hay.count
     guard n >= 2 else { return 0 }
     var found: UInt32 = 0
     bigrams.withUnsafeBufferPointer { bigrams in
-      flat.withUnsafeBufferPointer { flat in
-        for i in 0..<(n - 1) {
-          let key = Int(fold(hay[i])) << 8 | Int(fold(hay[i + 1]))
-          guard bigrams[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-          let first = Int(fold(hay[i]))
-          for needle in Int(groups[first])..<Int(groups[first + 1]) where tagBits[needle] & ~found != 0 {
-            let length = Int(lengths[needle])
-            guard length <= n - i else { continue }
-            let start = Int(starts[needle])
-            var k = 1
-            while k < length && fold(hay[i + k]) == flat[start + k] { k += 1 }
-            if k == length { found |= tagBits[needle] }
-          }
-        }
+      for i in 0..<(n - 1) {
+        let key = Int(fold(hay[i])) << 8 | Int(fold(hay[i + 1]))
+        guard bigrams[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+        found |= tags(at: i, in: hay, besides: found)
+        if stopAtFirst && found != 0 { return }
       }
     }
     return found
@@ -283,18 +270,26 @@ final class NeedleSet: Sendable {
   /// Whether a needle starts at `i`.
   @inline(__always)
   private func match(at i: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    tags(at: i, in: hay, besides: 0) != 0
+  }
+
+  /// The union of the tag bits of the needles that start at `i`, leaving out needles whose
+  /// bits are all in `known` already.
+  @inline(__always)
+  private func tags(at i: Int, in hay: UnsafeBufferPointer<UInt8>, besides known: UInt32) -> UInt32 {
     let first = Int(fold(hay[i]))
     let remaining = hay.count - i
-    return flat.withUnsafeBufferPointer { flat in
-      for needle in Int(groups[first])..<Int(groups[first + 1]) {
+    var found: UInt32 = 0
+    flat.withUnsafeBufferPointer { flat in
+      for needle in Int(groups[first])..<Int(groups[first + 1]) where tagBits[needle] & ~(known | found) != 0 {
         let length = Int(lengths[needle])
         guard length <= remaining else { continue }
         let start = Int(starts[needle])
         var k = 1
         while k < length && fold(hay[i + k]) == flat[start + k] { k += 1 }
-        if k == length { return true }
+        if k == length { found |= tagBits[needle] }
       }
-      return false
     }
+    return found
   }
 }

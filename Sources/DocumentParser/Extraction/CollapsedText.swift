@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// A word-at-a-time survey of a text node's bytes for the common case, text that is
 /// already collapsed (single spaces between words, nothing to rewrite): then the walker
 /// copies the bytes in one `memcpy` and takes its counts from here, instead of looking at
@@ -9,22 +11,6 @@ struct CollapsedText {
   var spaces: Int
   /// ASCII commas.
   var commas: Int
-
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highs: UInt64 = 0x8080_8080_8080_8080
-  private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-  /// 0x80 in every byte of `word` that is zero, and nowhere else (exact, unlike the
-  /// borrow trick).
-  @inline(__always)
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
-    ~(((word & lows) &+ lows) | word | lows)
-  }
-
-  @inline(__always)
-  private static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-    zeroBytes(word ^ (ones &* UInt64(byte)))
-  }
 
   /// Surveys `core`, which must not start or end with whitespace. Nil when the text needs
   /// the byte-by-byte path: a control byte (tab, line break…), two spaces in a row, a 0xC2
@@ -44,23 +30,25 @@ struct CollapsedText {
         word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
       } else {
         // The tail, padded with `a` (no space, comma or continuation byte).
-        word = ones &* 0x61
+        word = ByteSearch.ones &* 0x61
         withUnsafeMutableBytes(of: &word) { raw in
           for k in 0..<(n - i) { raw[k] = base[i + k] }
         }
       }
       i += 8
-      if zeroBytes(word & (ones &* 0xE0)) != 0 { return nil }
-      if word & highs != 0 {
+      if ByteSearch.controlMask(word) != 0 { return nil }
+      if word & ByteSearch.highs != 0 {
         // Non-ASCII bytes: rule out the ones that need a closer look, count continuations.
-        if equalBytes(word, 0xC2) | equalBytes(word, 0xEF) | equalBytes(word, 0xE3) != 0 { return nil }
-        continuation += (word & ~(word << 1) & highs).nonzeroBitCount
+        if ByteSearch.equalMask(word, 0xC2) | ByteSearch.equalMask(word, 0xEF) | ByteSearch.equalMask(word, 0xE3) != 0 {
+          return nil
+        }
+        continuation += (word & ~(word << 1) & ByteSearch.highs).nonzeroBitCount
       }
-      let space = equalBytes(word, 0x20)
+      let space = ByteSearch.equalMask(word, 0x20)
       if space & (space << 8) != 0 || (previousEndsInSpace && space & 0x80 != 0) { return nil }
       previousEndsInSpace = space >> 63 != 0
       spaces += space.nonzeroBitCount
-      commas += equalBytes(word, 0x2C).nonzeroBitCount
+      commas += ByteSearch.equalMask(word, 0x2C).nonzeroBitCount
     }
     return CollapsedText(characters: n - continuation, spaces: spaces, commas: commas)
   }

@@ -500,19 +500,7 @@ struct PageWalker {
         if itemprop == "interactionType" { type = value }
         if itemprop == "userInteractionCount" { count = value }
       }
-      if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
-        node = child
-        continue
-      }
-      var climb: xmlNodePtr? = current
-      node = nil
-      while let c = climb, c != start {
-        if let sibling = c.pointee.next {
-          node = sibling
-          break
-        }
-        climb = c.pointee.parent
-      }
+      node = XMLNode.next(after: current, within: start)
     }
     if let type, let count { model.metadata.interactionCounters.append((type, count)) }
   }

@@ -81,6 +81,18 @@ public final class HTMLDocument {
     pointer = try result.get()
   }
 
+  /// Parses page bytes as ``CharsetDecoder`` prepared them. Bytes it made UTF-8 are read as
+  /// they are, the page's own declaration ignored (it has been weighed already; naming
+  /// `UTF-8` would also send them through libxml2's UTF-8-to-UTF-8 converter, a copy of the
+  /// page); other charsets are named for libxml2 to convert.
+  public convenience init(prepared: CharsetDecoder.Prepared) throws(HTMLParseError) {
+    if prepared.libxmlEncoding == "UTF-8" {
+      try self.init(bytes: prepared.bytes, encoding: nil, options: HTMLParseOptions.archive.union(.ignoreEncoding))
+    } else {
+      try self.init(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
+    }
+  }
+
   private static func parse(
     _ bytes: UnsafeRawBufferPointer, encoding: String?, options: HTMLParseOptions
   ) throws(HTMLParseError) -> htmlDocPtr {
@@ -145,20 +157,20 @@ enum XMLNode {
         bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: min(count, max(0, limit - bytes.count))))
         if bytes.count >= limit { return }
       }
-      if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
-        node = child
-        continue
-      }
-      var climb: xmlNodePtr? = current
-      node = nil
-      while let c = climb, c != start {
-        if let sibling = c.pointee.next {
-          node = sibling
-          break
-        }
-        climb = c.pointee.parent
-      }
+      node = next(after: current, within: start)
     }
+  }
+
+  /// The node after `node` in document order (children first), without leaving the subtree
+  /// of `root`; nil at its end. Iterative, so deep trees cannot overflow the stack.
+  static func next(after node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
+    if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children { return child }
+    var climb: xmlNodePtr? = node
+    while let current = climb, current != root {
+      if let sibling = current.pointee.next { return sibling }
+      climb = current.pointee.parent
+    }
+    return nil
   }
 
   /// An empty C string (the value of an attribute written without one).

@@ -144,15 +144,11 @@ public struct JSONLineWriter {
     var i = start
     let n = utf8.count
     if let base = utf8.baseAddress {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
       while i + 8 <= n {
         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        // Bytes below 0x20, or equal to `"` or `\\` (high bytes excluded by `~word`).
-        let flagged = ((word &- ones &* 0x20) | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & ~word
-        if flagged & highs != 0 { break }
+        let flagged =
+          ByteSearch.controlMask(word) | ByteSearch.equalMask(word, 0x22) | ByteSearch.equalMask(word, 0x5C)
+        if flagged != 0 { break }
         i += 8
       }
     }

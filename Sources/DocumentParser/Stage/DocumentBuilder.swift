@@ -49,15 +49,7 @@ public enum DocumentBuilder {
     let prepared = CharsetDecoder.prepare(record.payload, httpCharset: httpCharset(record))
     let page: HTMLDocument
     do {
-      if prepared.libxmlEncoding == "UTF-8" {
-        // Already valid UTF-8: let libxml2 read the bytes as they are (naming "UTF-8" would
-        // make it run them through a UTF-8-to-UTF-8 converter, a copy of the whole page),
-        // and ignore the page's own declaration, which we have already weighed.
-        page = try HTMLDocument(
-          bytes: prepared.bytes, encoding: nil, options: HTMLParseOptions.archive.union(.ignoreEncoding))
-      } else {
-        page = try HTMLDocument(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
-      }
+      page = try HTMLDocument(prepared: prepared)
     } catch {
       return .rejected(reason: error.description)
     }

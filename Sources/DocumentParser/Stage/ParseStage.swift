@@ -115,13 +115,9 @@ public enum ParseStage {
           tally.parsed += 1
           summary.documents += 1
           if empty { summary.emptyDocuments += 1 }
-          if paired {
-            let before = ThreadCPUClock.nanoseconds()
-            try documentsFile.write(bytes)
-            writeNanoseconds += ThreadCPUClock.nanoseconds() - before
-          } else {
-            try documentsFile.write(bytes)
-          }
+          let before = paired ? ThreadCPUClock.nanoseconds() : 0
+          try documentsFile.write(bytes)
+          if paired { writeNanoseconds += ThreadCPUClock.nanoseconds() - before }
         case .skipped(let reason):
           tally.skip(reason)
         case .rejected(let reason):

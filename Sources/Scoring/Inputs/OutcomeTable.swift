@@ -73,16 +73,9 @@ public enum TableReader {
     }
     var result: [OutcomeRow] = []
     for row in rows.dropFirst() {
-      func cell(_ name: String) -> String {
-        guard let i = index[name], i < row.fields.count else { return "" }
-        return row.fields[i].trimmingSpaces()
-      }
-      func reject(_ message: String) {
-        diagnostics.emit(
-          Diagnostic(
-            severity: .error, stage: "score", file: displayPath, offset: nil, code: "bad-outcome-row",
-            message: "line \(row.line): \(message); row skipped"))
-      }
+      let cells = RowCells(row: row, index: index, file: displayPath, code: "bad-outcome-row", diagnostics: diagnostics)
+      func cell(_ name: String) -> String { cells.cell(name) }
+      func reject(_ message: String) { cells.reject(message) }
       let campaign = cell("campaign")
       guard !campaign.isEmpty else { reject("empty campaign"); continue }
       guard let kind = outcomeKinds[cell("kind").lowercased()] else {
@@ -155,16 +148,10 @@ public enum TableReader {
     let types = InteractionType.all.filter { index[$0] != nil }
     var result: [InteractionRow] = []
     rowLoop: for row in rows.dropFirst() {
-      func cell(_ name: String) -> String {
-        guard let i = index[name], i < row.fields.count else { return "" }
-        return row.fields[i].trimmingSpaces()
-      }
-      func reject(_ message: String) {
-        diagnostics.emit(
-          Diagnostic(
-            severity: .error, stage: "score", file: displayPath, offset: nil, code: "bad-interaction-row",
-            message: "line \(row.line): \(message); row skipped"))
-      }
+      let cells = RowCells(
+        row: row, index: index, file: displayPath, code: "bad-interaction-row", diagnostics: diagnostics)
+      func cell(_ name: String) -> String { cells.cell(name) }
+      func reject(_ message: String) { cells.reject(message) }
       let url = cell("url")
       guard !url.isEmpty else { reject("empty url"); continue }
       let posted = cell("posted_at")
@@ -229,4 +216,26 @@ public enum InteractionType {
   public static let all = ["likes", "shares", "comments", "views", "reactions", "retweets", "followers"]
   /// Token acts summed into `active_interactions` for the indices (reach measures excluded).
   public static let active: Set<String> = ["likes", "shares", "comments", "reactions", "retweets"]
+}
+
+/// One data row of an input CSV: cells by column name (trimmed; empty when absent) and the
+/// diagnostic for a row that is skipped, naming file, line and reason.
+private struct RowCells {
+  let row: CSVReader.Row
+  let index: [String: Int]
+  let file: String
+  let code: String
+  let diagnostics: DiagnosticCollector
+
+  func cell(_ name: String) -> String {
+    guard let i = index[name], i < row.fields.count else { return "" }
+    return row.fields[i].trimmingSpaces()
+  }
+
+  func reject(_ message: String) {
+    diagnostics.emit(
+      Diagnostic(
+        severity: .error, stage: "score", file: file, offset: nil, code: code,
+        message: "line \(row.line): \(message); row skipped"))
+  }
 }
