@@ -27,6 +27,7 @@ help:
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make eval         call-to-action detector: precision, recall, F1 on held-out data"
 	@echo "make train-cta    retrain the call-to-action weights from CTA_DATA=$(CTA_DATA) (+ Reddit set in SHARED)"
+	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
 	@echo "make format|lint  swift format"
 
 deps:
@@ -86,6 +87,8 @@ score: $(BIN)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip Conformance
+	@regressions="$$(find Fuzz/Regressions -type f ! -name '.*' | sort)"; \
+	  if [ -n "$$regressions" ]; then .build/debug/slackscore-fuzz all $$regressions; fi
 
 conformance: deps
 	@scripts/ensure-deps.sh $(CONFORMANCE_DEPS)
@@ -93,6 +96,18 @@ conformance: deps
 	$(SWIFT) build --build-tests
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+	SHARED="$(SHARED)" SWIFT="$(SWIFT)" scripts/fuzz.sh $(FUZZ_SMOKE_TIME) $(FUZZ_TARGETS)
+
+# ---- Fuzzing (libFuzzer + AddressSanitizer, build in .build-fuzz/) ------------------------------
+# `make fuzz` runs every target for FUZZ_TIME seconds; `make conformance` a short smoke of each.
+# A crash fails the run and leaves its input in out/fuzz/crashes/; commit it under
+# Fuzz/Regressions/TARGET/ and `make test` replays it from then on.
+FUZZ_TARGETS    := archive http html json numbers config csv
+FUZZ_TIME       ?= 1800
+FUZZ_SMOKE_TIME ?= 15
+.PHONY: fuzz
+fuzz: deps
+	SHARED="$(SHARED)" SWIFT="$(SWIFT)" scripts/fuzz.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 # The fetch stage's WARC files read back and digest-checked by warcio (venv in .venv-conformance/).
 .PHONY: conformance-fetch

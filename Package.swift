@@ -2,12 +2,12 @@
 import PackageDescription
 
 /// Settings every Swift target shares: Swift 6 mode plus the upcoming features the
-/// style anchors (swift-log, swift-system) turn on.
+/// style anchors (swift-log, swift-system) turn on. No `unsafeFlags`: the shipped build keeps
+/// Swift's overflow and bounds checks, and other packages can depend on the libraries.
 let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
   .enableUpcomingFeature("InternalImportsByDefault"),
-  .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
 ]
 
 let package = Package(
@@ -97,6 +97,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
+      swiftSettings: strictSettings),
+
+    // Fuzz targets: replays files as is; `make fuzz` builds it with libFuzzer (-D FUZZING).
+    .executableTarget(
+      name: "slackscore-fuzz",
+      dependencies: [
+        "SlackscoreCore", "ArchiveReader", "DocumentParser", "PageSignals", "PipelineConfiguration", "Scoring",
+      ],
+      path: "Fuzz/Sources/slackscore-fuzz",
       swiftSettings: strictSettings),
 
     // Tests (Swift Testing).

@@ -85,6 +85,10 @@ public enum ArchiveScan {
     _ raw: RawArchiveRecord, path: String, resolver: RevisitResolver, limits: ReaderLimits,
     diagnostics: DiagnosticCollector, tally: inout RecordTally, _ body: (ArchiveRecord) throws -> Void
   ) throws {
+    if let damage = raw.damage {
+      tally.reject(damage)
+      return
+    }
     guard keptTypes.contains(raw.type) else {
       tally.skip(raw.type)
       return

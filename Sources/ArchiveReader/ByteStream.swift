@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Where a record can be found again: the file offset to start reading at (for gzip,
 /// the start of the member) and how many decompressed bytes to skip from there.
 public struct RecordLocation: Sendable, Hashable {
@@ -33,6 +35,16 @@ protocol ByteStream: AnyObject {
   func location(of position: Int) -> RecordLocation
   /// Position-to-file mappings before `position` will not be asked for again.
   func forget(before position: Int)
+  /// The logical size of the whole stream when known up front (a plain file's size).
+  var knownEnd: Int? { get }
+  /// Where the first stretch of damaged output that overlaps `range` ends (the output of a
+  /// corrupt gzip member; one that gave no output counts when it falls inside `range`): no
+  /// record overlapping it is intact, and the next record may start right after it. Nil
+  /// when there is none.
+  func damage(in range: Range<Int>) -> Int?
+  /// Starts reading again at `location`, whose logical position is `position` (after a
+  /// lying length sent the reader past a record it must go back to).
+  func rewind(to location: RecordLocation, position: Int)
 }
 
 /// An uncompressed archive: logical bytes are file bytes.
@@ -53,4 +65,8 @@ final class PlainByteStream: ByteStream {
   func fileSpan(from start: Int, to end: Int) -> (offset: Int, length: Int?) { (start, end - start) }
   func location(of position: Int) -> RecordLocation { RecordLocation(path: input.path, fileOffset: position) }
   func forget(before position: Int) {}
+
+  private(set) lazy var knownEnd: Int? = FileSystem.size(of: input.path)
+  func damage(in range: Range<Int>) -> Int? { nil }
+  func rewind(to location: RecordLocation, position: Int) { input.seek(to: location.fileOffset) }
 }

@@ -39,6 +39,8 @@ final class GzipMemberReader: ByteStream {
     var fileEnd: Int
   }
   private var members: [Member] = []
+  /// The logical output of each damaged member (see `damage(in:)`).
+  private var damaged: [Range<Int>] = []
 
   static let fastPathMaxOutput = 64 << 20
   static let fastPathMaxInput = 64 << 20
@@ -95,6 +97,26 @@ final class GzipMemberReader: ByteStream {
     var drop = 0
     while drop < members.count - 1 && members[drop].logicalEnd <= position { drop += 1 }
     if drop > 0 { members.removeFirst(drop) }
+  }
+
+  var knownEnd: Int? { nil }
+
+  func damage(in range: Range<Int>) -> Int? {
+    damaged.first { span in
+      span.isEmpty ? range.lowerBound < span.lowerBound && span.lowerBound < range.upperBound : span.overlaps(range)
+    }?.upperBound
+  }
+
+  func rewind(to location: RecordLocation, position: Int) {
+    input.seek(to: location.fileOffset)
+    head = 0
+    tail = 0
+    base = position - location.skip
+    members.removeAll()
+    damaged.removeAll { $0.upperBound > base }
+    inflater = nil
+    finished = false
+    _ = skip(location.skip)
   }
 
   private func member(containing position: Int) -> Member? {
@@ -215,11 +237,22 @@ final class GzipMemberReader: ByteStream {
       }
     case .streamEnd:
       endStreamingMember(fileEnd: input.fileOffset)
+    case .dataError(let message) where message == "incorrect length check":
+      // The CRC matched, only the size field in the trailer lies: the data is intact.
+      report(
+        .warning, at: memberStart, "gzip-size-mismatch",
+        "the gzip member starting here has a wrong size field (ISIZE) but a correct CRC; its data is kept")
+      endStreamingMember(fileEnd: input.fileOffset)
     case .dataError(let message):
       report(
         .error, at: memberStart, "corrupt-gzip-member",
-        "the gzip member starting here is damaged (\(message)); looking for the next member")
-      endStreamingMember(fileEnd: input.fileOffset)
+        "the gzip member starting here is damaged (\(message)); the record in it is rejected and reading "
+          + "goes on at the next gzip member")
+      let outputStart = members.last?.logicalStart ?? base + tail
+      endStreamingMember(fileEnd: memberStart + 1)
+      damaged.append(outputStart..<(base + tail))
+      // zlib may have read into the next member: look for it from just after this one's start.
+      input.seek(to: memberStart + 1)
       resyncToNextMember()
     }
   }

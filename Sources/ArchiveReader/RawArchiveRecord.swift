@@ -34,6 +34,9 @@ public struct RawArchiveRecord {
   public var isTruncated: Bool
   /// Repairs and oddities met while framing this record.
   public var notes: [String]
+  /// Why the record is unusable when its framing is broken (`bad-content-length`,
+  /// `corrupt-gzip-member`); such a record is counted as rejected. Nil for intact records.
+  public var damage: String? = nil
 }
 
 /// How much of a record's block the caller wants in memory.

@@ -87,6 +87,19 @@ struct RecordFraming<S: ByteStream> {
     while true {
       let atEnd = !stream.fill(atLeast: stream.available.count + 1)
       let a = stream.available
+      // Where damaged gzip data ends, the next member's bytes start: a record may start
+      // there without a line break before it.
+      if a.count > 1, let mark = stream.damage(in: stream.position..<(stream.position + a.count)),
+        mark > stream.position
+      {
+        let m = mark - stream.position
+        if recordStart(in: a, from: searchFrom, to: m, arcVersion: arcVersion) == nil {
+          stream.consume(m)
+          if recordLine(in: stream.available, at: 0, atEnd: true, arcVersion: arcVersion) == true { return true }
+          searchFrom = 0
+          continue
+        }
+      }
       var i = searchFrom
       var needMore = false
       while let nl = ByteScanning.index(of: 0x0A, in: a, from: i) {
@@ -201,6 +214,8 @@ struct RecordFraming<S: ByteStream> {
       let declared = header.contentLength ?? 0
       var type = header.type ?? "unknown"
       if type.isEmpty { type = "unknown" }
+      // Where the block would end. Lengths come from the file: all arithmetic on them saturates.
+      let declaredEnd = Self.sum(start, headerLength, declared)
 
       // Block.
       // What the caller wants to see, and what is loaded: small blocks are loaded whole
@@ -217,15 +232,17 @@ struct RecordFraming<S: ByteStream> {
       }
       let want = declared <= Self.checkedBlockBytes ? declared : expose
       let wantsAll = want == declared
-      _ = stream.fill(atLeast: headerLength + want + (wantsAll ? Self.repairWindow : 0))
+      _ = stream.fill(atLeast: Self.sum(headerLength, want, wantsAll ? Self.repairWindow : 0))
       let a = stream.available
       var loaded = min(want, a.count - headerLength)
       var blockLength = declared
       var truncated = loaded < want
       var trailer = 0
+      var cleanlyEnded = !wantsAll
       if wantsAll && !truncated {
         let end = headerLength + declared
         if let t = cleanEnd(a, at: end, arcVersion: arcVersion) {
+          cleanlyEnded = true
           trailer = t
           let missing = format == .warc ? Self.overrun(a, blockStart: headerLength, end: end, trailer: t) : 0
           if missing > 0 {
@@ -242,6 +259,7 @@ struct RecordFraming<S: ByteStream> {
         } else if format == .warc, !Self.hasTrailer(a, at: end),
           let (fixedEnd, fixedTrailer) = nearbyRecordStart(a, blockStart: headerLength, declaredEnd: end)
         {
+          cleanlyEnded = true
           blockLength = fixedEnd - headerLength
           loaded = blockLength
           trailer = fixedTrailer
@@ -252,6 +270,38 @@ struct RecordFraming<S: ByteStream> {
           notes.append("Content-Length \(declared) corrected to \(blockLength)")
         }
       }
+
+      // Damage: the block runs across a corrupt gzip member, or its declared end is not a
+      // record end (past the end of the file, or inside other bytes) while another record
+      // header starts inside it. The record is rejected and reading goes on at that point.
+      let loadedEnd = start + headerLength + loaded
+      if let mark = stream.damage(in: start..<Self.sum(loadedEnd, trailer)) {
+        try deliverDamaged(
+          header: header, type: type, start: start, location: location, headerLength: headerLength,
+          declared: declared, until: mark - start, reason: "corrupt-gzip-member", notes: notes, body)
+        delivered += 1
+        stream.consume(mark - start)
+        continue
+      }
+      let pastKnownEnd = stream.knownEnd.map { declaredEnd > $0 } ?? false
+      if truncated || !cleanlyEnded || pastKnownEnd {
+        let searchEnd = truncated || pastKnownEnd ? a.count : min(a.count, headerLength + declared)
+        if let p = recordStart(in: a, from: headerLength, to: searchEnd, arcVersion: arcVersion) {
+          report(
+            .error, offset, "bad-content-length",
+            "the \(type) record's length (\(declared) bytes) runs "
+              + (truncated || pastKnownEnd ? "past the end of the file" : "into other bytes")
+              + " and another record starts \(p - headerLength) bytes into it: the record is rejected and reading "
+              + "goes on at that record")
+          try deliverDamaged(
+            header: header, type: type, start: start, location: location, headerLength: headerLength,
+            declared: declared, until: p, reason: "bad-content-length", notes: notes, body)
+          delivered += 1
+          stream.consume(p)
+          continue
+        }
+      }
+
       if format == .arc && type == "filedesc" && loaded > 0 {
         arcVersion = ARCHeaderParser.version(
           fromFiledesc: UnsafeRawBufferPointer(rebasing: a[headerLength..<headerLength + loaded]))
@@ -263,10 +313,10 @@ struct RecordFraming<S: ByteStream> {
         type = "resource"
         header.type = "resource"
       }
-      let span = stream.fileSpan(from: start, to: start + headerLength + blockLength + trailer)
+      let span = stream.fileSpan(from: start, to: Self.sum(start, headerLength, blockLength, trailer))
       var length = span.length
       if truncated || (!wantsAll && stream is PlainByteStream) {
-        length = truncated ? nil : headerLength + declared + 4
+        length = truncated ? nil : Self.sum(headerLength, declared, 4)
       }
       let exposed = exposeWhole ? loaded : min(expose, loaded)
       let record = RawArchiveRecord(
@@ -280,9 +330,17 @@ struct RecordFraming<S: ByteStream> {
       // Move past the block.
       stream.consume(headerLength + loaded)
       if !truncated && loaded < blockLength {
-        let rest = blockLength - loaded
-        let skippedBytes = stream.skip(rest)
-        truncated = skippedBytes < rest
+        switch skipBlock(blockLength - loaded, arcVersion: arcVersion) {
+        case .skipped: break
+        case .endedEarly(nil): truncated = true
+        case .endedEarly(let candidate?):
+          report(
+            .error, offset, "bad-content-length",
+            "the \(type) record's length (\(declared) bytes) runs past the end of the file; reading goes on at "
+              + "the next record header found inside it")
+          stream.rewind(to: candidate.location, position: candidate.position)
+          continue
+        }
       }
       if truncated {
         report(
@@ -293,6 +351,82 @@ struct RecordFraming<S: ByteStream> {
     }
   }
 
+  /// `a + b + …`, or `Int.max` when that overflows (lengths in headers can be anything).
+  static func sum(_ values: Int...) -> Int {
+    var total = 0
+    for v in values {
+      let (r, overflow) = total.addingReportingOverflow(v)
+      if overflow || r < 0 { return Int.max }
+      total = r
+    }
+    return total
+  }
+
+  /// Delivers a record whose framing is broken, so the caller counts it as rejected.
+  private func deliverDamaged(
+    header: WARCHeader, type: String, start: Int, location: RecordLocation, headerLength: Int, declared: Int,
+    until end: Int, reason: String, notes: [String], _ body: (RawArchiveRecord) throws -> Void
+  ) rethrows {
+    let a = stream.available
+    let blockEnd = min(max(end, headerLength), a.count)
+    let span = stream.fileSpan(from: start, to: start + blockEnd)
+    var record = RawArchiveRecord(
+      format: format, header: header, type: type, offset: span.offset, length: span.length, location: location,
+      block: UnsafeRawBufferPointer(rebasing: a[headerLength..<blockEnd]), declaredLength: declared,
+      blockLength: blockEnd - headerLength, blockIsComplete: false, isTruncated: false, notes: notes)
+    record.damage = reason
+    try body(record)
+  }
+
+  /// Index in `a` of the first record header line that starts in `[from, to)` (at a line start).
+  private func recordStart(in a: UnsafeRawBufferPointer, from: Int, to: Int, arcVersion: Int?) -> Int? {
+    var i = from
+    if i < to && i > 0 && a[i - 1] == 0x0A, recordLine(in: a, at: i, atEnd: true, arcVersion: arcVersion) == true {
+      return i
+    }
+    while i < to, let nl = ByteScanning.index(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: a[..<to]), from: i) {
+      let p = nl + 1
+      if p < to, recordLine(in: a, at: p, atEnd: true, arcVersion: arcVersion) == true { return p }
+      i = p
+    }
+    return nil
+  }
+
+  /// How skipping a block ended.
+  enum SkipOutcome {
+    case skipped
+    /// The stream ended first; the first record header seen inside the skipped bytes, if any.
+    case endedEarly((position: Int, location: RecordLocation)?)
+  }
+
+  /// Skips `count` bytes of a block that is not loaded, noting the first record header
+  /// inside it in case the length turns out to run past the end of the stream.
+  private func skipBlock(_ count: Int, arcVersion: Int?) -> SkipOutcome {
+    var remaining = count
+    var candidate: (position: Int, location: RecordLocation)? = nil
+    var lineStart = false
+    while remaining > 0 {
+      let more = stream.fill(atLeast: 256)
+      let a = stream.available
+      if a.isEmpty { return .endedEarly(candidate) }
+      // Keep a little lookahead so a header line is never split between two steps.
+      let step = min(remaining, more && a.count > 512 ? a.count - 256 : a.count)
+      if candidate == nil {
+        let probeEnd = min(a.count, step)
+        var found: Int? = nil
+        if lineStart, recordLine(in: a, at: 0, atEnd: true, arcVersion: arcVersion) == true { found = 0 }
+        if found == nil { found = recordStart(in: a, from: 0, to: probeEnd, arcVersion: arcVersion) }
+        if let p = found {
+          let position = stream.position + p
+          candidate = (position, stream.location(of: position))
+        }
+      }
+      lineStart = a[step - 1] == 0x0A
+      stream.consume(step)
+      remaining -= step
+    }
+    return .skipped
+  }
   /// The number of separator bytes (CR/LF) after a block ending at `end` when a clean
   /// record end follows (the stream's end or a record header); nil otherwise.
   private func cleanEnd(_ a: UnsafeRawBufferPointer, at end: Int, arcVersion: Int?) -> Int? {

@@ -97,6 +97,12 @@ public final class HTMLDocument {
     _ bytes: UnsafeRawBufferPointer, encoding: String?, options: HTMLParseOptions
   ) throws(HTMLParseError) -> htmlDocPtr {
     _ = libxml2Initialized
+    if let cleaned = DoctypeSubset.removed(from: bytes) {
+      let result = cleaned.withUnsafeBytes { raw in
+        Result { () throws(HTMLParseError) in try parse(raw, encoding: encoding, options: options) }
+      }
+      return try result.get()
+    }
     guard let base = bytes.baseAddress, bytes.count > 0 else { throw .emptyInput }
     guard let size = Int32(exactly: bytes.count) else { throw .inputTooLarge(byteCount: bytes.count) }
     guard let doc = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), size, nil, encoding, options.rawValue)

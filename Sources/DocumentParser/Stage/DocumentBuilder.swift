@@ -9,10 +9,14 @@ public struct ParseLimits: Sendable, Hashable {
   /// Limits handed to the archive reader.
   public var reader: ReaderLimits
 
-  /// Defaults: 32 MiB pages, the reader's default limits.
-  public init(maxPayloadBytes: Int = 32 << 20, reader: ReaderLimits = ReaderLimits()) {
+  /// Defaults: 32 MiB pages. The reader decodes no body (and no `.html.gz` page) further
+  /// than one byte past `maxPayloadBytes`, since a longer one is rejected anyway: a gzip
+  /// bomb costs that much memory, not the reader's general limit.
+  public init(maxPayloadBytes: Int = 32 << 20, reader: ReaderLimits? = nil) {
     self.maxPayloadBytes = maxPayloadBytes
-    self.reader = reader
+    var limits = reader ?? ReaderLimits()
+    if reader == nil { limits.maxDecompressedBytes = min(limits.maxDecompressedBytes, maxPayloadBytes + 1) }
+    self.reader = limits
   }
 }
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Fuzzes the parsers with libFuzzer: builds slackscore-fuzz with -sanitize=fuzzer,address into
+# .build-fuzz/, seeds each target from SHARED and the sample corpus, runs each for SECONDS.
+#   usage: scripts/fuzz.sh SECONDS TARGET...
+# A crash leaves its input in out/fuzz/crashes/ and fails the run: replay it with
+#   .build/debug/slackscore-fuzz TARGET FILE   and commit it under Fuzz/Regressions/TARGET/.
+set -euo pipefail
+seconds=$1; shift
+SWIFT=${SWIFT:-swift}
+SHARED=${SHARED:-../shared}
+out=out/fuzz
+bin=.build-fuzz/debug/slackscore-fuzz
+$SWIFT build --scratch-path .build-fuzz --product slackscore-fuzz --quiet \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library >&2
+mkdir -p "$out/crashes"
+
+# Seeds: small real files for each target (copied into out/, never into the repository).
+seed() {  # seed TARGET FILE...
+  local dir="$out/seeds/$1"; shift
+  mkdir -p "$dir"
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    [ "$(stat -c %s "$f")" -le 262144 ] || continue
+    cp -f "$f" "$dir/$(echo "$f" | tr '/' '_')"
+  done
+}
+shopt -s nullglob globstar
+seed archive "$SHARED"/data/warc/**/*.warc "$SHARED"/data/warc/**/*.warc.gz "$SHARED"/data/warc/**/*.arc* corpus/warc/*.warc.gz
+seed http Tests/ArchiveReaderTests/*.swift
+seed html "$SHARED"/data/extraction-id-smoke/html/* corpus/pages/**/*.html
+seed json Tests/PageSignalsTests/*.swift
+seed numbers Tests/PageSignalsTests/*.swift
+seed config pipelines/*/pipeline.yml Tests/ScoringTests/Fixtures/**/*.yml
+seed csv pipelines/*/*.csv Tests/ScoringTests/Fixtures/**/*.csv
+status=0
+for target in "$@"; do
+  mkdir -p "$out/corpus/$target" "$out/seeds/$target" Fuzz/Regressions/"$target"
+  log="$out/$target.log"
+  echo "fuzz: $target for ${seconds}s" >&2
+  if ! FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$bin" \
+      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=1048576 -print_final_stats=1 \
+      -artifact_prefix="$out/crashes/$target-" "$out/corpus/$target" "$out/seeds/$target" \
+      Fuzz/Regressions/"$target" >"$log" 2>&1; then
+    echo "fuzz: $target FOUND A CRASH: see $log and $out/crashes/" >&2
+    tail -40 "$log" >&2
+    status=1
+  fi
+  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$log" | tr '\n' ' ' | sed "s/^/fuzz: $target: /" >&2
+  echo >&2
+done
+exit $status
