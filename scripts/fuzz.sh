@@ -11,7 +11,7 @@ SHARED=${SHARED:-../shared}
 out=out/fuzz
 bin=.build-fuzz/debug/slackscore-fuzz
 $SWIFT build --scratch-path .build-fuzz --product slackscore-fuzz --quiet \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library >&2
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
 mkdir -p "$out/crashes"
 
 # Seeds: small real files for each target (copied into out/, never into the repository).

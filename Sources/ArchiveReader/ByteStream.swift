@@ -35,8 +35,10 @@ protocol ByteStream: AnyObject {
   func location(of position: Int) -> RecordLocation
   /// Position-to-file mappings before `position` will not be asked for again.
   func forget(before position: Int)
-  /// The logical size of the whole stream when known up front (a plain file's size).
-  var knownEnd: Int? { get }
+  /// The end of the stretch holding `position` that an intact record does not run past
+  /// when the next stretch starts with a record header: a plain file's size; for gzip, the
+  /// end of the member holding `position` once it is decoded. Nil when not known.
+  func segmentEnd(containing position: Int) -> Int?
   /// Where the first stretch of damaged output that overlaps `range` ends (the output of a
   /// corrupt gzip member; one that gave no output counts when it falls inside `range`): no
   /// record overlapping it is intact, and the next record may start right after it. Nil
@@ -66,7 +68,8 @@ final class PlainByteStream: ByteStream {
   func location(of position: Int) -> RecordLocation { RecordLocation(path: input.path, fileOffset: position) }
   func forget(before position: Int) {}
 
-  private(set) lazy var knownEnd: Int? = FileSystem.size(of: input.path)
+  private lazy var fileSize: Int? = FileSystem.size(of: input.path)
+  func segmentEnd(containing position: Int) -> Int? { fileSize }
   func damage(in range: Range<Int>) -> Int? { nil }
   func rewind(to location: RecordLocation, position: Int) { input.seek(to: location.fileOffset) }
 }

@@ -99,7 +99,10 @@ final class GzipMemberReader: ByteStream {
     if drop > 0 { members.removeFirst(drop) }
   }
 
-  var knownEnd: Int? { nil }
+  func segmentEnd(containing position: Int) -> Int? {
+    guard let m = member(containing: position), m.logicalEnd != Int.max else { return nil }
+    return m.logicalEnd
+  }
 
   func damage(in range: Range<Int>) -> Int? {
     damaged.first { span in

@@ -18,6 +18,9 @@ struct RecordFraming<S: ByteStream> {
   static var checkedBlockBytes: Int { 1 << 20 }
   /// How far past a record's declared end a nearby record start is looked for.
   static var repairWindow: Int { 96 }
+  /// How far into a gzip member's output its end is checked for a record that a lying
+  /// length would swallow.
+  static var memberCheckBytes: Int { 64 << 20 }
 
   private func report(_ severity: Diagnostic.Severity, _ offset: Int, _ code: String, _ message: String) {
     diagnostics.emit(
@@ -233,7 +236,7 @@ struct RecordFraming<S: ByteStream> {
       let want = declared <= Self.checkedBlockBytes ? declared : expose
       let wantsAll = want == declared
       _ = stream.fill(atLeast: Self.sum(headerLength, want, wantsAll ? Self.repairWindow : 0))
-      let a = stream.available
+      var a = stream.available
       var loaded = min(want, a.count - headerLength)
       var blockLength = declared
       var truncated = loaded < want
@@ -283,24 +286,46 @@ struct RecordFraming<S: ByteStream> {
         stream.consume(mark - start)
         continue
       }
-      let pastKnownEnd = stream.knownEnd.map { declaredEnd > $0 } ?? false
-      if truncated || !cleanlyEnded || pastKnownEnd {
-        let searchEnd = truncated || pastKnownEnd ? a.count : min(a.count, headerLength + declared)
-        if let p = recordStart(in: a, from: headerLength, to: searchEnd, arcVersion: arcVersion) {
-          report(
-            .error, offset, "bad-content-length",
-            "the \(type) record's length (\(declared) bytes) runs "
-              + (truncated || pastKnownEnd ? "past the end of the file" : "into other bytes")
-              + " and another record starts \(p - headerLength) bytes into it: the record is rejected and reading "
-              + "goes on at that record")
-          try deliverDamaged(
-            header: header, type: type, start: start, location: location, headerLength: headerLength,
-            declared: declared, until: p, reason: "bad-content-length", notes: notes, body)
-          delivered += 1
-          stream.consume(p)
-          continue
+      // A length past the end of its stretch (the file, or for gzip the record's member when
+      // a record header starts the next member) is damage too.
+      var resumeAt: Int? = nil
+      var pastEnd = truncated
+      if let segmentEnd = stream.segmentEnd(containing: start), declaredEnd > segmentEnd {
+        if stream is PlainByteStream {
+          pastEnd = true
+        } else if format == .warc && segmentEnd - start <= Self.memberCheckBytes {
+          var p = segmentEnd - start
+          _ = stream.fill(atLeast: p + 64)
+          let b = stream.available
+          while p < b.count && p - (segmentEnd - start) < 8 && (b[p] == 0x0D || b[p] == 0x0A) { p += 1 }
+          if recordLine(in: b, at: p, atEnd: true, arcVersion: arcVersion) == true {
+            pastEnd = true
+            resumeAt = p
+          }
         }
       }
+      // (ARC header lines are too loose to look for inside a block: an ARC record that runs
+      // past the end is kept as a truncated record instead.)
+      if resumeAt == nil && (pastEnd || !cleanlyEnded) && format == .warc {
+        let b = stream.available
+        let searchEnd = pastEnd ? b.count : min(b.count, headerLength + declared)
+        resumeAt = recordStart(in: b, from: headerLength, to: searchEnd, arcVersion: arcVersion)
+      }
+      if let p = resumeAt {
+        report(
+          .error, offset, "bad-content-length",
+          "the \(type) record's length (\(declared) bytes) runs "
+            + (pastEnd ? "past the end of its file or gzip member" : "into other bytes")
+            + " and another record starts \(p - headerLength) bytes into it: the record is rejected and reading "
+            + "goes on at that record")
+        try deliverDamaged(
+          header: header, type: type, start: start, location: location, headerLength: headerLength,
+          declared: declared, until: p, reason: "bad-content-length", notes: notes, body)
+        delivered += 1
+        stream.consume(p)
+        continue
+      }
+      a = stream.available
 
       if format == .arc && type == "filedesc" && loaded > 0 {
         arcVersion = ARCHeaderParser.version(
@@ -327,10 +352,17 @@ struct RecordFraming<S: ByteStream> {
       try body(record)
       delivered += 1
 
-      // Move past the block.
+      // Move past the block. In case its length turns out to run past the end of the file,
+      // note the first record header in the loaded part first.
+      var early: (position: Int, location: RecordLocation)? = nil
+      if !truncated && loaded < blockLength && format == .warc,
+        let p = recordStart(in: a, from: headerLength, to: headerLength + loaded, arcVersion: arcVersion)
+      {
+        early = (start + p, stream.location(of: start + p))
+      }
       stream.consume(headerLength + loaded)
       if !truncated && loaded < blockLength {
-        switch skipBlock(blockLength - loaded, arcVersion: arcVersion) {
+        switch skipBlock(blockLength - loaded, candidate: early, arcVersion: arcVersion) {
         case .skipped: break
         case .endedEarly(nil): truncated = true
         case .endedEarly(let candidate?):
@@ -401,9 +433,11 @@ struct RecordFraming<S: ByteStream> {
 
   /// Skips `count` bytes of a block that is not loaded, noting the first record header
   /// inside it in case the length turns out to run past the end of the stream.
-  private func skipBlock(_ count: Int, arcVersion: Int?) -> SkipOutcome {
+  private func skipBlock(
+    _ count: Int, candidate early: (position: Int, location: RecordLocation)?, arcVersion: Int?
+  ) -> SkipOutcome {
     var remaining = count
-    var candidate: (position: Int, location: RecordLocation)? = nil
+    var candidate = early
     var lineStart = false
     while remaining > 0 {
       let more = stream.fill(atLeast: 256)
@@ -411,7 +445,7 @@ struct RecordFraming<S: ByteStream> {
       if a.isEmpty { return .endedEarly(candidate) }
       // Keep a little lookahead so a header line is never split between two steps.
       let step = min(remaining, more && a.count > 512 ? a.count - 256 : a.count)
-      if candidate == nil {
+      if candidate == nil && format == .warc {
         let probeEnd = min(a.count, step)
         var found: Int? = nil
         if lineStart, recordLine(in: a, at: 0, atEnd: true, arcVersion: arcVersion) == true { found = 0 }

@@ -8,10 +8,20 @@ import SlackscoreCore
   /// libFuzzer's entry point: `FUZZ_TARGET` names the target.
   @_cdecl("LLVMFuzzerTestOneInput")
   public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    FuzzEntry.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    FuzzEntry.target(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
   }
 
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+  ) -> Int32
+
+  /// The executable's entry point hands over to libFuzzer's driver (SwiftPM names the
+  /// entry point itself, so libFuzzer's own `main` is not used).
+  @main
   enum FuzzEntry {
     nonisolated(unsafe) static let target: ([UInt8]) -> Void = {
       let name = getenv("FUZZ_TARGET").map { String(cString: $0) } ?? ""
@@ -23,7 +33,11 @@ import SlackscoreCore
       return target
     }()
 
-    static func run(_ bytes: [UInt8]) { target(bytes) }
+    static func main() {
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
   }
 #else
   /// Replays inputs through one target: `slackscore-fuzz TARGET FILE…` (or `all FILE…`).
