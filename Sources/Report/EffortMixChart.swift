@@ -16,10 +16,10 @@ public struct EffortMixRow: Sendable, Hashable {
 /// effort level in a campaign's asks. The legend is HTML beside the chart (it wraps).
 enum EffortMixChart {
   static func render(rows: [EffortMixRow], title: String) -> String {
-    let width = 480.0
-    let rowHeight = 46.0
+    let width = 360.0
+    let rowHeight = 44.0
     let left = 4.0
-    let right = 44.0
+    let right = 58.0
     let top = 6.0
     let height = top + Double(max(rows.count, 1)) * rowHeight + 22
     var svg = SVGBuilder(width: width, height: height, title: title)
@@ -43,14 +43,14 @@ enum EffortMixChart {
       svg.text("\(total) asks", x: left + barWidth + 4, y: y + 34, cssClass: "tick")
     }
     svg.text(
-      "share of calls to action by effort (left: a click; right: a day in the street)", x: left, y: height - 6,
+      "share of asks by effort (left: click … right: street)", x: left, y: height - 6,
       cssClass: "axis-label x-label")
     return svg.render()
   }
 
-  /// Labels longer than 60 characters are cut with an ellipsis (the full name is in the card).
+  /// Labels longer than 44 characters are cut with an ellipsis (the full name is in the card).
   static func shorten(_ label: String) -> String {
-    label.count <= 60 ? label : String(label.prefix(59)) + "…"
+    label.count <= 44 ? label : String(label.prefix(43)) + "…"
   }
 
   static func legendName(_ level: Int) -> String {

@@ -57,10 +57,12 @@ public enum ReportPage {
   }
 
   private static func comparisonSection(_ model: ReportModel) -> String {
-    let points = model.campaigns.compactMap { c -> ScatterPoint? in
-      guard let x = c.interactions, let y = c.outcome, x > 0, y > 0 else { return nil }
+    // Dots are numbered (names would overlap); the list under the chart names them.
+    let plotted = model.campaigns.filter { ($0.interactions ?? 0) > 0 && ($0.outcome ?? 0) > 0 }
+    let points = plotted.enumerated().compactMap { (i, c) -> ScatterPoint? in
+      guard let x = c.interactions, let y = c.outcome else { return nil }
       return ScatterPoint(
-        label: c.name, x: x, y: y, group: c.quadrant ?? "unrated",
+        label: "\(i + 1)", x: x, y: y, group: c.quadrant ?? "unrated",
         tooltip: "\(c.name): \(HTMLText.number(x)) online reactions, \(HTMLText.number(y)) weighted offline actions",
         link: "#campaign-\(c.id)")
     }
@@ -80,6 +82,11 @@ public enum ReportPage {
       points: points, xLabel: model.interactionAxisLabel, yLabel: model.outcomeAxisLabel,
       xSplit: split ? model.interactionSplit : nil, ySplit: split ? model.outcomeSplit : nil,
       title: "Online reactions against offline actions per campaign")
+    html += "<ol class=\"dots\">"
+    for c in plotted {
+      html += "<li><a href=\"#campaign-\(e(c.id))\">\(e(c.name))</a> \(badge(c.quadrant))</li>"
+    }
+    html += "</ol>\n"
     let missing = model.campaigns.filter { c in !points.contains { $0.link == "#campaign-\(c.id)" } }
     if !missing.isEmpty {
       html += "<p class=\"null\">Not plotted (no online reactions or no offline action counted): "

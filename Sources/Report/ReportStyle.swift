@@ -55,12 +55,14 @@ enum ReportStyle {
     .swatch.s2, svg .s2 { background: #ae3ec9; fill: #ae3ec9; stroke: #ae3ec9; }
     .swatch.s3, svg .s3 { background: #e8590c; fill: #e8590c; stroke: #e8590c; }
     svg.chart { width: 100%; height: auto; display: block; margin: 4px 0; }
-    #scatter svg.chart { max-width: 540px; } #effort svg.chart { max-width: 640px; }
+    #scatter svg.chart { max-width: 540px; } #effort svg.chart { max-width: 520px; }
+    ol.dots { font-size: 14px; padding-left: 24px; margin: 4px 0; }
     svg .grid { stroke: #edf0f2; } svg .axis { stroke: #868e96; }
     svg .split { stroke: #495057; stroke-dasharray: 4 4; }
     svg text { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; }
     svg .tick { font-size: 12px; fill: var(--muted); } svg .label, svg .point-label { font-size: 13px; fill: var(--ink); }
     svg .axis-label { font-size: 13px; fill: var(--ink); }
+    svg .point-label { font-weight: bold; }
     svg .quadrant-name { font-size: 12px; font-style: italic; opacity: .8; }
     svg circle.mark { stroke: #fff; stroke-width: 1.5; }
     svg .series { fill: none; stroke-width: 2; } svg .range { stroke-width: 2; fill: none; }

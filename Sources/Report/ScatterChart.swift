@@ -88,7 +88,7 @@ enum ScatterChart {
     for p in points {
       let x = xs.position(p.x)
       let y = yPosition(p.y)
-      svg.point(x: x, y: y, radius: 7, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
+      svg.point(x: x, y: y, radius: 8, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
       let box = LabelBox.place(p.label, nearX: x, y: y, avoiding: placed, width: width - right)
       placed.append(box)
       svg.text(p.label, x: box.textX, y: box.baseline, anchor: box.anchor, cssClass: "point-label")
