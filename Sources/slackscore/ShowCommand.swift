@@ -186,7 +186,7 @@ enum RawLookup {
       for (name, value) in fields { if let value { out += "  \(name): \(value)\n" } }
       if let httpHead {
         out += "HTTP headers (as archived)\n"
-        for line in httpHead.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in httpHead.split(whereSeparator: \.isNewline) {
           out += "  " + line.trimmingCharacters(in: ["\r"]) + "\n"
         }
       }

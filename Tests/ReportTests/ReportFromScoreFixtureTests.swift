@@ -54,8 +54,8 @@ import Testing
     let report = try Self.report()
     let html = ReportPage.render(ReportModel(campaignsReport: report))
     let ratios = report.campaigns.flatMap(\.ratios)
-    #expect(html.components(separatedBy: "data-label=\"numerator\"").count - 1 == ratios.count)
-    #expect(html.components(separatedBy: "data-label=\"95% interval\"").count - 1 == ratios.count)
+    #expect(html.components(separatedBy: "<td data-label=\"numerator\"").count - 1 == ratios.count)
+    #expect(html.components(separatedBy: "<td data-label=\"95% interval\"").count - 1 == ratios.count)
     for r in ratios where r.ci95Low == nil { #expect(html.contains(HTMLText.escape(r.ciNullReason ?? "?"))) }
   }
 
