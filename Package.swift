@@ -129,7 +129,12 @@ let package = Package(
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
-      name: "ExportTests", dependencies: ["Export", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
+      name: "ExportTests",
+      dependencies: [
+        "Export", "Scoring", "SlackscoreCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "ConformanceTests",
       dependencies: [

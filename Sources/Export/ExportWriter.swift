@@ -22,9 +22,9 @@ struct ExportWriter {
     rows[table, default: 0] += 1
   }
 
-  mutating func write(report: CampaignsReport, documents: [Document], ctas: [CallToAction], run: [RunStages])
-    throws
-  {
+  mutating func write(
+    report: CampaignsReport, documents: [Document], ctas: [CallToAction], run: [RunStages], skipped: [Diagnostic]
+  ) throws {
     for name in ExportSchema.tables.map(\.name) { rows[name] = 0 }
     for d in documents where !documentIDs.contains(d.id) {
       documentIDs.insert(d.id)
@@ -56,6 +56,9 @@ struct ExportWriter {
     for d in report.diagnostics {
       try insert(
         "diagnostics", [nil, "campaigns.json", d.severity.rawValue, d.stage, d.file, d.offset, d.code, d.message])
+    }
+    for d in skipped {
+      try insert("diagnostics", [nil, "export", d.severity.rawValue, d.stage, d.file, d.offset, d.code, d.message])
     }
     for stage in run where stage.diagnostics > 0 {
       try insert(

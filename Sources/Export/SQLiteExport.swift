@@ -60,20 +60,27 @@ public enum SQLiteExport {
   public static func run(inputs: Inputs, database: String, logger: Logger) throws -> Summary {
     let report = try JSONCoding.decoder().decode(
       CampaignsReport.self, from: Data(try FileSystem.readAll(inputs.campaignsJSON)))
-    var documents: [Document] = []
-    if let path = inputs.documentsJSONL {
+    // Lines that do not decode are skipped, as the score stage skips them, and listed in
+    // the diagnostics table.
+    var skipped: [Diagnostic] = []
+    func lines<T: Decodable>(_ path: String?, as type: T.Type) throws -> [T] {
+      guard let path else { return [] }
       let decoder = JSONCoding.decoder()
-      try JSONCoding.forEachLine(in: path) { line, _ in
-        documents.append(try decoder.decode(Document.self, from: Data(line)))
+      var values: [T] = []
+      try JSONCoding.forEachLine(in: path) { line, number in
+        do {
+          values.append(try decoder.decode(T.self, from: Data(line)))
+        } catch {
+          skipped.append(
+            Diagnostic(
+              severity: .warning, stage: "export", file: path, offset: number, code: "bad-line",
+              message: "line \(number) does not decode as \(T.self); skipped"))
+        }
       }
+      return values
     }
-    var ctas: [CallToAction] = []
-    if let path = inputs.ctasJSONL {
-      let decoder = JSONCoding.decoder()
-      try JSONCoding.forEachLine(in: path) { line, _ in
-        ctas.append(try decoder.decode(CallToAction.self, from: Data(line)))
-      }
-    }
+    let documents = try lines(inputs.documentsJSONL, as: Document.self)
+    let ctas = try lines(inputs.ctasJSONL, as: CallToAction.self)
     let run = try inputs.runJSON.map { try RunStages.read($0) } ?? []
 
     let temporary = database + ".part"
@@ -89,7 +96,7 @@ public enum SQLiteExport {
           for sql in table.indexSQL { try db.execute(sql: sql) }
         }
         var writer = ExportWriter(db: db)
-        try writer.write(report: report, documents: documents, ctas: ctas, run: run)
+        try writer.write(report: report, documents: documents, ctas: ctas, run: run, skipped: skipped)
         rows = writer.rows
         // Every foreign key must hold: a violation is a bug in the export, not in the data.
         let violations = try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") ?? 0
