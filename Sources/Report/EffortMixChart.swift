@@ -20,10 +20,11 @@ enum EffortMixChart {
     let rowHeight = 44.0
     let left = 4.0
     let right = 58.0
-    let top = 6.0
+    let top = 24.0
     let height = top + Double(max(rows.count, 1)) * rowHeight + 22
     var svg = SVGBuilder(width: width, height: height, title: title)
     let barWidth = width - left - right
+    svg.text("campaigns, one bar each (count of asks at right)", x: left, y: 14, cssClass: "axis-label y-label")
     for (i, row) in rows.enumerated() {
       let y = top + Double(i) * rowHeight
       svg.text(shorten(row.label), x: left, y: y + 14, cssClass: "label")

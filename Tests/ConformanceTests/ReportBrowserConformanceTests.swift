@@ -70,6 +70,7 @@ struct ReportBrowserConformance {
 
     for width in [1280, 390] {
       let probe = try HeadlessBrowser.measure(page: page, width: width)
+      #expect(probe.innerWidth == width, "laid out at \(probe.innerWidth) px, not \(width)")
       #expect(probe.consoleMessages.isEmpty, "console at \(width): \(probe.consoleMessages)")
       #expect(
         probe.scrollWidth <= width, "\(name) at \(width) px overflows to \(probe.scrollWidth) px: \(probe.offenders)")
@@ -99,6 +100,8 @@ enum HeadlessBrowser {
 
   /// What the browser laid out at one width.
   struct Probe {
+    /// The viewport width the page was laid out in (must be the width asked for).
+    var innerWidth: Int
     var scrollWidth: Int
     var height: Int
     var charts: Int
@@ -116,15 +119,23 @@ enum HeadlessBrowser {
     "--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--force-device-scale-factor=1",
   ]
 
-  /// Measures a copy of `page` with a probe script appended (the report itself has none):
-  /// the script writes its findings into the DOM, which `--dump-dom` prints.
+  /// Measures a copy of `page` with a probe script appended (the report itself has none),
+  /// shown in an iframe exactly `width` px wide: headless Chromium will not make a window
+  /// narrower than 500 px, but an iframe is its own viewport (media queries included). The
+  /// probe posts its findings to the wrapper, which writes them into its DOM for `--dump-dom`.
   static func measure(page: String, width: Int) throws -> Probe {
-    let probePage = page + ".probe-\(width).html"
+    let probePage = page + ".probe.html"
     let html = try String(contentsOfFile: page, encoding: .utf8)
     try html.replacingOccurrences(of: "</body>", with: probeScript + "</body>")
       .write(toFile: probePage, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: probePage) }
-    let run = try self.run(common + ["--window-size=\(width),1200", "--dump-dom", "file://\(probePage)"])
+    let wrapper = try wrap(probePage, width: width, height: 1200, listen: true)
+    defer {
+      try? FileManager.default.removeItem(atPath: probePage)
+      try? FileManager.default.removeItem(atPath: wrapper)
+    }
+    let run = try self.run(
+      common + ["--window-size=\(max(width, 500) + 40),1300", "--virtual-time-budget=5000", "--dump-dom",
+        "file://\(wrapper)"])
     let console = run.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
     guard let start = run.stdout.range(of: "<pre id=\"probe\">"),
       let end = run.stdout.range(of: "</pre>", range: start.upperBound..<run.stdout.endIndex)
@@ -136,17 +147,37 @@ enum HeadlessBrowser {
         return (String(line[..<eq]), String(line[line.index(after: eq)...]))
       })
     return Probe(
-      scrollWidth: Int(fields["scrollWidth"] ?? "") ?? .max, height: Int(fields["height"] ?? "") ?? 2400,
+      innerWidth: Int(fields["innerWidth"] ?? "") ?? 0, scrollWidth: Int(fields["scrollWidth"] ?? "") ?? .max, height: Int(fields["height"] ?? "") ?? 2400,
       charts: Int(fields["charts"] ?? "") ?? 0, chartsWithoutTitle: Int(fields["noTitle"] ?? "") ?? -1,
       chartsWithoutAxes: Int(fields["noAxes"] ?? "") ?? -1,
       smallestChartFont: Double(fields["minFont"] ?? "") ?? 0, offenders: fields["offenders"] ?? "",
       consoleMessages: console)
   }
 
+  /// A page holding `page` in an iframe `width` × `height` px (and, with `listen`, writing
+  /// the message the probe posts into a `<pre id="probe">`).
+  private static func wrap(_ page: String, width: Int, height: Int, listen: Bool) throws -> String {
+    let wrapper = page + ".wrap-\(width).html"
+    let name = String(page.split(separator: "/").last!)
+    var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0\">"
+    html += "<iframe src=\"\(name)\" style=\"width:\(width)px;height:\(height)px;border:0;display:block\"></iframe>"
+    if listen {
+      html += "<script>window.addEventListener('message', function (e) { var pre = document.createElement('pre');"
+      html += " pre.id = 'probe'; pre.textContent = e.data; document.body.appendChild(pre); });</script>"
+    }
+    try (html + "</body></html>").write(toFile: wrapper, atomically: true, encoding: .utf8)
+    return wrapper
+  }
+
   struct ProbeError: Error { var message: String }
 
+  /// A screenshot of the page laid out `width` px wide (in an iframe for widths under 500).
   static func screenshot(page: String, width: Int, height: Int, to file: String) throws {
-    _ = try run(common + ["--window-size=\(width),\(height)", "--screenshot=\(file)", "file://\(page)"])
+    let wrapper = try wrap(page, width: width, height: height, listen: false)
+    defer { try? FileManager.default.removeItem(atPath: wrapper) }
+    _ = try run(
+      common + ["--window-size=\(max(width, 500)),\(height)", "--virtual-time-budget=3000", "--screenshot=\(file)",
+        "file://\(wrapper)"])
   }
 
   static func printPDF(page: String, to file: String) throws {
@@ -158,6 +189,7 @@ enum HeadlessBrowser {
     <script>
     (function () {
       const w = window.innerWidth, out = [];
+      out.push("innerWidth=" + w);
       out.push("scrollWidth=" + document.documentElement.scrollWidth);
       out.push("height=" + Math.ceil(document.documentElement.scrollHeight));
       const svgs = Array.from(document.querySelectorAll("svg.chart"));
@@ -179,10 +211,7 @@ enum HeadlessBrowser {
         if (r.right > w + 1 && bad.length < 8) bad.push(el.tagName.toLowerCase() + "." + el.className);
       }
       out.push("offenders=" + bad.join(" "));
-      const pre = document.createElement("pre");
-      pre.id = "probe";
-      pre.textContent = out.join("\\n");
-      document.body.appendChild(pre);
+      parent.postMessage(out.join("\\n"), "*");
     })();
     </script>
     """
