@@ -119,7 +119,9 @@ enum ExportSchema {
         c("id", "INTEGER NOT NULL", "Row id."), c("campaign_id", "TEXT NOT NULL", "Campaign."),
         c("name", "TEXT NOT NULL", "e.g. signatures_per_1k_likes."), c("outcome", "TEXT NOT NULL", "Outcome kind."),
         c("interaction", "TEXT NOT NULL", "Interaction type (denominator)."),
-        c("numerator", "REAL NOT NULL", "Outcome figure (funds in the base currency; turnout low).", unit: "count or money"),
+        c(
+          "numerator", "REAL NOT NULL", "Outcome figure (funds in the base currency; turnout low).",
+          unit: "count or money"),
         c("denominator", "REAL", "Sum of the interaction type.", unit: "count"),
         c("value", "REAL", "numerator / denominator × 1000.", unit: "per 1,000"),
         c("value_high", "REAL", "Turnout: with the high estimate.", unit: "per 1,000"),
@@ -232,7 +234,8 @@ enum ExportSchema {
       columns: [
         c("id", "INTEGER NOT NULL", "Row id (line order of ctas.jsonl)."),
         c("document_id", "TEXT", "Document (null when not in documents.jsonl)."),
-        c("doc_ref", "TEXT NOT NULL", "Document id as written in ctas.jsonl."), c("sentence", "TEXT NOT NULL", "The ask."),
+        c("doc_ref", "TEXT NOT NULL", "Document id as written in ctas.jsonl."),
+        c("sentence", "TEXT NOT NULL", "The ask."),
         c("start_char", "INTEGER NOT NULL", "Start offset in the text.", unit: "characters"),
         c("end_char", "INTEGER NOT NULL", "End offset in the text.", unit: "characters"),
         c("lang", "TEXT", "Language."), c("category", "TEXT NOT NULL", "sign, donate, attend, share, …"),
@@ -259,7 +262,8 @@ enum ExportSchema {
       columns: [
         c("id", "INTEGER NOT NULL", "Row id."), c("source", "TEXT NOT NULL", "campaigns.json or run.json."),
         c("severity", "TEXT NOT NULL", "info, warning or error (run.json: count)."),
-        c("stage", "TEXT NOT NULL", "Stage."), c("file", "TEXT", "File."), c("file_offset", "INTEGER", "Byte offset or line in the file."),
+        c("stage", "TEXT NOT NULL", "Stage."), c("file", "TEXT", "File."),
+        c("file_offset", "INTEGER", "Byte offset or line in the file."),
         c("code", "TEXT NOT NULL", "Code."), c("message", "TEXT NOT NULL", "Message."),
       ],
       constraints: ["PRIMARY KEY (id)"], indexes: [["stage", "code"]]),

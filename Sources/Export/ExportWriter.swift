@@ -87,8 +87,10 @@ struct ExportWriter {
         documentIDs.insert(ref.id)
         try insert(
           "documents",
-          [ref.id, ref.url, nil, nil, nil, ref.capturedAt, nil, nil, nil, "(not in documents.jsonl)", nil, nil, nil, 0,
-           "not in documents.jsonl", nil])
+          [
+            ref.id, ref.url, nil, nil, nil, ref.capturedAt, nil, nil, nil, "(not in documents.jsonl)", nil, nil, nil, 0,
+            "not in documents.jsonl", nil,
+          ])
       }
       try insert(
         "campaign_documents",

@@ -94,9 +94,9 @@ extension ReportCampaign {
         summaryCaveats.append(message)
       case "estimate-range" where headlineKind == "turnout", "mixed-currencies" where headlineKind == "funds":
         summaryCaveats.append(message)
-      case "low-coverage", "duplicates-removed", "coordination-not-estimated":
+      case "low-coverage", "duplicates-removed", "coordination-not-estimated", "missing-denominator", "no-interactions":
         ratioCaveats.append(message)
-      case _ where caveat.code.hasPrefix("quadrant") || caveat.code.contains("index"):
+      case _ where caveat.code.hasPrefix("quadrant") || caveat.code.contains("index") || caveat.code == "no-ctas":
         indexCaveats.append(message)
       case _ where caveat.code.hasPrefix("spike"):
         chartCaveats.append(message)
@@ -162,11 +162,15 @@ extension ReportCampaign {
     let quotable = c.outcomes.filter { $0.kind != "policy" && $0.kind != "rsvps" && ($0.value ?? $0.valueBase) != nil }
     guard let outcome = quotable.first else { return nil }
     let order = ["likes", "shares", "comments", "reactions", "retweets"]
-    let candidates = c.ratios.filter { $0.outcome == outcome.kind && $0.value != nil && activeTypes.contains($0.interaction) }
+    let candidates = c.ratios.filter {
+      $0.outcome == outcome.kind && $0.value != nil && activeTypes.contains($0.interaction)
+    }
     let ratio = candidates.max { a, b in
       func key(_ r: ConversionRatio) -> (Int, Int, Int) {
-        (r.ci95Low == nil ? 0 : 1, c.interactions[r.interaction]?.unitsWithCount ?? 0,
-         -(order.firstIndex(of: r.interaction) ?? order.count))
+        (
+          r.ci95Low == nil ? 0 : 1, c.interactions[r.interaction]?.unitsWithCount ?? 0,
+          -(order.firstIndex(of: r.interaction) ?? order.count)
+        )
       }
       return key(a) < key(b)
     }
@@ -187,7 +191,8 @@ extension ReportCampaign {
       let value = o.value ?? o.valueBase ?? 0
       line += HTMLText.money(value, currency: o.value == nil ? (o.baseCurrency ?? base) : o.unit) + " raised"
     case "turnout":
-      line += amount(o, o.value ?? 0) + " at the protest" + (o.valueHigh.map { $0 != o.value } == true ? " (estimates)" : "")
+      line +=
+        amount(o, o.value ?? 0) + " at the protest" + (o.valueHigh.map { $0 != o.value } == true ? " (estimates)" : "")
     default:
       line += amount(o, o.value ?? 0)
     }
@@ -196,7 +201,8 @@ extension ReportCampaign {
     }
     let money = o.kind == "funds" ? base : nil
     func show(_ v: Double) -> String { money.map { HTMLText.money(v, currency: $0) } ?? HTMLText.significant(v) }
-    line += ", or \(show(value))\(o.kind == "turnout" && r.valueHigh != nil && r.valueHigh != value ? "–" + show(r.valueHigh!) : "")"
+    line +=
+      ", or \(show(value))\(o.kind == "turnout" && r.valueHigh != nil && r.valueHigh != value ? "–" + show(r.valueHigh!) : "")"
     line += " per 1 000 \(r.interaction)"
     if let low = r.ci95Low, let high = r.ci95High {
       line += " (95% interval \(show(low))–\(show(high)))"
@@ -223,7 +229,8 @@ extension ReportCampaign {
     }
     let weighted = c.outcomes.filter { parameters.outcomeEffortWeights[$0.kind] != nil && $0.value != nil }.map(\.kind)
     let acts = weighted.isEmpty ? "no offline outcome counted" : "offline outcomes: " + weighted.joined(separator: ", ")
-    let reactions = c.indices.components.activeInteractions.map { HTMLText.number($0) + " online reactions" }
+    let reactions =
+      c.indices.components.activeInteractions.map { HTMLText.number($0) + " online reactions" }
       ?? "no online reactions counted"
     let words: [String: String] = [
       "gap": "online reactions outpacing offline actions", "low_effort_share": "share of low-effort asks",
@@ -259,13 +266,15 @@ extension ReportCampaign {
         let series = group.sources.map { source in
           let points = source.series.compactMap { p -> TimePoint? in
             guard let value = p.value else { return nil }
-            let shown = group.currency.map { HTMLText.money(value, currency: $0, compact: false) }
+            let shown =
+              group.currency.map { HTMLText.money(value, currency: $0, compact: false) }
               ?? HTMLText.number(value) + (p.high.map { $0 != value ? "–" + HTMLText.number($0) : "" } ?? "")
             let tip = "\(outcome.kind) \(shown) on \(p.at.prefix(10))" + (p.evidence.raw.map { " (“\($0)”)" } ?? "")
             return TimePoint(
               date: p.at, value: value, high: p.high, tooltip: tip, link: p.evidence.url)
           }
-          let name = (source.sourceUrl.map(host) ?? source.origin) + " (" + origin(source) + ")"
+          let name =
+            (source.sourceUrl.map(host) ?? source.origin) + " (" + origin(source) + ")"
             + (source.used ? "" : " — not counted: \(source.notUsedReason ?? "see campaigns.json")")
           return TimeSeries(name: name, cssClass: "outcome", points: points)
         }
@@ -285,7 +294,8 @@ extension ReportCampaign {
       let points = c.interactionTimeline.map {
         TimePoint(
           date: $0.day, value: $0.activeInteractions,
-          tooltip: "\($0.day): \(HTMLText.number($0.activeInteractions)) reactions on \($0.units) post(s) published that day",
+          tooltip:
+            "\($0.day): \(HTMLText.number($0.activeInteractions)) reactions on \($0.units) post(s) published that day",
           link: nil)
       }
       charts.append(

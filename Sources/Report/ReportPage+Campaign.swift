@@ -43,7 +43,8 @@ extension ReportPage {
       } else {
         interval = "<span class=\"null\">\(e(r.note ?? "none"))</span>"
       }
-      let numerator = r.currency.map { HTMLText.money(r.numerator, currency: $0, compact: false) }
+      let numerator =
+        r.currency.map { HTMLText.money(r.numerator, currency: $0, compact: false) }
         ?? HTMLText.number(r.numerator)
       let denominator = r.denominator.map { HTMLText.number($0) + " " + r.interaction } ?? "none"
       let posts = r.unitsWithCount.map { "\($0) of \(r.units ?? 0)" } ?? ""

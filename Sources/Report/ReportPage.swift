@@ -117,7 +117,8 @@ public enum ReportPage {
     html += "<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>campaign</th><th>basis</th>"
     html += "<th>documents</th></tr></thead><tbody>"
     for d in model.discovered {
-      html += "<tr><td data-label=\"campaign\" class=\"url\">\(e(d.label))</td><td data-label=\"basis\">\(e(d.basis))</td>"
+      html +=
+        "<tr><td data-label=\"campaign\" class=\"url\">\(e(d.label))</td><td data-label=\"basis\">\(e(d.basis))</td>"
       html += "<td data-label=\"documents\" class=\"num\">\(d.documents)</td></tr>"
     }
     return html + "</tbody></table></div></section>\n"

@@ -39,7 +39,8 @@ enum SmallMultipleChart {
       svg.text(CivilDate.label(forDay: tick), x: x, y: height - bottom + 16, anchor: anchor, cssClass: "tick")
     }
     svg.text(chart.yLabel, x: 4, y: 14, cssClass: "axis-label y-label")
-    svg.text(chart.xLabel, x: (left + width - right) / 2, y: height - 8, anchor: "middle", cssClass: "axis-label x-label")
+    svg.text(
+      chart.xLabel, x: (left + width - right) / 2, y: height - 8, anchor: "middle", cssClass: "axis-label x-label")
 
     for (index, series) in chart.series.enumerated() {
       let colour = "s\(index % 4)"

@@ -31,4 +31,3 @@ public struct TimeSeries: Sendable, Hashable {
     self.points = points
   }
 }
-

@@ -81,7 +81,9 @@ struct ShowCommand: AsyncParsableCommand {
     }
     var lines = "\ndecoded payload: \(decoded.payload.count) bytes"
     if let encoding = decoded.http?.value(for: "Content-Encoding") { lines += "; content-encoding \(encoding) undone" }
-    if let transfer = decoded.http?.value(for: "Transfer-Encoding") { lines += "; transfer-encoding \(transfer) undone" }
+    if let transfer = decoded.http?.value(for: "Transfer-Encoding") {
+      lines += "; transfer-encoding \(transfer) undone"
+    }
     let charsetParameter = decoded.contentType.flatMap(Self.charset)
     let prepared = CharsetDecoder.prepare(decoded.payload, httpCharset: charsetParameter)
     lines += "; charset \(prepared.decision.charset) (from \(prepared.decision.source))"
@@ -134,13 +136,18 @@ struct ShowCommand: AsyncParsableCommand {
     let uri = header.refersToTargetURI ?? header.targetURI
     let rules: [(String, (RawLookup.Found) -> Bool)] = [
       ("WARC-Refers-To", { header.refersTo != nil && $0.header.recordID == header.refersTo }),
-      ("target URI and payload digest", { digest != nil && $0.header.payloadDigest == digest && $0.header.targetURI == uri }),
+      (
+        "target URI and payload digest",
+        { digest != nil && $0.header.payloadDigest == digest && $0.header.targetURI == uri }
+      ),
       ("payload digest", { digest != nil && $0.header.payloadDigest == digest }),
     ]
     for (name, rule) in rules {
       for file in candidates where !seen.contains(file + name) {
         seen.insert(file + name)
-        if var found = try RawLookup.find(in: file, where: { ["response", "resource"].contains($0.header.type ?? "") && rule($0) }) {
+        if var found = try RawLookup.find(
+          in: file, where: { ["response", "resource"].contains($0.header.type ?? "") && rule($0) })
+        {
           found.matchedBy = name
           return found
         }
@@ -217,7 +224,9 @@ enum RawLookup {
     guard block.count >= 5, Array(block.prefix(5)) == Array("HTTP/".utf8) else { return nil }
     var end = block.count
     for i in 0..<max(block.count - 1, 0) {
-      if block[i] == 0x0A && (block[i + 1] == 0x0A || (i + 2 < block.count && block[i + 1] == 0x0D && block[i + 2] == 0x0A)) {
+      if block[i] == 0x0A
+        && (block[i + 1] == 0x0A || (i + 2 < block.count && block[i + 1] == 0x0D && block[i + 2] == 0x0A))
+      {
         end = i
         break
       }
@@ -250,7 +259,8 @@ enum EvidenceLookup {
     let report = try JSONCoding.decoder().decode(
       CampaignsReport.self, from: Data(try FileSystem.readAll(campaignsFile)))
     for c in report.campaigns {
-      let all = c.evidence.outcomeSources + c.evidence.ctas.map(\.evidence)
+      let all =
+        c.evidence.outcomeSources + c.evidence.ctas.map(\.evidence)
         + c.outcomes.flatMap { $0.sources.flatMap { $0.series.map(\.evidence) } }
       if let e = all.first(where: { $0.recordId == recordID }), let path = e.archivePath, let offset = e.offset {
         return ShowCommand.Target(path: path, offset: offset, raw: e.raw)
@@ -276,7 +286,8 @@ enum Highlighter {
     var out = "\n--raw “\(needle)”: \(ranges.count) match\(ranges.count == 1 ? "" : "es")"
     let (open, close) = colour ? ("\u{1B}[7m", "\u{1B}[0m") : ("»»", "««")
     for r in ranges.prefix(limit) {
-      let from: String.Index = text.index(r.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
+      let from: String.Index =
+        text.index(r.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
       let to: String.Index = text.index(r.upperBound, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
       let before = text[from..<r.lowerBound]
       let after = text[r.upperBound..<to]

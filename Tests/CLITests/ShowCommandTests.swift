@@ -10,7 +10,8 @@ import Testing
     let out = result.stdout
     #expect(out.contains("WARC-Type: revisit"))
     #expect(out.contains("WARC-Refers-To: <urn:uuid:34a30c30-8ee4-59ea-8b65-1e20d819f316>"))
-    #expect(out.contains("revisit → <urn:uuid:34a30c30-8ee4-59ea-8b65-1e20d819f316> in corpus/warc/platforms.warc.gz@25148"))
+    #expect(
+      out.contains("revisit → <urn:uuid:34a30c30-8ee4-59ea-8b65-1e20d819f316> in corpus/warc/platforms.warc.gz@25148"))
     #expect(out.contains("WARC headers of the original"))
     #expect(out.contains("  Content-Encoding: gzip"))
     #expect(out.contains("content-encoding gzip undone"))

@@ -134,8 +134,10 @@ enum HeadlessBrowser {
       try? FileManager.default.removeItem(atPath: wrapper)
     }
     let run = try self.run(
-      common + ["--window-size=\(max(width, 500) + 40),1300", "--virtual-time-budget=5000", "--dump-dom",
-        "file://\(wrapper)"])
+      common + [
+        "--window-size=\(max(width, 500) + 40),1300", "--virtual-time-budget=5000", "--dump-dom",
+        "file://\(wrapper)",
+      ])
     let console = run.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
     guard let start = run.stdout.range(of: "<pre id=\"probe\">"),
       let end = run.stdout.range(of: "</pre>", range: start.upperBound..<run.stdout.endIndex)
@@ -147,7 +149,8 @@ enum HeadlessBrowser {
         return (String(line[..<eq]), String(line[line.index(after: eq)...]))
       })
     return Probe(
-      innerWidth: Int(fields["innerWidth"] ?? "") ?? 0, scrollWidth: Int(fields["scrollWidth"] ?? "") ?? .max, height: Int(fields["height"] ?? "") ?? 2400,
+      innerWidth: Int(fields["innerWidth"] ?? "") ?? 0, scrollWidth: Int(fields["scrollWidth"] ?? "") ?? .max,
+      height: Int(fields["height"] ?? "") ?? 2400,
       charts: Int(fields["charts"] ?? "") ?? 0, chartsWithoutTitle: Int(fields["noTitle"] ?? "") ?? -1,
       chartsWithoutAxes: Int(fields["noAxes"] ?? "") ?? -1,
       smallestChartFont: Double(fields["minFont"] ?? "") ?? 0, offenders: fields["offenders"] ?? "",
@@ -176,8 +179,10 @@ enum HeadlessBrowser {
     let wrapper = try wrap(page, width: width, height: height, listen: false)
     defer { try? FileManager.default.removeItem(atPath: wrapper) }
     _ = try run(
-      common + ["--window-size=\(max(width, 500)),\(height)", "--virtual-time-budget=3000", "--screenshot=\(file)",
-        "file://\(wrapper)"])
+      common + [
+        "--window-size=\(max(width, 500)),\(height)", "--virtual-time-budget=3000", "--screenshot=\(file)",
+        "file://\(wrapper)",
+      ])
   }
 
   static func printPDF(page: String, to file: String) throws {

@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 import Logging
-@testable import Scoring
 import SlackscoreCore
 import Testing
 
 @testable import Export
+@testable import Scoring
 
 /// The SQLite export of the score stage's fixture (campaigns.json with its documents.jsonl and
 /// ctas.jsonl), read back through GRDB.

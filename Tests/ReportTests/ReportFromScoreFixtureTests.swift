@@ -38,7 +38,9 @@ import Testing
     let plotted = model.campaigns.filter { ($0.interactions ?? 0) > 0 && ($0.outcome ?? 0) > 0 }.count
     let svgs = html.split(separator: "<svg", omittingEmptySubsequences: false).dropFirst()
     #expect(svgs.count == 2 + model.campaigns.flatMap(\.charts).count)
-    #expect(marks(String(svgs.first { $0.contains("aria-label=\"Online reactions against offline actions per campaign\"") }!)) == plotted)
+    #expect(
+      marks(String(svgs.first { $0.contains("aria-label=\"Online reactions against offline actions per campaign\"") }!))
+        == plotted)
   }
 
   @Test func everyCampaignHasAQuotableLineWithAnInterval() throws {
