@@ -46,12 +46,14 @@ extension ReportPage {
       let numerator =
         r.currency.map { HTMLText.money(r.numerator, currency: $0, compact: false) }
         ?? HTMLText.number(r.numerator)
+      let unit =
+        r.currency != nil ? "" : " " + (r.outcome == "turnout" ? "people" : r.outcome == "rsvps" ? "RSVPs" : r.outcome)
       let denominator = r.denominator.map { HTMLText.number($0) + " " + r.interaction } ?? "none"
       let posts = r.unitsWithCount.map { "\($0) of \(r.units ?? 0)" } ?? ""
       html += "<tr><th scope=\"row\" data-label=\"ratio\">\(e(name))</th>"
       html += "<td data-label=\"value\" class=\"num\">\(value)</td>"
       html += "<td data-label=\"95% interval\" class=\"num\">\(interval)</td>"
-      html += "<td data-label=\"numerator\" class=\"num\">\(e(numerator)) \(e(r.outcome))</td>"
+      html += "<td data-label=\"numerator\" class=\"num\">\(e(numerator))\(e(unit))</td>"
       html += "<td data-label=\"denominator\" class=\"num\">\(e(denominator))</td>"
       html += "<td data-label=\"posts with a count\" class=\"num\">\(e(posts))</td></tr>\n"
     }

@@ -94,7 +94,8 @@ enum ReportStyle {
     }
     @media print {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
-      article.campaign { break-before: page; }
+      @page { size: A4; margin: 14mm; }
+      article.campaign + article.campaign { break-before: page; }
       figure.chart, table tr, p.summary, .caveats { break-inside: avoid; }
       .scroll { overflow: visible; }
       .multiples { grid-template-columns: 1fr 1fr; }
