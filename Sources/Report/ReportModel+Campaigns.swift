@@ -205,7 +205,8 @@ extension ReportCampaign {
       ", or \(show(value))\(o.kind == "turnout" && r.valueHigh != nil && r.valueHigh != value ? "–" + show(r.valueHigh!) : "")"
     line += " per 1 000 \(r.interaction)"
     if let low = r.ci95Low, let high = r.ci95High {
-      line += " (95% interval \(show(low))–\(show(high)))"
+      let range = o.kind == "turnout" && r.valueHigh != nil && r.valueHigh != value
+      line += " (95% interval\(range ? " of the low estimate" : "") \(show(low))–\(show(high)))"
     } else {
       line += " (no 95% interval: \(r.ciNullReason ?? "too few posts carry the count"))"
     }

@@ -64,12 +64,15 @@ extension ReportPage {
   private static func indicesBlock(_ c: ReportCampaign) -> String {
     guard !c.indices.isEmpty else { return "" }
     var html = "<h3>Indices (0–100) and what they rest on</h3>\n<dl class=\"indices\">"
+    let shared = Set(c.indices.map(\.restsOn)).count == 1
     for index in c.indices {
       let value = index.value.map { HTMLText.number($0, decimals: 1) + " of 100" } ?? "not computed"
       html += "<dt>\(e(index.name)): <strong>\(e(value))</strong></dt>"
-      html += "<dd>Rests on \(e(index.restsOn)).\(index.note.map { " " + e($0) } ?? "")</dd>"
+      html += "<dd>\(shared ? "" : "Rests on \(e(index.restsOn)). ")\(e(index.note ?? ""))</dd>"
     }
-    html += "</dl>\n<p class=\"quadrant\">Quadrant: \(badge(c.quadrant))</p>\n"
+    html += "</dl>\n"
+    if shared, let restsOn = c.indices.first?.restsOn { html += "<p class=\"rests\">Both rest on \(e(restsOn)).</p>\n" }
+    html += "<p class=\"quadrant\">Quadrant: \(badge(c.quadrant))</p>\n"
     return html + caveatList(c.indexCaveats)
   }
 

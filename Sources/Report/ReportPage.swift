@@ -18,8 +18,11 @@ public enum ReportPage {
     let count = model.campaigns.count
     html += "<p class=\"lede\">\(count) campaign\(count == 1 ? "" : "s") · \(e(model.methodLine))</p>\n"
     if count > 1 {
-      html += "<nav><ul class=\"toc\">"
-      html += model.campaigns.map { "<li><a href=\"#campaign-\(e($0.id))\">\(e($0.name))</a></li>" }.joined()
+      html += "<nav><h2>At a glance</h2><ul class=\"glance\">"
+      for c in model.campaigns {
+        html += "<li><a href=\"#campaign-\(e(c.id))\">\(e(c.name))</a> \(badge(c.quadrant))<br>"
+        html += "<span class=\"line\">\(e(c.summary))</span></li>"
+      }
       html += "</ul></nav>\n"
     }
     html += "<div class=\"notes\"><strong>How to read this report</strong><ul>"

@@ -17,7 +17,8 @@ enum ReportStyle {
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     .notes { background: #f6f8fa; border-left: 4px solid var(--rule); padding: 8px 14px; font-size: 14px; }
     .notes ul { margin: 4px 0; padding-left: 18px; }
-    ul.toc { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; list-style: none; font-size: 14px; }
+    ul.glance { padding: 0; list-style: none; } ul.glance li { margin: 0 0 10px; }
+    ul.glance .line { font-size: 14px; color: var(--muted); }
     article.campaign { border-top: 3px solid var(--ink); margin-top: 32px; }
     article.campaign > h2 { border: 0; margin-top: 10px; }
     p.summary { font-size: 18px; line-height: 1.45; background: #fff9db; border-left: 4px solid #fab005;
@@ -40,6 +41,7 @@ enum ReportStyle {
       font-weight: normal; color: #fff; vertical-align: middle; }
     .badge.loud-but-idle { background: var(--loud); } .badge.engaged { background: var(--engaged); }
     .badge.quiet-effective { background: var(--quiet); } .badge.dormant, .badge.unrated { background: var(--dormant); }
+    p.rests { color: var(--muted); font-size: 14px; margin: 4px 0; }
     dl.indices dt { margin-top: 6px; } dl.indices dd { margin: 0 0 6px 0; color: var(--muted); font-size: 14px; }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 8px 24px; }
     .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px 20px; }
