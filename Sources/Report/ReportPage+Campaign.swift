@@ -80,7 +80,9 @@ extension ReportPage {
     var html = "<h3>Figures</h3>\n<div class=\"figures\">"
     html += figureTable("Offline outcomes", c.outcomeFigures)
     html += figureTable("Online interactions", c.interactionFigures)
-    html += "</div>\n"
+    html += "</div>\n<p class=\"chart-note\">The documents behind each total, with each one’s count and where it was "
+    html += "read, are in the SQLite export (<code>slackscore export --sqlite</code>: tables "
+    html += "<code>interactions</code>, <code>outcome_points</code>, <code>evidence</code>).</p>\n"
     return html + caveatList(c.outcomeCaveats)
   }
 
