@@ -217,6 +217,22 @@ enum ExportSchema {
       ],
       indexes: [["campaign_id", "kind"], ["document_id"]]),
     TableSpec(
+      name: "interaction_rows", title: "Interaction export rows",
+      description: "Every count of the pipeline's interaction exports (interactions.csv), one row per post and "
+        + "type: the export part of interaction_totals. document_id names the archived document with the same "
+        + "URL, when there is one; the score stage matches rows to campaigns by URL key.",
+      columns: [
+        c("id", "INTEGER NOT NULL", "Row id."),
+        c("csv_file", "TEXT NOT NULL", "Export file as named in campaigns.json."),
+        c("csv_line", "INTEGER NOT NULL", "1-based line in it."), c("url", "TEXT NOT NULL", "Post URL."),
+        c("posted_at", "TEXT", "Posting time."), c("platform", "TEXT", "Platform."),
+        c("kind", "TEXT NOT NULL", "likes, shares, comments, views, …"),
+        c("value", "REAL NOT NULL", "The count.", unit: "count"),
+        c("document_id", "TEXT", "Archived document with the same URL."),
+      ],
+      constraints: ["PRIMARY KEY (id)", "FOREIGN KEY (document_id) REFERENCES documents(id)"],
+      indexes: [["url"], ["document_id"]]),
+    TableSpec(
       name: "counters", title: "Counters",
       description: "Every counter the parse stage read on every document (interactions and outcomes alike).",
       columns: [

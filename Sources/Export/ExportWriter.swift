@@ -44,6 +44,7 @@ struct ExportWriter {
     for campaign in report.campaigns {
       try write(campaign: campaign, formula: report.indicesFormula(campaign), documents: byID)
     }
+    try writeExportRows(report: report, documents: documents)
     for cta in ctas {
       try insert(
         "ctas",
@@ -165,6 +166,32 @@ struct ExportWriter {
           nil, c.id, row.ref.id, row.ref.clusterId, row.counter.kind, row.counter.value, row.counter.raw,
           row.counter.origin, isMax, row.day,
         ])
+    }
+  }
+
+  /// The interaction export CSVs named in campaigns.json's inputs, one row per count.
+  private mutating func writeExportRows(report: CampaignsReport, documents: [Document]) throws {
+    let byURL = Dictionary(documents.compactMap { d in d.url.map { ($0, d.id) } }, uniquingKeysWith: { a, _ in a })
+    for input in report.inputs where input.role == "interactions" {
+      guard let bytes = try? FileSystem.readAll(input.path) else { continue }
+      let rows = CSVReader.rows(bytes).rows
+      guard let header = rows.first?.fields.map({ $0.lowercased() }),
+        let urlColumn = header.firstIndex(of: "url")
+      else { continue }
+      let posted = header.firstIndex(of: "posted_at")
+      let platform = header.firstIndex(of: "platform")
+      for row in rows.dropFirst() where row.fields.count == header.count {
+        let url = row.fields[urlColumn]
+        for (i, name) in header.enumerated() where ![urlColumn, posted, platform].contains(i) {
+          guard let value = Double(row.fields[i].filter { $0 != "," && $0 != "_" && $0 != " " }) else { continue }
+          try insert(
+            "interaction_rows",
+            [
+              nil, input.path, row.line, url, posted.map { row.fields[$0] }, platform.map { row.fields[$0] }, name,
+              value, byURL[url],
+            ])
+        }
+      }
     }
   }
 
