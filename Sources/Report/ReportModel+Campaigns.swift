@@ -156,24 +156,16 @@ extension ReportCampaign {
   }
 
   /// The outcome to quote first (signatures, funds, donors, turnout, volunteers, in the
-  /// score stage's order) and its ratio over the active interaction type most posts carry,
-  /// preferring ratios that have an interval.
+  /// score stage's order) and its ratio over the first of likes, shares, comments, reactions,
+  /// retweets that has a 95% interval (else that has a value), so that campaigns read alike.
   static func headline(_ c: CampaignScore, activeTypes: [String]) -> Headline? {
     let quotable = c.outcomes.filter { $0.kind != "policy" && $0.kind != "rsvps" && ($0.value ?? $0.valueBase) != nil }
     guard let outcome = quotable.first else { return nil }
-    let order = ["likes", "shares", "comments", "reactions", "retweets"]
-    let candidates = c.ratios.filter {
-      $0.outcome == outcome.kind && $0.value != nil && activeTypes.contains($0.interaction)
+    let order = ["likes", "shares", "comments", "reactions", "retweets"].filter { activeTypes.contains($0) }
+    let candidates = order.compactMap { type in
+      c.ratios.first { $0.outcome == outcome.kind && $0.interaction == type && $0.value != nil }
     }
-    let ratio = candidates.max { a, b in
-      func key(_ r: ConversionRatio) -> (Int, Int, Int) {
-        (
-          r.ci95Low == nil ? 0 : 1, c.interactions[r.interaction]?.unitsWithCount ?? 0,
-          -(order.firstIndex(of: r.interaction) ?? order.count)
-        )
-      }
-      return key(a) < key(b)
-    }
+    let ratio = candidates.first { $0.ci95Low != nil } ?? candidates.first
     return Headline(outcome: outcome, ratio: ratio)
   }
 
