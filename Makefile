@@ -13,9 +13,9 @@ BIN      := .build/release/slackscore
 # Debian packages the build needs (installed by scripts/ensure-deps.sh when missing).
 BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
-CONFORMANCE_DEPS := chromium python3 python3-venv
+CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl
 
-.PHONY: all run test conformance bench eval train-cta format lint deps build clean help
+.PHONY: all run test conformance bench eval train-cta format lint deps build clean help export
 
 all: run
 
@@ -24,6 +24,7 @@ help:
 	@echo "make test         build and run the self-contained tests"
 	@echo "make conformance  tests against the real-world files in SHARED=$(SHARED)"
 	@echo "make conformance-fetch  fetch from a local test server, check the WARC with warcio"
+	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make eval         call-to-action detector: precision, recall, F1 on held-out data"
 	@echo "make train-cta    retrain the call-to-action weights from CTA_DATA=$(CTA_DATA) (+ Reddit set in SHARED)"
@@ -96,7 +97,12 @@ conformance: deps
 	$(SWIFT) build --build-tests
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+	SWIFT="$(SWIFT)" scripts/conformance-export.sh
 	SHARED="$(SHARED)" SWIFT="$(SWIFT)" scripts/fuzz.sh $(FUZZ_SMOKE_TIME) $(FUZZ_TARGETS)
+
+# The SQLite export of a run, for Datasette (`datasette $(OUT)/slackscore.sqlite -m $(OUT)/slackscore.metadata.json`).
+export: run
+	@$(BIN) export $(OUT) --sqlite $(OUT)/slackscore.sqlite
 
 # ---- Fuzzing (libFuzzer + AddressSanitizer, build in .build-fuzz/) ------------------------------
 # `make fuzz` runs every target for FUZZ_TIME seconds; `make conformance` a short smoke of each.

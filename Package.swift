@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // C libraries from the system (Debian packages named in `providers`).
@@ -71,6 +72,13 @@ let package = Package(
       dependencies: ["SlackscoreCore", "Scoring", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
     .target(
+      name: "Export",
+      dependencies: [
+        "SlackscoreCore", "Scoring", "PipelineConfiguration", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
+    .target(
       name: "Fetch",
       dependencies: [
         "SlackscoreCore", "CZlib", .product(name: "Yams", package: "Yams"),
@@ -93,7 +101,7 @@ let package = Package(
       name: "slackscore",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
-        "Pipeline", "PipelineConfiguration", "Fetch",
+        "Pipeline", "PipelineConfiguration", "Fetch", "Export",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -129,6 +137,13 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "ReportTests", dependencies: ["Report", "Scoring", "SlackscoreCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ExportTests",
+      dependencies: [
+        "Export", "Scoring", "SlackscoreCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "ConformanceTests",
       dependencies: [

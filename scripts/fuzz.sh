@@ -9,8 +9,8 @@ seconds=$1; shift
 SWIFT=${SWIFT:-swift}
 SHARED=${SHARED:-../shared}
 out=out/fuzz
-bin=.build-fuzz/debug/slackscore-fuzz
-$SWIFT build --scratch-path .build-fuzz --product slackscore-fuzz --quiet \
+bin=.build-fuzz/release/slackscore-fuzz
+$SWIFT build -c release --scratch-path .build-fuzz --product slackscore-fuzz --quiet \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
 mkdir -p "$out/crashes"
 
@@ -20,7 +20,7 @@ seed() {  # seed TARGET FILE...
   mkdir -p "$dir"
   for f in "$@"; do
     [ -f "$f" ] || continue
-    [ "$(stat -c %s "$f")" -le 262144 ] || continue
+    [ "$(stat -c %s "$f")" -le 65536 ] || continue
     cp -f "$f" "$dir/$(echo "$f" | tr '/' '_')"
   done
 }
@@ -38,7 +38,7 @@ for target in "$@"; do
   log="$out/$target.log"
   echo "fuzz: $target for ${seconds}s" >&2
   if ! FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$bin" \
-      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=1048576 -print_final_stats=1 \
+      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=262144 -print_final_stats=1 \
       -artifact_prefix="$out/crashes/$target-" "$out/corpus/$target" "$out/seeds/$target" \
       Fuzz/Regressions/"$target" >"$log" 2>&1; then
     echo "fuzz: $target FOUND A CRASH: see $log and $out/crashes/" >&2

@@ -32,12 +32,12 @@ enum ScatterChart {
     points: [ScatterPoint], xLabel: String, yLabel: String, xSplit: Double?, ySplit: Double?, title: String,
     yAxis: ScatterYAxis = .log
   ) -> String {
-    let width = 640.0
-    let height = 420.0
-    let left = 70.0
-    let right = 20.0
-    let top = 20.0
-    let bottom = 50.0
+    let width = 440.0
+    let height = 360.0
+    let left = 58.0
+    let right = 12.0
+    let top = 12.0
+    let bottom = 46.0
     let xs = LogScale(covering: points.map(\.x) + [xSplit ?? 0], pixelStart: left, pixelEnd: width - right)
     let logY = LogScale(covering: points.map(\.y) + [ySplit ?? 0], pixelStart: height - bottom, pixelEnd: top)
     let yPosition: (Double) -> Double
@@ -65,21 +65,30 @@ enum ScatterChart {
     }
     svg.line(left, height - bottom, width - right, height - bottom, cssClass: "axis")
     svg.line(left, top, left, height - bottom, cssClass: "axis")
-    if let xSplit, xSplit > 0 {
+    if let xSplit, xSplit > 0, let ySplit, ySplit > 0 {
       let x = xs.position(xSplit)
-      svg.line(x, top, x, height - bottom, cssClass: "split")
-    }
-    if let ySplit, ySplit > 0 {
       let y = yPosition(ySplit)
+      svg.line(x, top, x, height - bottom, cssClass: "split")
       svg.line(left, y, width - right, y, cssClass: "split")
+      // The quadrant names, in the corners they label.
+      let corners: [(String, String, Double, Double, String)] = [
+        ("quiet but effective", "q-quiet-effective", left + 6, top + 14, "start"),
+        ("engaged", "q-engaged", width - right - 6, top + 14, "end"),
+        ("dormant", "q-dormant", left + 6, height - bottom - 8, "start"),
+        ("loud but idle", "q-loud-but-idle", width - right - 6, height - bottom - 8, "end"),
+      ]
+      for (name, css, cx, cy, anchor) in corners {
+        svg.text(name, x: cx, y: cy, anchor: anchor, cssClass: "quadrant-name \(css)")
+      }
     }
-    svg.text(xLabel, x: (left + width - right) / 2, y: height - 12, anchor: "middle", cssClass: "axis-label")
-    svg.text(yLabel, x: 16, y: (top + height - bottom) / 2, anchor: "middle", cssClass: "axis-label", rotate: true)
+    svg.text(xLabel, x: (left + width - right) / 2, y: height - 10, anchor: "middle", cssClass: "axis-label x-label")
+    svg.text(
+      yLabel, x: 14, y: (top + height - bottom) / 2, anchor: "middle", cssClass: "axis-label y-label", rotate: true)
     var placed: [LabelBox] = []
     for p in points {
       let x = xs.position(p.x)
       let y = yPosition(p.y)
-      svg.point(x: x, y: y, radius: 7, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
+      svg.point(x: x, y: y, radius: 8, cssClass: "q-\(p.group)", tooltip: p.tooltip, link: p.link)
       let box = LabelBox.place(p.label, nearX: x, y: y, avoiding: placed, width: width - right)
       placed.append(box)
       svg.text(p.label, x: box.textX, y: box.baseline, anchor: box.anchor, cssClass: "point-label")
@@ -101,7 +110,7 @@ struct LabelBox {
 
   static func place(_ label: String, nearX x: Double, y: Double, avoiding others: [LabelBox], width: Double) -> LabelBox
   {
-    let textWidth = Double(label.count) * 6.6
+    let textWidth = Double(label.count) * 7.2
     let candidates: [(dx: Double, dy: Double, anchor: String)] = [
       (10, -8, "start"), (10, 18, "start"), (-10, -8, "end"), (-10, 18, "end"),
     ]

@@ -24,6 +24,8 @@ struct Slackscore: AsyncParsableCommand {
       IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, EvalCTACommand.self,
       ScoreCommand.self,
       ReportCommand.self, FetchCommand.self, RunCommand.self, InputsCommand.self,
+      ShowCommand.self,
+      ExportCommand.self,
     ]
   )
 }
