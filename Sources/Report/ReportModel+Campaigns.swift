@@ -1,3 +1,4 @@
+import SlackscoreCore
 public import Scoring
 
 #if canImport(Glibc)
@@ -34,6 +35,7 @@ extension ReportModel {
       interactionSplit: reference.loudnessMedian.map(unscale), outcomeSplit: reference.actsMedian.map(unscale),
       interactionAxisLabel: "active interactions (likes, shares, comments, reactions)",
       outcomeAxisLabel: "effort-weighted outcome acts")
+    diagnostics = report.diagnostics
   }
 }
 

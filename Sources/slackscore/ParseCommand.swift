@@ -69,6 +69,13 @@ struct ParseCommand: AsyncParsableCommand {
     let summary: ParseSummary
     let started = RunClock.now()
     let progress = StageProgress(enabled: logging.stderrIsTerminal && !logging.quiet)
+    let lock: RunLock?
+    do {
+      lock = try journal.path.map { try StageLock.acquire(folder: FileSystem.parent(of: $0)) } ?? nil
+    } catch {
+      throw DiagnosticsOutput.fail(error, command: "parse")
+    }
+    defer { withExtendedLifetime(lock) {} }
     do {
       summary = try ParseStage.run(
         inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
@@ -76,9 +83,9 @@ struct ParseCommand: AsyncParsableCommand {
         mode: libxml2Only ? .libxml2Only : (pairedFloor ? .pairedFloor : .full),
         logger: logger, progress: { progress.update("parse", records: $0, bytes: $1) })
       progress.clear()
-    } catch let error as FileError {
-      logger.error("\(error.description)")
-      throw ExitCode.failure
+    } catch {
+      progress.clear()
+      throw DiagnosticsOutput.fail(error, command: "parse")
     }
     if logging.verbose || (logging.stderrIsTerminal && !logging.quiet) {
       ProcessEnvironment.printError(summary.line)
@@ -89,13 +96,21 @@ struct ParseCommand: AsyncParsableCommand {
         "parse: paired floor: full \(floor.fullSeconds) s, libxml2 alone \(floor.libxml2Seconds) s, "
           + "shared reading \(floor.sharedSeconds) s, ratio \(floor.ratio)")
     }
+    let rejectsPath = rejects ?? ParseStage.defaultRejectsPath(for: output)
+    let (found, rejectedRecords) = RejectsFile.diagnostics(at: rejectsPath)
+    if journal.path == nil {
+      DiagnosticsOutput.printBlock(found, title: "slackscore parse: diagnostics", fullList: rejectsPath)
+    }
     try journal.record(
       stage: "parse", seconds: RunClock.now() - started,
       counts: [
         "documents": summary.documents, "empty_documents": summary.emptyDocuments,
         "records_parsed": summary.tally.parsed, "records_skipped": summary.tally.skippedTotal,
         "records_rejected": summary.tally.rejectedTotal,
-      ], diagnostics: summary.rejectLines, startsRun: true, inputs: paths)
+      ], diagnostics: summary.rejectLines, list: found, startsRun: true, inputs: paths,
+      rejects: RunManifest.RejectsCount(
+        file: rejectsPath, lines: found.count, recordsRejected: rejectedRecords,
+        readerDiagnostics: found.count - rejectedRecords))
     // Rejected records do not fail a run that produced documents; a run where everything
     // was rejected (missing inputs, nothing readable) does.
     if summary.documents == 0 && summary.tally.rejectedTotal > 0 { throw ExitCode.failure }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SlackscoreCore
 
 /// The `slackscore` command: a thin front that lists the pipeline's stages.
 @main
@@ -18,12 +19,14 @@ struct Slackscore: AsyncParsableCommand {
         run      all of the above for one pipeline
 
       Logs go to stderr, data to stdout or the -o file. Quiet when stderr is not a
-      terminal (cron) unless something fails; --verbose says more.
+      terminal (cron) unless something is wrong: problems met in the inputs are printed
+      as one block, a failure as one line; --verbose says more.
       """,
+    version: SlackscoreVersion.current,
     subcommands: [
       IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, EvalCTACommand.self,
       ScoreCommand.self,
-      ReportCommand.self, FetchCommand.self, RunCommand.self, InputsCommand.self,
+      ReportCommand.self, FetchCommand.self, RunCommand.self, InputsCommand.self, FinishRunCommand.self,
     ]
   )
 }
