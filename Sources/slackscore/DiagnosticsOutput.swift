@@ -28,7 +28,8 @@ enum DiagnosticsOutput {
     let prefix = "slackscore" + (command.map { " \($0)" } ?? "") + ": "
     switch error {
     case let config as ConfigError:
-      ProcessEnvironment.printError(prefix + config.description)
+      // The same line whichever command (or make) met it.
+      ProcessEnvironment.printError("slackscore: " + config.description)
       return ExitCode(78)
     case let busy as RunLock.Busy:
       ProcessEnvironment.printError(prefix + busy.description)

@@ -76,6 +76,11 @@ struct ParseCommand: AsyncParsableCommand {
       throw DiagnosticsOutput.fail(error, command: "parse")
     }
     defer { withExtendedLifetime(lock) {} }
+    if let path = journal.path {
+      for name in StaleTemporaries.remove(in: FileSystem.parent(of: path)) {
+        logger.info("removed \(FileSystem.parent(of: path))/\(name), left by a killed run")
+      }
+    }
     do {
       summary = try ParseStage.run(
         inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,

@@ -55,6 +55,7 @@ struct ScoreCommand: AsyncParsableCommand {
       let folder = try out ?? location.defaultOutput(name: PipelineConfigLoader.load(path: location.configFile).name)
       let lock = try StageLock.acquire(folder: folder)
       defer { withExtendedLifetime(lock) {} }
+      for name in StaleTemporaries.remove(in: folder) { logger.info("removed \(folder)/\(name), left by a killed run") }
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
       if journal.path == nil {
         DiagnosticsOutput.printBlock(

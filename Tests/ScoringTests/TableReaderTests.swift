@@ -108,4 +108,19 @@ import Testing
     #expect(english.diagnostics.map(\.line) == [2, 4, 5])
     #expect(english.diagnostics[0].message.contains("number_style: id"))
   }
+
+  @Test func anOverlongFieldSkipsItsRowOnly() throws {
+    let long = String(repeating: "a", count: TableReader.maxFieldBytes + 1)
+    let path = try Self.write(
+      """
+      campaign,kind,value,unit_or_currency,as_of,source_url,note
+      a,signatures,10,signatures,2024-01-02,,\(long)
+      a,signatures,20,signatures,2024-01-03,,
+      """)
+    defer { Fixtures.remove(FileSystem.parent(of: path)) }
+    let diagnostics = DiagnosticCollector()
+    let rows = try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics)
+    #expect(rows.map(\.value) == [20])
+    #expect(diagnostics.diagnostics.map { "\($0.line!):\($0.column!)" } == ["2:7"])
+  }
 }
