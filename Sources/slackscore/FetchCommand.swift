@@ -11,10 +11,10 @@ struct FetchCommand: AsyncParsableCommand {
     commandName: "fetch",
     abstract: "Fetch live pages and archived captures into WARC files.",
     discussion: """
-      Reads the fetch: section of PIPELINE/pipeline.yml (live URLs, CDX queries, politeness
-      settings) and writes WARC/1.1 files (one gzip member per record) into fetch.output,
-      by default out/NAME/raw/. A rerun fetches only what is not archived yet, and carries
-      on after a killed run. Quiet when stderr is not a terminal unless something failed;
+      Reads the fetch: section of PIPELINE/pipeline.yml (live URLs, CDX queries, politeness \
+      settings) and writes WARC/1.1 files (one gzip member per record) into fetch.output, \
+      by default out/NAME/raw/. A rerun fetches only what is not archived yet, and carries \
+      on after a killed run. Quiet when stderr is not a terminal unless something failed; \
       exits non-zero when nothing could be fetched.
       """
   )

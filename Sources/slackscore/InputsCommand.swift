@@ -10,12 +10,12 @@ struct InputsCommand: AsyncParsableCommand {
     commandName: "inputs",
     abstract: "Check a pipeline's config and print the files it reads, one per line (globs resolved).",
     discussion: """
-      The Makefile uses it to check the config before anything runs and to know what each
+      The Makefile uses it to check the config before anything runs and to know what each \
       stage reads:
         slackscore inputs --pipeline pipelines/default           # archives (parse)
         slackscore inputs --pipeline pipelines/default --score   # pipeline.yml and CSVs (score)
-      A bad config or a file it names that is missing prints one line and exits 78.
-      With --fetch, print nothing and exit 0 when the pipeline has live or CDX sources
+      A bad config or a file it names that is missing prints one line and exits 78. \
+      With --fetch, print nothing and exit 0 when the pipeline has live or CDX sources \
       to fetch, 1 when it has none.
       """
   )

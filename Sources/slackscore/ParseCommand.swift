@@ -14,10 +14,10 @@ struct ParseCommand: AsyncParsableCommand {
     commandName: "parse",
     abstract: "Turn archived HTML into clean documents (documents.jsonl).",
     discussion: """
-      Reads WARC/ARC files (plain or gzip), saved .html/.htm(.gz) pages, or folders of them,
-      and writes one JSON object per page: main text without boilerplate, metadata, links,
-      hashtags, mentions and the counters the page shows. Records that are not pages are
-      counted as skipped; pages that cannot be parsed are listed in the rejects file.
+      Reads WARC/ARC files (plain or gzip), saved .html/.htm(.gz) pages, or folders of them, \
+      and writes one JSON object per page: main text without boilerplate, metadata, links, \
+      hashtags, mentions and the counters the page shows. Records that are not pages are \
+      counted as skipped; pages that cannot be parsed are listed in the rejects file. \
       Output is in input order and identical whatever --jobs is.
       """
   )

@@ -11,7 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
     commandName: "report",
     abstract: "Write the self-contained HTML report from campaigns.json.",
     discussion: """
-      The report has inline SVG charts and CSS, no scripts and no network access, and
+      The report has inline SVG charts and CSS, no scripts and no network access, and \
       prints on A4. Every figure links to the capture it came from.
 
       Examples:

@@ -14,21 +14,21 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run",
     abstract: "Run parse, extract, score and report for one pipeline in one process.",
     discussion: """
-      Reads pipelines/FOLDER/pipeline.yml and writes out/FOLDER/ (the same folder make uses,
-      whatever the config's name): documents.jsonl, rejects.jsonl, ctas.jsonl, campaigns.json,
-      campaigns.csv, report.html and run.json. Every file is written to a temporary name and
+      Reads pipelines/FOLDER/pipeline.yml and writes out/FOLDER/ (the same folder make uses, \
+      whatever the config's name): documents.jsonl, rejects.jsonl, ctas.jsonl, campaigns.json, \
+      campaigns.csv, report.html and run.json. Every file is written to a temporary name and \
       renamed, so readers never see half a file; run.json says "running" until the run ends.
 
-      Before anything is read, the config and every file it names are checked: a missing or
-      unmatched input (unless marked optional) stops the run with exit 78 and the line of
+      Before anything is read, the config and every file it names are checked: a missing or \
+      unmatched input (unless marked optional) stops the run with exit 78 and the line of \
       pipeline.yml that names it.
 
-      Fit for cron: quiet on success (unless --verbose); problems met while reading (bad CSV
-      rows, damaged records, unknown campaign ids) are printed as one block on stderr, counted
-      in run.json and listed in report.html. With --strict (or STRICT=1) they fail the run.
+      Fit for cron: quiet on success (unless --verbose); problems met while reading (bad CSV \
+      rows, damaged records, unknown campaign ids) are printed as one block on stderr, counted \
+      in run.json and listed in report.html. With --strict (or STRICT=1) they fail the run. \
       A lock (out/FOLDER/.lock) makes an overlapping run exit at once with code 75.
 
-      Exit codes: 0 ok, 1 a stage failed (or warnings under --strict), 75 another run holds
+      Exit codes: 0 ok, 1 a stage failed (or warnings under --strict), 75 another run holds \
       the lock, 78 bad config or missing input.
 
       Example crontab line (every night at 02:30, mail only when something is wrong):

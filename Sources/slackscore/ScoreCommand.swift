@@ -15,11 +15,11 @@ struct ScoreCommand: AsyncParsableCommand {
     commandName: "score",
     abstract: "Group documents into campaigns and score them (campaigns.json).",
     discussion: """
-      Reads pipelines/FOLDER/pipeline.yml, out/FOLDER/documents.jsonl and out/FOLDER/ctas.jsonl,
-      plus the outcome and interaction CSVs the config names, and writes out/FOLDER/campaigns.json
-      and out/FOLDER/campaigns.csv, holding out/FOLDER/.lock meanwhile. Problems in the inputs are
-      printed as one block on stderr and listed in campaigns.json. Exit status 0 on success, 1
-      when the run could not finish (or warnings under --strict), 75 when another run holds the
+      Reads pipelines/FOLDER/pipeline.yml, out/FOLDER/documents.jsonl and out/FOLDER/ctas.jsonl, \
+      plus the outcome and interaction CSVs the config names, and writes out/FOLDER/campaigns.json \
+      and out/FOLDER/campaigns.csv, holding out/FOLDER/.lock meanwhile. Problems in the inputs are \
+      printed as one block on stderr and listed in campaigns.json. Exit status 0 on success, 1 \
+      when the run could not finish (or warnings under --strict), 75 when another run holds the \
       folder, 78 for a bad config or a CSV the config names that is missing.
       """
   )
