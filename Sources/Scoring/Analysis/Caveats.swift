@@ -166,7 +166,7 @@ enum Quadrants {
       guard let l = campaigns[i].quadrant.loudness, let e = campaigns[i].quadrant.acts else {
         campaigns[i].quadrant.nullReason =
           campaigns[i].quadrant.loudness == nil
-          ? "loudness unknown: no likes, shares, comments, reactions or retweets"
+          ? "loudness unknown: no likes, shares, comments or reactions"
           : "acts unknown: no signatures, donors, volunteers or turnout"
         continue
       }
