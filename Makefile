@@ -59,6 +59,7 @@ run: $(BIN)
 	@SLACKSCORE_LOCK_HELD=$(OUT)/.lock flock -n -E 75 $(OUT)/.lock $(MAKE) -s --no-print-directory pipeline-stages 2>&1 >&2 \
 	  | grep -v '^make\(\[[0-9]*\]\)\?: \*\*\*' >&2; status=$${PIPESTATUS[0]}; \
 	  [ $$status = 75 ] && echo "slackscore run: another run of $(PIPELINE) holds $(OUT)/.lock; nothing done" >&2; \
+	  [ $$status != 0 ] && [ $$status != 75 ] && $(BIN) finish-run --run-json $(OUT)/run.json --failed "a stage failed (see the line above)"; \
 	  exit $$status
 
 .PHONY: pipeline-stages pipeline-fetch FORCE

@@ -58,17 +58,28 @@ public enum RunJournal {
     manifest.finishedAt = RunClock.utcTimestamp()
     manifest.strict = strict ? true : nil
     manifest.tallyDiagnostics()
+    // Every stage recorded here finished (a failed stage leaves its target out of date, so
+    // make re-runs it before this step): the status follows from the diagnostics alone.
     let serious = manifest.warningsOrWorse
-    if manifest.status != "failed" {
-      if strict && serious > 0 {
-        manifest.status = "failed"
-        manifest.failure = StrictFailure(count: serious).description
-      } else {
-        manifest.status = "ok"
-      }
+    if strict && serious > 0 {
+      manifest.status = "failed"
+      manifest.failure = StrictFailure(count: serious).description
+    } else {
+      manifest.status = "ok"
+      manifest.failure = nil
     }
     try PipelineRun.writeManifest(manifest, to: path)
     return manifest
+  }
+
+  /// Marks the run at `path` failed (a stage under make exited non-zero), so it does not
+  /// stay `running`.
+  public static func fail(at path: String, reason: String) throws {
+    guard var manifest = read(path), manifest.status == "running" else { return }
+    manifest.status = "failed"
+    manifest.failure = reason
+    manifest.finishedAt = RunClock.utcTimestamp()
+    try PipelineRun.writeManifest(manifest, to: path)
   }
 
   /// The run.json at `path`, when it can be read.

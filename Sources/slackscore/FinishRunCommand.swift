@@ -21,7 +21,14 @@ struct FinishRunCommand: AsyncParsableCommand {
   @Flag(help: "Fail (exit 1) when any diagnostic is a warning or worse (also STRICT=1).")
   var strict = false
 
+  @Option(help: "Mark the run failed with this one-line reason (a stage failed under make).")
+  var failed: String?
+
   func run() async throws {
+    if let failed {
+      try? RunJournal.fail(at: path, reason: failed)
+      return
+    }
     do {
       let known = try pipeline.map { try PipelineConfigLoader.load(path: PipelineLocation($0).configFile).knownProblems }
       let manifest = try RunJournal.finish(at: path, strict: DiagnosticsOutput.strict(strict), known: known ?? [])
