@@ -73,7 +73,9 @@ public enum PipelineRun {
   /// Loads and checks the config and every file it names, before anything is read: throws
   /// a ``ConfigError`` (exit 78) naming the line of `pipeline.yml`, the paths tried and a
   /// close match.
-  public static func check(pipeline: String) throws(ConfigError) -> (
+  public static func check(
+    pipeline: String
+  ) throws(ConfigError) -> (
     config: PipelineConfig, location: PipelineLocation, check: PipelineCheck
   ) {
     let location = PipelineLocation(pipeline)

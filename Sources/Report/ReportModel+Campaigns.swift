@@ -1,5 +1,5 @@
-import SlackscoreCore
 public import Scoring
+import SlackscoreCore
 
 #if canImport(Glibc)
   import Glibc

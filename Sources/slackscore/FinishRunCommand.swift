@@ -30,7 +30,9 @@ struct FinishRunCommand: AsyncParsableCommand {
       return
     }
     do {
-      let known = try pipeline.map { try PipelineConfigLoader.load(path: PipelineLocation($0).configFile).knownProblems }
+      let known = try pipeline.map {
+        try PipelineConfigLoader.load(path: PipelineLocation($0).configFile).knownProblems
+      }
       let manifest = try RunJournal.finish(at: path, strict: DiagnosticsOutput.strict(strict), known: known ?? [])
       DiagnosticsOutput.printBlock(manifest.allDiagnostics, title: "slackscore run: diagnostics", fullList: path)
       if manifest.status == "failed" { throw RunFailure(stage: "run", message: manifest.failure ?? "failed") }

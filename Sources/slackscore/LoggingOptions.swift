@@ -56,7 +56,9 @@ struct LineLogHandler: LogHandler {
     }
     text += "\(event.message)"
     let all = metadata.merging(event.metadata ?? [:]) { $1 }
-    if !all.isEmpty { text += " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+    if !all.isEmpty {
+      text += " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
     TerminalLine.printAbove(text)
   }
 }

@@ -49,7 +49,9 @@ struct ReportCommand: AsyncParsableCommand {
       let lock = try journal.path.map { try StageLock.acquire(folder: FileSystem.parent(of: $0)) } ?? nil
       defer { withExtendedLifetime(lock) {} }
       // Under make, run.json holds every earlier stage's diagnostics: the report lists them all.
-      let known = try pipeline.map { try PipelineConfigLoader.load(path: PipelineLocation($0).configFile).knownProblems }
+      let known = try pipeline.map {
+        try PipelineConfigLoader.load(path: PipelineLocation($0).configFile).knownProblems
+      }
       let runDiagnostics = journal.path.flatMap { RunJournal.manifest(at: $0) }.map {
         KnownProblem.apply(known ?? [], to: $0.allDiagnostics)
       }
@@ -61,4 +63,3 @@ struct ReportCommand: AsyncParsableCommand {
     logger.info("wrote \(target)")
   }
 }
-

@@ -8,7 +8,10 @@ import Testing
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let binary = CommandRunner.binary
     process.arguments =
-      ["make", "-s", "--no-print-directory", "-o", binary, "run", "BIN=\(binary)", "PIPELINE_DIR=\(folder)", "OUT=\(out)"]
+      [
+        "make", "-s", "--no-print-directory", "-o", binary, "run", "BIN=\(binary)", "PIPELINE_DIR=\(folder)",
+        "OUT=\(out)",
+      ]
       + extra
     process.currentDirectoryURL = URL(fileURLWithPath: CommandRunner.packageRoot)
     let err = Pipe()
@@ -17,7 +20,8 @@ import Testing
     try process.run()
     let data = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CommandRunner.Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
+    return CommandRunner.Result(
+      status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
   }
 
   static func modified(_ path: String) throws -> Date {
@@ -46,9 +50,10 @@ import Testing
     let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json")))
     let object = try #require(manifest as? [String: Any])
     #expect(object["status"] as? String == "ok")
-    #expect((object["stages"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
-      "parse", "extract", "score", "report",
-    ])
+    #expect(
+      (object["stages"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
+        "parse", "extract", "score", "report",
+      ])
   }
 
   @Test func aConfigErrorUnderMakeIsTheCLIsOneLine() throws {

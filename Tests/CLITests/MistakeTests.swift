@@ -63,7 +63,9 @@ import Testing
       location: "outcomes.csv:6:4", code: "bad-outcome-row", hint: "write IDR"),
     DataMistake(
       name: "kind petition",
-      edit: { $0.replacingOccurrences(of: "lindungi-rimbo-tuo,signatures,18945", with: "lindungi-rimbo-tuo,petition,18945") },
+      edit: {
+        $0.replacingOccurrences(of: "lindungi-rimbo-tuo,signatures,18945", with: "lindungi-rimbo-tuo,petition,18945")
+      },
       location: "outcomes.csv:5:2", code: "bad-outcome-row"),
     DataMistake(
       name: "unmatched interaction rows",
@@ -116,7 +118,11 @@ import Testing
     #expect(campaigns == golden)
     // Declared en, the same cell is rejected with file:line:column.
     let english = try Self.copyOfDefault(
-      outcomes: grouped, config: { $0.replacingOccurrences(of: "outcomes: outcomes.csv", with: "outcomes: { path: outcomes.csv, number_style: en }") })
+      outcomes: grouped,
+      config: {
+        $0.replacingOccurrences(
+          of: "outcomes: outcomes.csv", with: "outcomes: { path: outcomes.csv, number_style: en }")
+      })
     let (rejected, _, _) = try Self.strictRun(english)
     #expect(rejected.status == 1)
     #expect(rejected.stderr.contains("outcomes.csv:6:3: error: value:"), "\(rejected.stderr)")
@@ -133,7 +139,9 @@ import Testing
     ConfigMistake(
       name: "a typo'd input archive pattern",
       edit: { $0.replacingOccurrences(of: "corpus/warc/*.warc.gz", with: "corpus/warc/*.warcgz") },
-      expected: ["pipeline.yml:6:", "inputs[0]", "matches no file", "tried ", "did you mean \"corpus/warc/*.warc.gz\"?"]),
+      expected: [
+        "pipeline.yml:6:", "inputs[0]", "matches no file", "tried ", "did you mean \"corpus/warc/*.warc.gz\"?",
+      ]),
     ConfigMistake(
       name: "a missing input folder",
       edit: { $0.replacingOccurrences(of: "corpus/warc/*.warc.gz", with: "corpsu/warc/*.warc.gz") },
@@ -144,7 +152,9 @@ import Testing
       expected: ["pipeline.yml:7:", "outcomes[0]", "not found", "/desk/outcome.csv", "did you mean \"outcomes.csv\"?"]),
     ConfigMistake(
       name: "hashtags written as one string",
-      edit: { $0.replacingOccurrences(of: "hashtags: [\"#LindungiRimboTuo\"]", with: "hashtags: \"#LindungiRimboTuo\"") },
+      edit: {
+        $0.replacingOccurrences(of: "hashtags: [\"#LindungiRimboTuo\"]", with: "hashtags: \"#LindungiRimboTuo\"")
+      },
       expected: ["pipeline.yml:", "hashtags", "write it as a list: hashtags: [\"#LindungiRimboTuo\"]"]),
     ConfigMistake(
       name: "an unknown key",
@@ -177,7 +187,8 @@ import Testing
   @Test func anOptionalInputThatMatchesNothingIsANote() throws {
     let folder = try Self.copyOfDefault(config: {
       $0.replacingOccurrences(
-        of: "  - corpus/warc/*.warc.gz", with: "  - corpus/warc/*.warc.gz\n  - { path: extra/*.warc.gz, optional: true }")
+        of: "  - corpus/warc/*.warc.gz",
+        with: "  - corpus/warc/*.warc.gz\n  - { path: extra/*.warc.gz, optional: true }")
     })
     let (result, manifest, _) = try Self.strictRun(folder)
     #expect(result.status == 0, "\(result.stderr)")

@@ -161,7 +161,9 @@ import Testing
     var long: [(Int, Int)] = []
     try JSONLinesReader.forEachLine(in: path, maxLineBytes: 1000) { line, _ in
       seen.append(String(decoding: line, as: UTF8.self))
-    } tooLong: { long.append(($0, $1)) }
+    } tooLong: {
+      long.append(($0, $1))
+    }
     #expect(seen == ["short", "last"])
     #expect(long.count == 1 && long[0].0 == 2 && long[0].1 == 5000)
   }

@@ -88,7 +88,8 @@ import Testing
 
   @Test func indicesStayInRange() {
     let huge = InteractionTotal(
-      total: 1e12, nullReason: nil, unitsWithCount: 1, units: 1, coverage: 1, fromPages: 1, fromExports: 0, sources: ["page jsonld likes": 1])
+      total: 1e12, nullReason: nil, unitsWithCount: 1, units: 1, coverage: 1, fromPages: 1, fromExports: 0,
+      sources: ["page jsonld likes": 1])
     let mix = CTAMix(
       total: 1, boilerplateExcluded: 0, duplicatesExcluded: 0, byCategory: ["share": 1], byEffort: ["1": 1],
       meanEffort: 1,

@@ -126,7 +126,9 @@ public enum TableReader {
       let parsed = kind == "funds" ? CSVNumber.amount(raw, style: style) : CSVNumber.count(raw, style: style)
       switch parsed {
       case .success(let value):
-        guard value >= 0 else { reject("value: an amount cannot be negative, got \(quoted(raw))", column: "value"); continue }
+        guard value >= 0 else {
+          reject("value: an amount cannot be negative, got \(quoted(raw))", column: "value"); continue
+        }
         outcome.value = value
       case .failure(let rejection):
         if kind == "turnout", let range = CSVNumber.countRange(raw, style: style) {
@@ -293,7 +295,8 @@ private struct RowCells {
   func reject(_ message: String, column: String? = nil, hint: String? = nil) {
     diagnostics.emit(
       Diagnostic(
-        severity: .error, stage: "score", file: file, line: row.line, column: column.flatMap { index[$0] }.map { $0 + 1 },
+        severity: .error, stage: "score", file: file, line: row.line,
+        column: column.flatMap { index[$0] }.map { $0 + 1 },
         code: code, message: "\(message); row skipped", hint: hint))
   }
 
