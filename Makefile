@@ -9,7 +9,8 @@ SWIFT    ?= swift
 SHELL    := /bin/bash
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 RELEASE_FLAGS = -c release
-BIN      := .build/release/slackscore
+RELEASE_BIN := .build/release/slackscore
+BIN      := $(RELEASE_BIN)
 
 # Debian packages the build needs (installed by scripts/ensure-deps.sh when missing).
 BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev
@@ -37,8 +38,11 @@ build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
 # `deps` is order-only: checking the system packages must not make the binary look stale.
+# A BIN given on the command line (another build, the tests' debug binary) is used as it is.
+ifeq ($(BIN),$(RELEASE_BIN))
 $(BIN): $(shell find Sources -type f 2>/dev/null) Package.swift | deps
 	@$(SWIFT) build $(RELEASE_FLAGS) --product slackscore $(if $(VERBOSE),,--quiet)
+endif
 
 # ---- The pipeline as file targets: a rerun redoes only what changed. --------------------------
 # Each stage depends only on what it reads: parse on the archives (and the list of them),

@@ -154,6 +154,7 @@ public enum PipelineRun {
       counts["records_skipped"] = summary.tally.skippedTotal
       counts["records_rejected"] = summary.tally.rejectedTotal
       let (found, rejectedRecords) = RejectsFile.diagnostics(at: rejectsPath)
+      counts["rejects_lines"] = found.count
       manifest.rejects = RunManifest.RejectsCount(
         file: rejectsPath, lines: found.count, recordsRejected: rejectedRecords,
         readerDiagnostics: found.count - rejectedRecords)

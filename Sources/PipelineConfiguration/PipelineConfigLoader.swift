@@ -21,6 +21,7 @@ public enum PipelineConfigLoader {
   /// ``YAMLLimits`` first, so a hostile file gets an error instead of exhausting the stack.
   public static func parse(_ text: String, file: String) throws(ConfigError) -> PipelineConfig {
     try YAMLLimits.check(text, file: file)
+    try commentedHashtags(text, file: file)
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -30,6 +31,26 @@ public enum PipelineConfigLoader {
     guard let root else { throw ConfigError(file: file, line: 1, key: "", message: "the config is empty") }
     let top = YAMLField(node: root, path: "", file: file)
     return try readPipeline(top)
+  }
+
+  /// `hashtags: #X` is a YAML comment, so the list would silently be empty: an error with
+  /// the line to write instead.
+  private static func commentedHashtags(_ text: String, file: String) throws(ConfigError) {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line.drop { $0 == " " }
+      if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+      guard rest.hasPrefix("hashtags:") else { continue }
+      let value = rest.dropFirst("hashtags:".count)
+      guard value.first == " " || value.first == "\t" else { continue }
+      let tag = value.drop { $0 == " " || $0 == "\t" }
+      guard tag.hasPrefix("#"), tag.count > 1 else { continue }
+      let first = tag.split(whereSeparator: { $0 == " " || $0 == "," }).first.map(String.init) ?? String(tag)
+      throw ConfigError(
+        file: file, line: index + 1, key: "hashtags",
+        message:
+          "`\(first)` after `hashtags:` is read as a YAML comment, so the list would be empty; write it as a list: hashtags: [\(quoted(first))]"
+      )
+    }
   }
 
   private static func syntaxError(_ error: any Error, file: String) -> ConfigError {

@@ -111,7 +111,7 @@ struct ParseCommand: AsyncParsableCommand {
       counts: [
         "documents": summary.documents, "empty_documents": summary.emptyDocuments,
         "records_parsed": summary.tally.parsed, "records_skipped": summary.tally.skippedTotal,
-        "records_rejected": summary.tally.rejectedTotal,
+        "records_rejected": summary.tally.rejectedTotal, "rejects_lines": found.count,
       ], diagnostics: summary.rejectLines, list: found, startsRun: true, inputs: paths,
       rejects: RunManifest.RejectsCount(
         file: rejectsPath, lines: found.count, recordsRejected: rejectedRecords,

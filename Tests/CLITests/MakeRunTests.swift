@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `make run` as cron runs it, with the debug binary (`-o BIN`: make never rebuilds it here).
+/// `make run` as cron runs it, with the debug binary (a BIN given on the command line is never
+/// rebuilt by make).
 @Suite(.serialized) struct MakeRunTests {
   static func make(_ folder: String, out: String, _ extra: [String] = []) throws -> CommandRunner.Result {
     let process = Process()

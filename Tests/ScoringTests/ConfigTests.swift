@@ -129,6 +129,9 @@ import Testing
       expected:
         "p.yml:4: campaigns[0].hashtags: expected a list, got the single value \"#A\"; write it as a list: hashtags: [\"#A\"]"
     ),
+    BadCase(
+      yaml: "name: x\ncampaigns:\n  - id: a\n    hashtags: #A\n",
+      expected: "p.yml:4: hashtags: `#A` after `hashtags:` is read as a YAML comment"),
     BadCase(yaml: "name: x\nnumber_style: de\n", expected: "p.yml:2: number_style: expected id"),
     BadCase(yaml: "name: x\ninputz: []\n", expected: "p.yml:2: inputz: unknown key (did you mean `inputs`?"),
   ])
