@@ -48,13 +48,16 @@ struct LineLogHandler: LogHandler {
 
   func log(event: LogEvent) {
     var text = "slackscore: "
-    switch event.level {
+    let message = "\(event.message)"
+    // A formatted diagnostic (`file:line: warning: … [code]`) carries its own severity word.
+    let carriesSeverity = [": error: ", ": warning: ", ": note: "].contains { message.contains($0) }
+    switch carriesSeverity ? .info : event.level {
     case .info, .notice: break
     case .trace, .debug: text += "debug: "
     case .warning: text += "warning: "
     case .error, .critical: text += "error: "
     }
-    text += "\(event.message)"
+    text += message
     let all = metadata.merging(event.metadata ?? [:]) { $1 }
     if !all.isEmpty {
       text += " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")

@@ -72,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         options: options, logger: logger, progress: progress, diagnostics: diagnostics)
       DiagnosticsOutput.printBlock(
         diagnostics.diagnostics, title: "slackscore run: diagnostics", fullList: "\(folder!)/run.json")
-      let seconds = manifest.stages.map(\.seconds).reduce(0, +)
+      let seconds = (manifest.stages.map(\.seconds).reduce(0, +) * 10).rounded() / 10
       logger.info("run ok: \(manifest.pipeline) in \(seconds) s; outputs in \(folder!)")
     } catch {
       DiagnosticsOutput.printBlock(
