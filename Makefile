@@ -1,14 +1,16 @@
 # slackscore: staged batch jobs. `make run` runs the default pipeline, `make test` the tests.
 # Variables: PIPELINE (default: default), SHARED (reference data, default ../shared),
-# JOBS (threads, default: all cores).
+# JOBS (threads, default: all cores), STRICT=1 (warnings fail `make run`).
 
 SHARED   ?= ../shared
 PIPELINE ?= default
 OUT      ?= out/$(PIPELINE)
 SWIFT    ?= swift
+SHELL    := /bin/bash
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 RELEASE_FLAGS = -c release
-BIN      := .build/release/slackscore
+RELEASE_BIN := .build/release/slackscore
+BIN      := $(RELEASE_BIN)
 
 # Debian packages the build needs (installed by scripts/ensure-deps.sh when missing).
 BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev
@@ -38,48 +40,62 @@ build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
 # `deps` is order-only: checking the system packages must not make the binary look stale.
+# A BIN given on the command line (another build, the tests' debug binary) is used as it is.
+ifeq ($(BIN),$(RELEASE_BIN))
 $(BIN): $(shell find Sources -type f 2>/dev/null) Package.swift | deps
 	@$(SWIFT) build $(RELEASE_FLAGS) --product slackscore $(if $(VERBOSE),,--quiet)
+endif
 
 # ---- The pipeline as file targets: a rerun redoes only what changed. --------------------------
-# Quiet unless something fails (cron mails only then); VERBOSE=1 shows the build and each stage.
-# `make run` takes out/NAME/.lock (the same lock `slackscore run` takes), so an overlapping cron
-# run exits at once with code 75. Fetch runs first when the pipeline has a fetch: section.
+# Each stage depends only on what it reads: parse on the archives (and the list of them),
+# extract on documents.jsonl, score on documents, CTAs, pipeline.yml and the CSVs, report on
+# campaigns.json. Editing outcomes.csv re-runs score and report only.
+# Quiet unless something is wrong (cron mails only then): the config and every file it names
+# are checked first (one line and exit 78 on a problem), and the last step prints every stage's
+# diagnostics as one block; STRICT=1 makes warnings fail the run. VERBOSE=1 shows each stage.
+# `make run` takes out/PIPELINE/.lock (the same lock `slackscore run` takes; the stages it starts
+# know it holds it), so an overlapping cron run exits at once with code 75. Fetch runs first when
+# the pipeline has a fetch: section.
 PIPELINE_DIR := pipelines/$(PIPELINE)
 STAGE_FLAGS := $(if $(VERBOSE),--verbose,)
-PIPELINE_FILES := $(wildcard $(PIPELINE_DIR)/*)
 
 run: $(BIN)
+	@$(BIN) inputs --pipeline $(PIPELINE_DIR) > /dev/null
 	@mkdir -p $(OUT)
-	@flock -n -E 75 $(OUT)/.lock $(MAKE) -s --no-print-directory pipeline-stages || { \
-	  status=$$?; [ $$status = 75 ] && echo "make run: another run of $(PIPELINE) holds $(OUT)/.lock; nothing done" >&2; \
-	  exit $$status; }
+	@SLACKSCORE_LOCK_HELD=$(OUT)/.lock flock -n -E 75 $(OUT)/.lock $(MAKE) -s --no-print-directory pipeline-stages 2>&1 >&2 \
+	  | grep -v '^make\(\[[0-9]*\]\)\?: \*\*\*' >&2; status=$${PIPESTATUS[0]}; \
+	  [ $$status = 75 ] && echo "slackscore run: another run of $(PIPELINE) holds $(OUT)/.lock; nothing done" >&2; \
+	  [ $$status != 0 ] && [ $$status != 75 ] && $(BIN) finish-run --run-json $(OUT)/run.json --failed "a stage failed (see the line above)"; \
+	  exit $$status
 
-.PHONY: pipeline-stages pipeline-fetch
+.PHONY: pipeline-stages pipeline-fetch FORCE
 pipeline-stages: pipeline-fetch
-	@$(MAKE) -s --no-print-directory $(OUT)/report.html $(OUT)/run.json
+	@$(MAKE) -s --no-print-directory $(OUT)/report.html
+	@$(BIN) finish-run --run-json $(OUT)/run.json --pipeline $(PIPELINE_DIR) $(if $(STRICT),--strict)
 
 pipeline-fetch:
 	@if $(BIN) inputs --pipeline $(PIPELINE_DIR) --fetch; then $(BIN) fetch --pipeline $(PIPELINE_DIR) --out $(OUT); fi
 
 ifneq ($(filter $(OUT)/%,$(MAKECMDGOALS)),)
 INPUT_FILES := $(shell $(BIN) inputs --pipeline $(PIPELINE_DIR))
+SCORE_FILES := $(shell $(BIN) inputs --pipeline $(PIPELINE_DIR) --score)
 endif
 
-$(OUT)/documents.jsonl: $(INPUT_FILES) $(PIPELINE_FILES) $(BIN)
+# The list of archives, rewritten only when it changes (an entry added or removed re-runs parse).
+$(OUT)/.inputs: FORCE
+	@$(BIN) inputs --pipeline $(PIPELINE_DIR) > $@.new && { cmp -s $@.new $@ || mv $@.new $@; }; rm -f $@.new
+
+$(OUT)/documents.jsonl: $(INPUT_FILES) $(OUT)/.inputs $(BIN)
 	@$(BIN) parse $(INPUT_FILES) -o $@ --rejects $(OUT)/rejects.jsonl --jobs $(JOBS) --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/ctas.jsonl: $(OUT)/documents.jsonl $(BIN)
 	@$(BIN) extract $< -o $@ --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
-$(OUT)/campaigns.json: $(OUT)/documents.jsonl $(OUT)/ctas.jsonl $(PIPELINE_FILES) $(BIN)
+$(OUT)/campaigns.json: $(OUT)/documents.jsonl $(OUT)/ctas.jsonl $(SCORE_FILES) $(BIN)
 	@$(BIN) score --pipeline $(PIPELINE_DIR) --documents $(OUT)/documents.jsonl --ctas $(OUT)/ctas.jsonl --out $(OUT) --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/report.html: $(OUT)/campaigns.json $(BIN)
-	@$(BIN) report $< -o $@ --run-json $(OUT)/run.json $(STAGE_FLAGS)
-
-$(OUT)/run.json: $(OUT)/report.html
-	@touch $@
+	@$(BIN) report $< -o $@ --pipeline $(PIPELINE_DIR) --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 .PHONY: score
 score: $(BIN)

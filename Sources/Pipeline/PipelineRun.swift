@@ -3,16 +3,16 @@ import CTAExtraction
 import DocumentParser
 import Foundation
 public import Logging
-import PipelineConfiguration
+public import PipelineConfiguration
 import Report
 import Scoring
-import SlackscoreCore
+public import SlackscoreCore
 
 /// What `slackscore run` is asked to do.
 public struct RunOptions: Sendable {
   /// `pipelines/NAME` (the folder) or its `pipeline.yml`.
   public var pipeline: String
-  /// Default: `out/NAME`.
+  /// Default: `out/FOLDER` (the pipeline folder's name, as under make).
   public var outputFolder: String?
   /// Worker threads for parse and extract.
   public var jobs: Int
@@ -20,16 +20,19 @@ public struct RunOptions: Sendable {
   public var displayRoot: String?
   /// Versions to record in run.json (the CLI knows its own).
   public var versions: [String: String]
+  /// Warnings fail the run (recorded in run.json; the CLI exits 1).
+  public var strict: Bool
 
   public init(
     pipeline: String, outputFolder: String? = nil, jobs: Int, displayRoot: String? = nil,
-    versions: [String: String] = [:]
+    versions: [String: String] = [:], strict: Bool = false
   ) {
     self.pipeline = pipeline
     self.outputFolder = outputFolder
     self.jobs = jobs
     self.displayRoot = displayRoot
     self.versions = versions
+    self.strict = strict
   }
 }
 
@@ -38,10 +41,26 @@ public struct RunFailure: Error, CustomStringConvertible, Sendable {
   public var stage: String
   public var message: String
   public var description: String { "\(stage) failed: \(message)" }
+
+  public init(stage: String, message: String) {
+    self.stage = stage
+    self.message = message
+  }
+}
+
+/// The run finished, but `--strict` was given and warnings (or worse) were found.
+public struct StrictFailure: Error, CustomStringConvertible, Sendable {
+  public var count: Int
+
+  public init(count: Int) { self.count = count }
+
+  public var description: String {
+    "\(count) diagnostic\(count == 1 ? "" : "s") at warning or worse under --strict (listed above, in run.json and in report.html)"
+  }
 }
 
 /// Runs parse → extract → score → report for one pipeline in one process, under a lock,
-/// writing every output atomically and `run.json` last.
+/// writing every output atomically and `run.json` first (status `running`) and last.
 ///
 /// Fetching is a separate step (`slackscore fetch`, run by `make run` when the pipeline
 /// has a `fetch:` section), so an offline pipeline never touches the network.
@@ -51,99 +70,137 @@ public enum PipelineRun {
     "documents.jsonl", "rejects.jsonl", "ctas.jsonl", "campaigns.json", "campaigns.csv", "report.html", "run.json",
   ]
 
+  /// Loads and checks the config and every file it names, before anything is read: throws
+  /// a ``ConfigError`` (exit 78) naming the line of `pipeline.yml`, the paths tried and a
+  /// close match.
+  public static func check(
+    pipeline: String
+  ) throws(ConfigError) -> (
+    config: PipelineConfig, location: PipelineLocation, check: PipelineCheck
+  ) {
+    let location = PipelineLocation(pipeline)
+    let config = try PipelineConfigLoader.load(path: location.configFile)
+    let check = try PipelineCheck.run(config, configFile: location.configFile)
+    return (config, location, check)
+  }
+
   /// Runs every stage. Throws `RunLock.Busy` when another run holds the lock, a
-  /// `ConfigError` for a bad config, and `RunFailure` when a stage fails; `run.json`
-  /// records the failure in that last case.
+  /// `ConfigError` for a bad config or a missing input, `RunFailure` when a stage fails and
+  /// `StrictFailure` when `strict` is set and warnings were found; `run.json` records the
+  /// last two. Every stage's diagnostics end up in `diagnostics`.
   @discardableResult
-  public static func run(options: RunOptions, logger: Logger, progress: StageProgress) throws -> RunManifest {
-    let configPath =
-      options.pipeline.hasSuffix(".yml") || options.pipeline.hasSuffix(".yaml")
-      ? options.pipeline : options.pipeline + "/pipeline.yml"
-    let config = try PipelineConfigLoader.load(path: configPath)
-    let pipelineFolder = FileSystem.parent(of: configPath)
-    let out = options.outputFolder ?? "out/\(config.name)"
+  public static func run(
+    options: RunOptions, logger: Logger, progress: StageProgress,
+    diagnostics: DiagnosticCollector = DiagnosticCollector()
+  ) throws -> RunManifest {
+    let (config, location, checked) = try check(pipeline: options.pipeline)
+    let configPath = location.configFile
+    let out = options.outputFolder ?? location.defaultOutput(name: config.name)
     try FileSystem.createDirectories(out)
     let lock = try RunLock(path: out + "/.lock")
     defer { withExtendedLifetime(lock) {} }
+    for name in StaleTemporaries.remove(in: out) { logger.info("removed \(out)/\(name), left by a killed run") }
+    diagnostics.emit(contentsOf: checked.notes)
 
     var manifest = RunManifest(pipeline: config.name, startedAt: RunClock.utcTimestamp(), versions: options.versions)
-    let paths = PipelinePaths(pipelineFolder: pipelineFolder)
-    let inputs = config.inputs.flatMap { paths.expand($0) }
+    manifest.strict = options.strict ? true : nil
+    // Marked `running` until the end, so a killed run never leaves an `ok` beside new files.
+    try writeManifest(manifest, to: out + "/run.json")
+    let inputs = checked.inputs
     manifest.inputs = inputs.map { path in
-      RunManifest.InputFile(path: path, bytes: FileSystem.size(of: path) ?? 0, sha256: fingerprint(path))
+      let digest = try? FileDigest.sha256(path)
+      return RunManifest.InputFile(path: path, bytes: digest?.bytes ?? 0, sha256: digest?.hex ?? "")
     }
     let documents = out + "/documents.jsonl"
     let ctas = out + "/ctas.jsonl"
+    if !checked.notes.isEmpty {
+      manifest.stages.append(
+        RunManifest.StageReport(name: "config", seconds: 0, counts: [:], diagnostics: 0, list: checked.notes))
+    }
 
-    func stage(_ name: String, _ body: () throws -> ([String: Int], Int)) throws {
+    func stage(_ name: String, _ body: () throws -> ([String: Int], [Diagnostic])) throws {
       progress.begin(name)
       let started = RunClock.now()
       do {
-        let (counts, diagnostics) = try body()
+        let (counts, raw) = try body()
+        let found = KnownProblem.apply(config.knownProblems, to: raw)
+        diagnostics.emit(contentsOf: found)
         manifest.stages.append(
           RunManifest.StageReport(
-            name: name, seconds: rounded(RunClock.now() - started), counts: counts, diagnostics: diagnostics))
+            name: name, seconds: rounded(RunClock.now() - started), counts: counts, diagnostics: found.count,
+            list: found.sorted(by: Diagnostic.listedBefore)))
+        manifest.tallyDiagnostics()
+        try? writeManifest(manifest, to: out + "/run.json")
         progress.end(name, summary: counts)
       } catch {
+        progress.clear()
         let failure = RunFailure(stage: name, message: "\(error)")
         manifest.status = "failed"
         manifest.failure = failure.description
         manifest.finishedAt = RunClock.utcTimestamp()
+        manifest.tallyDiagnostics()
         try? writeManifest(manifest, to: out + "/run.json")
         throw failure
       }
     }
 
-    guard !inputs.isEmpty else {
-      let failure = RunFailure(stage: "inputs", message: "no input files match \(config.inputs) (from \(configPath))")
-      manifest.status = "failed"
-      manifest.failure = failure.description
-      try? writeManifest(manifest, to: out + "/run.json")
-      throw failure
-    }
-
+    let rejectsPath = out + "/rejects.jsonl"
     try stage("parse") {
       let summary = try ParseStage.run(
-        inputs: inputs, output: documents, rejects: out + "/rejects.jsonl", jobs: options.jobs, logger: logger,
+        inputs: inputs, output: documents, rejects: rejectsPath, jobs: options.jobs, logger: logger,
         progress: { progress.update("parse", records: $0, bytes: $1) })
       var counts = ["documents": summary.documents, "empty_documents": summary.emptyDocuments]
       counts["records_parsed"] = summary.tally.parsed
       counts["records_skipped"] = summary.tally.skippedTotal
       counts["records_rejected"] = summary.tally.rejectedTotal
-      return (counts, summary.rejectLines)
+      let (found, rejectedRecords) = RejectsFile.diagnostics(at: rejectsPath)
+      counts["rejects_lines"] = found.count
+      manifest.rejects = RunManifest.RejectsCount(
+        file: rejectsPath, lines: found.count, recordsRejected: rejectedRecords,
+        readerDiagnostics: found.count - rejectedRecords)
+      return (counts, found)
     }
     try stage(ExtractStage.name) {
-      let diagnostics = DiagnosticCollector()
+      let found = DiagnosticCollector()
       let summary = try ExtractStage.run(
-        documents: documents, output: ctas, jobs: options.jobs, diagnostics: diagnostics, logger: logger)
-      for d in diagnostics.diagnostics { logger.warning("\(d.formatted)") }
+        documents: documents, output: ctas, jobs: options.jobs, diagnostics: found, logger: logger)
       return (
         ["documents": summary.records.parsed, "ctas": summary.ctas, "boilerplate": summary.boilerplate],
-        diagnostics.diagnostics.count
+        found.diagnostics
       )
     }
     var scored: ScoreResult?
     try stage(ScoreStage.name) {
-      let diagnostics = DiagnosticCollector()
+      let found = DiagnosticCollector()
       let result = try ScoreStage.run(
         options: ScoreOptions(
           pipeline: configPath, documents: documents, ctas: ctas, outputFolder: out, displayRoot: options.displayRoot),
-        logger: logger, diagnostics: diagnostics)
+        logger: logger, diagnostics: found)
       scored = result
       return (
         [
           "campaigns": result.report.campaigns.count, "discovered": result.report.discoveredCampaigns.count,
           "documents_assigned": result.report.counts.documentsAssigned,
-        ], result.report.diagnostics.count
+        ], result.report.diagnostics
       )
     }
+    let runDiagnostics = diagnostics.diagnostics
     try stage(ReportStage.name) {
-      try ReportStage.write(report: scored!.report, to: out + "/report.html")
-      return (["campaigns": scored!.report.campaigns.count], 0)
+      try ReportStage.write(report: scored!.report, runDiagnostics: runDiagnostics, to: out + "/report.html")
+      return (["campaigns": scored!.report.campaigns.count], [])
     }
-    manifest.status = "ok"
     manifest.finishedAt = RunClock.utcTimestamp()
     manifest.outputs = outputs.map { out + "/" + $0 }
+    manifest.tallyDiagnostics()
+    let serious = diagnostics.count(atLeast: .warning)
+    if options.strict && serious > 0 {
+      let failure = StrictFailure(count: serious)
+      manifest.status = "failed"
+      manifest.failure = failure.description
+      try writeManifest(manifest, to: out + "/run.json")
+      throw failure
+    }
+    manifest.status = "ok"
     try writeManifest(manifest, to: out + "/run.json")
     return manifest
   }
@@ -155,9 +212,39 @@ public enum PipelineRun {
     try AtomicFileWriter.write(bytes, to: path)
   }
 
-  private static func fingerprint(_ path: String) -> String {
-    (try? FileSystem.readAll(path)).map { SHA256.hex($0) } ?? ""
+  private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+}
+
+/// Reads the parse stage's `rejects.jsonl` back as diagnostics: each rejected record
+/// (stage `parse`, code = reason) and each reader warning (its own stage and code).
+public enum RejectsFile {
+  struct Line: Decodable {
+    var file: String?
+    var offset: Int?
+    var reason: String
+    var message: String?
+    var stage: String?
+    var recordId: String?
   }
 
-  private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+  /// The diagnostics in `path` (none when it is missing), and how many of them are rejected
+  /// records (the other lines are the reader's warnings). Lines that cannot be read are skipped.
+  public static func diagnostics(at path: String) -> (diagnostics: [Diagnostic], rejectedRecords: Int) {
+    let decoder = JSONCoding.decoder()
+    var result: [Diagnostic] = []
+    var rejected = 0
+    try? JSONCoding.forEachLine(in: path) { bytes, _ in
+      guard let line = try? decoder.decode(Line.self, from: Data(bytes)) else { return }
+      if line.message == nil { rejected += 1 }
+      let stage = line.stage ?? "parse"
+      let message =
+        line.message
+        ?? "record \(line.recordId.map { "\($0) " } ?? "")rejected: \(line.reason); not in documents.jsonl"
+      result.append(
+        Diagnostic(
+          severity: .warning, stage: stage, file: line.file, offset: line.offset, code: line.reason,
+          message: message))
+    }
+    return (result, rejected)
+  }
 }

@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -53,5 +55,22 @@ public final class RunLock {
     public var path: String
     public var errno: Int32
     public var description: String { "\(path): cannot open lock file: \(String(cString: strerror(errno)))" }
+  }
+}
+
+/// The lock a stage command takes before writing into a pipeline's output folder, so a
+/// standalone `slackscore score` never writes into a folder a run holds.
+public enum StageLock {
+  /// The environment variable make sets to the lock it holds (`flock out/NAME/.lock make …`),
+  /// so the stages it starts do not try to take it again.
+  public static let heldByParent = "SLACKSCORE_LOCK_HELD"
+
+  /// Takes `folder/.lock` (creating the folder), or returns nil when the parent process
+  /// holds it. Throws ``RunLock/Busy`` when another process does.
+  public static func acquire(folder: String) throws -> RunLock? {
+    let path = (folder.hasSuffix("/") ? folder : folder + "/") + ".lock"
+    if let held = getenv(heldByParent).map({ String(cString: $0) }), held == path { return nil }
+    try FileSystem.createDirectories(folder)
+    return try RunLock(path: path)
   }
 }

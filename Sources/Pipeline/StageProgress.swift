@@ -1,15 +1,61 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
+/// The terminal's last line: a progress display that log lines are printed above, so that
+/// a message never glues onto the progress text. Only one exists per process.
+public enum TerminalLine {
+  private static let current = Mutex<String?>(nil)
+
+  /// Prints `text` (one or more lines) on stderr above the progress line, then redraws it.
+  public static func printAbove(_ text: String) {
+    current.withLock { line in
+      var out = line == nil ? "" : "\r\u{1B}[2K"
+      out += text.hasSuffix("\n") ? text : text + "\n"
+      if let line { out += line }
+      write(out)
+    }
+  }
+
+  /// Shows `text` as the progress line (nil erases it).
+  static func show(_ text: String?) {
+    current.withLock { line in
+      line = text
+      write("\r\u{1B}[2K" + (text ?? ""))
+    }
+  }
+
+  /// Prints a finished line (kept on screen) and erases the progress line.
+  static func finish(_ text: String) {
+    current.withLock { line in
+      line = nil
+      write("\r\u{1B}[2K" + text + "\n")
+    }
+  }
+
+  private static func write(_ text: String) {
+    var t = text
+    t.withUTF8 { buffer in
+      var done = 0
+      while done < buffer.count {
+        let n = Glibc.write(2, buffer.baseAddress! + done, buffer.count - done)
+        if n <= 0 { return }
+        done += n
+      }
+    }
+  }
+}
+
 /// Tells a person at a terminal which stage is running and how far it got; draws nothing
-/// otherwise (cron, pipes), so logs stay clean.
-public final class StageProgress: @unchecked Sendable {
+/// otherwise (cron, pipes), so logs stay clean. Log lines go above it (``TerminalLine``).
+public final class StageProgress: Sendable {
   /// Whether to draw anything.
   public let enabled: Bool
-  private var lastDraw = 0.0
+  private let lastDraw = Mutex(0.0)
 
   public init(enabled: Bool) { self.enabled = enabled }
 
@@ -19,33 +65,32 @@ public final class StageProgress: @unchecked Sendable {
   /// The stage starts.
   public func begin(_ stage: String) {
     guard enabled else { return }
-    write("\u{1B}[2K\r▸ \(stage)…")
+    TerminalLine.show("▸ \(stage)…")
   }
 
   /// A running count, redrawn at most five times a second.
   public func update(_ stage: String, records: Int, bytes: Int) {
     guard enabled else { return }
     let now = RunClock.now()
-    guard now - lastDraw >= 0.2 else { return }
-    lastDraw = now
-    write("\u{1B}[2K\r▸ \(stage): \(records) records, \(bytes >> 20) MB")
+    let due = lastDraw.withLock { last -> Bool in
+      guard now - last >= 0.2 else { return false }
+      last = now
+      return true
+    }
+    guard due else { return }
+    TerminalLine.show("▸ \(stage): \(records) records, \(bytes >> 20) MB")
   }
 
   /// Erases the progress line (before a command prints its own summary).
   public func clear() {
     guard enabled else { return }
-    write("\u{1B}[2K\r")
+    TerminalLine.show(nil)
   }
 
   /// The stage ended; its counts stay on screen.
   public func end(_ stage: String, summary: [String: Int]) {
     guard enabled else { return }
     let detail = summary.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-    write("\u{1B}[2K\r✓ \(stage): \(detail)\n")
-  }
-
-  private func write(_ text: String) {
-    var t = text
-    t.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    TerminalLine.finish("✓ \(stage): \(detail)")
   }
 }

@@ -1,3 +1,5 @@
+public import SlackscoreCore
+
 /// A pipeline as `pipelines/NAME/pipeline.yml` describes it (see `docs/score.md`).
 ///
 /// Loaded by ``PipelineConfigLoader``; every path inside is kept as written, and resolved
@@ -17,6 +19,22 @@ public struct PipelineConfig: Sendable, Hashable {
   public var campaigns: [CampaignConfig]
   /// The `fetch:` section, kept opaque: only the fetch stage reads it.
   public var fetch: OpaqueYAML?
+  /// `inputs` entries written as `{ path: …, optional: true }`: matching no file is then a
+  /// note, not an error.
+  public var optionalInputs: Set<String> = []
+  /// How grouped numbers in the CSVs are read (`number_style: id|en`); nil: from the base
+  /// currency (IDR: `id`, anything else: `en`). See ``effectiveNumberStyle(for:)``.
+  public var numberStyle: NumberStyle?
+  /// A CSV's own `number_style` (outcomes or interactions entry written as a mapping), by
+  /// the path as written.
+  public var tableNumberStyles: [String: NumberStyle] = [:]
+  /// Problems the desk knows about and accepts (`known_problems:`), e.g. an archive with a
+  /// record cut short by a failed transfer: matching diagnostics are kept but lowered to
+  /// notes, so they stay listed without failing `--strict` every night.
+  public var knownProblems: [KnownProblem] = []
+  /// The line of `pipeline.yml` each named file comes from, by key path (`inputs[0]`,
+  /// `outcomes[0]`, `interactions[0]`), so errors about a file can point at its line.
+  public var lines: [String: Int] = [:]
 
   public init(
     name: String, description: String? = nil, inputs: [String] = [], outcomes: [String] = [],
@@ -32,6 +50,54 @@ public struct PipelineConfig: Sendable, Hashable {
     self.scoring = scoring
     self.campaigns = campaigns
     self.fetch = fetch
+  }
+}
+
+/// One accepted problem: a diagnostic code, optionally only in files matching a glob.
+public struct KnownProblem: Sendable, Hashable {
+  public var code: String
+  /// `*` matches any run of characters; nil: any file.
+  public var file: String?
+  /// Why it is accepted (shown with the lowered diagnostic).
+  public var reason: String
+
+  public init(code: String, file: String? = nil, reason: String) {
+    self.code = code
+    self.file = file
+    self.reason = reason
+  }
+
+  /// Lowers matching diagnostics at warning or above to notes, saying why.
+  public static func apply(_ known: [KnownProblem], to diagnostics: [Diagnostic]) -> [Diagnostic] {
+    guard !known.isEmpty else { return diagnostics }
+    return diagnostics.map { d in
+      guard d.severity >= .warning,
+        let match = known.first(where: { k in
+          k.code == d.code
+            && (k.file.map { pattern in
+              d.file.map { Glob.wildcardMatch(Array(pattern.utf8)[...], Array($0.utf8)[...]) } ?? false
+            } ?? true)
+        })
+      else { return d }
+      var lowered = d
+      lowered.severity = .note
+      lowered.message += " (known problem: \(match.reason))"
+      return lowered
+    }
+  }
+}
+
+/// How a CSV writes grouped numbers: `id` (`2.910`, `1.500.000`: `.` groups thousands,
+/// `,` is the decimal mark) or `en` (`2,910`, `1,500,000.5`).
+public enum NumberStyle: String, Sendable, Hashable, Codable, CaseIterable {
+  case id, en
+}
+
+extension PipelineConfig {
+  /// The number style of one CSV entry: its own setting, else the pipeline's, else the base
+  /// currency's (IDR: `id`; any other: `en`).
+  public func effectiveNumberStyle(for entry: String) -> NumberStyle {
+    tableNumberStyles[entry] ?? numberStyle ?? (currency.base == "IDR" ? .id : .en)
   }
 }
 

@@ -17,8 +17,11 @@ public enum PipelineConfigLoader {
     return try parse(String(decoding: bytes, as: UTF8.self), file: shown)
   }
 
-  /// Parses config text; `file` names it in errors.
+  /// Parses config text; `file` names it in errors. The text is checked against
+  /// ``YAMLLimits`` first, so a hostile file gets an error instead of exhausting the stack.
   public static func parse(_ text: String, file: String) throws(ConfigError) -> PipelineConfig {
+    try YAMLLimits.check(text, file: file)
+    try commentedHashtags(text, file: file)
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -28,6 +31,26 @@ public enum PipelineConfigLoader {
     guard let root else { throw ConfigError(file: file, line: 1, key: "", message: "the config is empty") }
     let top = YAMLField(node: root, path: "", file: file)
     return try readPipeline(top)
+  }
+
+  /// `hashtags: #X` is a YAML comment, so the list would silently be empty: an error with
+  /// the line to write instead.
+  private static func commentedHashtags(_ text: String, file: String) throws(ConfigError) {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line.drop { $0 == " " }
+      if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+      guard rest.hasPrefix("hashtags:") else { continue }
+      let value = rest.dropFirst("hashtags:".count)
+      guard value.first == " " || value.first == "\t" else { continue }
+      let tag = value.drop { $0 == " " || $0 == "\t" }
+      guard tag.hasPrefix("#"), tag.count > 1 else { continue }
+      let first = tag.split(whereSeparator: { $0 == " " || $0 == "," }).first.map(String.init) ?? String(tag)
+      throw ConfigError(
+        file: file, line: index + 1, key: "hashtags",
+        message:
+          "`\(first)` after `hashtags:` is read as a YAML comment, so the list would be empty; write it as a list: hashtags: [\(quoted(first))]"
+      )
+    }
   }
 
   private static func syntaxError(_ error: any Error, file: String) -> ConfigError {
@@ -45,6 +68,7 @@ public enum PipelineConfigLoader {
   private static func readPipeline(_ top: YAMLField) throws(ConfigError) -> PipelineConfig {
     let fields = try top.mapping(allowed: [
       "name", "description", "inputs", "outcomes", "interactions", "currency", "scoring", "campaigns", "fetch",
+      "number_style", "known_problems",
     ])
     guard let nameField = fields["name"] else { throw top.error("missing required key `name`") }
     let name = try nameField.string()
@@ -53,9 +77,44 @@ public enum PipelineConfigLoader {
     }
     var config = PipelineConfig(name: name)
     config.description = try fields["description"]?.string()
-    config.inputs = try fields["inputs"]?.stringList() ?? []
-    config.outcomes = try fields["outcomes"]?.stringOrList() ?? []
-    config.interactions = try fields["interactions"]?.stringOrList() ?? []
+    if let inputs = fields["inputs"] {
+      for item in try inputs.sequence() {
+        let entry = try readFileEntry(item, extra: ["optional"])
+        config.inputs.append(entry.path)
+        config.lines["inputs[\(config.inputs.count - 1)]"] = item.line
+        if let optional = entry.fields["optional"] {
+          guard let flag = Bool(optional.text.lowercased()) else {
+            throw optional.error("expected true or false, got \(quoted(optional.text))")
+          }
+          if flag { config.optionalInputs.insert(entry.path) }
+        }
+      }
+    }
+    if let style = fields["number_style"] { config.numberStyle = try numberStyle(style) }
+    if let known = fields["known_problems"] {
+      for item in try known.sequence() {
+        let kf = try item.mapping(allowed: ["code", "file", "reason"])
+        guard let code = kf["code"] else { throw item.error("missing required key `code`") }
+        guard let reason = kf["reason"] else {
+          throw item.error("missing required key `reason` (say why the problem is accepted)")
+        }
+        config.knownProblems.append(
+          KnownProblem(code: try code.string(), file: try kf["file"]?.string(), reason: try reason.string()))
+      }
+    }
+    for key in ["outcomes", "interactions"] {
+      guard let field = fields[key] else { continue }
+      let items: [YAMLField]
+      if case .sequence = field.node { items = try field.sequence() } else { items = [field] }
+      var paths: [String] = []
+      for item in items {
+        let entry = try readFileEntry(item, extra: ["number_style"])
+        config.lines["\(key)[\(paths.count)]"] = item.line
+        paths.append(entry.path)
+        if let style = entry.fields["number_style"] { config.tableNumberStyles[entry.path] = try numberStyle(style) }
+      }
+      if key == "outcomes" { config.outcomes = paths } else { config.interactions = paths }
+    }
     if let currency = fields["currency"] { config.currency = try readCurrency(currency) }
     if let scoring = fields["scoring"] { config.scoring = try readScoring(scoring) }
     if let campaigns = fields["campaigns"] {
@@ -73,6 +132,27 @@ public enum PipelineConfigLoader {
       config.fetch = opaque(fetch.node)
     }
     return config
+  }
+
+  /// A file entry: a path, or a mapping `{ path: …, <extra keys> }`.
+  private static func readFileEntry(
+    _ item: YAMLField, extra: Set<String>
+  ) throws(ConfigError) -> (path: String, fields: [String: YAMLField]) {
+    if case .mapping = item.node {
+      let fields = try item.mapping(allowed: extra.union(["path"]))
+      guard let path = fields["path"] else { throw item.error("missing required key `path`") }
+      return (try path.string(), fields)
+    }
+    return (try item.string(), [:])
+  }
+
+  private static func numberStyle(_ field: YAMLField) throws(ConfigError) -> NumberStyle {
+    let text = try field.string()
+    guard let style = NumberStyle(rawValue: text.lowercased()) else {
+      throw field.error(
+        "expected id (2.910 is two thousand nine hundred and ten) or en (2,910), got \(quoted(text))")
+    }
+    return style
   }
 
   private static func readCurrency(_ field: YAMLField) throws(ConfigError) -> CurrencyConfig {
@@ -148,6 +228,11 @@ public enum PipelineConfigLoader {
       }
       campaign.period = DatePeriod(from: from, to: to)
     }
+    if let hashtags = fields["hashtags"], case .scalar(let scalar) = hashtags.node {
+      throw hashtags.error(
+        "expected a list, got the single value \(quoted(scalar.string)); write it as a list: hashtags: [\(quoted(scalar.string))]"
+      )
+    }
     campaign.hashtags = try fields["hashtags"]?.stringList() ?? []
     campaign.keywords = try fields["keywords"]?.stringList() ?? []
     campaign.urlPatterns = try fields["url_patterns"]?.stringList() ?? []
@@ -200,9 +285,10 @@ struct YAMLField {
       let key = keyNode.scalar?.string ?? ""
       let childPath = path.isEmpty ? key : "\(path).\(key)"
       guard allowed.contains(key) else {
+        let guess = Suggestion.closest(to: key, in: allowed).map { "did you mean `\($0)`? " } ?? ""
         throw ConfigError(
           file: file, line: keyNode.mark?.line, key: childPath,
-          message: "unknown key (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+          message: "unknown key (\(guess)expected one of: \(allowed.sorted().joined(separator: ", ")))")
       }
       guard result[key] == nil else {
         throw ConfigError(file: file, line: keyNode.mark?.line, key: childPath, message: "duplicate key")

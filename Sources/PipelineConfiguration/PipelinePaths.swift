@@ -19,6 +19,14 @@ public struct PipelinePaths: Sendable {
     return FileSystem.exists(local) ? local : path
   }
 
+  /// The paths ``resolve(_:)`` and ``expand(_:)`` try for an entry, in order (for errors
+  /// that say where a file was looked for).
+  public func candidates(_ entry: String) -> [String] {
+    if entry.hasPrefix("/") { return [entry] }
+    let local = joinPath(pipelineFolder, entry)
+    return local == entry ? [entry] : [local, entry]
+  }
+
   /// Expands one `inputs` entry: a file, a folder (every file below it) or a glob.
   public func expand(_ entry: String) -> [String] {
     if entry.contains("*") {

@@ -1,4 +1,5 @@
 public import Scoring
+import SlackscoreCore
 
 #if canImport(Glibc)
   import Glibc
@@ -47,6 +48,7 @@ extension ReportModel {
       outcomeSplit: compared >= 2 ? reference.actsMedian.map(unscale) : nil,
       interactionAxisLabel: "online reactions: likes, shares, comments (log scale)",
       outcomeAxisLabel: "offline actions, signature = 2 … marcher = 5 (log)")
+    diagnostics = report.diagnostics
   }
 }
 

@@ -1,3 +1,5 @@
+public import SlackscoreCore
+
 /// What the HTML report shows, independent of how `campaigns.json` is laid out: the score
 /// stage's output is mapped into this by `ReportModel.init(campaignsReport:)`.
 public struct ReportModel: Sendable {
@@ -15,6 +17,9 @@ public struct ReportModel: Sendable {
   public var outcomeSplit: Double?
   public var interactionAxisLabel: String
   public var outcomeAxisLabel: String
+  /// What went wrong while reading the inputs, in every stage: listed in the report's
+  /// diagnostics section so the reader sees what the figures are missing.
+  public var diagnostics: [Diagnostic] = []
 
   public init(
     pipeline: String, methodLine: String, methodNotes: [String], campaigns: [ReportCampaign],

@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Renders the self-contained HTML report: inline CSS and SVG, no scripts, no network.
 ///
 /// The page is a header followed by `sections`, each a function of the model that returns
@@ -5,8 +7,8 @@
 public enum ReportPage {
   /// The sections in page order.
   static let sections: [@Sendable (ReportModel) -> String] = [
-    ReportPage.campaignsSection, ReportPage.comparisonSection, ReportPage.effortSection,
-    ReportPage.discoveredSection, ReportPage.methodSection,
+    ReportPage.campaignsSection, ReportPage.diagnosticsSection, ReportPage.comparisonSection,
+    ReportPage.effortSection, ReportPage.discoveredSection, ReportPage.methodSection,
   ]
 
   /// The whole page for `model`. Deterministic: the same model gives the same bytes.
@@ -36,6 +38,36 @@ public enum ReportPage {
   }
 
   static func e(_ s: String) -> String { HTMLText.escape(s) }
+
+  /// Most diagnostics listed in the report; the rest are counted (all are in run.json,
+  /// rejects.jsonl and campaigns.json).
+  static let listedDiagnostics = 200
+
+  /// Every problem the run met, errors first: what the figures may be missing.
+  static func diagnosticsSection(_ model: ReportModel) -> String {
+    var html = "<section id=\"diagnostics\"><h2>Diagnostics</h2>\n"
+    let list = model.diagnostics.sorted { a, b in
+      a.severity != b.severity ? a.severity > b.severity : Diagnostic.listedBefore(a, b)
+    }
+    guard !list.isEmpty else {
+      return html + "<p>No problem was met while reading the inputs.</p></section>\n"
+    }
+    let counts = DiagnosticSummary.countsBySeverity(list)
+    let parts = ["error", "warning", "note"].compactMap { s in counts[s].map { "\($0) \(s)\($0 == 1 ? "" : "s")" } }
+    html += "<p>\(e(parts.joined(separator: ", "))) while reading the inputs; rows and records named here are"
+    html += " left out of the figures above.</p>\n"
+    html += "<div class=\"scroll\"><table class=\"diagnostics\"><tr><th>severity</th><th>where</th><th>code</th><th>problem</th><th>what to do</th></tr>\n"
+    for d in list.prefix(listedDiagnostics) {
+      html += "<tr class=\"\(d.severity.rawValue)\"><td>\(d.severity.rawValue)</td><td>\(e(d.location))</td>"
+      html += "<td>\(e(d.code))</td><td>\(e(d.message))</td><td>\(e(d.hint ?? ""))</td></tr>\n"
+    }
+    html += "</table></div>\n"
+    if list.count > listedDiagnostics {
+      html += "<p>… and \(list.count - listedDiagnostics) more (see run.json and rejects.jsonl).</p>\n"
+    }
+    return html + "</section>\n"
+  }
+
 
   /// A plain-language name for a quadrant label.
   static func quadrantName(_ label: String?) -> String {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Fetch
 import Foundation
 import Logging
+import Pipeline
+import PipelineConfiguration
 import SlackscoreCore
 import Synchronization
 
@@ -11,10 +13,10 @@ struct FetchCommand: AsyncParsableCommand {
     commandName: "fetch",
     abstract: "Fetch live pages and archived captures into WARC files.",
     discussion: """
-      Reads the fetch: section of PIPELINE/pipeline.yml (live URLs, CDX queries, politeness
-      settings) and writes WARC/1.1 files (one gzip member per record) into fetch.output,
-      by default out/NAME/raw/. A rerun fetches only what is not archived yet, and carries
-      on after a killed run. Quiet when stderr is not a terminal unless something failed;
+      Reads the fetch: section of PIPELINE/pipeline.yml (live URLs, CDX queries, politeness \
+      settings) and writes WARC/1.1 files (one gzip member per record) into fetch.output, \
+      by default out/NAME/raw/. A rerun fetches only what is not archived yet, and carries \
+      on after a killed run. Quiet when stderr is not a terminal unless something failed; \
       exits non-zero when nothing could be fetched.
       """
   )
@@ -33,12 +35,21 @@ struct FetchCommand: AsyncParsableCommand {
   func run() async throws {
     let logger = logging.makeLogger()
     let config: FetchConfig
+    // Outputs go to out/FOLDER like every other stage's, whatever the config's name.
+    let folder = out ?? PipelineLocation(pipeline).folderName.map { "out/" + $0 }
     do {
-      config = try FetchConfig.load(pipeline: pipeline, outFolder: out)
+      config = try FetchConfig.load(pipeline: pipeline, outFolder: folder)
     } catch {
-      logger.error("\(error)")
-      throw ExitCode.validationFailure
+      ProcessEnvironment.printError("slackscore: \(error)")
+      throw ExitCode(78)
     }
+    let lock: RunLock?
+    do {
+      lock = try folder.map { try StageLock.acquire(folder: $0) } ?? nil
+    } catch {
+      throw DiagnosticsOutput.fail(error, command: "fetch")
+    }
+    defer { withExtendedLifetime(lock) {} }
     let diagnostics = DiagnosticCollector()
     let line = logging.stderrIsTerminal && !logging.quiet ? ProgressLine() : nil
     let stage = FetchStage(config: config, logger: logger, diagnostics: diagnostics) { summary in

@@ -14,11 +14,11 @@ struct IndexCommand: AsyncParsableCommand {
     commandName: "index",
     abstract: "List the records of WARC/ARC files as JSON lines (a CDXJ-like index).",
     discussion: """
-      Every record of every file (folders are walked recursively) gives one line on
-      stdout with its type, target_uri, date, HTTP status, content_type, byte offset
-      and length in the file (for gzip files: of the member it starts in),
-      payload_digest and record_id. Damage inside a file is reported on stderr
-      (file:offset: severity: message) and reading goes on; the exit status is
+      Every record of every file (folders are walked recursively) gives one line on \
+      stdout with its type, target_uri, date, HTTP status, content_type, byte offset \
+      and length in the file (for gzip files: of the member it starts in), \
+      payload_digest and record_id. Damage inside a file is reported on stderr \
+      (file:offset: severity: message) and reading goes on; the exit status is \
       non-zero only when a file cannot be opened at all.
       """
   )

@@ -14,10 +14,10 @@ struct ParseCommand: AsyncParsableCommand {
     commandName: "parse",
     abstract: "Turn archived HTML into clean documents (documents.jsonl).",
     discussion: """
-      Reads WARC/ARC files (plain or gzip), saved .html/.htm(.gz) pages, or folders of them,
-      and writes one JSON object per page: main text without boilerplate, metadata, links,
-      hashtags, mentions and the counters the page shows. Records that are not pages are
-      counted as skipped; pages that cannot be parsed are listed in the rejects file.
+      Reads WARC/ARC files (plain or gzip), saved .html/.htm(.gz) pages, or folders of them, \
+      and writes one JSON object per page: main text without boilerplate, metadata, links, \
+      hashtags, mentions and the counters the page shows. Records that are not pages are \
+      counted as skipped; pages that cannot be parsed are listed in the rejects file. \
       Output is in input order and identical whatever --jobs is.
       """
   )
@@ -69,6 +69,18 @@ struct ParseCommand: AsyncParsableCommand {
     let summary: ParseSummary
     let started = RunClock.now()
     let progress = StageProgress(enabled: logging.stderrIsTerminal && !logging.quiet)
+    let lock: RunLock?
+    do {
+      lock = try journal.path.map { try StageLock.acquire(folder: FileSystem.parent(of: $0)) } ?? nil
+    } catch {
+      throw DiagnosticsOutput.fail(error, command: "parse")
+    }
+    defer { withExtendedLifetime(lock) {} }
+    if let path = journal.path {
+      for name in StaleTemporaries.remove(in: FileSystem.parent(of: path)) {
+        logger.info("removed \(FileSystem.parent(of: path))/\(name), left by a killed run")
+      }
+    }
     do {
       summary = try ParseStage.run(
         inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
@@ -76,9 +88,9 @@ struct ParseCommand: AsyncParsableCommand {
         mode: libxml2Only ? .libxml2Only : (pairedFloor ? .pairedFloor : .full),
         logger: logger, progress: { progress.update("parse", records: $0, bytes: $1) })
       progress.clear()
-    } catch let error as FileError {
-      logger.error("\(error.description)")
-      throw ExitCode.failure
+    } catch {
+      progress.clear()
+      throw DiagnosticsOutput.fail(error, command: "parse")
     }
     if logging.verbose || (logging.stderrIsTerminal && !logging.quiet) {
       ProcessEnvironment.printError(summary.line)
@@ -89,13 +101,21 @@ struct ParseCommand: AsyncParsableCommand {
         "parse: paired floor: full \(floor.fullSeconds) s, libxml2 alone \(floor.libxml2Seconds) s, "
           + "shared reading \(floor.sharedSeconds) s, ratio \(floor.ratio)")
     }
+    let rejectsPath = rejects ?? ParseStage.defaultRejectsPath(for: output)
+    let (found, rejectedRecords) = RejectsFile.diagnostics(at: rejectsPath)
+    if journal.path == nil {
+      DiagnosticsOutput.printBlock(found, title: "slackscore parse: diagnostics", fullList: rejectsPath)
+    }
     try journal.record(
       stage: "parse", seconds: RunClock.now() - started,
       counts: [
         "documents": summary.documents, "empty_documents": summary.emptyDocuments,
         "records_parsed": summary.tally.parsed, "records_skipped": summary.tally.skippedTotal,
-        "records_rejected": summary.tally.rejectedTotal,
-      ], diagnostics: summary.rejectLines, startsRun: true, inputs: paths)
+        "records_rejected": summary.tally.rejectedTotal, "rejects_lines": found.count,
+      ], diagnostics: summary.rejectLines, list: found, startsRun: true, inputs: paths,
+      rejects: RunManifest.RejectsCount(
+        file: rejectsPath, lines: found.count, recordsRejected: rejectedRecords,
+        readerDiagnostics: found.count - rejectedRecords))
     // Rejected records do not fail a run that produced documents; a run where everything
     // was rejected (missing inputs, nothing readable) does.
     if summary.documents == 0 && summary.tally.rejectedTotal > 0 { throw ExitCode.failure }

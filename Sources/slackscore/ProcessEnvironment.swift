@@ -1,13 +1,19 @@
+import Pipeline
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// The few process facts the commands need, without Foundation.
 enum ProcessEnvironment {
-  /// Writes one line to stderr (the caller's text plus a newline).
+  /// Writes one line to stderr (the caller's text plus a newline), above any progress line.
   static func printError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    TerminalLine.printAbove(line)
+  }
+
+  /// An environment variable, or nil.
+  static func variable(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
   }
 
   /// The current directory: outputs name paths relative to it, so no machine path leaks.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Logging
 import Pipeline
+import PipelineConfiguration
 import Report
+import SlackscoreCore
 
 /// `slackscore report`.
 struct ReportCommand: AsyncParsableCommand {
@@ -9,7 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
     commandName: "report",
     abstract: "Write the self-contained HTML report from campaigns.json.",
     discussion: """
-      The report has inline SVG charts and CSS, no scripts and no network access, and
+      The report has inline SVG charts and CSS, no scripts and no network access, and \
       prints on A4. Every figure links to the capture it came from.
 
       Examples:
@@ -39,24 +41,25 @@ struct ReportCommand: AsyncParsableCommand {
 
   func run() async throws {
     let logger = logging.makeLogger()
-    let input = campaigns ?? "out/\(PipelineName.of(pipeline!))/campaigns.json"
+    let input = campaigns ?? PipelineLocation(pipeline!).defaultOutput(name: "") + "/campaigns.json"
     let folder = input.contains("/") ? String(input[..<input.lastIndex(of: "/")!]) : "."
     let target = output ?? folder + "/report.html"
     let started = RunClock.now()
     do {
-      try ReportStage.run(campaignsJSON: input, output: target, logger: logger)
+      let lock = try journal.path.map { try StageLock.acquire(folder: FileSystem.parent(of: $0)) } ?? nil
+      defer { withExtendedLifetime(lock) {} }
+      // Under make, run.json holds every earlier stage's diagnostics: the report lists them all.
+      let known = try pipeline.map {
+        try PipelineConfigLoader.load(path: PipelineLocation($0).configFile).knownProblems
+      }
+      let runDiagnostics = journal.path.flatMap { RunJournal.manifest(at: $0) }.map {
+        KnownProblem.apply(known ?? [], to: $0.allDiagnostics)
+      }
+      try ReportStage.run(campaignsJSON: input, output: target, runDiagnostics: runDiagnostics, logger: logger)
       try journal.record(stage: "report", seconds: RunClock.now() - started, counts: [:], diagnostics: 0)
     } catch {
-      logger.error("report failed: \(error)")
-      throw ExitCode.failure
+      throw DiagnosticsOutput.fail(error, command: "report")
     }
     logger.info("wrote \(target)")
-  }
-}
-
-/// The name of a pipeline: the last component of its folder path.
-enum PipelineName {
-  static func of(_ folder: String) -> String {
-    folder.split(separator: "/").last.map(String.init) ?? folder
   }
 }

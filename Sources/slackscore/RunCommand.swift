@@ -14,17 +14,24 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run",
     abstract: "Run parse, extract, score and report for one pipeline in one process.",
     discussion: """
-      Reads pipelines/NAME/pipeline.yml and writes out/NAME/: documents.jsonl,
-      rejects.jsonl, ctas.jsonl, campaigns.json, campaigns.csv, report.html and run.json.
-      Every file is written to a temporary name and renamed, so readers never see half a file.
+      Reads pipelines/FOLDER/pipeline.yml and writes out/FOLDER/ (the same folder make uses, \
+      whatever the config's name): documents.jsonl, rejects.jsonl, ctas.jsonl, campaigns.json, \
+      campaigns.csv, report.html and run.json. Every file is written to a temporary name and \
+      renamed, so readers never see half a file; run.json says "running" until the run ends.
 
-      Fit for cron: quiet on success (unless --verbose), one line on stderr and a non-zero
-      exit when something fails, and a lock (out/NAME/.lock) so an overlapping run exits at
-      once with code 75. A progress line is drawn only when stderr is a terminal.
+      Before anything is read, the config and every file it names are checked: a missing or \
+      unmatched input (unless marked optional) stops the run with exit 78 and the line of \
+      pipeline.yml that names it.
 
-      Exit codes: 0 ok, 1 a stage failed, 75 another run holds the lock, 78 bad config.
+      Fit for cron: quiet on success (unless --verbose); problems met while reading (bad CSV \
+      rows, damaged records, unknown campaign ids) are printed as one block on stderr, counted \
+      in run.json and listed in report.html. With --strict (or STRICT=1) they fail the run. \
+      A lock (out/FOLDER/.lock) makes an overlapping run exit at once with code 75.
 
-      Example crontab line (every night at 02:30, mail only on failure):
+      Exit codes: 0 ok, 1 a stage failed (or warnings under --strict), 75 another run holds \
+      the lock, 78 bad config or missing input.
+
+      Example crontab line (every night at 02:30, mail only when something is wrong):
         30 2 * * *  cd /srv/slackscore && make run PIPELINE=default
       """
   )
@@ -32,11 +39,14 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "The pipeline folder (holding pipeline.yml).")
   var pipeline: String = "pipelines/default"
 
-  @Option(name: .customLong("out"), help: "Output folder (default: out/NAME).")
+  @Option(name: .customLong("out"), help: "Output folder (default: out/FOLDER).")
   var outputFolder: String?
 
   @Option(help: "Worker threads for parse and extract (default: all cores).")
   var jobs: Int?
+
+  @Flag(help: "Fail (exit 1) when any diagnostic is a warning or worse (also STRICT=1).")
+  var strict = false
 
   @OptionGroup var logging: LoggingOptions
 
@@ -48,22 +58,26 @@ struct RunCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     let options = RunOptions(
       pipeline: pipeline, outputFolder: outputFolder, jobs: jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))),
-      displayRoot: ProcessEnvironment.currentDirectory(), versions: ["slackscore": SlackscoreVersion.current])
+      displayRoot: ProcessEnvironment.currentDirectory(), versions: ["slackscore": SlackscoreVersion.current],
+      strict: DiagnosticsOutput.strict(strict))
     let progress = logging.quiet ? StageProgress(enabled: false) : StageProgress.automatic
+    let diagnostics = DiagnosticCollector()
+    var folder = outputFolder
     do {
-      let manifest = try PipelineRun.run(options: options, logger: logger, progress: progress)
-      let seconds = manifest.stages.map(\.seconds).reduce(0, +)
-      logger.info(
-        "run ok: \(manifest.pipeline) in \(seconds) s; outputs in \(outputFolder ?? "out/\(manifest.pipeline)")")
-    } catch let busy as RunLock.Busy {
-      ProcessEnvironment.printError("slackscore run: \(busy)")
-      throw ExitCode(75)
-    } catch let config as ConfigError {
-      ProcessEnvironment.printError("slackscore run: \(config)")
-      throw ExitCode(78)
+      if folder == nil {
+        let location = PipelineLocation(pipeline)
+        folder = location.defaultOutput(name: (try? PipelineConfigLoader.load(path: location.configFile))?.name ?? "")
+      }
+      let manifest = try PipelineRun.run(
+        options: options, logger: logger, progress: progress, diagnostics: diagnostics)
+      DiagnosticsOutput.printBlock(
+        diagnostics.diagnostics, title: "slackscore run: diagnostics", fullList: "\(folder!)/run.json")
+      let seconds = (manifest.stages.map(\.seconds).reduce(0, +) * 10).rounded() / 10
+      logger.info("run ok: \(manifest.pipeline) in \(seconds) s; outputs in \(folder!)")
     } catch {
-      ProcessEnvironment.printError("slackscore run: \(error)")
-      throw ExitCode.failure
+      DiagnosticsOutput.printBlock(
+        diagnostics.diagnostics, title: "slackscore run: diagnostics", fullList: folder.map { "\($0)/run.json" })
+      throw DiagnosticsOutput.fail(error, command: "run")
     }
   }
 }

@@ -15,24 +15,29 @@ struct ScoreCommand: AsyncParsableCommand {
     commandName: "score",
     abstract: "Group documents into campaigns and score them (campaigns.json).",
     discussion: """
-      Reads pipelines/NAME/pipeline.yml, out/NAME/documents.jsonl and out/NAME/ctas.jsonl (NAME is the
-      config's `name`), plus the outcome and interaction CSVs the config names, and writes
-      out/NAME/campaigns.json and out/NAME/campaigns.csv. Exit status 0 on success, 1 when the run
-      could not finish, 2 for a bad config or options.
+      Reads pipelines/FOLDER/pipeline.yml, out/FOLDER/documents.jsonl and out/FOLDER/ctas.jsonl, \
+      plus the outcome and interaction CSVs the config names, and writes out/FOLDER/campaigns.json \
+      and out/FOLDER/campaigns.csv, holding out/FOLDER/.lock meanwhile. Problems in the inputs are \
+      printed as one block on stderr and listed in campaigns.json. Exit status 0 on success, 1 \
+      when the run could not finish (or warnings under --strict), 75 when another run holds the \
+      folder, 78 for a bad config or a CSV the config names that is missing.
       """
   )
 
-  @Option(help: "The pipeline folder (pipelines/NAME) or its pipeline.yml.")
+  @Option(help: "The pipeline folder (pipelines/FOLDER) or its pipeline.yml.")
   var pipeline: String
 
-  @Option(help: "Documents from `slackscore parse` (default: out/NAME/documents.jsonl).")
+  @Option(help: "Documents from `slackscore parse` (default: out/FOLDER/documents.jsonl).")
   var documents: String?
 
-  @Option(help: "Calls to action from `slackscore extract` (default: out/NAME/ctas.jsonl).")
+  @Option(help: "Calls to action from `slackscore extract` (default: out/FOLDER/ctas.jsonl).")
   var ctas: String?
 
-  @Option(help: "Output folder (default: out/NAME).")
+  @Option(help: "Output folder (default: out/FOLDER).")
   var out: String?
+
+  @Flag(help: "Fail (exit 1) when any diagnostic is a warning or worse (also STRICT=1).")
+  var strict = false
 
   @OptionGroup var logging: LoggingOptions
 
@@ -46,21 +51,29 @@ struct ScoreCommand: AsyncParsableCommand {
       displayRoot: ProcessEnvironment.currentDirectory())
     let started = RunClock.now()
     do {
+      let location = PipelineLocation(pipeline)
+      let folder = try out ?? location.defaultOutput(name: PipelineConfigLoader.load(path: location.configFile).name)
+      let lock = try StageLock.acquire(folder: folder)
+      defer { withExtendedLifetime(lock) {} }
+      for name in StaleTemporaries.remove(in: folder) { logger.info("removed \(folder)/\(name), left by a killed run") }
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
-      for d in result.report.diagnostics where d.severity >= .warning { logger.warning("\(d.formatted)") }
+      if journal.path == nil {
+        DiagnosticsOutput.printBlock(
+          result.report.diagnostics, title: "slackscore score: diagnostics", fullList: result.campaignsJSON)
+      }
       logger.info("wrote \(result.campaignsJSON) and \(result.campaignsCSV)")
       try journal.record(
         stage: "score", seconds: RunClock.now() - started,
         counts: [
           "campaigns": result.report.campaigns.count, "discovered": result.report.discoveredCampaigns.count,
           "documents_assigned": result.report.counts.documentsAssigned,
-        ], diagnostics: result.report.diagnostics.count)
-    } catch let error as ConfigError {
-      ProcessEnvironment.printError("error: " + error.description)
-      throw ExitCode(2)
-    } catch let error as ScoreError {
-      ProcessEnvironment.printError("error: " + error.description)
-      throw ExitCode.failure
+        ], diagnostics: result.report.diagnostics.count, list: result.report.diagnostics)
+      let serious = result.report.diagnostics.filter { $0.severity >= .warning }.count
+      if journal.path == nil && DiagnosticsOutput.strict(strict) && serious > 0 {
+        throw StrictFailure(count: serious)
+      }
+    } catch {
+      throw DiagnosticsOutput.fail(error, command: "score")
     }
   }
 }

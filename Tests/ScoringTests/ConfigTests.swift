@@ -116,6 +116,24 @@ import Testing
       yaml: "name: x\ncampaigns:\n  - id: a\n    period: { from: 2024-05-01, to: 2024-01-01 }\n",
       expected: "p.yml:4: campaigns[0].period.to: the period ends"),
     BadCase(yaml: "name: x\n  bad: [\n", expected: "p.yml:2: YAML syntax error"),
+    // Limits checked before the YAML reader sees the text (it would exhaust the stack).
+    BadCase(
+      yaml: "name: x\nfetch: " + String(repeating: "[", count: 200_000) + "\n",
+      expected: "p.yml:2: collections nested 65 deep"
+    ),
+    BadCase(
+      yaml: "name: x\nfetch:\n  a:\n    " + String(repeating: "- ", count: 100_000) + "x\n",
+      expected: "p.yml:4: collections nested"),
+    BadCase(
+      yaml: "name: x\ncampaigns:\n  - id: a\n    hashtags: \"#A\"\n",
+      expected:
+        "p.yml:4: campaigns[0].hashtags: expected a list, got the single value \"#A\"; write it as a list: hashtags: [\"#A\"]"
+    ),
+    BadCase(
+      yaml: "name: x\ncampaigns:\n  - id: a\n    hashtags: #A\n",
+      expected: "p.yml:4: hashtags: `#A` after `hashtags:` is read as a YAML comment"),
+    BadCase(yaml: "name: x\nnumber_style: de\n", expected: "p.yml:2: number_style: expected id"),
+    BadCase(yaml: "name: x\ninputz: []\n", expected: "p.yml:2: inputz: unknown key (did you mean `inputs`?"),
   ])
   func badConfigGivesOneClearError(_ bad: BadCase) {
     do {

@@ -90,7 +90,7 @@ import Testing
     #expect(plastik.ratios.allSatisfy { $0.value == nil && $0.nullReason != nil })
     #expect(plastik.caveats.contains { $0.code == "outcome-csv-only" })
     #expect(report.discoveredCampaigns.map(\.id).contains("discovered-petisi-example-id-pantai-bersih"))
-    #expect(report.diagnostics.contains { $0.file == "outcomes.csv" && $0.message.hasPrefix("line 9:") })
+    #expect(report.diagnostics.contains { $0.file == "outcomes.csv" && $0.line == 9 && $0.column == 3 })
   }
 }
 

@@ -9,20 +9,36 @@ import Testing
   @Test(arguments: [
     ("12500", 12500.0), ("12,500", 12500), ("1,234,567.25", 1_234_567.25), ("0.5", 0.5), (" 42 ", 42), ("-3", -3),
   ])
-  func acceptedNumbers(raw: String, value: Double) {
-    #expect(CSVNumber.parse(raw) == value)
+  func acceptedEnglishAmounts(raw: String, value: Double) throws {
+    #expect(try CSVNumber.amount(raw, style: .en).get() == value)
+  }
+
+  @Test(arguments: [("1.234.567,25", 1_234_567.25), ("12.500", 12500), ("0,5", 0.5), ("42", 42)])
+  func acceptedIndonesianAmounts(raw: String, value: Double) throws {
+    #expect(try CSVNumber.amount(raw, style: .id).get() == value)
   }
 
   @Test(arguments: ["1.234.567", "1,5", "12,50", "Rp 5 jt", "1.2 M", "", "1e6", "12,", ".5", "1,2345"])
-  func rejectedNumbers(raw: String) {
-    #expect(CSVNumber.parse(raw) == nil)
+  func rejectedEnglishAmounts(raw: String) {
+    #expect((try? CSVNumber.amount(raw, style: .en).get()) == nil)
+  }
+
+  @Test(arguments: ["2.910", "12.5", "1,5", "-3", "1,2345", "abc", ""])
+  func countsAreWholeInEnglish(raw: String) {
+    #expect((try? CSVNumber.count(raw, style: .en).get()) == nil)
+  }
+
+  @Test(arguments: [("2.910", 2910.0), ("1.500.000", 1_500_000), ("7", 7)])
+  func groupedCountsUnderIndonesian(raw: String, value: Double) throws {
+    #expect(try CSVNumber.count(raw, style: .id).get() == value)
   }
 
   @Test func ranges() {
-    #expect(CSVNumber.parseRange("5000-12000")! == (5000, 12000))
-    #expect(CSVNumber.parseRange("5,000 - 12,000")! == (5000, 12000))
-    #expect(CSVNumber.parseRange("12000-5000") == nil)
-    #expect(CSVNumber.parseRange("-5") == nil)
+    #expect(CSVNumber.countRange("5000-12000", style: .en)! == (5000, 12000))
+    #expect(CSVNumber.countRange("5,000 - 12,000", style: .en)! == (5000, 12000))
+    #expect(CSVNumber.countRange("5.000 - 12.000", style: .id)! == (5000, 12000))
+    #expect(CSVNumber.countRange("12000-5000", style: .en) == nil)
+    #expect(CSVNumber.countRange("-5", style: .en) == nil)
   }
 
   static let currency = CurrencyConfig(
@@ -72,7 +88,8 @@ import Testing
 
   @Test func indicesStayInRange() {
     let huge = InteractionTotal(
-      total: 1e12, nullReason: nil, unitsWithCount: 1, units: 1, coverage: 1, fromPages: 1, fromExports: 0)
+      total: 1e12, nullReason: nil, unitsWithCount: 1, units: 1, coverage: 1, fromPages: 1, fromExports: 0,
+      sources: ["page jsonld likes": 1])
     let mix = CTAMix(
       total: 1, boilerplateExcluded: 0, duplicatesExcluded: 0, byCategory: ["share": 1], byEffort: ["1": 1],
       meanEffort: 1,

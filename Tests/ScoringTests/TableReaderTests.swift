@@ -1,4 +1,5 @@
 import Foundation
+import PipelineConfiguration
 import SlackscoreCore
 import Testing
 
@@ -54,8 +55,10 @@ import Testing
     #expect(rows[2].value == 5000 && rows[2].high == 12000)
     #expect(rows[3].bound == "low" && rows[4].bound == "high")
     #expect(rows[5].text == "Bill withdrawn")
-    let lines = diagnostics.diagnostics.map { $0.message.prefix(8) }.sorted()
-    #expect(lines == ["line 10:", "line 11:", "line 7: ", "line 8: ", "line 9: "])
+    let lines = diagnostics.diagnostics.compactMap(\.line).sorted()
+    #expect(lines == [7, 8, 9, 10, 11])
+    // The cell is named: line 7 column 3 is the value.
+    #expect(diagnostics.diagnostics.first { $0.line == 7 }?.column == 3)
     #expect(diagnostics.diagnostics.allSatisfy { $0.file == "o.csv" })
   }
 
@@ -67,7 +70,8 @@ import Testing
     let diagnostics = DiagnosticCollector()
     let rows = try TableReader.interactions(path: path, displayPath: "i.csv", diagnostics: diagnostics)
     #expect(rows.count == 1)
-    #expect(rows[0].counts == ["likes": 1200, "comments": 3, "retweets": 7])
+    // `retweets` is the platform's name for a share: one act, one type.
+    #expect(rows[0].counts == ["likes": 1200, "comments": 3, "shares": 7])
     #expect(rows[0].platform == "x")
     #expect(diagnostics.diagnostics.count == 2)
   }
@@ -78,5 +82,45 @@ import Testing
     let diagnostics = DiagnosticCollector()
     #expect(try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics).isEmpty)
     #expect(diagnostics.diagnostics.first?.code == "bad-csv-header")
+  }
+
+  @Test func groupedNumbersAreReadByTheDeclaredStyleNeverGuessed() throws {
+    let path = try Self.write(
+      """
+      campaign,kind,value,unit_or_currency,as_of,source_url,note
+      a,signatures,2.910,signatures,2024-01-02,,
+      a,signatures,"1,500",signatures,2024-01-03,,
+      a,volunteers,12.5,people,2024-01-04,,
+      a,funds,"1.500.000,50",IDR,2024-01-05,,
+      a,signatures,2910,signatures,2024-01-06,,
+      """)
+    defer { Fixtures.remove(FileSystem.parent(of: path)) }
+    let indonesian = DiagnosticCollector()
+    let id = try TableReader.outcomes(path: path, displayPath: "o.csv", style: .id, diagnostics: indonesian)
+    // id: 2.910 is 2910; "1,500" and 12.5 are not whole counts under id (`,` is the decimal
+    // mark; 12.5 is a bad grouping), rejected at line:column.
+    #expect(id.map(\.value) == [2910, 1_500_000.5, 2910])
+    #expect(indonesian.diagnostics.map { "\($0.line!):\($0.column!)" } == ["3:3", "4:3"])
+    let english = DiagnosticCollector()
+    let en = try TableReader.outcomes(path: path, displayPath: "o.csv", style: .en, diagnostics: english)
+    // en: 2.910 is never 2.91 (a count is whole), "1,500" is 1500.
+    #expect(en.map(\.value) == [1500, 2910])
+    #expect(english.diagnostics.map(\.line) == [2, 4, 5])
+    #expect(english.diagnostics[0].message.contains("number_style: id"))
+  }
+
+  @Test func anOverlongFieldSkipsItsRowOnly() throws {
+    let long = String(repeating: "a", count: TableReader.maxFieldBytes + 1)
+    let path = try Self.write(
+      """
+      campaign,kind,value,unit_or_currency,as_of,source_url,note
+      a,signatures,10,signatures,2024-01-02,,\(long)
+      a,signatures,20,signatures,2024-01-03,,
+      """)
+    defer { Fixtures.remove(FileSystem.parent(of: path)) }
+    let diagnostics = DiagnosticCollector()
+    let rows = try TableReader.outcomes(path: path, displayPath: "o.csv", diagnostics: diagnostics)
+    #expect(rows.map(\.value) == [20])
+    #expect(diagnostics.diagnostics.map { "\($0.line!):\($0.column!)" } == ["2:7"])
   }
 }

@@ -54,10 +54,13 @@ public struct CampaignScorer {
     var unknownOutcomeRows = 0
     for row in inputs.outcomes where !knownIDs.contains(row.campaign) {
       unknownOutcomeRows += 1
+      let guess = Suggestion.closest(to: row.campaign, in: knownIDs)
       diagnostics.emit(
         Diagnostic(
-          severity: .warning, stage: "score", file: row.file, code: "unknown-campaign",
-          message: "line \(row.line): campaign \(quoted(row.campaign)) is not in the config; row ignored"))
+          severity: .warning, stage: "score", file: row.file, line: row.line, column: row.columns["campaign"],
+          code: "unknown-campaign",
+          message: "campaign \(quoted(row.campaign)) is not in the config; row ignored",
+          hint: guess.map { "did you mean \(quoted($0))?" } ?? "add the campaign to pipeline.yml or fix the id"))
     }
     let types = InteractionType.all.filter { t in
       ["likes", "shares", "comments", "views"].contains(t)
@@ -77,12 +80,14 @@ public struct CampaignScorer {
     let discovered = Discovery.find(unassigned, ctasByDoc: ctasByDoc, clusters: clusters)
     let unmatchedExports = exports.byKey.filter { !usedExportKeys.contains($0.key) }
     if !unmatchedExports.isEmpty {
+      let rows = inputs.interactions.filter { unmatchedExports[URLKey.make($0.url)] != nil }
+      let first = rows.min { ($0.file, $0.line) < ($1.file, $1.line) }
       diagnostics.emit(
         Diagnostic(
-          severity: .note, stage: "score", code: "unmatched-interaction-rows",
+          severity: .warning, stage: "score", file: first?.file, line: first?.line, code: "unmatched-interaction-rows",
           message:
-            "\(unmatchedExports.count) interaction export URLs match no campaign document, target or URL pattern; they are not counted"
-        ))
+            "\(unmatchedExports.count) interaction export URLs (\(rows.count) rows, the first here) match no campaign document, target or URL pattern; they are not counted",
+          hint: "add the URLs to a campaign's url_patterns, or remove the rows"))
     }
     let allCTAs = inputs.ctas
     let docIDs = Set(documents.map(\.id))
@@ -96,6 +101,27 @@ public struct CampaignScorer {
       interactionRowsUnmatched: inputs.interactions.filter { !usedExportKeys.contains(URLKey.make($0.url)) }.count,
       diagnostics: 0)
     return (campaigns, discovered, counts)
+  }
+
+  /// A cumulative figure (signatures, donors, volunteers, money, sign-ups) that goes down
+  /// between two points: a diagnostic at the point (its CSV line or archived record).
+  private func reportDecreases(_ outcomes: [OutcomeSummary], campaign: String) {
+    for o in outcomes where ["signatures", "donors", "volunteers", "funds", "rsvps"].contains(o.kind) {
+      for source in o.sources {
+        for point in source.series where (point.increment ?? 0) < 0 {
+          let e = point.evidence
+          diagnostics.emit(
+            Diagnostic(
+              severity: .warning, stage: "score", file: e.csvFile ?? e.archivePath, line: e.csvLine,
+              offset: e.csvLine == nil ? e.offset : nil, code: "outcome-decreases",
+              message:
+                "\(campaign): \(o.kind) falls by \(Caveats.number(-(point.increment ?? 0))) to \(Caveats.number(point.value ?? 0)) on \(point.at) (\(e.raw.map { "written \(quoted($0))" } ?? "no raw text"))",
+              hint:
+                "a running total should not fall: check the value (a grouped number such as 2.910 read with the wrong number_style is a common cause)"
+            ))
+        }
+      }
+    }
   }
 
   private func scoreCampaign(_ campaign: CampaignConfig, types: [String]) -> (CampaignScore, Set<String>) {
@@ -113,6 +139,7 @@ public struct CampaignScorer {
     let outcomes = OutcomeAssembler.assemble(
       members: members, rows: inputs.outcomes.filter { $0.campaign == campaign.id }, isPlatform: isPlatform,
       isEventPage: { eventKeys.contains(URLKey.make($0)) }, currency: inputs.config.currency)
+    reportDecreases(outcomes, campaign: campaign.id)
     let cta = CTAMixBuilder.build(
       ctasByDoc: ctasByDoc, members: members, clusters: clusters, lowEffortMax: inputs.config.scoring.lowEffortMax)
     let ratios = RatioBuilder.build(

@@ -23,13 +23,29 @@ enum Caveats {
     }
     for o in numericOutcomes {
       let used = o.sources.filter(\.used)
-      if !used.isEmpty && used.allSatisfy({ $0.origin == "csv" }) {
+      // Judged on the points the figure is made of, not on the sources' labels: a source
+      // labelled `page+csv` whose latest point is a CSV row gives a CSV-only figure.
+      if !used.isEmpty && used.allSatisfy({ $0.latest.evidence.kind == "csv" }) {
         add("outcome-csv-only", "\(o.kind): only from the outcome CSV, with no archived capture to check it against.")
       }
-      for s in used where s.origin != "csv" && s.captures == 1 {
+      for s in used {
+        let captures = s.series.filter { $0.evidence.kind == "archive" }
+        guard captures.count == 1 else { continue }
+        let others = s.series.count - 1
         add(
           "single-capture",
-          "\(o.kind) from \(s.sourceUrl ?? "a page"): one capture only (\(s.latest.at)); no increments can be shown.")
+          "\(o.kind) from \(s.sourceUrl ?? "a page"): one capture only (\(captures[0].at))"
+            + (others == 0
+              ? "; no increments can be shown."
+              : "; the series' other \(others) point\(others == 1 ? " comes" : "s come") from the outcome CSV."))
+      }
+      for s in used where ["signatures", "donors", "volunteers", "funds", "rsvps"].contains(o.kind) {
+        for point in s.series where (point.increment ?? 0) < 0 {
+          add(
+            "series-decreases",
+            "\(o.kind) from \(s.sourceUrl ?? "the outcome CSV"): the running total goes down by \(number(-(point.increment ?? 0))) on \(point.at); a cumulative count should not fall, so check that point before quoting the series."
+          )
+        }
       }
       if used.contains(where: { !$0.platformPage && $0.origin == "page" }) {
         add("quoted-outcome", "\(o.kind): read from a page that is not the campaign's own (a quoted figure).")
@@ -59,7 +75,7 @@ enum Caveats {
       if o.kind == "rsvps" {
         add(
           "rsvps-not-turnout",
-          "rsvps: the campaign's event page counts sign-ups (\(Int(o.value ?? 0))); they are intentions, reported apart from turnout and left out of the indices."
+          "rsvps: a page counts sign-ups (\(Int(o.value ?? 0))); they are intentions, never turnout, reported apart and left out of the indices."
         )
       }
       if o.kind == "turnout", let high = o.valueHigh, let low = o.value, high > low {
@@ -106,6 +122,10 @@ enum Caveats {
     return out.sorted { ($0.code, $0.message) < ($1.code, $1.message) }
   }
 
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+
   /// The day with the most active interactions when it is at least 3× the median of days
   /// with interactions (at least 3 such days needed).
   static func spike(units: [InteractionUnit]) -> String? {
@@ -146,7 +166,7 @@ enum Quadrants {
       guard let l = campaigns[i].quadrant.loudness, let e = campaigns[i].quadrant.acts else {
         campaigns[i].quadrant.nullReason =
           campaigns[i].quadrant.loudness == nil
-          ? "loudness unknown: no likes, shares, comments, reactions or retweets"
+          ? "loudness unknown: no likes, shares, comments or reactions"
           : "acts unknown: no signatures, donors, volunteers or turnout"
         continue
       }

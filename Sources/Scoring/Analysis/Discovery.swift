@@ -74,8 +74,8 @@ enum Discovery {
       for doc in g.docs {
         let c = clusters[doc.id]!
         for counter in doc.counters {
-          if InteractionType.all.contains(counter.kind) {
-            perCluster[c, default: [:]][counter.kind] = max(perCluster[c]?[counter.kind] ?? 0, counter.value)
+          if let kind = InteractionType.canonical(counter.kind) {
+            perCluster[c, default: [:]][kind] = max(perCluster[c]?[kind] ?? 0, counter.value)
           } else if let kind = OutcomeAssembler.counterKinds[counter.kind], kind != "funds" {
             outcomePerCluster[c, default: [:]][kind] = max(outcomePerCluster[c]?[kind] ?? 0, counter.value)
           }

@@ -7,6 +7,8 @@ struct InteractionUnit {
   var counts: [String: Double] = [:]
   var fromPage: Set<String> = []
   var fromExport: Set<String> = []
+  /// Per type, the source of the count kept (`page ORIGIN NAME` or `export FILE`).
+  var source: [String: String] = [:]
   /// `YYYY-MM-DD` the interactions are dated to (published, else captured, else posted).
   var day: String?
 }
@@ -19,6 +21,7 @@ struct ExportIndex {
     var postedAt: String?
     var counts: [String: Double]
     var rows: Int
+    var file: String
   }
 
   let byKey: [String: Entry]
@@ -27,7 +30,7 @@ struct ExportIndex {
     var map: [String: Entry] = [:]
     for row in rows {
       let key = URLKey.make(row.url)
-      var entry = map[key] ?? Entry(url: row.url, postedAt: row.postedAt, counts: [:], rows: 0)
+      var entry = map[key] ?? Entry(url: row.url, postedAt: row.postedAt, counts: [:], rows: 0, file: row.file)
       entry.rows += 1
       if let p = row.postedAt, entry.postedAt.map({ p < $0 }) ?? true { entry.postedAt = p }
       for (type, value) in row.counts { entry.counts[type] = max(entry.counts[type] ?? 0, value) }
@@ -78,12 +81,17 @@ enum InteractionAssembler {
       }
       for key in latestPerURL.keys.sorted() {
         let doc = latestPerURL[key]!
+        // One act, one count: `retweets` and `shares` of one post are one type (the
+        // preferred counter of the two, not their sum).
         var chosen: [String: Counter] = [:]
-        for counter in doc.counters where InteractionType.all.contains(counter.kind) && counter.value >= 0 {
-          if let current = chosen[counter.kind], !CounterChoice.prefer(counter, over: current) { continue }
-          chosen[counter.kind] = counter
+        for counter in doc.counters where counter.value >= 0 {
+          guard let kind = InteractionType.canonical(counter.kind) else { continue }
+          if let current = chosen[kind], !CounterChoice.prefer(counter, over: current) { continue }
+          chosen[kind] = counter
         }
-        for (kind, counter) in chosen {
+        for kind in chosen.keys.sorted() {
+          let counter = chosen[kind]!
+          if counter.value > unit.counts[kind] ?? -1 { unit.source[kind] = "page \(counter.origin) \(counter.kind)" }
           unit.counts[kind] = max(unit.counts[kind] ?? 0, counter.value)
           unit.fromPage.insert(kind)
         }
@@ -95,7 +103,9 @@ enum InteractionAssembler {
       for key in urlKeys.sorted() {
         guard let entry = exports.byKey[key] else { continue }
         usedExportKeys.insert(key)
-        for (type, value) in entry.counts {
+        for type in entry.counts.keys.sorted() {
+          let value = entry.counts[type]!
+          if value > unit.counts[type] ?? -1 { unit.source[type] = "export \(entry.file)" }
           unit.counts[type] = max(unit.counts[type] ?? 0, value)
           unit.fromExport.insert(type)
         }
@@ -107,6 +117,7 @@ enum InteractionAssembler {
       var unit = InteractionUnit(key: "export:\(key)")
       unit.counts = entry.counts
       unit.fromExport = Set(entry.counts.keys)
+      for type in entry.counts.keys { unit.source[type] = "export \(entry.file)" }
       unit.day = entry.postedAt.map { String($0.prefix(10)) }
       units.append(unit)
     }
@@ -125,7 +136,8 @@ enum InteractionAssembler {
         unitsWithCount: having.count, units: units.count,
         coverage: units.isEmpty ? 0 : fixed(Double(having.count) / Double(units.count)),
         fromPages: having.filter { $0.fromPage.contains(type) }.count,
-        fromExports: having.filter { $0.fromExport.contains(type) }.count)
+        fromExports: having.filter { $0.fromExport.contains(type) }.count,
+        sources: having.reduce(into: [:]) { $0[$1.source[type] ?? "unknown", default: 0] += 1 })
     }
     return result
   }

@@ -15,9 +15,12 @@ enum CounterChoice {
 /// Builds a campaign's outcomes from page counters (one series per page, one point per
 /// capture) and outcome CSV rows (one series per source URL, one point per `as_of`).
 enum OutcomeAssembler {
-  /// Page counter kinds that are outcomes, and the outcome kind each feeds.
+  /// Page counter kinds that are outcomes, and the outcome kind each feeds. A page's
+  /// attendee counter is always `rsvps` (people who said they would come, on an event page or
+  /// a page quoting one): turnout comes only from crowd estimates in the outcome CSV, never
+  /// from a page counter.
   static let counterKinds: [String: String] = [
-    "signatures": "signatures", "funds_raised": "funds", "donors": "donors", "attendees": "turnout",
+    "signatures": "signatures", "funds_raised": "funds", "donors": "donors", "attendees": "rsvps",
     "volunteers": "volunteers",
   ]
   static let kindOrder = ["signatures", "funds", "donors", "turnout", "rsvps", "volunteers", "policy"]
@@ -65,10 +68,6 @@ enum OutcomeAssembler {
       }
       let url = doc.canonicalUrl ?? doc.url
       let key = url.map(URLKey.make) ?? "doc:\(doc.id)"
-      // On the campaign's own event page an attendee count is sign-ups (RSVPs): intentions,
-      // not turnout.
-      let eventPage = [doc.url, doc.canonicalUrl].compactMap { $0 }.contains(where: isEventPage)
-      if eventPage, let rsvps = best.removeValue(forKey: "turnout") { best["rsvps"] = rsvps }
       for (kind, counter) in best {
         let id = "\(kind) \(key)"
         var source = sources[id] ?? Source(kind: kind, key: key, url: url)

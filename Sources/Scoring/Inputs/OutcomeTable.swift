@@ -1,4 +1,4 @@
-import PipelineConfiguration
+public import PipelineConfiguration
 public import SlackscoreCore
 
 /// One usable row of an outcome CSV
@@ -30,6 +30,8 @@ public struct OutcomeRow: Sendable, Hashable {
   public var file: String
   /// 1-based line in the file.
   public var line: Int
+  /// 1-based column of each field by name (for diagnostics that point at a cell).
+  public var columns: [String: Int] = [:]
 }
 
 /// One usable row of an interaction export CSV (`url,posted_at,platform,likes,shares,comments,views`).
@@ -58,14 +60,21 @@ public enum TableReader {
     "volunteers": "volunteers", "policy": "policy",
   ]
 
-  /// Reads one outcome CSV. `displayPath` names it in diagnostics and evidence.
+  /// Largest CSV read, in bytes (a CSV is read whole; the limit bounds memory).
+  public static let maxFileBytes = 256 << 20
+  /// Largest cell, in bytes: a longer one is not data (the row is skipped).
+  public static let maxFieldBytes = 64 << 10
+  /// Most columns in a row.
+  public static let maxFields = 256
+
+  /// Reads one outcome CSV. `displayPath` names it in diagnostics and evidence; `style` says
+  /// how grouped numbers are written.
   public static func outcomes(
-    path: String, displayPath: String, diagnostics: DiagnosticCollector
+    path: String, displayPath: String, style: NumberStyle = .en, diagnostics: DiagnosticCollector
   ) throws
     -> [OutcomeRow]
   {
-    let (rows, problems) = CSVReader.rows(try FileSystem.readAll(path))
-    report(problems, file: displayPath, diagnostics)
+    guard let rows = try readRows(path, file: displayPath, diagnostics) else { return [] }
     guard let header = rows.first else { return [] }
     let columns = ["campaign", "kind", "value", "unit_or_currency", "as_of", "source_url", "note"]
     guard let index = headerIndex(header, required: Array(columns.prefix(5)), file: displayPath, diagnostics) else {
@@ -75,16 +84,24 @@ public enum TableReader {
     for row in rows.dropFirst() {
       let cells = RowCells(row: row, index: index, file: displayPath, code: "bad-outcome-row", diagnostics: diagnostics)
       func cell(_ name: String) -> String { cells.cell(name) }
-      func reject(_ message: String) { cells.reject(message) }
+      func reject(_ message: String, column: String? = nil, hint: String? = nil) {
+        cells.reject(message, column: column, hint: hint)
+      }
+      guard cells.fitsLimits() else { continue }
       let campaign = cell("campaign")
-      guard !campaign.isEmpty else { reject("empty campaign"); continue }
+      guard !campaign.isEmpty else { reject("empty campaign", column: "campaign"); continue }
       guard let kind = outcomeKinds[cell("kind").lowercased()] else {
-        reject("unknown kind \(quoted(cell("kind"))) (expected signatures, funds, turnout, donors, volunteers, policy)")
+        let guess = Suggestion.closest(to: cell("kind").lowercased(), in: outcomeKinds.keys)
+        reject(
+          "unknown kind \(quoted(cell("kind"))) (expected signatures, funds, turnout, donors, volunteers, policy)",
+          column: "kind", hint: guess.map { "did you mean \(quoted($0))?" })
         continue
       }
       let asOf = cell("as_of")
       guard CalendarDate.dayNumber(asOf) != nil else {
-        reject("as_of: expected a date like 2024-01-31, got \(quoted(asOf))")
+        reject(
+          "as_of: expected a date like 2024-01-31, got \(quoted(asOf))", column: "as_of",
+          hint: "write dates as YYYY-MM-DD")
         continue
       }
       let note = cell("note")
@@ -92,7 +109,7 @@ public enum TableReader {
       var outcome = OutcomeRow(
         campaign: campaign, kind: kind, value: nil, high: nil, bound: nil, text: nil, raw: cell("value"),
         unit: cell("unit_or_currency"), asOf: asOf, sourceURL: source.isEmpty ? nil : source,
-        note: note.isEmpty ? nil : note, file: displayPath, line: row.line)
+        note: note.isEmpty ? nil : note, file: displayPath, line: row.line, columns: cells.columns)
       let raw = outcome.raw
       if kind == "policy" {
         guard !raw.isEmpty else { reject("policy outcome without text"); continue }
@@ -106,25 +123,33 @@ public enum TableReader {
       } else if lowerNote.hasPrefix("high") {
         outcome.bound = "high"
       }
-      if let value = CSVNumber.parse(raw) {
-        guard value >= 0 else { reject("value: a count cannot be negative, got \(quoted(raw))"); continue }
+      let parsed = kind == "funds" ? CSVNumber.amount(raw, style: style) : CSVNumber.count(raw, style: style)
+      switch parsed {
+      case .success(let value):
+        guard value >= 0 else {
+          reject("value: an amount cannot be negative, got \(quoted(raw))", column: "value"); continue
+        }
         outcome.value = value
-      } else if kind == "turnout", let range = CSVNumber.parseRange(raw) {
-        outcome.value = range.low
-        outcome.high = range.high
-      } else {
-        let hint = kind == "turnout" ? " or a range like 5000-12000" : ""
-        reject("value: expected a number like 12500 or 12,500.5\(hint), got \(quoted(raw))")
-        continue
+      case .failure(let rejection):
+        if kind == "turnout", let range = CSVNumber.countRange(raw, style: style) {
+          outcome.value = range.low
+          outcome.high = range.high
+        } else {
+          let range = kind == "turnout" ? " (or a range like 5000-12000)" : ""
+          reject("value: \(rejection.message)\(range)", column: "value")
+          continue
+        }
       }
       if outcome.bound != nil && kind != "turnout" {
-        reject("note \(quoted(note)): low/high estimates are only allowed for turnout")
+        reject("note \(quoted(note)): low/high estimates are only allowed for turnout", column: "note")
         continue
       }
       if kind == "funds" {
         let code = outcome.unit.uppercased()
         guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
-          reject("unit_or_currency: funds need an ISO 4217 code like IDR, got \(quoted(outcome.unit))")
+          reject(
+            "unit_or_currency: funds need an ISO 4217 code like IDR, got \(quoted(outcome.unit))",
+            column: "unit_or_currency", hint: outcome.unit.lowercased() == "rp" ? "write IDR for rupiah" : nil)
           continue
         }
         outcome.unit = code
@@ -136,38 +161,44 @@ public enum TableReader {
 
   /// Reads one interaction export CSV. Extra numeric columns named like a known interaction
   /// type (`reactions`, `retweets`, `followers`) are read too; other columns are ignored.
+  ///
+  /// Columns named after one act on different platforms (`shares`, `retweets`, `reposts`)
+  /// are one type, `shares` (see ``InteractionType/synonyms``); a row giving both keeps the
+  /// larger, since they repeat one count.
   public static func interactions(
-    path: String, displayPath: String, diagnostics: DiagnosticCollector
+    path: String, displayPath: String, style: NumberStyle = .en, diagnostics: DiagnosticCollector
   ) throws
     -> [InteractionRow]
   {
-    let (rows, problems) = CSVReader.rows(try FileSystem.readAll(path))
-    report(problems, file: displayPath, diagnostics)
+    guard let rows = try readRows(path, file: displayPath, diagnostics) else { return [] }
     guard let header = rows.first else { return [] }
     guard let index = headerIndex(header, required: ["url"], file: displayPath, diagnostics) else { return [] }
-    let types = InteractionType.all.filter { index[$0] != nil }
+    let columns = index.keys.filter { InteractionType.canonical($0) != nil }.sorted()
     var result: [InteractionRow] = []
     rowLoop: for row in rows.dropFirst() {
       let cells = RowCells(
         row: row, index: index, file: displayPath, code: "bad-interaction-row", diagnostics: diagnostics)
       func cell(_ name: String) -> String { cells.cell(name) }
-      func reject(_ message: String) { cells.reject(message) }
+      guard cells.fitsLimits() else { continue }
       let url = cell("url")
-      guard !url.isEmpty else { reject("empty url"); continue }
+      guard !url.isEmpty else { cells.reject("empty url", column: "url"); continue }
       let posted = cell("posted_at")
       if !posted.isEmpty && CalendarDate.dayNumber(posted) == nil {
-        reject("posted_at: expected an ISO 8601 date like 2024-01-31, got \(quoted(posted))")
+        cells.reject("posted_at: expected an ISO 8601 date like 2024-01-31, got \(quoted(posted))", column: "posted_at")
         continue
       }
       var counts: [String: Double] = [:]
-      for type in types {
-        let raw = cell(type)
+      for column in columns {
+        let raw = cell(column)
         if raw.isEmpty { continue }
-        guard let value = CSVNumber.parse(raw), value >= 0, value == value.rounded() else {
-          reject("\(type): expected a whole non-negative number like 1200 or 1,200, got \(quoted(raw))")
+        switch CSVNumber.count(raw, style: style) {
+        case .success(let value):
+          let type = InteractionType.canonical(column)!
+          counts[type] = max(counts[type] ?? 0, value)
+        case .failure(let rejection):
+          cells.reject("\(column): \(rejection.message)", column: column)
           continue rowLoop
         }
-        counts[type] = value
       }
       let platform = cell("platform")
       result.append(
@@ -190,22 +221,34 @@ public enum TableReader {
     guard missing.isEmpty else {
       diagnostics.emit(
         Diagnostic(
-          severity: .error, stage: "score", file: file, offset: nil, code: "bad-csv-header",
+          severity: .error, stage: "score", file: file, line: header.line, code: "bad-csv-header",
           message:
-            "line \(header.line): header lacks \(missing.joined(separator: ", ")) (expected \(required.joined(separator: ",")),…); file skipped"
-        ))
+            "header lacks \(missing.joined(separator: ", ")) (expected \(required.joined(separator: ",")),…); file skipped",
+          hint: "the first line must name the columns"))
       return nil
     }
     return index
   }
 
-  private static func report(_ problems: [CSVReader.Problem], file: String, _ diagnostics: DiagnosticCollector) {
+  /// The file's rows, or nil (with a diagnostic) when it is larger than ``maxFileBytes``.
+  private static func readRows(
+    _ path: String, file: String, _ diagnostics: DiagnosticCollector
+  ) throws -> [CSVReader.Row]? {
+    if let size = FileSystem.size(of: path), size > maxFileBytes {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .error, stage: "score", file: file, code: "csv-too-large",
+          message: "the file is \(size) bytes; the limit is \(maxFileBytes) (TableReader.maxFileBytes); file skipped"))
+      return nil
+    }
+    let (rows, problems) = CSVReader.rows(try FileSystem.readAll(path))
     for problem in problems {
       diagnostics.emit(
         Diagnostic(
-          severity: .error, stage: "score", file: file, offset: nil, code: "bad-csv",
-          message: "line \(problem.line): \(problem.message); the rest of the file is skipped"))
+          severity: .error, stage: "score", file: file, line: problem.line, code: "bad-csv",
+          message: "\(problem.message); the rest of the file is skipped", hint: "close the quote"))
     }
+    return rows
   }
 }
 
@@ -213,9 +256,22 @@ public enum TableReader {
 /// measure reach; the others are acts.
 public enum InteractionType {
   /// Every known type.
-  public static let all = ["likes", "shares", "comments", "views", "reactions", "retweets", "followers"]
+  public static let all = ["likes", "shares", "comments", "views", "reactions", "followers"]
   /// Token acts summed into `active_interactions` for the indices (reach measures excluded).
-  public static let active: Set<String> = ["likes", "shares", "comments", "reactions", "retweets"]
+  public static let active: Set<String> = ["likes", "shares", "comments", "reactions"]
+  /// One act, one count: the names platforms give to passing a post on (X/Twitter
+  /// `retweets`, Bluesky/Mastodon `reposts`/`boosts`, Facebook `shares`) are one type,
+  /// `shares`. A page that shows the same act under two names (JSON-LD `shares` and embedded
+  /// JSON `retweets`) then counts it once. Every other name is its own type.
+  public static let synonyms: [String: String] = [
+    "retweets": "shares", "reposts": "shares", "boosts": "shares", "quotes": "shares",
+  ]
+
+  /// The type a counter or CSV column named `kind` counts as; nil when it is no interaction.
+  public static func canonical(_ kind: String) -> String? {
+    let name = synonyms[kind] ?? kind
+    return all.contains(name) ? name : nil
+  }
 }
 
 /// One data row of an input CSV: cells by column name (trimmed; empty when absent) and the
@@ -232,10 +288,33 @@ private struct RowCells {
     return row.fields[i].trimmingSpaces()
   }
 
-  func reject(_ message: String) {
+  /// 1-based column of each named field.
+  var columns: [String: Int] { index.mapValues { $0 + 1 } }
+
+  /// The row is skipped, with a diagnostic at `file:line:column`.
+  func reject(_ message: String, column: String? = nil, hint: String? = nil) {
     diagnostics.emit(
       Diagnostic(
-        severity: .error, stage: "score", file: file, offset: nil, code: code,
-        message: "line \(row.line): \(message); row skipped"))
+        severity: .error, stage: "score", file: file, line: row.line,
+        column: column.flatMap { index[$0] }.map { $0 + 1 },
+        code: code, message: "\(message); row skipped", hint: hint))
+  }
+
+  /// False (with a diagnostic) when the row has too many fields or too long a field.
+  func fitsLimits() -> Bool {
+    if row.fields.count > TableReader.maxFields {
+      reject("\(row.fields.count) fields; the limit is \(TableReader.maxFields) (TableReader.maxFields)")
+      return false
+    }
+    if let long = row.fields.firstIndex(where: { $0.utf8.count > TableReader.maxFieldBytes }) {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .error, stage: "score", file: file, line: row.line, column: long + 1, code: code,
+          message:
+            "a field of \(row.fields[long].utf8.count) bytes; the limit is \(TableReader.maxFieldBytes) (TableReader.maxFieldBytes); row skipped"
+        ))
+      return false
+    }
+    return true
   }
 }

@@ -250,6 +250,10 @@ public struct InteractionTotal: Codable, Sendable, Hashable {
   public var fromPages: Int
   /// Units whose count came from an export row.
   public var fromExports: Int
+  /// Which source each unit's count came from, counted: `page ORIGIN NAME` (a page counter,
+  /// its origin and the name the page gives the act, e.g. `page embedded_json retweets`) or
+  /// `export FILE` (an interaction CSV).
+  public var sources: [String: Int]?
 }
 
 /// One outcome kind of a campaign, with every source behind it.

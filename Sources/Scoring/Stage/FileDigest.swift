@@ -1,4 +1,4 @@
-import SlackscoreCore
+public import SlackscoreCore
 
 #if canImport(Glibc)
   import Glibc
@@ -6,9 +6,10 @@ import SlackscoreCore
   import Darwin
 #endif
 
-/// SHA-256 of a file, streamed in 1 MiB chunks (archives can be large).
-enum FileDigest {
-  static func sha256(_ path: String) throws(FileError) -> (hex: String, bytes: Int) {
+/// SHA-256 of a file, streamed in 1 MiB chunks: memory stays at one chunk whatever the
+/// file size (archives can be many GB).
+public enum FileDigest {
+  public static func sha256(_ path: String) throws(FileError) -> (hex: String, bytes: Int) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileError(path: path, operation: "open", errno: errno) }
     defer { close(fd) }

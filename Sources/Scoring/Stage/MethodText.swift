@@ -13,7 +13,8 @@ enum MethodText {
       "non-boilerplate CTAs of the campaign's documents, one per (cluster, category, sentence); mean_effort = mean effort; low_effort share = CTAs with effort <= low_effort_max / CTAs, Wilson 95% interval",
     "ratio_per_1k":
       "outcome value (funds in base currency, turnout low estimate) x 1000 / sum of the interaction type over units with a count; 95% interval: percentile bootstrap resampling those units (seeded SplitMix64), outcome held fixed",
-    "loudness": "min(1, log10(1 + A) / 6), A = likes + shares + comments + reactions + retweets",
+    "loudness":
+      "min(1, log10(1 + A) / 6), A = likes + shares + comments + reactions (retweets, reposts, boosts and quotes are shares: one act, one count)",
     "acts": "min(1, log10(1 + W) / 6), W = 2 signatures + 3 donors + 4 volunteers + 5 turnout (low)",
     "gap": "max(0, loudness - acts)",
     "effort_norm": "(mean CTA effort - 1) / 4",

@@ -78,10 +78,12 @@ public enum ScoreStage {
     options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector
   ) throws -> LoadedInputs {
     let show = { (path: String) in display(path, root: options.displayRoot) }
-    let (configPath, folder) = locateConfig(options.pipeline)
+    let location = PipelineLocation(options.pipeline)
+    let configPath = location.configFile
     let config = try PipelineConfigLoader.load(path: configPath, displayPath: show(configPath))
-    let paths = PipelinePaths(pipelineFolder: folder)
-    let out = options.outputFolder ?? "out/\(config.name)"
+    let tables = try PipelineCheck.run(config, configFile: configPath, shownConfig: show(configPath), inputs: false)
+    let paths = PipelinePaths(pipelineFolder: location.folder)
+    let out = options.outputFolder ?? location.defaultOutput(name: config.name)
     let documentsPath = options.documents ?? joinPath(out, "documents.jsonl")
     let ctasPath = options.ctas ?? joinPath(out, "ctas.jsonl")
     logger.info("score: pipeline \(config.name), documents \(documentsPath)")
@@ -90,11 +92,12 @@ public enum ScoreStage {
       throw ScoreError("\(show(documentsPath)): no documents to score (run `slackscore parse` first)")
     }
     var inputFiles: [(role: String, path: String)] = [("config", configPath), ("documents", documentsPath)]
-    let documents = readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics)
+    let documents = readJSONLines(
+      Document.self, path: documentsPath, shown: show(documentsPath), diagnostics, adjust: primaryCounters)
     var ctas: [CallToAction] = []
     if FileSystem.exists(ctasPath) {
       inputFiles.append(("ctas", ctasPath))
-      ctas = readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics)
+      ctas = readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics, adjust: ownCTA)
     } else {
       diagnostics.emit(
         Diagnostic(
@@ -102,28 +105,27 @@ public enum ScoreStage {
           message: "no calls to action file; the CTA mix is empty (run `slackscore extract` first)"))
     }
     var outcomeRows: [OutcomeRow] = []
-    for entry in config.outcomes {
-      let path = paths.resolve(entry)
+    for (entry, path) in tables.outcomes {
       inputFiles.append(("outcomes", path))
-      outcomeRows += try readTable(path, shown: show(path)) {
-        try TableReader.outcomes(path: path, displayPath: show(path), diagnostics: diagnostics)
-      }
+      outcomeRows += try TableReader.outcomes(
+        path: path, displayPath: show(path), style: config.effectiveNumberStyle(for: entry), diagnostics: diagnostics)
     }
     var interactionRows: [InteractionRow] = []
-    for entry in config.interactions {
-      let path = paths.resolve(entry)
+    for (entry, path) in tables.interactions {
       inputFiles.append(("interactions", path))
-      interactionRows += try readTable(path, shown: show(path)) {
-        try TableReader.interactions(path: path, displayPath: show(path), diagnostics: diagnostics)
-      }
+      interactionRows += try TableReader.interactions(
+        path: path, displayPath: show(path), style: config.effectiveNumberStyle(for: entry), diagnostics: diagnostics)
     }
-    for entry in config.inputs {
+    for (index, entry) in config.inputs.enumerated() {
       let matches = paths.expand(entry)
       if matches.isEmpty {
+        let optional = config.optionalInputs.contains(entry)
         diagnostics.emit(
           Diagnostic(
-            severity: .warning, stage: name, file: show(configPath), code: "input-not-found",
-            message: "inputs entry \(quoted(entry)) matches no file; it is listed without a hash"))
+            severity: optional ? .note : .error, stage: name, file: show(configPath),
+            line: config.lines["inputs[\(index)]"], code: "input-not-found",
+            message: "inputs entry \(quoted(entry)) matches no file; it is listed without a hash",
+            hint: optional ? nil : "fix the path, or mark it `{ path: \(quoted(entry)), optional: true }`"))
         inputFiles.append(("archive", entry))
       }
       for path in matches { inputFiles.append(("archive", path)) }
@@ -150,10 +152,7 @@ public enum ScoreStage {
   {
     let scorer = CampaignScorer(inputs: inputs, diagnostics: diagnostics)
     let (campaigns, discovered, countsWithoutDiagnostics) = scorer.score()
-    let found = diagnostics.diagnostics.sorted { a, b in
-      (a.file ?? "", a.offset ?? -1, lineNumber(a.message), a.code, a.message)
-        < (b.file ?? "", b.offset ?? -1, lineNumber(b.message), b.code, b.message)
-    }
+    let found = diagnostics.diagnostics
     var counts = countsWithoutDiagnostics
     counts.diagnostics = found.count
     let p = inputs.config.scoring
@@ -188,51 +187,85 @@ public enum ScoreStage {
     try JSONCoding.decoder().decode(CampaignsReport.self, from: Data(bytes))
   }
 
-  /// The N of a message starting `line N:` (diagnostics sort by it), else 0.
-  static func lineNumber(_ message: String) -> Int {
-    guard message.hasPrefix("line ") else { return 0 }
-    return Int(message.dropFirst(5).prefix { $0.isNumber }) ?? 0
-  }
-
-  static func locateConfig(_ pipeline: String) -> (file: String, folder: String) {
-    if pipeline.hasSuffix(".yml") || pipeline.hasSuffix(".yaml") {
-      return (pipeline, FileSystem.parent(of: pipeline))
-    }
-    return (joinPath(pipeline, "pipeline.yml"), pipeline)
-  }
-
   static func display(_ path: String, root: String?) -> String {
     guard let root, !root.isEmpty else { return path }
     let prefix = root.hasSuffix("/") ? root : root + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
-  private static func readTable<T>(_ path: String, shown: String, _ body: () throws -> [T]) throws -> [T] {
-    guard FileSystem.exists(path) else { throw ScoreError("\(shown): file named in the pipeline config not found") }
-    return try body()
-  }
-
+  /// Reads a JSON Lines file line by line (see ``JSONLinesReader``). `adjust` sees each
+  /// decoded value with its line's bytes and may change or drop it (nil).
   private static func readJSONLines<T: Decodable>(
-    _ type: T.Type, path: String, shown: String, _ diagnostics: DiagnosticCollector
+    _ type: T.Type, path: String, shown: String, _ diagnostics: DiagnosticCollector,
+    adjust: (T, ArraySlice<UInt8>) -> T? = { value, _ in value }
   ) -> [T] {
     let decoder = JSONCoding.decoder()
     var result: [T] = []
     do {
-      try JSONCoding.forEachLine(in: path) { line, number in
+      try JSONLinesReader.forEachLine(in: path) { line, number in
         do {
-          result.append(try decoder.decode(T.self, from: Data(line)))
+          if let value = adjust(try decoder.decode(T.self, from: Data(line)), line) { result.append(value) }
         } catch {
           diagnostics.emit(
             Diagnostic(
-              severity: .error, stage: name, file: shown, code: "bad-json-line",
-              message: "line \(number): not a valid \(T.self): \(describe(error)); line skipped"))
+              severity: .error, stage: name, file: shown, line: number, code: "bad-json-line",
+              message: "not a valid \(T.self): \(describe(error)); line skipped"))
         }
+      } tooLong: { number, bytes in
+        diagnostics.emit(
+          Diagnostic(
+            severity: .error, stage: name, file: shown, line: number, code: "json-line-too-long",
+            message:
+              "a line of \(bytes) bytes; the limit is \(JSONLinesReader.maxLineBytes) (JSONLinesReader.maxLineBytes); line skipped, the rest of the file read"
+          ))
       }
     } catch {
       diagnostics.emit(
         Diagnostic(severity: .error, stage: name, file: shown, code: "unreadable", message: "cannot read: \(error)"))
     }
     return result
+  }
+
+  /// The `primary` flags of a document's counters, when the parse stage wrote them.
+  private struct CounterFlags: Decodable {
+    struct Flag: Decodable { var primary: Bool? }
+    var counters: [Flag]?
+  }
+
+  /// Keeps only the counters parse marked `primary: true` (the page's own value, one per
+  /// kind), when the document carries the field; older documents keep every counter.
+  static func primaryCounters(_ doc: Document, line: ArraySlice<UInt8>) -> Document {
+    guard contains(line, "\"primary\""),
+      let flags = try? JSONCoding.decoder().decode(CounterFlags.self, from: Data(line)),
+      let list = flags.counters, list.count == doc.counters.count, list.contains(where: { $0.primary != nil })
+    else { return doc }
+    var kept = doc
+    kept.counters = zip(doc.counters, list).filter { $0.1.primary == true }.map(\.0)
+    return kept
+  }
+
+  /// Whether `bytes` holds `needle` (a short ASCII key).
+  static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    guard let first = n.first, bytes.count >= n.count else { return false }
+    var i = bytes.startIndex
+    let last = bytes.endIndex - n.count
+    while i <= last {
+      if bytes[i] == first && bytes[i..<(i + n.count)].elementsEqual(n) { return true }
+      i += 1
+    }
+    return false
+  }
+
+  private struct ReportedFlag: Decodable { var reported: Bool? }
+
+  /// Drops calls to action the extract stage marked `reported: true` (quoted in a report of
+  /// someone else's call, not a call the page makes).
+  static func ownCTA(_ cta: CallToAction, line: ArraySlice<UInt8>) -> CallToAction? {
+    guard contains(line, "\"reported\""),
+      let flag = try? JSONCoding.decoder().decode(ReportedFlag.self, from: Data(line)), flag.reported == true
+    else { return cta }
+    return nil
   }
 
   /// A decoding error in words that do not depend on the Foundation version.
