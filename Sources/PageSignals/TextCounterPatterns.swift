@@ -67,11 +67,13 @@ enum TextCounterPatterns {
     Row(
       .kind("comments"), nounPositions, id: ["komentar", "komen", "balasan", "tanggapan"],
       en: ["comments", "comment", "replies", "reply"]),
+    // German pages in the dev sets show "12 Kommentare"; other German phrasings are not read.
+    Row(.kind("comments"), nounPositions, id: [], en: ["kommentare", "kommentar"]),
     Row(.kind("comments"), .before, id: ["dikomentari"], en: []),
     Row(
       .kind("views"), nounPositions,
       id: ["ditonton", "tayangan", "penayangan", "dilihat", "dibaca", "pembaca", "penonton", "tontonan"],
-      en: ["views", "view", "viewers", "plays", "reads"]),
+      en: ["views", "view", "viewers", "plays", "reads", "hits"]),
     Row(
       .kind("views"), .before, id: ["ditonton", "dilihat", "dibaca", "diputar"], en: ["viewed", "watched", "read by"]),
     Row(.kind("reactions"), nounPositions, id: ["reaksi"], en: ["reactions", "reaction"]),
@@ -80,8 +82,9 @@ enum TextCounterPatterns {
       .kind("followers"), nounPositions, id: ["pengikut"], en: ["followers", "follower", "subscribers", "subscriber"]),
     Row(.kind("followers"), .before, id: [], en: ["followed by"]),
     Row(
-      .kind("signatures"), nounPositions, id: ["tanda tangan", "tandatangan", "penandatangan", "menandatangan*"],
-      en: ["signatures", "signature", "signers", "signed"]),
+      .kind("signatures"), nounPositions,
+      id: ["tanda tangan", "tandatangan", "penandatangan", "menandatangan*", "pendukung"],
+      en: ["signatures", "signature", "signers", "signed", "supporters"]),
     Row(.kind("signatures"), .before, id: ["ditandatangani"], en: ["signed by"]),
     Row(
       .kind("donors"), nounPositions, id: ["donatur", "donasi", "penyumbang", "penderma", "berdonasi"],

@@ -135,6 +135,7 @@ struct PageWalker {
     if tag.isBlock {
       if tag == .h1 && model.metadata.firstHeading == nil {
         model.metadata.firstHeading = XMLNode.textContent(node, limit: 2000)
+        model.metadata.firstHeadingElement = index
       }
       flush(endsWithBreak: false)
     }
@@ -268,20 +269,73 @@ struct PageWalker {
       PageModel.Block(
         owner: owner, start: Int32(blockStart), end: Int32(model.text.count), characters: blockCharacters,
         linkCharacters: blockLinkCharacters, commas: blockCommas, endsWithBreak: endsWithBreak))
-    if signalDepth > 0 || blockCharacters <= 48 {
-      let block = model.blocks[model.blocks.count - 1]
-      if signalDepth > 0 || containsDigit(block) {
-        if model.metadata.signalTexts.count < 400 { model.metadata.signalTexts.append(model.string(of: block)) }
-      }
-    }
+    if signalDepth > 0 || blockCharacters <= 48 { recordSignalText(Int32(model.blocks.count - 1)) }
     blockStart = model.text.count
     blockCharacters = 0
     blockLinkCharacters = 0
     blockCommas = 0
   }
 
-  private func containsDigit(_ block: PageModel.Block) -> Bool {
-    model.text[Int(block.start)..<Int(block.end)].contains { $0 >= 0x30 && $0 <= 0x39 }
+  // MARK: Signal texts
+
+  /// What a short block holds, for joining a number and its label shown in adjacent elements.
+  private enum ShortShape {
+    /// Only a number: digits, separators, a scale letter, `+`, brackets ("759", "4.8K", "(32)").
+    case number
+    /// A few words without digits ("Shares", "Comments", "Hits:").
+    case label
+    case other
+  }
+
+  /// The last short block seen: its index, shape and text.
+  private var lastShort: (block: Int32, shape: ShortShape, text: String)?
+
+  /// Records a block as a signal text when it may show a count (it holds a digit, or sits in a
+  /// place that shows counts), and joins a bare number with a label block right before or after it.
+  private mutating func recordSignalText(_ index: Int32) {
+    let block = model.blocks[Int(index)]
+    let (hasDigit, shape) = shortShape(block)
+    guard signalDepth > 0 || hasDigit || shape == .label else { return }
+    let text = model.string(of: block)
+    if (signalDepth > 0 || hasDigit) && model.metadata.signalTexts.count < 400 {
+      model.metadata.signalTexts.append(SignalText(text: text, block: index, owner: block.owner))
+    }
+    if let previous = lastShort, previous.block == index - 1, model.metadata.signalTexts.count < 400 {
+      var joined: String?
+      if previous.shape == .number && shape == .label {
+        joined = previous.text + " " + text  // "13" | "Shares"
+      } else if previous.shape == .label && shape == .number {
+        // "Comments" | "9", "Hits:" | "152759": read as a label ("Comments: 9").
+        let last = previous.text.utf8.last
+        joined = previous.text + (last == UInt8(ascii: ":") || last == UInt8(ascii: "(") ? " " : ": ") + text
+      }
+      if let joined {
+        model.metadata.signalTexts.append(SignalText(text: joined, block: index, owner: block.owner, joined: true))
+      }
+    }
+    lastShort = shape == .other ? nil : (index, shape, text)
+  }
+
+  /// Whether a block holds a digit, and whether it is a bare number or a short label.
+  private func shortShape(_ block: PageModel.Block) -> (hasDigit: Bool, shape: ShortShape) {
+    let length = Int(block.end - block.start)
+    var digits = 0
+    var letters = 0
+    var others = 0
+    model.text.withUnsafeBufferPointer { text in
+      for i in Int(block.start)..<Int(block.end) {
+        switch text[i] {
+        case 0x30...0x39: digits += 1
+        case 0x41...0x5A, 0x61...0x7A, 0x80...0xFF: letters += 1
+        case 0x2E, 0x2C, 0x20, 0x2B, 0x28, 0x29: break  // . , space + ( )
+        default: others += 1
+        }
+      }
+    }
+    if digits > 0 {
+      return (true, length <= 16 && letters <= 2 && others == 0 ? .number : .other)
+    }
+    return (false, length <= 24 && letters >= 3 && others <= 1 ? .label : .other)
   }
 
   // MARK: Attributes
@@ -502,6 +556,6 @@ struct PageWalker {
       }
       node = XMLNode.next(after: current, within: start)
     }
-    if let type, let count { model.metadata.interactionCounters.append((type, count)) }
+    if let type, let count { model.metadata.interactionCounters.append((type, count, open.last ?? -1)) }
   }
 }
