@@ -67,8 +67,9 @@ enum TextCounterPatterns {
     Row(
       .kind("comments"), nounPositions, id: ["komentar", "komen", "balasan", "tanggapan"],
       en: ["comments", "comment", "replies", "reply"]),
-    // German pages in the dev sets show "12 Kommentare"; other German phrasings are not read.
-    Row(.kind("comments"), nounPositions, id: [], en: ["kommentare", "kommentar"]),
+    // German and French pages in the dev sets show "12 Kommentare", "27 commentaires"; other
+    // phrasings in those languages are not read.
+    Row(.kind("comments"), nounPositions, id: [], en: ["kommentare", "kommentar", "commentaires", "commentaire"]),
     Row(.kind("comments"), .before, id: ["dikomentari"], en: []),
     Row(
       .kind("views"), nounPositions,
@@ -153,6 +154,9 @@ enum TextCounterPatterns {
     "feb", "mar", "apr", "jun", "jul", "agu", "agt", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec",
     "tahun", "thn", "year", "sejak", "since", "in", "pada", "di", "hingga", "until", "of",
   ].map { Array($0.utf8) }
+
+  /// Words that, right before a number, make it a rank ("Top 20 Donors").
+  static let rankWords: [[UInt8]] = ["top", "best"].map { Array($0.utf8) }
 
   /// Words that connect a count to its goal: "1.024 dari 10.000", "1,024 of 10,000".
   static let connectors: [[UInt8]] = ["dari", "of", "out of"].map { Array($0.utf8) }

@@ -72,7 +72,9 @@ enum BoilerplateMarkers {
     "suggest", "outbrain", "taboola", "lainnya", "latest", "teaser",
   ]
   /// Sidebars and widgets (`sidebar`).
-  static let sidebar: [String] = ["sidebar", "side-bar", "widget", "aside", "rail", "sidecol", "side-col"]
+  static let sidebar: [String] = [
+    "sidebar", "side-bar", "widget-area", "widgetarea", "widget_", "aside", "rail", "sidecol", "side-col",
+  ]
 
   /// ARIA roles that are chrome.
   static let chromeRoles: Set<String> = [

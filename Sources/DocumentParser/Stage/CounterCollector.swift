@@ -17,7 +17,7 @@ enum CounterCollector {
     for block in metadata.jsonLD { found += CounterReader.fromJSONLD(block) }
     for pair in metadata.interactionCounters {
       if var counter = CounterReader.fromMicrodata(interactionType: pair.type, count: pair.count) {
-        counter.subject = places.subject(ofElement: pair.element, kind: counter.kind, raw: counter.raw)
+        counter.subject = places.subject(ofElement: pair.element, kind: counter.kind, text: counter.raw)
         found.append(counter)
       }
     }
@@ -36,9 +36,14 @@ enum CounterCollector {
     var textCounters: [(counter: Counter, owner: Int32)] = []
     for signal in metadata.signalTexts {
       for var counter in CounterReader.fromText(signal.text, lang: lang) {
-        // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a counter.
-        if CounterKinds.outcomes.contains(counter.kind) && ProseShape.isProse(signal.text) { continue }
-        counter.subject = places.subject(ofElement: signal.owner, kind: counter.kind, raw: counter.raw)
+        // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a
+        // counter; nor is one in a link ("Top 20 Donors" in a menu).
+        if CounterKinds.outcomes.contains(counter.kind)
+          && (ProseShape.isProse(signal.text) || places.isLinkText(signal.block))
+        {
+          continue
+        }
+        counter.subject = places.subject(ofElement: signal.owner, kind: counter.kind, text: signal.text)
         textCounters.append((counter, signal.owner))
       }
     }

@@ -47,7 +47,7 @@ struct CounterPlaces {
   }
 
   /// Whose a count found inside `element` is: `page`, `comment`, `reply`, `related` or `sidebar`.
-  func subject(ofElement element: Int32, kind: String, raw: String) -> String {
+  func subject(ofElement element: Int32, kind: String, text: String) -> String {
     var current = element
     var comments = false
     while current >= 0 {
@@ -64,13 +64,22 @@ struct CounterPlaces {
     guard comments else { return "page" }
     // Inside a comment thread: the thread's own total ("34 Comments") is the page's; a
     // comment's likes or its "3 replies" are not.
-    if Self.saysReplies(raw) { return "reply" }
+    if Self.saysMoreReplies(text) { return "reply" }
     return kind == "comments" ? "page" : "comment"
   }
 
-  private static func saysReplies(_ raw: String) -> Bool {
-    let lower = raw.lowercased()
-    return lower.contains("repl") || lower.contains("balas") || lower.contains("antwort")
+  /// "3 more replies", "View 12 replies", "Lihat 5 balasan lainnya": a comment's replies.
+  private static func saysMoreReplies(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    guard lower.contains("repl") || lower.contains("balas") || lower.contains("antwort") else { return false }
+    return ["more", "view", "show", "lainnya", "lihat", "weitere"].contains { lower.contains($0) }
+  }
+
+  /// Whether a block is mostly link text (a menu entry, a headline).
+  func isLinkText(_ block: Int32) -> Bool {
+    guard block >= 0 && Int(block) < model.blocks.count else { return false }
+    let b = model.blocks[Int(block)]
+    return b.linkCharacters * 2 > b.characters
   }
 
   /// Whether `element` lies inside the region.
