@@ -29,11 +29,12 @@ enum CounterCollector {
     }
     for script in metadata.embeddedJSON {
       for var counter in CounterReader.fromEmbeddedJSON(script) {
-        if counter.subject == nil { counter.subject = "page" }
+        // Followers in page state are an account's (the forum's subscribers), not the post's.
+        if counter.subject == nil { counter.subject = counter.kind == "followers" ? "related" : "page" }
         found.append(counter)
       }
     }
-    var textCounters: [(counter: Counter, owner: Int32)] = []
+    var textCounters: [(counter: Counter, owner: Int32, threadTotal: Bool)] = []
     for signal in metadata.signalTexts {
       for var counter in CounterReader.fromText(signal.text, lang: lang) {
         // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a
@@ -43,8 +44,14 @@ enum CounterCollector {
         {
           continue
         }
-        counter.subject = places.subject(ofElement: signal.owner, kind: counter.kind, text: signal.text)
-        textCounters.append((counter, signal.owner))
+        let place = places.place(ofElement: signal.owner, kind: counter.kind, text: signal.text)
+        counter.subject = place.subject
+        // Followers in text are an account's (the site's "240.000 Follower" box, an author's
+        // profile), not the article's, unless the main text itself shows them.
+        if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block) {
+          counter.subject = "sidebar"
+        }
+        textCounters.append((counter, signal.owner, place.threadTotal))
       }
     }
     found += places.demoteRepeatedLists(textCounters)

@@ -48,6 +48,12 @@ struct CounterPlaces {
 
   /// Whose a count found inside `element` is: `page`, `comment`, `reply`, `related` or `sidebar`.
   func subject(ofElement element: Int32, kind: String, text: String) -> String {
+    place(ofElement: element, kind: kind, text: text).subject
+  }
+
+  /// The subject, and whether the count is a comment thread's own total ("51 Kommentare" over
+  /// the thread): that one stays the page's even when lists elsewhere repeat the kind.
+  func place(ofElement element: Int32, kind: String, text: String) -> (subject: String, threadTotal: Bool) {
     var current = element
     var comments = false
     while current >= 0 {
@@ -55,17 +61,17 @@ struct CounterPlaces {
       let e = model.elements[Int(current)]
       let wrapper = e.tag == .html || e.tag == .body || e.tag == .main || e.tag == .article
       if !wrapper && !(protected.indices.contains(Int(current)) && protected[Int(current)]) {
-        if e.marks.contains(.related) { return "related" }
-        if e.marks.contains(.sidebar) || e.tag == .aside { return "sidebar" }
+        if e.marks.contains(.related) { return ("related", false) }
+        if e.marks.contains(.sidebar) || e.tag == .aside { return ("sidebar", false) }
         if e.marks.contains(.comments) { comments = true }
       }
       current = e.parent
     }
-    guard comments else { return "page" }
+    guard comments else { return ("page", false) }
     // Inside a comment thread: the thread's own total ("34 Comments") is the page's; a
     // comment's likes or its "3 replies" are not.
-    if Self.saysMoreReplies(text) { return "reply" }
-    return kind == "comments" ? "page" : "comment"
+    if Self.saysMoreReplies(text) { return ("reply", false) }
+    return kind == "comments" ? ("page", true) : ("comment", false)
   }
 
   /// "3 more replies", "View 12 replies", "Lihat 5 balasan lainnya": a comment's replies.
@@ -82,6 +88,9 @@ struct CounterPlaces {
     return b.linkCharacters * 2 > b.characters
   }
 
+  /// Whether a block is in the main text.
+  func isMainText(_ block: Int32) -> Bool { block >= 0 && Int(block) < inMain.count && inMain[Int(block)] }
+
   /// Whether `element` lies inside the region.
   func inRegion(_ element: Int32) -> Bool {
     guard region >= 0 else { return true }
@@ -93,14 +102,16 @@ struct CounterPlaces {
   /// A list of other items shows the same kind again and again with different values ("19
   /// comments", "16 comments", … under headlines). When a kind has three or more different page
   /// values from the text, the ones outside the region are the list's (`related`).
-  func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32)]) -> [Counter] {
+  func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
     var values: [String: Set<Double>] = [:]
-    for (counter, _) in found where counter.subject == "page" {
+    for (counter, _, _) in found where counter.subject == "page" {
       values[counter.kind, default: []].insert(counter.value)
     }
-    return found.map { counter, owner in
+    return found.map { counter, owner, threadTotal in
       var counter = counter
-      if counter.subject == "page", let distinct = values[counter.kind], distinct.count >= 3, !inRegion(owner) {
+      if counter.subject == "page", !threadTotal, let distinct = values[counter.kind], distinct.count >= 3,
+        !inRegion(owner)
+      {
         counter.subject = "related"
       }
       return counter
