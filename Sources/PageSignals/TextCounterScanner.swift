@@ -130,8 +130,10 @@ struct TextCounterScanner {
     let alone = text.skipSpaces(from: reading.end) == text.count
     guard rest < text.count || alone else { return false }
     let before = TextWindow.before(text, from: reading.start)
+    // A verb before the number ("Dilihat 1.200 kali · 9 reaksi") reads as usual.
     guard before.count == 1, before[0].start == text.skipSpaces(from: 0), !before[0].labelMarkBetween,
-      let match = matchBefore(before, endingAt: 0, forceLabel: true), case .kind = match.role
+      matchBefore(before) == nil, let match = matchBefore(before, endingAt: 0, forceLabel: true),
+      case .kind = match.role
     else { return false }
     return true
   }
