@@ -46,6 +46,9 @@ enum CounterCollector {
         }
         let place = places.place(ofElement: signal.owner, kind: counter.kind, text: signal.text)
         counter.subject = place.subject
+        // A petition's or fundraiser's progress box often sits in a side column: outcomes in a
+        // sidebar are the page's own (lists of other campaigns are `related`).
+        if place.subject == "sidebar" && CounterKinds.outcomes.contains(counter.kind) { counter.subject = "page" }
         // Followers in text are an account's (the site's "240.000 Follower" box, an author's
         // profile), not the article's, unless the main text itself shows them.
         if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block) {
