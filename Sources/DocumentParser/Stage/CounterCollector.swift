@@ -29,6 +29,9 @@ enum CounterCollector {
     }
     for script in metadata.embeddedJSON {
       for var counter in CounterReader.fromEmbeddedJSON(script) {
+        // Page state starts counts at 0 before they load (`"viewCount":0` on a post with
+        // views): a zero there says nothing. Visible text and structured data give real zeros.
+        if counter.value == 0 { continue }
         // Followers in page state are an account's (the forum's subscribers), not the post's.
         if counter.subject == nil { counter.subject = counter.kind == "followers" ? "related" : "page" }
         found.append(counter)
