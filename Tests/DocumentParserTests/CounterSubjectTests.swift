@@ -58,8 +58,10 @@ import Testing
   }
 
   @Test func aListOfHeadlinesWithCommentCountsIsRelated() {
-    let items = (1...4).map { "<div class=\"item\"><a href=\"/\($0)\">Kabar nomor \($0)</a> <span>\(10 + $0) comments</span></div>" }
-      .joined()
+    let items = (1...4).map {
+      "<div class=\"item\"><a href=\"/\($0)\">Kabar nomor \($0)</a> <span>\(10 + $0) comments</span></div>"
+    }
+    .joined()
     let html = """
       <html><body><div class="post"><h1>Judul</h1>\(Self.paragraph)\(Self.paragraph)<div>2 comments</div></div>
       <div class="list">\(items)</div></body></html>

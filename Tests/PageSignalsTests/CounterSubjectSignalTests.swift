@@ -15,8 +15,10 @@ import Testing
     TextCase("Top 10 comments", "en", []),
     // Share bars written label first with their elements glued.
     TextCase(
-      "Like 319 Comment 160 Share", "en", [Expected("likes", 319, "Like 319"), Expected("comments", 160, "Comment 160")]),
-    TextCase("Share 197 Tweet 123 Share 5", "en", [Expected("shares", 197, "Share 197"), Expected("shares", 5, "Share 5")]),
+      "Like 319 Comment 160 Share", "en",
+      [Expected("likes", 319, "Like 319"), Expected("comments", 160, "Comment 160")]),
+    TextCase(
+      "Share 197 Tweet 123 Share 5", "en", [Expected("shares", 197, "Share 197"), Expected("shares", 5, "Share 5")]),
     TextCase("Like 319", "en", [Expected("likes", 319, "Like 319")]),
     // A verb before the number is read as before.
     TextCase(
@@ -30,7 +32,8 @@ import Testing
   }
 
   @Test func jsonLDCountWrittenWithItsType() {
-    let json = #"{"@type":"SocialMediaPosting","interactionStatistic":{"@type":"InteractionCounter","userInteractionCount":"5555 UserLikes"}}"#
+    let json =
+      #"{"@type":"SocialMediaPosting","interactionStatistic":{"@type":"InteractionCounter","userInteractionCount":"5555 UserLikes"}}"#
     let found = CounterReader.fromJSONLD(json)
     #expect(found.map(\.kind) == ["likes"])
     #expect(found.map(\.value) == [5555])
