@@ -150,7 +150,7 @@ let package = Package(
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report", "Pipeline",
         .product(name: "Logging", package: "swift-log"),
       ],
-      swiftSettings: strictSettings),
+      exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "FetchTests",
       dependencies: [

@@ -75,4 +75,14 @@ enum CountValue {
       return reading.value
     }
   }
+
+  /// A number followed by an interaction type, as some sites write `userInteractionCount`:
+  /// "5555 UserLikes", "12 UserComments". Gives the number and the type's kind (nil when the
+  /// word is no known type).
+  static func numberWithType(_ string: String) -> (value: Double, kind: String?)? {
+    guard string.utf8.count <= 60 else { return nil }
+    let parts = string.split(separator: " ", omittingEmptySubsequences: true)
+    guard parts.count == 2, let value = numericString(String(parts[0])) else { return nil }
+    return (value, InteractionTypes.kind(for: String(parts[1])))
+  }
 }

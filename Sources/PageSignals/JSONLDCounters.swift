@@ -15,31 +15,47 @@ enum JSONLDCounters {
     // `articleBody` and `description` need not be decoded: types, URLs and counts are short.
     guard let root = TolerantJSON.parse(json, longStringLimit: 256) else { return [] }
     var counters: [Counter] = []
-    walk(root, isRoot: true, into: &counters)
+    walk(root, isRoot: true, subject: "page", into: &counters)
     return dedup(counters)
   }
 
-  private static func walk(_ value: JSONValue, isRoot: Bool, into counters: inout [Counter]) {
+  /// Keys whose nodes are other items than the page's main entity, and what they are.
+  private static let subjectKeys: [String: String] = [
+    "itemListElement": "related", "relatedLink": "related", "isPartOf": "related", "author": "related",
+    "publisher": "related", "creator": "related", "sourceOrganization": "related", "mentions": "related",
+    "about": "related", "citation": "related", "subjectOf": "related", "workExample": "related",
+    "isRelatedTo": "related", "isSimilarTo": "related", "hasPart": "related", "potentialAction": "related",
+    "sharedContent": "quoted", "isBasedOn": "quoted", "quotation": "quoted",
+    "video": "embedded", "associatedMedia": "embedded", "image": "embedded", "audio": "embedded",
+    "comment": "comment", "review": "comment",
+  ]
+
+  /// Walks the tree; `subject` is whose counts the current node holds (`page` for the main
+  /// entity: the root nodes, `@graph` members, `mainEntity`).
+  private static func walk(_ value: JSONValue, isRoot: Bool, subject: String, into counters: inout [Counter]) {
     switch value {
     case .array(let elements):
-      for element in elements { walk(element, isRoot: isRoot, into: &counters) }
+      for element in elements { walk(element, isRoot: isRoot, subject: subject, into: &counters) }
     case .object(let members):
       if !isRoot, isForeign(value) { return }
       for (key, member) in members {
         switch key {
         case "interactionStatistic", "interactionStatistics":
-          statistics(member, into: &counters)
+          statistics(member, subject: subject, into: &counters)
         case "interactionCount":
           // "UserLikes:12"; a bare number says nothing about the kind.
-          if let text = member.stringValue, let counter = MetaCounters.legacyInteractionCount(text, origin: "jsonld") {
+          if let text = member.stringValue, var counter = MetaCounters.legacyInteractionCount(text, origin: "jsonld") {
+            counter.subject = subject
             counters.append(counter)
           }
         case "commentCount":
           if let (number, raw) = CountValue.read(member) {
-            counters.append(Counter(kind: "comments", value: number, raw: raw, origin: "jsonld"))
+            counters.append(Counter(kind: "comments", value: number, raw: raw, origin: "jsonld", subject: subject))
           }
+        case "@graph", "mainEntity":
+          walk(member, isRoot: isRoot, subject: subject, into: &counters)
         default:
-          walk(member, isRoot: false, into: &counters)
+          walk(member, isRoot: false, subject: subjectKeys[key] ?? subject, into: &counters)
         }
       }
     default:
@@ -57,15 +73,21 @@ enum JSONLDCounters {
     }
   }
 
-  private static func statistics(_ value: JSONValue, into counters: inout [Counter]) {
+  private static func statistics(_ value: JSONValue, subject: String, into counters: inout [Counter]) {
     switch value {
     case .array(let elements):
-      for element in elements { statistics(element, into: &counters) }
+      for element in elements { statistics(element, subject: subject, into: &counters) }
     case .object:
-      guard let type = value["interactionType"], let kind = InteractionTypes.kind(for: type),
-        let count = value["userInteractionCount"], let (number, raw) = CountValue.read(count)
-      else { return }
-      counters.append(Counter(kind: kind, value: number, raw: raw, origin: "jsonld"))
+      guard let count = value["userInteractionCount"] else { return }
+      let declared = value["interactionType"].flatMap { InteractionTypes.kind(for: $0) }
+      if let kind = declared, let (number, raw) = CountValue.read(count) {
+        counters.append(Counter(kind: kind, value: number, raw: raw, origin: "jsonld", subject: subject))
+      } else if let text = count.stringValue, let (number, named) = CountValue.numberWithType(text),
+        let kind = declared ?? named
+      {
+        // "5555 UserLikes": the count with its type written after it.
+        counters.append(Counter(kind: kind, value: number, raw: text, origin: "jsonld", subject: subject))
+      }
     default:
       return
     }

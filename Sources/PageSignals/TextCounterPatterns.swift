@@ -67,11 +67,14 @@ enum TextCounterPatterns {
     Row(
       .kind("comments"), nounPositions, id: ["komentar", "komen", "balasan", "tanggapan"],
       en: ["comments", "comment", "replies", "reply"]),
+    // German and French pages in the dev sets show "12 Kommentare", "27 commentaires"; other
+    // phrasings in those languages are not read.
+    Row(.kind("comments"), nounPositions, id: [], en: ["kommentare", "kommentar", "commentaires", "commentaire"]),
     Row(.kind("comments"), .before, id: ["dikomentari"], en: []),
     Row(
       .kind("views"), nounPositions,
       id: ["ditonton", "tayangan", "penayangan", "dilihat", "dibaca", "pembaca", "penonton", "tontonan"],
-      en: ["views", "view", "viewers", "plays", "reads"]),
+      en: ["views", "view", "viewers", "plays", "reads", "hits"]),
     Row(
       .kind("views"), .before, id: ["ditonton", "dilihat", "dibaca", "diputar"], en: ["viewed", "watched", "read by"]),
     Row(.kind("reactions"), nounPositions, id: ["reaksi"], en: ["reactions", "reaction"]),
@@ -80,8 +83,9 @@ enum TextCounterPatterns {
       .kind("followers"), nounPositions, id: ["pengikut"], en: ["followers", "follower", "subscribers", "subscriber"]),
     Row(.kind("followers"), .before, id: [], en: ["followed by"]),
     Row(
-      .kind("signatures"), nounPositions, id: ["tanda tangan", "tandatangan", "penandatangan", "menandatangan*"],
-      en: ["signatures", "signature", "signers", "signed"]),
+      .kind("signatures"), nounPositions,
+      id: ["tanda tangan", "tandatangan", "penandatangan", "menandatangan*", "pendukung"],
+      en: ["signatures", "signature", "signers", "signed", "supporters"]),
     Row(.kind("signatures"), .before, id: ["ditandatangani"], en: ["signed by"]),
     Row(
       .kind("donors"), nounPositions, id: ["donatur", "donasi", "penyumbang", "penderma", "berdonasi"],
@@ -150,6 +154,9 @@ enum TextCounterPatterns {
     "feb", "mar", "apr", "jun", "jul", "agu", "agt", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec",
     "tahun", "thn", "year", "sejak", "since", "in", "pada", "di", "hingga", "until", "of",
   ].map { Array($0.utf8) }
+
+  /// Words that, right before a number, make it a rank ("Top 20 Donors").
+  static let rankWords: [[UInt8]] = ["top", "best"].map { Array($0.utf8) }
 
   /// Words that connect a count to its goal: "1.024 dari 10.000", "1,024 of 10,000".
   static let connectors: [[UInt8]] = ["dari", "of", "out of"].map { Array($0.utf8) }

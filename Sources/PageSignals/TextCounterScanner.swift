@@ -27,6 +27,7 @@ struct TextCounterScanner {
   /// The counters in the text, in order of appearance.
   func counters() -> [Counter] {
     var candidates: [Candidate] = []
+    var labelFirst: Bool?
     var index = 0
     let count = text.count
     while index < count {
@@ -41,7 +42,8 @@ struct TextCounterScanner {
       let (found, resume) = reader.read(at: index)
       index = max(resume, index + 1)
       guard let reading = found, !isTrap(reading) else { continue }
-      candidates.append(classify(reading))
+      if labelFirst == nil { labelFirst = isLabelFirstBar(reading) }
+      candidates.append(classify(reading, labelFirst: labelFirst ?? false))
     }
     guard !candidates.isEmpty else { return [] }
     pairWithGoals(&candidates)
@@ -116,7 +118,27 @@ struct TextCounterScanner {
 
   // MARK: Classification
 
-  private func classify(_ reading: NumberReading) -> Candidate {
+  /// A short share bar written label first, with elements glued: "Like 319 Comment 160
+  /// Share", "Share 197 Tweet 123", "Like 319". The text starts with a count label right before
+  /// the first number and another number follows (or nothing does): every number then takes the
+  /// label before it.
+  private func isLabelFirstBar(_ reading: NumberReading) -> Bool {
+    guard text.count <= 64, text.skipSpaces(from: 0) < reading.start else { return false }
+    var rest = reading.end
+    while rest < text.count && !ByteText.isDigit(text[rest]) { rest += 1 }
+    // Another number follows, or the number ends the text ("Like 319").
+    let alone = text.skipSpaces(from: reading.end) == text.count
+    guard rest < text.count || alone else { return false }
+    let before = TextWindow.before(text, from: reading.start)
+    // A verb before the number ("Dilihat 1.200 kali · 9 reaksi") reads as usual.
+    guard before.count == 1, before[0].start == text.skipSpaces(from: 0), !before[0].labelMarkBetween,
+      matchBefore(before) == nil, let match = matchBefore(before, endingAt: 0, forceLabel: true),
+      case .kind = match.role
+    else { return false }
+    return true
+  }
+
+  private func classify(_ reading: NumberReading, labelFirst: Bool) -> Candidate {
     var candidate = Candidate(
       reading: reading, kind: nil, rawStart: reading.start, rawEnd: reading.end, yearLike: isYearLike(reading))
     let after = TextWindow.after(text, from: reading.end)
@@ -127,8 +149,13 @@ struct TextCounterScanner {
         return candidate
       }
     }
-    let afterMatch = matchAfter(after)
-    let beforeMatch = candidate.yearLike ? nil : matchBefore(before)
+    // "Top 20 Donors", "Top 10 comments": a ranking, not a count.
+    if let nearest = before.first, TextWindow.word(nearest, in: text, isOneOf: TextCounterPatterns.rankWords) {
+      return candidate
+    }
+    let afterMatch = labelFirst ? nil : matchAfter(after)
+    let beforeMatch =
+      candidate.yearLike ? nil : (labelFirst ? matchBefore(before, endingAt: 0, forceLabel: true) : matchBefore(before))
     // A year-like number counts only when its noun follows right away ("2024 likes").
     if candidate.yearLike, let afterMatch, afterMatch.firstWord != 0 { return candidate }
     guard
@@ -267,14 +294,17 @@ struct TextCounterScanner {
     return nil
   }
 
-  private func matchBefore(_ words: [WindowWord], endingAt first: Int) -> Match? {
+  private func matchBefore(_ words: [WindowWord], endingAt first: Int, forceLabel: Bool = false) -> Match? {
+    guard first < words.count else { return nil }
     var best: (phrase: CounterPhrase, length: Int)?
     let bucket = TextCounterPatterns.beforeBuckets[Int(ByteText.lowercased(text[words[first].start]))]
     for phraseIndex in bucket {
       let phrase = TextCounterPatterns.phrases[phraseIndex]
       let length = phrase.words.count
       guard first + length <= words.count, length > (best?.length ?? 0) else { continue }
-      guard phrase.positions.contains(.before) || (phrase.positions.contains(.label) && words[first].labelMarkBetween)
+      guard
+        phrase.positions.contains(.before)
+          || (phrase.positions.contains(.label) && (words[first].labelMarkBetween || forceLabel))
       else { continue }
       var all = true
       for offset in 0..<length where !matches(phrase.words[length - 1 - offset], words[first + offset]) {

@@ -97,12 +97,25 @@ public struct Counter: Sendable, Hashable, Codable {
   public var raw: String
   /// Where on the page: `jsonld`, `microdata`, `meta`, `embedded_json`, `text`.
   public var origin: String
+  /// Whose count it is: `page` (the page's own item: the main entity of its structured data,
+  /// the post or article and its header), or `related`, `sidebar`, `comment`, `reply`,
+  /// `embedded`, `quoted` for counts of other items shown on the page. Nil only in documents
+  /// written before parse recorded it.
+  public var subject: String?
+  /// True on the one counter per kind that stands for the page (the value score uses); nil
+  /// (absent) on every other counter.
+  public var primary: Bool?
 
-  public init(kind: String, value: Double, currency: String? = nil, raw: String, origin: String) {
+  public init(
+    kind: String, value: Double, currency: String? = nil, raw: String, origin: String, subject: String? = nil,
+    primary: Bool? = nil
+  ) {
     self.kind = kind
     self.value = value
     self.currency = currency
     self.raw = raw
     self.origin = origin
+    self.subject = subject
+    self.primary = primary
   }
 }

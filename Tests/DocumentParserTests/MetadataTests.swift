@@ -151,8 +151,8 @@ import Testing
   }
 
   @Test func shareBarTextIsPassedEvenThoughItIsNotMainText() {
-    #expect(model.metadata.signalTexts.contains { $0.contains("Dibagikan 340 kali") })
-    #expect(model.metadata.signalTexts.contains("12 Komentar"))
+    #expect(model.metadata.signalTexts.contains { $0.text.contains("Dibagikan 340 kali") })
+    #expect(model.metadata.signalTexts.contains { $0.text == "12 Komentar" })
   }
 
   @Test func microdataInteractionCountersArePassed() throws {

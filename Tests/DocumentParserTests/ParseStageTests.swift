@@ -69,8 +69,9 @@ import Testing
       links: [DocumentLink(url: "https://a.example/q", text: "tautan", inMain: true)], hashtags: ["#Aksi"],
       mentions: ["@warga"],
       counters: [
-        Counter(kind: "likes", value: 1200, raw: "1,2 rb suka", origin: "text"),
-        Counter(kind: "funds_raised", value: 1.5e9, currency: "IDR", raw: "Rp 1,5 M", origin: "text"),
+        Counter(kind: "likes", value: 1200, raw: "1,2 rb suka", origin: "text", subject: "page", primary: true),
+        Counter(
+          kind: "funds_raised", value: 1.5e9, currency: "IDR", raw: "Rp 1,5 M", origin: "text", subject: "sidebar"),
         Counter(kind: "ratio", value: 0.25, raw: "25%", origin: "text"),
       ])
     var writer = JSONLineWriter()

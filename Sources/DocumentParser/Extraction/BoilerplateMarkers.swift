@@ -18,6 +18,10 @@ struct ElementMarks: OptionSet, Sendable {
   static let hidden = ElementMarks(rawValue: 1 << 5)
   /// Reader comments: chrome even when they hold most of the page's text.
   static let comments = ElementMarks(rawValue: 1 << 6)
+  /// Lists of other items (related, most read, trending, up next): their counts are not the page's.
+  static let related = ElementMarks(rawValue: 1 << 7)
+  /// Sidebars and widgets: their counts are the site's or other items', not the page's.
+  static let sidebar = ElementMarks(rawValue: 1 << 8)
 }
 
 /// The marker vocabulary, matched against lower-cased attribute values.
@@ -60,6 +64,18 @@ enum BoilerplateMarkers {
     "share", "social", "like", "reaction", "count", "stat", "petition", "signature", "sign", "donat", "progress",
     "goal", "raised", "supporter", "view", "comment", "engage",
   ]
+  /// Lists of other items, for whose counts a counter is (`related`).
+  static let related: [String] = [
+    "related", "recommend", "trending", "most-", "mostread", "mostpopular", "popular", "populer", "terpopuler",
+    "terkini", "terbaru", "rekomendasi", "read-also", "readalso", "baca-juga", "bacajuga", "lihat-juga",
+    "up-next", "upnext", "next-up", "more-from", "morefrom", "more-stories", "you-may", "also-like",
+    "suggest", "outbrain", "taboola", "lainnya", "latest", "teaser",
+  ]
+  /// Sidebars and widgets (`sidebar`).
+  static let sidebar: [String] = [
+    "sidebar", "side-bar", "widget-area", "widgetarea", "widget_", "aside", "rail", "sidecol", "side-col",
+  ]
+
   /// ARIA roles that are chrome.
   static let chromeRoles: Set<String> = [
     "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alert",
@@ -69,6 +85,7 @@ enum BoilerplateMarkers {
   /// Which vocabulary a class-name needle belongs to (bits of one combined needle set).
   private enum Vocabulary: UInt32 {
     case boilerplate = 1, unlikely = 2, maybe = 4, positive = 8, negative = 16, signals = 32, comments = 64
+    case related = 128, sidebar = 256
   }
 
   /// Every class-name vocabulary in one needle set: one pass per element, not seven.
@@ -76,7 +93,8 @@ enum BoilerplateMarkers {
     tagged: [
       (boilerplate, Vocabulary.boilerplate), (unlikely, .unlikely), (maybe, .maybe), (positive, .positive),
       (negative, .negative), (signals, .signals),
-      (["comment", "komentar", "disqus", "replies", "respond"], .comments),
+      (["comment", "komentar", "disqus", "replies", "respond"], .comments), (related, .related),
+      (sidebar, .sidebar),
     ].flatMap { words, vocabulary in words.map { ($0, vocabulary.rawValue) } })
   /// The whole-word markers packed into one machine word each (all are eight bytes or fewer):
   /// a word of a class name is compared without building an array for it.
@@ -94,6 +112,7 @@ enum BoilerplateMarkers {
     var marks: ElementMarks = []
     if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
     if role == "main" || role == "article" { marks.insert(.positive) }
+    if role == "complementary" { marks.insert(.sidebar) }
     guard !names.bytes.isEmpty else { return marks }
     let found = names.bytes.withUnsafeBufferPointer { nameNeedles.tags(in: $0) }
     @inline(__always) func has(_ vocabulary: Vocabulary) -> Bool { found & vocabulary.rawValue != 0 }
@@ -124,6 +143,9 @@ enum BoilerplateMarkers {
     if has(.negative) { marks.insert(.negative) }
     if has(.signals) { marks.insert(.signals) }
     if has(.comments) { marks.insert(.comments) }
+    if has(.related) { marks.insert(.related) }
+    // "content-sidebar-wrap", "main-with-sidebar": a wrapper around the article, not a sidebar.
+    if has(.sidebar) && !has(.maybe) { marks.insert(.sidebar) }
     return marks
   }
 

@@ -52,7 +52,7 @@ struct MainContentSelector {
   /// Elements that hold most of the page's paragraph text: never dropped as chrome,
   /// whatever their names say (an ASP.NET `<form>` around the page, `main-content-wrap
   /// has-section-nav`), unless they are reader comments.
-  private var protected: [Bool]
+  private(set) var protected: [Bool]
 
   init(model: PageModel) {
     self.model = model

@@ -89,14 +89,28 @@ struct PageMetadata {
   var jsonLD: [String] = []
   /// Bodies of other inline scripts that may hold counters.
   var embeddedJSON: [String] = []
-  /// Microdata `InteractionCounter` pairs (interactionType, userInteractionCount).
-  var interactionCounters: [(type: String, count: String)] = []
+  /// Microdata `InteractionCounter` pairs (interactionType, userInteractionCount), with the
+  /// innermost open element when it was found (for whose count it is).
+  var interactionCounters: [(type: String, count: String, element: Int32)] = []
   /// `<time datetime>` values and microdata `datePublished`, in document order.
   var times: [String] = []
   /// Microdata or rel=author names.
   var authors: [String] = []
   /// Text of the first `<h1>`.
   var firstHeading: String?
+  /// Element index of the first `<h1>`, -1 when there is none.
+  var firstHeadingElement: Int32 = -1
   /// Short texts from places that show counts, for `CounterReader.fromText`.
-  var signalTexts: [String] = []
+  var signalTexts: [SignalText] = []
+}
+
+/// A short text that may show a count, and where it sits (for whose count it is).
+struct SignalText {
+  var text: String
+  /// The block it was read from (the later one when two adjacent blocks were joined).
+  var block: Int32
+  /// The block-level element around it.
+  var owner: Int32
+  /// Two adjacent blocks joined: a number and its label in separate elements ("13 | Shares").
+  var joined: Bool = false
 }

@@ -16,6 +16,9 @@ struct PageWalker {
   private var linkDepth = 0
   private var openLinks: [Int] = []
   private var signalDepth = 0
+  /// Whether an element that shows counts opened inside the current block (an inline
+  /// `<span class="meta-comment">` closes before its block ends).
+  private var blockHasSignal = false
   private var embeddedBudget = 1 << 20
   /// Reused buffer for an element's lower-cased class, id and label values.
   private var nameScratch: [UInt8] = []
@@ -91,7 +94,7 @@ struct PageWalker {
     if tag == .html, let lang = XMLNode.attributeString(node, "lang") { model.metadata.htmlLang = lang }
     readMicrodata(node, tag: tag, itemtype: scanned.itemtype, itemprop: scanned.itemprop)
     if tag == .time, let value = XMLNode.attributeString(node, "datetime") { model.metadata.times.append(value) }
-    if tag.isBlock { flush(endsWithBreak: false) }
+    if tag.isBlock { flush(endsWithBreak: false) } else { markGlue() }
     if tag == .html || tag == .body || tag == .article || tag == .main { marks.remove([.boilerplate, .unlikely]) }
     let index = Int32(model.elements.count)
     let parent = open.last ?? -1
@@ -108,7 +111,10 @@ struct PageWalker {
     }
     open.append(index)
     owners.append(tag.isBlock ? index : (owners.last ?? index))
-    if marks.contains(.signals) { signalDepth += 1 }
+    if marks.contains(.signals) {
+      signalDepth += 1
+      blockHasSignal = true
+    }
     if tag == .a {
       linkDepth += 1
       if let href = XMLNode.attributeString(node, "href") {
@@ -135,8 +141,11 @@ struct PageWalker {
     if tag.isBlock {
       if tag == .h1 && model.metadata.firstHeading == nil {
         model.metadata.firstHeading = XMLNode.textContent(node, limit: 2000)
+        model.metadata.firstHeadingElement = index
       }
       flush(endsWithBreak: false)
+    } else {
+      markGlue()
     }
     if element.marks.contains(.signals) { signalDepth -= 1 }
     if tag == .a, let link = openLinks.popLast() {
@@ -268,20 +277,122 @@ struct PageWalker {
       PageModel.Block(
         owner: owner, start: Int32(blockStart), end: Int32(model.text.count), characters: blockCharacters,
         linkCharacters: blockLinkCharacters, commas: blockCommas, endsWithBreak: endsWithBreak))
-    if signalDepth > 0 || blockCharacters <= 48 {
-      let block = model.blocks[model.blocks.count - 1]
-      if signalDepth > 0 || containsDigit(block) {
-        if model.metadata.signalTexts.count < 400 { model.metadata.signalTexts.append(model.string(of: block)) }
-      }
-    }
+    if signalDepth > 0 || blockHasSignal || blockCharacters <= 48 { recordSignalText(Int32(model.blocks.count - 1)) }
+    blockHasSignal = false
     blockStart = model.text.count
+    glue.removeAll(keepingCapacity: true)
     blockCharacters = 0
     blockLinkCharacters = 0
     blockCommas = 0
   }
 
-  private func containsDigit(_ block: PageModel.Block) -> Bool {
-    model.text[Int(block.start)..<Int(block.end)].contains { $0 >= 0x30 && $0 <= 0x39 }
+  // MARK: Signal texts
+
+  /// What a short block holds, for joining a number and its label shown in adjacent elements.
+  private enum ShortShape {
+    /// Only a number: digits, separators, a scale letter, `+`, brackets ("759", "4.8K", "(32)").
+    case number
+    /// A few words without digits ("Shares", "Comments", "Hits:").
+    case label
+    case other
+  }
+
+  /// The last short block seen: its index, shape and text, and whether it was joined already.
+  private var lastShort: (block: Int32, shape: ShortShape, text: String, joined: Bool)?
+  /// Offsets in the current block where an inline element starts or ends with no space
+  /// between the texts on either side (`<span>0</span><span>shares</span>`). Signal texts get a
+  /// space there; the document text does not (a browser shows them glued too).
+  private var glue: [Int] = []
+
+  private mutating func markGlue() {
+    let end = model.text.count
+    if end > blockStart && !pendingSpace && glue.last != end { glue.append(end) }
+  }
+
+  /// A block's text for counters: with a space at each glued element edge.
+  private func signalString(of block: PageModel.Block) -> String {
+    let start = Int(block.start)
+    let end = Int(block.end)
+    let cuts = glue.filter { $0 > start && $0 < end }
+    guard !cuts.isEmpty else { return model.string(of: block) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(end - start + cuts.count)
+    var from = start
+    for cut in cuts {
+      bytes += model.text[from..<cut]
+      if bytes.last != 0x20 && model.text[cut] != 0x20 { bytes.append(0x20) }
+      from = cut
+    }
+    bytes += model.text[from..<end]
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Records a block as a signal text when it may show a count (it holds a digit, or sits in a
+  /// place that shows counts), and joins a bare number with a label block right before or after it.
+  private mutating func recordSignalText(_ index: Int32) {
+    let block = model.blocks[Int(index)]
+    let (hasDigit, shape) = shortShape(block)
+    let signal = signalDepth > 0 || blockHasSignal
+    guard signal || hasDigit || shape == .label else { return }
+    let text = signalString(of: block)
+    if (signal || hasDigit) && model.metadata.signalTexts.count < 400 {
+      model.metadata.signalTexts.append(SignalText(text: text, block: index, owner: block.owner))
+    }
+    var joinedNow = false
+    // A block already joined with its other neighbour is not joined again: "34" | "Share" |
+    // "16" | "Tweet" is 34 shares and 16 tweets, not "Share: 16".
+    if let previous = lastShort, previous.block == index - 1, !previous.joined,
+      model.metadata.signalTexts.count < 400, nextTo(model.blocks[Int(previous.block)].owner, block.owner)
+    {
+      var joined: String?
+      if previous.shape == .number && shape == .label {
+        joined = previous.text + " " + text  // "13" | "Shares"
+      } else if previous.shape == .label && shape == .number {
+        // "Comments" | "9", "Hits:" | "152759": read as a label ("Comments: 9").
+        let last = previous.text.utf8.last
+        joined = previous.text + (last == UInt8(ascii: ":") || last == UInt8(ascii: "(") ? " " : ": ") + text
+      }
+      if let joined {
+        model.metadata.signalTexts.append(SignalText(text: joined, block: index, owner: block.owner, joined: true))
+        joinedNow = true
+      }
+    }
+    lastShort = shape == .other ? nil : (index, shape, text, joinedNow)
+  }
+
+  /// Whether two blocks' elements sit together: the same element, siblings, or parent and
+  /// (grand)child (a count in one list item and a label in the next item's button are not joined).
+  private func nextTo(_ a: Int32, _ b: Int32) -> Bool {
+    guard a >= 0 && b >= 0 else { return false }
+    let pa = model.elements[Int(a)].parent
+    let pb = model.elements[Int(b)].parent
+    if a == b || pa == pb || pa == b || pb == a { return true }
+    // Through one inline wrapper: `<a><span>34</span><div>Share</div></a>`.
+    let gb = pb >= 0 ? model.elements[Int(pb)].parent : -1
+    let ga = pa >= 0 ? model.elements[Int(pa)].parent : -1
+    return gb == a || ga == b
+  }
+
+  /// Whether a block holds a digit, and whether it is a bare number or a short label.
+  private func shortShape(_ block: PageModel.Block) -> (hasDigit: Bool, shape: ShortShape) {
+    let length = Int(block.end - block.start)
+    var digits = 0
+    var letters = 0
+    var others = 0
+    model.text.withUnsafeBufferPointer { text in
+      for i in Int(block.start)..<Int(block.end) {
+        switch text[i] {
+        case 0x30...0x39: digits += 1
+        case 0x41...0x5A, 0x61...0x7A, 0x80...0xFF: letters += 1
+        case 0x2E, 0x2C, 0x20, 0x2B, 0x28, 0x29: break  // . , space + ( )
+        default: others += 1
+        }
+      }
+    }
+    if digits > 0 {
+      return (true, length <= 16 && letters <= 2 && others == 0 ? .number : .other)
+    }
+    return (false, length <= 24 && letters >= 3 && others <= 1 ? .label : .other)
   }
 
   // MARK: Attributes
@@ -502,6 +613,6 @@ struct PageWalker {
       }
       node = XMLNode.next(after: current, within: start)
     }
-    if let type, let count { model.metadata.interactionCounters.append((type, count)) }
+    if let type, let count { model.metadata.interactionCounters.append((type, count, open.last ?? -1)) }
   }
 }

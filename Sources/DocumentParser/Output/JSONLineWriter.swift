@@ -32,8 +32,13 @@ public struct JSONLineWriter {
       string(c.kind)
       raw(",\"origin\":")
       string(c.origin)
+      if c.primary == true { raw(",\"primary\":true") }
       raw(",\"raw\":")
       string(c.raw)
+      if let subject = c.subject {
+        raw(",\"subject\":")
+        string(subject)
+      }
       raw(",\"value\":")
       number(c.value)
       raw("}")

@@ -1,25 +1,67 @@
 import PageSignals
 import SlackscoreCore
 
-/// Feeds the page's parts to ``CounterReader`` and merges what comes back.
+/// Feeds the page's parts to ``CounterReader``, says whose each count is, and marks the one
+/// value per kind that stands for the page.
 enum CounterCollector {
   /// Counters from JSON-LD, microdata, meta tags, embedded JSON and visible text near share
-  /// bars and widgets, deduplicated on (kind, value, currency): the first, most structured
-  /// source wins.
-  static func collect(_ metadata: PageMetadata, lang: String?) -> [Counter] {
+  /// bars and widgets, each with its `subject`, deduplicated on (kind, value, currency,
+  /// subject): the first, most structured source wins. The page's value of each kind carries
+  /// `primary: true`.
+  static func collect(
+    _ model: PageModel, selection: MainContentSelector.Selection, protected: [Bool], lang: String?
+  ) -> [Counter] {
+    let metadata = model.metadata
+    let places = CounterPlaces(model: model, selection: selection, protected: protected)
     var found: [Counter] = []
     for block in metadata.jsonLD { found += CounterReader.fromJSONLD(block) }
     for pair in metadata.interactionCounters {
-      if let counter = CounterReader.fromMicrodata(interactionType: pair.type, count: pair.count) {
+      if var counter = CounterReader.fromMicrodata(interactionType: pair.type, count: pair.count) {
+        counter.subject = places.subject(ofElement: pair.element, kind: counter.kind, text: counter.raw)
         found.append(counter)
       }
     }
     for meta in metadata.metas {
-      if let counter = CounterReader.fromMeta(name: meta.key, content: meta.content) { found.append(counter) }
+      if var counter = CounterReader.fromMeta(name: meta.key, content: meta.content) {
+        counter.subject = "page"
+        found.append(counter)
+      }
     }
-    for script in metadata.embeddedJSON { found += CounterReader.fromEmbeddedJSON(script) }
-    for text in metadata.signalTexts { found += CounterReader.fromText(text, lang: lang) }
-    return deduplicate(found)
+    for script in metadata.embeddedJSON {
+      for var counter in CounterReader.fromEmbeddedJSON(script) {
+        // Page state starts counts at 0 before they load (`"viewCount":0` on a post with
+        // views): a zero there says nothing. Visible text and structured data give real zeros.
+        if counter.value == 0 { continue }
+        // Followers in page state are an account's (the forum's subscribers), not the post's.
+        if counter.subject == nil { counter.subject = counter.kind == "followers" ? "related" : "page" }
+        found.append(counter)
+      }
+    }
+    var textCounters: [(counter: Counter, owner: Int32, threadTotal: Bool)] = []
+    for signal in metadata.signalTexts {
+      for var counter in CounterReader.fromText(signal.text, lang: lang) {
+        // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a
+        // counter; nor is one in a link ("Top 20 Donors" in a menu).
+        if CounterKinds.outcomes.contains(counter.kind)
+          && (ProseShape.isProse(signal.text) || places.isLinkText(signal.block))
+        {
+          continue
+        }
+        let place = places.place(ofElement: signal.owner, kind: counter.kind, text: signal.text)
+        counter.subject = place.subject
+        // A petition's or fundraiser's progress box often sits in a side column: outcomes in a
+        // sidebar are the page's own (lists of other campaigns are `related`).
+        if place.subject == "sidebar" && CounterKinds.outcomes.contains(counter.kind) { counter.subject = "page" }
+        // Followers in text are an account's (the site's "240.000 Follower" box, an author's
+        // profile), not the article's, unless the main text itself shows them.
+        if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block) {
+          counter.subject = "sidebar"
+        }
+        textCounters.append((counter, signal.owner, place.threadTotal))
+      }
+    }
+    found += places.demoteRepeatedLists(textCounters)
+    return markPrimary(deduplicate(found))
   }
 
   static func deduplicate(_ counters: [Counter]) -> [Counter] {
@@ -27,8 +69,72 @@ enum CounterCollector {
       var kind: String
       var value: Double
       var currency: String?
+      var subject: String?
     }
     var seen = Set<Key>()
-    return counters.filter { seen.insert(Key(kind: $0.kind, value: $0.value, currency: $0.currency)).inserted }
+    return counters.filter {
+      seen.insert(Key(kind: $0.kind, value: $0.value, currency: $0.currency, subject: $0.subject)).inserted
+    }
+  }
+
+  /// Which origin stands for the page when several give a kind: structured data first, then
+  /// the visible text, then guesses from embedded page state.
+  static let primaryRank: [String: Int] = ["jsonld": 0, "microdata": 1, "meta": 2, "text": 3, "embedded_json": 4]
+
+  /// Sets `primary` on the first page counter of the best origin per kind. Shares and retweets
+  /// of one post with the same number are one act: then only `shares` is primary.
+  static func markPrimary(_ counters: [Counter]) -> [Counter] {
+    var best: [String: Int] = [:]
+    for (index, counter) in counters.enumerated() where counter.subject == "page" {
+      let rank = primaryRank[counter.origin] ?? primaryRank.count
+      if let current = best[counter.kind], (primaryRank[counters[current].origin] ?? primaryRank.count) <= rank {
+        continue
+      }
+      best[counter.kind] = index
+    }
+    if let retweets = best["retweets"], let shares = best["shares"], counters[retweets].value == counters[shares].value
+    {
+      best["retweets"] = nil
+    }
+    var result = counters
+    for index in best.values { result[index].primary = true }
+    return result
+  }
+}
+
+/// Counter kinds by axis.
+enum CounterKinds {
+  /// What people did offline or for the campaign: only from widgets and structured data.
+  static let outcomes: Set<String> = [
+    "signatures", "signature_goal", "funds_raised", "funds_goal", "donors", "attendees", "volunteers",
+  ]
+}
+
+/// Whether a text is running prose rather than a widget's label.
+enum ProseShape {
+  /// More than eight words, or a sentence end followed by a capitalised word: "Credo amassed 50,000
+  /// signatures in a week, …". Widgets say "1.024 dari 10.000 tanda tangan", "Join 17 supporters".
+  static func isProse(_ text: String) -> Bool {
+    var words = 0
+    var inWord = false
+    var sentenceEnd = false
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        inWord = false
+      } else {
+        if !inWord {
+          words += 1
+          if sentenceEnd && byte >= 0x41 && byte <= 0x5A { return true }
+        }
+        inWord = true
+        sentenceEnd = false
+      }
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+        sentenceEnd = true
+      } else if byte != 0x20 {
+        sentenceEnd = false
+      }
+    }
+    return words > 8
   }
 }

@@ -85,7 +85,8 @@ public enum DocumentBuilder {
     document.lang = language(declared: metadata.lang, text: document.text)
     (document.hashtags, document.mentions) = SocialTokens.scan(document.text)
     document.links = links(model: model, inMain: selection.inMain, resolver: resolver)
-    document.counters = CounterCollector.collect(model.metadata, lang: document.lang)
+    document.counters = CounterCollector.collect(
+      model, selection: selection, protected: selector.protected, lang: document.lang)
   }
 
   /// The page's declared language, unless the text is long enough for the detector and the

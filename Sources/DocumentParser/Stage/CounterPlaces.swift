@@ -1,0 +1,120 @@
+import SlackscoreCore
+
+/// Where on the page a count sits, and so whose it is: the page's own item (the article or post
+/// found by main-content selection, with its header next to the title) or another item (a
+/// related list, a sidebar widget, a comment).
+///
+/// Works on the ``PageModel``'s element array (parents precede children), after main-content
+/// selection: a few parent walks per counter, no pass over the text.
+struct CounterPlaces {
+  let model: PageModel
+  let protected: [Bool]
+  /// The element that holds the main content and the first `<h1>` (when they sit together), or -1.
+  let region: Int32
+  /// Per block: whether it is in the main text.
+  let inMain: [Bool]
+
+  init(model: PageModel, selection: MainContentSelector.Selection, protected: [Bool]) {
+    self.model = model
+    self.protected = protected
+    self.inMain = selection.inMain
+    var region: Int32 = -1
+    if let first = selection.blocks.first, let last = selection.blocks.last {
+      region = Self.commonAncestor(model.blocks[first].owner, model.blocks[last].owner, in: model)
+    }
+    let heading = model.metadata.firstHeadingElement
+    if heading >= 0 {
+      if region < 0 {
+        region = model.elements[Int(heading)].parent
+      } else {
+        // The article's header (title, byline, share bar) sits beside its text.
+        let joined = Self.commonAncestor(region, heading, in: model)
+        if joined >= 0, !Self.isPageWide(model.elements[Int(joined)].tag) { region = joined }
+      }
+    }
+    self.region = region
+  }
+
+  private static func isPageWide(_ tag: HTMLTag) -> Bool { tag == .html || tag == .body }
+
+  static func commonAncestor(_ a: Int32, _ b: Int32, in model: PageModel) -> Int32 {
+    var a = a
+    var b = b
+    while a != b && a >= 0 && b >= 0 {
+      if a > b { a = model.elements[Int(a)].parent } else { b = model.elements[Int(b)].parent }
+    }
+    return a == b ? a : -1
+  }
+
+  /// Whose a count found inside `element` is: `page`, `comment`, `reply`, `related` or `sidebar`.
+  func subject(ofElement element: Int32, kind: String, text: String) -> String {
+    place(ofElement: element, kind: kind, text: text).subject
+  }
+
+  /// The subject, and whether the count is a comment thread's own total ("51 Kommentare" over
+  /// the thread): that one stays the page's even when lists elsewhere repeat the kind.
+  func place(ofElement element: Int32, kind: String, text: String) -> (subject: String, threadTotal: Bool) {
+    var current = element
+    var comments = false
+    while current >= 0 {
+      if current == region { break }
+      let e = model.elements[Int(current)]
+      let wrapper = e.tag == .html || e.tag == .body || e.tag == .main || e.tag == .article
+      if !wrapper && !(protected.indices.contains(Int(current)) && protected[Int(current)]) {
+        if e.marks.contains(.related) { return ("related", false) }
+        if e.marks.contains(.sidebar) || e.tag == .aside { return ("sidebar", false) }
+        if e.marks.contains(.comments) { comments = true }
+      }
+      current = e.parent
+    }
+    guard comments else { return ("page", false) }
+    // Inside a comment thread: the thread's own total ("34 Comments") is the page's; a
+    // comment's likes or its "3 replies" are not.
+    if Self.saysMoreReplies(text) { return ("reply", false) }
+    return kind == "comments" ? ("page", true) : ("comment", false)
+  }
+
+  /// "3 more replies", "View 12 replies", "Lihat 5 balasan lainnya": a comment's replies.
+  private static func saysMoreReplies(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    guard lower.contains("repl") || lower.contains("balas") || lower.contains("antwort") else { return false }
+    return ["more", "view", "show", "lainnya", "lihat", "weitere"].contains { lower.contains($0) }
+  }
+
+  /// Whether a block is mostly link text (a menu entry, a headline).
+  func isLinkText(_ block: Int32) -> Bool {
+    guard block >= 0 && Int(block) < model.blocks.count else { return false }
+    let b = model.blocks[Int(block)]
+    return b.linkCharacters * 2 > b.characters
+  }
+
+  /// Whether a block is in the main text.
+  func isMainText(_ block: Int32) -> Bool { block >= 0 && Int(block) < inMain.count && inMain[Int(block)] }
+
+  /// Whether `element` lies inside the region.
+  func inRegion(_ element: Int32) -> Bool {
+    guard region >= 0 else { return true }
+    var current = element
+    while current > region { current = model.elements[Int(current)].parent }
+    return current == region
+  }
+
+  /// A list of other items shows the same kind again and again with different values ("19
+  /// comments", "16 comments", … under headlines). When a kind has three or more different page
+  /// values from the text, the ones outside the region are the list's (`related`).
+  func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
+    var values: [String: Set<Double>] = [:]
+    for (counter, _, _) in found where counter.subject == "page" {
+      values[counter.kind, default: []].insert(counter.value)
+    }
+    return found.map { counter, owner, threadTotal in
+      var counter = counter
+      if counter.subject == "page", !threadTotal, let distinct = values[counter.kind], distinct.count >= 3,
+        !inRegion(owner)
+      {
+        counter.subject = "related"
+      }
+      return counter
+    }
+  }
+}

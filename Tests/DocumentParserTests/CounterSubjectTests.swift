@@ -1,0 +1,133 @@
+import SlackscoreCore
+import Testing
+
+@testable import DocumentParser
+
+/// Whose each counter is, which one is primary, and outcomes only from widgets.
+@Suite struct CounterSubjectTests {
+  static let paragraph =
+    "<p>Warga kota berkumpul di alun-alun pada hari Minggu untuk menyuarakan penolakan terhadap rencana pembangunan jalan tol yang akan menggusur ratusan rumah, kata koordinator aksi kepada wartawan.</p>"
+
+  private func counters(_ html: String) -> [Counter] {
+    document(makeResponse(html))?.counters ?? []
+  }
+
+  private func primary(_ counters: [Counter], _ kind: String) -> Counter? {
+    counters.first { $0.kind == kind && $0.primary == true }
+  }
+
+  @Test func theArticlesOwnCountIsPrimaryAndTheMostReadListIsRelated() {
+    let html = """
+      <html><body><article><h1>Warga menolak tol</h1><div class="share-bar">Dibagikan 340 kali</div>
+      \(Self.paragraph)\(Self.paragraph)</article>
+      <div class="most-popular"><ul>
+      <li><a href="/a">Berita satu</a> <span>dibaca 27846 kali</span></li>
+      <li><a href="/b">Berita dua</a> <span>dibaca 25438 kali</span></li></ul></div>
+      </body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "shares")?.value == 340)
+    #expect(primary(found, "shares")?.subject == "page")
+    #expect(found.filter { $0.kind == "views" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
+    #expect(primary(found, "views") == nil)
+  }
+
+  @Test func sidebarWidgetCountsAreTheSidebars() {
+    let html = """
+      <html><body><div class="content"><h1>Judul</h1>\(Self.paragraph)\(Self.paragraph)</div>
+      <aside><div class="blog-stats">171.948 hits</div></aside>
+      <div id="sidebar"><div class="fb-box">209k followers</div></div></body></html>
+      """
+    let found = counters(html)
+    #expect(found.count == 2)
+    #expect(found.allSatisfy { $0.subject == "sidebar" && $0.primary == nil })
+  }
+
+  @Test func aThreadsTotalIsThePagesButACommentsRepliesAndLikesAreNot() {
+    let html = """
+      <html><body><article><h1>Judul</h1>\(Self.paragraph)\(Self.paragraph)</article>
+      <section id="comments"><h3>34 Comments</h3>
+      <div class="comment-body">Setuju! <span>12 likes</span></div>
+      <div class="comment-body">Saya juga. <a href="#">3 more replies</a></div></section></body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "comments")?.value == 34)
+    #expect(found.contains { $0.kind == "likes" && $0.value == 12 && $0.subject == "comment" })
+    #expect(found.contains { $0.value == 3 && $0.subject == "reply" && $0.primary == nil })
+    #expect(primary(found, "likes") == nil)
+  }
+
+  @Test func aListOfHeadlinesWithCommentCountsIsRelated() {
+    let items = (1...4).map {
+      "<div class=\"item\"><a href=\"/\($0)\">Kabar nomor \($0)</a> <span>\(10 + $0) comments</span></div>"
+    }
+    .joined()
+    let html = """
+      <html><body><div class="post"><h1>Judul</h1>\(Self.paragraph)\(Self.paragraph)<div>2 comments</div></div>
+      <div class="list">\(items)</div></body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "comments")?.value == 2)
+    #expect(found.filter { $0.kind == "comments" && $0.value > 10 }.allSatisfy { $0.subject == "related" })
+  }
+
+  @Test func aNumberAndItsLabelInAdjacentElementsAreRead() {
+    let html = """
+      <html><body><article><h1>Judul</h1><div class="stats"><div>13</div><div>Shares</div>
+      <div>Comments</div><div>9</div><div>Hits:</div><div>152759</div></div>
+      \(Self.paragraph)\(Self.paragraph)</article></body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "shares")?.value == 13)
+    #expect(primary(found, "comments")?.value == 9)
+    #expect(primary(found, "views")?.value == 152_759)
+  }
+
+  @Test func outcomesInRunningProseAreNoCounters() {
+    let html = """
+      <html><body><article><h1>Credo</h1>
+      <p class="stats-text">Credo amassed 50,000 signatures in a week, and the campaign raised $380m from donors.</p>
+      \(Self.paragraph)<div class="petition-progress">1.024 dari 10.000 tanda tangan</div>
+      <div class="supporters">Join 17 supporters</div></article></body></html>
+      """
+    let found = counters(html)
+    #expect(!found.contains { $0.value == 50_000 })
+    #expect(!found.contains { $0.kind == "funds_raised" })
+    #expect(primary(found, "signatures")?.value == 1024)
+    #expect(primary(found, "signature_goal")?.value == 10_000)
+    #expect(found.contains { $0.kind == "signatures" && $0.value == 17 })
+  }
+
+  @Test func structuredDataWinsAndOtherItemsInItAreRelated() {
+    let html = """
+      <html><head><script type="application/ld+json">
+      {"@context":"https://schema.org","@type":"NewsArticle","commentCount":"5",
+       "interactionStatistic":{"@type":"InteractionCounter","userInteractionCount":"5555 UserLikes"},
+       "publisher":{"@type":"Organization","interactionStatistic":{"interactionType":"FollowAction","userInteractionCount":900000}},
+       "relatedLink":[{"@type":"Article","commentCount":77}]}
+      </script></head><body><article><h1>Judul</h1><div class="count">5 komentar</div>\(Self.paragraph)</article></body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "likes")?.value == 5555)
+    #expect(primary(found, "likes")?.origin == "jsonld")
+    #expect(primary(found, "comments")?.origin == "jsonld")
+    #expect(found.contains { $0.kind == "followers" && $0.subject == "related" && $0.primary == nil })
+    #expect(found.contains { $0.value == 77 && $0.subject == "related" })
+    #expect(found.filter { $0.primary == true }.count == 2)
+  }
+
+  @Test func sharesAndRetweetsOfOnePostAreOneAct() {
+    let marked = CounterCollector.markPrimary([
+      Counter(kind: "shares", value: 79, raw: "79", origin: "jsonld", subject: "page"),
+      Counter(kind: "retweets", value: 79, raw: "79", origin: "embedded_json", subject: "page"),
+    ])
+    #expect(marked.map(\.primary) == [true, nil])
+  }
+
+  @Test func proseShape() {
+    #expect(ProseShape.isProse("Credo amassed 50,000 signatures in a week and more people joined"))
+    #expect(ProseShape.isProse("Raised $5m. Then it stopped"))
+    #expect(!ProseShape.isProse("Terkumpul Rp. 1.500.000 dari Rp 10.000.000"))
+    #expect(!ProseShape.isProse("Join 17 supporters"))
+  }
+}
