@@ -45,6 +45,17 @@ public struct CTALexiconFile: Sendable, Codable {
   public var functionWords: PhraseLists
   /// Context cue name (`money`, `time`, `place`) → phrases.
   public var contextCues: [String: [String]]?
+  /// Addresses to the audience that make a sentence an ask ("I urge everyone", "kalau setuju",
+  /// "kita semua", "if you can"): cue `appeal`.
+  public var appeals: PhraseLists?
+  /// Questions that are requests ("would you", "why not", "maukah"): cue `request-question`; other
+  /// questions are not calls to action.
+  public var requestQuestions: PhraseLists?
+  /// Impersonal asks ("volunteers needed", "dibutuhkan", "donations accepted"): cue
+  /// `impersonal-request`.
+  public var impersonalRequests: PhraseLists?
+  /// Words of recipes, software documentation and how-to texts: cue `instruction`.
+  public var instructionWords: PhraseLists?
 }
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).

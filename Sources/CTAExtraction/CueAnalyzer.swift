@@ -19,6 +19,12 @@ public struct SentenceAnalysis: Sendable {
   public var promo: Bool
   /// Token indices of the clause heads.
   public var heads: [Int]
+  /// Whether the sentence is addressed to the reader or audience as an ask: an imperative,
+  /// hortative, polite or impersonal request, a request question, an appeal, or "you"/"kita"
+  /// as the one asked (see `AskGate`).
+  public var addressed = false
+  /// Why the sentence is not the page's own ask even if it has that shape; nil when nothing excludes it.
+  public var exclusion: AskExclusion?
 }
 
 /// Finds the grammatical and lexical cues of a call to action in a sentence: imperatives and
@@ -63,6 +69,10 @@ public struct CueAnalyzer: Sendable {
     add(lexicon.newsWidgets, "news-widget")
     add(lexicon.promo, "promo")
     add(lexicon.negativeImperatives, "negative")
+    add(lexicon.appeals ?? [:], "appeal")
+    add(lexicon.requestQuestions ?? [:], "request-question")
+    add(lexicon.impersonalRequests ?? [:], "impersonal-request")
+    add(lexicon.instructionWords ?? [:], "instruction")
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       lists.add(phrases, label: "context:" + name)
     }
@@ -110,6 +120,10 @@ public struct CueAnalyzer: Sendable {
       case "promo":
         promo = true
         cues.insert("promo")
+      case "appeal", "impersonal-request", "instruction": cues.insert(hit.label)
+      case "request-question":
+        // "yuk"/"ayo"/"mari" open request questions only at the start.
+        if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(hit.label) }
       default:
         if hit.label.utf8HasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
       }
@@ -118,7 +132,9 @@ public struct CueAnalyzer: Sendable {
     // Clause heads: the first content token of each clause.
     let heads = clauseHeads(tokens)
     var imperative = false
-    for head in heads {
+    var leadingAsk = false
+    for (n, head) in heads.enumerated() {
+      let wasImperative = imperative || cues.contains("hortative-initial")
       let word = tokens[head].text
       if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert("hortative-initial") }
       if negatives.contains(word) || (head + 1 < tokens.count && negatives.contains(word + " " + tokens[head + 1].text))
@@ -129,7 +145,10 @@ public struct CueAnalyzer: Sendable {
       }
       if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
         let next = head + 1 < tokens.count ? tokens[head + 1].text : ""
-        if !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next) {
+        // "Email: x@y.org", "Donate" alone: a label, not an imperative.
+        if head + 1 < tokens.count && !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next)
+          && !Self.labelPunctuation.contains(next)
+        {
           cues.insert("imperative")
           imperative = true
         }
@@ -141,6 +160,7 @@ public struct CueAnalyzer: Sendable {
         cues.insert(morph)
         imperative = true
       }
+      if n == 0 && !wasImperative && (imperative || cues.contains("hortative-initial")) { leadingAsk = true }
     }
 
     // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
@@ -247,9 +267,12 @@ public struct CueAnalyzer: Sendable {
     if tokens.contains(where: { $0.text == "kita" || $0.text == "we" || $0.text == "us" || $0.text == "let's" }) {
       cues.insert("first-plural")
     }
-    return SentenceAnalysis(
-      tokens: tokens, lang: lang, cues: cues.sorted(), categoryHits: categoryHits, linkCategories: linkCategories,
+    var analysis = SentenceAnalysis(
+      tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
       target: target, promo: promo, heads: heads)
+    AskGate.judge(&analysis, cues: &cues, words: words, leadingAsk: leadingAsk)
+    analysis.cues = cues.sorted()
+    return analysis
   }
 
   /// The language with more function words, when the difference is clear.
@@ -280,6 +303,8 @@ public struct CueAnalyzer: Sendable {
   /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
   static let nounFollowers: Set<String> = ["of", "is", "are", "was", "were", "has", "had", "'s"]
   static let requestWords: Set<String> = ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"]
+  /// Punctuation after a would-be imperative that makes it a label ("Email:", "Donate |").
+  static let labelPunctuation: Set<String> = [":", "|", "/"]
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
   /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please").
@@ -295,6 +320,8 @@ public struct CueAnalyzer: Sendable {
       case .word:
         if atStart {
           if openers.contains(token.text) { continue }
+          // "RT @USER: …" is a retweet header, not an ask to retweet.
+          if token.text == "rt" && i + 1 < tokens.count && tokens[i + 1].kind == .mention { continue }
           heads.append(i)
           atStart = false
         }
