@@ -26,6 +26,11 @@ enum AskGate {
     "imperative", "hortative", "hortative-initial", "polite-passive", "kan-imperative", "i-imperative",
     "lah-imperative", "negative-imperative", "appeal", "request-question", "impersonal-request", "second-person",
   ]
+  /// Cues of an ask's grammatical form (mood or request), as opposed to a mere address ("you").
+  static let askFormCues: Set<String> = [
+    "imperative", "hortative", "hortative-initial", "polite-passive", "kan-imperative", "i-imperative",
+    "lah-imperative", "negative-imperative", "request-question", "impersonal-request",
+  ]
   /// Words that make "we"-less inclusive asks ("kita", "let's").
   static let inclusiveWords: Set<String> = ["kita", "let's", "lets", "ayo", "yuk", "mari"]
   /// First-person speakers who make a reporting verb an appeal of their own ("Saya mengajak …", "I urge …").
@@ -58,6 +63,8 @@ enum AskGate {
     if firstPersonAppeal { analysis.addressed = true }
 
     let firstWord = words.first?.text
+    let askForm = !cues.isDisjoint(with: askFormCues)
+    analysis.askForm = askForm || firstPersonAppeal
     if cues.contains("news-widget") {
       analysis.exclusion = .widget
     } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
@@ -72,10 +79,10 @@ enum AskGate {
       analysis.exclusion = .question
     } else if !firstPersonAppeal
       && (cues.contains("attributed-quote") || cues.contains("reported-request")
-        || (cues.contains("reporting-verb") && !leadingAsk))
+        || (cues.contains("reporting-verb") && !leadingAsk && !askForm))
     {
       analysis.exclusion = .reported
-    } else if !leadingAsk && !firstPersonAppeal
+    } else if !leadingAsk && !firstPersonAppeal && !askForm
       && (cues.contains("reported-act") || cues.contains("past-narration") || cues.contains("third-person-narration")
         || cues.contains("first-person-past")
         || (cues.contains("declarative") && !(firstWord.map { addressedSubjects.contains($0) } ?? false)))

@@ -138,12 +138,15 @@ public struct CTADetector: Sendable {
   /// names the act (a petition, donation, event, voting or contact target). Without it nothing is
   /// emitted, whatever the model says; the category is always one of the evidenced ones.
   static func hasActEvidence(_ analysis: SentenceAnalysis) -> Bool {
-    !analysis.categoryHits.isEmpty || !analysis.linkCategories.isEmpty
+    !analysis.actCategories.isEmpty || !analysis.linkCategories.isEmpty
   }
 
-  /// A shop or product promotion with no cause (discount, login, cashback): not a call to action.
+  /// A shop or product promotion with no cause (discount, login, cashback), or a help-line or
+  /// information notice ("for more information call …", "silakan hubungi call center"): not a call
+  /// to action.
   static func isCommercial(_ analysis: SentenceAnalysis, category: String) -> Bool {
-    analysis.cues.contains("commercial") && (category == "buy" || category == "follow" || category == "share")
+    if category == "contact" && analysis.cues.contains("helpline") { return true }
+    return analysis.cues.contains("commercial") && (category == "buy" || category == "follow" || category == "share")
       && !analysis.promo
   }
 
@@ -161,7 +164,7 @@ public struct CTADetector: Sendable {
     let learned = model.categoryScores(features)
     var best: (String, Double)?
     for (c, name) in CTAResources.categories.enumerated()
-    where analysis.categoryHits[name] != nil || analysis.linkCategories.contains(name) {
+    where analysis.actCategories.contains(name) || analysis.linkCategories.contains(name) {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
         score = learned[k]

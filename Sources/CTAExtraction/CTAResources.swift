@@ -56,6 +56,15 @@ public struct CTALexiconFile: Sendable, Codable {
   public var impersonalRequests: PhraseLists?
   /// Words of recipes, software documentation and how-to texts: cue `instruction`.
   public var instructionWords: PhraseLists?
+  /// Category phrases that name a topic rather than an act ("petition", "hotline", "fund",
+  /// "rally"): still model features, act evidence only in a sentence with an ask's form.
+  public var weakPhrases: [String]?
+  /// Category phrases that never count as act evidence (election nouns such as "pilkada",
+  /// "calon": Indonesian political talk names them constantly without asking anything).
+  public var topicPhrases: [String]?
+  /// Help-line and information wording ("for more information", "hotline", "konsultasi"): a `contact`
+  /// ask with it is a service notice, not a call to action (cue `helpline`).
+  public var helpline: PhraseLists?
 }
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).

@@ -11,6 +11,15 @@ public struct SentenceAnalysis: Sendable {
   public var cues: [String]
   /// Lexicon hits per category.
   public var categoryHits: [String: Int]
+  /// Categories with a lexicon hit that names an act (not only a topic word such as "petition" or
+  /// "pilkada"): the act evidence of the precision gate, with `linkCategories`.
+  public var actCategories: Set<String> = []
+  /// Categories named only by a topic word ("petition", "hotline", "fund"): act evidence only when
+  /// the sentence has an ask's form (`askForm`), as in "Send what you can to the strike fund".
+  public var topicCategories: Set<String> = []
+  /// Whether the sentence has an ask's grammatical form: imperative, hortative, polite or
+  /// impersonal request, request question, or a first-person appeal ("I urge everyone").
+  public var askForm = false
   /// Categories implied by a registry link in the sentence.
   public var linkCategories: [String]
   /// The first registry link in (or anchored by) the sentence.
@@ -47,6 +56,8 @@ public struct CueAnalyzer: Sendable {
   private let questionWords: [String: Set<String>]
   private let negatives: Set<String>
   private let functionWords: [String: Set<String>]
+  private let weakPhrases: Set<String>
+  private let topicPhrases: Set<String>
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -73,6 +84,7 @@ public struct CueAnalyzer: Sendable {
     add(lexicon.requestQuestions ?? [:], "request-question")
     add(lexicon.impersonalRequests ?? [:], "impersonal-request")
     add(lexicon.instructionWords ?? [:], "instruction")
+    add(lexicon.helpline ?? [:], "helpline")
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       lists.add(phrases, label: "context:" + name)
     }
@@ -89,6 +101,8 @@ public struct CueAnalyzer: Sendable {
     questionWords = lexicon.questionWords.mapValues { Set($0) }
     negatives = set(lexicon.negativeImperatives)
     functionWords = lexicon.functionWords.mapValues { Set($0) }
+    weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
+    topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
     self.registry = registry
   }
 
@@ -100,9 +114,17 @@ public struct CueAnalyzer: Sendable {
 
     // Lexicon categories.
     var categoryHits: [String: Int] = [:]
+    var actCategories: Set<String> = []
+    var topicCategories: Set<String> = []
     for hit in categories.hits(in: tokens) {
       categoryHits[hit.label, default: 0] += 1
       cues.insert("lexicon:\(hit.label)")
+      if topicPhrases.contains(hit.phrase) { continue }
+      if weakPhrases.contains(hit.phrase) {
+        topicCategories.insert(hit.label)
+      } else {
+        actCategories.insert(hit.label)
+      }
     }
 
     // Word lists.
@@ -120,7 +142,7 @@ public struct CueAnalyzer: Sendable {
       case "promo":
         promo = true
         cues.insert("promo")
-      case "appeal", "impersonal-request", "instruction": cues.insert(hit.label)
+      case "appeal", "impersonal-request", "instruction", "helpline": cues.insert(hit.label)
       case "request-question":
         // "yuk"/"ayo"/"mari" open request questions only at the start.
         if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(hit.label) }
@@ -271,6 +293,9 @@ public struct CueAnalyzer: Sendable {
       tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
       target: target, promo: promo, heads: heads)
     AskGate.judge(&analysis, cues: &cues, words: words, leadingAsk: leadingAsk)
+    analysis.actCategories = actCategories
+    if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
+    analysis.topicCategories = topicCategories
     analysis.cues = cues.sorted()
     return analysis
   }
