@@ -46,7 +46,10 @@ enum AskGate {
 
   /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
-  static func judge(_ analysis: inout SentenceAnalysis, cues: inout Set<String>, words: [Token], leadingAsk: Bool) {
+  /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
+  static func judge(
+    _ analysis: inout SentenceAnalysis, cues: inout Set<String>, words: [Token], leadingAsk: Bool, inReply: Bool
+  ) {
     let tokens = analysis.tokens
     let inclusive = words.contains { inclusiveWords.contains($0.text) }
     analysis.addressed = inclusive || !cues.isDisjoint(with: addressCues)
@@ -69,9 +72,8 @@ enum AskGate {
       analysis.exclusion = .widget
     } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
       analysis.exclusion = .bare
-    } else if let first = tokens.first, first.kind == .mention,
-      !(tokens.count > 1 && tokens[1].text == ":"),
-      !inclusive, !cues.contains("hortative-initial"), !cues.contains("appeal")
+    } else if inReply || Self.opensReply(tokens), !inclusive, !cues.contains("hortative-initial"),
+      !cues.contains("appeal")
     {
       cues.insert("reply-to-one")
       analysis.exclusion = .reply
@@ -92,5 +94,11 @@ enum AskGate {
       analysis.exclusion = .instruction
     }
     if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert("retweet-header") }
+  }
+
+  /// Whether the tokens open with a mention that is not an attribution ("@USER …", not "@USER: …").
+  static func opensReply(_ tokens: [Token]) -> Bool {
+    guard let first = tokens.first, first.kind == .mention else { return false }
+    return !(tokens.count > 1 && tokens[1].text == ":")
   }
 }

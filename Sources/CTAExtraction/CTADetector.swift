@@ -112,10 +112,14 @@ public struct CTADetector: Sendable {
 
   /// Judges one sentence given as tokens. The category is computed only for calls to action unless
   /// `alwaysCategorize` is set (evaluation reports it for misses too).
+  /// `inReply`: the sentence belongs to a post that opens with a mention (`AskGate.opensReply`), so it
+  /// speaks to one account, not the audience.
   public func judge(
-    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false,
+    inReply: Bool = false
   ) -> SentenceVerdict {
-    let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
+    let analysis = analyzer.analyze(
+      tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply)
     let features = hasher.features(analysis, heads: analysis.heads)
     let p = model.probability(features, cues: analysis.cues)
     let hasAct = Self.hasActEvidence(analysis)
@@ -148,6 +152,15 @@ public struct CTADetector: Sendable {
     if category == "contact" && analysis.cues.contains("helpline") { return true }
     return analysis.cues.contains("commercial") && (category == "buy" || category == "follow" || category == "share")
       && !analysis.promo
+  }
+
+  /// Whether a post or document opens with a mention that is not an attribution: a reply to one
+  /// account ("@USER coba kamu share lagi"), whose sentences are not asks to the audience.
+  public static func isReply(_ scalars: [Unicode.Scalar]) -> Bool {
+    var i = 0
+    while i < scalars.count && SentenceSegmenter.isSpace(scalars[i]) { i += 1 }
+    guard i < scalars.count, scalars[i] == "@" else { return false }
+    return AskGate.opensReply(Tokenizer.tokens(scalars[i..<min(scalars.count, i + 64)]))
   }
 
   /// Judges one sentence given as text (evaluation, tests).

@@ -79,9 +79,11 @@ public struct CTAEvaluation: Sendable {
       if item.isPost {
         // A post is positive when any of its sentences is; report the strongest such sentence.
         let scalars = Array(item.text.unicodeScalars)
+        let reply = CTADetector.isReply(scalars)
         for span in detector.segmenter.split(scalars: scalars) {
           let verdict = detector.judge(
-            tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: item.lang, alwaysCategorize: true)
+            tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: item.lang, alwaysCategorize: true,
+            inReply: reply)
           let hit = verdict.isCallToAction && verdict.category != nil
           if (hit && !predicted) || (hit == predicted && verdict.probability > probability) {
             probability = verdict.probability

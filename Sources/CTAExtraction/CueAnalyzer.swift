@@ -108,7 +108,9 @@ public struct CueAnalyzer: Sendable {
 
   /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
   /// registry link whose anchor text lies in the sentence.
-  public func analyze(tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil) -> SentenceAnalysis {
+  public func analyze(
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false
+  ) -> SentenceAnalysis {
     var cues = Set<String>()
     let lang = guessLanguage(tokens) ?? docLang
 
@@ -292,7 +294,7 @@ public struct CueAnalyzer: Sendable {
     var analysis = SentenceAnalysis(
       tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
       target: target, promo: promo, heads: heads)
-    AskGate.judge(&analysis, cues: &cues, words: words, leadingAsk: leadingAsk)
+    AskGate.judge(&analysis, cues: &cues, words: words, leadingAsk: leadingAsk, inReply: inReply)
     analysis.actCategories = actCategories
     if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
     analysis.topicCategories = topicCategories

@@ -29,11 +29,12 @@ extension CTADetector {
     var out: [CTACandidate] = []
     var instructionSentences = 0
     var linked: [Bool] = []
+    let reply = Self.isReply(scalars)
     for span in segmenter.split(scalars: scalars) {
       let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
       guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { continue }
       let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)
-      let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target)
+      let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target, inReply: reply)
       if verdict.analysis.exclusion == .instruction { instructionSentences += 1 }
       let keep = verdict.isCallToAction || (keepReported && verdict.isReported)
       guard keep, let category = verdict.category else { continue }
