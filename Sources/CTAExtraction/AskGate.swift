@@ -68,7 +68,7 @@ enum AskGate {
     let firstWord = words.first?.text
     let askForm = !cues.isDisjoint(with: askFormCues)
     analysis.askForm = askForm || firstPersonAppeal
-    if cues.contains("news-widget") {
+    if cues.contains("navigation") && !analysis.promo {
       analysis.exclusion = .widget
     } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
       analysis.exclusion = .bare

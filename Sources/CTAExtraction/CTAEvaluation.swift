@@ -80,11 +80,16 @@ public struct CTAEvaluation: Sendable {
         // A post is positive when any of its sentences is; report the strongest such sentence.
         let scalars = Array(item.text.unicodeScalars)
         let reply = CTADetector.isReply(scalars)
-        for span in detector.segmenter.split(scalars: scalars) {
-          let verdict = detector.judge(
+        let verdicts = detector.segmenter.split(scalars: scalars).map { span in
+          detector.judge(
             tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: item.lang, alwaysCategorize: true,
             inReply: reply)
-          let hit = verdict.isCallToAction && verdict.category != nil
+        }
+        let commercial = verdicts.contains { $0.analysis.cues.contains("commercial") }
+        for verdict in verdicts {
+          let hit =
+            verdict.isCallToAction && verdict.category != nil
+            && !CTADetector.isSpam(category: verdict.category!, postLength: scalars.count, commercial: commercial)
           if (hit && !predicted) || (hit == predicted && verdict.probability > probability) {
             probability = verdict.probability
             category = verdict.category

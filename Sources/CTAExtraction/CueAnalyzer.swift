@@ -140,7 +140,10 @@ public struct CueAnalyzer: Sendable {
         hortativeAt.append(hit.first)
       case "moralising": moralising = true
       case "hard-negative": cues.insert("hard-negative")
-      case "news-widget": cues.insert("news-widget")
+      case "news-widget":
+        cues.insert("news-widget")
+        // "Baca juga: …", "Read more …": navigation when it opens the sentence.
+        if hit.first <= 1 { cues.insert("navigation") }
       case "promo":
         promo = true
         cues.insert("promo")

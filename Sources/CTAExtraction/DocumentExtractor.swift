@@ -19,6 +19,16 @@ extension CTADetector {
   /// the publisher's (cue `after-article`).
   static let afterArticleShare = 0.85
   static let afterArticleMinimum = 1_500
+  /// Texts up to this many scalars are posts: one sentence of spam or shop talk ("RT, Like & Follow"
+  /// under a porn or sale post) makes its `share`, `follow` and `buy` asks commercial.
+  static let postLength = 600
+  static let commercialCategories: Set<String> = ["share", "follow", "buy"]
+
+  /// Whether a post's asks of `category` are spam: the post is short and one of its sentences has
+  /// the `commercial` cue.
+  static func isSpam(category: String, postLength: Int, commercial: Bool) -> Bool {
+    commercial && postLength <= Self.postLength && commercialCategories.contains(category)
+  }
 
   /// Every call to action in `document`, in text order, with `boilerplate` still false. With
   /// `reported`, asks that the text reports or quotes are included too, with `reported: true`.
@@ -29,6 +39,7 @@ extension CTADetector {
     var out: [CTACandidate] = []
     var instructionSentences = 0
     var linked: [Bool] = []
+    var commercial = false
     let reply = Self.isReply(scalars)
     for span in segmenter.split(scalars: scalars) {
       let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
@@ -36,6 +47,7 @@ extension CTADetector {
       let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)
       let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target, inReply: reply)
       if verdict.analysis.exclusion == .instruction { instructionSentences += 1 }
+      if verdict.analysis.cues.contains("commercial") { commercial = true }
       let keep = verdict.isCallToAction || (keepReported && verdict.isReported)
       guard keep, let category = verdict.category else { continue }
       var sentence = String.UnicodeScalarView()
@@ -56,6 +68,13 @@ extension CTADetector {
         reported: verdict.isReported ? true : nil)
       out.append(CTACandidate(cta: cta, promo: promo, recurrenceKey: Self.recurrenceKey(tokens)))
       linked.append(!verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo)
+    }
+    if commercial && scalars.count <= Self.postLength {
+      let kept = zip(out, linked).filter {
+        !Self.isSpam(category: $0.0.cta.category, postLength: scalars.count, commercial: true)
+      }
+      out = kept.map(\.0)
+      linked = kept.map(\.1)
     }
     if instructionSentences >= Self.instructionGenreSentences {
       out = zip(out, linked).filter { $0.1 || $0.0.cta.reported == true }.map(\.0)

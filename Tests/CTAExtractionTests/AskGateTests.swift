@@ -79,7 +79,7 @@ import Testing
     let recipe = ExtractInput(
       id: "r1",
       text: """
-        Preheat the oven to 180 degrees C. Whisk two cups of flour with the butter. \
+        Preheat the oven to 180 degrees. Whisk two cups of flour with the butter. \
         Stir in a tablespoon of sugar and bake until golden. Share this with a friend who loves cake!
         """, lang: "en")
     let ctas = ExtractStage.callsToAction(in: [recipe], detector: Self.detector)

@@ -32,7 +32,12 @@ import Testing
   @Test func findsTypesAndMarksCallsToAction() throws {
     let input = try writeFixture()
     let (summary, bytes, diagnostics) = try run(input, jobs: 1)
-    let ctas = try decode(bytes)
+    let all = try decode(bytes)
+    // The news page's report of the petitioners' demand is kept apart, not counted.
+    let reported = all.filter { $0.reported == true }
+    #expect(reported.map(\.docId) == ["kabar-3"])
+    #expect(summary.reported == 1)
+    let ctas = all.filter { $0.reported != true }
     #expect(summary.records.parsed == 7)
     #expect(summary.records.skipped == ["empty-text": 1])
     #expect(summary.records.rejected == ["bad-json-line": 1])
