@@ -124,13 +124,13 @@ public struct CTADetector: Sendable {
     let p = model.probability(features, cues: analysis.cues)
     let hasAct = Self.hasActEvidence(analysis)
     let passes = hasAct && analysis.addressed && analysis.exclusion == nil
-    // A reported ask names its act with any lexicon phrase ("Warga diminta menandatangani petisi").
+    // A reported ask: someone was asked ("Warga diminta menandatangani petisi") or is quoted asking
+    // ("“Sign the petition,” she said"), and the act is named.
     let isReported =
-      analysis.exclusion == .reported && (hasAct || !analysis.categoryHits.isEmpty)
-      && (analysis.cues.contains("reported-request") || analysis.cues.contains("attributed-quote")
-        || analysis.cues.contains("imperative") || analysis.cues.contains("hortative"))
-    var category =
-      passes || alwaysCategorize || isReported ? category(analysis, features, anyHit: isReported) : nil
+      analysis.exclusion == .reported && hasAct
+      && ((analysis.cues.contains("reported-request") && analysis.actAfterRequest)
+        || (analysis.cues.contains("attributed-quote") && analysis.askForm))
+    var category = passes || alwaysCategorize || isReported ? category(analysis, features) : nil
     if passes, let c = category, Self.isCommercial(analysis, category: c) { category = nil }
     let isCallToAction = p >= model.threshold && passes && category != nil
     var verdict = SentenceVerdict(
@@ -174,15 +174,12 @@ public struct CTADetector: Sendable {
   /// learned head scores plus the lexicon prior (per hit) and twice the prior for a registry link
   /// naming the act. The learned head only ranks evidenced categories, never invents one; nil when
   /// nothing points to any act.
-  /// `anyHit`: topic words count too (reported asks, which are never counted as calls to action).
-  func category(_ analysis: SentenceAnalysis, _ features: [Int], anyHit: Bool = false) -> String? {
-    guard Self.hasActEvidence(analysis) || (anyHit && !analysis.categoryHits.isEmpty) else { return nil }
+  func category(_ analysis: SentenceAnalysis, _ features: [Int]) -> String? {
+    guard Self.hasActEvidence(analysis) else { return nil }
     let learned = model.categoryScores(features)
     var best: (String, Double)?
     for (c, name) in CTAResources.categories.enumerated()
-    where analysis.actCategories.contains(name) || analysis.linkCategories.contains(name)
-      || (anyHit && analysis.categoryHits[name] != nil)
-    {
+    where analysis.actCategories.contains(name) || analysis.linkCategories.contains(name) {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
         score = learned[k]

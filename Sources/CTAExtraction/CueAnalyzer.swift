@@ -20,6 +20,10 @@ public struct SentenceAnalysis: Sendable {
   /// Whether the sentence has an ask's grammatical form: imperative, hortative, polite or
   /// impersonal request, request question, or a first-person appeal ("I urge everyone").
   public var askForm = false
+  /// Whether an act phrase follows a reported request within three words ("Warga diminta
+  /// menandatangani petisi"), so the act is what was asked, not what happened ("Petisi yang meminta
+  /// pembatalan … berhenti di angka 214 tanda tangan").
+  public var actAfterRequest = false
   /// Categories implied by a registry link in the sentence.
   public var linkCategories: [String]
   /// The first registry link in (or anchored by) the sentence.
@@ -118,6 +122,7 @@ public struct CueAnalyzer: Sendable {
     var categoryHits: [String: Int] = [:]
     var actCategories: Set<String> = []
     var topicCategories: Set<String> = []
+    var actStarts: [Int] = []
     for hit in categories.hits(in: tokens) {
       categoryHits[hit.label, default: 0] += 1
       cues.insert("lexicon:\(hit.label)")
@@ -126,6 +131,7 @@ public struct CueAnalyzer: Sendable {
         topicCategories.insert(hit.label)
       } else {
         actCategories.insert(hit.label)
+        actStarts.append(hit.first)
       }
     }
 
@@ -133,6 +139,7 @@ public struct CueAnalyzer: Sendable {
     var promo = false
     var moralising = false
     var hortativeAt: [Int] = []
+    var requests: [Int] = []
     for hit in lists.hits(in: tokens) {
       switch hit.label {
       case "hortative":
@@ -153,6 +160,7 @@ public struct CueAnalyzer: Sendable {
         if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(hit.label) }
       default:
         if hit.label.utf8HasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
+        if hit.label == "context:reported-request" { requests.append(hit.end) }
       }
     }
 
@@ -180,10 +188,12 @@ public struct CueAnalyzer: Sendable {
           imperative = true
         }
       }
-      if imperativeVerbs["id"]?.contains(word) == true && lang != "en" {
+      let nextWord = head + 1 < tokens.count ? tokens[head + 1].text : ""
+      if imperativeVerbs["id"]?.contains(word) == true && lang != "en" && (word != "tanda" || nextWord == "tangani") {
         cues.insert("imperative")
         imperative = true
-      } else if lang != "en", let morph = indonesianImperative(word) {
+      } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word) {
+        // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb.
         cues.insert(morph)
         imperative = true
       }
@@ -198,7 +208,7 @@ public struct CueAnalyzer: Sendable {
       let t = token.text
       let isPassive =
         passiveHeads.contains(t) || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !suffixBlocklist.contains(t))
-      guard isPassive else { continue }
+      guard isPassive, !(i + 1 < tokens.count && tokens[i + 1].kind == .number) else { continue }
       let requested =
         i > 0 && Self.requestWords.contains(tokens[i - 1].text)
       if requested || (passiveHeads.contains(t) && (endsWithParticle || i == 0 || heads.contains(i))) {
@@ -301,6 +311,8 @@ public struct CueAnalyzer: Sendable {
     analysis.actCategories = actCategories
     if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
     analysis.topicCategories = topicCategories
+    // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
+    analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
     analysis.cues = cues.sorted()
     return analysis
   }

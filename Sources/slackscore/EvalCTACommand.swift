@@ -94,7 +94,7 @@ struct EvalCTACommand: AsyncParsableCommand {
         let gate = judge.judge(sentence: error.item.text, lang: error.item.lang).analysis
         let why =
           "addr=\(gate.addressed ? 1 : 0) act=\(gate.actCategories.sorted().joined(separator: "+"))"
-          + " excl=\(gate.exclusion?.rawValue ?? "-")"
+          + " excl=\(gate.exclusion?.rawValue ?? "-") cues=\(gate.cues.joined(separator: ","))"
         print(
           "\(error.kind)\t\(error.item.slice)\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
             + "pred=\(error.predictedCategory ?? "-")\t\(why)\t\(error.item.text.prefix(160))")
