@@ -115,6 +115,7 @@ CTA_LABELS ?= ../cta-labels
 CTA_REAL   ?= out/cta-real
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
+CTA_THRESHOLD ?= 0.2
 
 .PHONY: cta-real
 cta-real:
@@ -127,7 +128,7 @@ eval: deps $(BIN) cta-real
 	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
 
 train-cta: deps $(BIN) cta-real
-	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) -o $(CTA_MODEL)
+	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --threshold $(CTA_THRESHOLD) -o $(CTA_MODEL)
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
 format:

@@ -130,9 +130,12 @@ public struct CTADetector: Sendable {
       analysis.exclusion == .reported && hasAct
       && ((analysis.cues.contains("reported-request") && analysis.actAfterRequest)
         || (analysis.cues.contains("attributed-quote") && analysis.askForm))
-    var category = passes || alwaysCategorize || isReported ? category(analysis, features) : nil
+    // The category head runs only where a category is written (cheap gate first).
+    let reachesThreshold = p >= model.threshold
+    var category =
+      (passes && reachesThreshold) || alwaysCategorize || isReported ? category(analysis, features) : nil
     if passes, let c = category, Self.isCommercial(analysis, category: c) { category = nil }
-    let isCallToAction = p >= model.threshold && passes && category != nil
+    let isCallToAction = reachesThreshold && passes && category != nil
     var verdict = SentenceVerdict(
       analysis: analysis, probability: p, isCallToAction: isCallToAction,
       category: isCallToAction || alwaysCategorize || isReported ? category : nil, features: features)
