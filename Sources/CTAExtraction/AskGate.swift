@@ -36,7 +36,8 @@ enum AskGate {
   /// First-person speakers who make a reporting verb an appeal of their own ("Saya mengajak …", "I urge …").
   static let firstPersonSpeakers: Set<String> = ["saya", "kami", "aku", "i", "we", "gue", "gw"]
   static let appealVerbs: Set<String> = [
-    "mengajak", "mengimbau", "menghimbau", "meminta", "minta", "mohon", "mengundang", "urge", "ask", "call", "encourage",
+    "mengajak", "mengimbau", "menghimbau", "meminta", "minta", "mohon", "mengundang", "urge", "ask", "call",
+    "encourage",
     "invite", "beg",
   ]
   /// Subjects after which a declarative shape is still addressed to the reader.

@@ -185,7 +185,8 @@ public struct CTAEvaluation: Sendable {
     if pooled.categoryTotal > 0 {
       lines.append(
         "  category accuracy (real true positives): \(f(pooled.categoryAccuracy)) "
-          + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal)) (>= 0.85): " + verdict(pooled.categoryAccuracy >= 0.85))
+          + "(\(pooled.categoryCorrect)/\(pooled.categoryTotal)) (>= 0.85): " + verdict(pooled.categoryAccuracy >= 0.85)
+      )
     }
     var team = DetectionScores()
     for (group, scores) in byGroup where group.hasPrefix("team/") { team.add(scores) }
