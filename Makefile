@@ -28,8 +28,8 @@ help:
 	@echo "make conformance-fetch  fetch from a local test server, check the WARC with warcio"
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
-	@echo "make eval         call-to-action detector: precision, recall, F1 on held-out data"
-	@echo "make train-cta    retrain the call-to-action weights from CTA_DATA=$(CTA_DATA) (+ Reddit set in SHARED)"
+	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language"
+	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
 	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
 	@echo "make format|lint  swift format"
 
@@ -142,16 +142,30 @@ bench: deps $(BIN)
 	@scripts/ensure-deps.sh python3 python3-venv valgrind time
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/run.sh
 
-# Call-to-action model: labelled sentences in CTA_DATA, plus the Reddit collective-action set when SHARED has it.
+# Call-to-action model (docs/extract.md, "Training and evaluation"). Real labelled data: page-sentence
+# labels in training/cta-real (ids only) and the tweet labels in CTA_LABELS, which stay outside the
+# repository (the tweet data's licence forbids copying labels made of it); both are joined with the
+# text in SHARED into out/cta-real/*.jsonl. Plus the project's own sentences (CTA_DATA) and the
+# Reddit collective-action set in SHARED.
 CTA_DATA   ?= training/cta
+CTA_LABELS ?= ../cta-labels
+CTA_REAL   ?= out/cta-real
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
+CTA_THRESHOLD ?= 0.2
 
-eval: deps $(BIN)
-	$(BIN) eval-cta --data $(CTA_DATA) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
+.PHONY: cta-real
+cta-real:
+	@test -d "$(SHARED)/data" || { echo "cta-real: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
+	@test -d "$(CTA_LABELS)" || echo "cta-real: CTA_LABELS=$(CTA_LABELS) is missing: no tweet labels (id-tweets.csv, en-crisis-tweets.csv); only page sentences and Reddit are real data" >&2
+	-@python3 training/cta-real/materialise.py --labels "$(CTA_LABELS)" --shared "$(SHARED)" --out "$(CTA_REAL)"
+	@test -z "$(CTA_REDDIT)" && echo "cta-real: $(SHARED)/data/cta/reddit-collective-action-train.csv missing: no Reddit figures" >&2 || true
 
-train-cta: deps $(BIN)
-	$(BIN) train-cta --data $(CTA_DATA) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) -o $(CTA_MODEL)
+eval: deps $(BIN) cta-real
+	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
+
+train-cta: deps $(BIN) cta-real
+	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --threshold $(CTA_THRESHOLD) -o $(CTA_MODEL)
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
 format:

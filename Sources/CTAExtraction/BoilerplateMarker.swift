@@ -37,7 +37,7 @@ public struct BoilerplateMarker: Sendable {
   /// boilerplate whatever their category.
   public var maxLabelWords = 3
   /// Categories a promo-phrase call to action must have to count as boilerplate.
-  public var promoCategories: Set<String> = ["follow", "share", "donate"]
+  public var promoCategories: Set<String> = ["follow", "share", "donate", "volunteer", "buy"]
 
   /// A marker requiring `minDocuments` distinct pages of one site (at least 2 makes sense).
   public init(minDocuments: Int = 3) {
@@ -50,7 +50,7 @@ public struct BoilerplateMarker: Sendable {
     var seen: [String: [String: Set<String>]] = [:]
     for (i, candidates) in documents.enumerated() {
       guard let site = pages[i].site else { continue }
-      for candidate in candidates where !candidate.recurrenceKey.isEmpty {
+      for candidate in candidates where !candidate.recurrenceKey.isEmpty && candidate.cta.reported != true {
         seen[site, default: [:]][candidate.recurrenceKey, default: []].insert(pages[i].page)
       }
     }

@@ -30,6 +30,9 @@ public struct SentenceVerdict: Sendable {
   public var isCallToAction: Bool
   /// The act asked for; nil below threshold unless asked for, or when nothing points to any act.
   public var category: String?
+  /// Someone else's ask, reported or quoted (`AskExclusion.reported` with act evidence): written with
+  /// `reported: true` when the caller keeps reported asks, never counted as a call to action.
+  public var isReported = false
   /// Hashed features, for training.
   public var features: [Int]
 }
@@ -81,8 +84,10 @@ public struct CTADetector: Sendable {
     let model: CTAModelFile
     if let modelPath {
       model = try CTAResources.load(CTAModelFile.self, path: modelPath)
+      try model.validate(file: modelPath)
     } else {
       model = try file(CTAModelFile.self, "cta-model.json")
+      try model.validate(file: directory.map { $0 + "/cta-model.json" } ?? "cta-model.json (bundled)")
     }
     return CTADetector(
       lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"),
@@ -107,30 +112,60 @@ public struct CTADetector: Sendable {
 
   /// Judges one sentence given as tokens. The category is computed only for calls to action unless
   /// `alwaysCategorize` is set (evaluation reports it for misses too).
+  /// `inReply`: the sentence belongs to a post that opens with a mention (`AskGate.opensReply`), so it
+  /// speaks to one account, not the audience.
   public func judge(
-    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false,
+    inReply: Bool = false
   ) -> SentenceVerdict {
-    let analysis = analyzer.analyze(tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget)
+    let analysis = analyzer.analyze(
+      tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply)
     let features = hasher.features(analysis, heads: analysis.heads)
     let p = model.probability(features, cues: analysis.cues)
-    let isCallToAction = p >= model.threshold && Self.hasEvidence(analysis)
-    return SentenceVerdict(
+    let hasAct = Self.hasActEvidence(analysis)
+    let passes = hasAct && analysis.addressed && analysis.exclusion == nil
+    // A reported ask: someone was asked ("Warga diminta menandatangani petisi") or is quoted asking
+    // ("“Sign the petition,” she said"), and the act is named.
+    let isReported =
+      analysis.exclusion == .reported && hasAct
+      && ((analysis.cues.contains("reported-request") && analysis.actAfterRequest)
+        || (analysis.cues.contains("attributed-quote") && analysis.askForm))
+    // The category head runs only where a category is written (cheap gate first).
+    let reachesThreshold = p >= model.threshold
+    var category =
+      (passes && reachesThreshold) || alwaysCategorize || isReported ? category(analysis, features) : nil
+    if passes, let c = category, Self.isCommercial(analysis, category: c) { category = nil }
+    let isCallToAction = reachesThreshold && passes && category != nil
+    var verdict = SentenceVerdict(
       analysis: analysis, probability: p, isCallToAction: isCallToAction,
-      category: isCallToAction || alwaysCategorize ? category(analysis, features) : nil, features: features)
+      category: isCallToAction || alwaysCategorize || isReported ? category : nil, features: features)
+    verdict.isReported = isReported
+    return verdict
   }
 
-  /// Cues that point to an ask. A sentence with none of them (no act word, no imperative or
-  /// hortative, no request form, no link, no address to the reader) is never a call to action,
-  /// whatever its n-grams say: this keeps noise such as stray symbols and names out.
-  static let evidenceCues: Set<String> = [
-    "imperative", "hortative", "hortative-initial", "polite-passive", "particle", "kan-imperative", "i-imperative",
-    "lah-imperative", "negative-imperative", "second-person", "first-plural", "money", "time", "place", "url",
-    "has-hashtag", "has-mention",
-  ]
+  /// The precision gate's act evidence: a category phrase of the lexicon, or a registry link that
+  /// names the act (a petition, donation, event, voting or contact target). Without it nothing is
+  /// emitted, whatever the model says; the category is always one of the evidenced ones.
+  static func hasActEvidence(_ analysis: SentenceAnalysis) -> Bool {
+    !analysis.actCategories.isEmpty || !analysis.linkCategories.isEmpty
+  }
 
-  static func hasEvidence(_ analysis: SentenceAnalysis) -> Bool {
-    !analysis.categoryHits.isEmpty || analysis.target != nil
-      || analysis.cues.contains(where: { evidenceCues.contains($0) || $0.hasPrefix("link:") })
+  /// A shop or product promotion with no cause (discount, login, cashback), or a help-line or
+  /// information notice ("for more information call …", "silakan hubungi call center"): not a call
+  /// to action.
+  static func isCommercial(_ analysis: SentenceAnalysis, category: String) -> Bool {
+    if category == "contact" && analysis.cues.contains("helpline") { return true }
+    return analysis.cues.contains("commercial") && (category == "buy" || category == "follow" || category == "share")
+      && !analysis.promo
+  }
+
+  /// Whether a post or document opens with a mention that is not an attribution: a reply to one
+  /// account ("@USER coba kamu share lagi"), whose sentences are not asks to the audience.
+  public static func isReply(_ scalars: [Unicode.Scalar]) -> Bool {
+    var i = 0
+    while i < scalars.count && SentenceSegmenter.isSpace(scalars[i]) { i += 1 }
+    guard i < scalars.count, scalars[i] == "@" else { return false }
+    return AskGate.opensReply(Tokenizer.tokens(scalars[i..<min(scalars.count, i + 64)]))
   }
 
   /// Judges one sentence given as text (evaluation, tests).
@@ -138,12 +173,16 @@ public struct CTADetector: Sendable {
     judge(tokens: Tokenizer.tokens(sentence), docLang: lang, alwaysCategorize: true)
   }
 
-  /// The most likely category: learned head scores plus the lexicon prior (per hit) and twice the
-  /// prior for a registry link naming the act. Nil when nothing points to any act.
+  /// The most likely category among those with act evidence (a lexicon phrase or a registry link):
+  /// learned head scores plus the lexicon prior (per hit) and twice the prior for a registry link
+  /// naming the act. The learned head only ranks evidenced categories, never invents one; nil when
+  /// nothing points to any act.
   func category(_ analysis: SentenceAnalysis, _ features: [Int]) -> String? {
+    guard Self.hasActEvidence(analysis) else { return nil }
     let learned = model.categoryScores(features)
     var best: (String, Double)?
-    for (c, name) in CTAResources.categories.enumerated() {
+    for (c, name) in CTAResources.categories.enumerated()
+    where analysis.actCategories.contains(name) || analysis.linkCategories.contains(name) {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
         score = learned[k]
@@ -157,7 +196,6 @@ public struct CTADetector: Sendable {
       score -= Double(c) * 1e-9
       if best == nil || score > best!.1 { best = (name, score) }
     }
-    if learned.isEmpty && analysis.categoryHits.isEmpty && analysis.linkCategories.isEmpty { return nil }
     return best?.0
   }
 }

@@ -55,6 +55,47 @@ public struct CTAModelFile: Sendable, Codable {
   }
 }
 
+extension CTAModelFile {
+  /// Largest accepted `dimension` (2^24 buckets: 64 MB of detector weights per head).
+  public static let maxDimension = 1 << 24
+
+  /// Checks what `CTAModel` relies on, so that a damaged or hand-edited file gives a clear error
+  /// instead of a crash: the format name, a power-of-two `dimension` in 1...2^24, a threshold in
+  /// 0...1, finite numbers everywhere, index and weight lists of equal length, indices inside the
+  /// dimension, known category names. `file` names the file in the error.
+  public func validate(file: String) throws {
+    func fail(_ reason: String) -> CTAResourceError { CTAResourceError(file: file, reason: reason) }
+    guard format.hasPrefix("slackscore-cta-model/") else {
+      throw fail("format is \"\(format)\", expected slackscore-cta-model/1")
+    }
+    guard dimension > 0, dimension <= Self.maxDimension, dimension & (dimension - 1) == 0 else {
+      throw fail("dimension \(dimension) must be a power of two between 1 and \(Self.maxDimension)")
+    }
+    guard threshold.isFinite, (0...1).contains(threshold) else { throw fail("threshold \(threshold) is not in 0...1") }
+    guard lexiconPrior.isFinite else { throw fail("lexicon_prior is not a finite number") }
+    for (cue, value) in cueAdjustments ?? [:] where !value.isFinite {
+      throw fail("cue_adjustments[\(cue)] is not a finite number")
+    }
+    func check(_ head: SparseWeights, _ name: String) throws {
+      guard head.bias.isFinite else { throw fail("\(name): bias is not a finite number") }
+      guard head.indices.count == head.weights.count else {
+        throw fail("\(name): \(head.indices.count) indices but \(head.weights.count) weights")
+      }
+      if let bad = head.indices.first(where: { $0 < 0 || $0 >= dimension }) {
+        throw fail("\(name): index \(bad) outside 0..<\(dimension)")
+      }
+      if let k = head.weights.firstIndex(where: { !$0.isFinite }) {
+        throw fail("\(name): weight \(k) is not a finite number")
+      }
+    }
+    try check(detector, "detector")
+    for (name, head) in categories.sorted(by: { $0.key < $1.key }) {
+      guard CTAResources.categories.contains(name) else { throw fail("unknown category head \"\(name)\"") }
+      try check(head, "categories.\(name)")
+    }
+  }
+}
+
 /// The model ready to score: dense weight arrays indexed by feature.
 public struct CTAModel: Sendable {
   /// Number of hash buckets.

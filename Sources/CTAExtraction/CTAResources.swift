@@ -45,6 +45,26 @@ public struct CTALexiconFile: Sendable, Codable {
   public var functionWords: PhraseLists
   /// Context cue name (`money`, `time`, `place`) → phrases.
   public var contextCues: [String: [String]]?
+  /// Addresses to the audience that make a sentence an ask ("I urge everyone", "kalau setuju",
+  /// "kita semua", "if you can"): cue `appeal`.
+  public var appeals: PhraseLists?
+  /// Questions that are requests ("would you", "why not", "maukah"): cue `request-question`; other
+  /// questions are not calls to action.
+  public var requestQuestions: PhraseLists?
+  /// Impersonal asks ("volunteers needed", "dibutuhkan", "donations accepted"): cue
+  /// `impersonal-request`.
+  public var impersonalRequests: PhraseLists?
+  /// Words of recipes, software documentation and how-to texts: cue `instruction`.
+  public var instructionWords: PhraseLists?
+  /// Category phrases that name a topic rather than an act ("petition", "hotline", "fund",
+  /// "rally"): still model features, act evidence only in a sentence with an ask's form.
+  public var weakPhrases: [String]?
+  /// Category phrases that never count as act evidence (election nouns such as "pilkada",
+  /// "calon": Indonesian political talk names them constantly without asking anything).
+  public var topicPhrases: [String]?
+  /// Help-line and information wording ("for more information", "hotline", "konsultasi"): a `contact`
+  /// ask with it is a service notice, not a call to action (cue `helpline`).
+  public var helpline: PhraseLists?
 }
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).

@@ -18,6 +18,9 @@ public struct CTATrainingOptions: Sendable, Hashable {
   public var cueAdjustments: [String: Double] = ["attributed-quote": -3]
   /// Weights smaller than this are dropped from the file.
   public var prune = 1e-4
+  /// Training weight of the project's own sentences (items that are not `isReal`) without a weight of
+  /// their own; real page sentences and tweets weigh 1.
+  public var teamWeight = 0.5
 
   /// The defaults used for the shipped weights.
   public init() {}
@@ -42,13 +45,11 @@ public struct CTATrainer: Sendable {
       let tokens = Tokenizer.tokens(example.text)
       let analysis = base.analyzer.analyze(tokens: tokens, docLang: example.lang)
       let features = hasher.features(analysis, heads: analysis.heads)
-      return (features, example.label, example.category, example.weight ?? 1)
+      return (features, example.label, example.category, example.weight ?? (example.isReal ? 1 : options.teamWeight))
     }
     var counts: [String: Int] = [:]
     for example in examples {
-      counts[
-        "\(example.sourceKind?.hasPrefix("reddit") == true ? "reddit" : example.lang)_\(example.label == 1 ? "pos" : "neg")",
-        default: 0] += 1
+      counts["\(example.slice)_\(example.label == 1 ? "pos" : "neg")", default: 0] += 1
     }
     let detector = trainBinary(rows.map { ($0.features, $0.label, $0.weight) })
     let categoryRows = rows.compactMap { row in row.category.map { (row.features, $0, row.weight) } }

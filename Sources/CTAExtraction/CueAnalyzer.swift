@@ -11,6 +11,19 @@ public struct SentenceAnalysis: Sendable {
   public var cues: [String]
   /// Lexicon hits per category.
   public var categoryHits: [String: Int]
+  /// Categories with a lexicon hit that names an act (not only a topic word such as "petition" or
+  /// "pilkada"): the act evidence of the precision gate, with `linkCategories`.
+  public var actCategories: Set<String> = []
+  /// Categories named only by a topic word ("petition", "hotline", "fund"): act evidence only when
+  /// the sentence has an ask's form (`askForm`), as in "Send what you can to the strike fund".
+  public var topicCategories: Set<String> = []
+  /// Whether the sentence has an ask's grammatical form: imperative, hortative, polite or
+  /// impersonal request, request question, or a first-person appeal ("I urge everyone").
+  public var askForm = false
+  /// Whether an act phrase follows a reported request within three words ("Warga diminta
+  /// menandatangani petisi"), so the act is what was asked, not what happened ("Petisi yang meminta
+  /// pembatalan … berhenti di angka 214 tanda tangan").
+  public var actAfterRequest = false
   /// Categories implied by a registry link in the sentence.
   public var linkCategories: [String]
   /// The first registry link in (or anchored by) the sentence.
@@ -19,6 +32,12 @@ public struct SentenceAnalysis: Sendable {
   public var promo: Bool
   /// Token indices of the clause heads.
   public var heads: [Int]
+  /// Whether the sentence is addressed to the reader or audience as an ask: an imperative,
+  /// hortative, polite or impersonal request, a request question, an appeal, or "you"/"kita"
+  /// as the one asked (see `AskGate`).
+  public var addressed = false
+  /// Why the sentence is not the page's own ask even if it has that shape; nil when nothing excludes it.
+  public var exclusion: AskExclusion?
 }
 
 /// Finds the grammatical and lexical cues of a call to action in a sentence: imperatives and
@@ -41,6 +60,8 @@ public struct CueAnalyzer: Sendable {
   private let questionWords: [String: Set<String>]
   private let negatives: Set<String>
   private let functionWords: [String: Set<String>]
+  private let weakPhrases: Set<String>
+  private let topicPhrases: Set<String>
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -63,6 +84,11 @@ public struct CueAnalyzer: Sendable {
     add(lexicon.newsWidgets, "news-widget")
     add(lexicon.promo, "promo")
     add(lexicon.negativeImperatives, "negative")
+    add(lexicon.appeals ?? [:], "appeal")
+    add(lexicon.requestQuestions ?? [:], "request-question")
+    add(lexicon.impersonalRequests ?? [:], "impersonal-request")
+    add(lexicon.instructionWords ?? [:], "instruction")
+    add(lexicon.helpline ?? [:], "helpline")
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       lists.add(phrases, label: "context:" + name)
     }
@@ -79,26 +105,41 @@ public struct CueAnalyzer: Sendable {
     questionWords = lexicon.questionWords.mapValues { Set($0) }
     negatives = set(lexicon.negativeImperatives)
     functionWords = lexicon.functionWords.mapValues { Set($0) }
+    weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
+    topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
     self.registry = registry
   }
 
   /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
   /// registry link whose anchor text lies in the sentence.
-  public func analyze(tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil) -> SentenceAnalysis {
+  public func analyze(
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false
+  ) -> SentenceAnalysis {
     var cues = Set<String>()
     let lang = guessLanguage(tokens) ?? docLang
 
     // Lexicon categories.
     var categoryHits: [String: Int] = [:]
+    var actCategories: Set<String> = []
+    var topicCategories: Set<String> = []
+    var actStarts: [Int] = []
     for hit in categories.hits(in: tokens) {
       categoryHits[hit.label, default: 0] += 1
       cues.insert("lexicon:\(hit.label)")
+      if topicPhrases.contains(hit.phrase) { continue }
+      if weakPhrases.contains(hit.phrase) {
+        topicCategories.insert(hit.label)
+      } else {
+        actCategories.insert(hit.label)
+        actStarts.append(hit.first)
+      }
     }
 
     // Word lists.
     var promo = false
     var moralising = false
     var hortativeAt: [Int] = []
+    var requests: [Int] = []
     for hit in lists.hits(in: tokens) {
       switch hit.label {
       case "hortative":
@@ -106,19 +147,29 @@ public struct CueAnalyzer: Sendable {
         hortativeAt.append(hit.first)
       case "moralising": moralising = true
       case "hard-negative": cues.insert("hard-negative")
-      case "news-widget": cues.insert("news-widget")
+      case "news-widget":
+        cues.insert("news-widget")
+        // "Baca juga: …", "Read more …": navigation when it opens the sentence.
+        if hit.first <= 1 { cues.insert("navigation") }
       case "promo":
         promo = true
         cues.insert("promo")
+      case "appeal", "impersonal-request", "instruction", "helpline": cues.insert(hit.label)
+      case "request-question":
+        // "yuk"/"ayo"/"mari" open request questions only at the start.
+        if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(hit.label) }
       default:
         if hit.label.utf8HasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
+        if hit.label == "context:reported-request" { requests.append(hit.end) }
       }
     }
 
     // Clause heads: the first content token of each clause.
     let heads = clauseHeads(tokens)
     var imperative = false
-    for head in heads {
+    var leadingAsk = false
+    for (n, head) in heads.enumerated() {
+      let wasImperative = imperative || cues.contains("hortative-initial")
       let word = tokens[head].text
       if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert("hortative-initial") }
       if negatives.contains(word) || (head + 1 < tokens.count && negatives.contains(word + " " + tokens[head + 1].text))
@@ -129,18 +180,24 @@ public struct CueAnalyzer: Sendable {
       }
       if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
         let next = head + 1 < tokens.count ? tokens[head + 1].text : ""
-        if !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next) {
+        // "Email: x@y.org", "Donate" alone: a label, not an imperative.
+        if head + 1 < tokens.count && !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next)
+          && !Self.labelPunctuation.contains(next)
+        {
           cues.insert("imperative")
           imperative = true
         }
       }
-      if imperativeVerbs["id"]?.contains(word) == true && lang != "en" {
+      let nextWord = head + 1 < tokens.count ? tokens[head + 1].text : ""
+      if imperativeVerbs["id"]?.contains(word) == true && lang != "en" && (word != "tanda" || nextWord == "tangani") {
         cues.insert("imperative")
         imperative = true
-      } else if lang != "en", let morph = indonesianImperative(word) {
+      } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word) {
+        // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb.
         cues.insert(morph)
         imperative = true
       }
+      if n == 0 && !wasImperative && (imperative || cues.contains("hortative-initial")) { leadingAsk = true }
     }
 
     // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
@@ -151,7 +208,7 @@ public struct CueAnalyzer: Sendable {
       let t = token.text
       let isPassive =
         passiveHeads.contains(t) || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !suffixBlocklist.contains(t))
-      guard isPassive else { continue }
+      guard isPassive, !(i + 1 < tokens.count && tokens[i + 1].kind == .number) else { continue }
       let requested =
         i > 0 && Self.requestWords.contains(tokens[i - 1].text)
       if requested || (passiveHeads.contains(t) && (endsWithParticle || i == 0 || heads.contains(i))) {
@@ -247,9 +304,17 @@ public struct CueAnalyzer: Sendable {
     if tokens.contains(where: { $0.text == "kita" || $0.text == "we" || $0.text == "us" || $0.text == "let's" }) {
       cues.insert("first-plural")
     }
-    return SentenceAnalysis(
-      tokens: tokens, lang: lang, cues: cues.sorted(), categoryHits: categoryHits, linkCategories: linkCategories,
+    var analysis = SentenceAnalysis(
+      tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
       target: target, promo: promo, heads: heads)
+    AskGate.judge(&analysis, cues: &cues, words: words, leadingAsk: leadingAsk, inReply: inReply)
+    analysis.actCategories = actCategories
+    if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
+    analysis.topicCategories = topicCategories
+    // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
+    analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
+    analysis.cues = cues.sorted()
+    return analysis
   }
 
   /// The language with more function words, when the difference is clear.
@@ -280,6 +345,8 @@ public struct CueAnalyzer: Sendable {
   /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
   static let nounFollowers: Set<String> = ["of", "is", "are", "was", "were", "has", "had", "'s"]
   static let requestWords: Set<String> = ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"]
+  /// Punctuation after a would-be imperative that makes it a label ("Email:", "Donate |").
+  static let labelPunctuation: Set<String> = [":", "|", "/"]
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
   /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please").
@@ -295,6 +362,8 @@ public struct CueAnalyzer: Sendable {
       case .word:
         if atStart {
           if openers.contains(token.text) { continue }
+          // "RT @USER: …" is a retweet header, not an ask to retweet.
+          if token.text == "rt" && i + 1 < tokens.count && tokens[i + 1].kind == .mention { continue }
           heads.append(i)
           atStart = false
         }

@@ -11,26 +11,73 @@ public struct CTACandidate: Sendable, Hashable {
 }
 
 extension CTADetector {
-  /// Every call to action in `document`, in text order, with `boilerplate` still false.
-  public func candidates(in document: ExtractInput) -> [CTACandidate] {
+  /// Documents with at least this many sentences of recipe, software or how-to vocabulary are an
+  /// instruction genre: their imperatives are instructions, so only asks with a registry link (a
+  /// petition, donation, event, voting or contact target) are kept.
+  static let instructionGenreSentences = 3
+  /// Asks that start after this share of a long text sit after the article: a `follow` ask there is
+  /// the publisher's (cue `after-article`).
+  static let afterArticleShare = 0.85
+  static let afterArticleMinimum = 1_500
+  /// Texts up to this many scalars are posts: one sentence of spam or shop talk ("RT, Like & Follow"
+  /// under a porn or sale post) makes its `share`, `follow` and `buy` asks commercial.
+  static let postLength = 600
+  static let commercialCategories: Set<String> = ["share", "follow", "buy"]
+
+  /// Whether a post's asks of `category` are spam: the post is short and one of its sentences has
+  /// the `commercial` cue.
+  static func isSpam(category: String, postLength: Int, commercial: Bool) -> Bool {
+    commercial && postLength <= Self.postLength && commercialCategories.contains(category)
+  }
+
+  /// Every call to action in `document`, in text order, with `boilerplate` still false. With
+  /// `reported`, asks that the text reports or quotes are included too, with `reported: true`.
+  public func candidates(in document: ExtractInput, reported keepReported: Bool = true) -> [CTACandidate] {
     let scalars = Array(document.text.unicodeScalars)
     guard !scalars.isEmpty else { return [] }
     let anchored = anchoredLinks(document)
     var out: [CTACandidate] = []
+    var instructionSentences = 0
+    var linked: [Bool] = []
+    var commercial = false
+    let reply = Self.isReply(scalars)
     for span in segmenter.split(scalars: scalars) {
       let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
       guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { continue }
       let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)
-      let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target)
-      guard verdict.isCallToAction, let category = verdict.category else { continue }
+      let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target, inReply: reply)
+      if verdict.analysis.exclusion == .instruction { instructionSentences += 1 }
+      if verdict.analysis.cues.contains("commercial") { commercial = true }
+      let keep = verdict.isCallToAction || (keepReported && verdict.isReported)
+      guard keep, let category = verdict.category else { continue }
       var sentence = String.UnicodeScalarView()
       sentence.append(contentsOf: scalars[span.start..<span.end])
+      var cues = verdict.analysis.cues
+      var promo = verdict.analysis.promo
+      if scalars.count >= Self.afterArticleMinimum
+        && Double(span.start) >= Self.afterArticleShare * Double(scalars.count)
+      {
+        cues = BoilerplateMarker.adding("after-article", to: cues)
+        if category == "follow" { promo = true }
+      }
       let cta = CallToAction(
         docId: document.id, sentence: String(sentence), start: span.start, end: span.end,
         lang: verdict.analysis.lang ?? document.lang, category: category, effort: effort[category] ?? 1,
-        target: verdict.analysis.target, cues: verdict.analysis.cues,
-        confidence: (verdict.probability * 1000).rounded() / 1000, boilerplate: false)
-      out.append(CTACandidate(cta: cta, promo: verdict.analysis.promo, recurrenceKey: Self.recurrenceKey(tokens)))
+        target: verdict.analysis.target, cues: cues,
+        confidence: (verdict.probability * 1000).rounded() / 1000, boilerplate: false,
+        reported: verdict.isReported ? true : nil)
+      out.append(CTACandidate(cta: cta, promo: promo, recurrenceKey: Self.recurrenceKey(tokens)))
+      linked.append(!verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo)
+    }
+    if commercial && scalars.count <= Self.postLength {
+      let kept = zip(out, linked).filter {
+        !Self.isSpam(category: $0.0.cta.category, postLength: scalars.count, commercial: true)
+      }
+      out = kept.map(\.0)
+      linked = kept.map(\.1)
+    }
+    if instructionSentences >= Self.instructionGenreSentences {
+      out = zip(out, linked).filter { $0.1 || $0.0.cta.reported == true }.map(\.0)
     }
     return out
   }

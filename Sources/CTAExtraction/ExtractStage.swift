@@ -14,8 +14,10 @@ public struct ExtractSummary: Sendable, Hashable, Codable {
   public var records = RecordTally()
   /// Documents with at least one call to action.
   public var documentsWithCTAs = 0
-  /// Calls to action written.
+  /// Calls to action written (the page's own asks; `reported` rows not included).
   public var ctas = 0
+  /// Reported or quoted asks written with `reported: true`.
+  public var reported = 0
   /// Of which marked as publisher boilerplate.
   public var boilerplate = 0
   /// Calls to action per category.
@@ -29,6 +31,7 @@ public struct ExtractSummary: Sendable, Hashable, Codable {
     let categories = byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     return "extract: \(records.summary); \(ctas) calls to action in \(documentsWithCTAs) documents "
       + "(\(boilerplate) boilerplate)\(categories.isEmpty ? "" : ": " + categories)"
+      + (reported > 0 ? "; \(reported) reported asks" : "")
   }
 }
 
@@ -41,11 +44,17 @@ public enum ExtractStage {
   /// Human-readable name of the stage.
   public static let name = "extract"
 
+  /// Lines longer than this (bytes) are rejected (`line-too-long`) and skipped unread by default.
+  public static let defaultMaxLineBytes = 64 << 20
+
   /// Reads `documents` (JSON Lines; `-` for stdin), writes one `CallToAction` per line to `output`
-  /// (`-` for stdout) atomically. Bad lines go to `diagnostics` with file and line and are skipped.
+  /// (`-` for stdout) atomically. Bad lines, and lines longer than `maxLineBytes`, go to
+  /// `diagnostics` with file and line and are skipped; the rest is processed. With `reported`, asks
+  /// the text reports or quotes are written too, with `reported: true`.
   public static func run(
     documents path: String, output: String, detector: CTADetector? = nil,
-    boilerplate: BoilerplateMarker = BoilerplateMarker(), jobs: Int = 0,
+    boilerplate: BoilerplateMarker = BoilerplateMarker(), jobs: Int = 0, reported: Bool = true,
+    maxLineBytes: Int = defaultMaxLineBytes,
     diagnostics: DiagnosticCollector = DiagnosticCollector(), logger: Logger
   ) throws -> ExtractSummary {
     let detector = try detector ?? CTADetector.load()
@@ -59,11 +68,19 @@ public enum ExtractStage {
     var batch: [ExtractInput] = []
     let batchSize = 1024
     func flush() {
-      results += extract(batch, detector: detector, jobs: jobs)
+      results += extract(batch, detector: detector, jobs: jobs, reported: reported)
       pages += batch.map(\.pageKey)
       batch.removeAll(keepingCapacity: true)
     }
-    try forEachLine(path) { line, number in
+    try forEachLine(path, maxLineBytes: maxLineBytes) { line, number in
+      guard let line else {
+        summary.records.reject("line-too-long")
+        diagnostics.emit(
+          Diagnostic(
+            severity: .error, stage: name, file: path, offset: nil, code: "line-too-long",
+            message: "line \(number): longer than \(maxLineBytes) bytes; skipped"))
+        return
+      }
       do {
         let input = try decoder.decode(ExtractInput.self, from: Data(line))
         if input.text.isEmpty {
@@ -88,11 +105,15 @@ public enum ExtractStage {
     let writer = try AtomicFileWriter(path: output)
     let encoder = JSONCoding.lineEncoder()
     for candidates in results {
-      if !candidates.isEmpty { summary.documentsWithCTAs += 1 }
+      if candidates.contains(where: { $0.cta.reported != true }) { summary.documentsWithCTAs += 1 }
       for candidate in candidates {
         var bytes = try encoder.encode(candidate.cta)
         bytes.append(0x0A)
         try writer.write(bytes)
+        if candidate.cta.reported == true {
+          summary.reported += 1
+          continue
+        }
         summary.ctas += 1
         if candidate.cta.boilerplate { summary.boilerplate += 1 }
         summary.byCategory[candidate.cta.category, default: 0] += 1
@@ -105,12 +126,14 @@ public enum ExtractStage {
   }
 
   /// Candidates of every document, in input order, using up to `jobs` threads (0: all cores).
-  public static func extract(_ inputs: [ExtractInput], detector: CTADetector, jobs: Int = 0) -> [[CTACandidate]] {
+  public static func extract(
+    _ inputs: [ExtractInput], detector: CTADetector, jobs: Int = 0, reported: Bool = true
+  ) -> [[CTACandidate]] {
     let chunk = 32
     let chunks = (inputs.count + chunk - 1) / chunk
     let threads = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
     if threads <= 1 || chunks <= 1 {
-      return inputs.map { detector.candidates(in: $0) }
+      return inputs.map { detector.candidates(in: $0, reported: reported) }
     }
     let results = Mutex<[Int: [[CTACandidate]]]>([:])
     let next = Atomic<Int>(0)
@@ -124,7 +147,9 @@ public enum ExtractStage {
         while true {
           let c = next.add(1, ordering: .relaxed).oldValue
           guard c < chunks else { break }
-          let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map { detector.candidates(in: $0) }
+          let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map {
+            detector.candidates(in: $0, reported: reported)
+          }
           results.withLock { $0[c] = part }
         }
         done.signal()
@@ -139,22 +164,27 @@ public enum ExtractStage {
 
   /// The calls to action of already-loaded documents, boilerplate marked (library use, tests).
   public static func callsToAction(
-    in inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker()
+    in inputs: [ExtractInput], detector: CTADetector, boilerplate: BoilerplateMarker = BoilerplateMarker(),
+    reported: Bool = true
   ) -> [CallToAction] {
-    var results = extract(inputs, detector: detector, jobs: 1)
+    var results = extract(inputs, detector: detector, jobs: 1, reported: reported)
     boilerplate.mark(&results, pages: inputs.map(\.pageKey))
     return results.flatMap { $0.map(\.cta) }
   }
 
   /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number,
-  /// reading 1 MiB at a time.
-  private static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+  /// reading 1 MiB at a time. A line longer than `maxLineBytes` is not kept in memory: `body` gets
+  /// nil for it, and reading goes on after its end.
+  static func forEachLine(
+    _ path: String, maxLineBytes: Int = defaultMaxLineBytes, _ body: (ArraySlice<UInt8>?, Int) throws -> Void
+  ) throws {
     let opened = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb")
     guard let file = opened else { throw FileError(path: path, operation: "open", errno: errno) }
     defer { fclose(file) }
     var number = 0
     var pending: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var skipping = false  // inside a line already reported as too long
     func emit(_ line: ArraySlice<UInt8>) throws {
       number += 1
       var slice = line
@@ -167,15 +197,32 @@ public enum ExtractStage {
         if ferror(file) != 0 { throw FileError(path: path, operation: "read", errno: errno) }
         break
       }
-      pending.append(contentsOf: chunk[0..<count])
+      var view = chunk[0..<count]
+      if skipping {
+        guard let newline = view.firstIndex(of: 0x0A) else { continue }
+        skipping = false
+        view = view[(newline + 1)...]
+      }
+      pending.append(contentsOf: view)
       var start = 0
       while let newline = pending[start...].firstIndex(of: 0x0A) {
-        try emit(pending[start..<newline])
+        if newline - start > maxLineBytes {
+          number += 1
+          try body(nil, number)
+        } else {
+          try emit(pending[start..<newline])
+        }
         start = newline + 1
       }
       pending.removeFirst(start)
+      if pending.count > maxLineBytes {
+        number += 1
+        try body(nil, number)
+        pending.removeAll(keepingCapacity: false)
+        skipping = true
+      }
     }
-    if !pending.isEmpty { try emit(pending[...]) }
+    if !pending.isEmpty && !skipping { try emit(pending[...]) }
   }
 
   private static func reason(_ error: any Error) -> String {

@@ -19,7 +19,17 @@ public struct FeatureHasher: Sendable {
     var out: [Int] = []
     out.reserveCapacity(analysis.tokens.count * 2 + analysis.cues.count + 8)
     var previous = "<s>"
-    for token in analysis.tokens {
+    // A retweet header or the mentions a reply opens with ("RT @USER:", "@USER @USER") say who is
+    // quoted or answered, not what is asked: they are left out of the word features.
+    var skip = 0
+    let tokens = analysis.tokens
+    while skip < tokens.count
+      && ((skip == 0 && tokens[skip].text == "rt") || tokens[skip].kind == .mention
+        || (skip > 0 && tokens[skip].text == ":"))
+    {
+      skip += 1
+    }
+    for token in tokens[skip...] {
       let text = Self.normalized(token)
       out.append(index("w", text))
       if token.kind == .word, let stem = Self.stem(text) { out.append(index("st", stem)) }

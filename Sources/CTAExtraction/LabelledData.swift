@@ -1,8 +1,12 @@
 import Foundation
 public import SlackscoreCore
 
-/// One labelled sentence of the project's training data (`training/cta/{id,en}.jsonl`).
+/// One labelled sentence or post: the project's own sentences (`training/cta/{id,en}.jsonl`), the
+/// real labelled data materialised from SHARED (`training/cta-real/materialise.py`: page sentences and
+/// tweets), or a Reddit comment.
 public struct LabelledSentence: Sendable, Hashable, Codable {
+  /// Where the item points into SHARED (tweet id, `SET/FILE#SID` for page sentences), when known.
+  public var id: String?
   /// The sentence.
   public var text: String
   /// `id` or `en`.
@@ -13,8 +17,11 @@ public struct LabelledSentence: Sendable, Hashable, Codable {
   public var category: String?
   /// `train` or `test`.
   public var split: String
-  /// `campaign_page`, `social_post`, `news_report`, `opinion`, `reddit`, …
+  /// `page_sentence` and `tweet` (real data), `reddit`, `reddit_extension`, `reddit_synthetic`, or the
+  /// project's own registers (`campaign_page`, `social_post`, `news_report`, `opinion`, …).
   public var sourceKind: String?
+  /// 1 when the item reports someone else's ask (its label is then 0).
+  public var reported: Int?
   /// The annotator's remark, if any.
   public var note: String?
   /// Weight of the example in training (1 for the project's own data).
@@ -23,8 +30,10 @@ public struct LabelledSentence: Sendable, Hashable, Codable {
   /// A labelled sentence from its fields.
   public init(
     text: String, lang: String, label: Int, category: String?, split: String, sourceKind: String? = nil,
-    note: String? = nil, weight: Double? = nil
+    note: String? = nil, weight: Double? = nil, id: String? = nil, reported: Int? = nil
   ) {
+    self.id = id
+    self.reported = reported
     self.text = text
     self.lang = lang
     self.label = label
@@ -49,6 +58,13 @@ public enum LabelledData {
   /// to `diagnostics` and skipped.
   public static func load(directory: String, diagnostics: DiagnosticCollector) throws -> [LabelledSentence] {
     let files = try FileSystem.contents(of: directory).filter { $0.hasSuffix(".jsonl") }.sorted()
+    guard !files.isEmpty else {
+      diagnostics.emit(
+        Diagnostic(
+          severity: .warning, stage: "train-cta", file: directory, code: "no-data",
+          message: "no *.jsonl files (real labelled data: run `make eval`/`make train-cta`, which materialise them)"))
+      return []
+    }
     var out: [LabelledSentence] = []
     let decoder = JSONCoding.decoder()
     for file in files {
@@ -107,6 +123,29 @@ public enum LabelledData {
           weight: weight))
     }
     return out
+  }
+}
+
+extension LabelledSentence {
+  /// Whether the item is a whole post or comment: tweets and Reddit comments are scored at post
+  /// level (positive when any of its sentences is).
+  public var isPost: Bool { sourceKind == "tweet" || sourceKind?.hasPrefix("reddit") == true }
+
+  /// Whether the item is real text labelled by the team or the Reddit set's authors (not written by
+  /// the project).
+  public var isReal: Bool {
+    sourceKind == "tweet" || sourceKind == "page_sentence" || sourceKind?.hasPrefix("reddit") == true
+  }
+
+  /// The evaluation slice: `page/en`, `tweet/id`, `reddit/real`, `reddit/augmented`, `team/en`, …
+  public var slice: String {
+    switch sourceKind {
+    case "page_sentence": "page/\(lang)"
+    case "tweet": "tweet/\(lang)"
+    case "reddit": "reddit/real"
+    case let kind? where kind.hasPrefix("reddit"): "reddit/augmented"
+    default: "team/\(lang)"
+    }
   }
 }
 

@@ -19,10 +19,14 @@ public struct CallToAction: Sendable, Hashable, Codable {
   public var confidence: Double
   /// True when the ask belongs to the publisher (newsletter, app, channel promo), not the campaign.
   public var boilerplate: Bool
+  /// True when the sentence reports or quotes someone else's ask ("the group urged residents to
+  /// sign"): kept for readers, never counted as the page's call to action (the score stage skips
+  /// these rows). Absent (nil) for the page's own asks.
+  public var reported: Bool?
 
   public init(
     docId: String, sentence: String, start: Int, end: Int, lang: String?, category: String, effort: Int,
-    target: CTATarget?, cues: [String], confidence: Double, boilerplate: Bool
+    target: CTATarget?, cues: [String], confidence: Double, boilerplate: Bool, reported: Bool? = nil
   ) {
     self.docId = docId
     self.sentence = sentence
@@ -35,6 +39,7 @@ public struct CallToAction: Sendable, Hashable, Codable {
     self.cues = cues
     self.confidence = confidence
     self.boilerplate = boilerplate
+    self.reported = reported
   }
 }
 

@@ -13,8 +13,10 @@ struct ExtractCommand: AsyncParsableCommand {
       Reads JSON Lines whose objects have at least "id" and "text" ("url", "lang", "site_name",
       "links" optional; documents.jsonl from 'slackscore parse' fits) and writes one call to action
       per line: doc_id, sentence, start/end (Unicode scalar offsets into text), lang, category,
-      effort, target, cues, confidence, boilerplate. Output order: document order, then offset.
-      Bad input lines are reported with file and line and skipped.
+      effort, target, cues, confidence, boilerplate, and reported: true for asks the text only
+      reports or quotes (the score stage does not count them; --no-reported leaves them out).
+      Output order: document order, then offset. Bad input lines, and lines longer than
+      --max-line-bytes, are reported with file and line and skipped; the rest is processed.
       """
   )
 
@@ -36,6 +38,12 @@ struct ExtractCommand: AsyncParsableCommand {
   @Option(help: "Threads (0: all cores). The output does not depend on it.")
   var jobs = 0
 
+  @Flag(inversion: .prefixedNo, help: "Also write reported or quoted asks, with reported: true.")
+  var reported = true
+
+  @Option(help: "Longest input line read, in bytes; longer lines are reported and skipped.")
+  var maxLineBytes = ExtractStage.defaultMaxLineBytes
+
   @OptionGroup var logging: LoggingOptions
 
   @OptionGroup var journal: RunJournalOptions
@@ -43,6 +51,7 @@ struct ExtractCommand: AsyncParsableCommand {
   func validate() throws {
     guard boilerplateMin >= 2 else { throw ValidationError("--boilerplate-min must be at least 2.") }
     guard jobs >= 0 else { throw ValidationError("--jobs must not be negative.") }
+    guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive.") }
     if let minConfidence, !(0...1).contains(minConfidence) {
       throw ValidationError("--min-confidence must be between 0 and 1.")
     }
@@ -56,7 +65,8 @@ struct ExtractCommand: AsyncParsableCommand {
     let detector = try CTADetector.load(modelPath: model)
     let summary = try ExtractStage.run(
       documents: input, output: output, detector: detector.with(threshold: minConfidence),
-      boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, diagnostics: diagnostics,
+      boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, reported: reported,
+      maxLineBytes: maxLineBytes, diagnostics: diagnostics,
       logger: logger)
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
     logger.notice("\(summary.line)")

@@ -11,14 +11,18 @@ struct TrainCTACommand: AsyncParsableCommand {
     commandName: "train-cta",
     abstract: "Train the call-to-action model from labelled sentences.",
     discussion: """
-      Reads every *.jsonl file in --data (objects with text, lang, label, category, split), trains on
-      split=train, and writes the model JSON. Deterministic: the same data and seed give the same bytes.
-      --reddit adds the Reddit collective-action CSV (English, label only) to the training set.
+      Reads every *.jsonl file in each --data folder (objects with text, lang, label, category, split,
+      source_kind), trains on split=train, and writes the model JSON. Deterministic: the same data and
+      seed give the same bytes. --reddit adds the Reddit collective-action CSV (English, label only).
+      `make train-cta` materialises the real labelled data first (training/cta-real/materialise.py).
       """
   )
 
-  @Option(help: "Folder of labelled sentences (id.jsonl, en.jsonl).")
-  var data = "training/cta"
+  @Option(help: "Folder of labelled JSON Lines (repeatable): training/cta, out/cta-real, …")
+  var data: [String] = ["training/cta"]
+
+  @Option(help: "Training weight of the project's own sentences (training/cta); real data weighs 1.")
+  var teamWeight = CTATrainingOptions().teamWeight
 
   @Option(name: .shortAndLong, help: "Where to write the model.")
   var output = "Sources/CTAExtraction/Resources/cta-model.json"
@@ -58,15 +62,19 @@ struct TrainCTACommand: AsyncParsableCommand {
 
   func run() async throws {
     let logger = logging.makeLogger()
-    guard FileSystem.isDirectory(data) else { throw ValidationError("--data \(data) is not a folder.") }
+    for folder in data where !FileSystem.isDirectory(folder) {
+      throw ValidationError("--data \(folder) is not a folder.")
+    }
     let diagnostics = DiagnosticCollector()
-    var examples = try LabelledData.load(directory: data, diagnostics: diagnostics)
+    var examples = try data.flatMap { try LabelledData.load(directory: $0, diagnostics: diagnostics) }
     if let reddit {
       examples += try LabelledData.loadReddit(path: reddit, weight: redditWeight)
     }
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
     let train = examples.filter { $0.split == "train" }
-    guard !train.isEmpty else { throw ValidationError("no split=train sentences in \(data).") }
+    guard !train.isEmpty else {
+      throw ValidationError("no split=train sentences in \(data.joined(separator: ", ")).")
+    }
     var options = CTATrainingOptions()
     options.epochs = epochs
     options.seed = seed
@@ -74,6 +82,7 @@ struct TrainCTACommand: AsyncParsableCommand {
     options.threshold = threshold
     options.l2 = l2
     options.learningRate = learningRate
+    options.teamWeight = teamWeight
     let base = try CTADetector.load()
     let model = CTATrainer(options: options).train(train, base: base)
     var bytes = Array(try JSONCoding.lineEncoder().encode(model))

@@ -29,15 +29,15 @@ import Testing
     #expect(first == (try train()))
     let model = try JSONCoding.decoder().decode(CTAModelFile.self, from: Data(first))
     #expect(Set(model.categories.keys) == ["share", "sign"])
-    #expect(model.trainedOn["id_pos"] == 2)
+    #expect(model.trainedOn["team/id_pos"] == 2)
   }
 
   @Test func trainedModelSeparatesItsData() throws {
     let file = try JSONCoding.decoder().decode(CTAModelFile.self, from: Data(try train()))
     let detector = try CTADetector.load().with(model: file)
     let evaluation = CTAEvaluation.run(detector, on: Self.examples)
-    #expect(evaluation.byGroup["en"]?.f1 == 1)
-    #expect(evaluation.byGroup["id"]?.f1 == 1)
+    #expect(evaluation.byGroup["team/en"]?.f1 == 1)
+    #expect(evaluation.byGroup["team/id"]?.f1 == 1)
   }
 
   @Test func readsQuotedCSV() throws {

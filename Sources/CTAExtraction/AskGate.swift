@@ -1,0 +1,105 @@
+/// Why a sentence that looks like an ask is not the page's own call to action.
+public enum AskExclusion: String, Sendable, Hashable {
+  /// Someone else's ask reported or quoted ("the group urged residents to sign", `"Sign," she said`).
+  case reported
+  /// A report of what happened ("thousands have signed", "Kepala desa mengundang …").
+  case narration
+  /// A question that is not a request (see the question rule in training/cta/GUIDELINES.md).
+  case question
+  /// Recipe, software or how-to instructions.
+  case instruction
+  /// A bare address, URL, e-mail, hashtag or label with no ask around it.
+  case bare
+  /// A reply to one named account ("@USER coba kamu share lagi"): not addressed to the audience.
+  case reply
+  /// "Read more", "Baca juga" and other navigation.
+  case widget
+}
+
+/// The precision gate's first half: is the sentence addressed to the reader as an ask, and is there a
+/// reason (reported speech, a question, narration, instructions, a bare address, a reply to one
+/// account) that it is not the page's own ask? The second half, act evidence, is checked by
+/// `CTADetector`: a category phrase or a registry link must name the act.
+enum AskGate {
+  /// Cues that address the reader as the one asked.
+  static let addressCues: Set<String> = [
+    "imperative", "hortative", "hortative-initial", "polite-passive", "kan-imperative", "i-imperative",
+    "lah-imperative", "negative-imperative", "appeal", "request-question", "impersonal-request", "second-person",
+  ]
+  /// Cues of an ask's grammatical form (mood or request), as opposed to a mere address ("you").
+  static let askFormCues: Set<String> = [
+    "imperative", "hortative", "hortative-initial", "polite-passive", "kan-imperative", "i-imperative",
+    "lah-imperative", "negative-imperative", "request-question", "impersonal-request",
+  ]
+  /// Words that make "we"-less inclusive asks ("kita", "let's").
+  static let inclusiveWords: Set<String> = ["kita", "let's", "lets", "ayo", "yuk", "mari"]
+  /// First-person speakers who make a reporting verb an appeal of their own ("Saya mengajak …", "I urge …").
+  static let firstPersonSpeakers: Set<String> = ["saya", "kami", "aku", "i", "we", "gue", "gw"]
+  static let appealVerbs: Set<String> = [
+    "mengajak", "mengimbau", "menghimbau", "meminta", "minta", "mohon", "mengundang", "urge", "ask", "call",
+    "encourage",
+    "invite", "beg",
+  ]
+  /// Subjects after which a declarative shape is still addressed to the reader.
+  static let addressedSubjects: Set<String> = [
+    "you", "we", "kita", "kamu", "anda", "kalian", "everyone", "everybody", "semua", "siapa", "siapapun", "anyone",
+  ]
+
+  /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
+  /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
+  /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
+  static func judge(
+    _ analysis: inout SentenceAnalysis, cues: inout Set<String>, words: [Token], leadingAsk: Bool, inReply: Bool
+  ) {
+    let tokens = analysis.tokens
+    let inclusive = words.contains { inclusiveWords.contains($0.text) }
+    analysis.addressed = inclusive || !cues.isDisjoint(with: addressCues)
+
+    // A first-person appeal: "Saya mengajak warga …", "We urge everyone …".
+    var firstPersonAppeal = false
+    for (i, token) in words.enumerated() where i + 1 < words.count && firstPersonSpeakers.contains(token.text) {
+      let next = words[i + 1].text
+      if appealVerbs.contains(next) || (i + 2 < words.count && appealVerbs.contains(words[i + 2].text)) {
+        firstPersonAppeal = true
+        break
+      }
+    }
+    if firstPersonAppeal { analysis.addressed = true }
+
+    let firstWord = words.first?.text
+    let askForm = !cues.isDisjoint(with: askFormCues)
+    analysis.askForm = askForm || firstPersonAppeal
+    if cues.contains("navigation") && !analysis.promo {
+      analysis.exclusion = .widget
+    } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
+      analysis.exclusion = .bare
+    } else if inReply || Self.opensReply(tokens), !inclusive, !cues.contains("hortative-initial"),
+      !cues.contains("appeal")
+    {
+      cues.insert("reply-to-one")
+      analysis.exclusion = .reply
+    } else if (cues.contains("question") || cues.contains("question-word")) && !cues.contains("request-question") {
+      analysis.exclusion = .question
+    } else if !firstPersonAppeal
+      && (cues.contains("attributed-quote") || cues.contains("reported-request")
+        || (cues.contains("reporting-verb") && !leadingAsk && !askForm))
+    {
+      analysis.exclusion = .reported
+    } else if !leadingAsk && !firstPersonAppeal && !askForm
+      && (cues.contains("reported-act") || cues.contains("past-narration") || cues.contains("third-person-narration")
+        || cues.contains("first-person-past")
+        || (cues.contains("declarative") && !(firstWord.map { addressedSubjects.contains($0) } ?? false)))
+    {
+      analysis.exclusion = .narration
+    } else if cues.contains("instruction") && !analysis.promo && analysis.linkCategories.isEmpty {
+      analysis.exclusion = .instruction
+    }
+    if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert("retweet-header") }
+  }
+
+  /// Whether the tokens open with a mention that is not an attribution ("@USER …", not "@USER: …").
+  static func opensReply(_ tokens: [Token]) -> Bool {
+    guard let first = tokens.first, first.kind == .mention else { return false }
+    return !(tokens.count > 1 && tokens[1].text == ":")
+  }
+}

@@ -1,0 +1,182 @@
+import CTAExtraction
+import Foundation
+import Logging
+import SlackscoreCore
+import Testing
+
+/// The precision gate: an ask needs an addressee and act evidence, and reported speech, questions,
+/// instructions, bare addresses and replies to one account are excluded. Sentences written for
+/// these tests.
+@Suite struct AskGateTests {
+  static let detector = try! CTADetector.load()
+
+  @Test(
+    "shapes that are not the page's own ask are excluded",
+    arguments: [
+      ("Have you signed the petition yet?", "en", AskExclusion.question),
+      ("Sudahkah kamu tanda tangan petisi itu?", "id", .question),
+      ("Stir in two tablespoons of sugar and bake until golden.", "en", .instruction),
+      ("Run pip install slackscore to install the package.", "en", .instruction),
+      ("#SaveTheForest", "en", .bare),
+      ("@USER coba kamu share lagi deh hoaxnya", "id", .reply),
+      ("Read more: how the petition was delivered", "en", .widget),
+    ])
+  func excluded(_ sentence: String, _ lang: String, _ reason: AskExclusion) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: lang)
+    #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+    #expect(verdict.analysis.exclusion == reason, "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test func reportedAsksAreKeptApart() {
+    for (sentence, lang) in [
+      ("The group urged residents to sign the petition before Friday.", "en"),
+      ("Warga diminta menandatangani petisi penolakan tambang.", "id"),
+    ] {
+      let verdict = Self.detector.judge(sentence: sentence, lang: lang)
+      #expect(!verdict.isCallToAction)
+      #expect(verdict.analysis.exclusion == .reported, "cues=\(verdict.analysis.cues)")
+      #expect(verdict.isReported)
+      #expect(verdict.category == "sign")
+    }
+  }
+
+  @Test func noActEvidenceNoCategory() {
+    // An imperative with no act of the list: nothing to emit, and no category invented.
+    let verdict = Self.detector.judge(sentence: "Please be careful on the roads tonight.", lang: "en")
+    #expect(verdict.analysis.addressed)
+    #expect(!verdict.isCallToAction)
+    #expect(verdict.category == nil)
+  }
+
+  @Test func categoryComesFromTheEvidence() {
+    let verdict = Self.detector.judge(sentence: "Jangan golput, coblos nomor 2 tanggal 17 April!", lang: "id")
+    #expect(verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+    #expect(verdict.category == "vote")
+    #expect(verdict.analysis.categoryHits["vote"] != nil)
+  }
+
+  @Test func retweetHeaderIsNotAnAsk() {
+    let verdict = Self.detector.judge(sentence: "RT @USER: banjir lagi di kampung kami pagi ini", lang: "id")
+    #expect(verdict.analysis.cues.contains("retweet-header"))
+    #expect(!verdict.isCallToAction)
+  }
+
+  @Test func reportedRowsAreWrittenApart() throws {
+    let input = ExtractInput(
+      id: "n1",
+      text: "Organisers urged residents to sign the petition before the hearing. Sign the petition today!",
+      lang: "en")
+    let all = ExtractStage.callsToAction(in: [input], detector: Self.detector)
+    #expect(all.contains { $0.reported == true && $0.category == "sign" })
+    #expect(all.contains { $0.reported == nil && $0.category == "sign" })
+    let own = ExtractStage.callsToAction(in: [input], detector: Self.detector, reported: false)
+    #expect(own.allSatisfy { $0.reported == nil })
+    let encoded = String(decoding: try JSONCoding.lineEncoder().encode(own[0]), as: UTF8.self)
+    #expect(!encoded.contains("reported"))
+  }
+
+  @Test func recipeDocumentsKeepOnlyLinkedAsks() {
+    let recipe = ExtractInput(
+      id: "r1",
+      text: """
+        Preheat the oven to 180 degrees. Whisk two cups of flour with the butter. \
+        Stir in a tablespoon of sugar and bake until golden. Share this with a friend who loves cake!
+        """, lang: "en")
+    let ctas = ExtractStage.callsToAction(in: [recipe], detector: Self.detector)
+    #expect(ctas.isEmpty, "\(ctas.map(\.sentence))")
+  }
+}
+
+/// Safety of the extract stage's inputs: damaged model files and oversized JSON lines.
+@Suite struct ExtractSafetyTests {
+  static let detector = try! CTADetector.load()
+
+  func model(
+    dimension: Int = 16, indices: [Int] = [1, 2], weights: [Double] = [0.5, -0.5], bias: Double = 0
+  ) -> CTAModelFile {
+    CTAModelFile(
+      dimension: dimension, threshold: 0.5, lexiconPrior: 2,
+      detector: SparseWeights(bias: bias, indices: indices, weights: weights), categories: [:], trainedOn: [:])
+  }
+
+  @Test func validModelPasses() throws {
+    try model().validate(file: "m.json")
+  }
+
+  @Test(
+    "damaged model files give a clear error",
+    arguments: [
+      (0, [1], [0.5], 0.0, "dimension 0"),
+      (-8, [1], [0.5], 0.0, "dimension -8"),
+      (1 << 40, [1], [0.5], 0.0, "power of two"),
+      (24, [1], [0.5], 0.0, "power of two"),
+      (16, [1, 2, 3], [0.5], 0.0, "3 indices but 1 weights"),
+      (16, [99], [0.5], 0.0, "index 99 outside"),
+      (16, [1], [Double.nan], 0.0, "not a finite number"),
+      (16, [1], [Double.infinity], 0.0, "not a finite number"),
+      (16, [1], [0.5], Double.nan, "bias is not a finite number"),
+    ])
+  func rejects(_ dimension: Int, _ indices: [Int], _ weights: [Double], _ bias: Double, _ message: String) {
+    let file = model(dimension: dimension, indices: indices, weights: weights, bias: bias)
+    do {
+      try file.validate(file: "bad-model.json")
+      Issue.record("accepted a damaged model")
+    } catch {
+      let text = "\(error)"
+      #expect(text.hasPrefix("bad-model.json: "))
+      #expect(text.contains(message), "\(text)")
+    }
+  }
+
+  @Test func loadingADamagedModelFileThrows() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-model-\(UUID().uuidString)").path
+    try FileSystem.createDirectories(dir)
+    let path = dir + "/model.json"
+    let json =
+      #"{"format":"slackscore-cta-model/1","dimension":0,"threshold":0.5,"lexicon_prior":2,"#
+      + #""detector":{"bias":0,"indices":[1,2],"weights":[1]},"categories":{},"trained_on":{}}"#
+    try AtomicFileWriter.write(Array(json.utf8), to: path)
+    #expect(throws: CTAResourceError.self) { try CTADetector.load(modelPath: path) }
+  }
+
+  @Test func overlongLinesAreReportedAndTheRestIsRead() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-lines-\(UUID().uuidString)").path
+    try FileSystem.createDirectories(dir)
+    let input = dir + "/docs.jsonl"
+    let long = String(repeating: "x", count: 5_000)
+    let lines = [
+      #"{"id":"a","text":"Sign the petition to save the river today!","lang":"en"}"#,
+      #"{"id":"big","text":"\#(long)"}"#,
+      #"{"id":"b","text":"Donate today at kitabisa.com/sungaibersih so we can test the water.","lang":"en"}"#,
+    ]
+    try AtomicFileWriter.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: input)
+    let diagnostics = DiagnosticCollector()
+    let summary = try ExtractStage.run(
+      documents: input, output: dir + "/ctas.jsonl", detector: Self.detector, jobs: 1, maxLineBytes: 1_000,
+      diagnostics: diagnostics, logger: Logger(label: "test"))
+    #expect(summary.records.parsed == 2)
+    #expect(summary.records.rejected == ["line-too-long": 1])
+    let diagnostic = try #require(diagnostics.diagnostics.first)
+    #expect(diagnostic.code == "line-too-long")
+    #expect(diagnostic.file == input)
+    #expect(diagnostic.message.hasPrefix("line 2:"))
+  }
+
+  @Test func overlongLastLineSpanningReadsIsSkipped() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-lines-\(UUID().uuidString)").path
+    try FileSystem.createDirectories(dir)
+    let input = dir + "/docs.jsonl"
+    // Longer than one 1 MiB read, no final newline.
+    let text =
+      #"{"id":"a","text":"Sign the petition today!","lang":"en"}"# + "\n"
+      + #"{"id":"big","text":""# + String(repeating: "y", count: 3 << 20) + "\"}"
+    try AtomicFileWriter.write(Array(text.utf8), to: input)
+    let diagnostics = DiagnosticCollector()
+    let summary = try ExtractStage.run(
+      documents: input, output: dir + "/ctas.jsonl", detector: Self.detector, jobs: 1, maxLineBytes: 1 << 20,
+      diagnostics: diagnostics, logger: Logger(label: "test"))
+    #expect(summary.records.parsed == 1)
+    #expect(summary.records.rejected == ["line-too-long": 1])
+    #expect(diagnostics.diagnostics.first?.message.hasPrefix("line 2:") == true)
+  }
+}
