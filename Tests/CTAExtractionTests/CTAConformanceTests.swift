@@ -44,15 +44,19 @@ enum SharedFolder {
   }
 
   /// The Reddit collective-action set's held-out fifth (Pera & Aiello 2025): the shipped weights must
-  /// stay well above the lexicon-only baseline (F1 ≈ 0.24 in domain-research.md).
+  /// stay well above the lexicon-only baseline (F1 ≈ 0.24 in domain-research.md), and on its real
+  /// comments meet the issue's target.
   @Test func redditHeldOut() throws {
     let path = try #require(Self.shared) + "/data/cta/reddit-collective-action-train.csv"
     try #require(FileSystem.exists(path))
     let items = try LabelledData.loadReddit(path: path, weight: 1).filter { $0.split == "test" }
     let evaluation = CTAEvaluation.run(Self.detector, on: items)
-    let scores = try #require(evaluation.byGroup["reddit"])
+    var scores = DetectionScores()
+    for (group, slice) in evaluation.byGroup where group.hasPrefix("reddit/") { scores.add(slice) }
     #expect(scores.count > 300)
-    // 0.79 with the shipped weights (trained with the Reddit rows), 0.60 without them.
     #expect(scores.f1 >= 0.5, "Reddit held-out F1 \(scores.f1)")
+    // The set's real comments (issue #13 target: F1 >= 0.55 with precision >= 0.5).
+    let real = try #require(evaluation.byGroup["reddit/real"])
+    #expect(real.f1 >= 0.55 && real.precision >= 0.5, "real comments P \(real.precision) F1 \(real.f1)")
   }
 }
