@@ -280,6 +280,7 @@ struct PageWalker {
     if signalDepth > 0 || blockHasSignal || blockCharacters <= 48 { recordSignalText(Int32(model.blocks.count - 1)) }
     blockHasSignal = false
     blockStart = model.text.count
+    swap(&glue, &previousGlue)
     glue.removeAll(keepingCapacity: true)
     blockCharacters = 0
     blockLinkCharacters = 0
@@ -298,11 +299,13 @@ struct PageWalker {
   }
 
   /// The last short block seen: its index, shape and text, and whether it was joined already.
-  private var lastShort: (block: Int32, shape: ShortShape, text: String, joined: Bool)?
+  private var lastShort: (block: Int32, shape: ShortShape, text: String?, joined: Bool)?
   /// Offsets in the current block where an inline element starts or ends with no space
   /// between the texts on either side (`<span>0</span><span>shares</span>`). Signal texts get a
   /// space there; the document text does not (a browser shows them glued too).
   private var glue: [Int] = []
+  /// The same for the block before (for joining it with the current one).
+  private var previousGlue: [Int] = []
 
   private mutating func markGlue() {
     let end = model.text.count
@@ -310,7 +313,7 @@ struct PageWalker {
   }
 
   /// A block's text for counters: with a space at each glued element edge.
-  private func signalString(of block: PageModel.Block) -> String {
+  private func signalString(of block: PageModel.Block, glue: [Int]) -> String {
     let start = Int(block.start)
     let end = Int(block.end)
     let cuts = glue.filter { $0 > start && $0 < end }
@@ -332,30 +335,36 @@ struct PageWalker {
   private mutating func recordSignalText(_ index: Int32) {
     let block = model.blocks[Int(index)]
     let (hasDigit, shape) = shortShape(block)
-    let signal = signalDepth > 0 || blockHasSignal
-    guard signal || hasDigit || shape == .label else { return }
-    let text = signalString(of: block)
-    if (signal || hasDigit) && model.metadata.signalTexts.count < 400 {
-      model.metadata.signalTexts.append(SignalText(text: text, block: index, owner: block.owner))
+    // Only blocks with a digit can give a counter; a short label is kept for joining, and its
+    // string is built only when it is joined.
+    guard hasDigit || shape == .label else {
+      lastShort = nil
+      return
+    }
+    var text: String?
+    if hasDigit && model.metadata.signalTexts.count < 400 {
+      text = signalString(of: block, glue: glue)
+      model.metadata.signalTexts.append(SignalText(text: text!, block: index, owner: block.owner))
     }
     var joinedNow = false
     // A block already joined with its other neighbour is not joined again: "34" | "Share" |
     // "16" | "Tweet" is 34 shares and 16 tweets, not "Share: 16".
     if let previous = lastShort, previous.block == index - 1, !previous.joined,
-      model.metadata.signalTexts.count < 400, nextTo(model.blocks[Int(previous.block)].owner, block.owner)
+      previous.shape != shape, shape != .other, model.metadata.signalTexts.count < 400,
+      nextTo(model.blocks[Int(previous.block)].owner, block.owner)
     {
-      var joined: String?
-      if previous.shape == .number && shape == .label {
-        joined = previous.text + " " + text  // "13" | "Shares"
-      } else if previous.shape == .label && shape == .number {
+      let before = previous.text ?? signalString(of: model.blocks[Int(previous.block)], glue: previousGlue)
+      let current = text ?? signalString(of: block, glue: glue)
+      let joined: String
+      if previous.shape == .number {
+        joined = before + " " + current  // "13" | "Shares"
+      } else {
         // "Comments" | "9", "Hits:" | "152759": read as a label ("Comments: 9").
-        let last = previous.text.utf8.last
-        joined = previous.text + (last == UInt8(ascii: ":") || last == UInt8(ascii: "(") ? " " : ": ") + text
+        let last = before.utf8.last
+        joined = before + (last == UInt8(ascii: ":") || last == UInt8(ascii: "(") ? " " : ": ") + current
       }
-      if let joined {
-        model.metadata.signalTexts.append(SignalText(text: joined, block: index, owner: block.owner, joined: true))
-        joinedNow = true
-      }
+      model.metadata.signalTexts.append(SignalText(text: joined, block: index, owner: block.owner, joined: true))
+      joinedNow = true
     }
     lastShort = shape == .other ? nil : (index, shape, text, joinedNow)
   }
