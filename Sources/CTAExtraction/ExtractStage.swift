@@ -45,7 +45,7 @@ public enum ExtractStage {
   public static let name = "extract"
 
   /// Lines longer than this (bytes) are rejected (`line-too-long`) and skipped unread by default.
-  public static let defaultMaxLineBytes = 64 << 20
+  public static let defaultMaxLineBytes = JSONLines.defaultMaxLineBytes
 
   /// Reads `documents` (JSON Lines; `-` for stdin), writes one `CallToAction` per line to `output`
   /// (`-` for stdout) atomically. Bad lines, and lines longer than `maxLineBytes`, go to
@@ -72,7 +72,7 @@ public enum ExtractStage {
       pages += batch.map(\.pageKey)
       batch.removeAll(keepingCapacity: true)
     }
-    try forEachLine(path, maxLineBytes: maxLineBytes) { line, number in
+    try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
       guard let line else {
         summary.records.reject("line-too-long")
         diagnostics.emit(
@@ -170,59 +170,6 @@ public enum ExtractStage {
     var results = extract(inputs, detector: detector, jobs: 1, reported: reported)
     boilerplate.mark(&results, pages: inputs.map(\.pageKey))
     return results.flatMap { $0.map(\.cta) }
-  }
-
-  /// Calls `body` with each non-blank line of `path` (`-`: standard input) and its 1-based number,
-  /// reading 1 MiB at a time. A line longer than `maxLineBytes` is not kept in memory: `body` gets
-  /// nil for it, and reading goes on after its end.
-  static func forEachLine(
-    _ path: String, maxLineBytes: Int = defaultMaxLineBytes, _ body: (ArraySlice<UInt8>?, Int) throws -> Void
-  ) throws {
-    let opened = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb")
-    guard let file = opened else { throw FileError(path: path, operation: "open", errno: errno) }
-    defer { fclose(file) }
-    var number = 0
-    var pending: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    var skipping = false  // inside a line already reported as too long
-    func emit(_ line: ArraySlice<UInt8>) throws {
-      number += 1
-      var slice = line
-      if slice.last == 0x0D { slice = slice.dropLast() }
-      if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { try body(slice, number) }
-    }
-    while true {
-      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-      if count == 0 {
-        if ferror(file) != 0 { throw FileError(path: path, operation: "read", errno: errno) }
-        break
-      }
-      var view = chunk[0..<count]
-      if skipping {
-        guard let newline = view.firstIndex(of: 0x0A) else { continue }
-        skipping = false
-        view = view[(newline + 1)...]
-      }
-      pending.append(contentsOf: view)
-      var start = 0
-      while let newline = pending[start...].firstIndex(of: 0x0A) {
-        if newline - start > maxLineBytes {
-          number += 1
-          try body(nil, number)
-        } else {
-          try emit(pending[start..<newline])
-        }
-        start = newline + 1
-      }
-      pending.removeFirst(start)
-      if pending.count > maxLineBytes {
-        number += 1
-        try body(nil, number)
-        pending.removeAll(keepingCapacity: false)
-        skipping = true
-      }
-    }
-    if !pending.isEmpty && !skipping { try emit(pending[...]) }
   }
 
   private static func reason(_ error: any Error) -> String {

@@ -56,7 +56,8 @@ public enum ReportPage {
     let parts = ["error", "warning", "note"].compactMap { s in counts[s].map { "\($0) \(s)\($0 == 1 ? "" : "s")" } }
     html += "<p>\(e(parts.joined(separator: ", "))) while reading the inputs; rows and records named here are"
     html += " left out of the figures above.</p>\n"
-    html += "<div class=\"scroll\"><table class=\"diagnostics\"><tr><th>severity</th><th>where</th><th>code</th><th>problem</th><th>what to do</th></tr>\n"
+    html +=
+      "<div class=\"scroll\"><table class=\"diagnostics\"><tr><th>severity</th><th>where</th><th>code</th><th>problem</th><th>what to do</th></tr>\n"
     for d in list.prefix(listedDiagnostics) {
       html += "<tr class=\"\(d.severity.rawValue)\"><td>\(d.severity.rawValue)</td><td>\(e(d.location))</td>"
       html += "<td>\(e(d.code))</td><td>\(e(d.message))</td><td>\(e(d.hint ?? ""))</td></tr>\n"
@@ -67,7 +68,6 @@ public enum ReportPage {
     }
     return html + "</section>\n"
   }
-
 
   /// A plain-language name for a quadrant label.
   static func quadrantName(_ label: String?) -> String {

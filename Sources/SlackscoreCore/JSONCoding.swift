@@ -26,22 +26,19 @@ public enum JSONCoding {
     return decoder
   }
 
-  /// Reads a JSON Lines file, calling `body` with each line's bytes and its 1-based line
-  /// number. Empty lines are skipped.
+  /// Reads a JSON Lines file (see ``JSONLines``), calling `body` with each line's bytes and
+  /// its 1-based line number. Blank lines are skipped; a line over the default limit stops the
+  /// reading with an error naming it.
   public static func forEachLine(
     in path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void
   ) throws {
-    let bytes = try FileSystem.readAll(path)
-    var lineNumber = 0
-    var start = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-      lineNumber += 1
-      var slice = bytes[start..<end]
-      if slice.last == 0x0D { slice = slice.dropLast() }
-      if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { try body(slice, lineNumber) }
-      start = end + 1
+    try JSONLines.forEachLine(in: path) { line, number in
+      guard let line else {
+        throw FileError(
+          path: path, operation: "read line \(number) (longer than \(JSONLines.defaultMaxLineBytes) bytes)",
+          errno: E2BIG)
+      }
+      try body(line, number)
     }
   }
 

@@ -193,7 +193,11 @@ public enum ScoreStage {
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
-  /// Reads a JSON Lines file line by line (see ``JSONLinesReader``). `adjust` sees each
+  /// Largest line score reads from documents.jsonl or ctas.jsonl, in bytes. A parsed page is
+  /// far smaller (parse caps a page at 32 MiB of HTML, its text is a fraction of that).
+  public static let maxLineBytes = 16 << 20
+
+  /// Reads a JSON Lines file line by line (see ``JSONLines``). `adjust` sees each
   /// decoded value with its line's bytes and may change or drop it (nil).
   private static func readJSONLines<T: Decodable>(
     _ type: T.Type, path: String, shown: String, _ diagnostics: DiagnosticCollector,
@@ -202,7 +206,16 @@ public enum ScoreStage {
     let decoder = JSONCoding.decoder()
     var result: [T] = []
     do {
-      try JSONLinesReader.forEachLine(in: path) { line, number in
+      try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
+        guard let line else {
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: name, file: shown, line: number, code: "json-line-too-long",
+              message:
+                "a line longer than \(maxLineBytes) bytes (ScoreStage.maxLineBytes); line skipped, the rest of the file read"
+            ))
+          return
+        }
         do {
           if let value = adjust(try decoder.decode(T.self, from: Data(line)), line) { result.append(value) }
         } catch {
@@ -211,13 +224,6 @@ public enum ScoreStage {
               severity: .error, stage: name, file: shown, line: number, code: "bad-json-line",
               message: "not a valid \(T.self): \(describe(error)); line skipped"))
         }
-      } tooLong: { number, bytes in
-        diagnostics.emit(
-          Diagnostic(
-            severity: .error, stage: name, file: shown, line: number, code: "json-line-too-long",
-            message:
-              "a line of \(bytes) bytes; the limit is \(JSONLinesReader.maxLineBytes) (JSONLinesReader.maxLineBytes); line skipped, the rest of the file read"
-          ))
       }
     } catch {
       diagnostics.emit(
