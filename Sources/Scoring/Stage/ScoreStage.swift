@@ -285,7 +285,8 @@ public enum ScoreStage {
     case .keyNotFound(let key, let ctx): return "missing key \(path(ctx, key))"
     case .typeMismatch(let type, let ctx): return "\(path(ctx)): expected \(type)"
     case .valueNotFound(let type, let ctx): return "\(path(ctx)): expected \(type), got null"
-    case .dataCorrupted(let ctx): return ctx.codingPath.isEmpty ? "not valid JSON" : "\(path(ctx)): invalid value"
+    case .dataCorrupted(let ctx):
+      return ctx.codingPath.isEmpty ? "not valid JSON (\(ctx.debugDescription))" : "\(path(ctx)): invalid value"
     @unknown default: return "unreadable"
     }
   }
