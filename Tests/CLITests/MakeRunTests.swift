@@ -63,7 +63,7 @@ import Testing
     })
     let result = try Self.make(folder, out: folder + "/out")
     #expect(result.status != 0)
-    let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("make: ***") }
+    let lines = result.stderr.split(separator: "\n").filter { !($0.hasPrefix("make") && $0.contains(": *** ")) }
     #expect(lines.count == 1, "\(result.stderr)")
     let cli = try CommandRunner.run(["run", "--pipeline", folder, "--out", folder + "/out"])
     #expect(cli.stderr.split(separator: "\n").first.map(String.init) == lines.first.map(String.init))
