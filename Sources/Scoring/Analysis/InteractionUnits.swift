@@ -9,6 +9,8 @@ struct InteractionUnit {
   var fromExport: Set<String> = []
   /// Per type, the source of the count kept (`page ORIGIN NAME` or `export FILE`).
   var source: [String: String] = [:]
+  /// Per type, where the count kept was read: the capture and raw string, or the CSV row.
+  var evidence: [String: Evidence] = [:]
   /// `YYYY-MM-DD` the interactions are dated to (published, else captured, else posted).
   var day: String?
 }
@@ -22,6 +24,8 @@ struct ExportIndex {
     var counts: [String: Double]
     var rows: Int
     var file: String
+    /// 1-based line of the first row for this URL in the file.
+    var line: Int
   }
 
   let byKey: [String: Entry]
@@ -30,8 +34,12 @@ struct ExportIndex {
     var map: [String: Entry] = [:]
     for row in rows {
       let key = URLKey.make(row.url)
-      var entry = map[key] ?? Entry(url: row.url, postedAt: row.postedAt, counts: [:], rows: 0, file: row.file)
+      var entry =
+        map[key] ?? Entry(url: row.url, postedAt: row.postedAt, counts: [:], rows: 0, file: row.file, line: row.line)
       entry.rows += 1
+      // Whatever the row order: the first line and the smallest spelling of the URL.
+      entry.line = min(entry.line, row.line)
+      entry.url = min(entry.url, row.url)
       if let p = row.postedAt, entry.postedAt.map({ p < $0 }) ?? true { entry.postedAt = p }
       for (type, value) in row.counts { entry.counts[type] = max(entry.counts[type] ?? 0, value) }
       map[key] = entry
@@ -91,7 +99,10 @@ enum InteractionAssembler {
         }
         for kind in chosen.keys.sorted() {
           let counter = chosen[kind]!
-          if counter.value > unit.counts[kind] ?? -1 { unit.source[kind] = "page \(counter.origin) \(counter.kind)" }
+          if counter.value > unit.counts[kind] ?? -1 {
+            unit.source[kind] = "page \(counter.origin) \(counter.kind)"
+            unit.evidence[kind] = OutcomeAssembler.evidence(doc, counter: counter)
+          }
           unit.counts[kind] = max(unit.counts[kind] ?? 0, counter.value)
           unit.fromPage.insert(kind)
         }
@@ -105,7 +116,10 @@ enum InteractionAssembler {
         usedExportKeys.insert(key)
         for type in entry.counts.keys.sorted() {
           let value = entry.counts[type]!
-          if value > unit.counts[type] ?? -1 { unit.source[type] = "export \(entry.file)" }
+          if value > unit.counts[type] ?? -1 {
+            unit.source[type] = "export \(entry.file)"
+            unit.evidence[type] = Self.exportEvidence(entry)
+          }
           unit.counts[type] = max(unit.counts[type] ?? 0, value)
           unit.fromExport.insert(type)
         }
@@ -117,11 +131,21 @@ enum InteractionAssembler {
       var unit = InteractionUnit(key: "export:\(key)")
       unit.counts = entry.counts
       unit.fromExport = Set(entry.counts.keys)
-      for type in entry.counts.keys { unit.source[type] = "export \(entry.file)" }
+      for type in entry.counts.keys {
+        unit.source[type] = "export \(entry.file)"
+        unit.evidence[type] = Self.exportEvidence(entry)
+      }
       unit.day = entry.postedAt.map { String($0.prefix(10)) }
       units.append(unit)
     }
     return units
+  }
+
+  /// Where an export count was read: the CSV file and the first row for the URL.
+  static func exportEvidence(_ entry: ExportIndex.Entry) -> Evidence {
+    Evidence(
+      kind: "csv", url: entry.url, csvFile: entry.file, csvLine: entry.line,
+      note: entry.rows > 1 ? "largest of \(entry.rows) rows for this URL" : nil)
   }
 
   /// Totals and coverage per type; every known type is listed, unknown ones as null.
@@ -137,7 +161,12 @@ enum InteractionAssembler {
         coverage: units.isEmpty ? 0 : fixed(Double(having.count) / Double(units.count)),
         fromPages: having.filter { $0.fromPage.contains(type) }.count,
         fromExports: having.filter { $0.fromExport.contains(type) }.count,
-        sources: having.reduce(into: [:]) { $0[$1.source[type] ?? "unknown", default: 0] += 1 })
+        sources: having.reduce(into: [:]) { $0[$1.source[type] ?? "unknown", default: 0] += 1 },
+        items: having.sorted { $0.key < $1.key }.map {
+          InteractionItem(
+            unit: $0.key, value: fixed($0.counts[type]!), source: $0.source[type] ?? "unknown",
+            evidence: $0.evidence[type])
+        })
     }
     return result
   }

@@ -254,6 +254,22 @@ public struct InteractionTotal: Codable, Sendable, Hashable {
   /// its origin and the name the page gives the act, e.g. `page embedded_json retweets`) or
   /// `export FILE` (an interaction CSV).
   public var sources: [String: Int]?
+  /// Every unit behind `total`, with its value and where it was read: the figure can be
+  /// summed again by hand and each count traced to its bytes (`slackscore show`).
+  public var items: [InteractionItem]?
+}
+
+/// One unit's count in an interaction total.
+public struct InteractionItem: Codable, Sendable, Hashable {
+  /// The unit: a near-duplicate cluster id, or `export:URL-KEY` for export rows whose URL
+  /// names no document.
+  public var unit: String
+  /// The count this unit adds to the total.
+  public var value: Double
+  /// `page ORIGIN NAME` or `export FILE`.
+  public var source: String
+  /// The capture (archive, offset, raw string) or CSV row the count was read from.
+  public var evidence: Evidence?
 }
 
 /// One outcome kind of a campaign, with every source behind it.
