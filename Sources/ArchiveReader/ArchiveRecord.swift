@@ -1,4 +1,4 @@
-import SlackscoreCore
+public import SlackscoreCore
 
 /// One record the reader keeps: an HTTP response, a resource, a resolved revisit, or a
 /// loose HTML file. Its payload is the entity body after de-chunking and undoing any
@@ -34,12 +34,16 @@ public struct ArchiveRecord: Sendable {
   public var payload: [UInt8]
   /// Things the reader did to get here, e.g. `content-encoding gzip failed: raw bytes kept`.
   public var notes: [String]
+  /// For a resolved revisit: the original record whose payload this is.
+  public var revisitOf: RecordReference?
 
   public init(
     sourcePath: String, offset: Int, length: Int? = nil, kind: Kind, recordID: String? = nil,
     targetURI: String? = nil, date: String? = nil, payloadDigest: String? = nil,
-    http: HTTPResponseHead? = nil, contentType: String? = nil, payload: [UInt8], notes: [String] = []
+    http: HTTPResponseHead? = nil, contentType: String? = nil, payload: [UInt8], notes: [String] = [],
+    revisitOf: RecordReference? = nil
   ) {
+    self.revisitOf = revisitOf
     self.sourcePath = sourcePath
     self.offset = offset
     self.length = length

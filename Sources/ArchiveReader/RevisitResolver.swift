@@ -89,7 +89,8 @@ final class RevisitResolver {
       sourcePath: path, offset: offset, length: length, kind: .revisit, recordID: header.recordID,
       targetURI: header.targetURI, date: RecordDecoder.normalizedDate(header.date),
       payloadDigest: header.payloadDigest ?? original.payloadDigest, http: http,
-      contentType: http?.value(for: "Content-Type") ?? original.contentType, payload: original.payload, notes: notes)
+      contentType: http?.value(for: "Content-Type") ?? original.contentType, payload: original.payload, notes: notes,
+      revisitOf: RecordReference(path: original.sourcePath, offset: original.offset, recordId: original.recordID))
   }
 
   /// `sha1:ABC…` with the algorithm lower-cased and the value upper-cased (base32).

@@ -61,12 +61,34 @@ public struct DocumentSource: Sendable, Hashable, Codable {
   public var recordId: String?
   /// `WARC-Payload-Digest` (or one computed as `sha1:BASE32` when the record lacks it).
   public var payloadDigest: String?
+  /// For a revisit record: the record it repeats, whose payload the document was read from.
+  public var revisitOf: RecordReference?
 
-  public init(path: String, offset: Int? = nil, recordId: String? = nil, payloadDigest: String? = nil) {
+  public init(
+    path: String, offset: Int? = nil, recordId: String? = nil, payloadDigest: String? = nil,
+    revisitOf: RecordReference? = nil
+  ) {
     self.path = path
     self.offset = offset
     self.recordId = recordId
     self.payloadDigest = payloadDigest
+    self.revisitOf = revisitOf
+  }
+}
+
+/// Where one archived record is: file, byte offset (of its gzip member) and record id.
+public struct RecordReference: Sendable, Hashable, Codable {
+  /// The archive file as given.
+  public var path: String
+  /// Byte offset of the record (for gzip, of the member it starts in).
+  public var offset: Int
+  /// `WARC-Record-ID`, when the record has one.
+  public var recordId: String?
+
+  public init(path: String, offset: Int, recordId: String? = nil) {
+    self.path = path
+    self.offset = offset
+    self.recordId = recordId
   }
 }
 

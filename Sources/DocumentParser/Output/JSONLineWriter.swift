@@ -76,6 +76,15 @@ public struct JSONLineWriter {
     optional(d.source.payloadDigest)
     raw(",\"record_id\":")
     optional(d.source.recordId)
+    if let original = d.source.revisitOf {
+      raw(",\"revisit_of\":{\"offset\":")
+      raw(String(original.offset))
+      raw(",\"path\":")
+      string(original.path)
+      raw(",\"record_id\":")
+      optional(original.recordId)
+      raw("}")
+    }
     raw("},\"text\":")
     string(d.text)
     raw(",\"title\":")

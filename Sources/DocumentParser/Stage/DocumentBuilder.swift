@@ -42,7 +42,7 @@ public enum DocumentBuilder {
     let digest = record.payloadDigest ?? SHA1.warcDigest(record.payload)
     let source = DocumentSource(
       path: record.sourcePath, offset: record.kind == .file ? nil : record.offset, recordId: record.recordID,
-      payloadDigest: digest)
+      payloadDigest: digest, revisitOf: record.revisitOf)
     var document = Document(
       id: documentID(record, digest: digest), url: record.targetURI, source: source)
     document.capturedAt = record.date

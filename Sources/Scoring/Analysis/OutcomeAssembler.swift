@@ -49,7 +49,8 @@ enum OutcomeAssembler {
   static func evidence(_ doc: Document, counter: Counter?) -> Evidence {
     Evidence(
       kind: "archive", url: doc.url, capturedAt: doc.capturedAt, documentId: doc.id, archivePath: doc.source.path,
-      offset: doc.source.offset, recordId: doc.source.recordId, raw: counter?.raw, counterOrigin: counter?.origin,
+      offset: doc.source.offset, recordId: doc.source.recordId, revisitOf: doc.source.revisitOf, raw: counter?.raw,
+      counterOrigin: counter?.origin,
       csvFile: nil, csvLine: nil, note: nil)
   }
 

@@ -353,6 +353,8 @@ public struct Evidence: Codable, Sendable, Hashable {
   public var offset: Int?
   /// WARC-Record-ID.
   public var recordId: String?
+  /// For a revisit capture: the original record whose bytes the figure was read from.
+  public var revisitOf: RecordReference?
   /// The exact string the figure was read from.
   public var raw: String?
   /// Where on the page: `jsonld`, `microdata`, `meta`, `embedded_json`, `text`.
