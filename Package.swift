@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Settings every Swift target shares: Swift 6 mode plus the upcoming features the
-/// style anchors (swift-log, swift-system) turn on. No `unsafeFlags`: the shipped build keeps
+/// style anchors (swift-log, swift-system) turn on. No unsafe compiler flags: the shipped build keeps
 /// Swift's overflow and bounds checks, and other packages can depend on the libraries.
 let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
