@@ -161,6 +161,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["slackscore", "SlackscoreCore", "Pipeline"],
+      exclude: ["Golden"],  // read from the package root by path, not bundled
       swiftSettings: strictSettings),
   ]
 )

@@ -2,6 +2,8 @@
 # Fuzzes the parsers with libFuzzer: builds slackscore-fuzz with -sanitize=fuzzer,address into
 # .build-fuzz/, seeds each target from SHARED and the sample corpus, runs each for SECONDS.
 #   usage: scripts/fuzz.sh SECONDS TARGET...
+#   env: FUZZ_UNIT_TIMEOUT (seconds one input may take before libFuzzer calls it a hang, default
+#   20; raise it when the fuzzers run niced on a busy machine, where a starved process looks hung)
 # A crash leaves its input in out/fuzz/crashes/ and fails the run: replay it with
 #   .build/debug/slackscore-fuzz TARGET FILE   and commit it under Fuzz/Regressions/TARGET/.
 set -euo pipefail
@@ -9,6 +11,7 @@ seconds=$1; shift
 SWIFT=${SWIFT:-swift}
 SHARED=${SHARED:-../shared}
 out=out/fuzz
+unit_timeout=${FUZZ_UNIT_TIMEOUT:-20}
 bin=.build-fuzz/release/slackscore-fuzz
 $SWIFT build -c release --scratch-path .build-fuzz --product slackscore-fuzz --quiet \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
@@ -38,7 +41,7 @@ for target in "$@"; do
   log="$out/$target.log"
   echo "fuzz: $target for ${seconds}s" >&2
   if ! FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$bin" \
-      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=262144 -print_final_stats=1 \
+      -max_total_time="$seconds" -timeout="$unit_timeout" -rss_limit_mb=3072 -max_len=262144 -print_final_stats=1 \
       -artifact_prefix="$out/crashes/$target-" "$out/corpus/$target" "$out/seeds/$target" \
       Fuzz/Regressions/"$target" >"$log" 2>&1; then
     echo "fuzz: $target FOUND A CRASH: see $log and $out/crashes/" >&2

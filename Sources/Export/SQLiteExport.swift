@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 public import Logging
-public import Scoring
-public import SlackscoreCore
+import Scoring
+import SlackscoreCore
 
 /// `slackscore export --sqlite FILE`: a pipeline's outputs (campaigns.json, documents.jsonl,
 /// ctas.jsonl, run.json) in one SQLite file with keys and indexes, plus a Datasette

@@ -115,8 +115,8 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
   }
 
   @Test func timeoutsSizeLimitsRedirectLoopsAndServerErrorsAreBounded() async throws {
-    // The slow page would take 30 s; the 300 ms read timeout must cut it long before. The bound
-    // below is loose on purpose (shared, loaded machines): it proves the run did not wait.
+    // The slow page would take 30 s; the 300 ms read timeout must cut it. The proof is the
+    // diagnostic naming the read timeout, not a wall-clock bound (no timed tests: shared machines).
     let server = try await TestHTTPServer.start(slowDelay: .seconds(30))
     let folder = TemporaryFolder()
     defer { folder.cleanup() }
@@ -124,13 +124,9 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     config.readTimeoutMilliseconds = 300
     config.retries = 1
     config.live = ["/slow", "/huge", "/loop/a", "/always-500"].map { server.base + $0 }
-    let clock = ContinuousClock()
-    let started = clock.now
     let (summary, diagnostics) = try await runFetch(config)
-    let elapsed = clock.now - started
     await server.stop()
 
-    #expect(elapsed < .seconds(20))
     #expect(summary.fetched == 1)  // the huge body, truncated
     #expect(summary.truncated == 1)
     #expect(summary.failed == 3)
