@@ -1,3 +1,4 @@
+import SlackscoreCore
 import Testing
 
 @testable import DocumentParser
