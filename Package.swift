@@ -52,6 +52,7 @@ let package = Package(
         "SlackscoreCore", "ArchiveReader", "PageSignals", "CLibXML2",
         .product(name: "Logging", package: "swift-log"),
       ],
+      resources: [.copy("Resources")],
       swiftSettings: strictSettings),
     .target(
       name: "CTAExtraction", dependencies: ["SlackscoreCore", .product(name: "Logging", package: "swift-log")],

@@ -136,7 +136,8 @@ public enum CharsetDecoder {
     repaired(Windows1252.decode(raw), charset: "windows-1252", source: source)
   }
 
-  private static func repaired(_ bytes: [UInt8], charset: String, source: String) -> Prepared {
+  private static func repaired(_ input: [UInt8], charset: String, source: String) -> Prepared {
+    let bytes = NulBytes.removed(from: input) ?? input
     if let fixed = bytes.withUnsafeBytes({ MojibakeRepair.repair($0) }) {
       return Prepared(
         bytes: fixed, libxmlEncoding: "UTF-8",

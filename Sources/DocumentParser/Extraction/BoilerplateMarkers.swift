@@ -151,36 +151,14 @@ enum BoilerplateMarkers {
 
   /// Lines that are ad slots, teasers or promos rather than content, compared after
   /// lower-casing and trimming punctuation: exact phrases…
-  static let slotLines: Set<String> = [
-    "advertisement", "advertisements", "iklan", "ads", "advertising", "sponsored", "sponsored content",
-    "scroll to continue with content", "scroll to resume content", "scroll untuk melanjutkan",
-    "lanjutkan membaca", "continue reading", "continue reading below", "story continues below advertisement",
-    "article continues below", "article continues below advertisement", "baca juga", "simak juga", "lihat juga",
-    "read also", "also read", "read more", "related", "related articles", "related stories", "share", "share this",
-    "share this article", "bagikan", "bagikan artikel", "tweet", "email", "print", "cetak", "comments", "komentar",
-    "watch", "tonton", "video", "loading", "subscribe", "follow us", "ikuti kami", "don't miss", "dont miss",
-    "jangan lewatkan", "most read", "most popular", "terpopuler", "must read", "editor's picks", "tags", "tag",
-    "topics", "topik", "kata kunci", "keywords", "trending", "berita terkait", "artikel terkait", "more stories",
-    "selanjutnya", "berikutnya", "sebelumnya", "next", "previous", "lihat foto", "lihat video",
-  ]
-  /// … and prefixes of short teaser lines ("Baca juga: …", "Simak Video: …"). Calls to
+  static let slotLines: Set<String> = Set(BoilerplatePhrases.bundled.all(\.lines))
+  /// … and prefixes of short teaser lines ("Baca juga: …", "Lesen Sie auch: …"). Calls to
   /// action inside the article ("Klik di sini untuk…", "Join our march…") are not slots:
   /// the extract stage reads them.
-  static let slotPrefixes: [String] = [
-    "baca juga", "baca pula", "simak juga", "simak video", "simak berita", "lihat juga", "lihat video",
-    "tonton juga", "tonton video", "read also", "also read", "read more:", "read more on", "related:",
-    "related article", "related story", "recommended:", "see also:", "watch:", "watch video", "pilihan redaksi",
-    "artikel terkait", "berita terkait", "ikuti kami", "ikuti berita", "ikuti saluran", "ikuti channel",
-    "follow us on", "follow our", "dapatkan update", "dapatkan berita", "subscribe to", "download aplikasi",
-    "unduh aplikasi", "advertisement",
-    "scroll to continue", "scroll untuk", "(adsbygoogle", "googletag", "baca:", "(baca", "lihat foto",
-    "gambas:", "halaman selanjutnya", "halaman berikutnya", "next page", "tags:", "tag:", "topik:", "kata kunci:",
-  ]
-  /// Phrases that, anywhere in a short line, make it a promo for a messaging channel.
-  static let promoPhrases: [String] = [
-    "whatsapp channel", "saluran whatsapp", "channel whatsapp", "telegram channel", "google news",
-    "all rights reserved", "hak cipta dilindungi", "copyright ©", "© copyright",
-  ]
+  static let slotPrefixes: [String] = BoilerplatePhrases.bundled.all(\.prefixes)
+  /// Phrases that, anywhere in a short line, make it a promo for a messaging channel or a
+  /// cookie or copyright notice.
+  static let promoPhrases: [String] = BoilerplatePhrases.bundled.all(\.promos)
 
   private static let slotLineBytes: Set<[UInt8]> = Set(slotLines.map { Array($0.utf8) })
   private static let slotPrefixNeedles = NeedleSet(slotPrefixes)

@@ -14,7 +14,7 @@ struct CollapsedText {
 
   /// Surveys `core`, which must not start or end with whitespace. Nil when the text needs
   /// the byte-by-byte path: a control byte (tab, line break…), two spaces in a row, a 0xC2
-  /// byte (maybe a no-break space), or a lead byte of the fullwidth or ideographic comma
+  /// byte (maybe a no-break space or a soft hyphen), or a lead byte of the fullwidth or ideographic comma
   /// (0xEF, 0xE3).
   static func survey(_ core: UnsafeBufferPointer<UInt8>) -> CollapsedText? {
     guard let base = core.baseAddress else { return CollapsedText(characters: 0, spaces: 0, commas: 0) }

@@ -49,6 +49,9 @@ struct PageModel {
   /// Per element: counts of `<p>`, `<img>`, `<li>`, `<input>`, embeds directly in it
   /// (summed over the subtree later).
   var directCounts: [ElementCounts] = []
+  /// Bytes of text inside the `<noscript>` elements that were skipped (counted up to
+  /// ``NoscriptFallback/enoughBytes`` each).
+  var noscriptTextBytes = 0
 
   /// The UTF-8 text of a block.
   func string(of block: Block) -> String {

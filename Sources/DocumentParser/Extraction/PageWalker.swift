@@ -23,9 +23,16 @@ struct PageWalker {
   /// Reused buffer for an element's lower-cased class, id and label values.
   private var nameScratch: [UInt8] = []
 
+  /// Whether `<noscript>` content is read as visible text (see ``NoscriptFallback``).
+  private var readsNoscript = false
+
   /// Walks `document` and returns its model.
-  static func model(of document: HTMLDocument) -> PageModel {
+  ///
+  /// - Parameter readingNoscript: Read the content of `<noscript>` elements as visible text
+  ///   (by default it is skipped, as a browser with scripts on does).
+  static func model(of document: HTMLDocument, readingNoscript: Bool = false) -> PageModel {
     var walker = PageWalker()
+    walker.readsNoscript = readingNoscript
     walker.model.text.reserveCapacity(1 << 14)
     if let root = document.root { walker.walk(root) }
     return walker.model
@@ -72,7 +79,7 @@ struct PageWalker {
 
   private mutating func enterElement(_ node: xmlNodePtr) -> Bool {
     let tag = HTMLTag.lookup(node.pointee.name)
-    if tag.isInvisible {
+    if tag.isInvisible && !(tag == .noscript && readsNoscript) {
       readInvisible(node, tag: tag)
       return false
     }
@@ -160,7 +167,8 @@ struct PageWalker {
   // MARK: Text
 
   /// Byte classes for `appendText`: 0 plain, 1 ASCII whitespace, 2 needs a closer look
-  /// (`,`, and the lead bytes of no-break space and the fullwidth/ideographic commas).
+  /// (`,`, and the lead bytes of no-break space, soft hyphen and the fullwidth/ideographic
+  /// commas).
   private static let byteClass: [UInt8] = {
     var table = [UInt8](repeating: 0, count: 256)
     for b in [0x20, 0x0A, 0x09, 0x0D, 0x0C] { table[b] = 1 }
@@ -169,7 +177,7 @@ struct PageWalker {
   }()
 
   /// Appends a text node's bytes, collapsing whitespace (and no-break spaces) to single
-  /// spaces, in one pass that writes straight into the text buffer.
+  /// spaces and dropping soft hyphens (U+00AD), in one pass that writes straight into the text buffer.
   private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>) {
     let length = Int(xmlStrlen(content))
     guard length > 0 else { return }
@@ -199,6 +207,10 @@ struct PageWalker {
           case 2:
             if byte == 0xC2 && i + 1 < length && input[i + 1] == 0xA0 {  // no-break space
               pending = true
+              i += 2
+              continue
+            }
+            if byte == 0xC2 && i + 1 < length && input[i + 1] == 0xAD {  // soft hyphen: a hint, not text
               i += 2
               continue
             }
@@ -435,7 +447,9 @@ struct PageWalker {
         if scanned.classValue == nil { scanned.classValue = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
         if let value { appendLowercased(value, to: &names, limit: 512) }
       } else if xmlStrEqual(name, "id") != 0 {
-        if let value { appendLowercased(value, to: &names, limit: 512) }
+        // A heading's id is an anchor made from its own words ("nav_nur_die_folie__1",
+        // "related-work"): it says nothing about the heading being chrome.
+        if let value, !tag.isHeading { appendLowercased(value, to: &names, limit: 512) }
       } else if xmlStrEqual(name, "itemprop") != 0 {
         if scanned.itemprop == nil { scanned.itemprop = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
       } else if xmlStrEqual(name, "itemtype") != 0 {
@@ -532,7 +546,9 @@ struct PageWalker {
       if model.metadata.baseHref == nil { model.metadata.baseHref = XMLNode.attributeString(node, "href") }
     case .script:
       readScript(node)
-    case .noscript, .template:
+    case .noscript:
+      model.noscriptTextBytes += NoscriptFallback.visibleTextBytes(node, limit: NoscriptFallback.enoughBytes)
+    case .template:
       break
     default:
       break

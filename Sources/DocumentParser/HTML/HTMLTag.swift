@@ -11,6 +11,8 @@ enum HTMLTag: UInt8, Sendable {
   case table, tr, td, th, caption, thead, tbody
   case pre, blockquote, br, hr, img, picture, figure, figcaption
   case time, address, center, details, summary, fieldset, ins
+  /// Ruby annotations (readings above the base text): not part of the running text.
+  case rt, rp
 
   /// Looks a libxml2 element name (lower case, NUL-terminated) up without allocating.
   @inline(__always)
@@ -65,7 +67,8 @@ enum HTMLTag: UInt8, Sendable {
       ("table", .table), ("tr", .tr), ("td", .td), ("th", .th), ("caption", .caption), ("thead", .thead),
       ("tbody", .tbody), ("pre", .pre), ("br", .br), ("hr", .hr), ("img", .img), ("picture", .picture),
       ("figure", .figure), ("time", .time), ("address", .address), ("center", .center),
-      ("details", .details), ("summary", .summary), ("fieldset", .fieldset), ("ins", .ins),
+      ("details", .details), ("summary", .summary), ("fieldset", .fieldset), ("ins", .ins), ("rt", .rt),
+      ("rp", .rp),
     ]
     return names.map { (pack($0.0), $0.1) }
   }()
@@ -74,7 +77,7 @@ enum HTMLTag: UInt8, Sendable {
   var isInvisible: Bool {
     switch self {
     case .head, .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .video,
-      .audio, .select, .button, .textarea, .input, .option, .dialog, .title, .meta, .link, .base:
+      .audio, .select, .button, .textarea, .input, .option, .dialog, .title, .meta, .link, .base, .rt, .rp:
       return true
     default: return false
     }

@@ -63,9 +63,29 @@ enum BylineFilter {
     line.bytes.withUnsafeBufferPointer { isCaption(raw: $0) }
   }
 
-  /// The same, on a line in any case.
+  /// The same, on a line in any case. A paragraph that opens with a dateline ("LOS ANGELES
+  /// (Reuters) - South Korean…") is article text, not a credit.
   static func isCaption(raw line: UnsafeBufferPointer<UInt8>) -> Bool {
-    line.count <= 300 && captionNeedles.occurs(in: line)
+    line.count <= 300 && captionNeedles.occurs(in: line) && !opensWithDateline(line)
+  }
+
+  /// Whether `line` starts with a dateline: a closing bracket followed by a dash (`) -`,
+  /// `) –`, `) —`) within its first 80 bytes, and text after it.
+  static func opensWithDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let limit = min(line.count, 80)
+    var i = 0
+    while i + 3 < limit {
+      if line[i] == 0x29 && line[i + 1] == 0x20 {
+        let dash = line[i + 2]
+        let isDash =
+          dash == 0x2D
+          || (dash == 0xE2 && i + 4 < line.count && line[i + 3] == 0x80
+            && (line[i + 4] == 0x93 || line[i + 4] == 0x94))
+        if isDash { return line.count > i + 24 }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// The same over UTF-8 bytes (a String is made only when the cheap test passes).

@@ -57,7 +57,8 @@ public enum DocumentBuilder {
     } catch {
       return .rejected(reason: error.description)
     }
-    let model = PageWalker.model(of: page)
+    let model = NoscriptFallback.model(
+      for: page, walked: PageWalker.model(of: page), minimumCharacters: MainContentSelector.enoughCharacters)
     fill(&document, from: model, record: record)
     return .document(document)
   }
@@ -78,7 +79,8 @@ public enum DocumentBuilder {
     document.canonicalUrl = metadata.canonicalURL
     if document.url == nil { document.url = metadata.canonicalURL }
 
-    document.text = MainText.assemble(model: model, blocks: selection.blocks, title: metadata.title)
+    document.text = CanonicalComposition.composed(
+      MainText.assemble(model: model, blocks: selection.blocks, title: metadata.title))
     if document.text.isEmpty {
       document.emptyReason = model.blocks.isEmpty ? "no-visible-text" : "no-main-content"
     }
