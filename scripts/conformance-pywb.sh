@@ -31,8 +31,9 @@ WARCS=(pywb/iana.warc.gz pywb/dupes.warc.gz pywb/example-extra.warc pywb/example
   aut/issue-493.warc commoncrawl/whirlwind.warc.gz)
 dir="$(mktemp -d)"
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$dir"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "${CONFORMANCE_PYWB_KEEP:-}" ] || rm -rf "$dir"' EXIT
 cd "$dir"
+[ -n "${CONFORMANCE_PYWB_KEEP:-}" ] && echo "conformance-pywb: working in $dir (kept)" >&2
 "$VENV/bin/wb-manager" init demo >/dev/null 2>&1
 "$VENV/bin/wb-manager" add demo "${WARCS[@]/#/$SHARED/data/warc/}" >wb-manager.log 2>&1 \
   || { cat wb-manager.log >&2; exit 1; }
@@ -82,4 +83,4 @@ for collection in demo paged; do
   "$BIN" parse out-$collection/raw -o "fetched-$collection.jsonl" --rejects "rejects-$collection.jsonl" 2>"parse-$collection.log" || true
 done
 "$BIN" parse collections/demo/archive -o originals.jsonl --rejects rejects-originals.jsonl 2>parse-originals.log || true
-"$VENV/bin/python" "$OLDPWD/scripts/conformance-pywb-check.py" "$dir" "$port" "${WARCS[*]}" "${isolation:-the machine's network (not root: no namespace)}"
+"$VENV/bin/python" "$OLDPWD/scripts/conformance-pywb-check.py" "$dir" "$port" "${WARCS[*]}" "${isolation:-no network namespace (not root)}"

@@ -101,18 +101,24 @@ extension FetchStage {
     let stamp = split.mementoStamp ?? located?.stamp ?? asked?.stamp ?? capture.timestamp
     let original = located?.original ?? capture.original
     let payloadDigest = SHA1.warcDigest(exchange.body)
-    if stamp != capture.timestamp {
+    // Each capture once: a replay server may serve another capture than the one asked for
+    // (the nearest one, or pywb's target of an archived redirect to the same page).
+    let key = original + " " + stamp
+    let substituted = stamp != capture.timestamp || original != capture.original
+    if substituted {
       diagnostics.emit(
         Diagnostic(
           severity: .warning, stage: "fetch", file: replay.string, code: "capture-substituted",
-          message: "asked for the capture of \(capture.timestamp), the replay server served the one of \(stamp); "
-            + "stored under \(stamp)"))
-      let key = original + " " + stamp
-      if index.contains(uri: original, timestamp: stamp) || writtenKeys.withLock({ $0.contains(key) }) {
-        update { $0.skippedArchived += 1 }
-        return
-      }
-    } else if let listed = capture.digest, !exchange.truncated {
+          message: "asked for \(capture.original) at \(capture.timestamp), the replay server served "
+            + "\(original) at \(stamp); stored under the latter unless it is archived already"))
+    }
+    guard !(substituted && index.contains(uri: original, timestamp: stamp)),
+      writtenKeys.withLock({ $0.insert(key).inserted })
+    else {
+      update { $0.skippedArchived += 1 }
+      return
+    }
+    if !substituted, let listed = capture.digest, !exchange.truncated {
       let chunked = split.archivedHeaders.contains {
         $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked")
       }
@@ -136,7 +142,6 @@ extension FetchStage {
               + "server changed the bytes or its index is wrong; stored as received"))
       }
     }
-    writtenKeys.withLock { _ = $0.insert(original + " " + stamp) }
     let date = WARCDate.fromStamp(stamp) ?? exchange.date
     var archived = exchange
     archived.headers = split.archivedHeaders
