@@ -15,7 +15,7 @@ BIN      := $(RELEASE_BIN)
 # Debian packages the build needs (installed by scripts/ensure-deps.sh when missing).
 BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
-CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl
+CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl iproute2
 
 .PHONY: all run test conformance bench eval train-cta format lint deps build clean help export
 
@@ -26,6 +26,7 @@ help:
 	@echo "make test         build and run the self-contained tests"
 	@echo "make conformance  tests against the real-world files in SHARED=$(SHARED)"
 	@echo "make conformance-fetch  fetch from a local test server, check the WARC with warcio"
+	@echo "make conformance-pywb   fetch from a real pywb on 127.0.0.1 loaded with SHARED's WARCs"
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language"
@@ -113,6 +114,7 @@ conformance: deps
 	$(SWIFT) build --build-tests
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+	SHARED="$(SHARED)" scripts/conformance-pywb.sh
 	SWIFT="$(SWIFT)" scripts/conformance-export.sh
 	SHARED="$(SHARED)" SWIFT="$(SWIFT)" scripts/fuzz.sh $(FUZZ_SMOKE_TIME) $(FUZZ_TARGETS)
 
@@ -137,6 +139,13 @@ conformance-fetch: deps
 	@scripts/ensure-deps.sh python3 python3-venv
 	$(SWIFT) build --build-tests
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+
+# Fetch against a real pywb (PyPI, in .venv-conformance/) on 127.0.0.1, loaded with SHARED's WARCs.
+.PHONY: conformance-pywb
+conformance-pywb: deps
+	@scripts/ensure-deps.sh python3 python3-venv
+	$(SWIFT) build --build-tests
+	SHARED="$(SHARED)" scripts/conformance-pywb.sh
 
 bench: deps $(BIN)
 	@scripts/ensure-deps.sh python3 python3-venv valgrind time

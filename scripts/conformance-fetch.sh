@@ -54,7 +54,7 @@ for path in sorted(glob.glob(folder + "/*.warc.gz")):
             if kind == "revisit":
                 for field in ("WARC-Refers-To", "WARC-Refers-To-Target-URI", "WARC-Refers-To-Date", "WARC-Profile"):
                     if not h.get_header(field): problems.append(f"revisit without {field}")
-expected = {"warcinfo": 3, "request": 10, "response": 12, "revisit": 1}
+expected = {"warcinfo": 3, "request": 10, "response": 12, "revisit": 1, "metadata": 3}
 if counts != expected: problems.append(f"record counts {counts}, expected {expected}")
 if problems:
     print("conformance-fetch: " + "\n  ".join(problems), file=sys.stderr); sys.exit(1)

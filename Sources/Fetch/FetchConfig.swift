@@ -24,6 +24,8 @@ public struct FetchConfig: Sendable, Equatable {
     public var collapseDigest = true
     /// At most this many captures from this query (nil: all the server returns).
     public var limit: Int?
+    /// CDX `filter=` values sent as they are (`statuscode:200`, `!mimetype:warc/revisit`, …).
+    public var filters: [String] = []
 
     public init(url: String) { self.url = url }
   }
@@ -62,6 +64,11 @@ public struct FetchConfig: Sendable, Equatable {
   /// A capture's raw bytes are at `replayBase + TIMESTAMP + "id_/" + URL`.
   public var replayBase = "https://web.archive.org/web/"
   public var cdx: [CDXQuery] = []
+  /// How the CDX server's answers are read (detected by default).
+  public var cdxDialect = CDXDialect.auto
+  /// Connection failures in a row after which a host is skipped for the rest of the run
+  /// (0: never skip).
+  public var circuitBreaker = 5
 
   /// A configuration with defaults, writing into `output`.
   public init(name: String, output: String) {
@@ -132,6 +139,16 @@ public struct FetchConfig: Sendable, Equatable {
       case "live_file": liveFile = try reader.string(value, key)
       case "cdx_server": config.cdxServer = try reader.string(value, key)
       case "replay_base": config.replayBase = try reader.string(value, key)
+      case "cdx_dialect":
+        let text = try reader.string(value, key)
+        guard let dialect = CDXDialect(rawValue: text) else {
+          throw .config(
+            file: file, line: value.mark?.line,
+            message: "fetch.cdx_dialect '\(text)' is not one of "
+              + CDXDialect.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        config.cdxDialect = dialect
+      case "circuit_breaker": config.circuitBreaker = try reader.int(value, key, min: 0)
       case "timeouts":
         for (timeoutKey, timeoutValue) in try reader.mapping(value, key) {
           let name = timeoutKey.string ?? ""
@@ -169,7 +186,7 @@ public struct FetchConfig: Sendable, Equatable {
     "user_agent", "output", "max_file_bytes", "per_host_delay_ms", "per_host_concurrency", "concurrency",
     "max_body_bytes", "max_redirects", "timeouts", "retries", "retry_base_ms", "max_retry_wait_ms", "respect_robots",
     "allow_private_addresses", "refetch_live_after_hours", "revisit_unchanged", "live", "live_file", "cdx_server",
-    "replay_base", "cdx",
+    "replay_base", "cdx", "cdx_dialect", "circuit_breaker",
   ]
 
   private static func cdxQuery(_ node: Node, _ reader: NodeReader) throws(FetchError) -> CDXQuery {
@@ -191,7 +208,11 @@ public struct FetchConfig: Sendable, Equatable {
       case "to": query.to = try reader.stamp(value, key)
       case "collapse_digest": query.collapseDigest = try reader.bool(value, key)
       case "limit": query.limit = try reader.int(value, key, min: 1)
-      default: throw reader.unknownKey(keyNode, in: "fetch.cdx", known: "url, match, from, to, collapse_digest, limit")
+      case "filter":
+        let items = value.sequence.map { Array($0) } ?? [value]
+        query.filters = try items.map { item throws(FetchError) in try reader.string(item, key) }
+      default:
+        throw reader.unknownKey(keyNode, in: "fetch.cdx", known: "url, match, from, to, collapse_digest, limit, filter")
       }
     }
     guard let url, !url.isEmpty else {

@@ -14,14 +14,21 @@ public final class FetchStage: Sendable {
   enum Job: Sendable, Hashable {
     case live(WebURL)
     case capture(CDXCapture)
+
+    var isRevisit: Bool {
+      if case .capture(let capture) = self { capture.kind == .revisit } else { false }
+    }
   }
 
-  private let config: FetchConfig
-  private let logger: Logger
-  private let diagnostics: DiagnosticCollector
+  let config: FetchConfig
+  let logger: Logger
+  let diagnostics: DiagnosticCollector
   private let progress: (@Sendable (FetchSummary) -> Void)?
   private let summary = Mutex(FetchSummary())
-  private let writtenKeys = Mutex<Set<String>>([])
+  let writtenKeys = Mutex<Set<String>>([])
+  /// The originals revisit captures can point at: listed by the CDX servers this run, then
+  /// replaced by the record written for them.
+  let revisitTargets = Mutex(RevisitTargets())
 
   /// A stage for `config`. `progress` is called after every finished item (from any thread).
   public init(
@@ -58,7 +65,9 @@ public final class FetchStage: Sendable {
     do {
       let jobs = await plan(index: index, fetcher: fetcher)
       update { $0.planned = jobs.count }
-      try await runJobs(jobs, fetcher: fetcher, writer: writer, robots: robots, index: index)
+      // Revisits last, so that the originals they point at are written first.
+      try await runJobs(jobs.filter { !$0.isRevisit }, fetcher: fetcher, writer: writer, robots: robots, index: index)
+      try await runJobs(jobs.filter(\.isRevisit), fetcher: fetcher, writer: writer, robots: robots, index: index)
       try await writer.close()
     } catch {
       try? await writer.close()
@@ -102,6 +111,7 @@ public final class FetchStage: Sendable {
       update { $0.cdxQueries += 1 }
       guard let captures = await listCaptures(query, fetcher: fetcher) else { continue }
       update { $0.capturesListed += captures.count }
+      revisitTargets.withLock { targets in captures.forEach { targets.addListed($0) } }
       for capture in captures {
         guard seen.insert("capture " + capture.original + " " + capture.timestamp).inserted else { continue }
         let archived =
@@ -115,31 +125,6 @@ public final class FetchStage: Sendable {
       }
     }
     return jobs
-  }
-
-  private func listCaptures(_ query: FetchConfig.CDXQuery, fetcher: HTTPFetcher) async -> [CDXCapture]? {
-    let text = CDXClient.queryURL(server: config.cdxServer, query: query)
-    guard let url = WebURL(text) else {
-      cdxFailed(query, code: "bad-url", "fetch.cdx_server is not an absolute http(s) URL: \(config.cdxServer)")
-      return nil
-    }
-    switch await fetcher.get(url) {
-    case .failure(let failure):
-      cdxFailed(query, code: "cdx-\(failure.code)", "the CDX server could not be asked: \(failure)")
-      return nil
-    case .success(let exchange) where exchange.status != 200:
-      cdxFailed(query, code: "cdx-http-error", "the CDX server answered HTTP \(exchange.status) \(exchange.reason)")
-      return nil
-    case .success(let exchange):
-      do {
-        let captures = CDXClient.select(try CDXClient.parse(exchange.body), collapseDigest: query.collapseDigest)
-        logger.debug("fetch: CDX lists \(captures.count) captures for \(query.url)")
-        return captures
-      } catch {
-        cdxFailed(query, code: "cdx-unreadable", "the CDX server's answer is unreadable: \(error)")
-        return nil
-      }
-    }
   }
 
   // MARK: Fetching
@@ -190,11 +175,7 @@ public final class FetchStage: Sendable {
       let exchange: HTTPExchange
       switch await fetcher.get(current) {
       case .failure(let failure):
-        if case .refused = failure {
-          refuse(current.string, failure)
-        } else {
-          fail(current.string, code: failure.code, "\(failure)")
-        }
+        failed(current.string, failure)
         return
       case .success(let value): exchange = value
       }
@@ -217,52 +198,6 @@ public final class FetchStage: Sendable {
       hops += 1
       update { $0.redirects += 1 }
       current = next
-    }
-  }
-
-  private func fetchCapture(
-    _ capture: CDXCapture, fetcher: HTTPFetcher, writer: WARCWriter, index: ArchivedIndex
-  ) async throws {
-    let first = config.replayBase + capture.timestamp + "id_/" + capture.original
-    guard var replay = WebURL(first) else {
-      fail(first, code: "bad-url", "fetch.replay_base does not give an absolute http(s) URL")
-      return
-    }
-    var hops = 0
-    while true {
-      let exchange: HTTPExchange
-      switch await fetcher.get(replay) {
-      case .failure(let failure):
-        fail(replay.string, code: failure.code, "capture of \(capture.original): \(failure)")
-        return
-      case .success(let value): exchange = value
-      }
-      // Replay servers redirect to the nearest capture; those hops are the archive's, not the site's.
-      if (300...399).contains(exchange.status), let location = exchange.header("Location"), hops < config.maxRedirects,
-        let next = replay.resolving(location)
-      {
-        hops += 1
-        replay = next
-        continue
-      }
-      guard exchange.status == 200 else {
-        fail(
-          replay.string, code: "capture-http-error",
-          "the replay server answered HTTP \(exchange.status) \(exchange.reason)")
-        return
-      }
-      let stamp = Self.replayTimestamp(replay.string, base: config.replayBase) ?? capture.timestamp
-      let key = capture.original + " " + stamp
-      if stamp != capture.timestamp
-        && (index.contains(uri: capture.original, timestamp: stamp) || writtenKeys.withLock { $0.contains(key) })
-      {
-        update { $0.skippedArchived += 1 }
-        return
-      }
-      writtenKeys.withLock { _ = $0.insert(key) }
-      try await writeCapture(exchange, original: capture.original, stamp: stamp, writer: writer)
-      finished(exchange, kind: .capture)
-      return
     }
   }
 
@@ -311,26 +246,9 @@ public final class FetchStage: Sendable {
     try await writer.write([request, response], entries: [entry])
   }
 
-  private func writeCapture(_ exchange: HTTPExchange, original: String, stamp: String, writer: WARCWriter) async throws
-  {
-    let payloadDigest = SHA1.warcDigest(exchange.body)
-    var fields: [(name: String, value: String)] = [
-      ("WARC-Target-URI", original), ("WARC-Source-URI", exchange.url.string), ("WARC-Payload-Digest", payloadDigest),
-    ]
-    if exchange.truncated { fields.append(("WARC-Truncated", "length")) }
-    let date = WARCDate.fromStamp(stamp) ?? exchange.date
-    let response = WARCRecord(
-      kind: .response, date: date, fields: fields, contentType: "application/http;msgtype=response",
-      block: exchange.responseBlock)
-    let entry = ArchivedEntry(
-      uri: original, timestamp: WARCDate.stamp(fromWARCDate: date) ?? stamp, payloadDigest: payloadDigest,
-      kind: .capture, status: exchange.status, recordID: response.recordID)
-    try await writer.write([response], entries: [entry])
-  }
-
   // MARK: Helpers
 
-  private func finished(_ exchange: HTTPExchange, kind: ArchivedEntry.Kind) {
+  func finished(_ exchange: HTTPExchange, kind: ArchivedEntry.Kind) {
     if exchange.truncated {
       diagnostics.emit(
         Diagnostic(
@@ -353,9 +271,23 @@ public final class FetchStage: Sendable {
     }
   }
 
-  private func fail(_ url: String, code: String, _ message: String) {
+  func fail(_ url: String, code: String, _ message: String) {
     update { $0.failed += 1 }
     diagnostics.emit(Diagnostic(severity: .error, stage: "fetch", file: url, code: code, message: message))
+  }
+
+  /// One failed fetch: refused by the address policy, skipped because its host is down (no
+  /// diagnostic: the breaker said it once), or an error.
+  func failed(_ url: String, _ failure: FetchFailure, context: String = "") {
+    switch failure {
+    case .refused: refuse(url, failure)
+    case .hostSkipped:
+      update {
+        $0.failed += 1
+        $0.skippedHostDown += 1
+      }
+    default: fail(url, code: failure.code, context + "\(failure)")
+    }
   }
 
   private func refuse(_ url: String, _ failure: FetchFailure) {
@@ -363,13 +295,13 @@ public final class FetchStage: Sendable {
     diagnostics.emit(Diagnostic(severity: .error, stage: "fetch", file: url, code: failure.code, message: "\(failure)"))
   }
 
-  private func cdxFailed(_ query: FetchConfig.CDXQuery, code: String, _ message: String) {
+  func cdxFailed(_ query: FetchConfig.CDXQuery, code: String, _ message: String) {
     update { $0.cdxFailures += 1 }
     diagnostics.emit(
       Diagnostic(severity: .error, stage: "fetch", file: "cdx:\(query.url)", code: code, message: message))
   }
 
-  private func update(_ change: (inout FetchSummary) -> Void) { summary.withLock { change(&$0) } }
+  func update(_ change: (inout FetchSummary) -> Void) { summary.withLock { change(&$0) } }
 
   private func warcinfoFields() -> [(name: String, value: String)] {
     [
@@ -380,13 +312,6 @@ public final class FetchStage: Sendable {
       ("robots", config.respectRobots ? "obey" : "ignore"),
       ("description", "pipeline \(config.name): live pages and archived captures (id_ replay)"),
     ]
-  }
-
-  /// The digits between `base` and `id_/` (or `/`) in a replay URL.
-  static func replayTimestamp(_ url: String, base: String) -> String? {
-    guard url.hasPrefix(base) else { return nil }
-    let digits = url.dropFirst(base.count).prefix { $0.isNumber }
-    return digits.count >= 4 ? String(digits) : nil
   }
 
   /// A safe file name prefix from the pipeline name.

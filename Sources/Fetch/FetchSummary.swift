@@ -23,8 +23,17 @@ public struct FetchSummary: Sendable, Codable, Equatable {
   public var failed = 0
   /// Responses cut at `max_body_bytes` (stored with `WARC-Truncated: length`).
   public var truncated = 0
-  /// Unchanged live pages stored as `revisit` records.
+  /// Unchanged live pages and revisit captures stored as `revisit` records.
   public var revisits = 0
+  /// Captures stored as `resource` records.
+  public var resources = 0
+  /// Captures whose payload digest equals the CDX digest, and ones whose digest differs.
+  public var digestsMatched = 0
+  public var digestMismatches = 0
+  /// Captures archived chunked whose digest differs only because the replay de-chunked them.
+  public var digestsDechunked = 0
+  /// Not tried because their host's circuit breaker was open (counted in `failed` too).
+  public var skippedHostDown = 0
   /// Redirect hops followed (each recorded).
   public var redirects = 0
   /// Final responses with a 4xx status (stored, but worth a look).
@@ -38,6 +47,28 @@ public struct FetchSummary: Sendable, Codable, Equatable {
   public var recoveredFiles: [String] = []
 
   public init() {}
+
+  /// JSON names as written (`live_urls`, not the `live_ur_ls` a key strategy would make).
+  private enum CodingKeys: String, CodingKey {
+    case liveURLs = "live_urls"
+    case cdxQueries = "cdx_queries"
+    case cdxFailures = "cdx_failures"
+    case capturesListed = "captures_listed"
+    case planned, fetched, failed, truncated, revisits, resources, redirects, refused, files
+    case fetchedLive = "fetched_live"
+    case fetchedCaptures = "fetched_captures"
+    case skippedArchived = "skipped_archived"
+    case skippedRobots = "skipped_robots"
+    case digestsMatched = "digests_matched"
+    case digestMismatches = "digest_mismatches"
+    case digestsDechunked = "digests_dechunked"
+    case skippedHostDown = "skipped_host_down"
+    case clientErrors = "client_errors"
+    case recordsWritten = "records_written"
+    case bytesWritten = "bytes_written"
+    case payloadBytes = "payload_bytes"
+    case recoveredFiles = "recovered_files"
+  }
 
   /// Items finished so far, whatever the outcome.
   public var done: Int { fetched + skippedRobots + refused + failed }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// One HTTP exchange as received: what we asked, what came back.
 struct HTTPExchange: Sendable {
@@ -54,6 +55,12 @@ enum FetchFailure: Error, CustomStringConvertible, Sendable {
   case status(Int, String)
   case retryAfterTooLong(status: Int, retryAfter: String)
   case badURL(String)
+  /// No connection could be made (refused, connect timeout).
+  case unreachable(String)
+  /// This attempt made the host's circuit breaker open: it is skipped for the rest of the run.
+  case circuitOpened(host: String, failures: Int, last: String)
+  /// The host's circuit breaker is open: not tried.
+  case hostSkipped(String)
 
   var description: String {
     switch self {
@@ -63,6 +70,11 @@ enum FetchFailure: Error, CustomStringConvertible, Sendable {
     case .retryAfterTooLong(let status, let retryAfter):
       "HTTP \(status) with Retry-After: \(retryAfter), longer than fetch.max_retry_wait_ms"
     case .badURL(let url): "not an absolute http(s) URL: \(url)"
+    case .unreachable(let message): message
+    case .circuitOpened(let host, let failures, let last):
+      "\(host) refused \(failures) connections in a row (last: \(last)); skipping it for the rest of this run "
+        + "(fetch.circuit_breaker)"
+    case .hostSkipped(let host): "\(host) skipped: it refused too many connections earlier in this run"
     }
   }
 
@@ -72,7 +84,9 @@ enum FetchFailure: Error, CustomStringConvertible, Sendable {
     case .refused(.scheme): "unsupported-scheme"
     case .refused(.unresolvable): "unresolvable-host"
     case .refused(.forbiddenAddress): "forbidden-address"
-    case .transport: "transport-error"
+    case .transport, .unreachable: "transport-error"
+    case .circuitOpened: "host-unreachable"
+    case .hostSkipped: "host-skipped"
     case .status: "http-error"
     case .retryAfterTooLong: "retry-after-too-long"
     case .badURL: "bad-url"
@@ -94,6 +108,8 @@ final class HTTPFetcher: Sendable {
   private let retry: RetryPolicy
   private let pool: ClientPool
   private let logger: Logger
+  /// Connection failures in a row per host, and the hosts skipped for the rest of the run.
+  private let breaker = Mutex<(failures: [String: Int], open: Set<String>)>(([:], []))
 
   init(config: FetchConfig, logger: Logger) {
     self.config = config
@@ -128,8 +144,12 @@ final class HTTPFetcher: Sendable {
   }
 
   /// GET `url`, retrying 429, 5xx and transport errors. A final 429/5xx is a failure;
-  /// every other status (2xx, 3xx, 4xx) is returned.
-  func get(_ url: WebURL, retries: Int? = nil) async -> Result<HTTPExchange, FetchFailure> {
+  /// every other status (2xx, 3xx, 4xx) is returned. `acceptEncoding` asks for compressed
+  /// bodies as stored (a replay server then sends archived bytes without decoding them).
+  /// A host that failed to connect `circuit_breaker` times in a row is not tried again.
+  func get(
+    _ url: WebURL, retries: Int? = nil, acceptEncoding: Bool = false
+  ) async -> Result<HTTPExchange, FetchFailure> {
     let address: String
     do {
       address = try await policy.check(url)
@@ -140,8 +160,13 @@ final class HTTPFetcher: Sendable {
     var attempt = 0
     while true {
       await scheduler.acquire(url.host)
-      let result = await once(url, address: address)
+      if breaker.withLock({ $0.open.contains(url.host) }) {
+        await scheduler.release(url.host)
+        return .failure(.hostSkipped(url.host))
+      }
+      let result = await once(url, address: address, acceptEncoding: acceptEncoding)
       await scheduler.release(url.host)
+      if let opened = recordConnection(result, host: url.host) { return .failure(opened) }
       let retryAfter: String?
       switch result {
       case .success(let exchange) where RetryPolicy.isRetryable(status: exchange.status):
@@ -167,15 +192,32 @@ final class HTTPFetcher: Sendable {
     }
   }
 
-  private func once(_ url: WebURL, address: String) async -> Result<HTTPExchange, FetchFailure> {
+  /// Counts a connection failure of `host` (a response resets the count); the failure that
+  /// reaches `circuit_breaker` opens the breaker and is returned.
+  private func recordConnection(_ result: Result<HTTPExchange, FetchFailure>, host: String) -> FetchFailure? {
+    let limit = config.circuitBreaker
+    return breaker.withLock { state in
+      guard case .failure(.unreachable(let message)) = result else {
+        if case .success = result { state.failures[host] = 0 }
+        return nil
+      }
+      let count = state.failures[host, default: 0] + 1
+      state.failures[host] = count
+      guard limit > 0, count >= limit, state.open.insert(host).inserted else { return nil }
+      return .circuitOpened(host: host, failures: count, last: message)
+    }
+  }
+
+  private func once(_ url: WebURL, address: String, acceptEncoding: Bool) async -> Result<HTTPExchange, FetchFailure> {
     let client = await pool.client(host: url.host, address: address, pin: !url.hostIsIPLiteral)
     var request = HTTPClientRequest(url: url.string)
     request.method = .GET
-    request.headers.add(name: "User-Agent", value: config.userAgent)
-    request.headers.add(name: "Accept", value: "*/*")
+    var fields = [("User-Agent", config.userAgent), ("Accept", "*/*")]
+    if acceptEncoding { fields.append(("Accept-Encoding", Self.acceptEncoding)) }
+    for (name, value) in fields { request.headers.add(name: name, value: value) }
     let requestHead = Array(
-      "GET \(url.target) HTTP/1.1\r\nUser-Agent: \(config.userAgent)\r\nAccept: */*\r\nHost: \(url.hostHeader)\r\n\r\n"
-        .utf8)
+      ("GET \(url.target) HTTP/1.1\r\n" + fields.map { "\($0.0): \($0.1)\r\n" }.joined()
+        + "Host: \(url.hostHeader)\r\n\r\n").utf8)
     let date = WARCDate.now()
     // The read timeout bounds each silence; the deadline bounds a slow trickle.
     let deadline =
@@ -202,11 +244,18 @@ final class HTTPFetcher: Sendable {
           version: "HTTP/\(response.version.major).\(response.version.minor)", status: Int(response.status.code),
           reason: response.status.reasonPhrase, headers: headers, body: body, truncated: truncated))
     } catch let error as HTTPClientError {
+      if error == .connectTimeout { return .failure(.unreachable(Self.describe(error))) }
       return .failure(.transport(Self.describe(error)))
     } catch {
-      return .failure(.transport("\(error)"))
+      let text = "\(error)"
+      let unreachable = ["NIOConnectionError", "Connection refused", "connectTimeout"].contains { text.contains($0) }
+      return .failure(unreachable ? .unreachable(text) : .transport(text))
     }
   }
+
+  /// What a capture request accepts: every coding a replay server may have stored, so that
+  /// it sends the archived body as it is.
+  static let acceptEncoding = "gzip, deflate, br, zstd"
 
   private static func describe(_ error: HTTPClientError) -> String {
     switch error {

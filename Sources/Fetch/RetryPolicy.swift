@@ -35,15 +35,7 @@ public struct RetryPolicy: Sendable {
   public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
     let trimmed = value.trimmingSpaces()
     if let seconds = Int(trimmed), seconds >= 0 { return .seconds(seconds) }
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "GMT")
-    for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-      formatter.dateFormat = format
-      if let date = formatter.date(from: trimmed) {
-        return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
-      }
-    }
-    return nil
+    guard let seconds = HTTPDate.seconds(trimmed) else { return nil }
+    return .milliseconds(max(0, Int((Double(seconds) - now.timeIntervalSince1970) * 1000)))
   }
 }

@@ -65,9 +65,10 @@ struct FetchCommand: AsyncParsableCommand {
     }
     line?.clear()
     for diagnostic in diagnostics.diagnostics {
+      // Warnings are logged at error level so that cron (whose logger shows errors only)
+      // mails them too; the line carries its own severity word.
       switch diagnostic.severity {
-      case .error: logger.error("\(diagnostic.formatted)")
-      case .warning: logger.warning("\(diagnostic.formatted)")
+      case .error, .warning: logger.error("\(diagnostic.formatted)")
       case .note: logger.info("\(diagnostic.formatted)")
       }
     }
@@ -88,6 +89,12 @@ struct FetchCommand: AsyncParsableCommand {
     if s.failed > 0 { parts.append("\(s.failed) failed") }
     if s.cdxFailures > 0 { parts.append("\(s.cdxFailures) CDX queries failed") }
     if s.truncated > 0 { parts.append("\(s.truncated) truncated") }
+    if s.digestsMatched + s.digestMismatches + s.digestsDechunked > 0 {
+      parts.append(
+        "capture digests: \(s.digestsMatched) equal to the CDX, \(s.digestsDechunked) de-chunked, "
+          + "\(s.digestMismatches) different")
+    }
+    if s.skippedHostDown > 0 { parts.append("\(s.skippedHostDown) skipped (host down)") }
     var text = "fetch: " + parts.joined(separator: ", ")
     text +=
       "; \(s.recordsWritten) records, \(ProgressLine.bytes(s.bytesWritten)) in \(s.files.count) new file(s) in \(folder)"

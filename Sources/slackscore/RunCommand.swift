@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fetch
 import Logging
 import Pipeline
 import PipelineConfiguration
@@ -14,6 +15,7 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run",
     abstract: "Run parse, extract, score and report for one pipeline in one process.",
     discussion: """
+      Runs fetch first when the pipeline has a fetch: section (as make run does). \
       Reads pipelines/FOLDER/pipeline.yml and writes out/FOLDER/ (the same folder make uses, \
       whatever the config's name): documents.jsonl, rejects.jsonl, ctas.jsonl, campaigns.json, \
       campaigns.csv, report.html and run.json. Every file is written to a temporary name and \
@@ -68,6 +70,10 @@ struct RunCommand: AsyncParsableCommand {
         let location = PipelineLocation(pipeline)
         folder = location.defaultOutput(name: (try? PipelineConfigLoader.load(path: location.configFile))?.name ?? "")
       }
+      if let folder {
+        let fetched = try await fetchFirst(folder: folder, logger: logger, diagnostics: diagnostics)
+        if !fetched { throw FetchFailed() }
+      }
       let manifest = try PipelineRun.run(
         options: options, logger: logger, progress: progress, diagnostics: diagnostics)
       DiagnosticsOutput.printBlock(
@@ -80,4 +86,31 @@ struct RunCommand: AsyncParsableCommand {
       throw DiagnosticsOutput.fail(error, command: "run")
     }
   }
+
+  /// The fetch stage, when the pipeline has a `fetch:` section: into `folder`/raw (or
+  /// `fetch.output`), under the run's lock. False when it had work and fetched nothing.
+  private func fetchFirst(folder: String, logger: Logger, diagnostics: DiagnosticCollector) async throws -> Bool {
+    let location = PipelineLocation(pipeline)
+    guard (try? PipelineConfigLoader.load(path: location.configFile))?.fetch != nil else { return true }
+    let config: FetchConfig
+    do {
+      config = try FetchConfig.load(pipeline: pipeline, outFolder: folder)
+    } catch {
+      ProcessEnvironment.printError("slackscore run: \(error)")
+      throw ExitCode(78)
+    }
+    let summary: FetchSummary
+    do {
+      let lock = try StageLock.acquire(folder: folder)
+      defer { withExtendedLifetime(lock) {} }
+      summary = try await FetchStage(config: config, logger: logger, diagnostics: diagnostics).run()
+    }
+    logger.info("\(FetchCommand.describe(summary, folder: config.output))")
+    return !summary.nothingFetched
+  }
+}
+
+/// The fetch stage had work and fetched nothing (its diagnostics say why).
+struct FetchFailed: Error, CustomStringConvertible {
+  var description: String { "fetch: nothing could be fetched (see the diagnostics)" }
 }

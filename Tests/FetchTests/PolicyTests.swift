@@ -126,13 +126,15 @@ import Testing
     """
 
   @Test func readsPlainTextAndSelects() throws {
-    let captures = try CDXClient.parse(Array(Self.text.utf8))
+    let captures = try CDXClient.parse(Array(Self.text.utf8)).captures
     #expect(captures.count == 5)
     #expect(captures[0].digest == "AAAA")
     #expect(captures[2].status == nil)
     let kept = CDXClient.select(captures, collapseDigest: true)
     #expect(kept.map(\.timestamp) == ["20240105120000", "20240109120000"])
-    #expect(CDXClient.select(captures, collapseDigest: false).count == 3)
+    // Without collapsing: the revisit is kept, the 404 is not.
+    #expect(
+      CDXClient.select(captures, collapseDigest: false).map(\.kind) == [.response, .response, .revisit, .response])
   }
 
   @Test func readsJSONRows() throws {
@@ -141,10 +143,10 @@ import Testing
        ["20240105120000","http://example.org/p","200","sha1:AAAA"],
        ["20240109120000","http://example.org/p","200","CCCC"]]
       """
-    let captures = try CDXClient.parse(Array(json.utf8))
+    let captures = try CDXClient.parse(Array(json.utf8)).captures
     #expect(captures.map(\.digest) == ["AAAA", "CCCC"])
-    #expect(try CDXClient.parse(Array("[]".utf8)).isEmpty)
-    #expect(try CDXClient.parse([]).isEmpty)
+    #expect(try CDXClient.parse(Array("[]".utf8)).captures.isEmpty)
+    #expect(try CDXClient.parse([]).captures.isEmpty)
   }
 
   @Test func rejectsGarbageWithALineNumber() {
@@ -159,8 +161,14 @@ import Testing
     let url = CDXClient.queryURL(server: "http://127.0.0.1:1/cdx", query: query)
     #expect(
       url == "http://127.0.0.1:1/cdx?url=petisi.example.org%2Fhutan-adat&matchType=prefix&from=2024&to=20241231"
-        + "&filter=statuscode:200&collapse=digest&output=json&fl=urlkey,timestamp,original,mimetype,statuscode,digest,length"
-    )
+        + "&collapse=digest&output=json&showNumPages=true&showResumeKey=true")
+    query.filters = ["statuscode:200"]
+    #expect(
+      CDXClient.queryURL(server: "http://127.0.0.1:1/cdx", query: query, request: .page(2)).hasSuffix(
+        "&filter=statuscode:200&collapse=digest&output=json&page=2"))
+    #expect(
+      CDXClient.queryURL(server: "http://127.0.0.1:1/cdx", query: query, request: .resume("k 1")).hasSuffix(
+        "&showResumeKey=true&resumeKey=k%201"))
   }
 }
 
