@@ -8,7 +8,7 @@
 # Env: BIN (default .build/release/slackscore), SHARED (default ../shared),
 #      SCALE_SIZES (default "10000 100000"; add 1000000 for the million, ~5 GB of documents),
 #      SCALE_REPEAT (runs per stage and size, the median is shown; default 1),
-#      SCALE_STAGES (default "extract score").
+#      SCALE_STAGES (default "extract score"), SCALE_WORK (folder for inputs and outputs, default bench/work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BIN:-.build/release/slackscore}"
@@ -16,7 +16,7 @@ SHARED="${SHARED:-../shared}"
 SCALE_SIZES="${SCALE_SIZES:-10000 100000}"
 SCALE_REPEAT="${SCALE_REPEAT:-1}"
 SCALE_STAGES="${SCALE_STAGES:-extract score}"
-WORK=bench/work
+WORK="${SCALE_WORK:-bench/work}"
 SEED="$WORK/scale-seed"
 [[ -x "$BIN" ]] || { echo "bench-40-scale: $BIN not built (make build)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "bench-40-scale: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
