@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Scale: wall time and peak RSS of `slackscore extract` and `slackscore score` as the number of
-# documents grows, with the growth factor of time per document between sizes (1.0 = linear).
+# Scale: wall time, CPU time and peak RSS of `slackscore extract` and `slackscore score` as the number
+# of documents grows, with the growth factor of CPU time per document between sizes (1.0 = linear).
 #
 # Inputs: the documents `slackscore parse` reads from $SHARED/data/warc and corpus/warc (real parse
 # output), replicated and perturbed by bench/make_scale_documents.py into N documents over five
@@ -38,14 +38,15 @@ import os, re, statistics, subprocess, sys, time
 binary, work, repeat, stages, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(), [int(s) for s in sys.argv[5:]]
 
 def measure(args):
-    """Wall seconds and peak RSS (MiB) of one run, from /usr/bin/time -v."""
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one run, from /usr/bin/time -v."""
     start = time.perf_counter()
     run = subprocess.run(["/usr/bin/time", "-v"] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
     if run.returncode != 0:
         sys.exit(f"bench-40-scale: {' '.join(args)} failed:\n{run.stderr[-2000:]}")
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1)) / 1024
-    return wall, rss
+    field = lambda name: float(re.search(name + r": ([0-9.]+)", run.stderr).group(1))
+    cpu = field(r"User time \(seconds\)") + field(r"System time \(seconds\)")
+    return wall, cpu, field(r"Maximum resident set size \(kbytes\)") / 1024
 
 def command(stage, folder):
     docs, ctas = f"{folder}/documents.jsonl", f"{folder}/ctas.jsonl"
@@ -58,14 +59,15 @@ for n in sizes:
     folder = f"{work}/scale-{n}"
     for stage in stages:
         runs = [measure(command(stage, folder)) for _ in range(repeat)]
-        rows.append((stage, n, statistics.median(r[0] for r in runs), max(r[1] for r in runs)))
+        rows.append((stage, n, statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+                     max(r[2] for r in runs)))
 
-print(f"{'stage':8} {'documents':>10} {'wall s':>9} {'us/doc':>8} {'growth':>7} {'peak RSS MiB':>13}")
+print(f"{'stage':8} {'documents':>10} {'wall s':>8} {'cpu s':>8} {'cpu us/doc':>10} {'growth':>7} {'peak RSS MiB':>13}")
 previous = {}
-for stage, n, wall, rss in rows:
-    per_doc = wall / n * 1e6
+for stage, n, wall, cpu, rss in rows:
+    per_doc = cpu / n * 1e6
     growth = f"{per_doc / previous[stage]:.2f}" if stage in previous else "-"
     previous[stage] = per_doc
-    print(f"{stage:8} {n:>10} {wall:>9.1f} {per_doc:>8.0f} {growth:>7} {rss:>13.0f}")
-print("growth: time per document relative to the previous size (1.00 = linear)")
+    print(f"{stage:8} {n:>10} {wall:>8.1f} {cpu:>8.1f} {per_doc:>10.0f} {growth:>7} {rss:>13.0f}")
+print("growth: CPU time per document relative to the previous size (1.00 = linear); wall time depends on the machine's load")
 PY
