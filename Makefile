@@ -17,7 +17,7 @@ BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev lib
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
 CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl iproute2
 
-.PHONY: all run test conformance bench eval train-cta format lint deps build clean help export
+.PHONY: all run test conformance bench bench-scale eval train-cta format lint deps build clean help export
 
 all: run
 
@@ -29,6 +29,7 @@ help:
 	@echo "make conformance-pywb   fetch from a real pywb on 127.0.0.1 loaded with SHARED's WARCs"
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
+	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000)"
 	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language"
 	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
 	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
@@ -150,6 +151,11 @@ conformance-pywb: deps
 bench: deps $(BIN)
 	@scripts/ensure-deps.sh python3 python3-venv valgrind time
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/run.sh
+
+# Only the scale run of `make bench` (bench/bench-40-scale.sh): SCALE_SIZES="10000 100000 1000000".
+bench-scale: deps $(BIN)
+	@scripts/ensure-deps.sh python3 time
+	SHARED="$(SHARED)" BIN="$(BIN)" bench/bench-40-scale.sh
 
 # Call-to-action model (docs/extract.md, "Training and evaluation"). Real labelled data: page-sentence
 # labels in training/cta-real (ids only) and the tweet labels in CTA_LABELS, which stay outside the

@@ -51,6 +51,8 @@ public struct BoilerplateMarker: Sendable {
     for (i, candidates) in documents.enumerated() {
       guard let site = pages[i].site else { continue }
       for candidate in candidates where !candidate.recurrenceKey.isEmpty && candidate.cta.reported != true {
+        // `minDocuments` pages decide; more are not kept (a site's promo is on all its pages).
+        guard (seen[site]?[candidate.recurrenceKey]?.count ?? 0) < minDocuments else { continue }
         seen[site, default: [:]][candidate.recurrenceKey, default: []].insert(pages[i].page)
       }
     }

@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 public import Logging
 public import SlackscoreCore
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -59,47 +58,47 @@ public enum ExtractStage {
   ) throws -> ExtractSummary {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
-    let decoder = JSONCoding.decoder()
     let started = DispatchTime.now().uptimeNanoseconds
-    // Pass 1, streamed in batches: only the candidates and each document's site and page are kept, so memory
-    // grows with the calls to action found, not with the input.
+    // Pass 1, streamed in batches of lines, each decoded and searched on every core: only documents
+    // with candidates keep them and their site and page, so memory grows with the calls to action
+    // found, not with the input.
     var results: [[CTACandidate]] = []
     var pages: [PageKey] = []
-    var batch: [ExtractInput] = []
+    var batch: [(line: [UInt8]?, number: Int)] = []
     let batchSize = 1024
     func flush() {
-      results += extract(batch, detector: detector, jobs: jobs, reported: reported)
-      pages += batch.map(\.pageKey)
+      let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported)
+      for (item, outcome) in zip(batch, outcomes) {
+        switch outcome {
+        case .tooLong:
+          summary.records.reject("line-too-long")
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: name, file: path, offset: nil, code: "line-too-long",
+              message: "line \(item.number): longer than \(maxLineBytes) bytes; skipped"))
+        case .rejected(let why):
+          summary.records.reject("bad-json-line")
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: name, file: path, offset: nil, code: "bad-json-line",
+              message: "line \(item.number): not a document (need at least string \"id\" and \"text\"): \(why)"))
+        case .emptyText:
+          summary.records.skip("empty-text")
+        case .document(let candidates, let page):
+          summary.records.parsed += 1
+          guard !candidates.isEmpty else { continue }
+          results.append(candidates)
+          pages.append(page)
+        }
+      }
       batch.removeAll(keepingCapacity: true)
     }
     try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
-      guard let line else {
-        summary.records.reject("line-too-long")
-        diagnostics.emit(
-          Diagnostic(
-            severity: .error, stage: name, file: path, offset: nil, code: "line-too-long",
-            message: "line \(number): longer than \(maxLineBytes) bytes; skipped"))
-        return
-      }
-      do {
-        let input = try decoder.decode(ExtractInput.self, from: Data(line))
-        if input.text.isEmpty {
-          summary.records.skip("empty-text")
-        } else {
-          summary.records.parsed += 1
-          batch.append(input)
-          if batch.count >= batchSize { flush() }
-        }
-      } catch {
-        summary.records.reject("bad-json-line")
-        diagnostics.emit(
-          Diagnostic(
-            severity: .error, stage: name, file: path, offset: nil, code: "bad-json-line",
-            message: "line \(number): not a document (need at least string \"id\" and \"text\"): \(reason(error))"))
-      }
+      batch.append((line.map(Array.init), number))
+      if batch.count >= batchSize { flush() }
     }
     flush()
-    logger.debug("extract: read \(results.count) documents from \(path)")
+    logger.debug("extract: read \(summary.records.parsed) documents from \(path)")
     // Pass 2: publisher boilerplate across documents of one site.
     boilerplate.mark(&results, pages: pages)
     let writer = try AtomicFileWriter(path: output)
@@ -121,45 +120,62 @@ public enum ExtractStage {
     }
     try writer.commit()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    logger.debug("extract: \(results.count) documents in \(seconds) s")
+    logger.debug("extract: \(summary.records.parsed) documents in \(seconds) s")
     return summary
+  }
+
+  /// What one input line gave.
+  enum LineOutcome: Sendable {
+    /// Longer than the line limit (not read).
+    case tooLong
+    /// Not a document; why.
+    case rejected(String)
+    /// A document without text.
+    case emptyText
+    /// A document's candidates and page.
+    case document([CTACandidate], PageKey)
+  }
+
+  /// Decodes and searches lines (nil: a line too long to read), using up to `jobs` threads.
+  static func read(_ lines: [[UInt8]?], detector: CTADetector, jobs: Int, reported: Bool) -> [LineOutcome] {
+    inParallel(lines.count, jobs: jobs, detector: detector) { i, detector, decoder in
+      guard let line = lines[i] else { return .tooLong }
+      do {
+        let input = try decoder.decode(ExtractInput.self, from: Data(line))
+        if input.text.isEmpty { return .emptyText }
+        return .document(detector.candidates(in: input, reported: reported), input.pageKey)
+      } catch {
+        return .rejected(reason(error))
+      }
+    }
   }
 
   /// Candidates of every document, in input order, using up to `jobs` threads (0: all cores).
   public static func extract(
     _ inputs: [ExtractInput], detector: CTADetector, jobs: Int = 0, reported: Bool = true
   ) -> [[CTACandidate]] {
-    let chunk = 32
-    let chunks = (inputs.count + chunk - 1) / chunk
-    let threads = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
-    if threads <= 1 || chunks <= 1 {
-      return inputs.map { detector.candidates(in: $0, reported: reported) }
+    inParallel(inputs.count, jobs: jobs, detector: detector) { i, detector, _ in
+      detector.candidates(in: inputs[i], reported: reported)
     }
-    let results = Mutex<[Int: [[CTACandidate]]]>([:])
-    let next = Atomic<Int>(0)
-    // Plain threads, not concurrentPerform: the latter may run inline when called from a Swift
-    // concurrency task (the CLI's async run), which leaves the other cores idle.
-    let done = DispatchSemaphore(value: 0)
-    let workers = min(threads, chunks)
-    for _ in 0..<workers {
-      let thread = Thread {
-        let detector = detector.replica()
-        while true {
-          let c = next.add(1, ordering: .relaxed).oldValue
-          guard c < chunks else { break }
-          let part = inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)].map {
-            detector.candidates(in: $0, reported: reported)
-          }
-          results.withLock { $0[c] = part }
-        }
-        done.signal()
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
-    for _ in 0..<workers { done.wait() }
-    let parts = results.withLock { $0 }
-    return (0..<chunks).flatMap { parts[$0] ?? [] }
+  }
+
+  /// `body(i, detector, decoder)` for every `i` in `0..<count`, in index order, on up to `jobs`
+  /// threads (0: all cores), each thread with its own detector replica and decoder.
+  static func inParallel<T: Sendable>(
+    _ count: Int, jobs: Int, detector: CTADetector,
+    _ body: @escaping @Sendable (Int, CTADetector, JSONDecoder) -> T
+  ) -> [T] {
+    ParallelMap.map(
+      count, jobs: jobs, state: Workspace(detector: detector, decoder: JSONCoding.decoder()),
+      replica: { Workspace(detector: $0.detector.replica(), decoder: JSONCoding.decoder()) }
+    ) { i, workspace in body(i, workspace.detector, workspace.decoder) }
+  }
+
+  /// What one worker thread uses.
+  private struct Workspace: @unchecked Sendable {
+    // A decoder is only used by the thread that made it (or by the caller's thread).
+    var detector: CTADetector
+    var decoder: JSONDecoder
   }
 
   /// The calls to action of already-loaded documents, boilerplate marked (library use, tests).

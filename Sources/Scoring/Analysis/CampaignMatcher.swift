@@ -33,6 +33,7 @@ struct CampaignMatcher {
   struct Prepared {
     let config: CampaignConfig
     let targets: [(key: String, reason: MatchReason)]
+    let patterns: [URLKey.Pattern]
     let hashtags: Set<String>
     let keywords: [String]
   }
@@ -46,7 +47,8 @@ struct CampaignMatcher {
       targets += c.donationUrls.map { (URLKey.make($0), .donationUrl) }
       targets += c.eventUrls.map { (URLKey.make($0), .eventUrl) }
       return Prepared(
-        config: c, targets: targets, hashtags: Set(c.hashtags.map(Self.hashtagKey)),
+        config: c, targets: targets, patterns: c.urlPatterns.map(URLKey.Pattern.init),
+        hashtags: Set(c.hashtags.map(Self.hashtagKey)),
         keywords: c.keywords.map { $0.lowercased() }.filter { !$0.isEmpty })
     }
   }
@@ -114,35 +116,54 @@ struct CampaignMatcher {
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
+  /// Which campaigns (indices into ``campaigns``) a document's title and text name, by a
+  /// `#hashtag` or a keyword, whatever its date: all score needs of the text for matching.
+  struct TextHits: Sendable {
+    var hashtag: Set<Int> = []
+    var keyword: Set<Int> = []
+  }
+
+  /// The campaigns whose hashtags or keywords appear in `title` + `text`.
+  func textHits(title: String?, text: String) -> TextHits {
+    let lowerBytes = Array(((title ?? "") + "\n" + text).lowercased().utf8)
+    var hits = TextHits()
+    for (index, c) in campaigns.enumerated() {
+      if c.hashtags.contains(where: { Self.containsHashtag(lowerBytes, $0) }) { hits.hashtag.insert(index) }
+      if c.keywords.contains(where: { Self.bytesContain(lowerBytes, $0) }) { hits.keyword.insert(index) }
+    }
+    return hits
+  }
+
   /// Reasons per campaign id for one document (empty when it matches nothing).
   func match(_ doc: Document, ctas: [CallToAction]) -> [String: Set<MatchReason>] {
+    match(doc, ctas: ctas, text: textHits(title: doc.title, text: doc.text))
+  }
+
+  /// Reasons per campaign id for one document whose text gave `text` (its title and text are
+  /// not read).
+  func match(_ doc: Document, ctas: [CallToAction], text: TextHits) -> [String: Set<MatchReason>] {
     var own = [doc.url, doc.canonicalUrl].compactMap { $0 }.map(URLKey.make)
     own = Array(Set(own))
     var linked = Set(own)
     for link in doc.links where link.inMain { linked.insert(URLKey.make(link.url)) }
     for cta in ctas { if let t = cta.target { linked.insert(URLKey.make(t.url)) } }
     let tags = Set(doc.hashtags.map(Self.hashtagKey))
-    let lowerText = ((doc.title ?? "") + "\n" + doc.text).lowercased()
     let day = doc.publishedAt ?? doc.capturedAt
-    let lowerBytes = Array(lowerText.utf8)
+    let ownKeys = [doc.url, doc.canonicalUrl].compactMap { $0 }.map { Array(URLKey.make($0).utf8) }
 
     var result: [String: Set<MatchReason>] = [:]
-    for c in campaigns {
+    for (index, c) in campaigns.enumerated() {
       var reasons: Set<MatchReason> = []
       for target in c.targets where linked.contains(target.key) { reasons.insert(target.reason) }
-      for pattern in c.config.urlPatterns {
-        let rawURLs = [doc.url, doc.canonicalUrl].compactMap { $0 }
-        if rawURLs.contains(where: { URLKey.matches(pattern: pattern, url: $0) }) { reasons.insert(.urlPattern) }
+      if c.patterns.contains(where: { pattern in ownKeys.contains { pattern.matches(key: $0) } }) {
+        reasons.insert(.urlPattern)
       }
       let inPeriod = c.config.period.map { p in day.map { p.contains($0) } ?? true } ?? true
       if inPeriod {
-        if !c.hashtags.isEmpty
-          && (!tags.isDisjoint(with: c.hashtags)
-            || c.hashtags.contains(where: { Self.containsHashtag(lowerBytes, $0) }))
-        {
+        if !c.hashtags.isEmpty && (!tags.isDisjoint(with: c.hashtags) || text.hashtag.contains(index)) {
           reasons.insert(.hashtag)
         }
-        if c.keywords.contains(where: { Self.bytesContain(lowerBytes, $0) }) { reasons.insert(.keyword) }
+        if text.keyword.contains(index) { reasons.insert(.keyword) }
       }
       if !reasons.isEmpty { result[c.config.id] = reasons }
     }

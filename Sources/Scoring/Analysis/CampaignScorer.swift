@@ -17,17 +17,25 @@ public struct CampaignScorer {
   public init(inputs: ScoreInputs, diagnostics: DiagnosticCollector) {
     self.inputs = inputs
     self.diagnostics = diagnostics
-    var docs: [Document] = []
-    var ids: Set<String> = []
-    let sorted = inputs.documents.sorted {
-      ($0.id, $0.capturedAt ?? "", $0.url ?? "", $0.text) < ($1.id, $1.capturedAt ?? "", $1.url ?? "", $1.text)
+    let matcher = CampaignMatcher(inputs.config.campaigns)
+    let all = inputs.documents
+    let facts = inputs.textFacts ?? all.map { TextFacts($0, matcher: matcher) }
+    let order = all.indices.sorted { a, b in
+      (all[a].id, all[a].capturedAt ?? "", all[a].url ?? "", facts[a].digest)
+        < (all[b].id, all[b].capturedAt ?? "", all[b].url ?? "", facts[b].digest)
     }
-    for doc in sorted where ids.insert(doc.id).inserted { docs.append(doc) }
-    if docs.count < sorted.count {
+    var docs: [Document] = []
+    var kept: [TextFacts] = []
+    var ids: Set<String> = []
+    for i in order where ids.insert(all[i].id).inserted {
+      docs.append(all[i])
+      kept.append(facts[i])
+    }
+    if docs.count < all.count {
       diagnostics.emit(
         Diagnostic(
           severity: .warning, stage: "score", code: "repeated-document-id",
-          message: "\(sorted.count - docs.count) documents repeat an id already read; each id counts once"))
+          message: "\(all.count - docs.count) documents repeat an id already read; each id counts once"))
     }
     documents = docs
     var byDoc: [String: [CallToAction]] = [:]
@@ -36,11 +44,10 @@ public struct CampaignScorer {
       byDoc[key]!.sort { ($0.start, $0.end, $0.category, $0.sentence) < ($1.start, $1.end, $1.category, $1.sentence) }
     }
     ctasByDoc = byDoc
-    clusters = NearDuplicates.clusters(docs)
-    let matcher = CampaignMatcher(inputs.config.campaigns)
+    clusters = NearDuplicates.clusters(docs, signatures: kept.map(\.signature))
     var m: [String: [String: Set<MatchReason>]] = [:]
-    for doc in docs {
-      let r = matcher.match(doc, ctas: byDoc[doc.id] ?? [])
+    for (doc, facts) in zip(docs, kept) {
+      let r = matcher.match(doc, ctas: byDoc[doc.id] ?? [], text: facts.hits)
       if !r.isEmpty { m[doc.id] = r }
     }
     matches = m
@@ -128,8 +135,12 @@ public struct CampaignScorer {
     let members = documents.filter { matches[$0.id]?[campaign.id] != nil }
     let targetKeys = Set((campaign.petitionUrls + campaign.donationUrls + campaign.eventUrls).map(URLKey.make))
     let eventKeys = Set(campaign.eventUrls.map(URLKey.make))
+    let patterns = campaign.urlPatterns.map(URLKey.Pattern.init)
     let isPlatform: (String) -> Bool = { url in
-      targetKeys.contains(URLKey.make(url)) || campaign.urlPatterns.contains { URLKey.matches(pattern: $0, url: url) }
+      let key = URLKey.make(url)
+      if targetKeys.contains(key) { return true }
+      let bytes = Array(key.utf8)
+      return patterns.contains { $0.matches(key: bytes) }
     }
     let memberURLKeys = Set(members.flatMap { d in [d.url, d.canonicalUrl].compactMap { $0 }.map(URLKey.make) })
     let exportKeys = exports.byKey.keys.filter { key in memberURLKeys.contains(key) || isPlatform(key) }

@@ -27,8 +27,8 @@ enum Discovery {
       guard let basis = doc.counters.compactMap({ counterBasis[$0.kind] }).sorted().first else { continue }
       for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) { targetPages[URLKey.make(url)] = basis }
     }
-    var groups: [String: (basis: String, key: String, docs: [Document])] = [:]
-    for doc in docs {
+    var groups: [String: (basis: String, key: String, docs: [Int])] = [:]
+    for (index, doc) in docs.enumerated() {
       var keys: [String: String] = [:]  // group key -> basis
       for cta in ctasByDoc[doc.id] ?? [] where !cta.boilerplate {
         guard let t = cta.target else { continue }
@@ -48,16 +48,17 @@ enum Discovery {
       for tag in doc.hashtags { keys["hashtag|#\(CampaignMatcher.hashtagKey(tag))"] = "hashtag" }
       for (k, basis) in keys {
         let key = String(k.split(separator: "|", maxSplits: 1)[1])
-        var group = groups[k] ?? (basis, key, [])
-        if let page = targetPages[key] { group.basis = page } else { group.basis = min(group.basis, basis) }
-        group.docs.append(doc)
-        groups[k] = group
+        // Changed in place: no copy of the group's list per document.
+        let groupBasis = targetPages[key] ?? min(groups[k]?.basis ?? basis, basis)
+        groups[k, default: (basis, key, [])].basis = groupBasis
+        groups[k]!.docs.append(index)
       }
     }
     var result: [DiscoveredCampaign] = []
     var usedIDs: Set<String> = []
     for k in groups.keys.sorted() {
-      let g = groups[k]!
+      let found = groups[k]!
+      let g = (basis: found.basis, key: found.key, docs: found.docs.map { docs[$0] })
       let uniqueClusters = Set(g.docs.map { clusters[$0.id]! })
       guard uniqueClusters.count >= 2 else { continue }
       var id = "discovered-" + slug(g.key)

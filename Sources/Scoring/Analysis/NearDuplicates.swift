@@ -4,22 +4,43 @@ import SlackscoreCore
 ///
 /// Each document's text (lower-cased, split into letter/digit words) gives a set of 3-word
 /// shingles, each hashed with 64-bit FNV-1a. A MinHash signature of 64 values (one seeded
-/// mix per position) feeds locality-sensitive hashing with 16 bands of 4 rows, which finds
-/// candidate pairs in near-linear time; a candidate pair is a near-duplicate when the exact
-/// Jaccard similarity of the two shingle sets is at least `minJaccard` (0.7). Documents with
-/// the same URL key are in one cluster too (captures of one page). Texts under `minWords`
+/// mix per position, each kept as its low 32 bits) feeds locality-sensitive hashing with 16
+/// bands of 4 rows: documents whose rows agree in a band are candidates. A candidate pair is
+/// a near-duplicate when its estimated Jaccard similarity (the share of the 64 signature
+/// positions that agree) is at least `minJaccard` (0.7). Within one band's bucket a document
+/// is compared with at most `maxComparisons` earlier documents (in id order) of other
+/// clusters, so a bucket of many texts that share a few sentences costs linear time. Documents
+/// with the same URL key are in one cluster too (captures of one page). Texts under `minWords`
 /// (8) words are too short to judge and cluster by URL only. Clusters are the connected
 /// components; a cluster's id is `c-` + the first 12 hex digits of the SHA-256 of its
 /// smallest document id, so it does not depend on input order.
+///
+/// Memory: the signatures (256 bytes a document) and one band's keys at a time; the texts
+/// and shingle sets are not kept (see ``signature(_:)``).
 enum NearDuplicates {
   static let shingleWords = 3
   static let minJaccard = 0.7
   static let minWords = 8
   static let signatureSize = 64
   static let bands = 16
+  /// Earlier documents of other clusters one document is compared with in one bucket.
+  static let maxComparisons = 8
 
-  /// Cluster id per document id.
+  /// A document's MinHash signature: `signatureSize` values, the low 32 bits of each.
+  typealias Signature = [UInt32]
+
+  /// The signature of `text`, or nil when it has fewer than `minWords` words.
+  static func signature(_ text: String) -> Signature? {
+    shingles(text).map { minHash($0).map { UInt32(truncatingIfNeeded: $0) } }
+  }
+
+  /// Cluster id per document id, from the documents' texts.
   static func clusters(_ docs: [Document]) -> [String: String] {
+    clusters(docs, signatures: docs.map { signature($0.text) })
+  }
+
+  /// Cluster id per document id; `signatures[i]` is the signature of `docs[i]`'s text.
+  static func clusters(_ docs: [Document], signatures: [Signature?]) -> [String: String] {
     let n = docs.count
     var parent = Array(0..<n)
     func find(_ x: Int) -> Int {
@@ -44,19 +65,33 @@ enum NearDuplicates {
         if let first = byURL[key] { union(first, i) } else { byURL[key] = i }
       }
     }
-    let sets = docs.map { shingles($0.text) }
+    byURL = [:]
     let rows = signatureSize / bands
-    var buckets: [[UInt64: [Int]]] = Array(repeating: [:], count: bands)
-    for (i, set) in sets.enumerated() {
-      guard let set else { continue }
-      let signature = minHash(set)
-      for band in 0..<bands {
+    let needed = Int((minJaccard * Double(signatureSize)).rounded(.up))
+    var bucket: [(key: UInt64, index: Int)] = []
+    bucket.reserveCapacity(n)
+    for band in 0..<bands {
+      bucket.removeAll(keepingCapacity: true)
+      for (i, signature) in signatures.enumerated() {
+        guard let signature else { continue }
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
-        for r in 0..<rows { key = mix(key ^ signature[band * rows + r]) }
-        for j in buckets[band][key, default: []] where find(i) != find(j) {
-          if jaccard(set, sets[j]!) >= minJaccard { union(i, j) }
+        for r in 0..<rows { key = mix(key ^ UInt64(signature[band * rows + r])) }
+        bucket.append((key, i))
+      }
+      bucket.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+      var runStart = 0
+      for e in bucket.indices {
+        if bucket[e].key != bucket[runStart].key { runStart = e }
+        let i = bucket[e].index
+        var compared = 0
+        var k = e - 1
+        while k >= runStart && compared < maxComparisons {
+          let j = bucket[k].index
+          k -= 1
+          guard find(i) != find(j) else { continue }
+          compared += 1
+          if agreeing(signatures[i]!, signatures[j]!) >= needed { union(i, j) }
         }
-        buckets[band][key, default: []].append(i)
       }
     }
     var smallest: [Int: String] = [:]
@@ -66,10 +101,27 @@ enum NearDuplicates {
       smallest[root] = doc.id
     }
     var result: [String: String] = [:]
+    result.reserveCapacity(n)
+    var idOfRoot: [Int: String] = [:]
     for (i, doc) in docs.enumerated() {
-      result[doc.id] = "c-" + String(SHA256.hex(smallest[find(i)]!).prefix(12))
+      let root = find(i)
+      if let id = idOfRoot[root] {
+        result[doc.id] = id
+      } else {
+        let id = "c-" + String(SHA256.hex(smallest[root]!).prefix(12))
+        idOfRoot[root] = id
+        result[doc.id] = id
+      }
     }
     return result
+  }
+
+  /// How many positions of two signatures agree (the estimated Jaccard similarity times
+  /// `signatureSize`).
+  static func agreeing(_ a: Signature, _ b: Signature) -> Int {
+    var same = 0
+    for p in 0..<signatureSize where a[p] == b[p] { same += 1 }
+    return same
   }
 
   /// Hashed 3-word shingles of `text`, or nil when it has fewer than `minWords` words.

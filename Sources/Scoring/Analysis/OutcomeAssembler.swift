@@ -35,6 +35,13 @@ enum OutcomeAssembler {
     var evidence: Evidence
   }
 
+  /// What makes two points one capture (same time, value and text).
+  struct PointKey: Hashable {
+    var at: String
+    var value: Double?
+    var text: String?
+  }
+
   struct Source {
     var kind: String
     var key: String
@@ -134,9 +141,8 @@ enum OutcomeAssembler {
       }
       // Duplicate captures (same time, same value) count once.
       var unique: [Point] = []
-      for p in points where !unique.contains(where: { $0.at == p.at && $0.value == p.value && $0.text == p.text }) {
-        unique.append(p)
-      }
+      var seen: Set<PointKey> = []
+      for p in points where seen.insert(PointKey(at: p.at, value: p.value, text: p.text)).inserted { unique.append(p) }
       points = unique
       var series: [SeriesPoint] = []
       for (i, p) in points.enumerated() {
@@ -159,7 +165,7 @@ enum OutcomeAssembler {
         captures: points.filter { !$0.fromCSV }.count, normalised: normalised)
     }
     // Which sources make the headline figure.
-    let primary = outputs.indices.filter { outputs[$0].platformPage || outputs[$0].origin != "page" }
+    let primary = Set(outputs.indices.filter { outputs[$0].platformPage || outputs[$0].origin != "page" })
     if primary.isEmpty {
       let best = outputs.indices.max { a, b in
         (outputs[a].latest.value ?? -1, outputs[b].sourceUrl ?? "") < (

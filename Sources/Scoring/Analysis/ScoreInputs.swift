@@ -13,6 +13,9 @@ public struct ScoreInputs: Sendable {
   public var outcomes: [OutcomeRow]
   /// Interaction export rows.
   public var interactions: [InteractionRow]
+  /// The text facts of `documents[i]`, when the reader worked them out and dropped the texts
+  /// (``ScoreStage/loadInputs(options:logger:diagnostics:)``); nil: read from the texts.
+  var textFacts: [TextFacts]? = nil
 
   public init(
     config: PipelineConfig, documents: [Document], ctas: [CallToAction], outcomes: [OutcomeRow],

@@ -27,9 +27,23 @@ enum URLKey {
   /// Whether `url` matches a config glob on the URL without scheme (`*` matches any run of
   /// characters, `/` included; case-insensitive host, `www.` ignored on both sides).
   static func matches(pattern: String, url: String) -> Bool {
-    let key = make(url)
-    let p = make(pattern)
-    return Glob.wildcardMatch(Array(p.utf8)[...], Array(key.utf8)[...])
-      || Glob.wildcardMatch(Array(p.utf8)[...], Array((key + "/").utf8)[...])
+    Pattern(pattern).matches(url)
+  }
+
+  /// A config glob (`url_patterns`) normalised once, to test many URLs against it.
+  struct Pattern {
+    let key: [UInt8]
+
+    init(_ pattern: String) { key = Array(URLKey.make(pattern).utf8) }
+
+    /// Whether `url` matches (see ``URLKey/matches(pattern:url:)``).
+    func matches(_ url: String) -> Bool {
+      matches(key: Array(URLKey.make(url).utf8))
+    }
+
+    /// Whether a URL whose key (``URLKey/make(_:)``, as UTF-8) is `urlKey` matches.
+    func matches(key urlKey: [UInt8]) -> Bool {
+      Glob.wildcardMatch(key[...], urlKey[...]) || Glob.wildcardMatch(key[...], (urlKey + [0x2F])[...])
+    }
   }
 }

@@ -25,7 +25,7 @@ enum MethodText {
     "quadrant":
       "loudness >= median and acts >= median: engaged; loud, fewer acts: loud-but-idle; quieter, acts at or above: quiet-effective; both below: dormant; medians over this pipeline's campaigns with both figures (the CTA mix is not part of the quadrant)",
     "near_duplicates":
-      "3-word shingles (FNV-1a 64-bit); MinHash (64 values) with LSH (16 bands x 4 rows) finds candidates; a pair is a near-duplicate when the exact Jaccard similarity of its shingle sets is >= 0.7; texts under 8 words cluster by URL only; the same URL key is always the same cluster",
+      "3-word shingles (FNV-1a 64-bit); MinHash (64 values) with LSH (16 bands x 4 rows) finds candidates; a pair is a near-duplicate when its estimated Jaccard similarity (the share of agreeing MinHash values) is >= 0.7, each document compared with at most 8 earlier ones of other clusters per bucket; texts under 8 words cluster by URL only; the same URL key is always the same cluster",
     "campaign_assignment":
       "target URLs (petition/donation/event) in the URL, canonical URL, main-content links or CTA targets; url_patterns on URL; hashtags and keywords within the period; a document matching several campaigns counts in full in each",
   ]

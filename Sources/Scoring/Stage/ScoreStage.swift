@@ -92,8 +92,15 @@ public enum ScoreStage {
       throw ScoreError("\(show(documentsPath)): no documents to score (run `slackscore parse` first)")
     }
     var inputFiles: [(role: String, path: String)] = [("config", configPath), ("documents", documentsPath)]
-    let documents = readJSONLines(
-      Document.self, path: documentsPath, shown: show(documentsPath), diagnostics, adjust: primaryCounters)
+    // Each document is reduced as it is read (its text facts kept, its text dropped).
+    let matcher = CampaignMatcher(config.campaigns)
+    let read = readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics) {
+      doc -> (Document, TextFacts)? in
+      let kept = primaryCounters(doc)
+      return (kept.compactedForScore(), TextFacts(kept, matcher: matcher))
+    }
+    let documents = read.map(\.0)
+    let textFacts = read.map(\.1)
     var ctas: [CallToAction] = []
     if FileSystem.exists(ctasPath) {
       inputFiles.append(("ctas", ctasPath))
@@ -130,8 +137,9 @@ public enum ScoreStage {
       }
       for path in matches { inputFiles.append(("archive", path)) }
     }
-    let inputs = ScoreInputs(
+    var inputs = ScoreInputs(
       config: config, documents: documents, ctas: ctas, outcomes: outcomeRows, interactions: interactionRows)
+    inputs.textFacts = textFacts
     let fingerprints = inputFiles.map { file -> InputFile in
       do {
         let digest = try FileDigest.sha256(file.path)
@@ -197,81 +205,89 @@ public enum ScoreStage {
   /// far smaller (parse caps a page at 32 MiB of HTML, its text is a fraction of that).
   public static let maxLineBytes = 16 << 20
 
-  /// Reads a JSON Lines file line by line (see ``JSONLines``). `adjust` sees each
-  /// decoded value with its line's bytes and may change or drop it (nil).
-  private static func readJSONLines<T: Decodable>(
+  /// Lines decoded together, on every core.
+  static let batchLines = 1024
+
+  /// Reads a JSON Lines file line by line (see ``JSONLines``), decoding batches of lines on
+  /// every core; values keep the file's order. `adjust` sees each decoded value and may change
+  /// or drop it (nil).
+  private static func readJSONLines<T: Decodable & SendableMetatype, U: Sendable>(
     _ type: T.Type, path: String, shown: String, _ diagnostics: DiagnosticCollector,
-    adjust: (T, ArraySlice<UInt8>) -> T? = { value, _ in value }
-  ) -> [T] {
-    let decoder = JSONCoding.decoder()
-    var result: [T] = []
-    do {
-      try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
-        guard let line else {
+    adjust: @escaping @Sendable (T) -> U?
+  ) -> [U] {
+    var result: [U] = []
+    var batch: [(line: [UInt8]?, number: Int)] = []
+    func flush() {
+      let lines = batch.map(\.line)
+      let decoded = ParallelMap.map(
+        lines.count, jobs: 0, state: LineDecoder(), replica: { _ in LineDecoder() }
+      ) { i, decoder -> LineResult<U> in
+        guard let line = lines[i] else { return .tooLong }
+        do {
+          return .value(adjust(try decoder.decoder.decode(T.self, from: Data(line))))
+        } catch {
+          return .bad(describe(error))
+        }
+      }
+      for (item, outcome) in zip(batch, decoded) {
+        switch outcome {
+        case .value(let value): if let value { result.append(value) }
+        case .tooLong:
           diagnostics.emit(
             Diagnostic(
-              severity: .error, stage: name, file: shown, line: number, code: "json-line-too-long",
+              severity: .error, stage: name, file: shown, line: item.number, code: "json-line-too-long",
               message:
                 "a line longer than \(maxLineBytes) bytes (ScoreStage.maxLineBytes); line skipped, the rest of the file read"
             ))
-          return
-        }
-        do {
-          if let value = adjust(try decoder.decode(T.self, from: Data(line)), line) { result.append(value) }
-        } catch {
+        case .bad(let why):
           diagnostics.emit(
             Diagnostic(
-              severity: .error, stage: name, file: shown, line: number, code: "bad-json-line",
-              message: "not a valid \(T.self): \(describe(error)); line skipped"))
+              severity: .error, stage: name, file: shown, line: item.number, code: "bad-json-line",
+              message: "not a valid \(T.self): \(why); line skipped"))
         }
       }
+      batch.removeAll(keepingCapacity: true)
+    }
+    do {
+      try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
+        batch.append((line.map(Array.init), number))
+        if batch.count >= batchLines { flush() }
+      }
     } catch {
+      flush()
       diagnostics.emit(
         Diagnostic(severity: .error, stage: name, file: shown, code: "unreadable", message: "cannot read: \(error)"))
     }
+    flush()
     return result
   }
 
-  /// The `primary` flags of a document's counters, when the parse stage wrote them.
-  private struct CounterFlags: Decodable {
-    struct Flag: Decodable { var primary: Bool? }
-    var counters: [Flag]?
+  /// One line of a JSON Lines file, decoded.
+  private enum LineResult<U: Sendable>: Sendable {
+    case value(U?)
+    case tooLong
+    case bad(String)
+  }
+
+  /// A JSON decoder for one thread.
+  private struct LineDecoder: @unchecked Sendable {
+    // Used only by the thread that made it (or by the caller's thread).
+    let decoder = JSONCoding.decoder()
   }
 
   /// Keeps only the counters parse marked `primary: true` (the page's own value, one per
   /// kind), when the document carries the field; older documents keep every counter.
-  static func primaryCounters(_ doc: Document, line: ArraySlice<UInt8>) -> Document {
-    guard contains(line, "\"primary\""),
-      let flags = try? JSONCoding.decoder().decode(CounterFlags.self, from: Data(line)),
-      let list = flags.counters, list.count == doc.counters.count, list.contains(where: { $0.primary != nil })
-    else { return doc }
+  static func primaryCounters(_ doc: Document) -> Document {
+    guard doc.counters.contains(where: { $0.primary != nil }) else { return doc }
     var kept = doc
-    kept.counters = zip(doc.counters, list).filter { $0.1.primary == true }.map(\.0)
+    kept.counters = doc.counters.filter { $0.primary == true }
     return kept
   }
 
-  /// Whether `bytes` holds `needle` (a short ASCII key).
-  static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
-    let n = Array(needle.utf8)
-    guard let first = n.first, bytes.count >= n.count else { return false }
-    var i = bytes.startIndex
-    let last = bytes.endIndex - n.count
-    while i <= last {
-      if bytes[i] == first && bytes[i..<(i + n.count)].elementsEqual(n) { return true }
-      i += 1
-    }
-    return false
-  }
-
-  private struct ReportedFlag: Decodable { var reported: Bool? }
-
   /// Drops calls to action the extract stage marked `reported: true` (quoted in a report of
   /// someone else's call, not a call the page makes).
-  static func ownCTA(_ cta: CallToAction, line: ArraySlice<UInt8>) -> CallToAction? {
-    guard contains(line, "\"reported\""),
-      let flag = try? JSONCoding.decoder().decode(ReportedFlag.self, from: Data(line)), flag.reported == true
-    else { return cta }
-    return nil
+  static func ownCTA(_ cta: CallToAction) -> CallToAction? {
+    cta.reported == true ? nil : cta
   }
 
   /// A decoding error in words that do not depend on the Foundation version.
