@@ -118,6 +118,7 @@ let package = Package(
       swiftSettings: strictSettings),
 
     // Tests (Swift Testing).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(name: "SlackscoreCoreTests", dependencies: ["SlackscoreCore"], swiftSettings: strictSettings),
     .testTarget(
       name: "ArchiveReaderTests", dependencies: ["ArchiveReader", "SlackscoreCore", "CZlib"],
@@ -133,7 +134,8 @@ let package = Package(
     .testTarget(
       name: "ScoringTests",
       dependencies: [
-        "Scoring", "PipelineConfiguration", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
+        "TestSupport", "Scoring", "PipelineConfiguration", "SlackscoreCore",
+        .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
@@ -148,20 +150,21 @@ let package = Package(
     .testTarget(
       name: "ConformanceTests",
       dependencies: [
-        "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report", "Pipeline",
+        "TestSupport", "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
+        "Pipeline",
         .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "FetchTests",
       dependencies: [
-        "Fetch", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
+        "TestSupport", "Fetch", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["slackscore", "SlackscoreCore", "Pipeline"],
+      name: "CLITests", dependencies: ["TestSupport", "slackscore", "SlackscoreCore", "Pipeline"],
       exclude: ["Golden"],  // read from the package root by path, not bundled
       swiftSettings: strictSettings),
   ]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `slackscore` binary as a user would, from the package root.
 struct CommandRunner {
@@ -43,8 +44,7 @@ struct CommandRunner {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let (outData, errData) = ChildProcess.readBoth(out.fileHandleForReading, err.fileHandleForReading)
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `make run` as cron runs it, with the debug binary (a BIN given on the command line is never
 /// rebuilt by make).
@@ -19,7 +20,7 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     process.standardError = err
     try process.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
+    let data = ChildProcess.readAll(err.fileHandleForReading)
     process.waitUntilExit()
     return CommandRunner.Result(
       status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))

@@ -3,6 +3,7 @@ import DocumentParser
 import Foundation
 import SlackscoreCore
 import Testing
+import TestSupport
 
 /// Main-text extraction scored with the benchmark's own `score.py` (python3) on the shared
 /// extraction sets. Bars: F1 ≥ 0.95 on extraction-dev, ≥ 0.93 on extraction-id-smoke.
@@ -108,7 +109,7 @@ enum ExtractionScoring {
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let data = ChildProcess.readAll(pipe.fileHandleForReading)
     process.waitUntilExit()
     return [UInt8](data)
   }
@@ -121,7 +122,7 @@ enum ExtractionScoring {
     process.standardOutput = pipe
     process.standardError = pipe
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let data = ChildProcess.readAll(pipe.fileHandleForReading)
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
   }

@@ -5,6 +5,7 @@ import Report
 import Scoring
 import SlackscoreCore
 import Testing
+import TestSupport
 
 /// Renders the HTML report in a real headless Chromium (Debian's `chromium`, installed by
 /// `make conformance`) at desktop (1280 px) and phone (390 px) widths, measures the layout
@@ -230,8 +231,7 @@ enum HeadlessBrowser {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let (outData, errData) = ChildProcess.readBoth(out.fileHandleForReading, err.fileHandleForReading)
     process.waitUntilExit()
     return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
   }

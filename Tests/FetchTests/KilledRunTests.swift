@@ -2,6 +2,7 @@ import Fetch
 import Foundation
 import SlackscoreCore
 import Testing
+import TestSupport
 
 /// The built `slackscore` binary beside the test bundle, when there is one.
 let slackscoreBinary: String? = {
@@ -126,8 +127,7 @@ let slackscoreBinary: String? = {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    let (stdout, stderr) = ChildProcess.readBoth(out.fileHandleForReading, err.fileHandleForReading)
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
   }

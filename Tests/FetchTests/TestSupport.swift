@@ -1,6 +1,7 @@
 import Fetch
 import Foundation
 import SlackscoreCore
+import TestSupport
 
 /// A fresh temporary folder, removed by `cleanup()`.
 struct TemporaryFolder {
@@ -102,7 +103,7 @@ func runProgram(_ executable: String, _ arguments: [String]) throws -> (status: 
   process.standardOutput = pipe
   process.standardError = FileHandle.nullDevice
   try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  let data = ChildProcess.readAll(pipe.fileHandleForReading)
   process.waitUntilExit()
   return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }

@@ -2,6 +2,7 @@ import Foundation
 import Scoring
 import SlackscoreCore
 import Testing
+import TestSupport
 
 /// Whole-stage golden test on the committed sample pipeline. On mismatch the first
 /// differing lines are printed; `SLACKSCORE_UPDATE_GOLDEN=1 swift test --filter Golden`
@@ -120,9 +121,9 @@ import Testing
     ]
     let pipe = Pipe()
     process.standardOutput = pipe
-    process.standardError = Pipe()
+    process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return }
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let output = String(decoding: ChildProcess.readAll(pipe.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return }
     let verdict = output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -15,7 +15,7 @@ import Testing
 
   @Test(arguments: ["d01", "d02", "d03", "d12", "d20", "d23"])
   func duplicateDocumentChangesNoInteractionTotal(docID: String) throws {
-    let base = try Fixtures.sampleInputs().inputs
+    let base = try Fixtures.sampleInputsWithTexts().inputs
     var withCopies = base
     let original = try #require(base.documents.first { $0.id == docID })
     var syndicated = original
@@ -45,7 +45,7 @@ import Testing
 
   @Test(arguments: [2.0, 7.0, 1000.0])
   func scalingInteractionsDividesRatios(k: Double) throws {
-    let base = try Fixtures.sampleInputs().inputs
+    let base = try Fixtures.sampleInputsWithTexts().inputs
     var scaled = base
     let interactionKinds = Set(InteractionType.all)
     for i in scaled.documents.indices {
@@ -80,7 +80,7 @@ import Testing
   }
 
   @Test func reorderingInputLinesChangesNoByte() throws {
-    let loaded = try Fixtures.sampleInputs()
+    let loaded = try Fixtures.sampleInputsWithTexts()
     let base = loaded.inputs
     var reversed = base
     reversed.documents.reverse()
@@ -96,7 +96,7 @@ import Testing
   }
 
   @Test func documentInSeveralCampaignsCountsInEach() throws {
-    let report = Self.report(try Fixtures.sampleInputs().inputs)
+    let report = Self.report(try Fixtures.sampleInputsWithTexts().inputs)
     let holders = report.campaigns.filter { c in c.documents.list.contains { $0.id == "d05" } }
     #expect(holders.map(\.id) == ["hutan-adat", "tolak-tambang"])
     #expect(holders.allSatisfy { $0.caveats.contains { $0.code == "shared-documents" } })

@@ -5,8 +5,9 @@ public import SlackscoreCore
 public struct ScoreInputs: Sendable {
   /// The pipeline config.
   public var config: PipelineConfig
-  /// Documents from the parse stage.
-  public var documents: [Document]
+  /// Documents from the parse stage. Editing them drops `textFacts` (worked out from the texts
+  /// as read, index by index), so the scorer never pairs a document with another's facts.
+  public var documents: [Document] { didSet { textFacts = nil } }
   /// Calls to action from the extract stage.
   public var ctas: [CallToAction]
   /// Outcome CSV rows.

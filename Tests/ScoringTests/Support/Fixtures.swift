@@ -50,6 +50,28 @@ enum Fixtures {
       options: sampleOptions(out: "unused"), logger: logger, diagnostics: DiagnosticCollector())
   }
 
+  /// The sample inputs with their documents' texts, titles, links and mentions put back, for tests
+  /// that edit documents: the stage keeps only facts worked out from those (dropped on any edit).
+  static func sampleInputsWithTexts() throws -> ScoreStage.LoadedInputs {
+    var loaded = try sampleInputs()
+    var full: [String: Document] = [:]
+    let read = try JSONCoding.readLines(
+      Document.self, from: sample + "/documents.jsonl", stage: "test", diagnostics: DiagnosticCollector())
+    for doc in read where full[doc.id] == nil { full[doc.id] = doc }
+    loaded.inputs.documents = loaded.inputs.documents.map { doc in
+      guard let original = full[doc.id] else { return doc }
+      var d = doc
+      d.text = original.text
+      d.title = original.title
+      d.author = original.author
+      d.siteName = original.siteName
+      d.mentions = original.mentions
+      d.links = original.links
+      return d
+    }
+    return loaded
+  }
+
   static func read(_ path: String) throws -> [UInt8] { try FileSystem.readAll(path) }
 
   /// A short line diff: the first differing lines with their numbers.
