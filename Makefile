@@ -10,10 +10,13 @@ SHELL    := /bin/bash
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 RELEASE_FLAGS = -c release
 RELEASE_BIN := .build/release/slackscore
+# Python tools for the conformance tests (py-wacz's `wacz`, warcio, Datasette) live here.
+VENV     ?= .venv-conformance
 BIN      := $(RELEASE_BIN)
 
-# Debian packages the build needs (installed by scripts/ensure-deps.sh when missing).
-BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev
+# Debian packages the build needs (installed by scripts/ensure-deps.sh when missing); the `zstd`
+# tool makes the .warc.zst files the reader's tests read.
+BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev libzstd-dev zstd
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
 CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl iproute2
 
@@ -113,7 +116,9 @@ conformance: deps
 	@scripts/ensure-deps.sh $(CONFORMANCE_DEPS)
 	@test -d "$(SHARED)/data" || { echo "conformance: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	$(SWIFT) build --build-tests
-	SLACKSCORE_SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter Conformance
+	@[ -x $(VENV)/bin/wacz ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check wacz; }
+	SLACKSCORE_SHARED="$(abspath $(SHARED))" SLACKSCORE_WACZ="$(abspath $(VENV))/bin/wacz" \
+	  $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 	SHARED="$(SHARED)" scripts/conformance-pywb.sh
 	SWIFT="$(SWIFT)" scripts/conformance-export.sh

@@ -36,13 +36,14 @@ let package = Package(
     .systemLibrary(
       name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
     // Libraries, one per concern.
     .target(name: "SlackscoreCore", dependencies: ["CCrypto"], swiftSettings: strictSettings),
     .target(
       name: "ArchiveReader",
       dependencies: [
-        "SlackscoreCore", "CZlib", "CLibDeflate", "CBrotli", .product(name: "Logging", package: "swift-log"),
+        "SlackscoreCore", "CZlib", "CLibDeflate", "CBrotli", "CZstd", .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
     .target(name: "PageSignals", dependencies: ["SlackscoreCore"], swiftSettings: strictSettings),

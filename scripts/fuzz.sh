@@ -28,7 +28,17 @@ seed() {  # seed TARGET FILE...
   done
 }
 shopt -s nullglob globstar
-seed archive "$SHARED"/data/warc/**/*.warc "$SHARED"/data/warc/**/*.warc.gz "$SHARED"/data/warc/**/*.arc* corpus/warc/*.warc.gz
+seed archive "$SHARED"/data/warc/**/*.warc "$SHARED"/data/warc/**/*.warc.gz "$SHARED"/data/warc/**/*.arc* corpus/warc/*.warc.gz \
+  "$SHARED"/data/warc/**/*.wacz
+# .warc.zst seeds (one zstd frame per record, one with a dictionary) made from small real files.
+mkdir -p "$out/zst"
+for f in "$SHARED"/data/warc/warcio/example.warc.gz "$SHARED"/data/warc/pywb/example-wpull.warc.gz; do
+  [ -f "$f" ] || continue
+  name=$(basename "$f" .warc.gz)
+  scripts/warc-gz-to-zst.py "$f" "$out/zst/$name.warc.zst"
+done
+[ -f "$SHARED"/data/warc/pywb/dupes.warc.gz ] && scripts/warc-gz-to-zst.py "$SHARED"/data/warc/pywb/dupes.warc.gz "$out/zst/dupes-dictionary.warc.zst" --dictionary
+seed archive "$out"/zst/*.warc.zst
 seed http Tests/ArchiveReaderTests/*.swift
 seed html "$SHARED"/data/extraction-id-smoke/html/* corpus/pages/**/*.html
 seed json Tests/PageSignalsTests/*.swift

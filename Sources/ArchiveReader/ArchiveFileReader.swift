@@ -8,7 +8,8 @@ public final class ArchiveFileReader {
   /// What the file holds, from its first bytes.
   public let container: Container
   private let input: FileInput
-  private let gzip: GzipMemberReader?
+  /// The decompressed stream of a gzip or zstd file; nil for a plain file.
+  private let decoded: SegmentedStream?
   private let limits: ReaderLimits
   private let diagnostics: DiagnosticCollector
 
@@ -24,21 +25,26 @@ public final class ArchiveFileReader {
     input.fill(minimum: 64)
     if let e = input.readError { throw FileError(path: path, operation: "read", errno: e) }
     let first = Array(input.bytes.prefix(64))
-    if first.count >= 2 && first[0] == 0x1F && first[1] == 0x8B {
-      let gzip = GzipMemberReader(input: input, diagnostics: diagnostics)
-      _ = gzip.fill(atLeast: 256)
-      self.gzip = gzip
-      container = first.withUnsafeBytes { ContainerSniffer.sniff(raw: $0, decompressed: gzip.available, path: path) }
-    } else {
-      gzip = nil
-      container = first.withUnsafeBytes { ContainerSniffer.sniff(raw: $0, decompressed: nil, path: path) }
+    let decoded = Self.decodedStream(input: input, diagnostics: diagnostics)
+    _ = decoded?.fill(atLeast: 256)
+    self.decoded = decoded
+    container = first.withUnsafeBytes { ContainerSniffer.sniff(raw: $0, decompressed: decoded?.available, path: path) }
+  }
+
+  /// A decompressing stream when `input` starts with gzip or zstd bytes.
+  private static func decodedStream(input: FileInput, diagnostics: DiagnosticCollector) -> SegmentedStream? {
+    let raw = input.bytes
+    if raw.count >= 2 && raw[0] == 0x1F && raw[1] == 0x8B {
+      return GzipMemberReader(input: input, diagnostics: diagnostics)
     }
+    if ZstdFrameReader.looksLikeZstd(raw) { return ZstdFrameReader(input: input, diagnostics: diagnostics) }
+    return nil
   }
 
   /// Whether the file is an archive (WARC or ARC) rather than a loose page.
   public var isArchive: Bool {
     switch container {
-    case .warc, .warcGzip, .arc, .arcGzip: true
+    case .warc, .warcGzip, .warcZstd, .arc, .arcGzip: true
     default: false
     }
   }
@@ -60,7 +66,7 @@ public final class ArchiveFileReader {
   ) rethrows {
     let format: RawArchiveRecord.Format
     switch container {
-    case .warc, .warcGzip: format = .warc
+    case .warc, .warcGzip, .warcZstd: format = .warc
     case .arc, .arcGzip: format = .arc
     case .html, .htmlGzip: return
     case .empty:
@@ -75,8 +81,8 @@ public final class ArchiveFileReader {
           message: Self.unsupportedMessage(container)))
       return
     }
-    if let gzip {
-      try RecordFraming(stream: gzip, path: path, format: format, limits: limits, diagnostics: diagnostics)
+    if let decoded {
+      try RecordFraming(stream: decoded, path: path, format: format, limits: limits, diagnostics: diagnostics)
         .run(limit: limit, blockNeed: blockNeed, body)
     } else {
       let plain = PlainByteStream(input: input)
@@ -88,8 +94,8 @@ public final class ArchiveFileReader {
   private static func unsupportedMessage(_ container: Container) -> String {
     switch container {
     case .lz4: "LZ4-compressed WARC is not supported; decompress it first (lz4 -d)"
-    case .zstd: "zstd-compressed WARC is not supported; decompress it first (zstd -d)"
-    case .zip: "ZIP/WACZ file: unzip it and read archive/*.warc.gz inside"
+    case .zstd: "zstd data that is not a WARC (or whose first frame cannot be read); check it with zstd -t"
+    case .zip: "ZIP/WACZ file: read the WARC files inside it as FILE.wacz#archive/NAME (ArchiveScan does so)"
     default: "not a WARC, ARC or HTML file (first bytes do not match any known format)"
     }
   }
@@ -99,9 +105,9 @@ public final class ArchiveFileReader {
   public func readLoosePage() -> ArchiveRecord? {
     let limit = container == .htmlGzip ? limits.maxDecompressedBytes : limits.maxRecordBytes
     let bytes: UnsafeRawBufferPointer
-    if let gzip {
-      _ = gzip.fill(atLeast: limit + 1)
-      bytes = gzip.available
+    if let decoded {
+      _ = decoded.fill(atLeast: limit + 1)
+      bytes = decoded.available
     } else {
       input.fill(minimum: limit + 1)
       bytes = input.bytes
@@ -124,30 +130,23 @@ public final class ArchiveFileReader {
   ) -> ArchiveRecord? {
     guard let input = try? FileInput(path: location.path) else { return nil }
     input.fill(minimum: 64)
-    let raw = input.bytes
-    let isGzip = raw.count >= 2 && raw[0] == 0x1F && raw[1] == 0x8B
-    var format = RawArchiveRecord.Format.warc
-    if isGzip {
-      let probe = GzipMemberReader(input: input, diagnostics: DiagnosticCollector())
-      _ = probe.fill(atLeast: 32)
-      if ContainerSniffer.classifyText(probe.available, path: "") == .arc { format = .arc }
-    } else if ContainerSniffer.classifyText(raw, path: "") == .arc {
-      format = .arc
-    }
-    input.seek(to: location.fileOffset)
     // Quiet: problems with this record were reported when it was first read.
     let quiet = DiagnosticCollector()
+    let decoded = decodedStream(input: input, diagnostics: quiet)
+    _ = decoded?.fill(atLeast: 32)
+    let head = decoded?.available ?? input.bytes
+    let format: RawArchiveRecord.Format = ContainerSniffer.classifyText(head, path: "") == .arc ? .arc : .warc
     var result: ArchiveRecord? = nil
     let body: (RawArchiveRecord) -> Void = { record in
       guard record.blockIsComplete || record.isTruncated else { return }
       result = RecordDecoder.decode(record, path: location.path, limits: limits, diagnostics: quiet)
     }
-    if isGzip {
-      let stream = GzipMemberReader(input: input, diagnostics: quiet)
-      _ = stream.skip(location.skip)
-      RecordFraming(stream: stream, path: location.path, format: format, limits: limits, diagnostics: quiet)
+    if let decoded {
+      decoded.rewind(to: location, position: location.skip)
+      RecordFraming(stream: decoded, path: location.path, format: format, limits: limits, diagnostics: quiet)
         .run(limit: 1, blockNeed: { _ in .whole }, body)
     } else {
+      input.seek(to: location.fileOffset)
       let stream = PlainByteStream(input: input)
       RecordFraming(stream: stream, path: location.path, format: format, limits: limits, diagnostics: quiet)
         .run(limit: 1, blockNeed: { _ in .whole }, body)

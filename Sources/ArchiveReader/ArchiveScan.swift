@@ -2,9 +2,9 @@ public import SlackscoreCore
 
 /// The reader's front door: every kept record of every input, in input order.
 ///
-/// Inputs may be WARC or ARC files (plain or gzip, sniffed from their first bytes),
-/// loose `.html`/`.htm`/`.html.gz` files, or folders of any of these (walked
-/// recursively, in byte order of names). Skipped and rejected records are counted in
+/// Inputs may be WARC files (plain, gzip or zstd) or ARC files (plain or gzip), sniffed
+/// from their first bytes, loose `.html`/`.htm`/`.html.gz` files, or folders of any of
+/// these (walked recursively, in byte order of names). Skipped and rejected records are counted in
 /// `tally`; problems go to `diagnostics` with file and offset.
 public enum ArchiveScan {
   /// Record types the pipeline keeps; everything else is skipped and counted by type.
@@ -26,36 +26,7 @@ public enum ArchiveScan {
   ) throws {
     let resolver = RevisitResolver(limits: limits, diagnostics: diagnostics)
     for path in try InputExpander.expand(paths) {
-      let reader = try ArchiveFileReader(path: path, limits: limits, diagnostics: diagnostics)
-      if reader.isLoosePage {
-        if let record = reader.readLoosePage() {
-          tally.parsed += 1
-          try body(record)
-        } else {
-          tally.reject("record-too-large")
-        }
-        continue
-      }
-      if reader.container == .empty && InputExpander.looksLikePage(path) {
-        // An empty saved page is still a page: the parse stage reports it with an empty text.
-        tally.parsed += 1
-        try body(
-          ArchiveRecord(sourcePath: path, offset: 0, length: 0, kind: .file, contentType: "text/html", payload: []))
-        continue
-      }
-      guard reader.isArchive else {
-        // Empty or unsupported files get a diagnostic from the reader; count them too.
-        tally.reject(reader.container == .empty ? "empty-file" : "unsupported-container")
-        reader.forEachRawRecord(blockNeed: { _ in .none }) { _ in }
-        continue
-      }
-      var localTally = tally
-      try reader.forEachRawRecord(blockNeed: { keptTypes.contains($0) ? .whole : .none }) { raw in
-        try handle(
-          raw, path: path, resolver: resolver, limits: limits, diagnostics: diagnostics,
-          tally: &localTally, body)
-      }
-      tally = localTally
+      try scanFile(path, resolver: resolver, limits: limits, diagnostics: diagnostics, tally: &tally, body)
     }
     for pending in resolver.pending {
       let raw = pending.raw
@@ -81,6 +52,49 @@ public enum ArchiveScan {
     }
   }
 
+  /// Reads one input file (for a WACZ, each WARC inside it), delivering its kept records.
+  private static func scanFile(
+    _ path: String, resolver: RevisitResolver, limits: ReaderLimits, diagnostics: DiagnosticCollector,
+    tally: inout RecordTally, _ body: (ArchiveRecord) throws -> Void
+  ) throws {
+    let reader = try ArchiveFileReader(path: path, limits: limits, diagnostics: diagnostics)
+    if reader.isLoosePage {
+      if let record = reader.readLoosePage() {
+        tally.parsed += 1
+        try body(record)
+      } else {
+        tally.reject("record-too-large")
+      }
+      return
+    }
+    if reader.container == .empty && InputExpander.looksLikePage(path) {
+      // An empty saved page is still a page: the parse stage reports it with an empty text.
+      tally.parsed += 1
+      try body(
+        ArchiveRecord(sourcePath: path, offset: 0, length: 0, kind: .file, contentType: "text/html", payload: []))
+      return
+    }
+    if reader.container == .zip {
+      try WACZScan.forEachArchive(in: path, diagnostics: diagnostics, tally: &tally) { entry, tally in
+        try scanFile(entry, resolver: resolver, limits: limits, diagnostics: diagnostics, tally: &tally, body)
+      }
+      return
+    }
+    guard reader.isArchive else {
+      // Empty or unsupported files get a diagnostic from the reader; count them too.
+      tally.reject(reader.container == .empty ? "empty-file" : "unsupported-container")
+      reader.forEachRawRecord(blockNeed: { _ in .none }) { _ in }
+      return
+    }
+    var localTally = tally
+    try reader.forEachRawRecord(blockNeed: { keptTypes.contains($0) ? .whole : .none }) { raw in
+      try handle(
+        raw, path: path, resolver: resolver, limits: limits, diagnostics: diagnostics,
+        tally: &localTally, body)
+    }
+    tally = localTally
+  }
+
   private static func handle(
     _ raw: RawArchiveRecord, path: String, resolver: RevisitResolver, limits: ReaderLimits,
     diagnostics: DiagnosticCollector, tally: inout RecordTally, _ body: (ArchiveRecord) throws -> Void
@@ -102,6 +116,7 @@ public enum ArchiveScan {
             + "\(limits.maxRecordBytes)-byte limit; skipped"))
       return
     }
+    DigestCheck.verify(raw, path: path, diagnostics: diagnostics)
     if raw.type == "revisit" {
       if let location = resolver.original(of: raw.header),
         let record = resolver.resolve(
@@ -131,7 +146,9 @@ public enum InputExpander {
       if FileSystem.isDirectory(path) {
         try walk(path, into: &result)
       } else {
-        guard FileSystem.exists(path) else { throw FileError(path: path, operation: "open", errno: 2) }
+        guard FileSystem.exists(path) || ArchiveAddress(path).entry != nil else {
+          throw FileError(path: path, operation: "open", errno: 2)
+        }
         result.append(path)
       }
     }
@@ -144,7 +161,9 @@ public enum InputExpander {
     return [".html", ".htm", ".html.gz", ".htm.gz"].contains { name.hasSuffix($0) }
   }
 
-  static let suffixes = [".warc", ".warc.gz", ".arc", ".arc.gz", ".html", ".htm", ".html.gz", ".htm.gz"]
+  static let suffixes = [
+    ".warc", ".warc.gz", ".warc.zst", ".wacz", ".arc", ".arc.gz", ".html", ".htm", ".html.gz", ".htm.gz",
+  ]
 
   private static func walk(_ folder: String, into result: inout [String]) throws(FileError) {
     for name in try FileSystem.contents(of: folder) where !name.hasPrefix(".") {

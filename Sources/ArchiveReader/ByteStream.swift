@@ -15,7 +15,7 @@ public struct RecordLocation: Sendable, Hashable {
 }
 
 /// The archive's logical bytes (a plain file, or the concatenated output of its gzip
-/// members), read forward through a window. Record framing is written once against
+/// members or zstd frames), read forward through a window. Record framing is written once against
 /// this protocol.
 protocol ByteStream: AnyObject {
   /// The buffered bytes from `position` on. Valid until the next `fill`, `consume` or `skip`.
@@ -44,6 +44,9 @@ protocol ByteStream: AnyObject {
   /// record overlapping it is intact, and the next record may start right after it. Nil
   /// when there is none.
   func damage(in range: Range<Int>) -> Int?
+  /// Why a record overlapping damaged output is rejected (`corrupt-gzip-member`,
+  /// `corrupt-zstd-frame`).
+  var damageReason: String { get }
   /// Starts reading again at `location`, whose logical position is `position` (after a
   /// lying length sent the reader past a record it must go back to).
   func rewind(to location: RecordLocation, position: Int)
@@ -68,8 +71,8 @@ final class PlainByteStream: ByteStream {
   func location(of position: Int) -> RecordLocation { RecordLocation(path: input.path, fileOffset: position) }
   func forget(before position: Int) {}
 
-  private lazy var fileSize: Int? = FileSystem.size(of: input.path)
-  func segmentEnd(containing position: Int) -> Int? { fileSize }
+  func segmentEnd(containing position: Int) -> Int? { input.size }
   func damage(in range: Range<Int>) -> Int? { nil }
+  var damageReason: String { "damaged-data" }
   func rewind(to location: RecordLocation, position: Int) { input.seek(to: location.fileOffset) }
 }

@@ -15,7 +15,9 @@ public enum Container: String, Sendable, Hashable {
   case htmlGzip = "html.gz"
   /// LZ4 frames (FastWARC's `.warc.lz4`): not read.
   case lz4
-  /// zstd frames (`.warc.zst`): not read.
+  /// WARC in zstd frames (`.warc.zst`, the IIPC WARC zstd profile, maybe with a dictionary).
+  case warcZstd = "warc.zst"
+  /// zstd frames that do not hold a WARC: not read.
   case zstd
   /// A ZIP file, e.g. WACZ: not read.
   case zip
@@ -28,7 +30,7 @@ public enum Container: String, Sendable, Hashable {
 /// Sniffs a file's container from its first bytes.
 enum ContainerSniffer {
   /// Classifies raw (compressed or not) leading bytes. `decompressed` is the start of
-  /// the first gzip member's output when the file is gzip.
+  /// the decompressed output when the file is gzip or zstd.
   static func sniff(
     raw: UnsafeRawBufferPointer, decompressed: UnsafeRawBufferPointer?, path: String
   ) -> Container {
@@ -43,7 +45,10 @@ enum ContainerSniffer {
       }
     }
     if raw.count >= 4 && raw[0] == 0x04 && raw[1] == 0x22 && raw[2] == 0x4D && raw[3] == 0x18 { return .lz4 }
-    if raw.count >= 4 && raw[0] == 0x28 && raw[1] == 0xB5 && raw[2] == 0x2F && raw[3] == 0xFD { return .zstd }
+    if ZstdFrameReader.looksLikeZstd(raw) {
+      guard let inner = decompressed else { return .zstd }
+      return classifyText(inner, path: "") == .warc ? .warcZstd : .zstd
+    }
     if raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4B && raw[2] == 0x03 && raw[3] == 0x04 { return .zip }
     return classifyText(raw, path: path)
   }

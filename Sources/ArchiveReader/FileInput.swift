@@ -6,14 +6,14 @@ import SlackscoreCore
   import Darwin
 #endif
 
-/// A file read through one large, reusable window with `read(2)`: the bytes
+/// A file (or ZIP entry) read through one large, reusable window: the bytes
 /// `[start, end)` of `buffer` are the file's bytes from `fileOffset` on.
 ///
 /// Owns its descriptor and buffer and frees both in `deinit`. The window only grows
 /// when a caller asks for more contiguous bytes than it holds.
 final class FileInput {
   let path: String
-  private let fd: Int32
+  private let source: any InputSource
   private(set) var buffer: UnsafeMutableRawPointer
   private(set) var capacity: Int
   private(set) var start = 0
@@ -27,25 +27,32 @@ final class FileInput {
 
   static let defaultCapacity = 4 << 20
 
-  /// Opens `path` for reading.
+  /// Opens `path` for reading: a file, or an entry of a ZIP file (`crawl.wacz#archive/a.warc.gz`).
   init(path: String, capacity: Int = FileInput.defaultCapacity) throws(FileError) {
     self.path = path
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { throw FileError(path: path, operation: "open", errno: errno) }
-    var st = stat()
-    if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw FileError(path: path, operation: "read (is a directory)", errno: EISDIR)
+    let address = ArchiveAddress(path)
+    if let entry = address.entry {
+      source = try ZipArchive(path: address.file).source(for: entry)
+    } else {
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      if fd < 0 { throw FileError(path: path, operation: "open", errno: errno) }
+      var st = stat()
+      if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+        close(fd)
+        throw FileError(path: path, operation: "read (is a directory)", errno: EISDIR)
+      }
+      source = FileSource(fd: fd)
     }
-    self.fd = fd
     self.capacity = capacity
     self.buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
   }
 
   deinit {
-    close(fd)
     buffer.deallocate()
   }
+
+  /// The input's length in bytes (a ZIP entry's uncompressed size), when known.
+  private(set) lazy var size: Int? = source.size
 
   /// Bytes buffered and not consumed.
   var count: Int { end - start }
@@ -86,7 +93,7 @@ final class FileInput {
 
   /// Drops the buffered bytes and continues reading at `offset`.
   func seek(to offset: Int) {
-    lseek(fd, off_t(offset), SEEK_SET)
+    source.seek(to: offset)
     start = 0
     end = 0
     fileOffset = offset
@@ -130,17 +137,13 @@ final class FileInput {
   private func readOnce() {
     if end == capacity { compact() }
     if end == capacity { grow(to: capacity * 2) }
-    while true {
-      let n = read(fd, buffer + end, capacity - end)
-      if n < 0 {
-        if errno == EINTR { continue }
-        readError = errno
-        reachedEOF = true
-        return
-      }
-      if n == 0 { reachedEOF = true }
-      end += n
+    let n = source.read(into: buffer + end, count: capacity - end)
+    if n < 0 {
+      readError = Int32(-n)
+      reachedEOF = true
       return
     }
+    if n == 0 { reachedEOF = true }
+    end += n
   }
 }

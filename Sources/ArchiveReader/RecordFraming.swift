@@ -281,7 +281,7 @@ struct RecordFraming<S: ByteStream> {
       if let mark = stream.damage(in: start..<Self.sum(loadedEnd, trailer)) {
         try deliverDamaged(
           header: header, type: type, start: start, location: location, headerLength: headerLength,
-          declared: declared, until: mark - start, reason: "corrupt-gzip-member", notes: notes, body)
+          declared: declared, until: mark - start, reason: stream.damageReason, notes: notes, body)
         delivered += 1
         stream.consume(mark - start)
         continue

@@ -4,27 +4,10 @@ import CZlib
 ///
 /// `windowBits` follows zlib: 15 + 16 for gzip, 15 + 32 for gzip or zlib (auto),
 /// 15 for zlib, -15 for raw deflate.
-final class ZlibInflater {
+final class ZlibInflater: StreamDecoder {
   private var stream = z_stream()
   private var initialised = false
   let windowBits: Int32
-
-  /// What one `inflate` step did.
-  struct Step {
-    var consumed: Int
-    var produced: Int
-    var status: Status
-  }
-
-  /// How a step ended.
-  enum Status {
-    /// More input or output room is needed.
-    case progress
-    /// The compressed stream (one gzip member) ended.
-    case streamEnd
-    /// The data is not valid compressed data; the message is zlib's.
-    case dataError(String)
-  }
 
   init(windowBits: Int32) {
     self.windowBits = windowBits
@@ -41,8 +24,8 @@ final class ZlibInflater {
   }
 
   /// Inflates from `input` into `output` as far as both allow.
-  func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> Step {
-    guard initialised else { return Step(consumed: 0, produced: 0, status: .dataError("zlib init failed")) }
+  func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> DecodeStep {
+    guard initialised else { return DecodeStep(consumed: 0, produced: 0, status: .dataError("zlib init failed")) }
     let inCount = min(input.count, Int(UInt32.max))
     let outCount = min(output.count, Int(UInt32.max))
     stream.next_in = UnsafeMutablePointer(
@@ -55,12 +38,12 @@ final class ZlibInflater {
     let produced = outCount - Int(stream.avail_out)
     switch code {
     case Z_STREAM_END:
-      return Step(consumed: consumed, produced: produced, status: .streamEnd)
+      return DecodeStep(consumed: consumed, produced: produced, status: .streamEnd)
     case Z_OK, Z_BUF_ERROR:
-      return Step(consumed: consumed, produced: produced, status: .progress)
+      return DecodeStep(consumed: consumed, produced: produced, status: .progress)
     default:
       let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(code)"
-      return Step(consumed: consumed, produced: produced, status: .dataError(message))
+      return DecodeStep(consumed: consumed, produced: produced, status: .dataError(message))
     }
   }
 }

@@ -49,14 +49,20 @@ struct IndexCommand: AsyncParsableCommand {
         unopened += 1
       }
     }
-    for path in paths {
+    func index(_ path: String) {
       let reader: ArchiveFileReader
       do {
         reader = try ArchiveFileReader(path: path, diagnostics: diagnostics)
       } catch {
         logger.error("\(error)")
         unopened += 1
-        continue
+        return
+      }
+      if reader.container == .zip {
+        // A WACZ: each WARC inside it, as FILE.wacz#archive/NAME.
+        var tally = RecordTally()
+        WACZScan.forEachArchive(in: path, diagnostics: diagnostics, tally: &tally) { address, _ in index(address) }
+        return
       }
       fileCount += 1
       func emit(_ entry: IndexEntry) {
@@ -71,12 +77,13 @@ struct IndexCommand: AsyncParsableCommand {
       }
       if reader.isLoosePage {
         if let page = reader.readLoosePage() { emit(IndexEntry(loosePage: page)) }
-        continue
+        return
       }
       reader.forEachRawRecord(blockNeed: IndexEntry.blockNeed(for:)) { raw in
         emit(IndexEntry(raw, file: path))
       }
     }
+    for path in paths { index(path) }
     if summary {
       var w = JSONByteWriter()
       w.begin()

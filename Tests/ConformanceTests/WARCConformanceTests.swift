@@ -25,7 +25,16 @@ struct WARCConformanceTests {
     let collector = DiagnosticCollector()
     let reader = try ArchiveFileReader(path: path, diagnostics: collector)
     var entries: [IndexEntry] = []
-    reader.forEachRawRecord(blockNeed: IndexEntry.blockNeed(for:)) { entries.append(IndexEntry($0, file: path)) }
+    if reader.container == .zip {
+      // A WACZ: every record of the archives inside it.
+      var ignored = RecordTally()
+      try WACZScan.forEachArchive(in: path, diagnostics: DiagnosticCollector(), tally: &ignored) { address, _ in
+        let inner = try ArchiveFileReader(path: address, diagnostics: collector)
+        inner.forEachRawRecord(blockNeed: IndexEntry.blockNeed(for:)) { entries.append(IndexEntry($0, file: address)) }
+      }
+    } else {
+      reader.forEachRawRecord(blockNeed: IndexEntry.blockNeed(for:)) { entries.append(IndexEntry($0, file: path)) }
+    }
     let scanDiagnostics = DiagnosticCollector()
     var tally = RecordTally()
     var records: [ArchiveRecord] = []
@@ -136,7 +145,9 @@ struct WARCConformanceTests {
       let unreadable =
         reading.tally.rejected["unsupported-container", default: 0] + reading.tally.rejected["empty-file", default: 0]
       #expect(reading.tally.total == reading.entries.count + unreadable, "\(file): \(reading.tally.summary)")
-      for d in reading.diagnostics { #expect(d.file == Self.folder + "/" + file && d.offset != nil) }
+      for d in reading.diagnostics {
+        #expect(d.file?.hasPrefix(Self.folder + "/" + file) == true && d.offset != nil)
+      }
     }
   }
 
@@ -176,12 +187,12 @@ struct WARCConformanceTests {
     #expect(cut.records.contains { $0.targetURI == "http://www.archive.org/robots.txt" })
   }
 
-  @Test(arguments: ["resiliparse/block-sized-records.warc.lz4", "py-wacz/valid_example_1.wacz"])
+  @Test(arguments: ["resiliparse/block-sized-records.warc.lz4"])
   func unsupportedContainersSayWhatToDo(file: String) throws {
     let reading = try Self.read(file)
     let error = try #require(reading.diagnostics("unsupported-container").first)
     #expect(error.offset == 0)
-    #expect(error.message.contains("LZ4") || error.message.contains("WACZ"))
+    #expect(error.message.contains("LZ4"))
   }
 
   // MARK: - Decoding
