@@ -1,8 +1,14 @@
-/// A sparse weight vector as stored on disk: parallel arrays of indices and weights.
+/// A sparse weight vector: parallel arrays of indices and weights.
+///
+/// On disk (format `slackscore-cta-model/2`) the ascending indices are written as `gaps`: each index
+/// minus the one before (−1 before the first), so a 2^18-bucket model stays small (most gaps have one
+/// or two digits). Files of format `/1` with absolute `indices` are still read. Decoding refuses a gap
+/// that is not positive (indices must strictly ascend) or that overflows; `CTAModelFile.validate` then
+/// checks the indices against the dimension.
 public struct SparseWeights: Sendable, Codable, Hashable {
   /// Intercept.
   public var bias: Double
-  /// Feature indices with a non-zero weight, ascending.
+  /// Feature indices with a non-zero weight, strictly ascending.
   public var indices: [Int]
   /// Weights, parallel to `indices`.
   public var weights: [Double]
@@ -13,6 +19,54 @@ public struct SparseWeights: Sendable, Codable, Hashable {
     self.indices = indices
     self.weights = weights
   }
+
+  private enum CodingKeys: String, CodingKey {
+    case bias, indices, gaps, weights
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    bias = try container.decode(Double.self, forKey: .bias)
+    weights = try container.decode([Double].self, forKey: .weights)
+    if let gaps = try container.decodeIfPresent([Int].self, forKey: .gaps) {
+      indices = try Self.indices(fromGaps: gaps, container: container)
+    } else {
+      indices = try container.decode([Int].self, forKey: .indices)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(bias, forKey: .bias)
+    try container.encode(Self.gaps(of: indices), forKey: .gaps)
+    try container.encode(weights, forKey: .weights)
+  }
+
+  /// Absolute indices from gaps; throws on a gap below 1 or an overflow.
+  private static func indices(fromGaps gaps: [Int], container: KeyedDecodingContainer<CodingKeys>) throws -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(gaps.count)
+    var previous = -1
+    for (k, gap) in gaps.enumerated() {
+      let (index, overflow) = previous.addingReportingOverflow(gap)
+      guard gap >= 1, !overflow else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .gaps, in: container, debugDescription: "gap \(k) is \(gap): indices must strictly ascend (gaps ≥ 1)")
+      }
+      result.append(index)
+      previous = index
+    }
+    return result
+  }
+
+  /// Gaps of strictly ascending `indices`: each index minus the one before (−1 before the first).
+  static func gaps(of indices: [Int]) -> [Int] {
+    var previous = -1
+    return indices.map { index in
+      defer { previous = index }
+      return index - previous
+    }
+  }
 }
 
 /// The trained model file (`Resources/cta-model.json`), written by `slackscore train-cta`.
@@ -20,7 +74,7 @@ public struct SparseWeights: Sendable, Codable, Hashable {
 /// Two logistic-regression heads over the same hashed features: `detector` (is this sentence a call
 /// to action?) and one head per category (`categories`, softmax over them) for the act it asks for.
 public struct CTAModelFile: Sendable, Codable {
-  /// Always `slackscore-cta-model/1`.
+  /// `slackscore-cta-model/2` (indices as gaps); `/1` files (absolute indices) are still read.
   public var format: String
   /// Number of hash buckets the features were hashed into.
   public var dimension: Int
@@ -44,7 +98,7 @@ public struct CTAModelFile: Sendable, Codable {
     dimension: Int, threshold: Double, lexiconPrior: Double, detector: SparseWeights,
     categories: [String: SparseWeights], trainedOn: [String: Int], cueAdjustments: [String: Double]? = nil
   ) {
-    self.format = "slackscore-cta-model/1"
+    self.format = "slackscore-cta-model/2"
     self.dimension = dimension
     self.threshold = threshold
     self.lexiconPrior = lexiconPrior
@@ -61,12 +115,12 @@ extension CTAModelFile {
 
   /// Checks what `CTAModel` relies on, so that a damaged or hand-edited file gives a clear error
   /// instead of a crash: the format name, a power-of-two `dimension` in 1...2^24, a threshold in
-  /// 0...1, finite numbers everywhere, index and weight lists of equal length, indices inside the
-  /// dimension, known category names. `file` names the file in the error.
+  /// 0...1, finite numbers everywhere, index and weight lists of equal length, strictly ascending
+  /// indices inside the dimension, known category names. `file` names the file in the error.
   public func validate(file: String) throws {
     func fail(_ reason: String) -> CTAResourceError { CTAResourceError(file: file, reason: reason) }
     guard format.hasPrefix("slackscore-cta-model/") else {
-      throw fail("format is \"\(format)\", expected slackscore-cta-model/1")
+      throw fail("format is \"\(format)\", expected slackscore-cta-model/2")
     }
     guard dimension > 0, dimension <= Self.maxDimension, dimension & (dimension - 1) == 0 else {
       throw fail("dimension \(dimension) must be a power of two between 1 and \(Self.maxDimension)")
@@ -83,6 +137,9 @@ extension CTAModelFile {
       }
       if let bad = head.indices.first(where: { $0 < 0 || $0 >= dimension }) {
         throw fail("\(name): index \(bad) outside 0..<\(dimension)")
+      }
+      if let k = head.indices.indices.dropFirst().first(where: { head.indices[$0] <= head.indices[$0 - 1] }) {
+        throw fail("\(name): index \(k) (\(head.indices[k])) does not ascend")
       }
       if let k = head.weights.firstIndex(where: { !$0.isFinite }) {
         throw fail("\(name): weight \(k) is not a finite number")

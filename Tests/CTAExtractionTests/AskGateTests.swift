@@ -112,6 +112,8 @@ import Testing
       (24, [1], [0.5], 0.0, "power of two"),
       (16, [1, 2, 3], [0.5], 0.0, "3 indices but 1 weights"),
       (16, [99], [0.5], 0.0, "index 99 outside"),
+      (16, [2, 1], [0.5, 0.5], 0.0, "does not ascend"),
+      (16, [3, 3], [0.5, 0.5], 0.0, "does not ascend"),
       (16, [1], [Double.nan], 0.0, "not a finite number"),
       (16, [1], [Double.infinity], 0.0, "not a finite number"),
       (16, [1], [0.5], Double.nan, "bias is not a finite number"),
@@ -137,6 +139,36 @@ import Testing
       + #""detector":{"bias":0,"indices":[1,2],"weights":[1]},"categories":{},"trained_on":{}}"#
     try AtomicFileWriter.write(Array(json.utf8), to: path)
     #expect(throws: CTAResourceError.self) { try CTADetector.load(modelPath: path) }
+  }
+
+  @Test func modelFileWritesIndicesAsGapsAndReadsThemBack() throws {
+    let file = model(dimension: 1 << 18, indices: [0, 7, 8, 262_143], weights: [0.5, -0.25, 1, 0.125])
+    let json = String(decoding: try JSONCoding.lineEncoder().encode(file), as: UTF8.self)
+    #expect(json.contains(#""gaps":[1,7,1,262135]"#), "\(json)")
+    let back = try JSONCoding.decoder().decode(CTAModelFile.self, from: Data(json.utf8))
+    #expect(back.format == "slackscore-cta-model/2")
+    #expect(back.detector == file.detector)
+    try back.validate(file: "m.json")
+  }
+
+  @Test(
+    "gaps that do not ascend or overflow are refused on load",
+    arguments: ["[1,0]", "[0]", "[-3,5]", "[9223372036854775807,9223372036854775807]"])
+  func rejectsBadGaps(_ gaps: String) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-gaps-\(UUID().uuidString)").path
+    try FileSystem.createDirectories(dir)
+    let path = dir + "/model.json"
+    let weights = gaps.split(separator: ",").map { _ in "0.5" }.joined(separator: ",")
+    let json =
+      #"{"format":"slackscore-cta-model/2","dimension":16,"threshold":0.5,"lexicon_prior":2,"#
+      + #""detector":{"bias":0,"gaps":\#(gaps),"weights":[\#(weights)]},"categories":{},"trained_on":{}}"#
+    try AtomicFileWriter.write(Array(json.utf8), to: path)
+    do {
+      _ = try CTADetector.load(modelPath: path)
+      Issue.record("accepted gaps \(gaps)")
+    } catch {
+      #expect("\(error)".contains("strictly ascend"), "\(error)")
+    }
   }
 
   @Test func overlongLinesAreReportedAndTheRestIsRead() throws {
