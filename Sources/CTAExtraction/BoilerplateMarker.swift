@@ -1,4 +1,4 @@
-import SlackscoreCore
+public import SlackscoreCore
 
 /// Where a document sits, for boilerplate counting: its site and the page it is a capture of.
 public struct PageKey: Sendable, Hashable {
@@ -17,7 +17,7 @@ public struct PageKey: Sendable, Hashable {
 
 /// Marks publisher promos: calls to action that belong to the site rather than the campaign.
 ///
-/// Rule (applied after every document has been read):
+/// Rule (applied after every document has been read; `RecurrenceCounter` holds what it needs):
 /// 1. **Recurrence**: the same normalised sentence (`CTACandidate.recurrenceKey`) is a call to
 ///    action on at least `minDocuments` different pages of one site (`site_name`, else the URL host;
 ///    repeated captures of one URL count once), and it asks to follow, share or post a hashtag: the
@@ -44,32 +44,51 @@ public struct BoilerplateMarker: Sendable {
     self.minDocuments = minDocuments
   }
 
-  /// Sets `boilerplate` on the candidates of every document. `documents[i]` holds the candidates of
-  /// the document at `pages[i]`.
-  public func mark(_ documents: inout [[CTACandidate]], pages: [PageKey]) {
-    var seen: [String: [String: Set<String>]] = [:]
-    for (i, candidates) in documents.enumerated() {
-      guard let site = pages[i].site else { continue }
-      for candidate in candidates where !candidate.recurrenceKey.isEmpty && candidate.cta.reported != true {
-        // `minDocuments` pages decide; more are not kept (a site's promo is on all its pages).
-        guard (seen[site]?[candidate.recurrenceKey]?.count ?? 0) < minDocuments else { continue }
-        seen[site, default: [:]][candidate.recurrenceKey, default: []].insert(pages[i].page)
-      }
+  /// What the rule needs of `candidate`, found in a document of `site` (`PageKey.site`).
+  public func facts(of candidate: CTACandidate, site: String?) -> BoilerplateFacts {
+    let key = candidate.recurrenceKey
+    let words = key.split(separator: " ").count
+    return BoilerplateFacts(
+      recurrence: key.isEmpty ? nil : site.map { BoilerplateFacts.recurrence(site: $0, key: key) },
+      counted: candidate.cta.reported != true,
+      template: templateCategories.contains(candidate.cta.category) || words <= maxLabelWords,
+      promo: candidate.promo && promoCategories.contains(candidate.cta.category))
+  }
+
+  /// What the rule decides for one call to action.
+  public struct Verdict: Sendable, Hashable {
+    /// The sentence recurs on the site: the cue `recurring-on-site` is added.
+    public var recurring: Bool
+    /// The call to action is publisher boilerplate.
+    public var boilerplate: Bool
+    /// Whether applying the verdict leaves a candidate (no cue added, not boilerplate) unchanged.
+    public var changesNothing: Bool { !recurring && !boilerplate }
+
+    /// Sets the cue and the flag on `cta`.
+    public func apply(to cta: inout CallToAction) {
+      if recurring { cta.cues = BoilerplateMarker.adding("recurring-on-site", to: cta.cues) }
+      if boilerplate { cta.boilerplate = true }
     }
+  }
+
+  /// The verdict for a candidate with `facts`, once `recurrence` has observed every document.
+  public func verdict(_ facts: BoilerplateFacts, recurrence: RecurrenceCounter) -> Verdict {
+    let recurring = recurrence.isRecurring(facts.recurrence)
+    return Verdict(recurring: recurring, boilerplate: (recurring && facts.template) || facts.promo)
+  }
+
+  /// An empty recurrence counter for this marker's `minDocuments`.
+  public func recurrenceCounter() -> RecurrenceCounter { RecurrenceCounter(minDocuments: minDocuments) }
+
+  /// Sets `boilerplate` on the candidates of every document held in memory. `documents[i]` holds
+  /// the candidates of the document at `pages[i]`. Streaming callers use `facts(of:site:)`, a
+  /// `RecurrenceCounter` and `verdict(_:recurrence:)` instead (as `ExtractStage` does).
+  public func mark(_ documents: inout [[CTACandidate]], pages: [PageKey]) {
+    let facts = documents.indices.map { i in documents[i].map { self.facts(of: $0, site: pages[i].site) } }
+    var recurrence = recurrenceCounter()
+    for i in documents.indices { recurrence.observe(facts[i], page: pages[i]) }
     for i in documents.indices {
-      let site = pages[i].site
-      for k in documents[i].indices {
-        let candidate = documents[i][k]
-        let recurring = site.flatMap { seen[$0]?[candidate.recurrenceKey]?.count }.map { $0 >= minDocuments } ?? false
-        if recurring {
-          documents[i][k].cta.cues = Self.adding("recurring-on-site", to: candidate.cta.cues)
-        }
-        let words = candidate.recurrenceKey.split(separator: " ").count
-        let template =
-          recurring && (templateCategories.contains(candidate.cta.category) || words <= maxLabelWords)
-        let promo = candidate.promo && promoCategories.contains(candidate.cta.category)
-        if template || promo { documents[i][k].cta.boilerplate = true }
-      }
+      for k in documents[i].indices { verdict(facts[i][k], recurrence: recurrence).apply(to: &documents[i][k].cta) }
     }
   }
 

@@ -36,9 +36,12 @@ public struct ExtractSummary: Sendable, Hashable, Codable {
 
 /// The extract stage: documents (JSON Lines) in, calls to action (`ctas.jsonl`) out.
 ///
-/// Two passes: the first finds the calls to action of every document (in parallel, in chunks), the
-/// second marks publisher boilerplate across documents of one site (`BoilerplateMarker`). Output
-/// order is document order, then offset, whatever the thread count.
+/// Two passes: the first finds the calls to action of every document (in parallel, in chunks) and
+/// writes them to a temporary file beside the output, counting recurring sentences as it goes
+/// (`RecurrenceCounter`); the second reads them back, marks publisher boilerplate across documents
+/// of one site (`BoilerplateMarker`) and writes the output. Memory is bounded by a batch of lines
+/// and the recurrence counts, not by the calls to action. Output order is document order, then
+/// offset, whatever the thread count.
 public enum ExtractStage {
   /// Human-readable name of the stage.
   public static let name = "extract"
@@ -59,14 +62,14 @@ public enum ExtractStage {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
     let started = DispatchTime.now().uptimeNanoseconds
-    // Pass 1, streamed in batches of lines, each decoded and searched on every core: only documents
-    // with candidates keep them and their site and page, so memory grows with the calls to action
-    // found, not with the input.
-    var results: [[CTACandidate]] = []
-    var pages: [PageKey] = []
+    // Pass 1, streamed in batches of lines, each decoded and searched on every core: candidates go
+    // to a temporary file with the facts the boilerplate rule needs; memory keeps only the
+    // recurrence counts (fingerprints of site and sentence, at most `minDocuments` pages each).
+    let spool = try CandidateSpool(beside: output)
+    var recurrence = boilerplate.recurrenceCounter()
     var batch: [(line: [UInt8]?, number: Int)] = []
     let batchSize = 1024
-    func flush() {
+    func flush() throws {
       let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported)
       for (item, outcome) in zip(batch, outcomes) {
         switch outcome {
@@ -87,36 +90,45 @@ public enum ExtractStage {
         case .document(let candidates, let page):
           summary.records.parsed += 1
           guard !candidates.isEmpty else { continue }
-          results.append(candidates)
-          pages.append(page)
+          let facts = candidates.map { boilerplate.facts(of: $0, site: page.site) }
+          recurrence.observe(facts, page: page)
+          if candidates.contains(where: { $0.cta.reported != true }) { summary.documentsWithCTAs += 1 }
+          for (candidate, fact) in zip(candidates, facts) {
+            try spool.append(candidate.cta, facts: fact)
+            if fact.counted {
+              summary.ctas += 1
+              summary.byCategory[candidate.cta.category, default: 0] += 1
+            } else {
+              summary.reported += 1
+            }
+          }
         }
       }
       batch.removeAll(keepingCapacity: true)
     }
     try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
       batch.append((line.map(Array.init), number))
-      if batch.count >= batchSize { flush() }
+      if batch.count >= batchSize { try flush() }
     }
-    flush()
-    logger.debug("extract: read \(summary.records.parsed) documents from \(path)")
-    // Pass 2: publisher boilerplate across documents of one site.
-    boilerplate.mark(&results, pages: pages)
+    try flush()
+    logger.debug(
+      "extract: read \(summary.records.parsed) documents from \(path); \(recurrence.count) sentences tracked")
+    // Pass 2: publisher boilerplate across documents of one site, marked while copying the
+    // candidates to the output; a candidate the rule leaves alone is copied as it was encoded.
     let writer = try AtomicFileWriter(path: output)
+    let decoder = JSONCoding.decoder()
     let encoder = JSONCoding.lineEncoder()
-    for candidates in results {
-      if candidates.contains(where: { $0.cta.reported != true }) { summary.documentsWithCTAs += 1 }
-      for candidate in candidates {
-        var bytes = try encoder.encode(candidate.cta)
-        bytes.append(0x0A)
-        try writer.write(bytes)
-        if candidate.cta.reported == true {
-          summary.reported += 1
-          continue
-        }
-        summary.ctas += 1
-        if candidate.cta.boilerplate { summary.boilerplate += 1 }
-        summary.byCategory[candidate.cta.category, default: 0] += 1
+    try spool.forEach { facts, json in
+      let verdict = boilerplate.verdict(facts, recurrence: recurrence)
+      if verdict.changesNothing {
+        try writer.write(json)
+      } else {
+        var cta = try decoder.decode(CallToAction.self, from: Data(json))
+        verdict.apply(to: &cta)
+        try writer.write(try encoder.encode(cta))
+        if facts.counted && verdict.boilerplate { summary.boilerplate += 1 }
       }
+      try writer.write([0x0A] as [UInt8])
     }
     try writer.commit()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

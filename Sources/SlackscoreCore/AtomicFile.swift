@@ -28,7 +28,9 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
 /// `path` `-` writes to standard output instead (no rename).
 public final class AtomicFileWriter {
   public let path: String
-  private let temporaryPath: String
+  /// Where the bytes go until `commit()` (`NAME.tmp-PID`; `-` for standard output). Readable after
+  /// `flush()`, so an uncommitted writer doubles as a scratch file that removes itself.
+  public let temporaryPath: String
   private var fd: Int32
   private var buffer: [UInt8] = []
   private var committed = false
@@ -83,7 +85,8 @@ public final class AtomicFileWriter {
     try FileSystem.writeAll(fd: fd, bytes, path: temporaryPath)
   }
 
-  private func flush() throws(FileError) {
+  /// Writes the buffered bytes to the temporary file (or standard output).
+  public func flush() throws(FileError) {
     guard !buffer.isEmpty else { return }
     defer { buffer.removeAll(keepingCapacity: true) }
     try FileSystem.writeAll(fd: fd, buffer, path: temporaryPath)
