@@ -10,14 +10,14 @@ enum CTAMixBuilder {
   }
 
   static func build(
-    ctasByDoc: [String: [CallToAction]], members: [Document], clusters: [String: String], lowEffortMax: Int
+    ctasByDoc: CTAsByDocument, members: [Document], clusters: [String: String], lowEffortMax: Int
   ) -> Result {
     var boilerplate = 0
     var duplicates = 0
     var seen: Set<String> = []
     var counted: [CallToAction] = []
     for doc in members {
-      for cta in ctasByDoc[doc.id] ?? [] {
+      for cta in ctasByDoc[doc.id] {
         if cta.boilerplate {
           boilerplate += 1
           continue

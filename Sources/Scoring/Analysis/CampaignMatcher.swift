@@ -141,7 +141,7 @@ struct CampaignMatcher {
 
   /// Reasons per campaign id for one document whose text gave `text` (its title and text are
   /// not read).
-  func match(_ doc: Document, ctas: [CallToAction], text: TextHits) -> [String: Set<MatchReason>] {
+  func match(_ doc: Document, ctas: some Sequence<CallToAction>, text: TextHits) -> [String: Set<MatchReason>] {
     var own = [doc.url, doc.canonicalUrl].compactMap { $0 }.map(URLKey.make)
     own = Array(Set(own))
     var linked = Set(own)

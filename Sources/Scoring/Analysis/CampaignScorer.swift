@@ -6,7 +6,7 @@ public struct CampaignScorer {
   /// What is scored.
   public let inputs: ScoreInputs
   let documents: [Document]
-  let ctasByDoc: [String: [CallToAction]]
+  let ctasByDoc: CTAsByDocument
   let clusters: [String: String]
   let matches: [String: [String: Set<MatchReason>]]
   let exports: ExportIndex
@@ -20,17 +20,13 @@ public struct CampaignScorer {
     let matcher = CampaignMatcher(inputs.config.campaigns)
     let all = inputs.documents
     let facts = inputs.textFacts ?? all.map { TextFacts($0, matcher: matcher) }
-    let order = all.indices.sorted { a, b in
-      (all[a].id, all[a].capturedAt ?? "", all[a].url ?? "", facts[a].digest)
-        < (all[b].id, all[b].capturedAt ?? "", all[b].url ?? "", facts[b].digest)
-    }
-    var docs: [Document] = []
-    var kept: [TextFacts] = []
+    let order = Self.documentOrder(all, facts)
     var ids: Set<String> = []
-    for i in order where ids.insert(all[i].id).inserted {
-      docs.append(all[i])
-      kept.append(facts[i])
-    }
+    let firsts = order.filter { ids.insert(all[$0].id).inserted }
+    // Already in order without repeats (as ScoreStage reads them): shared, not copied.
+    let inPlace = firsts.elementsEqual(all.indices)
+    let docs = inPlace ? all : firsts.map { all[$0] }
+    let kept = inPlace ? facts : firsts.map { facts[$0] }
     if docs.count < all.count {
       diagnostics.emit(
         Diagnostic(
@@ -38,20 +34,27 @@ public struct CampaignScorer {
           message: "\(all.count - docs.count) documents repeat an id already read; each id counts once"))
     }
     documents = docs
-    var byDoc: [String: [CallToAction]] = [:]
-    for cta in inputs.ctas where ids.contains(cta.docId) { byDoc[cta.docId, default: []].append(cta) }
-    for key in byDoc.keys {
-      byDoc[key]!.sort { ($0.start, $0.end, $0.category, $0.sentence) < ($1.start, $1.end, $1.category, $1.sentence) }
-    }
+    let byDoc = CTAsByDocument(inputs.ctas, ids: ids)
     ctasByDoc = byDoc
     clusters = NearDuplicates.clusters(docs, signatures: kept.map(\.signature))
     var m: [String: [String: Set<MatchReason>]] = [:]
     for (doc, facts) in zip(docs, kept) {
-      let r = matcher.match(doc, ctas: byDoc[doc.id] ?? [], text: facts.hits)
+      let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts.hits)
       if !r.isEmpty { m[doc.id] = r }
     }
     matches = m
     exports = ExportIndex(inputs.interactions)
+  }
+
+  /// The order documents are scored in (id, capture time, URL, text digest; ties keep their
+  /// order): indices into `all`, the identity when they already are in that order.
+  static func documentOrder(_ all: [Document], _ facts: [TextFacts]) -> [Int] {
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      (all[a].id, all[a].capturedAt ?? "", all[a].url ?? "", facts[a].digest)
+        < (all[b].id, all[b].capturedAt ?? "", all[b].url ?? "", facts[b].digest)
+    }
+    if all.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return Array(all.indices) }
+    return all.indices.sorted(by: precedes)
   }
 
   /// Scores every configured campaign (sorted by id) and lists discovered ones.

@@ -17,7 +17,7 @@ enum Discovery {
   ]
 
   static func find(
-    _ docs: [Document], ctasByDoc: [String: [CallToAction]], clusters: [String: String]
+    _ docs: [Document], ctasByDoc: CTAsByDocument, clusters: [String: String]
   )
     -> [DiscoveredCampaign]
   {
@@ -30,7 +30,7 @@ enum Discovery {
     var groups: [String: (basis: String, key: String, docs: [Int])] = [:]
     for (index, doc) in docs.enumerated() {
       var keys: [String: String] = [:]  // group key -> basis
-      for cta in ctasByDoc[doc.id] ?? [] where !cta.boilerplate {
+      for cta in ctasByDoc[doc.id] where !cta.boilerplate {
         guard let t = cta.target else { continue }
         let key = URLKey.make(t.url)
         if let basis = targetPages[key] ?? t.kind.flatMap({ targetKindBasis[$0] }) ?? categoryBasis[cta.category] {
@@ -90,7 +90,7 @@ enum Discovery {
         DiscoveredCampaign(
           id: id, basis: g.basis, key: g.key, documentIds: g.docs.map(\.id).sorted(),
           uniqueDocuments: uniqueClusters.count,
-          ctaCount: g.docs.reduce(0) { $0 + (ctasByDoc[$1.id] ?? []).filter { !$0.boilerplate }.count },
+          ctaCount: g.docs.reduce(0) { $0 + ctasByDoc[$1.id].filter { !$0.boilerplate }.count },
           interactions: interactions.mapValues { fixed($0) }, outcomes: outcomes.mapValues { fixed($0) }))
     }
     return result.sorted { $0.id < $1.id }

@@ -27,14 +27,16 @@ struct TextFacts: Sendable {
 
 extension Document {
   /// The document without what score never reads once its ``TextFacts`` are known: text,
-  /// title, author, site name, mentions, and links outside the main content (and the anchor
-  /// text of the others).
+  /// title, author, site name, empty-text reason, payload digest, mentions, and links outside the
+  /// main content (and the anchor text of the others).
   func compactedForScore() -> Document {
     var doc = self
     doc.text = ""
     doc.title = nil
     doc.author = nil
     doc.siteName = nil
+    doc.emptyReason = nil
+    doc.source.payloadDigest = nil
     doc.mentions = []
     doc.links = links.filter(\.inMain).map { DocumentLink(url: $0.url, text: "", inMain: true) }
     return doc

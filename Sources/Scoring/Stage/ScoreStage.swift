@@ -94,17 +94,30 @@ public enum ScoreStage {
     var inputFiles: [(role: String, path: String)] = [("config", configPath), ("documents", documentsPath)]
     // Each document is reduced as it is read (its text facts kept, its text dropped).
     let matcher = CampaignMatcher(config.campaigns)
-    let read = readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics) {
+    var documents: [Document] = []
+    var textFacts: [TextFacts] = []
+    readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics) {
       doc -> (Document, TextFacts)? in
       let kept = primaryCounters(doc)
       return (kept.compactedForScore(), TextFacts(kept, matcher: matcher))
+    } into: {
+      documents.append($0.0)
+      textFacts.append($0.1)
     }
-    let documents = read.map(\.0)
-    let textFacts = read.map(\.1)
+    // In the scorer's order once here, so the scorer shares these arrays instead of copying them.
+    let order = CampaignScorer.documentOrder(documents, textFacts)
+    if !order.elementsEqual(documents.indices) {
+      documents = order.map { documents[$0] }
+      textFacts = order.map { textFacts[$0] }
+    }
     var ctas: [CallToAction] = []
     if FileSystem.exists(ctasPath) {
       inputFiles.append(("ctas", ctasPath))
-      ctas = readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics, adjust: ownCTA)
+      readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics, adjust: ownCTA) {
+        ctas.append($0)
+      }
+      // In document order once here, so the scorer indexes this array instead of copying it.
+      ctas.sort(by: CTAsByDocument.isOrdered)
     } else {
       diagnostics.emit(
         Diagnostic(
@@ -209,13 +222,12 @@ public enum ScoreStage {
   static let batchLines = 1024
 
   /// Reads a JSON Lines file line by line (see ``JSONLines``), decoding batches of lines on
-  /// every core; values keep the file's order. `adjust` sees each decoded value and may change
-  /// or drop it (nil).
+  /// every core; `keep` gets the values in the file's order (on the calling thread). `adjust` sees
+  /// each decoded value and may change or drop it (nil).
   private static func readJSONLines<T: Decodable & SendableMetatype, U: Sendable>(
     _ type: T.Type, path: String, shown: String, _ diagnostics: DiagnosticCollector,
-    adjust: @escaping @Sendable (T) -> U?
-  ) -> [U] {
-    var result: [U] = []
+    adjust: @escaping @Sendable (T) -> U?, into keep: (U) -> Void
+  ) {
     var batch: [(line: [UInt8]?, number: Int)] = []
     func flush() {
       let lines = batch.map(\.line)
@@ -231,7 +243,7 @@ public enum ScoreStage {
       }
       for (item, outcome) in zip(batch, decoded) {
         switch outcome {
-        case .value(let value): if let value { result.append(value) }
+        case .value(let value): if let value { keep(value) }
         case .tooLong:
           diagnostics.emit(
             Diagnostic(
@@ -259,7 +271,6 @@ public enum ScoreStage {
         Diagnostic(severity: .error, stage: name, file: shown, code: "unreadable", message: "cannot read: \(error)"))
     }
     flush()
-    return result
   }
 
   /// One line of a JSON Lines file, decoded.
@@ -285,9 +296,15 @@ public enum ScoreStage {
   }
 
   /// Drops calls to action the extract stage marked `reported: true` (quoted in a report of
-  /// someone else's call, not a call the page makes).
+  /// someone else's call, not a call the page makes), and what scoring never reads of the rest:
+  /// cues, language, and the sentence of boilerplate (never counted, never evidence).
   static func ownCTA(_ cta: CallToAction) -> CallToAction? {
-    cta.reported == true ? nil : cta
+    guard cta.reported != true else { return nil }
+    var kept = cta
+    kept.cues = []
+    kept.lang = nil
+    if kept.boilerplate { kept.sentence = "" }
+    return kept
   }
 
   /// A decoding error in words that do not depend on the Foundation version.
