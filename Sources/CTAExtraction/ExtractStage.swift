@@ -59,48 +59,92 @@ public enum ExtractStage {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
     let started = DispatchTime.now().uptimeNanoseconds
-    // Pass 1, streamed in batches of lines, each decoded and searched on every core: only documents
-    // with candidates keep them and their site and page, so memory grows with the calls to action
-    // found, not with the input.
+    // Pass 1: only documents with candidates keep them and their site and page, so memory grows
+    // with the calls to action found, not with the input.
     var results: [[CTACandidate]] = []
     var pages: [PageKey] = []
+    summary.records = try findCandidates(
+      lines: { try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes, $0) }, file: path,
+      detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes, diagnostics: diagnostics
+    ) { candidates, page in
+      results.append(candidates)
+      pages.append(page)
+    }
+    logger.debug("extract: read \(summary.records.parsed) documents from \(path)")
+    // Pass 2: publisher boilerplate across documents of one site.
+    boilerplate.mark(&results, pages: pages)
+    try write(results, to: output, summary: &summary)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    logger.debug("extract: \(summary.records.parsed) documents in \(seconds) s")
+    return summary
+  }
+
+  /// Pass 1 of the stage: the candidates of every document that has some, before boilerplate
+  /// marking, handed to `found` in document order with the document's page.
+  ///
+  /// - Parameters:
+  ///   - lines: Calls its argument with every line (nil: longer than `maxLineBytes`) and its number.
+  ///   - file: The file the lines come from, for diagnostics.
+  /// - Returns: The documents read, skipped (`empty-text`) and rejected (bad or too long lines,
+  ///   each also a diagnostic naming `file` and the line).
+  public static func findCandidates(
+    lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
+    jobs: Int = 0, reported: Bool = true, maxLineBytes: Int = defaultMaxLineBytes,
+    diagnostics: DiagnosticCollector, _ found: ([CTACandidate], PageKey) throws -> Void
+  ) throws -> RecordTally {
+    // `lines` and `found` never call each other; `lines` only calls back into this function.
+    try withoutActuallyEscaping(found) { found in
+      try findCandidates(
+        lines: lines, file: path, detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes,
+        diagnostics: diagnostics, escaping: found)
+    }
+  }
+
+  private static func findCandidates(
+    lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
+    jobs: Int, reported: Bool, maxLineBytes: Int, diagnostics: DiagnosticCollector,
+    escaping found: @escaping ([CTACandidate], PageKey) throws -> Void
+  ) throws -> RecordTally {
+    var tally = RecordTally()
+    // Streamed in batches of lines, each decoded and searched on every core.
     var batch: [(line: [UInt8]?, number: Int)] = []
     let batchSize = 1024
-    func flush() {
+    func flush() throws {
       let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported)
       for (item, outcome) in zip(batch, outcomes) {
         switch outcome {
         case .tooLong:
-          summary.records.reject("line-too-long")
+          tally.reject("line-too-long")
           diagnostics.emit(
             Diagnostic(
               severity: .error, stage: name, file: path, offset: nil, code: "line-too-long",
               message: "line \(item.number): longer than \(maxLineBytes) bytes; skipped"))
         case .rejected(let why):
-          summary.records.reject("bad-json-line")
+          tally.reject("bad-json-line")
           diagnostics.emit(
             Diagnostic(
               severity: .error, stage: name, file: path, offset: nil, code: "bad-json-line",
               message: "line \(item.number): not a document (need at least string \"id\" and \"text\"): \(why)"))
         case .emptyText:
-          summary.records.skip("empty-text")
+          tally.skip("empty-text")
         case .document(let candidates, let page):
-          summary.records.parsed += 1
-          guard !candidates.isEmpty else { continue }
-          results.append(candidates)
-          pages.append(page)
+          tally.parsed += 1
+          if !candidates.isEmpty { try found(candidates, page) }
         }
       }
       batch.removeAll(keepingCapacity: true)
     }
-    try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
+    try lines { line, number in
       batch.append((line.map(Array.init), number))
-      if batch.count >= batchSize { flush() }
+      if batch.count >= batchSize { try flush() }
     }
-    flush()
-    logger.debug("extract: read \(summary.records.parsed) documents from \(path)")
-    // Pass 2: publisher boilerplate across documents of one site.
-    boilerplate.mark(&results, pages: pages)
+    try flush()
+    return tally
+  }
+
+  /// Writes the calls to action of `results` (boilerplate already marked) to `output` atomically,
+  /// in order, counting them into `summary`.
+  public static func write(_ results: [[CTACandidate]], to output: String, summary: inout ExtractSummary) throws {
     let writer = try AtomicFileWriter(path: output)
     let encoder = JSONCoding.lineEncoder()
     for candidates in results {
@@ -119,9 +163,6 @@ public enum ExtractStage {
       }
     }
     try writer.commit()
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    logger.debug("extract: \(summary.records.parsed) documents in \(seconds) s")
-    return summary
   }
 
   /// What one input line gave.
