@@ -30,6 +30,7 @@ help:
 	@echo "make conformance  tests against the real-world files in SHARED=$(SHARED)"
 	@echo "make conformance-fetch  fetch from a local test server, check the WARC with warcio"
 	@echo "make conformance-pywb   fetch from a real pywb on 127.0.0.1 loaded with SHARED's WARCs"
+	@echo "make spark-local  the Spark job in local mode (pyspark in $(VENV)), outputs in $(OUT)-spark/"
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000)"
@@ -90,11 +91,13 @@ endif
 $(OUT)/.inputs: FORCE
 	@$(BIN) inputs --pipeline $(PIPELINE_DIR) > $@.new && { cmp -s $@.new $@ || mv $@.new $@; }; rm -f $@.new
 
+# Parse and extract keep one shard per archive in $(OUT)/shards/ (named by its content digest):
+# adding an archive parses and searches that archive only; the merge writes the files below.
 $(OUT)/documents.jsonl: $(INPUT_FILES) $(OUT)/.inputs $(BIN)
-	@$(BIN) parse $(INPUT_FILES) -o $@ --rejects $(OUT)/rejects.jsonl --jobs $(JOBS) --run-json $(OUT)/run.json $(STAGE_FLAGS)
+	@$(BIN) parse --shards $(OUT)/shards $(INPUT_FILES) -o $@ --rejects $(OUT)/rejects.jsonl --jobs $(JOBS) --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/ctas.jsonl: $(OUT)/documents.jsonl $(BIN)
-	@$(BIN) extract $< -o $@ --run-json $(OUT)/run.json $(STAGE_FLAGS)
+	@$(BIN) extract --shards $(OUT)/shards $(INPUT_FILES) -o $@ --run-json $(OUT)/run.json $(STAGE_FLAGS)
 
 $(OUT)/campaigns.json: $(OUT)/documents.jsonl $(OUT)/ctas.jsonl $(SCORE_FILES) $(BIN)
 	@$(BIN) score --pipeline $(PIPELINE_DIR) --documents $(OUT)/documents.jsonl --ctas $(OUT)/ctas.jsonl --out $(OUT) --run-json $(OUT)/run.json $(STAGE_FLAGS)
@@ -122,7 +125,21 @@ conformance: deps
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 	SHARED="$(SHARED)" scripts/conformance-pywb.sh
 	SWIFT="$(SWIFT)" scripts/conformance-export.sh
+	scripts/conformance-spark.sh
 	SHARED="$(SHARED)" SWIFT="$(SWIFT)" scripts/fuzz.sh $(FUZZ_SMOKE_TIME) $(FUZZ_TARGETS)
+
+# The Spark job (spark/slackscore_spark.py) in Spark's local mode, pyspark from PyPI in $(VENV):
+# parse and extract per archive as Spark tasks, score over the shards; outputs in $(OUT)-spark/,
+# campaigns.json byte-identical to `make run`'s (documents named as in $(OUT)/).
+PYSPARK_VERSION ?= >=4,<5
+.PHONY: spark-local
+spark-local: $(BIN)
+	@[ -x $(VENV)/bin/spark-submit ] || { [ -x $(VENV)/bin/python ] || python3 -m venv $(VENV); \
+	  $(VENV)/bin/pip install --quiet --disable-pip-version-check "pyspark$(PYSPARK_VERSION)"; }
+	@mkdir -p $(OUT)-spark
+	@PYSPARK_PYTHON=$(abspath $(VENV))/bin/python $(VENV)/bin/spark-submit --master "local[$(JOBS)]" \
+	  --conf spark.ui.enabled=false --conf spark.log.level=WARN spark/slackscore_spark.py \
+	  --pipeline $(PIPELINE_DIR) --binary $(BIN) --out $(OUT)-spark --named-as $(OUT)
 
 # The SQLite export of a run, for Datasette (`datasette $(OUT)/slackscore.sqlite -m $(OUT)/slackscore.metadata.json`).
 export: run

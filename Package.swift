@@ -93,7 +93,7 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
-        "PipelineConfiguration",
+        "PipelineConfiguration", "Fetch",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),

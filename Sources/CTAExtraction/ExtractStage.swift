@@ -25,6 +25,20 @@ public struct ExtractSummary: Sendable, Hashable, Codable {
   /// An empty summary.
   public init() {}
 
+  /// Counts one document's candidates (before boilerplate marking): its calls to action per
+  /// category and its reported asks. `facts[i]` belongs to `candidates[i]`.
+  public mutating func count(_ candidates: [CTACandidate], facts: [BoilerplateFacts]) {
+    if facts.contains(where: \.counted) { documentsWithCTAs += 1 }
+    for (candidate, fact) in zip(candidates, facts) {
+      if fact.counted {
+        ctas += 1
+        byCategory[candidate.cta.category, default: 0] += 1
+      } else {
+        reported += 1
+      }
+    }
+  }
+
   /// One line for stderr.
   public var line: String {
     let categories = byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -62,55 +76,20 @@ public enum ExtractStage {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
     let started = DispatchTime.now().uptimeNanoseconds
-    // Pass 1, streamed in batches of lines, each decoded and searched on every core: candidates go
-    // to a temporary file with the facts the boilerplate rule needs; memory keeps only the
-    // recurrence counts (fingerprints of site and sentence, at most `minDocuments` pages each).
+    // Pass 1: candidates go to a temporary file with the facts the boilerplate rule needs; memory
+    // keeps only the recurrence counts (fingerprints of site and sentence, at most `minDocuments`
+    // pages each).
     let spool = try CandidateSpool(beside: output)
     var recurrence = boilerplate.recurrenceCounter()
-    var batch: [(line: [UInt8]?, number: Int)] = []
-    let batchSize = 1024
-    func flush() throws {
-      let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported)
-      for (item, outcome) in zip(batch, outcomes) {
-        switch outcome {
-        case .tooLong:
-          summary.records.reject("line-too-long")
-          diagnostics.emit(
-            Diagnostic(
-              severity: .error, stage: name, file: path, offset: nil, code: "line-too-long",
-              message: "line \(item.number): longer than \(maxLineBytes) bytes; skipped"))
-        case .rejected(let why):
-          summary.records.reject("bad-json-line")
-          diagnostics.emit(
-            Diagnostic(
-              severity: .error, stage: name, file: path, offset: nil, code: "bad-json-line",
-              message: "line \(item.number): not a document (need at least string \"id\" and \"text\"): \(why)"))
-        case .emptyText:
-          summary.records.skip("empty-text")
-        case .document(let candidates, let page):
-          summary.records.parsed += 1
-          guard !candidates.isEmpty else { continue }
-          let facts = candidates.map { boilerplate.facts(of: $0, site: page.site) }
-          recurrence.observe(facts, page: page)
-          if candidates.contains(where: { $0.cta.reported != true }) { summary.documentsWithCTAs += 1 }
-          for (candidate, fact) in zip(candidates, facts) {
-            try spool.append(candidate.cta, facts: fact)
-            if fact.counted {
-              summary.ctas += 1
-              summary.byCategory[candidate.cta.category, default: 0] += 1
-            } else {
-              summary.reported += 1
-            }
-          }
-        }
-      }
-      batch.removeAll(keepingCapacity: true)
+    summary.records = try findCandidates(
+      lines: { try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes, $0) }, file: path,
+      detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes, diagnostics: diagnostics
+    ) { candidates, page in
+      let facts = candidates.map { boilerplate.facts(of: $0, site: page.site) }
+      recurrence.observe(facts, page: page)
+      summary.count(candidates, facts: facts)
+      for (candidate, fact) in zip(candidates, facts) { try spool.append(candidate.cta, facts: fact) }
     }
-    try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes) { line, number in
-      batch.append((line.map(Array.init), number))
-      if batch.count >= batchSize { try flush() }
-    }
-    try flush()
     logger.debug(
       "extract: read \(summary.records.parsed) documents from \(path); \(recurrence.count) sentences tracked")
     // Pass 2: publisher boilerplate across documents of one site, marked while copying the
@@ -134,6 +113,69 @@ public enum ExtractStage {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     logger.debug("extract: \(summary.records.parsed) documents in \(seconds) s")
     return summary
+  }
+
+  /// Pass 1 of the stage: the candidates of every document that has some, before boilerplate
+  /// marking, handed to `found` in document order with the document's page.
+  ///
+  /// - Parameters:
+  ///   - lines: Calls its argument with every line (nil: longer than `maxLineBytes`) and its number.
+  ///   - file: The file the lines come from, for diagnostics.
+  /// - Returns: The documents read, skipped (`empty-text`) and rejected (bad or too long lines,
+  ///   each also a diagnostic naming `file` and the line).
+  public static func findCandidates(
+    lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
+    jobs: Int = 0, reported: Bool = true, maxLineBytes: Int = defaultMaxLineBytes,
+    diagnostics: DiagnosticCollector, _ found: ([CTACandidate], PageKey) throws -> Void
+  ) throws -> RecordTally {
+    // `lines` and `found` never call each other; `lines` only calls back into this function.
+    try withoutActuallyEscaping(found) { found in
+      try findCandidates(
+        lines: lines, file: path, detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes,
+        diagnostics: diagnostics, escaping: found)
+    }
+  }
+
+  private static func findCandidates(
+    lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
+    jobs: Int, reported: Bool, maxLineBytes: Int, diagnostics: DiagnosticCollector,
+    escaping found: @escaping ([CTACandidate], PageKey) throws -> Void
+  ) throws -> RecordTally {
+    var tally = RecordTally()
+    // Streamed in batches of lines, each decoded and searched on every core.
+    var batch: [(line: [UInt8]?, number: Int)] = []
+    let batchSize = 1024
+    func flush() throws {
+      let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported)
+      for (item, outcome) in zip(batch, outcomes) {
+        switch outcome {
+        case .tooLong:
+          tally.reject("line-too-long")
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: name, file: path, offset: nil, code: "line-too-long",
+              message: "line \(item.number): longer than \(maxLineBytes) bytes; skipped"))
+        case .rejected(let why):
+          tally.reject("bad-json-line")
+          diagnostics.emit(
+            Diagnostic(
+              severity: .error, stage: name, file: path, offset: nil, code: "bad-json-line",
+              message: "line \(item.number): not a document (need at least string \"id\" and \"text\"): \(why)"))
+        case .emptyText:
+          tally.skip("empty-text")
+        case .document(let candidates, let page):
+          tally.parsed += 1
+          if !candidates.isEmpty { try found(candidates, page) }
+        }
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+    try lines { line, number in
+      batch.append((line.map(Array.init), number))
+      if batch.count >= batchSize { try flush() }
+    }
+    try flush()
+    return tally
   }
 
   /// What one input line gave.

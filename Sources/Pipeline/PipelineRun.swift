@@ -107,9 +107,15 @@ public enum PipelineRun {
     // Marked `running` until the end, so a killed run never leaves an `ok` beside new files.
     try writeManifest(manifest, to: out + "/run.json")
     let inputs = checked.inputs
-    manifest.inputs = inputs.map { path in
-      let digest = try? FileDigest.sha256(path)
-      return RunManifest.InputFile(path: path, bytes: digest?.bytes ?? 0, sha256: digest?.hex ?? "")
+    // Every input hashed once (streamed): its shards' name and its line in run.json.
+    let keys = inputs.map { try? ShardKey.of($0) }
+    manifest.inputs = zip(inputs, keys).map { path, key in
+      let file = key?.isFile == true ? key : nil
+      return RunManifest.InputFile(path: path, bytes: file?.bytes ?? 0, sha256: file?.sha256 ?? "")
+    }
+    let shards = ShardFolder(out + "/shards")
+    for name in StaleTemporaries.remove(in: shards.path) {
+      logger.info("removed \(shards.path)/\(name), left by a killed run")
     }
     let documents = out + "/documents.jsonl"
     let ctas = out + "/ctas.jsonl"
@@ -146,9 +152,11 @@ public enum PipelineRun {
 
     let rejectsPath = out + "/rejects.jsonl"
     try stage("parse") {
-      let summary = try ParseStage.run(
-        inputs: inputs, output: documents, rejects: rejectsPath, jobs: options.jobs, logger: logger,
+      let summary = try ParseShards.run(
+        zip(inputs, keys).map { path, key in try key ?? ShardKey.of(path) }, folder: shards, output: documents,
+        rejects: rejectsPath, jobs: options.jobs, logger: logger,
         progress: { progress.update("parse", records: $0, bytes: $1) })
+      manifest.shards = summary.uses
       var counts = ["documents": summary.documents, "empty_documents": summary.emptyDocuments]
       counts["records_parsed"] = summary.tally.parsed
       counts["records_skipped"] = summary.tally.skippedTotal
@@ -161,12 +169,14 @@ public enum PipelineRun {
       return (counts, found)
     }
     try stage(ExtractStage.name) {
-      let found = DiagnosticCollector()
-      let summary = try ExtractStage.run(
-        documents: documents, output: ctas, jobs: options.jobs, diagnostics: found, logger: logger)
+      let extracted = try ExtractShards.run(
+        keys.compactMap { $0 }, folder: shards, output: ctas, detector: CTADetector.load(),
+        settings: ExtractShards.defaultSettings, jobs: options.jobs, logger: logger)
+      manifest.shards = ShardUse.merging(extracted.uses, into: manifest.shards ?? [])
+      let summary = extracted.summary
       return (
         ["documents": summary.records.parsed, "ctas": summary.ctas, "boilerplate": summary.boilerplate],
-        found.diagnostics
+        extracted.diagnostics
       )
     }
     var scored: ScoreResult?

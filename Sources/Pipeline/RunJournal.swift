@@ -15,9 +15,10 @@ public enum RunJournal {
   /// - Parameters:
   ///   - startsRun: true for the first stage: the journal is started anew with `inputs`.
   ///   - failure: the one-line failure, when the stage failed.
+  ///   - shards: which inputs' shards the stage made or reused.
   public static func record(
     _ stage: RunManifest.StageReport, at path: String, startsRun: Bool = false, inputs: [String] = [],
-    failure: String? = nil, rejects: RunManifest.RejectsCount? = nil
+    failure: String? = nil, rejects: RunManifest.RejectsCount? = nil, shards: [ShardUse]? = nil
   ) throws {
     var manifest: RunManifest
     if !startsRun, let existing = read(path) {
@@ -33,6 +34,7 @@ public enum RunJournal {
       }
     }
     if let rejects { manifest.rejects = rejects }
+    if let shards { manifest.shards = ShardUse.merging(shards, into: manifest.shards ?? []) }
     manifest.stages.removeAll { $0.name == stage.name }
     manifest.stages.append(stage)
     let order = ["config", "fetch", "parse", "extract", "score", "report"]

@@ -23,6 +23,8 @@ public struct RunManifest: Codable, Sendable {
   /// The parse stage's rejects file, line by line: records rejected plus the reader's
   /// warnings, so `records_rejected + reader_diagnostics == lines`.
   public var rejects: RejectsCount?
+  /// Each input's shards (under `shards/`): made by this run or reused from an earlier one.
+  public var shards: [ShardUse]?
 
   public init(pipeline: String, startedAt: String, versions: [String: String]) {
     self.pipeline = pipeline

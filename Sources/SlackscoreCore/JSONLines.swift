@@ -20,6 +20,20 @@ public enum JSONLines {
     let opened = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb")
     guard let file = opened else { throw FileError(path: path, operation: "open", errno: errno) }
     defer { fclose(file) }
+    try forEachLine(
+      reading: { buffer in
+        let count = fread(buffer.baseAddress, 1, buffer.count, file)
+        if count == 0 && ferror(file) != 0 { throw FileError(path: path, operation: "read", errno: errno) }
+        return count
+      }, maxLineBytes: maxLineBytes, body)
+  }
+
+  /// The same for bytes from any source (a decompressor): `read` fills a buffer and returns how
+  /// many bytes it wrote, 0 at the end.
+  public static func forEachLine(
+    reading read: (UnsafeMutableRawBufferPointer) throws -> Int, maxLineBytes: Int = defaultMaxLineBytes,
+    _ body: (ArraySlice<UInt8>?, Int) throws -> Void
+  ) throws {
     var number = 0
     var pending: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -31,11 +45,8 @@ public enum JSONLines {
       if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { try body(slice, number) }
     }
     while true {
-      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-      if count == 0 {
-        if ferror(file) != 0 { throw FileError(path: path, operation: "read", errno: errno) }
-        break
-      }
+      let count = try chunk.withUnsafeMutableBytes { try read($0) }
+      if count == 0 { break }
       var view = chunk[0..<count]
       if skipping {
         guard let newline = view.firstIndex(of: 0x0A) else { continue }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CTAExtraction
 import Logging
 import Pipeline
+import Scoring
 import SlackscoreCore
 
 /// `slackscore extract`: calls to action from documents.
@@ -17,14 +18,24 @@ struct ExtractCommand: AsyncParsableCommand {
       reports or quotes (the score stage does not count them; --no-reported leaves them out).
       Output order: document order, then offset. Bad input lines, and lines longer than
       --max-line-bytes, are reported with file and line and skipped; the rest is processed.
+
+      With --shards DIR the arguments are the archives given to 'slackscore parse --shards DIR': \
+      each one's documents shard is searched into DIR/SHA256-TAG.extract-v1.jsonl.gz (candidates \
+      before boilerplate marking) unless that shard is already there; -o then marks boilerplate \
+      across all of them and writes the calls to action (the same bytes as without --shards).
       """
   )
 
-  @Argument(help: "Documents (JSON Lines); - for standard input.")
-  var input: String
+  @Argument(help: "Documents (JSON Lines); - for standard input. With --shards: the archives.")
+  var inputs: [String]
 
-  @Option(name: .shortAndLong, help: "Where to write the calls to action; - for standard output.")
-  var output = "-"
+  @Option(
+    name: .shortAndLong,
+    help: "Where to write the calls to action; - for standard output (the default without --shards).")
+  var output: String?
+
+  @Option(help: "Make (or reuse) one shard per archive in this folder, from its parse shard.")
+  var shards: String?
 
   @Option(help: "Model file (default: the bundled weights).")
   var model: String?
@@ -49,6 +60,9 @@ struct ExtractCommand: AsyncParsableCommand {
   @OptionGroup var journal: RunJournalOptions
 
   func validate() throws {
+    if shards == nil && inputs.count != 1 {
+      throw ValidationError("Give one documents file (or --shards DIR and archives).")
+    }
     guard boilerplateMin >= 2 else { throw ValidationError("--boilerplate-min must be at least 2.") }
     guard jobs >= 0 else { throw ValidationError("--jobs must not be negative.") }
     guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive.") }
@@ -59,21 +73,36 @@ struct ExtractCommand: AsyncParsableCommand {
 
   func run() async throws {
     let logger = logging.makeLogger()
-    guard input == "-" || FileSystem.exists(input) else { throw ValidationError("\(input): no such file.") }
     let diagnostics = DiagnosticCollector()
     let started = RunClock.now()
-    let detector = try CTADetector.load(modelPath: model)
-    let summary = try ExtractStage.run(
-      documents: input, output: output, detector: detector.with(threshold: minConfidence),
-      boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, reported: reported,
-      maxLineBytes: maxLineBytes, diagnostics: diagnostics,
-      logger: logger)
+    let detector = try CTADetector.load(modelPath: model).with(threshold: minConfidence)
+    let summary: ExtractSummary
+    var uses: [ShardUse]?
+    if let shards {
+      let modelSettings = try model.map { "model=\(try FileDigest.sha256($0).hex)" } ?? "model=bundled"
+      let sharded = try ExtractShards.run(
+        inputs.map(ShardKey.of), folder: ShardFolder(shards), output: output, detector: detector,
+        settings: modelSettings + ";min-confidence=\(minConfidence.map { "\($0)" } ?? "default")",
+        boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, reported: reported,
+        maxLineBytes: maxLineBytes, logger: logger)
+      diagnostics.emit(contentsOf: sharded.diagnostics)
+      summary = sharded.summary
+      uses = sharded.uses
+    } else {
+      let input = inputs[0]
+      guard input == "-" || FileSystem.exists(input) else { throw ValidationError("\(input): no such file.") }
+      summary = try ExtractStage.run(
+        documents: input, output: output ?? "-", detector: detector,
+        boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, reported: reported,
+        maxLineBytes: maxLineBytes, diagnostics: diagnostics,
+        logger: logger)
+    }
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
     logger.notice("\(summary.line)")
     if summary.records.parsed == 0 && summary.records.rejectedTotal > 0 { throw ExitCode.failure }
     try journal.record(
       stage: "extract", seconds: RunClock.now() - started,
       counts: ["documents": summary.records.parsed, "ctas": summary.ctas, "boilerplate": summary.boilerplate],
-      diagnostics: diagnostics.diagnostics.count)
+      diagnostics: diagnostics.diagnostics.count, shards: uses)
   }
 }

@@ -19,6 +19,12 @@ struct ParseCommand: AsyncParsableCommand {
       hashtags, mentions and the counters the page shows. Records that are not pages are \
       counted as skipped; pages that cannot be parsed are listed in the rejects file. \
       Output is in input order and identical whatever --jobs is.
+
+      With --shards DIR, each input is parsed into its own shard, DIR/SHA256-TAG.parse-v1.jsonl.gz \
+      (gzip JSON Lines, named by the input's content digest and a tag of its path), unless a shard \
+      made by this binary with the same settings is already there; -o then writes the documents \
+      of all shards in input order (the same bytes as without --shards). Without -o, one line per \
+      input is printed: the shard name, a tab and the input (slackscore score --shard-list reads it).
       """
   )
 
@@ -26,7 +32,10 @@ struct ParseCommand: AsyncParsableCommand {
   var inputs: [String] = []
 
   @Option(name: .shortAndLong, help: "Output file; '-' for standard output.")
-  var output: String
+  var output: String?
+
+  @Option(help: "Make (or reuse) one shard per input in this folder.")
+  var shards: String?
 
   @Option(help: "Rejected records (JSON lines). Default: rejects.jsonl beside the output.")
   var rejects: String?
@@ -55,6 +64,8 @@ struct ParseCommand: AsyncParsableCommand {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if inputs.isEmpty && !pathsFromStdin { throw ValidationError("Give at least one input, or --paths-from-stdin.") }
     if maxPageBytes < 1 { throw ValidationError("--max-page-bytes must be positive.") }
+    if output == nil && shards == nil { throw ValidationError("Give -o FILE (or --shards DIR).") }
+    if shards != nil && (libxml2Only || pairedFloor) { throw ValidationError("--shards makes full documents only.") }
   }
 
   func run() async throws {
@@ -77,16 +88,28 @@ struct ParseCommand: AsyncParsableCommand {
     }
     defer { withExtendedLifetime(lock) {} }
     if let path = journal.path {
-      for name in StaleTemporaries.remove(in: FileSystem.parent(of: path)) {
-        logger.info("removed \(FileSystem.parent(of: path))/\(name), left by a killed run")
+      for folder in [FileSystem.parent(of: path)] + (shards.map { [$0] } ?? []) {
+        for name in StaleTemporaries.remove(in: folder) { logger.info("removed \(folder)/\(name), left by a killed run") }
       }
     }
+    var uses: [ShardUse]?
     do {
-      summary = try ParseStage.run(
-        inputs: paths, output: output, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
-        limits: ParseLimits(maxPayloadBytes: maxPageBytes),
-        mode: libxml2Only ? .libxml2Only : (pairedFloor ? .pairedFloor : .full),
-        logger: logger, progress: { progress.update("parse", records: $0, bytes: $1) })
+      if let shards {
+        let keys = try paths.map(ShardKey.of)
+        let sharded = try ParseShards.run(
+          keys, folder: ShardFolder(shards), output: output, rejects: rejects,
+          jobs: jobs ?? ParseStage.availableCores, limits: ParseLimits(maxPayloadBytes: maxPageBytes), logger: logger,
+          progress: { progress.update("parse", records: $0, bytes: $1) })
+        summary = ParseSummary(sharded)
+        uses = sharded.uses
+        if output == nil { for key in keys { print("\(key.name)\t\(key.input)") } }
+      } else {
+        summary = try ParseStage.run(
+          inputs: paths, output: output!, rejects: rejects, jobs: jobs ?? ParseStage.availableCores,
+          limits: ParseLimits(maxPayloadBytes: maxPageBytes),
+          mode: libxml2Only ? .libxml2Only : (pairedFloor ? .pairedFloor : .full),
+          logger: logger, progress: { progress.update("parse", records: $0, bytes: $1) })
+      }
       progress.clear()
     } catch {
       progress.clear()
@@ -101,6 +124,7 @@ struct ParseCommand: AsyncParsableCommand {
         "parse: paired floor: full \(floor.fullSeconds) s, libxml2 alone \(floor.libxml2Seconds) s, "
           + "shared reading \(floor.sharedSeconds) s, ratio \(floor.ratio)")
     }
+    guard let output else { return }
     let rejectsPath = rejects ?? ParseStage.defaultRejectsPath(for: output)
     let (found, rejectedRecords) = RejectsFile.diagnostics(at: rejectsPath)
     if journal.path == nil {
@@ -115,7 +139,7 @@ struct ParseCommand: AsyncParsableCommand {
       ], diagnostics: summary.rejectLines, list: found, startsRun: true, inputs: paths,
       rejects: RunManifest.RejectsCount(
         file: rejectsPath, lines: found.count, recordsRejected: rejectedRecords,
-        readerDiagnostics: found.count - rejectedRecords))
+        readerDiagnostics: found.count - rejectedRecords), shards: uses)
     // Rejected records do not fail a run that produced documents; a run where everything
     // was rejected (missing inputs, nothing readable) does.
     if summary.documents == 0 && summary.tally.rejectedTotal > 0 { throw ExitCode.failure }

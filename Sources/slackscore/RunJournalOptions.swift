@@ -12,13 +12,14 @@ struct RunJournalOptions: ParsableArguments {
   /// Records the stage when --run-json was given.
   func record(
     stage: String, seconds: Double, counts: [String: Int], diagnostics: Int, list: [Diagnostic] = [],
-    startsRun: Bool = false, inputs: [String] = [], rejects: RunManifest.RejectsCount? = nil
+    startsRun: Bool = false, inputs: [String] = [], rejects: RunManifest.RejectsCount? = nil,
+    shards: [ShardUse]? = nil
   ) throws {
     guard let path else { return }
     try RunJournal.record(
       RunManifest.StageReport(
         name: stage, seconds: (seconds * 1000).rounded() / 1000, counts: counts, diagnostics: diagnostics,
         list: list.sorted(by: Diagnostic.listedBefore)),
-      at: path, startsRun: startsRun, inputs: inputs, rejects: rejects)
+      at: path, startsRun: startsRun, inputs: inputs, rejects: rejects, shards: shards)
   }
 }

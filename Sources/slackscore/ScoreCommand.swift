@@ -36,6 +36,24 @@ struct ScoreCommand: AsyncParsableCommand {
   @Option(help: "Output folder (default: out/FOLDER).")
   var out: String?
 
+  @Option(
+    help:
+      "Merge this shard folder first (from parse/extract --shards) into the output folder's documents.jsonl, rejects.jsonl and ctas.jsonl, and score those."
+  )
+  var shards: String?
+
+  @Option(
+    help:
+      "Name the files in the output folder in campaigns.json as if they were in this folder (a copy of a run elsewhere gives the same bytes)."
+  )
+  var outputNamedAs: String?
+
+  @Option(
+    help:
+      "With --shards: the shards to merge, in order, as 'slackscore parse --shards' prints them (default: the pipeline's inputs)."
+  )
+  var shardList: String?
+
   @Flag(help: "Fail (exit 1) when any diagnostic is a warning or worse (also STRICT=1).")
   var strict = false
 
@@ -56,6 +74,14 @@ struct ScoreCommand: AsyncParsableCommand {
       let lock = try StageLock.acquire(folder: folder)
       defer { withExtendedLifetime(lock) {} }
       for name in StaleTemporaries.remove(in: folder) { logger.info("removed \(folder)/\(name), left by a killed run") }
+      var options = options
+      options.outputNamedAs = outputNamedAs
+      if let shards {
+        try FileSystem.createDirectories(folder)
+        _ = try ShardMerge.all(try shardKeys(), folder: ShardFolder(shards), outputFolder: folder)
+        options.documents = folder + "/documents.jsonl"
+        options.ctas = folder + "/ctas.jsonl"
+      }
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
       if journal.path == nil {
         DiagnosticsOutput.printBlock(
@@ -75,5 +101,21 @@ struct ScoreCommand: AsyncParsableCommand {
     } catch {
       throw DiagnosticsOutput.fail(error, command: "score")
     }
+  }
+
+  /// The shards `--shard-list` names, else those of the pipeline's inputs.
+  private func shardKeys() throws -> [ShardKey] {
+    guard let shardList else { return try PipelineRun.check(pipeline: pipeline).check.inputs.map(ShardKey.of) }
+    var keys: [ShardKey] = []
+    for (number, line) in try String(decoding: FileSystem.readAll(shardList), as: UTF8.self)
+      .split(separator: "\n").enumerated() where !line.isEmpty
+    {
+      guard let key = ShardKey(listed: String(line)) else {
+        throw ValidationError(
+          "\(shardList):\(number + 1): not a shard line (NAME<TAB>INPUT, as 'slackscore parse --shards' prints)")
+      }
+      keys.append(key)
+    }
+    return keys
   }
 }

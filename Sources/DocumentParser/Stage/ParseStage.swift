@@ -23,6 +23,15 @@ public struct ParseSummary: Sendable, Hashable {
   /// With ``ParseMode/pairedFloor``: the CPU time of the full parse against libxml2 alone.
   public var floorComparison: FloorComparison?
 
+  /// A summary from its counts (a run over shards adds up those of its inputs).
+  public init(tally: RecordTally, documents: Int, emptyDocuments: Int, payloadBytes: Int, rejectLines: Int) {
+    self.tally = tally
+    self.documents = documents
+    self.emptyDocuments = emptyDocuments
+    self.payloadBytes = payloadBytes
+    self.rejectLines = rejectLines
+  }
+
   /// One line for stderr.
   public var line: String {
     "parse: \(tally.summary); \(documents) documents (\(emptyDocuments) with empty text)"

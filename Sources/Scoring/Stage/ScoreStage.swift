@@ -16,6 +16,9 @@ public struct ScoreOptions: Sendable {
   /// Paths under this folder are written relative to it in `campaigns.json` (the CLI
   /// passes the current directory, so no machine path ends up in the output).
   public var displayRoot: String?
+  /// Files in the output folder are named in `campaigns.json` as if they were in this folder
+  /// (a Spark run writing `out/NAME-spark` names `out/NAME`, as `slackscore run` does).
+  public var outputNamedAs: String?
 
   public init(
     pipeline: String, documents: String? = nil, ctas: String? = nil, outputFolder: String? = nil,
@@ -77,13 +80,19 @@ public enum ScoreStage {
   public static func loadInputs(
     options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector
   ) throws -> LoadedInputs {
-    let show = { (path: String) in display(path, root: options.displayRoot) }
+    var show = { (path: String) in display(path, root: options.displayRoot) }
     let location = PipelineLocation(options.pipeline)
     let configPath = location.configFile
     let config = try PipelineConfigLoader.load(path: configPath, displayPath: show(configPath))
     let tables = try PipelineCheck.run(config, configFile: configPath, shownConfig: show(configPath), inputs: false)
     let paths = PipelinePaths(pipelineFolder: location.folder)
     let out = options.outputFolder ?? location.defaultOutput(name: config.name)
+    if let named = options.outputNamedAs {
+      let prefix = out.hasSuffix("/") ? out : out + "/"
+      show = { path in
+        display(path.hasPrefix(prefix) ? named + "/" + path.dropFirst(prefix.count) : path, root: options.displayRoot)
+      }
+    }
     let documentsPath = options.documents ?? joinPath(out, "documents.jsonl")
     let ctasPath = options.ctas ?? joinPath(out, "ctas.jsonl")
     logger.info("score: pipeline \(config.name), documents \(documentsPath)")
