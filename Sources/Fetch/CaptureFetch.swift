@@ -100,7 +100,7 @@ extension FetchStage {
     let asked = ReplayResponse.capture(inReplayURL: replay.string, base: config.replayBase)
     let stamp = split.mementoStamp ?? located?.stamp ?? asked?.stamp ?? capture.timestamp
     let original = located?.original ?? capture.original
-    let payloadDigest = SHA1.warcDigest(exchange.body)
+    let payloadDigest = ContentDigest.sha1(exchange.body).description
     // Each capture once: a replay server may serve another capture than the one asked for
     // (the nearest one, or pywb's target of an archived redirect to the same page).
     let key = original + " " + stamp

@@ -206,7 +206,7 @@ public final class FetchStage: Sendable {
   private func writeLive(_ exchange: HTTPExchange, writer: WARCWriter, index: ArchivedIndex) async throws {
     let requestID = WARCRecord.newRecordID()
     let responseID = WARCRecord.newRecordID()
-    let payloadDigest = SHA1.warcDigest(exchange.body)
+    let payloadDigest = ContentDigest.sha1(exchange.body).description
     let request = WARCRecord(
       kind: .request, date: exchange.date,
       fields: [

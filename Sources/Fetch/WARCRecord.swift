@@ -48,7 +48,7 @@ public struct WARCRecord: Sendable {
     head += "WARC-Date: \(date)\r\n"
     for (name, value) in fields { head += "\(name): \(Self.sanitized(value))\r\n" }
     if let warcinfoID, kind != .warcinfo { head += "WARC-Warcinfo-ID: \(warcinfoID)\r\n" }
-    head += "WARC-Block-Digest: \(SHA1.warcDigest(block))\r\n"
+    head += "WARC-Block-Digest: \(ContentDigest.sha1(block).description)\r\n"
     head += "Content-Type: \(contentType)\r\n"
     head += "Content-Length: \(block.count)\r\n\r\n"
     var bytes = Array(head.utf8)

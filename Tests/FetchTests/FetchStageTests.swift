@@ -61,11 +61,11 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     #expect(responses.count == 7)
     #expect(requests.count == 7)
     for record in records {
-      #expect(record.header["WARC-Block-Digest"] == SHA1.warcDigest(record.block))
+      #expect(record.header["WARC-Block-Digest"] == ContentDigest.sha1(record.block).description)
     }
     for response in responses {
       let uri = try #require(response.header["WARC-Target-URI"])
-      #expect(response.header["WARC-Payload-Digest"] == SHA1.warcDigest(response.httpBody))
+      #expect(response.header["WARC-Payload-Digest"] == ContentDigest.sha1(response.httpBody).description)
       #expect(response.header["WARC-IP-Address"] == "127.0.0.1")
       #expect(response.header["Content-Type"] == "application/http;msgtype=response")
       let request = try #require(
@@ -141,7 +141,7 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     let huge = try #require(responses.first { $0.header["WARC-Target-URI"] == server.base + "/huge" })
     #expect(huge.header["WARC-Truncated"] == "length")
     #expect(huge.httpBody.count == 100_000)
-    #expect(huge.header["WARC-Payload-Digest"] == SHA1.warcDigest(huge.httpBody))
+    #expect(huge.header["WARC-Payload-Digest"] == ContentDigest.sha1(huge.httpBody).description)
     // max_redirects 3: the first request and three hops are recorded, then the chain stops.
     let loopHops = responses.filter { $0.header["WARC-Target-URI"]?.contains("/loop/") == true }
     #expect(loopHops.count == 4)
@@ -177,7 +177,7 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
       #expect(response.header["WARC-Target-URI"] == TestHTTPServer.petition)
       #expect(response.header["WARC-Source-URI"]?.hasPrefix(server.base + "/web/") == true)
       #expect(response.header["WARC-Source-URI"]?.contains("id_/") == true)
-      #expect(response.header["WARC-Payload-Digest"] == SHA1.warcDigest(response.httpBody))
+      #expect(response.header["WARC-Payload-Digest"] == ContentDigest.sha1(response.httpBody).description)
       #expect(response.header["WARC-IP-Address"] == nil)
     }
 
@@ -249,7 +249,7 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
       #expect(revisit.header["WARC-Profile"] == "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")
       #expect(revisit.httpBody.isEmpty)
       #expect(revisit.httpStatus == 200)
-      #expect(revisit.header["WARC-Block-Digest"] == SHA1.warcDigest(revisit.block))
+      #expect(revisit.header["WARC-Block-Digest"] == ContentDigest.sha1(revisit.block).description)
     }
     // Revisits count as live fetches for the next run's refetch interval.
     config.refetchLiveAfterHours = 24
