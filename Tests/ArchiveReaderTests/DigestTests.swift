@@ -44,7 +44,9 @@ import Testing
     let chunked = "5\r\nhello\r\n0\r\n\r\n"
     let block = TestArchive.http(
       headers: [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")], body: Array(chunked.utf8))
-    let records = [ContentDigest.sha1(Array(chunked.utf8)).description, ContentDigest.sha1(Array("hello".utf8)).description].map {
+    let records = [
+      ContentDigest.sha1(Array(chunked.utf8)).description, ContentDigest.sha1(Array("hello".utf8)).description,
+    ].map {
       TestArchive.warc("response", extra: [("WARC-Payload-Digest", $0)], block: block)
     }
     let scan = try TestArchive.scan([TestArchive.write(records.flatMap { $0 }, name: "chunked.warc")])

@@ -1,3 +1,4 @@
+import ArchiveReader
 import Fetch
 import Foundation
 import Logging
@@ -196,6 +197,35 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     #expect(third.skippedArchived == 3)
     #expect(folder.names("raw").count == 2)
     await server.stop()
+  }
+
+  @Test func queriesCanAskSeveralArchives() async throws {
+    let first = try await TestHTTPServer.start()
+    let second = try await TestHTTPServer.start(cdxPlainText: true)
+    second.addCapture(.init(timestamp: "20240601000000", original: TestHTTPServer.petition, signatures: 4100))
+    let folder = TemporaryFolder()
+    defer { folder.cleanup() }
+    var config = testConfig(first, output: folder.path + "/raw")
+    var inFirst = FetchConfig.CDXQuery(url: "petisi.example.org/hutan-adat")
+    inFirst.from = "2024"
+    inFirst.to = "20240531"
+    var inSecond = FetchConfig.CDXQuery(url: "petisi.example.org/hutan-adat")
+    inSecond.from = "20240601"
+    inSecond.to = "2024"
+    inSecond.cdxServer = second.base + "/cdx"
+    inSecond.replayBase = second.base + "/web/"
+    config.cdx = [inFirst, inSecond]
+    let (summary, diagnostics) = try await runFetch(config)
+    #expect(diagnostics.diagnostics.isEmpty)
+    #expect(summary.cdxQueries == 2)
+    #expect(summary.fetchedCaptures == 4)
+    let sources = try readFolder(folder.path + "/raw").filter { $0.type == "response" }
+      .compactMap { $0.header["WARC-Source-URI"] }
+    #expect(sources.filter { $0.hasPrefix(first.base + "/web/") }.count == 3)
+    #expect(sources.filter { $0.hasPrefix(second.base + "/web/20240601000000id_/") }.count == 1)
+    #expect(first.hits(prefix: "/web/20240601") == 0)
+    await first.stop()
+    await second.stop()
   }
 
   @Test func replayRedirectsToTheNearestCaptureKeepTheRealCaptureDate() async throws {
