@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
@@ -83,10 +84,11 @@ let package = Package(
     .target(
       name: "Fetch",
       dependencies: [
-        "SlackscoreCore", "CZlib", .product(name: "Yams", package: "Yams"),
+        "SlackscoreCore", "ArchiveReader", .product(name: "Yams", package: "Yams"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       swiftSettings: strictSettings),
     .target(
@@ -159,7 +161,7 @@ let package = Package(
     .testTarget(
       name: "FetchTests",
       dependencies: [
-        "TestSupport", "Fetch", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
+        "TestSupport", "Fetch", "ArchiveReader", "SlackscoreCore", .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],

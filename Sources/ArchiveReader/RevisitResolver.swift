@@ -17,9 +17,7 @@ final class RevisitResolver {
     var low: UInt64
 
     init(_ text: String) {
-      var hasher = SHA256()
-      hasher.update(text)
-      let digest = hasher.finalize()
+      let digest = ContentDigest.sha256(text).bytes
       high = digest[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
       low = digest[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
     }

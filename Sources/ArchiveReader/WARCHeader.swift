@@ -33,7 +33,33 @@ public struct WARCHeader: Sendable, Hashable {
   public var identifiedPayloadType: String?
   /// Fields that were repeated (the first value is kept for single-valued fields).
   public var repeatedFields: [String] = []
+  /// The fields without a property above (`WARC-Concurrent-To`, `WARC-IP-Address`,
+  /// `WARC-Source-URI`, …), names as written, in order.
+  public var otherFields: [HTTPHeaderField] = []
 
   /// An empty header.
   public init() {}
+
+  /// The value of the field called `name` (any case): the property that holds it, or the
+  /// first of `otherFields` with that name.
+  public subscript(_ name: String) -> String? {
+    let lowered = name.lowercased()
+    switch lowered {
+    case "warc-type": return type
+    case "warc-record-id": return recordID
+    case "warc-target-uri": return targetURI
+    case "warc-date": return date
+    case "content-type": return contentType
+    case "content-length": return contentLength.map(String.init)
+    case "warc-payload-digest": return payloadDigest
+    case "warc-block-digest": return blockDigest
+    case "warc-refers-to": return refersTo
+    case "warc-refers-to-target-uri": return refersToTargetURI
+    case "warc-refers-to-date": return refersToDate
+    case "warc-profile": return profile
+    case "warc-truncated": return truncated
+    case "warc-identified-payload-type": return identifiedPayloadType
+    default: return otherFields.first { $0.name.lowercased() == lowered }?.value
+    }
+  }
 }

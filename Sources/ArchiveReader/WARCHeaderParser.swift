@@ -112,7 +112,7 @@ enum WARCHeaderParser {
     case 28 where ByteScanning.equalsIgnoringCase(bytes, s, e, "warc-identified-payload-type"):
       set(&header.identifiedPayloadType, "WARC-Identified-Payload-Type")
     default:
-      break
+      header.otherFields.append(HTTPHeaderField(name: ByteScanning.string(bytes, s, e), value: value))
     }
   }
 }

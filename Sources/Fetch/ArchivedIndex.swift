@@ -1,3 +1,4 @@
+import ArchiveReader
 import Foundation
 public import SlackscoreCore
 
@@ -121,41 +122,45 @@ public struct ArchivedIndex: Sendable {
     return index
   }
 
-  /// Reads the entries of one WARC file from its records. Problems become diagnostics and
-  /// the entries read until then are kept.
+  /// Reads the entries of one WARC file from its records (through ``ArchiveFileReader``).
+  /// Problems become one diagnostic naming the first of them; every intact record is kept.
   static func scan(path: String, name: String, diagnostics: DiagnosticCollector) -> [ArchivedEntry] {
     var entries: [ArchivedEntry] = []
+    let problems = DiagnosticCollector()
     do {
-      let reader = try GzipMemberReader(path: path)
-      while let member = try reader.next(keepLimit: 1 << 16) {
-        if let entry = entry(fromRecordPrefix: member.bytes, file: name) { entries.append(entry) }
+      let reader = try ArchiveFileReader(path: path, diagnostics: problems)
+      reader.forEachRawRecord(blockNeed: { ArchiveScan.keptTypes.contains($0) ? .prefix(64) : .none }) { record in
+        if record.damage == nil, let entry = entry(from: record, file: name) { entries.append(entry) }
       }
     } catch {
+      problems.emit(
+        Diagnostic(severity: .warning, stage: "fetch", file: path, code: "archive-index-scan", message: "\(error)"))
+    }
+    if let first = problems.diagnostics.first(where: { $0.severity >= .warning }) {
       diagnostics.emit(
         Diagnostic(
-          severity: .warning, stage: "fetch", file: path, code: "archive-index-scan",
-          message: "could not read the whole file while indexing it (\(error)); later records are ignored"))
+          severity: .warning, stage: "fetch", file: path, offset: first.offset, code: "archive-index-scan",
+          message: "could not read the whole file while indexing it (\(first.message)); damaged records are ignored",
+          hint: "check the file with `slackscore index \(path)`"))
     }
     return entries
   }
 
-  /// The index entry for a record whose first bytes are `prefix`, when it is a response
-  /// or resource with a target URI.
-  static func entry(fromRecordPrefix prefix: [UInt8], file: String) -> ArchivedEntry? {
-    guard let header = WARCHeader.parse(prefix), let type = header["WARC-Type"],
-      type == "response" || type == "resource" || type == "revisit", let uri = header["WARC-Target-URI"],
-      let date = header["WARC-Date"], let stamp = WARCDate.stamp(fromWARCDate: date)
+  /// The index entry for a response, resource or revisit record with a target URI.
+  static func entry(from record: RawArchiveRecord, file: String) -> ArchivedEntry? {
+    let header = record.header
+    guard ArchiveScan.keptTypes.contains(record.type), let uri = header.targetURI, let date = header.date,
+      let stamp = WARCDate.stamp(fromWARCDate: date)
     else { return nil }
     var status: Int?
-    if type == "response" || type == "revisit" {
-      let line = prefix[header.headerLength...].prefix(64)
-      let words = String(decoding: line, as: UTF8.self).split(separator: " ", maxSplits: 2)
+    if record.type == "response" || record.type == "revisit" {
+      let words = String(decoding: record.block.prefix(64), as: UTF8.self).split(separator: " ", maxSplits: 2)
       if words.count >= 2, words[0].hasPrefix("HTTP/") { status = Int(words[1]) }
     }
     return ArchivedEntry(
-      uri: uri, timestamp: stamp, payloadDigest: header["WARC-Payload-Digest"],
+      uri: uri, timestamp: stamp, payloadDigest: header.payloadDigest,
       kind: header["WARC-Source-URI"] == nil ? .live : .capture, status: status, file: file,
-      recordID: header["WARC-Record-ID"], revisit: type == "revisit" ? true : nil)
+      recordID: header.recordID, revisit: record.type == "revisit" ? true : nil)
   }
 
   private struct Sidecar: Codable {

@@ -1,3 +1,4 @@
+import ArchiveReader
 import Foundation
 
 /// One capture listed by a CDX server.

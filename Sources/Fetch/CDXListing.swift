@@ -55,9 +55,10 @@ extension FetchStage {
   private func cdxAnswer(
     _ query: FetchConfig.CDXQuery, _ request: CDXClient.Request, fetcher: HTTPFetcher
   ) async -> [UInt8]? {
-    let text = CDXClient.queryURL(server: config.cdxServer, query: query, request: request)
+    let server = config.archive(for: query).cdxServer
+    let text = CDXClient.queryURL(server: server, query: query, request: request)
     guard let url = WebURL(text) else {
-      cdxFailed(query, code: "bad-url", "fetch.cdx_server is not an absolute http(s) URL: \(config.cdxServer)")
+      cdxFailed(query, code: "bad-url", "cdx_server is not an absolute http(s) URL: \(server)")
       return nil
     }
     logger.debug("fetch: CDX \(url)")
@@ -74,14 +75,14 @@ extension FetchStage {
   }
 
   private func cdxParse(_ body: [UInt8], query: FetchConfig.CDXQuery) -> CDXPage? {
+    let chosen = config.archive(for: query).dialect
     do {
-      return try CDXClient.parse(body, dialect: config.cdxDialect)
+      return try CDXClient.parse(body, dialect: chosen)
     } catch {
-      let dialect =
-        config.cdxDialect == .auto ? "detected " + CDXClient.detect(body).rawValue : config.cdxDialect.rawValue
+      let dialect = chosen == .auto ? "detected " + CDXClient.detect(body).rawValue : chosen.rawValue
       cdxFailed(
         query, code: "cdx-unreadable",
-        "the CDX server's answer is unreadable (\(dialect)): \(error); fetch.cdx_dialect can name the form")
+        "the CDX server's answer is unreadable (\(dialect)): \(error); cdx_dialect can name the form")
       return nil
     }
   }

@@ -1,3 +1,4 @@
+import ArchiveReader
 import SlackscoreCore
 import Synchronization
 
@@ -44,9 +45,9 @@ extension FetchStage {
   /// `replay_base`. The capture's date and URL are the ones the server says it served
   /// (`Memento-Datetime`, `Content-Location`), not the ones asked for.
   func fetchCapture(
-    _ capture: CDXCapture, fetcher: HTTPFetcher, writer: WARCWriter, index: ArchivedIndex
+    _ capture: CDXCapture, replayBase: String, fetcher: HTTPFetcher, writer: WARCWriter, index: ArchivedIndex
   ) async throws {
-    let first = config.replayBase + capture.timestamp + "id_/" + capture.original
+    let first = replayBase + capture.timestamp + "id_/" + capture.original
     guard var replay = WebURL(first) else {
       fail(first, code: "bad-url", "fetch.replay_base does not give an absolute http(s) URL")
       return
@@ -66,7 +67,7 @@ extension FetchStage {
           fail(replay.string, code: "bad-redirect", "the replay server redirected without a usable Location")
           return
         }
-        guard next.string.hasPrefix(config.replayBase) else {
+        guard next.string.hasPrefix(replayBase) else {
           fail(
             replay.string, code: "capture-redirect-off-replay",
             "the replay server redirected to \(next), outside fetch.replay_base; not followed")
@@ -86,21 +87,23 @@ extension FetchStage {
           "the replay server answered HTTP \(exchange.status) \(exchange.reason)")
         return
       }
-      try await store(capture, exchange: exchange, split: split, replay: replay, writer: writer, index: index)
+      try await store(
+        capture, exchange: exchange, split: split, replay: replay, replayBase: replayBase, writer: writer, index: index)
       return
     }
   }
 
   private func store(
-    _ capture: CDXCapture, exchange: HTTPExchange, split: ReplayResponse, replay: WebURL, writer: WARCWriter,
+    _ capture: CDXCapture, exchange: HTTPExchange, split: ReplayResponse, replay: WebURL, replayBase: String,
+    writer: WARCWriter,
     index: ArchivedIndex
   ) async throws {
     let located = exchange.header("Content-Location").flatMap { replay.resolving($0)?.string }
-      .flatMap { ReplayResponse.capture(inReplayURL: $0, base: config.replayBase) }
-    let asked = ReplayResponse.capture(inReplayURL: replay.string, base: config.replayBase)
+      .flatMap { ReplayResponse.capture(inReplayURL: $0, base: replayBase) }
+    let asked = ReplayResponse.capture(inReplayURL: replay.string, base: replayBase)
     let stamp = split.mementoStamp ?? located?.stamp ?? asked?.stamp ?? capture.timestamp
     let original = located?.original ?? capture.original
-    let payloadDigest = SHA1.warcDigest(exchange.body)
+    let payloadDigest = ContentDigest.sha1(exchange.body).description
     // Each capture once: a replay server may serve another capture than the one asked for
     // (the nearest one, or pywb's target of an archived redirect to the same page).
     let key = original + " " + stamp

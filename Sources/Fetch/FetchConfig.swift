@@ -1,3 +1,4 @@
+import ArchiveReader
 import SlackscoreCore
 import Yams
 
@@ -26,6 +27,11 @@ public struct FetchConfig: Sendable, Equatable {
     public var limit: Int?
     /// CDX `filter=` values sent as they are (`statuscode:200`, `!mimetype:warc/revisit`, …).
     public var filters: [String] = []
+    /// This query's archive or collection, when it is not the section's own
+    /// (`cdx_server`, `replay_base`, `cdx_dialect` inside the query).
+    public var cdxServer: String?
+    public var replayBase: String?
+    public var cdxDialect: CDXDialect?
 
     public init(url: String) { self.url = url }
   }
@@ -66,9 +72,29 @@ public struct FetchConfig: Sendable, Equatable {
   public var cdx: [CDXQuery] = []
   /// How the CDX server's answers are read (detected by default).
   public var cdxDialect = CDXDialect.auto
+  /// A PEM file of certificate authorities trusted for HTTPS besides the system's (a site
+  /// or archive behind a private authority); nil: the system's only.
+  public var caFile: String?
   /// Connection failures in a row after which a host is skipped for the rest of the run
   /// (0: never skip).
   public var circuitBreaker = 5
+
+  /// Where one query's captures are listed and replayed: a CDX server, its replay base and
+  /// the form of its answers.
+  public struct Archive: Sendable, Hashable {
+    public var cdxServer: String
+    /// A capture's raw bytes are at `replayBase + TIMESTAMP + "id_/" + URL`.
+    public var replayBase: String
+    public var dialect: CDXDialect
+  }
+
+  /// The archive `query` asks: its own settings, the section's for the ones it leaves out.
+  /// Several archives (or pywb collections) in one pipeline are several queries.
+  public func archive(for query: CDXQuery) -> Archive {
+    Archive(
+      cdxServer: query.cdxServer ?? cdxServer, replayBase: query.replayBase ?? replayBase,
+      dialect: query.cdxDialect ?? cdxDialect)
+  }
 
   /// A configuration with defaults, writing into `output`.
   public init(name: String, output: String) {
@@ -139,16 +165,16 @@ public struct FetchConfig: Sendable, Equatable {
       case "live_file": liveFile = try reader.string(value, key)
       case "cdx_server": config.cdxServer = try reader.string(value, key)
       case "replay_base": config.replayBase = try reader.string(value, key)
-      case "cdx_dialect":
-        let text = try reader.string(value, key)
-        guard let dialect = CDXDialect(rawValue: text) else {
+      case "cdx_dialect": config.cdxDialect = try reader.dialect(value, "fetch.cdx_dialect")
+      case "circuit_breaker": config.circuitBreaker = try reader.int(value, key, min: 0)
+      case "ca_file":
+        let path = resolve(try reader.string(value, key), pipelineFolder: pipelineFolder)
+        guard FileSystem.exists(path) else {
           throw .config(
             file: file, line: value.mark?.line,
-            message: "fetch.cdx_dialect '\(text)' is not one of "
-              + CDXDialect.allCases.map(\.rawValue).joined(separator: ", "))
+            message: "fetch.ca_file: cannot read \(path) (a PEM file of certificate authorities)")
         }
-        config.cdxDialect = dialect
-      case "circuit_breaker": config.circuitBreaker = try reader.int(value, key, min: 0)
+        config.caFile = path
       case "timeouts":
         for (timeoutKey, timeoutValue) in try reader.mapping(value, key) {
           let name = timeoutKey.string ?? ""
@@ -186,7 +212,7 @@ public struct FetchConfig: Sendable, Equatable {
     "user_agent", "output", "max_file_bytes", "per_host_delay_ms", "per_host_concurrency", "concurrency",
     "max_body_bytes", "max_redirects", "timeouts", "retries", "retry_base_ms", "max_retry_wait_ms", "respect_robots",
     "allow_private_addresses", "refetch_live_after_hours", "revisit_unchanged", "live", "live_file", "cdx_server",
-    "replay_base", "cdx", "cdx_dialect", "circuit_breaker",
+    "replay_base", "cdx", "cdx_dialect", "circuit_breaker", "ca_file",
   ]
 
   private static func cdxQuery(_ node: Node, _ reader: NodeReader) throws(FetchError) -> CDXQuery {
@@ -211,8 +237,13 @@ public struct FetchConfig: Sendable, Equatable {
       case "filter":
         let items = value.sequence.map { Array($0) } ?? [value]
         query.filters = try items.map { item throws(FetchError) in try reader.string(item, key) }
+      case "cdx_server": query.cdxServer = try reader.string(value, key)
+      case "replay_base": query.replayBase = try reader.string(value, key)
+      case "cdx_dialect": query.cdxDialect = try reader.dialect(value, "fetch.cdx cdx_dialect")
       default:
-        throw reader.unknownKey(keyNode, in: "fetch.cdx", known: "url, match, from, to, collapse_digest, limit, filter")
+        throw reader.unknownKey(
+          keyNode, in: "fetch.cdx",
+          known: "url, match, from, to, collapse_digest, limit, filter, cdx_server, replay_base, cdx_dialect")
       }
     }
     guard let url, !url.isEmpty else {
@@ -277,6 +308,17 @@ struct NodeReader {
       throw wrong(node, what, "a date as YYYY[MM[DD[hhmmss]]] or YYYY-MM-DD")
     }
     return text
+  }
+
+  /// One of the ``CDXDialect`` names.
+  func dialect(_ node: Node, _ what: String) throws(FetchError) -> CDXDialect {
+    let text = try string(node, what)
+    guard let dialect = CDXDialect(rawValue: text) else {
+      throw .config(
+        file: file, line: node.mark?.line,
+        message: "\(what) '\(text)' is not one of " + CDXDialect.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return dialect
   }
 
   func unknownKey(_ key: Node, in section: String, known: String) -> FetchError {

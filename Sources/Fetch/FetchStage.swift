@@ -1,3 +1,4 @@
+import ArchiveReader
 public import Logging
 public import SlackscoreCore
 import Synchronization
@@ -13,10 +14,11 @@ public final class FetchStage: Sendable {
   /// One thing to fetch.
   enum Job: Sendable, Hashable {
     case live(WebURL)
-    case capture(CDXCapture)
+    /// A listed capture and the replay base of the archive that listed it.
+    case capture(CDXCapture, replayBase: String)
 
     var isRevisit: Bool {
-      if case .capture(let capture) = self { capture.kind == .revisit } else { false }
+      if case .capture(let capture, _) = self { capture.kind == .revisit } else { false }
     }
   }
 
@@ -121,7 +123,7 @@ public final class FetchStage: Sendable {
           update { $0.skippedArchived += 1 }
           continue
         }
-        jobs.append(.capture(capture))
+        jobs.append(.capture(capture, replayBase: config.archive(for: query).replayBase))
       }
     }
     return jobs
@@ -140,8 +142,9 @@ public final class FetchStage: Sendable {
           switch job {
           case .live(let url):
             try await self.fetchLive(url, fetcher: fetcher, writer: writer, robots: robots, index: index)
-          case .capture(let capture):
-            try await self.fetchCapture(capture, fetcher: fetcher, writer: writer, index: index)
+          case .capture(let capture, let replayBase):
+            try await self.fetchCapture(
+              capture, replayBase: replayBase, fetcher: fetcher, writer: writer, index: index)
           }
           self.progress?(self.summary.withLock { $0 })
         }
@@ -206,7 +209,7 @@ public final class FetchStage: Sendable {
   private func writeLive(_ exchange: HTTPExchange, writer: WARCWriter, index: ArchivedIndex) async throws {
     let requestID = WARCRecord.newRecordID()
     let responseID = WARCRecord.newRecordID()
-    let payloadDigest = SHA1.warcDigest(exchange.body)
+    let payloadDigest = ContentDigest.sha1(exchange.body).description
     let request = WARCRecord(
       kind: .request, date: exchange.date,
       fields: [

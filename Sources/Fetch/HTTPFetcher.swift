@@ -1,8 +1,10 @@
+import ArchiveReader
 import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import Synchronization
 
 /// One HTTP exchange as received: what we asked, what came back.
@@ -61,6 +63,8 @@ enum FetchFailure: Error, CustomStringConvertible, Sendable {
   case circuitOpened(host: String, failures: Int, last: String)
   /// The host's circuit breaker is open: not tried.
   case hostSkipped(String)
+  /// The server's TLS certificate does not verify against the trusted authorities.
+  case untrustedCertificate(String)
 
   var description: String {
     switch self {
@@ -75,7 +79,15 @@ enum FetchFailure: Error, CustomStringConvertible, Sendable {
       "\(host) refused \(failures) connections in a row (last: \(last)); skipping it for the rest of this run "
         + "(fetch.circuit_breaker)"
     case .hostSkipped(let host): "\(host) skipped: it refused too many connections earlier in this run"
+    case .untrustedCertificate(let message):
+      "the server's TLS certificate is not trusted (\(message)); refused. If the site or archive uses a "
+        + "private certificate authority, name its PEM file in fetch.ca_file; otherwise the certificate is wrong "
+        + "(expired, another host's, or self-signed)"
     }
+  }
+
+  var isUntrustedCertificate: Bool {
+    if case .untrustedCertificate = self { true } else { false }
   }
 
   /// A short code for diagnostics.
@@ -87,6 +99,7 @@ enum FetchFailure: Error, CustomStringConvertible, Sendable {
     case .transport, .unreachable: "transport-error"
     case .circuitOpened: "host-unreachable"
     case .hostSkipped: "host-skipped"
+    case .untrustedCertificate: "tls-certificate-untrusted"
     case .status: "http-error"
     case .retryAfterTooLong: "retry-after-too-long"
     case .badURL: "bad-url"
@@ -127,6 +140,11 @@ final class HTTPFetcher: Sendable {
         read: .milliseconds(Int64(config.readTimeoutMilliseconds))),
       decompression: .disabled)
     clientConfiguration.httpVersion = .http1Only
+    if let caFile = config.caFile {
+      var tls = TLSConfiguration.makeClientConfiguration()
+      tls.additionalTrustRoots = [.file(caFile)]
+      clientConfiguration.tlsConfiguration = tls
+    }
     pool = ClientPool(configuration: clientConfiguration)
   }
 
@@ -177,7 +195,7 @@ final class HTTPFetcher: Sendable {
       case .success:
         return result
       case .failure(let failure):
-        guard attempt < maxRetries else { return .failure(failure) }
+        guard attempt < maxRetries, !failure.isUntrustedCertificate else { return .failure(failure) }
         retryAfter = nil
         logger.debug("fetch: \(failure) for \(url), will retry")
       }
@@ -246,6 +264,10 @@ final class HTTPFetcher: Sendable {
     } catch let error as HTTPClientError {
       if error == .connectTimeout { return .failure(.unreachable(Self.describe(error))) }
       return .failure(.transport(Self.describe(error)))
+    } catch let error as NIOSSLError {
+      return .failure(Self.tlsFailure(error))
+    } catch let error as NIOSSLExtraError {
+      return .failure(.untrustedCertificate("\(error)"))
     } catch {
       let text = "\(error)"
       let unreachable = ["NIOConnectionError", "Connection refused", "connectTimeout"].contains { text.contains($0) }
@@ -256,6 +278,15 @@ final class HTTPFetcher: Sendable {
   /// What a capture request accepts: every coding a replay server may have stored, so that
   /// it sends the archived body as it is.
   static let acceptEncoding = "gzip, deflate, br, zstd"
+
+  /// A handshake that failed on the certificate is an untrusted certificate; other TLS
+  /// errors are transport errors.
+  private static func tlsFailure(_ error: NIOSSLError) -> FetchFailure {
+    let text = "\(error)"
+    let certificate = ["CERTIFICATE_VERIFY_FAILED", "certificate verify failed", "unable to get local issuer"]
+      .contains { text.contains($0) }
+    return certificate ? .untrustedCertificate(text) : .transport(text)
+  }
 
   private static func describe(_ error: HTTPClientError) -> String {
     switch error {

@@ -1,3 +1,4 @@
+import ArchiveReader
 public import SlackscoreCore
 
 #if canImport(Glibc)
@@ -38,22 +39,28 @@ public enum PartFileRecovery {
     var keptEnd = 0
     var kept: [(end: Int, type: String)] = []
     var stopReason: String?
+    // Read through ArchiveReader, quietly: its findings only decide where the file is cut.
+    let problems = DiagnosticCollector()
     do {
-      let reader = try GzipMemberReader(path: path)
-      while let member = try reader.next(keepLimit: 1 << 14) {
-        guard let header = WARCHeader.parse(member.bytes), let type = header["WARC-Type"] else {
-          stopReason = "a gzip member at offset \(member.offset) is not a WARC record"
-          break
+      let reader = try ArchiveFileReader(path: path, diagnostics: problems)
+      reader.forEachRawRecord(blockNeed: { _ in .none }) { record in
+        guard stopReason == nil else { return }
+        guard record.damage == nil, !record.isTruncated, let length = record.length else {
+          stopReason = "the record at offset \(record.offset) is damaged or cut short"
+          return
         }
-        kept.append((member.offset + member.length, type))
-      }
-    } catch let error as GzipMemberError {
-      switch error {
-      case .truncated(let offset): stopReason = "the record at offset \(offset) was cut short"
-      case .corrupt(let offset, let reason): stopReason = "the gzip member at offset \(offset) is damaged (\(reason))"
+        kept.append((record.offset + length, record.type))
       }
     } catch {
       stopReason = "\(error)"
+    }
+    // Nothing after the first problem the reader met is trusted, even when it resynchronised.
+    if let first = problems.diagnostics.filter({ $0.severity >= .warning }).min(by: {
+      ($0.offset ?? 0) < ($1.offset ?? 0)
+    }) {
+      let offset = first.offset ?? 0
+      kept.removeAll { $0.end > offset }
+      stopReason = "offset \(offset): \(first.message)"
     }
     // A request without the response that follows it is half a fetch: drop it.
     while let last = kept.last, last.type == "request" { kept.removeLast() }

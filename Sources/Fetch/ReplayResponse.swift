@@ -1,3 +1,5 @@
+import ArchiveReader
+
 /// A replay server's answer to a raw (`id_`) capture request, split into what the site sent
 /// when it was archived and what the replay server added.
 ///

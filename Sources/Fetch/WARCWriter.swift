@@ -1,11 +1,12 @@
+public import ArchiveReader
 public import SlackscoreCore
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// Writes WARC/1.1 records into `.warc.gz` files, one gzip member per record, rotating to
-/// a new file once a file reaches `maxFileBytes`.
+/// Writes WARC/1.1 records (ArchiveReader's ``WARCRecord``, each as its own gzip member)
+/// into `.warc.gz` files, rotating to a new file once a file reaches `maxFileBytes`.
 ///
 /// Each file is written as `NAME.warc.gz.part` and renamed to `NAME.warc.gz` only after it
 /// has been flushed and synced, so a killed run never leaves a torn file under a final
@@ -86,8 +87,7 @@ public actor WARCWriter {
     var bytes: [UInt8] = []
     var placements: [Placement] = []
     for record in records {
-      let member = GzipMember.compress(
-        record.serialized(warcinfoID: file.warcinfoID), level: options.compressionLevel)
+      let member = record.gzipMember(warcinfoID: file.warcinfoID, level: options.compressionLevel)
       placements.append(Placement(file: file.name, offset: file.size + bytes.count, length: member.count))
       bytes.append(contentsOf: member)
     }
@@ -129,7 +129,7 @@ public actor WARCWriter {
         kind: .warcinfo, date: WARCDate.now(),
         fields: [("WARC-Filename", name)], contentType: "application/warc-fields",
         block: Array(options.warcinfoFields.map { "\($0.name): \(WARCRecord.sanitized($0.value))\r\n" }.joined().utf8))
-      let member = GzipMember.compress(info.serialized(), level: options.compressionLevel)
+      let member = info.gzipMember(level: options.compressionLevel)
       do {
         try FileSystem.writeAll(fd: fd, member, path: partPath)
       } catch {

@@ -41,6 +41,25 @@ public struct ContentDigest: Sendable, Hashable, CustomStringConvertible {
     return hasher.finalize()
   }
 
+  /// The digest of `bytes` (any byte collection; contiguous ones are hashed in place).
+  public static func of(_ bytes: some Collection<UInt8>, algorithm: Algorithm) -> ContentDigest {
+    var hasher = Hasher(algorithm)
+    hasher.update(bytes)
+    return hasher.finalize()
+  }
+
+  /// The SHA-1 of `bytes`; its `description` is a WARC digest field value (`sha1:BASE32`).
+  public static func sha1(_ bytes: some Collection<UInt8>) -> ContentDigest { of(bytes, algorithm: .sha1) }
+
+  /// The SHA-256 of `bytes`.
+  public static func sha256(_ bytes: some Collection<UInt8>) -> ContentDigest { of(bytes, algorithm: .sha256) }
+
+  /// The SHA-256 of a string's UTF-8 bytes.
+  public static func sha256(_ text: String) -> ContentDigest { sha256(Array(text.utf8)) }
+
+  /// The digest bytes as lower-case hexadecimal.
+  public var hex: String { Hex.encode(bytes) }
+
   /// `sha1:BASE32` (as WARC writes it) or `sha256:hex` (as WACZ writes it).
   public var description: String {
     algorithm.rawValue + ":" + (algorithm == .sha1 ? Base32.encode(bytes) : Hex.encode(bytes))
@@ -64,6 +83,18 @@ public struct ContentDigest: Sendable, Hashable, CustomStringConvertible {
       if let base = bytes.baseAddress, !bytes.isEmpty { EVP_DigestUpdate(context, base, bytes.count) }
     }
 
+    /// Feeds a byte collection (hashed in place when its storage is contiguous).
+    public mutating func update(_ bytes: some Collection<UInt8>) {
+      let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+      if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+    }
+
+    /// Feeds a string's UTF-8 bytes.
+    public mutating func update(_ text: String) {
+      var text = text
+      text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    }
+
     /// The digest of everything fed.
     public consuming func finalize() -> ContentDigest {
       var out = [UInt8](repeating: 0, count: 64)
@@ -71,54 +102,6 @@ public struct ContentDigest: Sendable, Hashable, CustomStringConvertible {
       out.withUnsafeMutableBufferPointer { _ = EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
       return ContentDigest(algorithm: algorithm, bytes: Array(out[..<Int(length)]))
     }
-  }
-}
-
-extension Base32 {
-  /// Decodes RFC 4648 base32 (either case, padding optional); nil for other characters.
-  public static func decode(_ text: String) -> [UInt8]? {
-    var out: [UInt8] = []
-    var buffer: UInt64 = 0
-    var bits = 0
-    for c in text.utf8 where c != UInt8(ascii: "=") {
-      let value: UInt8
-      switch c {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = c - UInt8(ascii: "A")
-      case UInt8(ascii: "a")...UInt8(ascii: "z"): value = c - UInt8(ascii: "a")
-      case UInt8(ascii: "2")...UInt8(ascii: "7"): value = c - UInt8(ascii: "2") + 26
-      default: return nil
-      }
-      buffer = buffer << 5 | UInt64(value)
-      bits += 5
-      if bits >= 8 {
-        out.append(UInt8(truncatingIfNeeded: buffer >> UInt64(bits - 8)))
-        bits -= 8
-      }
-    }
-    return out
-  }
-}
-
-extension Hex {
-  /// Decodes hex (either case); nil for odd lengths or other characters.
-  public static func decode(_ text: String) -> [UInt8]? {
-    let digits = Array(text.utf8)
-    guard digits.count % 2 == 0 else { return nil }
-    func nibble(_ c: UInt8) -> UInt8? {
-      switch c {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-      default: nil
-      }
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(digits.count / 2)
-    for i in stride(from: 0, to: digits.count, by: 2) {
-      guard let high = nibble(digits[i]), let low = nibble(digits[i + 1]) else { return nil }
-      out.append(high << 4 | low)
-    }
-    return out
   }
 }
 

@@ -8,8 +8,8 @@ import Testing
   static func record(body: String, payloadDigest: String? = nil, blockDigest: String? = nil) -> [UInt8] {
     let block = TestArchive.http(body: Array(body.utf8))
     let bodyBytes = Array(body.utf8)
-    let payload = payloadDigest ?? SHA1.warcDigest(bodyBytes)
-    let blockValue = blockDigest ?? SHA1.warcDigest(block)
+    let payload = payloadDigest ?? ContentDigest.sha1(bodyBytes).description
+    let blockValue = blockDigest ?? ContentDigest.sha1(block).description
     return TestArchive.warc(
       "response", uri: "http://example.org/\(body.count)",
       extra: [("WARC-Payload-Digest", payload), ("WARC-Block-Digest", blockValue)], block: block)
@@ -27,7 +27,7 @@ import Testing
 
   @Test func mismatchesAreWarningsWithTheOffset() throws {
     let good = Self.record(body: "<p>good</p>")
-    let wrong = SHA1.warcDigest(Array("something else".utf8))
+    let wrong = ContentDigest.sha1(Array("something else".utf8)).description
     let bad = Self.record(body: "<p>changed</p>", payloadDigest: wrong, blockDigest: wrong)
     let path = TestArchive.write(good + bad, name: "bad.warc")
     let scan = try TestArchive.scan([path])
@@ -44,7 +44,9 @@ import Testing
     let chunked = "5\r\nhello\r\n0\r\n\r\n"
     let block = TestArchive.http(
       headers: [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")], body: Array(chunked.utf8))
-    let records = [SHA1.warcDigest(Array(chunked.utf8)), SHA1.warcDigest(Array("hello".utf8))].map {
+    let records = [
+      ContentDigest.sha1(Array(chunked.utf8)).description, ContentDigest.sha1(Array("hello".utf8)).description,
+    ].map {
       TestArchive.warc("response", extra: [("WARC-Payload-Digest", $0)], block: block)
     }
     let scan = try TestArchive.scan([TestArchive.write(records.flatMap { $0 }, name: "chunked.warc")])

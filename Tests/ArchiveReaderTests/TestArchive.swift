@@ -1,5 +1,4 @@
 import ArchiveReader
-import CZlib
 import SlackscoreCore
 import Synchronization
 
@@ -56,22 +55,7 @@ enum TestArchive {
 
   /// Compresses `bytes` as one gzip member (or zlib / raw deflate) with real zlib.
   static func gzip(_ bytes: [UInt8], windowBits: Int32 = 15 + 16, level: Int32 = 6) -> [UInt8] {
-    var stream = z_stream()
-    precondition(czlib_deflate_init2(&stream, level, windowBits) == Z_OK)
-    defer { deflateEnd(&stream) }
-    var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 64)
-    var input = bytes
-    let produced = input.withUnsafeMutableBytes { src in
-      out.withUnsafeMutableBytes { dst in
-        stream.next_in = src.baseAddress?.assumingMemoryBound(to: Bytef.self)
-        stream.avail_in = uInt(src.count)
-        stream.next_out = dst.baseAddress?.assumingMemoryBound(to: Bytef.self)
-        stream.avail_out = uInt(dst.count)
-        precondition(deflate(&stream, Z_FINISH) == Z_STREAM_END)
-        return dst.count - Int(stream.avail_out)
-      }
-    }
-    return Array(out[..<produced])
+    GzipMember.deflate(bytes, windowBits: windowBits, level: level)
   }
 
   /// One scratch folder per test process, removed when the process exits.

@@ -1,3 +1,4 @@
+import ArchiveReader
 import Fetch
 import Foundation
 import Logging
@@ -61,11 +62,11 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     #expect(responses.count == 7)
     #expect(requests.count == 7)
     for record in records {
-      #expect(record.header["WARC-Block-Digest"] == SHA1.warcDigest(record.block))
+      #expect(record.header["WARC-Block-Digest"] == ContentDigest.sha1(record.block).description)
     }
     for response in responses {
       let uri = try #require(response.header["WARC-Target-URI"])
-      #expect(response.header["WARC-Payload-Digest"] == SHA1.warcDigest(response.httpBody))
+      #expect(response.header["WARC-Payload-Digest"] == ContentDigest.sha1(response.httpBody).description)
       #expect(response.header["WARC-IP-Address"] == "127.0.0.1")
       #expect(response.header["Content-Type"] == "application/http;msgtype=response")
       let request = try #require(
@@ -141,7 +142,7 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     let huge = try #require(responses.first { $0.header["WARC-Target-URI"] == server.base + "/huge" })
     #expect(huge.header["WARC-Truncated"] == "length")
     #expect(huge.httpBody.count == 100_000)
-    #expect(huge.header["WARC-Payload-Digest"] == SHA1.warcDigest(huge.httpBody))
+    #expect(huge.header["WARC-Payload-Digest"] == ContentDigest.sha1(huge.httpBody).description)
     // max_redirects 3: the first request and three hops are recorded, then the chain stops.
     let loopHops = responses.filter { $0.header["WARC-Target-URI"]?.contains("/loop/") == true }
     #expect(loopHops.count == 4)
@@ -177,7 +178,7 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
       #expect(response.header["WARC-Target-URI"] == TestHTTPServer.petition)
       #expect(response.header["WARC-Source-URI"]?.hasPrefix(server.base + "/web/") == true)
       #expect(response.header["WARC-Source-URI"]?.contains("id_/") == true)
-      #expect(response.header["WARC-Payload-Digest"] == SHA1.warcDigest(response.httpBody))
+      #expect(response.header["WARC-Payload-Digest"] == ContentDigest.sha1(response.httpBody).description)
       #expect(response.header["WARC-IP-Address"] == nil)
     }
 
@@ -196,6 +197,35 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
     #expect(third.skippedArchived == 3)
     #expect(folder.names("raw").count == 2)
     await server.stop()
+  }
+
+  @Test func queriesCanAskSeveralArchives() async throws {
+    let first = try await TestHTTPServer.start()
+    let second = try await TestHTTPServer.start(cdxPlainText: true)
+    second.addCapture(.init(timestamp: "20240601000000", original: TestHTTPServer.petition, signatures: 4100))
+    let folder = TemporaryFolder()
+    defer { folder.cleanup() }
+    var config = testConfig(first, output: folder.path + "/raw")
+    var inFirst = FetchConfig.CDXQuery(url: "petisi.example.org/hutan-adat")
+    inFirst.from = "2024"
+    inFirst.to = "20240531"
+    var inSecond = FetchConfig.CDXQuery(url: "petisi.example.org/hutan-adat")
+    inSecond.from = "20240601"
+    inSecond.to = "2024"
+    inSecond.cdxServer = second.base + "/cdx"
+    inSecond.replayBase = second.base + "/web/"
+    config.cdx = [inFirst, inSecond]
+    let (summary, diagnostics) = try await runFetch(config)
+    #expect(diagnostics.diagnostics.isEmpty)
+    #expect(summary.cdxQueries == 2)
+    #expect(summary.fetchedCaptures == 4)
+    let sources = try readFolder(folder.path + "/raw").filter { $0.type == "response" }
+      .compactMap { $0.header["WARC-Source-URI"] }
+    #expect(sources.filter { $0.hasPrefix(first.base + "/web/") }.count == 3)
+    #expect(sources.filter { $0.hasPrefix(second.base + "/web/20240601000000id_/") }.count == 1)
+    #expect(first.hits(prefix: "/web/20240601") == 0)
+    await first.stop()
+    await second.stop()
   }
 
   @Test func replayRedirectsToTheNearestCaptureKeepTheRealCaptureDate() async throws {
@@ -249,7 +279,7 @@ func runFetch(_ config: FetchConfig) async throws -> (FetchSummary, DiagnosticCo
       #expect(revisit.header["WARC-Profile"] == "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")
       #expect(revisit.httpBody.isEmpty)
       #expect(revisit.httpStatus == 200)
-      #expect(revisit.header["WARC-Block-Digest"] == SHA1.warcDigest(revisit.block))
+      #expect(revisit.header["WARC-Block-Digest"] == ContentDigest.sha1(revisit.block).description)
     }
     // Revisits count as live fetches for the next run's refetch interval.
     config.refetchLiveAfterHours = 24

@@ -219,6 +219,23 @@ import Testing
     #expect(elsewhere.output == "/data/run/raw")
   }
 
+  @Test func eachQueryCanNameItsOwnArchiveOrCollection() throws {
+    let yaml = """
+      fetch:
+        cdx_server: "http://a.example/cdx"
+        replay_base: "http://a.example/web/"
+        cdx:
+          - { url: "x.example/1" }
+          - { url: "x.example/2", cdx_server: "http://b.example/coll/cdx", replay_base: "http://b.example/coll/",
+              cdx_dialect: ndjson }
+      """
+    let config = try FetchConfig.parse(yaml: yaml, file: "p.yml", pipelineFolder: ".")
+    let archives = config.cdx.map(config.archive(for:))
+    #expect(archives.map(\.cdxServer) == ["http://a.example/cdx", "http://b.example/coll/cdx"])
+    #expect(archives.map(\.replayBase) == ["http://a.example/web/", "http://b.example/coll/"])
+    #expect(archives.map(\.dialect) == [.auto, .ndjson])
+  }
+
   @Test func noFetchSectionGivesDefaults() throws {
     let config = try FetchConfig.parse(yaml: "description: x\n", file: "p.yml", pipelineFolder: "pipelines/sample")
     #expect(config.name == "sample")
@@ -232,6 +249,7 @@ import Testing
     ("fetch:\n  retries: many\n", "p.yml:2: retries must be a whole number >= 0"),
     ("fetch:\n  cdx:\n    - { match: exact }\n", "p.yml:3: fetch.cdx: each query needs a 'url'"),
     ("fetch:\n  cdx:\n    - { url: x, from: 2024-13 }\n", "p.yml:3: from must be a date"),
+    ("fetch:\n  cdx:\n    - { url: x, cdx_dialect: xml }\n", "p.yml:3: fetch.cdx cdx_dialect 'xml' is not one of"),
   ])
   func errorsNameFileLineAndKey(yaml: String, expected: String) {
     do {

@@ -1,3 +1,4 @@
+import ArchiveReader
 import Fetch
 import Foundation
 import NIOCore
@@ -251,7 +252,8 @@ private final class Handler: ChannelInboundHandler {
     }.sorted { $0.timestamp < $1.timestamp }
     // This server ignores `filter` and `collapse`: the client must cope.
     func row(_ c: TestHTTPServer.Capture) -> [String] {
-      let digest = String(SHA1.warcDigest(TestHTTPServer.petitionPage(signatures: c.signatures)).dropFirst(5))
+      let digest = String(
+        ContentDigest.sha1(TestHTTPServer.petitionPage(signatures: c.signatures)).description.dropFirst(5))
       let key = "org,example,petisi)/hutan-adat"
       return [key, c.timestamp, c.original, c.mimetype, String(c.status), digest, "512"]
     }

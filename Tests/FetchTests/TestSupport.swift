@@ -1,3 +1,4 @@
+import ArchiveReader
 import Fetch
 import Foundation
 import SlackscoreCore
@@ -23,15 +24,16 @@ struct TemporaryFolder {
   }
 }
 
-/// One record read back from a `.warc.gz` file, decompressed member by member.
+/// One record read back from a `.warc.gz` file by ArchiveReader (the pipeline's own reader).
 struct ReadBackRecord {
   var header: WARCHeader
   var block: [UInt8]
+  /// Offset of the record's gzip member in the file.
   var offset: Int
-  /// Bytes after the block in the member (must be `\r\n\r\n`).
-  var trailer: [UInt8]
+  /// Compressed length of the member.
+  var length: Int?
 
-  var type: String { header["WARC-Type"] ?? "" }
+  var type: String { header.type ?? "" }
 
   /// The HTTP status of a response record's block.
   var httpStatus: Int? {
@@ -62,24 +64,27 @@ struct ReadBackRecord {
   }
 }
 
-/// Reads every record of a `.warc.gz` file (our own member reader plus a plain header split).
+/// Reads every record of a `.warc.gz` file with ArchiveReader, failing on anything the
+/// reader had to report or repair (a wrong length, a missing `\r\n\r\n` trailer, a bad
+/// gzip member, a record that does not fill its own member).
 func readWARC(_ path: String) throws -> [ReadBackRecord] {
-  let reader = try GzipMemberReader(path: path)
+  let diagnostics = DiagnosticCollector()
+  let reader = try ArchiveFileReader(path: path, diagnostics: diagnostics)
+  guard reader.container == .warcGzip else { throw TestFailure("\(path) is \(reader.container), not a .warc.gz") }
   var records: [ReadBackRecord] = []
-  while let member = try reader.next() {
-    guard let header = WARCHeader.parse(member.bytes) else {
-      throw TestFailure("member at \(member.offset) of \(path) is not a WARC record")
+  var problems: [String] = []
+  reader.forEachRawRecord(blockNeed: { _ in .whole }) { record in
+    if !record.notes.isEmpty || record.damage != nil || !record.blockIsComplete {
+      problems.append("record at \(record.offset): \(record.notes) \(record.damage ?? "")")
     }
-    let length = Int(header["Content-Length"] ?? "") ?? -1
-    let start = header.headerLength
-    guard length >= 0, start + length <= member.bytes.count else {
-      throw TestFailure("record at \(member.offset): Content-Length \(length) does not fit")
+    if let previous = records.last, previous.offset + (previous.length ?? 0) != record.offset {
+      problems.append("record at \(record.offset) does not start its own gzip member")
     }
     records.append(
-      ReadBackRecord(
-        header: header, block: Array(member.bytes[start..<start + length]), offset: member.offset,
-        trailer: Array(member.bytes[(start + length)...])))
+      ReadBackRecord(header: record.header, block: Array(record.block), offset: record.offset, length: record.length))
   }
+  problems += diagnostics.diagnostics.map(\.formatted)
+  guard problems.isEmpty else { throw TestFailure("\(path): " + problems.joined(separator: "; ")) }
   return records
 }
 

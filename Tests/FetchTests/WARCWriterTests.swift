@@ -1,3 +1,4 @@
+import ArchiveReader
 import Fetch
 import Foundation
 import SlackscoreCore
@@ -16,7 +17,7 @@ import Testing
     let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n\(body)".utf8)
     let response = WARCRecord(
       kind: .response, date: "2024-05-01T10:00:00Z",
-      fields: [("WARC-Target-URI", uri), ("WARC-Payload-Digest", SHA1.warcDigest(Array(body.utf8)))],
+      fields: [("WARC-Target-URI", uri), ("WARC-Payload-Digest", ContentDigest.sha1(Array(body.utf8)).description)],
       contentType: "application/http;msgtype=response", block: http)
     let request = WARCRecord(
       kind: .request, date: "2024-05-01T10:00:00Z",
@@ -40,13 +41,12 @@ import Testing
     #expect(info.header["WARC-Filename"] == "test-20240501100000-00000.warc.gz")
     #expect(info.header["Content-Type"] == "application/warc-fields")
     for record in records {
-      #expect(record.header.version == "WARC/1.1")
-      #expect(record.header["WARC-Block-Digest"] == SHA1.warcDigest(record.block))
-      #expect(record.trailer == [13, 10, 13, 10])
+      #expect(record.header.version == "1.1")
+      #expect(record.header["WARC-Block-Digest"] == ContentDigest.sha1(record.block).description)
       #expect(record.header["WARC-Record-ID"]?.hasPrefix("<urn:uuid:") == true)
       if record.type != "warcinfo" { #expect(record.header["WARC-Warcinfo-ID"] == info.header["WARC-Record-ID"]) }
     }
-    #expect(records[2].header["WARC-Payload-Digest"] == SHA1.warcDigest(records[2].httpBody))
+    #expect(records[2].header["WARC-Payload-Digest"] == ContentDigest.sha1(records[2].httpBody).description)
     #expect(records[1].header["WARC-Concurrent-To"] == records[2].header["WARC-Record-ID"])
   }
 
@@ -139,7 +139,8 @@ import Testing
     let w = writer(folder.path)
     let pair = responsePair("https://example.org/a", body: "a")
     let entry = ArchivedEntry(
-      uri: "https://example.org/a", timestamp: "20240501100000", payloadDigest: SHA1.warcDigest(Array("a".utf8)),
+      uri: "https://example.org/a", timestamp: "20240501100000",
+      payloadDigest: ContentDigest.sha1(Array("a".utf8)).description,
       kind: .live, status: 200, recordID: pair[1].recordID)
     try await w.write(pair, entries: [entry])
     try await w.close()
@@ -147,15 +148,34 @@ import Testing
     #expect(FileSystem.exists(folder.path + "/.index/" + name + ".json"))
     let fromSidecar = ArchivedIndex.load(folder: folder.path, diagnostics: DiagnosticCollector())
     #expect(fromSidecar.entries.map(\.file) == [name])
-    #expect(fromSidecar.contains(uri: "https://example.org/a", digest: SHA1.warcDigest(Array("a".utf8))))
+    #expect(fromSidecar.contains(uri: "https://example.org/a", digest: ContentDigest.sha1(Array("a".utf8)).description))
     #expect(
-      fromSidecar.original(uri: "https://example.org/a", digest: SHA1.warcDigest(Array("a".utf8)))?.recordID
+      fromSidecar.original(uri: "https://example.org/a", digest: ContentDigest.sha1(Array("a".utf8)).description)?
+        .recordID
         == pair[1].recordID)
 
     try FileManager.default.removeItem(atPath: folder.path + "/.index/" + name + ".json")
     let rebuilt = ArchivedIndex.load(folder: folder.path, diagnostics: DiagnosticCollector())
     #expect(rebuilt.entries == fromSidecar.entries)
     #expect(rebuilt.latestLiveFetch(of: "https://example.org/a") == "20240501100000")
+  }
+
+  /// The exact bytes of a record, pinned: the writer's output format must not drift.
+  @Test func serialisesARecordByteForByte() {
+    let record = WARCRecord(
+      kind: .response, date: "2024-05-01T10:00:00Z",
+      fields: [("WARC-Target-URI", "https://example.org/"), ("WARC-IP-Address", "127.0.0.1\r\nX: y")],
+      contentType: "application/http; msgtype=response", block: Array("HTTP/1.1 200 OK\r\n\r\nhi".utf8),
+      recordID: "<urn:uuid:00000000-0000-4000-8000-000000000000>")
+    let expected =
+      "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000000>\r\n"
+      + "WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: https://example.org/\r\n"
+      + "WARC-IP-Address: 127.0.0.1 X: y\r\nWARC-Warcinfo-ID: <urn:uuid:info>\r\n"
+      + "WARC-Block-Digest: \(ContentDigest.sha1(Array("HTTP/1.1 200 OK\r\n\r\nhi".utf8)).description)\r\n"
+      + "Content-Type: application/http; msgtype=response\r\nContent-Length: 21\r\n\r\n"
+      + "HTTP/1.1 200 OK\r\n\r\nhi\r\n\r\n"
+    #expect(record.serialized(warcinfoID: "<urn:uuid:info>") == Array(expected.utf8))
+    #expect(record.gzipMember(warcinfoID: "<urn:uuid:info>").starts(with: [0x1F, 0x8B, 0x08]))
   }
 
   @Test func warcDatesRoundTrip() {

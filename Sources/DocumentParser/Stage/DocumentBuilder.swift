@@ -39,7 +39,7 @@ public enum DocumentBuilder {
     guard record.payload.count <= limits.maxPayloadBytes else {
       return .rejected(reason: "payload-too-large (\(record.payload.count) bytes)")
     }
-    let digest = record.payloadDigest ?? SHA1.warcDigest(record.payload)
+    let digest = record.payloadDigest ?? ContentDigest.sha1(record.payload).description
     let source = DocumentSource(
       path: record.sourcePath, offset: record.kind == .file ? nil : record.offset, recordId: record.recordID,
       payloadDigest: digest, revisitOf: record.revisitOf)
@@ -168,7 +168,7 @@ public enum DocumentBuilder {
   /// capture date, or for loose files the file name) and the payload digest, 32 hex digits.
   /// It does not depend on the input path's folder or on the thread count.
   static func documentID(_ record: ArchiveRecord, digest: String) -> String {
-    var hasher = SHA256()
+    var hasher = ContentDigest.Hasher(.sha256)
     if let recordID = record.recordID {
       hasher.update("record\n" + recordID)
     } else if let uri = record.targetURI {
@@ -178,7 +178,7 @@ public enum DocumentBuilder {
       hasher.update("file\n" + name)
     }
     hasher.update("\n" + digest)
-    return Hex.encode(hasher.finalize().prefix(16))
+    return Hex.encode(hasher.finalize().bytes.prefix(16))
   }
 }
 

@@ -108,7 +108,7 @@ enum NearDuplicates {
       if let id = idOfRoot[root] {
         result[doc.id] = id
       } else {
-        let id = "c-" + String(SHA256.hex(smallest[root]!).prefix(12))
+        let id = "c-" + String(ContentDigest.sha256(smallest[root]!).hex.prefix(12))
         idOfRoot[root] = id
         result[doc.id] = id
       }

@@ -13,7 +13,7 @@ public enum FileDigest {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileError(path: path, operation: "open", errno: errno) }
     defer { close(fd) }
-    var hasher = SHA256()
+    var hasher = ContentDigest.Hasher(.sha256)
     var total = 0
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
@@ -23,9 +23,9 @@ public enum FileDigest {
         throw FileError(path: path, operation: "read", errno: errno)
       }
       if n == 0 { break }
-      hasher.update(chunk[0..<n])
+      chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
       total += n
     }
-    return (Hex.encode(hasher.finalize()), total)
+    return (hasher.finalize().hex, total)
   }
 }

@@ -1,6 +1,7 @@
 import SlackscoreCore
 
-/// One WARC/1.1 record ready to be written: named header fields in order, and the block.
+/// One WARC/1.1 record ready to be written (the writing half of this module; the reading
+/// half is ``ArchiveFileReader``): named header fields in order, and the block.
 ///
 /// `Content-Length` and `WARC-Block-Digest` are computed from the block when the record is
 /// serialised, so callers cannot get them wrong.
@@ -40,6 +41,11 @@ public struct WARCRecord: Sendable {
     fields.first { $0.name.lowercased() == name.lowercased() }?.value
   }
 
+  /// The record as one complete gzip member, the unit a `.warc.gz` file is made of.
+  public func gzipMember(warcinfoID: String? = nil, level: Int32 = 6) -> [UInt8] {
+    GzipMember.compress(serialized(warcinfoID: warcinfoID), level: level)
+  }
+
   /// The record's bytes: version line, header fields, blank line, block, two CRLFs.
   public func serialized(warcinfoID: String? = nil) -> [UInt8] {
     var head = "WARC/1.1\r\n"
@@ -48,7 +54,7 @@ public struct WARCRecord: Sendable {
     head += "WARC-Date: \(date)\r\n"
     for (name, value) in fields { head += "\(name): \(Self.sanitized(value))\r\n" }
     if let warcinfoID, kind != .warcinfo { head += "WARC-Warcinfo-ID: \(warcinfoID)\r\n" }
-    head += "WARC-Block-Digest: \(SHA1.warcDigest(block))\r\n"
+    head += "WARC-Block-Digest: \(ContentDigest.sha1(block).description)\r\n"
     head += "Content-Type: \(contentType)\r\n"
     head += "Content-Length: \(block.count)\r\n\r\n"
     var bytes = Array(head.utf8)
@@ -72,75 +78,8 @@ public struct WARCRecord: Sendable {
   }
 
   /// Header values must stay on one line: CR and LF become spaces.
-  static func sanitized(_ value: String) -> String {
+  public static func sanitized(_ value: String) -> String {
     guard value.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return value }
     return String(value.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-  }
-}
-
-/// The header of a WARC record read back from bytes (used for the archived index, the
-/// recovery of `.part` files, and tests).
-public struct WARCHeader: Sendable {
-  /// `WARC/1.1` or `WARC/1.0`.
-  public var version: String
-  /// Fields in order, names as written.
-  public var fields: [(name: String, value: String)]
-  /// Bytes from the start of the record to the start of the block.
-  public var headerLength: Int
-
-  /// The first field called `name`, case-insensitive.
-  public subscript(_ name: String) -> String? {
-    let lowered = name.lowercased()
-    return fields.first { $0.name.lowercased() == lowered }?.value
-  }
-
-  /// Parses a record header from the start of `bytes`; nil when it is not one.
-  public static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> WARCHeader? {
-    let array = Array(bytes.prefix(1 << 20))
-    guard let end = HTTPHead.endOfHead(array) else { return nil }
-    let lines = HTTPHead.lines(array[0..<end])
-    guard let first = lines.first, first.hasPrefix("WARC/") else { return nil }
-    var fields: [(name: String, value: String)] = []
-    for line in lines.dropFirst() where !line.isEmpty {
-      guard let colon = line.firstIndex(of: ":") else { return nil }
-      let name = String(line[..<colon])
-      let value = line[line.index(after: colon)...].trimmingSpaces()
-      fields.append((name, value))
-    }
-    return WARCHeader(version: first, fields: fields, headerLength: end)
-  }
-}
-
-/// Small helpers for `Name: value` header blocks ended by an empty line.
-enum HTTPHead {
-  /// Index just past the `\r\n\r\n` (or `\n\n`) ending the head, or nil.
-  static func endOfHead(_ bytes: [UInt8]) -> Int? {
-    var i = 0
-    while i + 1 < bytes.count {
-      if bytes[i] == 10 {
-        if bytes[i + 1] == 10 { return i + 2 }
-        if bytes[i + 1] == 13 && i + 2 < bytes.count && bytes[i + 2] == 10 { return i + 3 }
-      }
-      i += 1
-    }
-    return nil
-  }
-
-  /// The head split into lines, without line ends.
-  static func lines(_ bytes: ArraySlice<UInt8>) -> [String] {
-    // Split on bytes: in a `String`, "\r\n" is one `Character` and would not match "\n".
-    bytes.split(separator: 10, omittingEmptySubsequences: false).map { line in
-      String(decoding: line.last == 13 ? line.dropLast() : line, as: UTF8.self)
-    }
-  }
-}
-
-extension StringProtocol {
-  /// Without leading and trailing spaces and tabs.
-  func trimmingSpaces() -> String {
-    var s = Substring(self)
-    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-    while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-    return String(s)
   }
 }

@@ -6,10 +6,15 @@ import CZlib
 public enum GzipMember {
   /// The gzip member holding `bytes`. `level` is zlib's 0...9 (6 is zlib's default).
   public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+    deflate(bytes, windowBits: 15 + 16, level: level)
+  }
+
+  /// `bytes` compressed with zlib's deflate in one go: `windowBits` 15 + 16 makes a gzip
+  /// member, 15 a zlib stream, -15 raw deflate (what `Content-Encoding` variants carry).
+  public static func deflate(_ bytes: [UInt8], windowBits: Int32, level: Int32 = 6) -> [UInt8] {
     var stream = z_stream()
-    // windowBits 15 + 16 asks zlib for a gzip wrapper instead of a zlib one.
-    guard czlib_deflate_init2(&stream, level, 15 + 16) == Z_OK else {
-      preconditionFailure("zlib deflateInit2 failed: out of memory")
+    guard czlib_deflate_init2(&stream, level, windowBits) == Z_OK else {
+      preconditionFailure("zlib deflateInit2 failed: out of memory or a bad windowBits")
     }
     defer { deflateEnd(&stream) }
     let bound = Int(deflateBound(&stream, uLong(bytes.count))) + 32
@@ -21,7 +26,7 @@ public enum GzipMember {
         stream.avail_in = uInt(inBuffer.count)
         stream.next_out = outBuffer.baseAddress
         stream.avail_out = uInt(outBuffer.count)
-        let status = deflate(&stream, Z_FINISH)
+        let status = CZlib.deflate(&stream, Z_FINISH)
         precondition(status == Z_STREAM_END, "zlib deflate with a deflateBound-sized buffer did not finish")
         return outBuffer.count - Int(stream.avail_out)
       }
