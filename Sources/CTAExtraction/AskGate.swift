@@ -48,18 +48,19 @@ enum AskGate {
   /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
+  /// `wordClasses`: the `WordTable` classes of `words`, in order.
   static func judge(
-    _ analysis: inout SentenceAnalysis, cues: inout Set<String>, words: [Token], leadingAsk: Bool, inReply: Bool
+    _ analysis: inout SentenceAnalysis, cues: inout Set<String>, words: [Token], wordClasses: [WordClasses],
+    leadingAsk: Bool, inReply: Bool
   ) {
     let tokens = analysis.tokens
-    let inclusive = words.contains { inclusiveWords.contains($0.text) }
+    let inclusive = wordClasses.contains { $0.contains(.inclusive) }
     analysis.addressed = inclusive || !cues.isDisjoint(with: addressCues)
 
     // A first-person appeal: "Saya mengajak warga …", "We urge everyone …".
     var firstPersonAppeal = false
-    for (i, token) in words.enumerated() where i + 1 < words.count && firstPersonSpeakers.contains(token.text) {
-      let next = words[i + 1].text
-      if appealVerbs.contains(next) || (i + 2 < words.count && appealVerbs.contains(words[i + 2].text)) {
+    for i in words.indices where i + 1 < words.count && wordClasses[i].contains(.firstPersonSpeaker) {
+      if wordClasses[i + 1].contains(.appealVerb) || (i + 2 < words.count && wordClasses[i + 2].contains(.appealVerb)) {
         firstPersonAppeal = true
         break
       }

@@ -83,11 +83,18 @@ public struct CTADetector: Sendable {
     }
     let model: CTAModelFile
     if let modelPath {
-      model = try CTAResources.load(CTAModelFile.self, path: modelPath)
+      model = try CTAModelReader.load(path: modelPath)
       try model.validate(file: modelPath)
+    } else if let directory, FileSystem.exists(directory + "/cta-model.json") {
+      model = try CTAModelReader.load(path: directory + "/cta-model.json")
+      try model.validate(file: directory + "/cta-model.json")
     } else {
-      model = try file(CTAModelFile.self, "cta-model.json")
-      try model.validate(file: directory.map { $0 + "/cta-model.json" } ?? "cta-model.json (bundled)")
+      if let bundled = CTAResources.bundledPath(of: "cta-model.json") {
+        model = try CTAModelReader.load(path: bundled)
+      } else {
+        model = try CTAResources.load(CTAModelFile.self, named: "cta-model.json")
+      }
+      try model.validate(file: "cta-model.json (bundled)")
     }
     return CTADetector(
       lexicon: try file(CTALexiconFile.self, "cta-lexicon.json"),
@@ -113,15 +120,15 @@ public struct CTADetector: Sendable {
   /// Judges one sentence given as tokens. The category is computed only for calls to action unless
   /// `alwaysCategorize` is set (evaluation reports it for misses too).
   /// `inReply`: the sentence belongs to a post that opens with a mention (`AskGate.opensReply`), so it
-  /// speaks to one account, not the audience.
+  /// speaks to one account, not the audience. `gateFirst`: when the precision gate already rules the
+  /// sentence out (and it is no reported ask), skip the model: `features` is empty and `probability` 0
+  /// (document extraction, which drops such verdicts; training and evaluation need them scored).
   public func judge(
     tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false,
-    inReply: Bool = false
+    inReply: Bool = false, gateFirst: Bool = false
   ) -> SentenceVerdict {
     let analysis = analyzer.analyze(
       tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply)
-    let features = hasher.features(analysis, heads: analysis.heads)
-    let p = model.probability(features, cues: analysis.cues)
     let hasAct = Self.hasActEvidence(analysis)
     let passes = hasAct && analysis.addressed && analysis.exclusion == nil
     // A reported ask: someone was asked ("Warga diminta menandatangani petisi") or is quoted asking
@@ -130,6 +137,11 @@ public struct CTADetector: Sendable {
       analysis.exclusion == .reported && hasAct
       && ((analysis.cues.contains("reported-request") && analysis.actAfterRequest)
         || (analysis.cues.contains("attributed-quote") && analysis.askForm))
+    if gateFirst && !passes && !isReported && !alwaysCategorize {
+      return SentenceVerdict(analysis: analysis, probability: 0, isCallToAction: false, category: nil, features: [])
+    }
+    let features = hasher.features(analysis, heads: analysis.heads)
+    let p = model.probability(features, cues: analysis.cues)
     // The category head runs only where a category is written (cheap gate first).
     let reachesThreshold = p >= model.threshold
     var category =

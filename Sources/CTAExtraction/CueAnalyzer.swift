@@ -62,6 +62,14 @@ public struct CueAnalyzer: Sendable {
   private let functionWords: [String: Set<String>]
   private let weakPhrases: Set<String>
   private let topicPhrases: Set<String>
+  /// Every word of the lists above and of `AskGate`, with its lists and phrase-matcher slots.
+  private let table: WordTable
+  /// Per category-matcher phrase: its `lexicon:` cue, and whether it is a topic or a weak phrase.
+  private let categoryCues: [String]
+  private let categoryIsTopic: [Bool]
+  private let categoryIsWeak: [Bool]
+  /// Per word-list phrase: the cue name of a `context:` list, else nil.
+  private let contextCueNames: [String?]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -107,7 +115,22 @@ public struct CueAnalyzer: Sendable {
     functionWords = lexicon.functionWords.mapValues { Set($0) }
     weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
     topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
+    categoryCues = categories.phrases.map { "lexicon:\($0.label)" }
+    let topic = topicPhrases
+    let weak = weakPhrases
+    categoryIsTopic = categories.phrases.map { topic.contains($0.phrase) }
+    categoryIsWeak = categories.phrases.map { weak.contains($0.phrase) }
+    contextCueNames = lists.phrases.map { $0.label.utf8HasPrefix("context:") ? String($0.label.dropFirst(8)) : nil }
     self.registry = registry
+    table = WordTable(
+      classes: [
+        (.functionEN, functionWords["en"] ?? []), (.functionID, functionWords["id"] ?? []),
+        (.passiveHead, passiveHeads), (.suffixBlocked, suffixBlocklist), (.reportedMarker, reportedMarkers),
+        (.reportingVerb, reportingVerbs), (.inclusive, AskGate.inclusiveWords),
+        (.firstPersonSpeaker, AskGate.firstPersonSpeakers), (.appealVerb, AskGate.appealVerbs),
+        (.secondPerson, ["you", "your", "kamu", "anda", "kalian"]), (.firstPlural, ["kita", "we", "us", "let's"]),
+        (.questionMark, ["?"]), (.exclamationMark, ["!"]), (.quote, ["\""]),
+      ], categories: categories, lists: lists)
   }
 
   /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
@@ -116,18 +139,19 @@ public struct CueAnalyzer: Sendable {
     tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false
   ) -> SentenceAnalysis {
     var cues = Set<String>()
-    let lang = guessLanguage(tokens) ?? docLang
+    let entries = table.lookup(tokens)
+    let lang = guessLanguage(tokens, entries) ?? docLang
 
     // Lexicon categories.
     var categoryHits: [String: Int] = [:]
     var actCategories: Set<String> = []
     var topicCategories: Set<String> = []
     var actStarts: [Int] = []
-    for hit in categories.hits(in: tokens) {
+    for hit in categories.hits(in: tokens, slot: { Int(entries[$0].categorySlot) }) {
       categoryHits[hit.label, default: 0] += 1
-      cues.insert("lexicon:\(hit.label)")
-      if topicPhrases.contains(hit.phrase) { continue }
-      if weakPhrases.contains(hit.phrase) {
+      cues.insert(categoryCues[hit.entry])
+      if categoryIsTopic[hit.entry] { continue }
+      if categoryIsWeak[hit.entry] {
         topicCategories.insert(hit.label)
       } else {
         actCategories.insert(hit.label)
@@ -140,7 +164,7 @@ public struct CueAnalyzer: Sendable {
     var moralising = false
     var hortativeAt: [Int] = []
     var requests: [Int] = []
-    for hit in lists.hits(in: tokens) {
+    for hit in lists.hits(in: tokens, slot: { Int(entries[$0].listSlot) }) {
       switch hit.label {
       case "hortative":
         cues.insert("hortative")
@@ -159,7 +183,7 @@ public struct CueAnalyzer: Sendable {
         // "yuk"/"ayo"/"mari" open request questions only at the start.
         if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(hit.label) }
       default:
-        if hit.label.utf8HasPrefix("context:") { cues.insert(String(hit.label.dropFirst(8))) }
+        if let name = contextCueNames[hit.entry] { cues.insert(name) }
         if hit.label == "context:reported-request" { requests.append(hit.end) }
       }
     }
@@ -206,18 +230,20 @@ public struct CueAnalyzer: Sendable {
     if endsWithParticle { cues.insert("particle") }
     for (i, token) in tokens.enumerated() where token.kind == .word {
       let t = token.text
+      let classes = entries[i].classes
+      let isPassiveHead = classes.contains(.passiveHead)
       let isPassive =
-        passiveHeads.contains(t) || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !suffixBlocklist.contains(t))
+        isPassiveHead || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !classes.contains(.suffixBlocked))
       guard isPassive, !(i + 1 < tokens.count && tokens[i + 1].kind == .number) else { continue }
       let requested =
         i > 0 && Self.requestWords.contains(tokens[i - 1].text)
-      if requested || (passiveHeads.contains(t) && (endsWithParticle || i == 0 || heads.contains(i))) {
+      if requested || (isPassiveHead && (endsWithParticle || i == 0 || heads.contains(i))) {
         cues.insert("polite-passive")
       }
     }
 
     // Hard negatives: reported acts, past narration, questions, quotes.
-    for (i, token) in tokens.enumerated() where reportedMarkers.contains(token.text) {
+    for i in tokens.indices where entries[i].classes.contains(.reportedMarker) {
       let window = tokens[(i + 1)..<min(tokens.count, i + 3)]
       if window.contains(where: { isPastParticiple($0.text) || isIndonesianActiveVerb($0.text) }) {
         cues.insert("reported-act")
@@ -253,14 +279,16 @@ public struct CueAnalyzer: Sendable {
       if window.contains(where: { isPastParticiple($0.text) }) { cues.insert("past-narration") }
       if window.contains(where: { isIndonesianActiveVerb($0.text) }) { cues.insert("third-person-narration") }
     }
-    if tokens.last?.text == "?" || tokens.contains(where: { $0.text == "?" }) { cues.insert("question") }
+    var present: WordClasses = []
+    for entry in entries { present.formUnion(entry.classes) }
+    if present.contains(.questionMark) { cues.insert("question") }
     if let first = tokens.first(where: { $0.kind == .word }), let lang,
       questionWords[lang]?.contains(first.text) == true
     {
       if lang == "id" || tokens.last?.text == "?" { cues.insert("question-word") }
     }
-    let hasQuote = tokens.contains(where: { $0.text == "\"" })
-    let hasReporting = tokens.contains(where: { reportingVerbs.contains($0.text) })
+    let hasQuote = present.contains(.quote)
+    let hasReporting = present.contains(.reportingVerb)
     if hasReporting { cues.insert("reporting-verb") }
     if hasQuote && hasReporting { cues.insert("attributed-quote") }
     if moralising {
@@ -294,20 +322,18 @@ public struct CueAnalyzer: Sendable {
     }
     if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("has-hashtag") }
     if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
-    if tokens.contains(where: { $0.text == "!" }) { cues.insert("exclamation") }
+    if present.contains(.exclamationMark) { cues.insert("exclamation") }
     if tokens.contains(where: { $0.kind == .mention }) { cues.insert("has-mention") }
-    if tokens.contains(where: {
-      $0.text == "you" || $0.text == "your" || $0.text == "kamu" || $0.text == "anda" || $0.text == "kalian"
-    }) {
-      cues.insert("second-person")
-    }
-    if tokens.contains(where: { $0.text == "kita" || $0.text == "we" || $0.text == "us" || $0.text == "let's" }) {
-      cues.insert("first-plural")
-    }
+    if present.contains(.secondPerson) { cues.insert("second-person") }
+    if present.contains(.firstPlural) { cues.insert("first-plural") }
     var analysis = SentenceAnalysis(
       tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
       target: target, promo: promo, heads: heads)
-    AskGate.judge(&analysis, cues: &cues, words: words, leadingAsk: leadingAsk, inReply: inReply)
+    var wordClasses: [WordClasses] = []
+    wordClasses.reserveCapacity(words.count)
+    for (i, token) in tokens.enumerated() where token.kind == .word { wordClasses.append(entries[i].classes) }
+    AskGate.judge(
+      &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply)
     analysis.actCategories = actCategories
     if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
     analysis.topicCategories = topicCategories
@@ -319,13 +345,16 @@ public struct CueAnalyzer: Sendable {
 
   /// The language with more function words, when the difference is clear.
   public func guessLanguage(_ tokens: [Token]) -> String? {
+    guessLanguage(tokens, table.lookup(tokens))
+  }
+
+  /// `guessLanguage` with the tokens' table entries already looked up.
+  func guessLanguage(_ tokens: [Token], _ entries: [WordTable.Entry]) -> String? {
     var en = 0
     var id = 0
-    let enWords = functionWords["en"] ?? []
-    let idWords = functionWords["id"] ?? []
-    for token in tokens where token.kind == .word {
-      if enWords.contains(token.text) { en += 1 }
-      if idWords.contains(token.text) { id += 1 }
+    for (i, token) in tokens.enumerated() where token.kind == .word {
+      if entries[i].classes.contains(.functionEN) { en += 1 }
+      if entries[i].classes.contains(.functionID) { id += 1 }
       if token.text.utf8HasSuffix("nya") || token.text.utf8HasSuffix("kan") { id += 1 }
       if token.text.utf8HasSuffix("ing") || token.text.utf8HasSuffix("tion") { en += 1 }
     }
@@ -390,12 +419,14 @@ public struct CueAnalyzer: Sendable {
   func isPastParticiple(_ word: String) -> Bool {
     guard word.utf8.count >= 4 else { return false }
     if word.utf8HasSuffix("ed") && !word.utf8HasSuffix("eed") && !word.utf8HasSuffix("need") { return true }
-    return [
-      "signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
-      "held", "led", "spent", "paid", "won", "lost", "met", "began", "begun", "took", "gave", "went", "came",
-      "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged",
-    ].contains(word)
+    return Self.irregularParticiples.contains(word)
   }
+
+  static let irregularParticiples: Set<String> = [
+    "signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
+    "held", "led", "spent", "paid", "won", "lost", "met", "began", "begun", "took", "gave", "went", "came",
+    "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged",
+  ]
 
   func isIndonesianActiveVerb(_ word: String) -> Bool {
     guard word.utf8.count >= 6 else { return false }
@@ -411,13 +442,30 @@ extension String {
   @inline(__always) func utf8HasSuffix(_ suffix: String) -> Bool {
     let a = utf8
     let b = suffix.utf8
-    return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
+    guard a.count >= b.count else { return false }
+    let fast = a.withContiguousStorageIfAvailable { x in
+      b.withContiguousStorageIfAvailable { y in
+        let offset = x.count - y.count
+        for k in 0..<y.count where x[offset + k] != y[k] { return false }
+        return true
+      }
+    }
+    if let fast, let result = fast { return result }
+    return a.suffix(b.count).elementsEqual(b)
   }
 
   /// `hasPrefix` on UTF-8 bytes.
   @inline(__always) func utf8HasPrefix(_ prefix: String) -> Bool {
     let a = utf8
     let b = prefix.utf8
-    return a.count >= b.count && a.prefix(b.count).elementsEqual(b)
+    guard a.count >= b.count else { return false }
+    let fast = a.withContiguousStorageIfAvailable { x in
+      b.withContiguousStorageIfAvailable { y in
+        for k in 0..<y.count where x[k] != y[k] { return false }
+        return true
+      }
+    }
+    if let fast, let result = fast { return result }
+    return a.prefix(b.count).elementsEqual(b)
   }
 }

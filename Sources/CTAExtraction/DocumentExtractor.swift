@@ -45,7 +45,8 @@ extension CTADetector {
       let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
       guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { continue }
       let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)
-      let verdict = judge(tokens: tokens, docLang: document.lang, anchoredTarget: target, inReply: reply)
+      let verdict = judge(
+        tokens: tokens, docLang: document.lang, anchoredTarget: target, inReply: reply, gateFirst: true)
       if verdict.analysis.exclusion == .instruction { instructionSentences += 1 }
       if verdict.analysis.cues.contains("commercial") { commercial = true }
       let keep = verdict.isCallToAction || (keepReported && verdict.isReported)

@@ -31,12 +31,12 @@ public struct FeatureHasher: Sendable {
     }
     for token in tokens[skip...] {
       let text = Self.normalized(token)
-      out.append(index("w", text))
-      if token.kind == .word, let stem = Self.stem(text) { out.append(index("st", stem)) }
-      out.append(index("b", previous, text))
+      out.append(index(Self.wordSeed, text))
+      if token.kind == .word, let stem = Self.stem(text) { out.append(index(Self.stemSeed, stem)) }
+      out.append(index(Self.bigramSeed, previous, text))
       previous = text
     }
-    out.append(index("b", previous, "</s>"))
+    out.append(index(Self.bigramSeed, previous, "</s>"))
     for (n, head) in heads.prefix(3).enumerated() {
       let word = analysis.tokens[head].text
       out.append(index("h", word))
@@ -49,13 +49,14 @@ public struct FeatureHasher: Sendable {
         out.append(index("hb", word, Self.normalized(analysis.tokens[head + 1])))
       }
     }
-    for cue in analysis.cues { out.append(index("c", cue)) }
+    for cue in analysis.cues { out.append(index(Self.cueSeed, cue)) }
     for category in analysis.categoryHits.keys { out.append(index("k", category)) }
     out.append(index("lang", analysis.lang ?? "?"))
     let words = analysis.tokens.count
     out.append(index("len", words <= 3 ? "s" : words <= 8 ? "m" : words <= 20 ? "l" : words <= 40 ? "xl" : "xxl"))
     if let lang = analysis.lang {
-      for cue in analysis.cues where !cue.hasPrefix("lexicon:") { out.append(index("lc", lang, cue)) }
+      let seed = Self.mix(Self.mix(Self.languageCueSeed, lang), 0x1F)
+      for cue in analysis.cues where !cue.utf8HasPrefix("lexicon:") { out.append(index(seed, cue)) }
     }
     out.sort()
     var unique: [Int] = []
@@ -67,8 +68,12 @@ public struct FeatureHasher: Sendable {
   /// A crude stem shared by Indonesian and English inflections (`sebarkan`, `disebarkan`,
   /// `menyebarkan` → `sebar`; `sharing`, `shared` → `shar`), nil when the word is short or unchanged.
   static func stem(_ word: String) -> String? {
-    let bytes = Array(word.utf8)
-    guard bytes.count >= 5 else { return nil }
+    guard word.utf8.count >= 5 else { return nil }
+    var word = word
+    return word.withUTF8 { stem(bytes: $0) }
+  }
+
+  private static func stem(bytes: UnsafeBufferPointer<UInt8>) -> String? {
     func has(suffix: StaticString, in range: Range<Int>) -> Bool {
       let n = suffix.utf8CodeUnitCount
       guard range.count >= n else { return false }
@@ -113,9 +118,26 @@ public struct FeatureHasher: Sendable {
   }
 
   func index(_ namespace: String, _ part: String) -> Int {
-    var hash = Self.mix(Self.offsetBasis, namespace)
-    hash = Self.mix(Self.mix(hash, 0x1F), part)
-    return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
+    index(Self.seed(namespace), part)
+  }
+
+  /// The hash state after `namespace` and its separator: `index(seed(ns), part) == index(ns, part)`.
+  static func seed(_ namespace: String) -> UInt64 { mix(mix(offsetBasis, namespace), 0x1F) }
+
+  static let wordSeed = seed("w")
+  static let stemSeed = seed("st")
+  static let bigramSeed = seed("b")
+  static let cueSeed = seed("c")
+  static let languageCueSeed = seed("lc")
+
+  /// `index(namespace, part)` from the namespace's `seed`.
+  @inline(__always) func index(_ seed: UInt64, _ part: String) -> Int {
+    Int(truncatingIfNeeded: Self.mix(seed, part) >> 1) & (dimension - 1)
+  }
+
+  /// `index(namespace, first, second)` from the namespace's `seed`.
+  @inline(__always) func index(_ seed: UInt64, _ first: String, _ second: String) -> Int {
+    Int(truncatingIfNeeded: Self.mix(Self.mix(Self.mix(seed, first), 0x1F), second) >> 1) & (dimension - 1)
   }
 
   func index(_ namespace: String, _ first: String, _ second: String) -> Int {

@@ -29,21 +29,29 @@ struct PhraseHit: Sendable, Hashable {
   /// Token range of the hit, end exclusive.
   var first: Int
   var end: Int
+  /// The phrase's number in its matcher (`PhraseMatcher.phrases`), in the order phrases were added.
+  var entry: Int
 }
 
 /// Finds lexicon phrases in token arrays on token boundaries, case-insensitively.
 ///
 /// Phrases are indexed by their first token, so a lookup costs one hash per token plus the few
-/// wildcard-led phrases.
+/// wildcard-led phrases; callers that already looked the token up (`WordTable`) pass its slot and
+/// save that hash too.
 struct PhraseMatcher: Sendable {
   private struct Entry: Sendable {
     var label: String
     var phrase: String
     var pieces: [PhrasePiece]
+    var number: Int
   }
 
-  private var byFirstToken: [String: [Entry]] = [:]
+  /// Entries grouped by their first token; `slotOf` maps that token to its group.
+  private var groups: [[Entry]] = []
+  private var slotOf: [String: Int] = [:]
   private var wildcardLed: [Entry] = []
+  /// Label and phrase of every entry, by entry number.
+  private(set) var phrases: [(label: String, phrase: String)] = []
 
   init() {}
 
@@ -52,26 +60,46 @@ struct PhraseMatcher: Sendable {
     for phrase in phrases {
       let pieces = Self.compile(phrase)
       guard let first = pieces.first else { continue }
-      let entry = Entry(label: label, phrase: phrase, pieces: pieces)
+      let entry = Entry(label: label, phrase: phrase, pieces: pieces, number: self.phrases.count)
+      self.phrases.append((label, phrase))
       if case .exact(let text) = first {
-        byFirstToken[text, default: []].append(entry)
+        if let slot = slotOf[text] {
+          groups[slot].append(entry)
+        } else {
+          slotOf[text] = groups.count
+          groups.append([entry])
+        }
       } else {
         wildcardLed.append(entry)
       }
     }
   }
 
+  /// The first tokens of the exact-led phrases, each with its slot for `hits(in:slot:)`.
+  var firstTokenSlots: [String: Int] { slotOf }
+
   /// Every hit in `tokens`, in token order (then list order).
   func hits(in tokens: [Token]) -> [PhraseHit] {
+    hits(in: tokens) { slotOf[tokens[$0].text] ?? -1 }
+  }
+
+  /// Every hit in `tokens`, in token order (then list order); `slot(i)` is the slot of token `i`'s
+  /// text in `firstTokenSlots`, or -1 when no phrase starts with it.
+  func hits(in tokens: [Token], slot: (Int) -> Int) -> [PhraseHit] {
     var out: [PhraseHit] = []
     for i in tokens.indices {
-      if let entries = byFirstToken[tokens[i].text] {
-        for entry in entries where Self.matches(entry.pieces, tokens, at: i) {
-          out.append(PhraseHit(label: entry.label, phrase: entry.phrase, first: i, end: i + entry.pieces.count))
+      let s = slot(i)
+      if s >= 0 {
+        for entry in groups[s] where Self.matches(entry.pieces, tokens, at: i) {
+          out.append(
+            PhraseHit(
+              label: entry.label, phrase: entry.phrase, first: i, end: i + entry.pieces.count, entry: entry.number))
         }
       }
       for entry in wildcardLed where Self.matches(entry.pieces, tokens, at: i) {
-        out.append(PhraseHit(label: entry.label, phrase: entry.phrase, first: i, end: i + entry.pieces.count))
+        out.append(
+          PhraseHit(
+            label: entry.label, phrase: entry.phrase, first: i, end: i + entry.pieces.count, entry: entry.number))
       }
     }
     return out

@@ -35,7 +35,7 @@ public enum Tokenizer {
         continue
       }
       if (c == "h" || c == "H" || c == "w" || c == "W") && (i == s.startIndex || !isWord(s[i - 1]))
-        && SentenceSegmenter.startsURL(Array(s[i..<min(end, i + 8)]), at: 0)
+        && startsURLScheme(s, at: i)
       {
         let a = i
         while i < end && !SentenceSegmenter.isSpace(s[i]) { i += 1 }
@@ -146,26 +146,46 @@ public enum Tokenizer {
       || s[j] == ")" || s[j] == "!" || s[j] == "?"
   }
 
+  /// Whether `http://`, `https://` or `www.` (any case) starts at `i`: `SentenceSegmenter.startsURL`
+  /// at a token start, without copying the scalars.
+  static func startsURLScheme(_ s: ArraySlice<Unicode.Scalar>, at i: Int) -> Bool {
+    func has(_ prefix: StaticString) -> Bool {
+      let n = prefix.utf8CodeUnitCount
+      guard s.endIndex - i >= n else { return false }
+      let bytes = prefix.utf8Start
+      for k in 0..<n {
+        var v = s[i + k].value
+        if v >= 65 && v <= 90 { v += 32 }
+        if v != UInt32(bytes[k]) { return false }
+      }
+      return true
+    }
+    return has("http://") || has("https://") || has("www.")
+  }
+
   static func string(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
+    if let ascii = asciiString(s, a, b, lowered: false) { return ascii }
     var out = String.UnicodeScalarView()
     out.append(contentsOf: s[a..<b])
     return String(out)
   }
 
-  static func lower(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
-    var ascii = true
-    for k in a..<b where !s[k].isASCII {
-      ascii = false
-      break
-    }
-    if ascii {
-      var out = String.UnicodeScalarView()
+  /// `s[a..<b]` as a string built from its bytes when every scalar is ASCII (upper case lowered when
+  /// `lowered`); nil otherwise.
+  @inline(__always)
+  static func asciiString(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int, lowered: Bool) -> String? {
+    for k in a..<b where !s[k].isASCII { return nil }
+    return String(unsafeUninitializedCapacity: b - a) { buffer in
       for k in a..<b {
-        let v = s[k].value
-        out.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s[k])
+        let v = UInt8(truncatingIfNeeded: s[k].value)
+        buffer[k - a] = lowered && v >= 65 && v <= 90 ? v + 32 : v
       }
-      return String(out)
+      return b - a
     }
+  }
+
+  static func lower(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
+    if let ascii = asciiString(s, a, b, lowered: true) { return ascii }
     var lowered = String.UnicodeScalarView()
     for c in string(s, a, b).lowercased().unicodeScalars {
       lowered.append(c == "\u{2019}" || c == "\u{2018}" ? "'" : c)

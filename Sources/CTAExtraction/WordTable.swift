@@ -1,0 +1,53 @@
+/// The word lists of the lexicon (and of `AskGate`) a token's text belongs to.
+struct WordClasses: OptionSet, Sendable, Hashable {
+  let rawValue: UInt32
+
+  static let functionEN = WordClasses(rawValue: 1 << 0)
+  static let functionID = WordClasses(rawValue: 1 << 1)
+  static let passiveHead = WordClasses(rawValue: 1 << 2)
+  static let suffixBlocked = WordClasses(rawValue: 1 << 3)
+  static let reportedMarker = WordClasses(rawValue: 1 << 4)
+  static let reportingVerb = WordClasses(rawValue: 1 << 5)
+  /// `AskGate.inclusiveWords`.
+  static let inclusive = WordClasses(rawValue: 1 << 6)
+  /// `AskGate.firstPersonSpeakers`.
+  static let firstPersonSpeaker = WordClasses(rawValue: 1 << 7)
+  /// `AskGate.appealVerbs`.
+  static let appealVerb = WordClasses(rawValue: 1 << 8)
+  /// "you", "your", "kamu", "anda", "kalian": the `second-person` cue.
+  static let secondPerson = WordClasses(rawValue: 1 << 9)
+  /// "kita", "we", "us", "let's": the `first-plural` cue.
+  static let firstPlural = WordClasses(rawValue: 1 << 10)
+  static let questionMark = WordClasses(rawValue: 1 << 11)
+  static let exclamationMark = WordClasses(rawValue: 1 << 12)
+  static let quote = WordClasses(rawValue: 1 << 13)
+}
+
+/// One hash lookup per token instead of one per word list: every text that some list of the
+/// analyzer holds, with the lists it belongs to and its slot in each phrase matcher.
+struct WordTable: Sendable {
+  /// What the table knows about one text.
+  struct Entry: Sendable {
+    var classes: WordClasses = []
+    /// Slot in the category matcher's `firstTokenSlots`, or -1.
+    var categorySlot: Int32 = -1
+    /// Slot in the word-list matcher's `firstTokenSlots`, or -1.
+    var listSlot: Int32 = -1
+  }
+
+  private var entries: [String: Entry] = [:]
+
+  /// A table of `classes` (text → lists) and the first tokens of both phrase matchers.
+  init(classes: [(WordClasses, Set<String>)], categories: PhraseMatcher, lists: PhraseMatcher) {
+    for (wordClass, words) in classes {
+      for word in words { entries[word, default: Entry()].classes.insert(wordClass) }
+    }
+    for (word, slot) in categories.firstTokenSlots { entries[word, default: Entry()].categorySlot = Int32(slot) }
+    for (word, slot) in lists.firstTokenSlots { entries[word, default: Entry()].listSlot = Int32(slot) }
+  }
+
+  /// The entry of every token, in order (an empty entry for texts no list holds).
+  func lookup(_ tokens: [Token]) -> [Entry] {
+    tokens.map { entries[$0.text] ?? Entry() }
+  }
+}
