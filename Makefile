@@ -18,7 +18,7 @@ BIN      := $(RELEASE_BIN)
 # tool makes the .warc.zst files the reader's tests read.
 BUILD_DEPS := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libbrotli-dev libssl-dev libzstd-dev zstd
 # Extra packages for conformance (headless browser for the report test, Python for scorers).
-CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl iproute2
+CONFORMANCE_DEPS := chromium python3 python3-venv sqlite3 curl iproute2 openssl openjdk-17-jre-headless
 
 .PHONY: all run test conformance bench bench-scale eval train-cta format lint deps build clean help export
 

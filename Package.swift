@@ -95,7 +95,7 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "SlackscoreCore", "ArchiveReader", "DocumentParser", "CTAExtraction", "Scoring", "Report",
-        "PipelineConfiguration", "Fetch",
+        "PipelineConfiguration",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),

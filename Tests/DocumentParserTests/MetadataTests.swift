@@ -120,6 +120,29 @@ import Testing
     }
   }
 
+  /// Fonts and other binaries served as `application/octet-stream` are not pages, even though
+  /// NUL bytes are dropped before parsing (a real case: the fonts of pywb's iana.warc.gz).
+  @Test func binariesServedAsOctetStreamAreSkipped() {
+    for payload: [UInt8] in [
+      [0x00, 0x01, 0x00, 0x00, 0x00, 0x13, 0x01, 0x00] + Array("GDEF".utf8),
+      Array("OTTO".utf8) + [0x00, 0x0B, 0x00, 0x80, 0x00, 0x03],
+      Array("ID3".utf8) + [0x04, 0x00, 0x00, 0x00, 0x00, 0x1F],
+    ] {
+      var record = makeResponse("")
+      record.payload = payload
+      record.contentType = "application/octet-stream"
+      if case .skipped(let reason) = DocumentBuilder.build(record) {
+        #expect(reason == "not-html")
+      } else {
+        Issue.record()
+      }
+    }
+    var utf16 = makeResponse("")
+    utf16.payload = [0xFF, 0xFE] + Array("<p>halo</p>".utf8).flatMap { [$0, 0x00] }
+    utf16.contentType = "application/octet-stream"
+    if case .skipped = DocumentBuilder.build(utf16) { Issue.record("a UTF-16 page was skipped") }
+  }
+
   @Test func oversizedPagesAreRejected() {
     let record = makeRecord(Array(repeating: UInt8(ascii: "a"), count: 2048))
     if case .rejected(let reason) = DocumentBuilder.build(record, limits: ParseLimits(maxPayloadBytes: 1024)) {

@@ -130,8 +130,18 @@ public enum DocumentBuilder {
         || media == "unk" || media == "no-type" || media == "text/xml" && looksLikeHTML(record.payload)
       if !htmlish { return "not-html" }
     }
-    if looksBinary(record.payload) { return "not-html" }
+    if looksBinary(record.payload) || hasControlBytesAndNoMarkup(record.payload) { return "not-html" }
     return nil
+  }
+
+  /// Bytes no page starts with: a control byte (NUL, or below TAB, or between CR and ESC) in the
+  /// first 512 bytes, and no `<` there. Catches fonts, media and other binaries served as
+  /// `application/octet-stream` or untyped that no signature names; UTF-16 pages, whose NULs pair
+  /// with `<`, are left to the charset decoder.
+  static func hasControlBytesAndNoMarkup(_ payload: [UInt8]) -> Bool {
+    let head = payload.prefix(512)
+    guard !head.contains(0x3C) else { return false }
+    return head.contains { $0 < 0x09 || ($0 > 0x0D && $0 < 0x1B) }
   }
 
   private static func looksLikeHTML(_ payload: [UInt8]) -> Bool {
@@ -142,11 +152,12 @@ public enum DocumentBuilder {
     }
   }
 
-  /// Image, PDF, archive and font signatures.
+  /// Image, PDF, archive and font (WOFF, TrueType) signatures.
   private static func looksBinary(_ payload: [UInt8]) -> Bool {
     let signatures: [[UInt8]] = [
       [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x25, 0x50, 0x44, 0x46],
       [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x01, 0x00], [0x77, 0x4F, 0x46],
+      [0x00, 0x01, 0x00, 0x00],
     ]
     return signatures.contains { payload.starts(with: $0) }
   }

@@ -1,4 +1,4 @@
-import Fetch
+import ArchiveReader
 import SlackscoreCore
 
 /// Writes a gzip file atomically (``AtomicFileWriter``) in pieces: every MiB of input becomes one

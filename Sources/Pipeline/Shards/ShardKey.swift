@@ -23,7 +23,7 @@ public struct ShardKey: Sendable, Hashable, Codable {
   public var isFile: Bool
 
   /// `SHA256-PATHTAG`: the part of every shard file name before the stage.
-  public var name: String { sha256 + "-" + String(SHA256.hex(input).prefix(8)) }
+  public var name: String { sha256 + "-" + String(ContentDigest.sha256(input).hex.prefix(8)) }
 
   /// The key a line printed by `slackscore parse --shards` names (`NAME<TAB>INPUT`), to merge
   /// shards made elsewhere (size unknown: 0); nil when the line is not one.
@@ -48,7 +48,7 @@ public struct ShardKey: Sendable, Hashable, Codable {
         listing += "\(file.dropFirst(input.count))\t\(digest.hex)\n"
         bytes += digest.bytes
       }
-      return ShardKey(input: input, sha256: SHA256.hex(listing), bytes: bytes, isFile: false)
+      return ShardKey(input: input, sha256: ContentDigest.sha256(listing).hex, bytes: bytes, isFile: false)
     }
     let file = ArchiveAddress(input).file
     let digest = try FileDigest.sha256(file)
