@@ -81,7 +81,8 @@ struct CounterConformanceTests {
   @Test func countersReachTheBarsOnLabelledRealPages() throws {
     let labels = try Self.labels()
     let documents = try Self.documents()
-    #expect(documents.count >= 800)
+    // 794 since fonts served as octet-stream are skipped as not-html (47 of pywb's iana.warc.gz).
+    #expect(documents.count >= 780)
     var truth = Set<Fact>()
     var truthPrimary: [Slot: Double] = [:]
     var ownOutcomes = Set<Fact>()
