@@ -31,6 +31,7 @@ help:
 	@echo "make conformance-fetch  fetch from a local test server, check the WARC with warcio"
 	@echo "make conformance-pywb   fetch from a real pywb on 127.0.0.1 loaded with SHARED's WARCs"
 	@echo "make spark-local  the Spark job in local mode (pyspark in $(VENV)), outputs in $(OUT)-spark/"
+	@echo "make spark-scale  the Spark job against slackscore run on SPARK_SCALE_DOCS=$(SPARK_SCALE_DOCS) generated documents"
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000)"
@@ -119,7 +120,7 @@ conformance: deps
 	@scripts/ensure-deps.sh $(CONFORMANCE_DEPS)
 	@test -d "$(SHARED)/data" || { echo "conformance: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	$(SWIFT) build --build-tests
-	@[ -x $(VENV)/bin/wacz ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check wacz; }
+	@scripts/venv.sh $(VENV) wacz wacz
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" SLACKSCORE_WACZ="$(abspath $(VENV))/bin/wacz" \
 	  $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
@@ -135,12 +136,18 @@ conformance: deps
 PYSPARK_VERSION ?= >=4,<5
 .PHONY: spark-local
 spark-local: $(BIN)
-	@[ -x $(VENV)/bin/spark-submit ] || { [ -x $(VENV)/bin/python ] || python3 -m venv $(VENV); \
-	  $(VENV)/bin/pip install --quiet --disable-pip-version-check "pyspark$(PYSPARK_VERSION)"; }
+	@scripts/venv.sh $(VENV) spark-submit "pyspark$(PYSPARK_VERSION)"
 	@mkdir -p $(OUT)-spark
 	@PYSPARK_PYTHON=$(abspath $(VENV))/bin/python $(VENV)/bin/spark-submit --master "local[$(JOBS)]" \
 	  --conf spark.ui.enabled=false --conf spark.log.level=WARN spark/slackscore_spark.py \
 	  --pipeline $(PIPELINE_DIR) --binary $(BIN) --out $(OUT)-spark --named-as $(OUT)
+
+# The Spark job against `slackscore run` on SPARK_SCALE_DOCS generated documents in WARC files:
+# byte-identical outputs, time and peak RSS of both (scripts/spark-scale.sh; 100k: about an hour).
+SPARK_SCALE_DOCS ?= 100000
+.PHONY: spark-scale
+spark-scale: deps $(BIN)
+	@SHARED="$(SHARED)" BIN="$(BIN)" DOCS=$(SPARK_SCALE_DOCS) JOBS=$(JOBS) VENV=$(VENV) scripts/spark-scale.sh
 
 # The SQLite export of a run, for Datasette (`datasette $(OUT)/slackscore.sqlite -m $(OUT)/slackscore.metadata.json`).
 export: run

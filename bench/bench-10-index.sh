@@ -17,11 +17,7 @@ mkdir -p "$work"
 [ -x "$BIN" ] || { echo "bench-10-index: $BIN missing; run 'swift build -c release' (make bench does)" >&2; exit 1; }
 command -v /usr/bin/time >/dev/null || { echo "bench-10-index: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 
-if [ ! -x "$work/venv/bin/python" ] || ! "$work/venv/bin/python" -c 'import warcio, fastwarc' 2>/dev/null; then
-  echo "creating $work/venv with warcio and fastwarc"
-  python3 -m venv "$work/venv"
-  "$work/venv/bin/pip" install --quiet warcio fastwarc
-fi
+scripts/venv.sh "$work/venv" "warcio fastwarc" warcio fastwarc
 
 full="$work/bench-${RECORDS}.warc.gz"
 half="$work/bench-${HALF}.warc.gz"

@@ -121,8 +121,7 @@ fi
 
 # trafilatura on the first TRAF_PAGES of the same pages.
 TRAF="(not run: could not install trafilatura)"
-if [ ! -x "$WORK/venv/bin/python" ]; then python3 -m venv "$WORK/venv"; fi
-if "$WORK/venv/bin/python" -c "import trafilatura" 2>/dev/null || "$WORK/venv/bin/pip" install -q trafilatura lxml_html_clean >/dev/null 2>&1; then
+if scripts/venv.sh "$WORK/venv" trafilatura trafilatura lxml_html_clean >/dev/null 2>&1; then
   TRAF_JSON="$("$WORK/venv/bin/python" bench/parse_bench_pages.py trafilatura "$PAGES" --limit "$TRAF_PAGES" --repeat 3)"
 fi
 

@@ -22,13 +22,10 @@ OUT="$WORK/real-pages"
 mkdir -p "$OUT"
 
 [ -x "$BIN" ] || swift build -c release --product slackscore
-if [ ! -x "$WORK/venv/bin/python" ]; then python3 -m venv "$WORK/venv"; fi
-if ! "$WORK/venv/bin/python" -c "import trafilatura" 2>/dev/null; then
-  "$WORK/venv/bin/pip" install -q trafilatura lxml_html_clean >/dev/null 2>&1 || {
-    echo "real pages: not run (could not install trafilatura into $WORK/venv)"
-    exit 0
-  }
-fi
+scripts/venv.sh "$WORK/venv" trafilatura trafilatura lxml_html_clean >/dev/null 2>&1 || {
+  echo "real pages: not run (could not install trafilatura into $WORK/venv)"
+  exit 0
+}
 
 echo "real pages: slackscore parse --jobs 1 vs trafilatura, CPU seconds, median of $RUNS alternating runs"
 printf '%-30s %6s %9s %12s %12s %9s\n' "set" "pages" "MB" "ours ms/page" "traf ms/page" "per core"

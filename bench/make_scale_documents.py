@@ -165,19 +165,28 @@ def make_document(i, seeds, vocabulary, campaigns, sites, rng):
     return doc
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_arguments(parser, out_help):
+    """The arguments this script and make_scale_archives.py share."""
     parser.add_argument("seeds", nargs="+", help="documents.jsonl files from `slackscore parse`")
     parser.add_argument("--count", type=int, required=True)
-    parser.add_argument("--out", required=True, help="folder for documents.jsonl and pipeline/")
+    parser.add_argument("--out", required=True, help=out_help)
     parser.add_argument("--campaigns", type=int, default=5)
     parser.add_argument("--sites", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
+
+
+def setup(args):
+    """The random generator, seed documents, replacement vocabulary and campaigns of a run."""
     seeds = load_seeds(args.seeds)
     vocabulary = sorted({w for d in seeds for w in d["text"].split() if w.isalpha() and len(w) < 16})
-    campaigns = campaign_list(args.campaigns)
+    return random.Random(args.seed), seeds, vocabulary, campaign_list(args.campaigns)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_arguments(parser, "folder for documents.jsonl and pipeline/")
+    args = parser.parse_args()
+    rng, seeds, vocabulary, campaigns = setup(args)
     os.makedirs(args.out, exist_ok=True)
     write_pipeline(os.path.join(args.out, "pipeline"), campaigns)
     target = os.path.join(args.out, "documents.jsonl")

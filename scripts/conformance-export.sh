@@ -8,10 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv-conformance}"
 SWIFT="${SWIFT:-swift}"
-if [ ! -x "$VENV/bin/datasette" ]; then
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "datasette<1"
-fi
+scripts/venv.sh "$VENV" datasette "datasette<1"
 BIN="$($SWIFT build --show-bin-path)/slackscore"
 dir="$(mktemp -d)"
 server=""

@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv-conformance}"
 SWIFT="${SWIFT:-swift}"
-if [ ! -x "$VENV/bin/warcio" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check warcio
-fi
+scripts/venv.sh "$VENV" warcio warcio
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 SLACKSCORE_FETCH_EXPORT="$dir" "$SWIFT" test --skip-build --filter FetchConformanceExport >"$dir/test.log" 2>&1 \

@@ -13,10 +13,7 @@ SHARED="${SHARED:-../shared}"
 BIN="${BIN:-.build/debug/slackscore}"
 PYWB_VERSION="${PYWB_VERSION:-2.10.0}"
 [ -x "$BIN" ] || { echo "conformance-pywb: $BIN is missing; run swift build --build-tests first" >&2; exit 1; }
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-if [ ! -x "$VENV/bin/wayback" ] || [ ! -x "$VENV/bin/warcio" ]; then
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "pywb==$PYWB_VERSION" warcio
-fi
+scripts/venv.sh "$VENV" "wayback warcio" "pywb==$PYWB_VERSION" warcio
 if [ -z "${CONFORMANCE_PYWB_ISOLATED:-}" ] && [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
   exec env CONFORMANCE_PYWB_ISOLATED=1 unshare -n bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
 fi

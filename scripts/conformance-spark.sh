@@ -10,10 +10,7 @@ cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv-conformance}"
 SWIFT="${SWIFT:-swift}"
 PYSPARK_VERSION="${PYSPARK_VERSION:->=4,<5}"
-if [ ! -x "$VENV/bin/spark-submit" ]; then
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "pyspark$PYSPARK_VERSION"
-fi
+scripts/venv.sh "$VENV" spark-submit "pyspark$PYSPARK_VERSION"
 BIN="$($SWIFT build --show-bin-path)/slackscore"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
