@@ -35,28 +35,26 @@ public enum ShardMerge {
   }
 
   /// Every shard's rejected records, then every shard's reader warnings (the order of a parse
-  /// of all inputs in one run), written atomically to `output`.
+  /// of all inputs in one run), written atomically to `output`: two streamed passes over the
+  /// shards' rejects files, one per kind of line, so memory holds one line at a time.
   /// Returns the number of lines.
   static func rejects(_ keys: [ShardKey], folder: ShardFolder, output: String) throws -> Int {
     var lines = 0
-    var records: [UInt8] = []
-    var warnings: [UInt8] = []
-    for key in keys {
-      try JSONLines.forEachLine(in: folder.rejects(key)) { line, _ in
-        guard let line else { return }
-        lines += 1
-        // Reader warnings carry a message; rejected records do not (see RejectsFile).
-        let isWarning = (try? JSONCoding.decoder().decode(RejectsFile.Line.self, from: Data(line)))?.message != nil
-        if isWarning {
-          warnings.append(contentsOf: line)
-          warnings.append(0x0A)
-        } else {
-          records.append(contentsOf: line)
-          records.append(0x0A)
+    let writer = try AtomicFileWriter(path: output)
+    for wantWarnings in [false, true] {
+      for key in keys {
+        try JSONLines.forEachLine(in: folder.rejects(key)) { line, _ in
+          guard let line else { return }
+          // Reader warnings carry a message; rejected records do not (see RejectsFile).
+          let isWarning = (try? JSONCoding.decoder().decode(RejectsFile.Line.self, from: Data(line)))?.message != nil
+          guard isWarning == wantWarnings else { return }
+          lines += 1
+          try writer.write(line)
+          try writer.write([0x0A])
         }
       }
     }
-    try AtomicFileWriter.write(records + warnings, to: output)
+    try writer.commit()
     return lines
   }
 
