@@ -81,8 +81,10 @@ struct CounterConformanceTests {
   @Test func countersReachTheBarsOnLabelledRealPages() throws {
     let labels = try Self.labels()
     let documents = try Self.documents()
-    // 794 since fonts served as octet-stream are skipped as not-html (47 of pywb's iana.warc.gz).
-    #expect(documents.count >= 780)
+    // 711 since robots.txt files, crawler metadata records (wget's log) and OpenType fonts are
+    // skipped (83 records of the shared WARCs; 794 before, and 841 before fonts served as
+    // octet-stream were skipped).
+    #expect(documents.count >= 700)
     var truth = Set<Fact>()
     var truthPrimary: [Slot: Double] = [:]
     var ownOutcomes = Set<Fact>()

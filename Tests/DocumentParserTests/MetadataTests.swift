@@ -143,6 +143,25 @@ import Testing
     if case .skipped = DocumentBuilder.build(utf16) { Issue.record("a UTF-16 page was skipped") }
   }
 
+  /// Crawler files are not pages: a site's robots.txt and the crawler's own records under
+  /// `metadata:` (wget's log and arguments; real cases in the shared WARC test files).
+  @Test func crawlerFilesAreSkipped() {
+    for (uri, reason) in [
+      ("http://www.example.org/robots.txt", "robots-txt"), ("https://example.org:8443/robots.txt?x=1", "robots-txt"),
+      ("metadata://gnu.org/software/wget/warc/wget.log", "crawler-metadata"),
+    ] {
+      var record = makeResponse("User-agent: *\nDisallow: /donate", uri: uri)
+      record.contentType = "text/plain"
+      if case .skipped(let skipped) = DocumentBuilder.build(record) {
+        #expect(skipped == reason, "\(uri)")
+      } else {
+        Issue.record("\(uri) was not skipped")
+      }
+    }
+    let page = makeResponse("<p>How to write a robots.txt file.</p>", uri: "https://example.org/docs/robots.txt/guide")
+    if case .skipped = DocumentBuilder.build(page) { Issue.record("a page about robots.txt was skipped") }
+  }
+
   @Test func oversizedPagesAreRejected() {
     let record = makeRecord(Array(repeating: UInt8(ascii: "a"), count: 2048))
     if case .rejected(let reason) = DocumentBuilder.build(record, limits: ParseLimits(maxPayloadBytes: 1024)) {

@@ -119,6 +119,10 @@ public enum DocumentBuilder {
 
   /// Why a record is not a page to parse, or nil.
   static func skipReason(_ record: ArchiveRecord) -> String? {
+    if let uri = record.targetURI {
+      if uri.hasPrefix("metadata:") || uri.hasPrefix("dns:") { return "crawler-metadata" }
+      if isRobotsFile(uri) { return "robots-txt" }
+    }
     if let status = record.http?.status {
       if (300..<400).contains(status) { return "http-redirect" }
       if status >= 400 || status < 200 { return "http-error" }
@@ -132,6 +136,15 @@ public enum DocumentBuilder {
     }
     if looksBinary(record.payload) || hasControlBytesAndNoMarkup(record.payload) { return "not-html" }
     return nil
+  }
+
+  /// A site's `/robots.txt` (crawlers fetch it for every host; it asks nothing of readers).
+  static func isRobotsFile(_ uri: String) -> Bool {
+    let path = uri.split(separator: "?", maxSplits: 1).first ?? ""
+    guard path.lowercased().hasSuffix("/robots.txt") else { return false }
+    // The path part is exactly /robots.txt: scheme://host/robots.txt.
+    let afterScheme = path.split(separator: "/", omittingEmptySubsequences: false)
+    return afterScheme.count == 4 && afterScheme[1].isEmpty
   }
 
   /// Bytes no page starts with: a control byte (NUL, or below TAB, or between CR and ESC) in the
@@ -152,12 +165,12 @@ public enum DocumentBuilder {
     }
   }
 
-  /// Image, PDF, archive and font (WOFF, TrueType) signatures.
+  /// Image, PDF, archive and font (WOFF, TrueType, OpenType CFF, TrueType collections) signatures.
   private static func looksBinary(_ payload: [UInt8]) -> Bool {
     let signatures: [[UInt8]] = [
       [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x25, 0x50, 0x44, 0x46],
       [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x01, 0x00], [0x77, 0x4F, 0x46],
-      [0x00, 0x01, 0x00, 0x00],
+      [0x00, 0x01, 0x00, 0x00], Array("OTTO".utf8), Array("ttcf".utf8),
     ]
     return signatures.contains { payload.starts(with: $0) }
   }
