@@ -98,9 +98,15 @@ enum AskGate {
     if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert("retweet-header") }
   }
 
-  /// Whether the tokens open with a mention that is not an attribution ("@USER …", not "@USER: …").
+  /// Leading mentions from which a reply speaks to a thread, not to one account.
+  static let threadMentions = 3
+
+  /// Whether the tokens open with a mention that is not an attribution ("@USER …", not "@USER: …")
+  /// and with fewer than ``threadMentions`` mentions in a row: a reply that opens with three or more
+  /// accounts speaks to a thread and its readers ("@A @B @C laporkan dia ke polisi"), not to one person.
   static func opensReply(_ tokens: [Token]) -> Bool {
     guard let first = tokens.first, first.kind == .mention else { return false }
-    return !(tokens.count > 1 && tokens[1].text == ":")
+    if tokens.count > 1 && tokens[1].text == ":" { return false }
+    return tokens.prefix { $0.kind == .mention }.count < threadMentions
   }
 }

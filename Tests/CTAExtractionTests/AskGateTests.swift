@@ -27,6 +27,14 @@ import Testing
     #expect(verdict.analysis.exclusion == reason, "cues=\(verdict.analysis.cues)")
   }
 
+  @Test func aReplyToAThreadIsNotAReplyToOnePerson() {
+    // Three or more leading mentions: the reply speaks to a thread and its readers.
+    let thread = Self.detector.judge(sentence: "@USER @USER @USER laporkan akun itu ke polisi sekarang", lang: "id")
+    #expect(thread.analysis.exclusion != .reply, "cues=\(thread.analysis.cues)")
+    let two = Self.detector.judge(sentence: "@USER @USER laporkan akun itu ke polisi sekarang", lang: "id")
+    #expect(two.analysis.exclusion == .reply, "cues=\(two.analysis.cues)")
+  }
+
   @Test func reportedAsksAreKeptApart() {
     for (sentence, lang) in [
       ("The group urged residents to sign the petition before Friday.", "en"),
