@@ -49,16 +49,23 @@ public enum HTMLParseError: Error, Equatable, Sendable, CustomStringConvertible 
   }
 }
 
-/// libxml2 must be initialised once before concurrent use; a global `let` runs once.
-private let libxml2Initialized: Void = xmlInitParser()
+/// libxml2 must be initialised once before concurrent use, its allocator set before that; a
+/// global `let` runs once.
+private let libxml2Initialized: Void = {
+  LibXMLArena.install()
+  xmlInitParser()
+}()
 
 /// A parsed HTML page that owns its libxml2 tree and frees it in `deinit` (GRDB's
-/// `Statement` pattern).
+/// `Statement` pattern). The tree is built in a ``LibXMLArena`` slice when one is free, and
+/// then released by rewinding the slice rather than node by node.
 ///
 /// Not `Sendable`: parse and read inside one task, send only values across tasks.
 public final class HTMLDocument {
   /// The libxml2 document; valid while `self` lives.
   let pointer: htmlDocPtr
+  /// The arena slice holding the tree, if any.
+  private let slice: Int?
 
   /// Parses page bytes.
   ///
@@ -70,15 +77,15 @@ public final class HTMLDocument {
   public init(
     bytes: UnsafeRawBufferPointer, encoding: String? = nil, options: HTMLParseOptions = .archive
   ) throws(HTMLParseError) {
-    pointer = try Self.parse(bytes, encoding: encoding, options: options)
+    (pointer, slice) = try Self.parseInSlice(bytes, encoding: encoding, options: options)
   }
 
   /// Parses a byte array (convenience for tests and small inputs).
   public init(bytes: [UInt8], encoding: String? = nil, options: HTMLParseOptions = .archive) throws(HTMLParseError) {
     let result = bytes.withUnsafeBytes { raw in
-      Result { () throws(HTMLParseError) in try Self.parse(raw, encoding: encoding, options: options) }
+      Result { () throws(HTMLParseError) in try Self.parseInSlice(raw, encoding: encoding, options: options) }
     }
-    pointer = try result.get()
+    (pointer, slice) = try result.get()
   }
 
   /// Parses page bytes as ``CharsetDecoder`` prepared them. Bytes it made UTF-8 are read as
@@ -93,24 +100,55 @@ public final class HTMLDocument {
     }
   }
 
-  private static func parse(
+  /// Parses in an arena slice when one is free (the slice is given back if parsing fails).
+  private static func parseInSlice(
     _ bytes: UnsafeRawBufferPointer, encoding: String?, options: HTMLParseOptions
-  ) throws(HTMLParseError) -> htmlDocPtr {
+  ) throws(HTMLParseError) -> (htmlDocPtr, Int?) {
     _ = libxml2Initialized
+    let slice = LibXMLArena.lease()
+    do throws(HTMLParseError) {
+      return (try parse(bytes, encoding: encoding, options: options, slice: slice), slice)
+    } catch {
+      if let slice { LibXMLArena.release(slice) }
+      throw error
+    }
+  }
+
+  private static func parse(
+    _ bytes: UnsafeRawBufferPointer, encoding: String?, options: HTMLParseOptions, slice: Int?
+  ) throws(HTMLParseError) -> htmlDocPtr {
     if let cleaned = DoctypeSubset.removed(from: bytes) {
       let result = cleaned.withUnsafeBytes { raw in
-        Result { () throws(HTMLParseError) in try parse(raw, encoding: encoding, options: options) }
+        Result { () throws(HTMLParseError) in try parse(raw, encoding: encoding, options: options, slice: slice) }
       }
       return try result.get()
     }
     guard let base = bytes.baseAddress, bytes.count > 0 else { throw .emptyInput }
     guard let size = Int32(exactly: bytes.count) else { throw .inputTooLarge(byteCount: bytes.count) }
-    guard let doc = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), size, nil, encoding, options.rawValue)
-    else { throw .parserFailed }
+    let read = { () -> htmlDocPtr? in
+      let doc = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), size, nil, encoding, options.rawValue)
+      // The thread's copy of the last parse error points into the slice; drop it while the
+      // slice is still this thread's.
+      xmlResetLastError()
+      return doc
+    }
+    // Creates libxml2's per-thread state (with the C allocator) before the slice is in use.
+    xmlResetLastError()
+    let doc: htmlDocPtr? = if let slice { LibXMLArena.allocating(in: slice, read) } else { read() }
+    guard let doc else { throw .parserFailed }
     return doc
   }
 
-  deinit { xmlFreeDoc(pointer) }
+  deinit {
+    if let slice {
+      // A tree wholly in the slice goes with it; one that overflowed into the C allocator is
+      // freed first (its frees inside the slice do nothing).
+      if LibXMLArena.overflowed(slice) { xmlFreeDoc(pointer) }
+      LibXMLArena.release(slice)
+    } else {
+      xmlFreeDoc(pointer)
+    }
+  }
 
   /// The root element (`<html>`), or nil for an empty tree.
   var root: xmlNodePtr? { xmlDocGetRootElement(pointer) }
