@@ -61,12 +61,13 @@ def perturb(text, rng, vocabulary):
     if len(paragraphs) > 3 and rng.random() < 0.2:
         rng.shuffle(paragraphs)
     share = rng.choice((0.0, 0.02, 0.1, 0.3, 0.45, 0.6, 0.6, 0.6))
+    draw, pick = rng.random, rng.choice  # the same draws in the same order, without the lookups
     out = []
     for p in paragraphs:
         words = p.split(" ")
         for i in range(len(words)):
-            if rng.random() < share:
-                words[i] = rng.choice(vocabulary)
+            if draw() < share:
+                words[i] = pick(vocabulary)
         out.append(" ".join(words))
     return "\n".join(out)
 
@@ -116,7 +117,10 @@ def write_pipeline(folder, campaigns):
 
 def make_document(i, seeds, vocabulary, campaigns, sites, rng):
     seed = seeds[rng.randrange(len(seeds))]
-    doc = json.loads(json.dumps(seed))
+    # A shallow copy: every field changed below is replaced, except the counters (copied here).
+    doc = dict(seed)
+    if seed.get("counters"):
+        doc["counters"] = [dict(counter) for counter in seed["counters"]]
     digest = hashlib.sha256(f"scale-{i}".encode()).hexdigest()
     site = f"s{rng.randrange(sites)}.example.org"
     path = (seed.get("url") or "/").split("://", 1)[-1].split("/", 1)[-1].split("?")[0][:60]

@@ -1,60 +1,102 @@
 import PipelineConfiguration
 public import SlackscoreCore
 
-/// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here).
+/// Turns loaded inputs into the campaigns of `campaigns.json` (no I/O here but reading back
+/// spilled documents).
+///
+/// Memory: what is kept for every document is its id, its cluster and its campaigns (and, while
+/// clusters are made, its signature); documents themselves are read back in batches for
+/// matching and discovery, and one campaign's members at a time for its score.
 public struct CampaignScorer {
   /// What is scored.
   public let inputs: ScoreInputs
-  let documents: [Document]
+  /// Every document read.
+  let store: ScoreDocuments
+  /// The documents scored (indices into `store`), in scoring order: one per id.
+  let scored: [Int]
   let ctasByDoc: CTAsByDocument
   let clusters: [String: String]
   let matches: [String: [String: Set<MatchReason>]]
+  /// The counter kinds the scored documents show.
+  let counterKinds: Set<String>
   let exports: ExportIndex
   let diagnostics: DiagnosticCollector
 
   /// Prepares documents (sorted by id; a repeated id keeps its first copy), CTAs,
   /// clusters and campaign matches.
   public init(inputs: ScoreInputs, diagnostics: DiagnosticCollector) {
-    self.inputs = inputs
+    var kept = inputs
+    kept.textFacts = nil  // needed only here, and dropped with the signatures once clusters are made
+    self.inputs = kept
     self.diagnostics = diagnostics
     let matcher = CampaignMatcher(inputs.config.campaigns)
-    let all = inputs.documents
-    let facts = inputs.textFacts ?? all.map { TextFacts($0, matcher: matcher) }
-    let order = Self.documentOrder(all, facts)
+    let store = inputs.store
+    self.store = store
+    let facts = inputs.textFacts ?? store.all.map { TextFacts($0, matcher: matcher) }
+    let order = Self.documentOrder(store, facts)
     var ids: Set<String> = []
-    let firsts = order.filter { ids.insert(all[$0].id).inserted }
-    // Already in order without repeats (as ScoreStage reads them): shared, not copied.
-    let inPlace = firsts.elementsEqual(all.indices)
-    let docs = inPlace ? all : firsts.map { all[$0] }
-    let kept = inPlace ? facts : firsts.map { facts[$0] }
-    if docs.count < all.count {
+    let firsts = order.filter { ids.insert(store.ids[$0]).inserted }
+    if firsts.count < store.count {
       diagnostics.emit(
         Diagnostic(
           severity: .warning, stage: "score", code: "repeated-document-id",
-          message: "\(all.count - docs.count) documents repeat an id already read; each id counts once"))
+          message: "\(store.count - firsts.count) documents repeat an id already read; each id counts once"))
     }
-    documents = docs
+    scored = firsts
     let byDoc = CTAsByDocument(inputs.ctas, ids: ids)
     ctasByDoc = byDoc
-    clusters = NearDuplicates.clusters(docs, signatures: kept.map(\.signature))
+    // One pass over the documents: campaigns, counter kinds, and captures of one URL.
     var m: [String: [String: Set<MatchReason>]] = [:]
-    for (doc, facts) in zip(docs, kept) {
-      let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts.hits)
+    var kinds: Set<String> = []
+    var firstOfURL: [URLKey.Digest: Int] = [:]
+    var sameURL: [(Int, Int)] = []
+    store.forEach(firsts) { position, doc in
+      let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts[firsts[position]].hits)
       if !r.isEmpty { m[doc.id] = r }
+      for counter in doc.counters { kinds.insert(counter.kind) }
+      for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
+        let key = URLKey.Digest(URLKey.make(url))
+        if let first = firstOfURL[key] { sameURL.append((first, position)) } else { firstOfURL[key] = position }
+      }
     }
+    firstOfURL = [:]
     matches = m
+    counterKinds = kinds
+    clusters = NearDuplicates.clusters(
+      ids: firsts.map { store.ids[$0] }, signatures: firsts.map { facts[$0].signature }, sameURL: sameURL)
     exports = ExportIndex(inputs.interactions)
   }
 
   /// The order documents are scored in (id, capture time, URL, text digest; ties keep their
-  /// order): indices into `all`, the identity when they already are in that order.
-  static func documentOrder(_ all: [Document], _ facts: [TextFacts]) -> [Int] {
-    func precedes(_ a: Int, _ b: Int) -> Bool {
-      (all[a].id, all[a].capturedAt ?? "", all[a].url ?? "", facts[a].digest)
-        < (all[b].id, all[b].capturedAt ?? "", all[b].url ?? "", facts[b].digest)
+  /// order): indices into `store`, the identity when they already are in that order. Only
+  /// documents that share an id are read back to compare their capture times and URLs.
+  static func documentOrder(_ store: ScoreDocuments, _ facts: [TextFacts]) -> [Int] {
+    let ids = store.ids
+    var order = Array(ids.indices)
+    if !ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] <= ids[$0] }) {
+      order.sort { (ids[$0], $0) < (ids[$1], $1) }
     }
-    if all.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return Array(all.indices) }
-    return all.indices.sorted(by: precedes)
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count && ids[order[end]] == ids[order[start]] { end += 1 }
+      if end - start > 1 {
+        let run = Array(order[start..<end])
+        let docs = store.documents(run)
+        let sorted = run.indices.sorted { a, b in
+          (docs[a].capturedAt ?? "", docs[a].url ?? "", facts[run[a]].digest, run[a])
+            < (docs[b].capturedAt ?? "", docs[b].url ?? "", facts[run[b]].digest, run[b])
+        }
+        order.replaceSubrange(start..<end, with: sorted.map { run[$0] })
+      }
+      start = end
+    }
+    return order
+  }
+
+  /// The scored documents for which `include` (given the id) is true, read back, in scoring order.
+  func documents(where include: (String) -> Bool) -> [Document] {
+    store.documents(scored.filter { include(store.ids[$0]) })
   }
 
   /// Scores every configured campaign (sorted by id) and lists discovered ones.
@@ -74,7 +116,7 @@ public struct CampaignScorer {
     }
     let types = InteractionType.all.filter { t in
       ["likes", "shares", "comments", "views"].contains(t)
-        || documents.contains { $0.counters.contains { $0.kind == t } }
+        || counterKinds.contains(t)
         || exports.byKey.values.contains { $0.counts[t] != nil }
     }
     var usedExportKeys: Set<String> = []
@@ -86,8 +128,8 @@ public struct CampaignScorer {
     }
     Quadrants.assign(&campaigns)
 
-    let unassigned = documents.filter { matches[$0.id] == nil }
-    let discovered = Discovery.find(unassigned, ctasByDoc: ctasByDoc, clusters: clusters)
+    let unassigned = scored.filter { matches[store.ids[$0]] == nil }
+    let discovered = Discovery.find(unassigned, in: store, ctasByDoc: ctasByDoc, clusters: clusters)
     let unmatchedExports = exports.byKey.filter { !usedExportKeys.contains($0.key) }
     if !unmatchedExports.isEmpty {
       let rows = inputs.interactions.filter { unmatchedExports[URLKey.make($0.url)] != nil }
@@ -100,11 +142,11 @@ public struct CampaignScorer {
           hint: "add the URLs to a campaign's url_patterns, or remove the rows"))
     }
     let allCTAs = inputs.ctas
-    let docIDs = Set(documents.map(\.id))
+    let docIDs = Set(scored.map { store.ids[$0] })
     let counts = InputCounts(
-      documentsRead: inputs.documents.count, documentsAssigned: matches.count,
+      documentsRead: store.count, documentsAssigned: matches.count,
       documentsInSeveralCampaigns: matches.values.filter { $0.count > 1 }.count,
-      documentsUnassigned: documents.count - matches.count, nearDuplicateClusters: Set(clusters.values).count,
+      documentsUnassigned: scored.count - matches.count, nearDuplicateClusters: Set(clusters.values).count,
       ctasRead: allCTAs.count, ctasBoilerplate: allCTAs.filter(\.boilerplate).count,
       ctasWithoutDocument: allCTAs.filter { !docIDs.contains($0.docId) }.count, outcomeRows: inputs.outcomes.count,
       outcomeRowsUnknownCampaign: unknownOutcomeRows, interactionRows: inputs.interactions.count,
@@ -135,7 +177,7 @@ public struct CampaignScorer {
   }
 
   private func scoreCampaign(_ campaign: CampaignConfig, types: [String]) -> (CampaignScore, Set<String>) {
-    let members = documents.filter { matches[$0.id]?[campaign.id] != nil }
+    let members = documents { matches[$0]?[campaign.id] != nil }
     let targetKeys = Set((campaign.petitionUrls + campaign.donationUrls + campaign.eventUrls).map(URLKey.make))
     let eventKeys = Set(campaign.eventUrls.map(URLKey.make))
     let patterns = campaign.urlPatterns.map(URLKey.Pattern.init)

@@ -16,19 +16,22 @@ enum Discovery {
     "attendees": "event_url",
   ]
 
+  /// The discovered campaigns among documents `indices` of `store` (the unassigned ones, in
+  /// scoring order). The documents are read twice, in batches; then those of each group that
+  /// counts once more.
   static func find(
-    _ docs: [Document], ctasByDoc: CTAsByDocument, clusters: [String: String]
+    _ indices: [Int], in store: ScoreDocuments, ctasByDoc: CTAsByDocument, clusters: [String: String]
   )
     -> [DiscoveredCampaign]
   {
     // Pages that show an outcome counter, by URL key.
     var targetPages: [String: String] = [:]
-    for doc in docs {
-      guard let basis = doc.counters.compactMap({ counterBasis[$0.kind] }).sorted().first else { continue }
+    store.forEach(indices) { _, doc in
+      guard let basis = doc.counters.compactMap({ counterBasis[$0.kind] }).sorted().first else { return }
       for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) { targetPages[URLKey.make(url)] = basis }
     }
-    var groups: [String: (basis: String, key: String, docs: [Int])] = [:]
-    for (index, doc) in docs.enumerated() {
+    var groups: [String: (basis: String, key: String, docs: [Int])] = [:]  // docs: indices into `store`
+    store.forEach(indices) { position, doc in
       var keys: [String: String] = [:]  // group key -> basis
       for cta in ctasByDoc[doc.id] where !cta.boilerplate {
         guard let t = cta.target else { continue }
@@ -51,15 +54,15 @@ enum Discovery {
         // Changed in place: no copy of the group's list per document.
         let groupBasis = targetPages[key] ?? min(groups[k]?.basis ?? basis, basis)
         groups[k, default: (basis, key, [])].basis = groupBasis
-        groups[k]!.docs.append(index)
+        groups[k]!.docs.append(indices[position])
       }
     }
     var result: [DiscoveredCampaign] = []
     var usedIDs: Set<String> = []
     for k in groups.keys.sorted() {
-      let found = groups[k]!
-      let g = (basis: found.basis, key: found.key, docs: found.docs.map { docs[$0] })
-      let uniqueClusters = Set(g.docs.map { clusters[$0.id]! })
+      let g = groups[k]!
+      let ids = g.docs.map { store.ids[$0] }
+      let uniqueClusters = Set(ids.map { clusters[$0]! })
       guard uniqueClusters.count >= 2 else { continue }
       var id = "discovered-" + slug(g.key)
       var n = 2
@@ -72,7 +75,7 @@ enum Discovery {
       var outcomes: [String: Double] = [:]
       var perCluster: [String: [String: Double]] = [:]
       var outcomePerCluster: [String: [String: Double]] = [:]
-      for doc in g.docs {
+      store.forEach(g.docs) { _, doc in
         let c = clusters[doc.id]!
         for counter in doc.counters {
           if let kind = InteractionType.canonical(counter.kind) {
@@ -88,9 +91,9 @@ enum Discovery {
       for counts in outcomePerCluster.values { for (t, v) in counts { outcomes[t] = max(outcomes[t] ?? 0, v) } }
       result.append(
         DiscoveredCampaign(
-          id: id, basis: g.basis, key: g.key, documentIds: g.docs.map(\.id).sorted(),
+          id: id, basis: g.basis, key: g.key, documentIds: ids.sorted(),
           uniqueDocuments: uniqueClusters.count,
-          ctaCount: g.docs.reduce(0) { $0 + ctasByDoc[$1.id].filter { !$0.boilerplate }.count },
+          ctaCount: ids.reduce(0) { $0 + ctasByDoc[$1].filter { !$0.boilerplate }.count },
           interactions: interactions.mapValues { fixed($0) }, outcomes: outcomes.mapValues { fixed($0) }))
     }
     return result.sorted { $0.id < $1.id }

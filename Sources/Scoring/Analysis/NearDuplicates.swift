@@ -41,7 +41,22 @@ enum NearDuplicates {
 
   /// Cluster id per document id; `signatures[i]` is the signature of `docs[i]`'s text.
   static func clusters(_ docs: [Document], signatures: [Signature?]) -> [String: String] {
-    let n = docs.count
+    var byURL: [String: Int] = [:]
+    var sameURL: [(Int, Int)] = []
+    for (i, doc) in docs.enumerated() {
+      for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
+        let key = URLKey.make(url)
+        if let first = byURL[key] { sameURL.append((first, i)) } else { byURL[key] = i }
+      }
+    }
+    return clusters(ids: docs.map(\.id), signatures: signatures, sameURL: sameURL)
+  }
+
+  /// Cluster id per document id, for documents `ids` (an id may repeat: its documents are one
+  /// cluster) with signatures `signatures`, where the pairs in `sameURL` (indices) are captures of
+  /// one URL key.
+  static func clusters(ids: [String], signatures: [Signature?], sameURL: [(Int, Int)]) -> [String: String] {
+    let n = ids.count
     var parent = Array(0..<n)
     func find(_ x: Int) -> Int {
       var x = x
@@ -56,16 +71,12 @@ enum NearDuplicates {
       let rb = find(b)
       if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
-    var byURL: [String: Int] = [:]
     var byID: [String: Int] = [:]
-    for (i, doc) in docs.enumerated() {
-      if let first = byID[doc.id] { union(first, i) } else { byID[doc.id] = i }
-      for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
-        let key = URLKey.make(url)
-        if let first = byURL[key] { union(first, i) } else { byURL[key] = i }
-      }
+    for (i, id) in ids.enumerated() {
+      if let first = byID[id] { union(first, i) } else { byID[id] = i }
     }
-    byURL = [:]
+    byID = [:]
+    for (a, b) in sameURL { union(a, b) }
     let rows = signatureSize / bands
     let needed = Int((minJaccard * Double(signatureSize)).rounded(.up))
     var bucket: [(key: UInt64, index: Int)] = []
@@ -95,22 +106,22 @@ enum NearDuplicates {
       }
     }
     var smallest: [Int: String] = [:]
-    for (i, doc) in docs.enumerated() {
+    for (i, id) in ids.enumerated() {
       let root = find(i)
-      if let s = smallest[root], s <= doc.id { continue }
-      smallest[root] = doc.id
+      if let s = smallest[root], s <= id { continue }
+      smallest[root] = id
     }
     var result: [String: String] = [:]
     result.reserveCapacity(n)
     var idOfRoot: [Int: String] = [:]
-    for (i, doc) in docs.enumerated() {
+    for (i, docID) in ids.enumerated() {
       let root = find(i)
       if let id = idOfRoot[root] {
-        result[doc.id] = id
+        result[docID] = id
       } else {
         let id = "c-" + String(ContentDigest.sha256(smallest[root]!).hex.prefix(12))
         idOfRoot[root] = id
-        result[doc.id] = id
+        result[docID] = id
       }
     }
     return result

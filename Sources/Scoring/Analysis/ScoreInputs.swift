@@ -5,9 +5,18 @@ public import SlackscoreCore
 public struct ScoreInputs: Sendable {
   /// The pipeline config.
   public var config: PipelineConfig
-  /// Documents from the parse stage. Editing them drops `textFacts` (worked out from the texts
-  /// as read, index by index), so the scorer never pairs a document with another's facts.
-  public var documents: [Document] { didSet { textFacts = nil } }
+  /// Documents from the parse stage (read back from their scratch file when ``ScoreStage``
+  /// spilled them). Editing them drops `textFacts` (worked out from the texts as read, index by
+  /// index), so the scorer never pairs a document with another's facts.
+  public var documents: [Document] {
+    get { store.all }
+    set {
+      store = ScoreDocuments(newValue)
+      textFacts = nil
+    }
+  }
+  /// Where the documents are: in memory, or spilled by ``ScoreStage``.
+  var store: ScoreDocuments
   /// Calls to action from the extract stage.
   public var ctas: [CallToAction]
   /// Outcome CSV rows.
@@ -23,7 +32,7 @@ public struct ScoreInputs: Sendable {
     interactions: [InteractionRow]
   ) {
     self.config = config
-    self.documents = documents
+    self.store = ScoreDocuments(documents)
     self.ctas = ctas
     self.outcomes = outcomes
     self.interactions = interactions

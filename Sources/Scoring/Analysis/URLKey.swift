@@ -1,4 +1,5 @@
 import PipelineConfiguration
+import SlackscoreCore
 
 /// URL comparison key: scheme, `www.`, fragment and tracking parameters (`utm_*`, `fbclid`,
 /// `gclid`) dropped, host lower-cased, one trailing `/` removed. `https://www.Example.org/p/x/#top` and `http://example.org/p/x` share a key.
@@ -22,6 +23,19 @@ enum URLKey {
     }
     if rest.hasSuffix("/") { rest.removeLast() }
     return host + rest
+  }
+
+  /// A URL key held as the first 128 bits of its SHA-256: 16 bytes instead of the string, for
+  /// sets of every document's URL.
+  struct Digest: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ key: String) {
+      let bytes = ContentDigest.sha256(key).bytes
+      high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+      low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+    }
   }
 
   /// Whether `url` matches a config glob on the URL without scheme (`*` matches any run of

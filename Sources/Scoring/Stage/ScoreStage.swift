@@ -55,11 +55,16 @@ public enum ScoreStage {
   public static func run(
     options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector = DiagnosticCollector()
   ) throws -> ScoreResult {
-    let loaded = try loadInputs(options: options, logger: logger, diagnostics: diagnostics)
-    let report = makeReport(inputs: loaded.inputs, inputFiles: loaded.files, diagnostics: diagnostics)
+    var loaded = try loadInputs(options: options, logger: logger, diagnostics: diagnostics)
+    let scorer = CampaignScorer(inputs: loaded.inputs, diagnostics: diagnostics)
+    // The text facts (signatures) are needed only while the scorer is made: dropped here.
+    loaded.inputs.textFacts = nil
+    let report = makeReport(scorer: scorer, inputFiles: loaded.files, diagnostics: diagnostics)
     let jsonPath = joinPath(loaded.outputFolder, "campaigns.json")
     let csvPath = joinPath(loaded.outputFolder, "campaigns.csv")
-    try AtomicFileWriter.write(try encode(report), to: jsonPath)
+    let json = try AtomicFileWriter(path: jsonPath)
+    try CampaignsJSON.write(report) { try json.write($0) }
+    try json.commit()
     try AtomicFileWriter.write(CampaignsCSV.render(report), to: csvPath)
     logger.info(
       "score: \(report.campaigns.count) campaigns, \(report.discoveredCampaigns.count) discovered, \(report.diagnostics.count) diagnostics -> \(jsonPath)"
@@ -101,23 +106,40 @@ public enum ScoreStage {
       throw ScoreError("\(show(documentsPath)): no documents to score (run `slackscore parse` first)")
     }
     var inputFiles: [(role: String, path: String)] = [("config", configPath), ("documents", documentsPath)]
-    // Each document is reduced as it is read (its text facts kept, its text dropped).
+    // Each document is reduced as it is read (its text facts kept, its text dropped) and
+    // spilled to a scratch file: memory keeps its id and facts.
     let matcher = CampaignMatcher(config.campaigns)
-    var documents: [Document] = []
-    var textFacts: [TextFacts] = []
-    readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics) {
-      doc -> (Document, TextFacts)? in
-      let kept = primaryCounters(doc)
-      return (kept.compactedForScore(), TextFacts(kept, matcher: matcher))
-    } into: {
-      documents.append($0.0)
-      textFacts.append($0.1)
+    let spill: DocumentSpill
+    do {
+      spill = try DocumentSpill(
+        folder: FileSystem.isDirectory(out) ? out : (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"))
+    } catch {
+      throw ScoreError("cannot make a scratch file for the documents: \(error)")
     }
-    // In the scorer's order once here, so the scorer shares these arrays instead of copying them.
-    let order = CampaignScorer.documentOrder(documents, textFacts)
-    if !order.elementsEqual(documents.indices) {
-      documents = order.map { documents[$0] }
-      textFacts = order.map { textFacts[$0] }
+    var ids: [String] = []
+    var textFacts: [TextFacts] = []
+    var spillError: (any Error)? = nil
+    readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics) {
+      doc -> (id: String, facts: TextFacts, bytes: [UInt8])? in
+      let kept = primaryCounters(doc)
+      // Encoding a value just decoded cannot fail.
+      guard let bytes = try? JSONCoding.lineEncoder().encode(kept.compactedForScore()) else { return nil }
+      return (doc.id, TextFacts(kept, matcher: matcher), [UInt8](bytes))
+    } into: { (read: (id: String, facts: TextFacts, bytes: [UInt8])) in
+      guard spillError == nil else { return }
+      do {
+        try spill.append(read.bytes)
+        ids.append(read.id)
+        textFacts.append(read.facts)
+      } catch {
+        spillError = error
+      }
+    }
+    do {
+      if let spillError { throw spillError }
+      try spill.finish()
+    } catch {
+      throw ScoreError("cannot write the documents' scratch file: \(error)")
     }
     var ctas: [CallToAction] = []
     if FileSystem.exists(ctasPath) {
@@ -160,7 +182,8 @@ public enum ScoreStage {
       for path in matches { inputFiles.append(("archive", path)) }
     }
     var inputs = ScoreInputs(
-      config: config, documents: documents, ctas: ctas, outcomes: outcomeRows, interactions: interactionRows)
+      config: config, documents: [], ctas: ctas, outcomes: outcomeRows, interactions: interactionRows)
+    inputs.store = ScoreDocuments(spill: spill, ids: ids)
     inputs.textFacts = textFacts
     let fingerprints = inputFiles.map { file -> InputFile in
       do {
@@ -180,7 +203,18 @@ public enum ScoreStage {
   )
     -> CampaignsReport
   {
-    let scorer = CampaignScorer(inputs: inputs, diagnostics: diagnostics)
+    makeReport(
+      scorer: CampaignScorer(inputs: inputs, diagnostics: diagnostics), inputFiles: inputFiles,
+      diagnostics: diagnostics)
+  }
+
+  /// The whole report of a prepared scorer.
+  static func makeReport(
+    scorer: CampaignScorer, inputFiles: [InputFile], diagnostics: DiagnosticCollector
+  )
+    -> CampaignsReport
+  {
+    let inputs = scorer.inputs
     let (campaigns, discovered, countsWithoutDiagnostics) = scorer.score()
     let found = diagnostics.diagnostics
     var counts = countsWithoutDiagnostics
@@ -207,8 +241,8 @@ public enum ScoreStage {
 
   /// The bytes of `campaigns.json`: pretty, sorted keys, trailing newline.
   public static func encode(_ report: CampaignsReport) throws -> [UInt8] {
-    var bytes = [UInt8](try JSONCoding.prettyEncoder().encode(report))
-    bytes.append(0x0A)
+    var bytes: [UInt8] = []
+    try CampaignsJSON.write(report) { bytes += $0 }
     return bytes
   }
 
