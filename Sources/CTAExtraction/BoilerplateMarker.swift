@@ -47,7 +47,7 @@ public struct BoilerplateMarker: Sendable {
   /// What the rule needs of `candidate`, found in a document of `site` (`PageKey.site`).
   public func facts(of candidate: CTACandidate, site: String?) -> BoilerplateFacts {
     let key = candidate.recurrenceKey
-    let words = key.split(separator: " ").count
+    let words = Self.wordCount(key)
     return BoilerplateFacts(
       recurrence: key.isEmpty ? nil : site.map { BoilerplateFacts.recurrence(site: $0, key: key) },
       counted: candidate.cta.reported != true,
@@ -90,6 +90,23 @@ public struct BoilerplateMarker: Sendable {
     for i in documents.indices {
       for k in documents[i].indices { verdict(facts[i][k], recurrence: recurrence).apply(to: &documents[i][k].cta) }
     }
+  }
+
+  /// `key.split(separator: " ").count`, counted on the bytes when `key` is ASCII (where every
+  /// byte is a character).
+  static func wordCount(_ key: String) -> Int {
+    var words = 0
+    var inWord = false
+    for byte in key.utf8 {
+      if byte >= 0x80 { return key.split(separator: " ").count }
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+    }
+    return words
   }
 
   static func adding(_ cue: String, to cues: [String]) -> [String] {

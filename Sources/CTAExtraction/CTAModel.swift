@@ -168,8 +168,8 @@ public struct CTAModel: Sendable {
   /// Category order of `categoryWeights` rows.
   public let categoryNames: [String]
   private let categoryBias: [Double]
-  /// `categoryWeights[feature * categoryNames.count + c]`.
-  private let categoryWeights: [Float]
+  /// Per feature, its weight in each category head, in `categoryNames` order (most features have none).
+  private let categoryWeights: SparseRows
 
   /// Expands a model file into dense arrays.
   public init(file: CTAModelFile) {
@@ -186,14 +186,12 @@ public struct CTAModel: Sendable {
     let names = CTAResources.categories.filter { file.categories[$0] != nil }
     categoryNames = names
     categoryBias = names.map { file.categories[$0]!.bias }
-    var weights = [Float](repeating: 0, count: names.isEmpty ? 0 : file.dimension * names.count)
+    var entries: [(feature: Int, column: Int, weight: Float)] = []
     for (c, name) in names.enumerated() {
       let head = file.categories[name]!
-      for (i, w) in zip(head.indices, head.weights) where i >= 0 && i < dimension {
-        weights[i * names.count + c] = Float(w)
-      }
+      for (i, w) in zip(head.indices, head.weights) { entries.append((i, c, Float(w))) }
     }
-    categoryWeights = weights
+    categoryWeights = SparseRows(dimension: file.dimension, width: names.count, entries: entries)
   }
 
   /// Probability that the sentence with these features is a call to action.
@@ -212,10 +210,8 @@ public struct CTAModel: Sendable {
     let k = categoryNames.count
     guard k > 0 else { return [] }
     var scores = categoryBias
-    for f in features {
-      let base = f * k
-      for c in 0..<k { scores[c] += Double(categoryWeights[base + c]) }
-    }
+    // A feature without a row would add zeros: skipping it leaves the sums as they were.
+    for f in features { categoryWeights.add(row: f, to: &scores) }
     return scores
   }
 

@@ -7,7 +7,6 @@ import SlackscoreCore
 /// removed when the spool is dropped; a killed run's is removed by the next run (`StaleTemporaries`).
 final class CandidateSpool {
   private let file: AtomicFileWriter
-  private let encoder = JSONCoding.lineEncoder()
 
   /// A new, empty spool for the output `output`.
   init(beside output: String) throws {
@@ -21,7 +20,7 @@ final class CandidateSpool {
   func append(_ cta: CallToAction, facts: BoilerplateFacts) throws {
     var line = facts.encoded
     line.append(0x20)
-    line.append(contentsOf: try encoder.encode(cta))
+    line.append(contentsOf: try cta.jsonBytes())
     line.append(0x0A)
     try file.write(line)
   }

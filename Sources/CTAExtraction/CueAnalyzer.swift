@@ -355,8 +355,11 @@ public struct CueAnalyzer: Sendable {
     for (i, token) in tokens.enumerated() where token.kind == .word {
       if entries[i].classes.contains(.functionEN) { en += 1 }
       if entries[i].classes.contains(.functionID) { id += 1 }
-      if token.text.utf8HasSuffix("nya") || token.text.utf8HasSuffix("kan") { id += 1 }
-      if token.text.utf8HasSuffix("ing") || token.text.utf8HasSuffix("tion") { en += 1 }
+      // The last three or four bytes against "nya", "kan", "ing", "tion".
+      let (tail, length) = token.text.utf8Tail
+      let last3 = tail & 0xFF_FFFF
+      if length >= 3 && (last3 == 0x6E_7961 || last3 == 0x6B_616E) { id += 1 }
+      if (length >= 3 && last3 == 0x69_6E67) || (length >= 4 && tail == 0x7469_6F6E) { en += 1 }
     }
     if en >= 2 && en > id * 2 { return "en" }
     if id >= 2 && id > en * 2 { return "id" }
@@ -452,6 +455,20 @@ extension String {
     }
     if let fast, let result = fast { return result }
     return a.suffix(b.count).elementsEqual(b)
+  }
+
+  /// The last four UTF-8 bytes (fewer when shorter), the last one lowest, and how many.
+  @inline(__always) var utf8Tail: (UInt32, Int) {
+    let bytes = utf8
+    var index = bytes.endIndex
+    var tail: UInt32 = 0
+    var length = 0
+    while length < 4 && index != bytes.startIndex {
+      bytes.formIndex(before: &index)
+      tail |= UInt32(bytes[index]) << UInt32(8 * length)
+      length += 1
+    }
+    return (tail, length)
   }
 
   /// `hasPrefix` on UTF-8 bytes.

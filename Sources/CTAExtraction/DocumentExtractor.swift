@@ -83,39 +83,88 @@ extension CTADetector {
     return out
   }
 
+  /// A registry link of the document with its lower-cased anchor text (3+ characters).
+  private struct AnchoredLink {
+    var text: String
+    /// `text`'s bytes when it is all ASCII (then a byte search finds it as `String.contains` does).
+    var ascii: [UInt8]?
+    var target: CTATarget
+  }
+
   /// Registry links of the document with their lower-cased anchor text (3+ characters).
-  private func anchoredLinks(_ document: ExtractInput) -> [(String, CTATarget)] {
-    var out: [(String, CTATarget)] = []
+  private func anchoredLinks(_ document: ExtractInput) -> [AnchoredLink] {
+    var out: [AnchoredLink] = []
     for link in document.links {
       let text = link.text.lowercased().trimmingSpaces()
       guard text.unicodeScalars.count >= 3, let target = analyzer.registry.target(for: link.url),
         target.kind != "social" && target.kind != "shortener"
       else { continue }
-      out.append((text, target))
+      let bytes = Array(text.utf8)
+      out.append(AnchoredLink(text: text, ascii: bytes.allSatisfy { $0 < 0x80 } ? bytes : nil, target: target))
     }
     return out
   }
 
-  private func anchoredTarget(_ sentence: ArraySlice<Unicode.Scalar>, _ links: [(String, CTATarget)]) -> CTATarget? {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: sentence)
-    let lower = String(view).lowercased()
-    for (text, target) in links where lower.contains(text) { return target }
+  /// The first link whose anchor text the lower-cased sentence contains. An ASCII sentence is
+  /// searched as bytes for ASCII anchors (one character per byte: it has no line breaks, so no
+  /// CR LF pair); other pairs compare as `String.contains` does.
+  private func anchoredTarget(_ sentence: ArraySlice<Unicode.Scalar>, _ links: [AnchoredLink]) -> CTATarget? {
+    var lowerBytes: [UInt8]?
+    if sentence.allSatisfy(\.isASCII) {
+      lowerBytes = sentence.map { c in
+        let v = UInt8(truncatingIfNeeded: c.value)
+        return v >= 65 && v <= 90 ? v + 32 : v
+      }
+    }
+    var lower: String?
+    for link in links {
+      if let lowerBytes, let ascii = link.ascii {
+        if Self.contains(lowerBytes, ascii) { return link.target }
+        continue
+      }
+      if lower == nil {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: sentence)
+        lower = String(view).lowercased()
+      }
+      if lower!.contains(link.text) { return link.target }
+    }
     return nil
+  }
+
+  /// Whether `needle` (not empty) occurs in `haystack`.
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= haystack.count else { return false }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+      if haystack[i] == first {
+        var k = 1
+        while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// Lower-case words and hashtags joined by spaces; numbers become `0`, URLs and emoji are dropped,
   /// so "Ikuti saluran WhatsApp kami!" and "ikuti saluran whatsapp kami 👉" share a key.
   static func recurrenceKey(_ tokens: [Token]) -> String {
-    var parts: [String] = []
+    var key = ""
+    var first = true
     for token in tokens {
+      let part: String
       switch token.kind {
-      case .word, .hashtag, .mention: parts.append(token.text)
-      case .number: parts.append("0")
+      case .word, .hashtag, .mention: part = token.text
+      case .number: part = "0"
       case .url, .emoji, .punctuation: continue
       }
+      if !first { key.append(" ") }
+      key.append(part)
+      first = false
     }
-    return parts.joined(separator: " ")
+    return key
   }
 }
 

@@ -96,7 +96,6 @@ public enum ExtractStage {
     // candidates to the output; a candidate the rule leaves alone is copied as it was encoded.
     let writer = try AtomicFileWriter(path: output)
     let decoder = JSONCoding.decoder()
-    let encoder = JSONCoding.lineEncoder()
     try spool.forEach { facts, json in
       let verdict = boilerplate.verdict(facts, recurrence: recurrence)
       if verdict.changesNothing {
@@ -104,7 +103,7 @@ public enum ExtractStage {
       } else {
         var cta = try decoder.decode(CallToAction.self, from: Data(json))
         verdict.apply(to: &cta)
-        try writer.write(try encoder.encode(cta))
+        try writer.write(try cta.jsonBytes())
         if facts.counted && verdict.boilerplate { summary.boilerplate += 1 }
       }
       try writer.write([0x0A] as [UInt8])
@@ -195,7 +194,7 @@ public enum ExtractStage {
     inParallel(lines.count, jobs: jobs, detector: detector) { i, detector, decoder in
       guard let line = lines[i] else { return .tooLong }
       do {
-        let input = try decoder.decode(ExtractInput.self, from: Data(line))
+        let input = try ExtractInputReader.read(line) ?? decoder.decode(ExtractInput.self, from: Data(line))
         if input.text.isEmpty { return .emptyText }
         return .document(detector.candidates(in: input, reported: reported), input.pageKey)
       } catch {

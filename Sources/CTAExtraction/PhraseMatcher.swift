@@ -12,12 +12,28 @@ enum PhrasePiece: Sendable, Hashable {
   func matches(_ token: Token) -> Bool {
     switch self {
     case .exact(let text): token.text == text
-    case .prefix(let stem): token.text.hasPrefix(stem) && (token.kind == .word || token.kind == .hashtag)
+    case .prefix(let stem): (token.kind == .word || token.kind == .hashtag) && Self.hasPrefix(token.text, stem)
     case .hashtagSuffix(let stem): token.kind == .hashtag && token.text.hasSuffix(stem)
     case .anyHashtag: token.kind == .hashtag
     case .anyMention: token.kind == .mention
     case .anyURL: token.kind == .url
     }
+  }
+
+  /// `text.hasPrefix(stem)`, decided on the bytes when they are ASCII where it matters (the
+  /// stem, the text's bytes it covers and the byte after them: then characters are bytes).
+  static func hasPrefix(_ text: String, _ stem: String) -> Bool {
+    let a = text.utf8
+    let b = stem.utf8
+    var i = a.startIndex
+    for byte in b {
+      guard i != a.endIndex else { return text.hasPrefix(stem) }
+      let c = a[i]
+      if c >= 0x80 || byte >= 0x80 { return text.hasPrefix(stem) }
+      if c != byte { return false }
+      i = a.index(after: i)
+    }
+    return i == a.endIndex || a[i] < 0x80 ? true : text.hasPrefix(stem)
   }
 }
 
@@ -25,7 +41,6 @@ enum PhrasePiece: Sendable, Hashable {
 struct PhraseHit: Sendable, Hashable {
   /// The label of the list the phrase came from (a category, `hortative`, …).
   var label: String
-  var phrase: String
   /// Token range of the hit, end exclusive.
   var first: Int
   var end: Int
@@ -37,19 +52,16 @@ struct PhraseHit: Sendable, Hashable {
 ///
 /// Phrases are indexed by their first token, so a lookup costs one hash per token plus the few
 /// wildcard-led phrases; callers that already looked the token up (`WordTable`) pass its slot and
-/// save that hash too.
+/// save that hash too. A phrase found through its first token's slot only checks its other pieces.
 struct PhraseMatcher: Sendable {
-  private struct Entry: Sendable {
-    var label: String
-    var phrase: String
-    var pieces: [PhrasePiece]
-    var number: Int
-  }
-
-  /// Entries grouped by their first token; `slotOf` maps that token to its group.
-  private var groups: [[Entry]] = []
+  /// Entry numbers grouped by their first token; `slotOf` maps that token to its group.
+  private var groups: [[Int]] = []
   private var slotOf: [String: Int] = [:]
-  private var wildcardLed: [Entry] = []
+  /// Entry numbers of the phrases that start with a wildcard.
+  private var wildcardLed: [Int] = []
+  /// Pieces and label of every entry, by entry number.
+  private var pieces: [[PhrasePiece]] = []
+  private var labels: [String] = []
   /// Label and phrase of every entry, by entry number.
   private(set) var phrases: [(label: String, phrase: String)] = []
 
@@ -60,17 +72,19 @@ struct PhraseMatcher: Sendable {
     for phrase in phrases {
       let pieces = Self.compile(phrase)
       guard let first = pieces.first else { continue }
-      let entry = Entry(label: label, phrase: phrase, pieces: pieces, number: self.phrases.count)
+      let number = self.phrases.count
       self.phrases.append((label, phrase))
+      self.pieces.append(pieces)
+      labels.append(label)
       if case .exact(let text) = first {
         if let slot = slotOf[text] {
-          groups[slot].append(entry)
+          groups[slot].append(number)
         } else {
           slotOf[text] = groups.count
-          groups.append([entry])
+          groups.append([number])
         }
       } else {
-        wildcardLed.append(entry)
+        wildcardLed.append(number)
       }
     }
   }
@@ -90,24 +104,27 @@ struct PhraseMatcher: Sendable {
     for i in tokens.indices {
       let s = slot(i)
       if s >= 0 {
-        for entry in groups[s] where Self.matches(entry.pieces, tokens, at: i) {
-          out.append(
-            PhraseHit(
-              label: entry.label, phrase: entry.phrase, first: i, end: i + entry.pieces.count, entry: entry.number))
+        // The slot is the first token's: its first piece (exact, that text) matches.
+        for entry in groups[s] where Self.matches(pieces[entry], tokens, at: i, from: 1) {
+          out.append(PhraseHit(label: labels[entry], first: i, end: i + pieces[entry].count, entry: entry))
         }
       }
-      for entry in wildcardLed where Self.matches(entry.pieces, tokens, at: i) {
-        out.append(
-          PhraseHit(
-            label: entry.label, phrase: entry.phrase, first: i, end: i + entry.pieces.count, entry: entry.number))
+      for entry in wildcardLed where Self.matches(pieces[entry], tokens, at: i, from: 0) {
+        out.append(PhraseHit(label: labels[entry], first: i, end: i + pieces[entry].count, entry: entry))
       }
     }
     return out
   }
 
-  private static func matches(_ pieces: [PhrasePiece], _ tokens: [Token], at i: Int) -> Bool {
+  /// Whether `pieces[from...]` match the tokens from `i + from` on (and the phrase fits).
+  @inline(__always)
+  private static func matches(_ pieces: [PhrasePiece], _ tokens: [Token], at i: Int, from: Int) -> Bool {
     guard i + pieces.count <= tokens.count else { return false }
-    for (k, piece) in pieces.enumerated() where !piece.matches(tokens[i + k]) { return false }
+    var k = from
+    while k < pieces.count {
+      if !pieces[k].matches(tokens[i + k]) { return false }
+      k += 1
+    }
     return true
   }
 

@@ -60,7 +60,8 @@ public struct SentenceSegmenter: Sendable {
         continue
       }
       // URLs and e-mail-like tokens: skip to the next whitespace, punctuation inside is not a break.
-      if Self.startsURL(s, at: i) {
+      // (Only "h" and "w" start a URL; the check is per scalar.)
+      if (c == "h" || c == "H" || c == "w" || c == "W") && Self.startsURL(s, at: i) {
         while i < n && !Self.isSpace(s[i]) { i += 1 }
         // A URL that ends with sentence punctuation: the punctuation closes the sentence.
         var j = i

@@ -36,6 +36,10 @@ struct WordTable: Sendable {
   }
 
   private var entries: [String: Entry] = [:]
+  /// The same entries for ASCII texts, found by their bytes: `AsciiKeys` holds every key that is
+  /// ASCII or equals an ASCII text (its canonical composition is ASCII), so an ASCII token is
+  /// answered without `String` hashing.
+  private let ascii: AsciiKeys<Entry>
 
   /// A table of `classes` (text → lists) and the first tokens of both phrase matchers.
   init(classes: [(WordClasses, Set<String>)], categories: PhraseMatcher, lists: PhraseMatcher) {
@@ -44,10 +48,17 @@ struct WordTable: Sendable {
     }
     for (word, slot) in categories.firstTokenSlots { entries[word, default: Entry()].categorySlot = Int32(slot) }
     for (word, slot) in lists.firstTokenSlots { entries[word, default: Entry()].listSlot = Int32(slot) }
+    ascii = AsciiKeys(entries)
   }
 
   /// The entry of every token, in order (an empty entry for texts no list holds).
   func lookup(_ tokens: [Token]) -> [Entry] {
-    tokens.map { entries[$0.text] ?? Entry() }
+    tokens.map { token in
+      switch ascii.value(for: token.text) {
+      case .found(let entry): entry
+      case .absent: Entry()
+      case .notASCII: entries[token.text] ?? Entry()
+      }
+    }
   }
 }

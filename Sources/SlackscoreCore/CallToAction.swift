@@ -1,3 +1,5 @@
+import Foundation
+
 /// One call to action found in a document: the output of `slackscore extract`, one JSON
 /// object per line of `ctas.jsonl` (see `schemas/cta.schema.json`).
 public struct CallToAction: Sendable, Hashable, Codable {
@@ -55,5 +57,57 @@ public struct CTATarget: Sendable, Hashable, Codable {
     self.url = url
     self.platform = platform
     self.kind = kind
+  }
+}
+
+extension CallToAction {
+  /// The call to action as `JSONCoding.lineEncoder()` encodes it (keys sorted, absent optionals
+  /// left out), byte for byte, without `JSONEncoder`'s cost; no line break. Falls back to the
+  /// encoder for a confidence that is not finite (which it refuses).
+  public func jsonBytes() throws -> [UInt8] {
+    guard confidence.isFinite else { return Array(try JSONCoding.lineEncoder().encode(self)) }
+    var out: [UInt8] = []
+    out.reserveCapacity(sentence.utf8.count + docId.utf8.count + 24 * cues.count + 256)
+    JSONBytes.appendRaw("{\"boilerplate\":", to: &out)
+    JSONBytes.appendBool(boilerplate, to: &out)
+    JSONBytes.appendRaw(",\"category\":", to: &out)
+    JSONBytes.appendString(category, to: &out)
+    JSONBytes.appendRaw(",\"confidence\":", to: &out)
+    JSONBytes.appendNumber(confidence, to: &out)
+    JSONBytes.appendRaw(",\"cues\":", to: &out)
+    JSONBytes.appendStrings(cues, to: &out)
+    JSONBytes.appendRaw(",\"doc_id\":", to: &out)
+    JSONBytes.appendString(docId, to: &out)
+    JSONBytes.appendRaw(",\"effort\":", to: &out)
+    JSONBytes.appendNumber(effort, to: &out)
+    JSONBytes.appendRaw(",\"end\":", to: &out)
+    JSONBytes.appendNumber(end, to: &out)
+    if let lang {
+      JSONBytes.appendRaw(",\"lang\":", to: &out)
+      JSONBytes.appendString(lang, to: &out)
+    }
+    if let reported {
+      JSONBytes.appendRaw(",\"reported\":", to: &out)
+      JSONBytes.appendBool(reported, to: &out)
+    }
+    JSONBytes.appendRaw(",\"sentence\":", to: &out)
+    JSONBytes.appendString(sentence, to: &out)
+    JSONBytes.appendRaw(",\"start\":", to: &out)
+    JSONBytes.appendNumber(start, to: &out)
+    if let target {
+      JSONBytes.appendRaw(",\"target\":{", to: &out)
+      if let kind = target.kind {
+        JSONBytes.appendRaw("\"kind\":", to: &out)
+        JSONBytes.appendString(kind, to: &out)
+        JSONBytes.appendRaw(",", to: &out)
+      }
+      JSONBytes.appendRaw("\"platform\":", to: &out)
+      JSONBytes.appendString(target.platform, to: &out)
+      JSONBytes.appendRaw(",\"url\":", to: &out)
+      JSONBytes.appendString(target.url, to: &out)
+      JSONBytes.appendRaw("}", to: &out)
+    }
+    JSONBytes.appendRaw("}", to: &out)
+    return out
   }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import SlackscoreCore
+import Testing
+
+@testable import CTAExtraction
+
+/// The hand-written readers and tables of the extract hot path give what the general code gives.
+@Suite struct ExtractFastPathTests {
+  /// Lines the fast reader must read as `JSONDecoder` does, or leave to it (nil).
+  static let lines: [String] = [
+    #"{"id":"a","text":"Sign the petition!"}"#,
+    #"{"id":42,"text":"x","url":"https://kabar.example/a?b=1#c","lang":"id","site_name":"Kabar","canonical_url":null}"#,
+    #"{"id":-7,"text":"x","links":[{"url":"https://chng.it/x","text":"sign","in_main":false},{"url":"u"}]}"#,
+    #" { "text" : "esc \" \\ \/ \b \f \n \r \t \u00e9 \u2028 é 🙏" , "id" : "b" , "extra" : [1, -2.5e3, {"a": [true, false, null]}] } "#,
+    #"{"id":"c","text":"x","links":null,"url":5,"lang":["en"],"site_name":{"a":1}}"#,
+    #"{"id":"d","text":"x","links":[{"url":"u","text":null,"in_main":null,"other":"y"}]}"#,
+    #"{"id":"e","text":"x","links":[{"text":"no url"}]}"#,
+    #"{"id":"f","text":"x","links":[{"url":"u","in_main":"yes"}]}"#,
+    #"{"id":"g","text":"x","siteName":"camel"}"#,
+    #"{"id":"h","text":"x","site__name":"double"}"#,
+    #"{"id":"i","text":"x","Canonical_URL":"upper"}"#,
+    #"{"id":"j","text":"x","id":"twice"}"#,
+    #"{"id":1.5,"text":"x"}"#, #"{"id":1e3,"text":"x"}"#, #"{"id":007,"text":"x"}"#, #"{"id":true,"text":"x"}"#,
+    #"{"id":"k","text":"\ud83d\ude4f pair"}"#, #"{"id":"l","text":"\ud83d lone"}"#, #"{"id":"m","text":"nul \u0000"}"#,
+    #"{"id":"n","text":"x"} trailing"#, #"{"id":"o","text":"x",}"#, #"{"id":"p"}"#, #"{"text":"q"}"#, "[1,2]", "",
+    #"{"id":"r","text":""}"#, #"{"id":"s","text":"x","n":01}"#, #"{"id":"t","text":"x","n":-}"#,
+    "{\"id\":\"u\",\"text\":\"raw\u{1}control\"}", #"{"id":"v","text":"x","links":[{"url":"a"},]}"#,
+  ]
+
+  @Test func inputReaderAgreesWithTheDecoder() throws {
+    let decoder = JSONCoding.decoder()
+    for line in Self.lines {
+      let bytes = Array(line.utf8)
+      let expected = try? decoder.decode(ExtractInput.self, from: Data(bytes))
+      if let fast = ExtractInputReader.read(bytes) {
+        #expect(fast == expected, "\(line)")
+      }
+    }
+    // The plain lines are read by the fast reader.
+    for line in Self.lines.prefix(6) { #expect(ExtractInputReader.read(Array(line.utf8)) != nil, "\(line)") }
+  }
+
+  @Test func inputReaderReadsTheFixture() throws {
+    let decoder = JSONCoding.decoder()
+    for line in ExtractFixtures.documentsJSONL.split(separator: "\n") where !line.isEmpty {
+      let bytes = Array(line.utf8)
+      let expected = try? decoder.decode(ExtractInput.self, from: Data(bytes))
+      #expect(ExtractInputReader.read(bytes) == expected)
+    }
+  }
+
+  @Test func sparseRowsAddWhatDenseRowsAdd() {
+    let dimension = 1 << 10
+    let width = 3
+    var entries: [(feature: Int, column: Int, weight: Float)] = []
+    var dense = [Float](repeating: 0, count: dimension * width)
+    for f in stride(from: 0, to: dimension, by: 7) {
+      for c in 0..<width where (f + c) % 2 == 0 {
+        let w = Float(f) / 100 - Float(c)
+        entries.append((f, c, w))
+        dense[f * width + c] = w
+      }
+    }
+    entries.append((dimension, 0, 9))  // outside: ignored
+    let rows = SparseRows(dimension: dimension, width: width, entries: entries)
+    var sparseSums = [0.5, -1, 2]
+    var denseSums = sparseSums
+    for f in 0..<dimension {
+      rows.add(row: f, to: &sparseSums)
+      for c in 0..<width { denseSums[c] += Double(dense[f * width + c]) }
+    }
+    #expect(sparseSums == denseSums)
+  }
+
+  @Test func asciiKeysFindWhatTheDictionaryFinds() {
+    let dictionary = ["ikuti": 1, "sign": 2, "let's": 3, "caf\u{E9}": 4, "\u{212A}elvin": 5, "": 6]
+    let keys = AsciiKeys(dictionary)
+    for text in ["ikuti", "sign", "let's", "kelvin", "Kelvin", "", "signs", "cafe", "caf\u{E9}", "x"] {
+      switch keys.value(for: text) {
+      case .found(let value): #expect(dictionary[text] == value, "\(text)")
+      case .absent: #expect(dictionary[text] == nil, "\(text)")
+      case .notASCII: #expect(text.utf8.contains { $0 >= 0x80 }, "\(text)")
+      }
+    }
+  }
+
+  @Test func prefixPiecesMatchAsHasPrefix() {
+    let texts = ["sebarkan", "sebar", "seb", "se\u{301}bar", "sebar\u{301}kan", "share", "#sebarkan", "ſebar"]
+    for text in texts {
+      for stem in ["sebar", "se", "s", "sebarkan!", "sé"] {
+        #expect(PhrasePiece.hasPrefix(text, stem) == text.hasPrefix(stem), "\(text) \(stem)")
+      }
+    }
+  }
+
+  @Test func wordCountIsTheSplitCount() {
+    for key in ["", "a", "a b", " a  b ", "ikuti saluran whatsapp kami", "e \u{301}x y", "0 0 0"] {
+      #expect(BoilerplateMarker.wordCount(key) == key.split(separator: " ").count, "\(key)")
+    }
+  }
+}
+
+@Suite struct UTF8TailTests {
+  @Test func tailHoldsTheLastBytes() {
+    #expect("".utf8Tail == (0, 0))
+    #expect("ab".utf8Tail == (0x6162, 2))
+    #expect("sebarkan".utf8Tail == (0x726B_616E, 4))
+    #expect("é".utf8Tail == (0xC3A9, 2))
+  }
+}
