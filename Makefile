@@ -157,7 +157,7 @@ export: run
 # `make fuzz` runs every target for FUZZ_TIME seconds; `make conformance` a short smoke of each.
 # A crash fails the run and leaves its input in out/fuzz/crashes/; commit it under
 # Fuzz/Regressions/TARGET/ and `make test` replays it from then on.
-FUZZ_TARGETS    := archive http html json numbers config csv
+FUZZ_TARGETS    := archive http html json numbers config csv documents
 FUZZ_TIME       ?= 1800
 FUZZ_SMOKE_TIME ?= 15
 .PHONY: fuzz

@@ -115,7 +115,8 @@ let package = Package(
     .executableTarget(
       name: "slackscore-fuzz",
       dependencies: [
-        "SlackscoreCore", "ArchiveReader", "DocumentParser", "PageSignals", "PipelineConfiguration", "Scoring",
+        "SlackscoreCore", "ArchiveReader", "CTAExtraction", "DocumentParser", "PageSignals", "PipelineConfiguration",
+        "Scoring",
       ],
       path: "Fuzz/Sources/slackscore-fuzz",
       swiftSettings: strictSettings),

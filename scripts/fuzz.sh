@@ -45,6 +45,19 @@ seed json Tests/PageSignalsTests/*.swift
 seed numbers Tests/PageSignalsTests/*.swift
 seed config pipelines/*/pipeline.yml Tests/ScoringTests/Fixtures/**/*.yml
 seed csv pipelines/*/*.csv Tests/ScoringTests/Fixtures/**/*.csv
+# documents.jsonl lines made of the project's own labelled sentences, one line per seed file.
+mkdir -p "$out/doc-lines"
+python3 - "$out/doc-lines" training/cta/en.jsonl training/cta/id.jsonl <<'PY'
+import json, sys
+out, n = sys.argv[1], 0
+for path in sys.argv[2:]:
+    for line in open(path, encoding="utf-8").readlines()[:30]:
+        row, n = json.loads(line), n + 1
+        doc = {"id": f"d{n}" if n % 3 else n, "text": row["text"], "lang": row.get("lang"), "url": f"https://s{n % 4}.example/p/{n}",
+               "site_name": None, "links": [{"url": "https://petisi.example.id/p/x", "text": "petisi", "in_main": True}]}
+        open(f"{out}/line-{n:03d}", "w", encoding="utf-8").write(json.dumps(doc, ensure_ascii=n % 2 == 0))
+PY
+seed documents "$out"/doc-lines/*
 status=0
 # Each target runs with libxml2 on malloc (SLACKSCORE_LIBXML_ARENA=0: AddressSanitizer guards its
 # trees); the targets that parse HTML run a second time on the shipped path, libxml2 in the

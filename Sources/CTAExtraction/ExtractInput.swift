@@ -1,3 +1,4 @@
+public import Foundation
 public import SlackscoreCore
 
 /// A document as the extract stage reads it: any JSON object with at least `id` and `text`.
@@ -35,6 +36,16 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     self.canonicalUrl = canonicalUrl
     self.links = links
   }
+
+  /// One JSON line of documents.jsonl: read by the plain-case byte reader when it can
+  /// (`ExtractInputReader`), else by `decoder` (a `JSONCoding.decoder()`), whose values and error
+  /// messages it gives. The fuzz target `documents` checks that the two agree.
+  public static func decode(line: [UInt8], decoder: JSONDecoder) throws -> ExtractInput {
+    try ExtractInputReader.read(line) ?? decoder.decode(ExtractInput.self, from: Data(line))
+  }
+
+  /// The plain-case byte reader alone (nil where it defers to `JSONDecoder`); for the fuzz target.
+  public static func readPlain(line: [UInt8]) -> ExtractInput? { ExtractInputReader.read(line) }
 
   /// The fields of a parsed `Document`.
   public init(_ document: Document) {

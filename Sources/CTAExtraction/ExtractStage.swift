@@ -194,7 +194,7 @@ public enum ExtractStage {
     inParallel(lines.count, jobs: jobs, detector: detector) { i, detector, decoder in
       guard let line = lines[i] else { return .tooLong }
       do {
-        let input = try ExtractInputReader.read(line) ?? decoder.decode(ExtractInput.self, from: Data(line))
+        let input = try ExtractInput.decode(line: line, decoder: decoder)
         if input.text.isEmpty { return .emptyText }
         return .document(detector.candidates(in: input, reported: reported), input.pageKey)
       } catch {

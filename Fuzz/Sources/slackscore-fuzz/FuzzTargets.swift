@@ -1,5 +1,7 @@
 import ArchiveReader
+import CTAExtraction
 import DocumentParser
+import Foundation
 import PageSignals
 import PipelineConfiguration
 import Scoring
@@ -26,6 +28,7 @@ enum FuzzTargets {
     ("numbers", numbers),
     ("config", config),
     ("csv", csv),
+    ("documents", documents),
   ]
 
   static func target(named name: String) -> (([UInt8]) -> Void)? { all.first { $0.name == name }?.run }
@@ -104,5 +107,15 @@ enum FuzzTargets {
   /// The CSV reader behind outcomes.csv and interactions.csv.
   static func csv(_ bytes: [UInt8]) {
     _ = CSVReader.rows(bytes)
+  }
+
+  /// A documents.jsonl line as extract reads it, differentially: where the plain-case byte
+  /// reader gives a document, `JSONDecoder` must give the same one (traps otherwise).
+  static func documents(_ bytes: [UInt8]) {
+    guard let plain = ExtractInput.readPlain(line: bytes) else { return }
+    let decoded = try? JSONCoding.decoder().decode(ExtractInput.self, from: Data(bytes))
+    if decoded != plain {
+      fatalError("ExtractInputReader and JSONDecoder disagree on a documents.jsonl line")
+    }
   }
 }
