@@ -22,6 +22,10 @@ extension CTADetector {
   /// Texts up to this many scalars are posts: one sentence of spam or shop talk ("RT, Like & Follow"
   /// under a porn or sale post) makes its `share`, `follow` and `buy` asks commercial.
   static let postLength = 600
+  /// A "sentence" longer than this many scalars is not one: a list of links, a table or a page
+  /// with no punctuation. It is no call to action (the longest real ask labelled is 256 scalars, a
+  /// whole tweet) and is skipped before tokenising.
+  static let maxSentenceScalars = 1_000
   static let commercialCategories: Set<String> = ["share", "follow", "buy"]
 
   /// Whether a post's asks of `category` are spam: the post is short and one of its sentences has
@@ -41,7 +45,7 @@ extension CTADetector {
     var linked: [Bool] = []
     var commercial = false
     let reply = Self.isReply(scalars)
-    for span in segmenter.split(scalars: scalars) {
+    for span in segmenter.split(scalars: scalars) where span.end - span.start <= Self.maxSentenceScalars {
       let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
       guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { continue }
       let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)

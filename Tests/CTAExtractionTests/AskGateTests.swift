@@ -93,6 +93,16 @@ import Testing
     let ctas = ExtractStage.callsToAction(in: [recipe], detector: Self.detector)
     #expect(ctas.isEmpty, "\(ctas.map(\.sentence))")
   }
+
+  @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
+    // A playlist page: hundreds of links and titles with no full stop make one 'sentence'.
+    let links = (0..<40).map { "http://music.example/\($0)/track.mp3 Band \($0) - Song" }.joined(separator: " ")
+    let page = ExtractInput(id: "l1", text: links + " please follow us and share this playlist", lang: "en")
+    let ctas = ExtractStage.callsToAction(in: [page], detector: Self.detector)
+    #expect(ctas.isEmpty, "\(ctas.map { $0.sentence.prefix(80) })")
+    let short = ExtractInput(id: "l2", text: "Please follow us and share this playlist!", lang: "en")
+    #expect(!ExtractStage.callsToAction(in: [short], detector: Self.detector).isEmpty)
+  }
 }
 
 /// Safety of the extract stage's inputs: damaged model files and oversized JSON lines.
