@@ -88,7 +88,13 @@ enum ExtractInputReader {
           case "url":
             guard let s = scanner.string() else { return false }
             url = s
-          case "text": return scanner.optionalString(&text)
+          case "text":
+            // A link's fields have no `try?` of their own: a text that is neither a string nor
+            // null fails the whole links array in `JSONDecoder`, so the decoder must decide.
+            scanner.skipSpace()
+            if scanner.literal("null") { return true }
+            guard let s = scanner.string() else { return false }
+            text = s
           case "in_main":
             scanner.skipSpace()
             if scanner.literal("true") {

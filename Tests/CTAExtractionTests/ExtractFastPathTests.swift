@@ -25,6 +25,9 @@ import Testing
     #"{"id":"n","text":"x"} trailing"#, #"{"id":"o","text":"x",}"#, #"{"id":"p"}"#, #"{"text":"q"}"#, "[1,2]", "",
     #"{"id":"r","text":""}"#, #"{"id":"s","text":"x","n":01}"#, #"{"id":"t","text":"x","n":-}"#,
     "{\"id\":\"u\",\"text\":\"raw\u{1}control\"}", #"{"id":"v","text":"x","links":[{"url":"a"},]}"#,
+    // Found by the `documents` fuzz target: a link text that is no string fails the decoder's links.
+    "{\"id\":\"w\",\"text\":\"x\",\"links\":[{\"url\":\"u\",\"text\":\ttrue}]}",
+    #"{"id":"x","text":"x","links":[{"url":"u","text":["a"]}]}"#,
   ]
 
   @Test func inputReaderAgreesWithTheDecoder() throws {
