@@ -7,21 +7,10 @@ import SlackscoreCore
 /// only locations are kept in memory, under 128-bit digests of the ids, URIs and payload
 /// digests rather than the strings: about 150 bytes a record whatever its URI's length.
 final class RevisitResolver {
-  private var byID: [IndexKey: RecordLocation] = [:]
-  private var byURIAndDigest: [IndexKey: RecordLocation] = [:]
-  private var byDigest: [IndexKey: RecordLocation] = [:]
+  private var byID: [TextKey: RecordLocation] = [:]
+  private var byURIAndDigest: [TextKey: RecordLocation] = [:]
+  private var byDigest: [TextKey: RecordLocation] = [:]
 
-  /// The first 128 bits of the SHA-256 of an index key (a collision is not a practical risk).
-  struct IndexKey: Hashable {
-    var high: UInt64
-    var low: UInt64
-
-    init(_ text: String) {
-      let digest = ContentDigest.sha256(text).bytes
-      high = digest[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-      low = digest[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
-    }
-  }
   private let limits: ReaderLimits
   private let diagnostics: DiagnosticCollector
 
@@ -52,26 +41,26 @@ final class RevisitResolver {
 
   /// Remembers where a response or resource record is.
   func register(_ raw: RawArchiveRecord) {
-    if let id = raw.header.recordID.map(IndexKey.init), byID[id] == nil { byID[id] = raw.location }
+    if let id = raw.header.recordID.map(TextKey.init), byID[id] == nil { byID[id] = raw.location }
     if let digest = raw.header.payloadDigest.map(Self.normalizedDigest) {
       if let uri = raw.header.targetURI {
-        let key = IndexKey(uri + " " + digest)
+        let key = TextKey(uri + " " + digest)
         if byURIAndDigest[key] == nil { byURIAndDigest[key] = raw.location }
       }
-      let key = IndexKey(digest)
+      let key = TextKey(digest)
       if byDigest[key] == nil { byDigest[key] = raw.location }
     }
   }
 
   /// Where the original of a revisit is, if it has been seen.
   func original(of header: WARCHeader) -> RecordLocation? {
-    if let id = header.refersTo, let location = byID[IndexKey(id)] { return location }
+    if let id = header.refersTo, let location = byID[TextKey(id)] { return location }
     guard let digest = header.payloadDigest.map(Self.normalizedDigest) else { return nil }
-    if let uri = header.refersToTargetURI, let location = byURIAndDigest[IndexKey(uri + " " + digest)] {
+    if let uri = header.refersToTargetURI, let location = byURIAndDigest[TextKey(uri + " " + digest)] {
       return location
     }
-    if let uri = header.targetURI, let location = byURIAndDigest[IndexKey(uri + " " + digest)] { return location }
-    return byDigest[IndexKey(digest)]
+    if let uri = header.targetURI, let location = byURIAndDigest[TextKey(uri + " " + digest)] { return location }
+    return byDigest[TextKey(digest)]
   }
 
   /// Keeps a revisit to try again once every input has been read.

@@ -48,14 +48,14 @@ public struct CampaignScorer {
     // One pass over the documents: campaigns, counter kinds, and captures of one URL.
     var m: [String: [String: Set<MatchReason>]] = [:]
     var kinds: Set<String> = []
-    var firstOfURL: [URLKey.Digest: Int] = [:]
+    var firstOfURL: [TextKey: Int] = [:]
     var sameURL: [(Int, Int)] = []
     store.forEach(firsts) { position, doc in
       let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts[firsts[position]].hits)
       if !r.isEmpty { m[doc.id] = r }
       for counter in doc.counters { kinds.insert(counter.kind) }
       for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
-        let key = URLKey.Digest(URLKey.make(url))
+        let key = TextKey(URLKey.make(url))
         if let first = firstOfURL[key] { sameURL.append((first, position)) } else { firstOfURL[key] = position }
       }
     }

@@ -25,19 +25,6 @@ enum URLKey {
     return host + rest
   }
 
-  /// A URL key held as the first 128 bits of its SHA-256: 16 bytes instead of the string, for
-  /// sets of every document's URL.
-  struct Digest: Hashable {
-    let high: UInt64
-    let low: UInt64
-
-    init(_ key: String) {
-      let bytes = ContentDigest.sha256(key).bytes
-      high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-      low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
-    }
-  }
-
   /// Whether `url` matches a config glob on the URL without scheme (`*` matches any run of
   /// characters, `/` included; case-insensitive host, `www.` ignored on both sides).
   static func matches(pattern: String, url: String) -> Bool {
