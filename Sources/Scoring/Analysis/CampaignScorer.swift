@@ -14,7 +14,7 @@ public struct CampaignScorer {
   let store: ScoreDocuments
   /// The documents scored (indices into `store`), in scoring order: one per id.
   let scored: [Int]
-  let ctasByDoc: CTAsByDocument
+  let ctasByDoc: ScoreCTAs
   let clusters: [String: String]
   let matches: [String: [String: Set<MatchReason>]]
   /// The counter kinds the scored documents show.
@@ -34,8 +34,7 @@ public struct CampaignScorer {
     self.store = store
     let facts = inputs.textFacts ?? store.all.map { TextFacts($0, matcher: matcher) }
     let order = Self.documentOrder(store, facts)
-    var ids: Set<String> = []
-    let firsts = order.filter { ids.insert(store.ids[$0]).inserted }
+    let firsts = order.indices.filter { $0 == 0 || store.ids[order[$0 - 1]] != store.ids[order[$0]] }.map { order[$0] }
     if firsts.count < store.count {
       diagnostics.emit(
         Diagnostic(
@@ -43,7 +42,7 @@ public struct CampaignScorer {
           message: "\(store.count - firsts.count) documents repeat an id already read; each id counts once"))
     }
     scored = firsts
-    let byDoc = CTAsByDocument(inputs.ctas, ids: ids)
+    let byDoc = inputs.ctaStore
     ctasByDoc = byDoc
     // One pass over the documents: campaigns, counter kinds, and captures of one URL.
     var m: [String: [String: Set<MatchReason>]] = [:]
@@ -72,10 +71,7 @@ public struct CampaignScorer {
   /// documents that share an id are read back to compare their capture times and URLs.
   static func documentOrder(_ store: ScoreDocuments, _ facts: [TextFacts]) -> [Int] {
     let ids = store.ids
-    var order = Array(ids.indices)
-    if !ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] <= ids[$0] }) {
-      order.sort { (ids[$0], $0) < (ids[$1], $1) }
-    }
+    var order = store.byID
     var start = 0
     while start < order.count {
       var end = start + 1
@@ -141,14 +137,12 @@ public struct CampaignScorer {
             "\(unmatchedExports.count) interaction export URLs (\(rows.count) rows, the first here) match no campaign document, target or URL pattern; they are not counted",
           hint: "add the URLs to a campaign's url_patterns, or remove the rows"))
     }
-    let allCTAs = inputs.ctas
-    let docIDs = Set(scored.map { store.ids[$0] })
     let counts = InputCounts(
       documentsRead: store.count, documentsAssigned: matches.count,
       documentsInSeveralCampaigns: matches.values.filter { $0.count > 1 }.count,
       documentsUnassigned: scored.count - matches.count, nearDuplicateClusters: Set(clusters.values).count,
-      ctasRead: allCTAs.count, ctasBoilerplate: allCTAs.filter(\.boilerplate).count,
-      ctasWithoutDocument: allCTAs.filter { !docIDs.contains($0.docId) }.count, outcomeRows: inputs.outcomes.count,
+      ctasRead: ctasByDoc.count, ctasBoilerplate: ctasByDoc.boilerplate,
+      ctasWithoutDocument: ctasByDoc.withoutDocument, outcomeRows: inputs.outcomes.count,
       outcomeRowsUnknownCampaign: unknownOutcomeRows, interactionRows: inputs.interactions.count,
       interactionRowsUnmatched: inputs.interactions.filter { !usedExportKeys.contains(URLKey.make($0.url)) }.count,
       diagnostics: 0)

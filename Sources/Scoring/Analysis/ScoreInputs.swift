@@ -11,14 +11,22 @@ public struct ScoreInputs: Sendable {
   public var documents: [Document] {
     get { store.all }
     set {
+      let ctas = self.ctas
       store = ScoreDocuments(newValue)
       textFacts = nil
+      ctaStore = ScoreCTAs(ctas, documents: store)
     }
   }
   /// Where the documents are: in memory, or spilled by ``ScoreStage``.
   var store: ScoreDocuments
-  /// Calls to action from the extract stage.
-  public var ctas: [CallToAction]
+  /// Calls to action from the extract stage (read back from their scratch file when
+  /// ``ScoreStage`` spilled them).
+  public var ctas: [CallToAction] {
+    get { ctaStore.all }
+    set { ctaStore = ScoreCTAs(newValue, documents: store) }
+  }
+  /// Where the calls to action are: in memory, or spilled by ``ScoreStage``; found among `store`.
+  var ctaStore: ScoreCTAs
   /// Outcome CSV rows.
   public var outcomes: [OutcomeRow]
   /// Interaction export rows.
@@ -32,8 +40,9 @@ public struct ScoreInputs: Sendable {
     interactions: [InteractionRow]
   ) {
     self.config = config
-    self.store = ScoreDocuments(documents)
-    self.ctas = ctas
+    let store = ScoreDocuments(documents)
+    self.store = store
+    self.ctaStore = ScoreCTAs(ctas, documents: store)
     self.outcomes = outcomes
     self.interactions = interactions
   }

@@ -109,13 +109,8 @@ public enum ScoreStage {
     // Each document is reduced as it is read (its text facts kept, its text dropped) and
     // spilled to a scratch file: memory keeps its id and facts.
     let matcher = CampaignMatcher(config.campaigns)
-    let spill: DocumentSpill
-    do {
-      spill = try DocumentSpill(
-        folder: FileSystem.isDirectory(out) ? out : (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"))
-    } catch {
-      throw ScoreError("cannot make a scratch file for the documents: \(error)")
-    }
+    let scratchFolder = FileSystem.isDirectory(out) ? out : (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+    let spill = try makeSpill(folder: scratchFolder, kind: "documents")
     var ids: [String] = []
     var textFacts: [TextFacts] = []
     var spillError: (any Error)? = nil
@@ -135,26 +130,36 @@ public enum ScoreStage {
         spillError = error
       }
     }
-    do {
-      if let spillError { throw spillError }
-      try spill.finish()
-    } catch {
-      throw ScoreError("cannot write the documents' scratch file: \(error)")
-    }
-    var ctas: [CallToAction] = []
+    try finish(spill, spillError, kind: "documents")
+    let store = ScoreDocuments(spill: spill, ids: ids)
+    // Calls to action too: each is reduced as read (``ownCTA(_:)``) and spilled; memory keeps
+    // its document's place.
+    let ctaSpill = try makeSpill(folder: scratchFolder, kind: "ctas")
+    var ctaDocuments: [Int?] = []
+    var boilerplate = 0
     if FileSystem.exists(ctasPath) {
       inputFiles.append(("ctas", ctasPath))
-      readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics, adjust: ownCTA) {
-        ctas.append($0)
+      readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics) {
+        cta -> (id: String, boilerplate: Bool, bytes: [UInt8])? in
+        guard let kept = ownCTA(cta), let bytes = try? JSONCoding.lineEncoder().encode(kept) else { return nil }
+        return (kept.docId, kept.boilerplate, [UInt8](bytes))
+      } into: { (read: (id: String, boilerplate: Bool, bytes: [UInt8])) in
+        guard spillError == nil else { return }
+        do {
+          try ctaSpill.append(read.bytes)
+          ctaDocuments.append(store.firstIndex(of: read.id))
+          if read.boilerplate { boilerplate += 1 }
+        } catch {
+          spillError = error
+        }
       }
-      // In document order once here, so the scorer indexes this array instead of copying it.
-      ctas.sort(by: CTAsByDocument.isOrdered)
     } else {
       diagnostics.emit(
         Diagnostic(
           severity: .warning, stage: name, file: show(ctasPath), code: "missing-ctas",
           message: "no calls to action file; the CTA mix is empty (run `slackscore extract` first)"))
     }
+    try finish(ctaSpill, spillError, kind: "calls to action")
     var outcomeRows: [OutcomeRow] = []
     for (entry, path) in tables.outcomes {
       inputFiles.append(("outcomes", path))
@@ -182,8 +187,10 @@ public enum ScoreStage {
       for path in matches { inputFiles.append(("archive", path)) }
     }
     var inputs = ScoreInputs(
-      config: config, documents: [], ctas: ctas, outcomes: outcomeRows, interactions: interactionRows)
-    inputs.store = ScoreDocuments(spill: spill, ids: ids)
+      config: config, documents: [], ctas: [], outcomes: outcomeRows, interactions: interactionRows)
+    inputs.store = store
+    inputs.ctaStore = ScoreCTAs(
+      spill: ctaSpill, documentOf: ctaDocuments, boilerplate: boilerplate, documents: store)
     inputs.textFacts = textFacts
     let fingerprints = inputFiles.map { file -> InputFile in
       do {
@@ -195,6 +202,25 @@ public enum ScoreStage {
       }
     }
     return LoadedInputs(inputs: inputs, files: fingerprints, outputFolder: out)
+  }
+
+  /// A new scratch file for records of `kind` in `folder` (``RecordSpill``).
+  private static func makeSpill(folder: String, kind: String) throws -> RecordSpill {
+    do {
+      return try RecordSpill(folder: folder, kind: kind)
+    } catch {
+      throw ScoreError("cannot make a scratch file for the \(kind): \(error)")
+    }
+  }
+
+  /// Ends writing `spill`, or throws the first error met while writing it.
+  private static func finish(_ spill: RecordSpill, _ writeError: (any Error)?, kind: String) throws {
+    do {
+      if let writeError { throw writeError }
+      try spill.finish()
+    } catch {
+      throw ScoreError("cannot write the scratch file of the \(kind): \(error)")
+    }
   }
 
   /// Scores loaded inputs (no I/O): the whole report.
