@@ -44,8 +44,9 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     try ExtractInputReader.read(line) ?? decoder.decode(ExtractInput.self, from: Data(line))
   }
 
-  /// The plain-case byte reader alone (nil where it defers to `JSONDecoder`); for the fuzz target.
-  public static func readPlain(line: [UInt8]) -> ExtractInput? { ExtractInputReader.read(line) }
+  /// The plain-case byte reader alone (nil where it defers to `JSONDecoder`); for the fuzz target
+  /// (`package`: not part of the library's API).
+  package static func readPlain(line: [UInt8]) -> ExtractInput? { ExtractInputReader.read(line) }
 
   /// The fields of a parsed `Document`.
   public init(_ document: Document) {
