@@ -138,13 +138,11 @@ public enum DocumentBuilder {
     return nil
   }
 
-  /// A site's `/robots.txt` (crawlers fetch it for every host; it asks nothing of readers).
+  /// A site's `/robots.txt` (crawlers fetch it for every host; it asks nothing of readers): a URL
+  /// with a host whose path, without query or fragment, is `/robots.txt` in any case.
   static func isRobotsFile(_ uri: String) -> Bool {
-    let path = uri.split(separator: "?", maxSplits: 1).first ?? ""
-    guard path.lowercased().hasSuffix("/robots.txt") else { return false }
-    // The path part is exactly /robots.txt: scheme://host/robots.txt.
-    let afterScheme = path.split(separator: "/", omittingEmptySubsequences: false)
-    return afterScheme.count == 4 && afterScheme[1].isEmpty
+    guard let parts = URLResolver.split(uri), parts.authority != nil else { return false }
+    return parts.path.lowercased() == "/robots.txt"
   }
 
   /// Bytes no page starts with: a control byte (NUL, or below TAB, or between CR and ESC) in the
