@@ -27,8 +27,8 @@ public enum Container: String, Sendable, Hashable {
   case unknown
 }
 
-/// Sniffs a file's container from its first bytes.
-enum ContainerSniffer {
+/// Sniffs a file's container, or a record's payload, from its first bytes.
+public enum ContainerSniffer {
   /// Classifies raw (compressed or not) leading bytes. `decompressed` is the start of
   /// the decompressed output when the file is gzip or zstd.
   static func sniff(
@@ -76,5 +76,19 @@ enum ContainerSniffer {
       return .arc
     }
     return .unknown
+  }
+
+  /// Signatures of images (PNG, GIF, JPEG, ICO), PDF, ZIP, gzip and fonts (WOFF, TrueType,
+  /// OpenType CFF, TrueType collections).
+  private static let binarySignatures: [[UInt8]] = [
+    [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x25, 0x50, 0x44, 0x46],
+    [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x01, 0x00], [0x77, 0x4F, 0x46],
+    [0x00, 0x01, 0x00, 0x00], Array("OTTO".utf8), Array("ttcf".utf8),
+  ]
+
+  /// Whether a record's payload starts with the signature of a binary format no page is
+  /// (image, PDF, archive, font), whatever its declared type says.
+  public static func looksBinary(_ payload: [UInt8]) -> Bool {
+    binarySignatures.contains { payload.starts(with: $0) }
   }
 }

@@ -44,8 +44,9 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
     try ExtractInputReader.read(line) ?? decoder.decode(ExtractInput.self, from: Data(line))
   }
 
-  /// The plain-case byte reader alone (nil where it defers to `JSONDecoder`); for the fuzz target.
-  public static func readPlain(line: [UInt8]) -> ExtractInput? { ExtractInputReader.read(line) }
+  /// The plain-case byte reader alone (nil where it defers to `JSONDecoder`); for the fuzz target
+  /// (`package`: not part of the library's API).
+  package static func readPlain(line: [UInt8]) -> ExtractInput? { ExtractInputReader.read(line) }
 
   /// The fields of a parsed `Document`.
   public init(_ document: Document) {
@@ -54,14 +55,21 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
       canonicalUrl: document.canonicalUrl, links: document.links)
   }
 
-  private enum CodingKeys: String, CodingKey {
+  /// The fields read; `ExtractInputReader` takes its list of them from here.
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case id, text, url, lang, siteName, canonicalUrl, links
   }
 
-  private struct LenientLink: Decodable {
+  /// A link as read: only `url` is required.
+  struct LenientLink: Decodable {
     var url: String
     var text: String?
     var inMain: Bool?
+
+    /// The fields read; `ExtractInputReader` takes its list of them from here.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case url, text, inMain
+    }
   }
 
   /// A document from its fields.

@@ -300,8 +300,10 @@ enum ExtractInputReader {
       }
     }
 
-    static let documentFields: Set<String> = ["id", "text", "url", "lang", "sitename", "canonicalurl", "links"]
-    static let linkFields: Set<String> = ["url", "text", "inmain"]
+    /// The field names `JSONDecoder` reads (``ExtractInput``'s coding keys), lower-cased as
+    /// ``mayConvert(_:to:)`` compares them.
+    static let documentFields = Set(ExtractInput.CodingKeys.allCases.map { $0.rawValue.lowercased() })
+    static let linkFields = Set(ExtractInput.LenientLink.CodingKeys.allCases.map { $0.rawValue.lowercased() })
 
     /// Whether the snake-case conversion might turn `key` into one of `fields` (given lower-cased,
     /// without underscores): then the decoder must decide.

@@ -100,6 +100,20 @@ import Testing
     #expect(try TestArchive.scan([path]).records.count == 2)
   }
 
+  /// Payloads no page starts with, whatever their declared type: images, PDF, archives, fonts.
+  @Test func binaryPayloadsAreRecognised() {
+    let binaries: [[UInt8]] = [
+      [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A], Array("GIF89a".utf8), [0xFF, 0xD8, 0xFF, 0xE0], Array("%PDF-1.7".utf8),
+      Array("PK\u{3}\u{4}".utf8), [0x1F, 0x8B, 0x08], [0x00, 0x00, 0x01, 0x00, 0x01], Array("wOFF".utf8),
+      Array("wOF2".utf8), [0x00, 0x01, 0x00, 0x00, 0x00, 0x13], Array("OTTO".utf8), Array("ttcf".utf8),
+    ]
+    for payload in binaries { #expect(ContainerSniffer.looksBinary(payload), "\(payload.prefix(4))") }
+    let pages: [[UInt8]] = [
+      [], Array("<!doctype html>".utf8), Array("%PD".utf8), [0x1F], [0xFF, 0xFE, 0x3C, 0x00], Array("GIF".utf8),
+    ]
+    for payload in pages { #expect(!ContainerSniffer.looksBinary(payload), "\(payload)") }
+  }
+
   @Test func unsupportedContainersAreReportedNotCrashed() throws {
     let lz4 = TestArchive.write([0x04, 0x22, 0x4D, 0x18, 1, 2, 3], name: "x.warc.lz4")
     let zip = TestArchive.write(Array("PK\u{3}\u{4}rest".utf8), name: "x.wacz")

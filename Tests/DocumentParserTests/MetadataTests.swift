@@ -162,6 +162,20 @@ import Testing
     if case .skipped = DocumentBuilder.build(page) { Issue.record("a page about robots.txt was skipped") }
   }
 
+  /// Only a host's own `/robots.txt`, whatever the case, query or fragment.
+  @Test(arguments: [
+    ("http://www.example.org/robots.txt", true), ("https://example.org:8443/robots.txt?x=1", true),
+    ("http://example.org/robots.txt#top", true), ("HTTP://EXAMPLE.ORG/ROBOTS.TXT", true),
+    ("http://user@example.org:80/Robots.Txt?a#b", true), ("http://example.org/robots.txt?/robots.txt", true),
+    ("http://example.org/robots.txt/", false), ("http://example.org/a/robots.txt", false),
+    ("http://example.org/robots.txt.bak", false), ("http://example.org?x=/robots.txt", false),
+    ("http://example.org#/robots.txt", false), ("http:///robots.txt", false), ("//example.org/robots.txt", false),
+    ("robots.txt", false), ("file:///robots.txt", false),
+  ])
+  func robotsFiles(uri: String, isRobots: Bool) {
+    #expect(DocumentBuilder.isRobotsFile(uri) == isRobots)
+  }
+
   @Test func oversizedPagesAreRejected() {
     let record = makeRecord(Array(repeating: UInt8(ascii: "a"), count: 2048))
     if case .rejected(let reason) = DocumentBuilder.build(record, limits: ParseLimits(maxPayloadBytes: 1024)) {

@@ -61,7 +61,9 @@ struct URLResolver {
 
   private static let twoSlashes = Array("//".utf8)
 
-  private static func split(_ url: String) -> (scheme: String, authority: String?, path: String)? {
+  /// The lower-cased scheme, the authority (nil when there is none or it is empty) and the path
+  /// without query or fragment of an absolute URL; nil when `url` has no scheme.
+  static func split(_ url: String) -> (scheme: String, authority: String?, path: String)? {
     guard let colon = url.utf8.firstIndex(of: 0x3A) else { return nil }
     // A scheme is ASCII: a letter, then letters, digits, `+`, `-`, `.` (RFC 3986, 3.1).
     let head = url.utf8[..<colon]

@@ -69,7 +69,7 @@ public struct JSONLineWriter {
     raw(",\"site_name\":")
     optional(d.siteName)
     raw(",\"source\":{\"offset\":")
-    if let offset = d.source.offset { raw(String(offset)) } else { raw("null") }
+    if let offset = d.source.offset { integer(offset) } else { raw("null") }
     raw(",\"path\":")
     string(d.source.path)
     raw(",\"payload_digest\":")
@@ -78,7 +78,7 @@ public struct JSONLineWriter {
     optional(d.source.recordId)
     if let original = d.source.revisitOf {
       raw(",\"revisit_of\":{\"offset\":")
-      raw(String(original.offset))
+      integer(original.offset)
       raw(",\"path\":")
       string(original.path)
       raw(",\"record_id\":")
@@ -103,7 +103,7 @@ public struct JSONLineWriter {
       raw(":")
       switch value {
       case .string(let s): string(s)
-      case .int(let n): raw(String(n))
+      case .int(let n): integer(n)
       case .null: raw("null")
       }
     }
@@ -113,99 +113,32 @@ public struct JSONLineWriter {
   /// Empties the buffer, keeping its capacity.
   public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-  // MARK: Pieces
+  // MARK: Pieces (strings and literals are SlackscoreCore's `JSONBytes`)
 
-  @inline(__always) private mutating func raw(_ s: StaticString) {
-    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-  }
+  @inline(__always) private mutating func raw(_ s: StaticString) { JSONBytes.appendRaw(s, to: &bytes) }
 
-  @inline(__always) private mutating func raw(_ s: String) {
-    var s = s
-    s.withUTF8 { bytes.append(contentsOf: $0) }
-  }
+  @inline(__always) private mutating func string(_ s: String) { JSONBytes.appendString(s, to: &bytes) }
+
+  @inline(__always) private mutating func strings(_ list: [String]) { JSONBytes.appendStrings(list, to: &bytes) }
+
+  @inline(__always) private mutating func integer(_ value: Int) { JSONBytes.appendNumber(value, to: &bytes) }
 
   private mutating func optional(_ s: String?) {
     if let s { string(s) } else { raw("null") }
   }
 
-  private mutating func strings(_ list: [String]) {
-    raw("[")
-    for (i, s) in list.enumerated() {
-      if i > 0 { raw(",") }
-      string(s)
-    }
-    raw("]")
-  }
-
+  /// A counter value: a whole value below 10^15 as an integer (`-0` as `0`), another finite one as
+  /// its `description`, a non-finite one as `null`.
   private mutating func number(_ value: Double) {
     guard value.isFinite else {
       raw("null")
       return
     }
     if value == value.rounded(), abs(value) < 1e15 {
-      raw(String(Int64(value)))
+      integer(Int(Int64(value)))
     } else {
-      raw(value.description)
+      bytes.append(contentsOf: value.description.utf8)
     }
-  }
-
-  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-  /// The index of the first byte at or after `start` that JSON must escape (a control
-  /// character, `"` or `\\`), or `utf8.count`; eight bytes at a time over clean text.
-  @inline(__always)
-  private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var i = start
-    let n = utf8.count
-    if let base = utf8.baseAddress {
-      while i + 8 <= n {
-        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let flagged =
-          ByteSearch.controlMask(word) | ByteSearch.equalMask(word, 0x22) | ByteSearch.equalMask(word, 0x5C)
-        if flagged != 0 { break }
-        i += 8
-      }
-    }
-    while i < n {
-      let byte = utf8[i]
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return i }
-      i += 1
-    }
-    return n
-  }
-
-  /// A JSON string: quotes, backslashes and control characters escaped, the rest raw UTF-8.
-  private mutating func string(_ s: String) {
-    bytes.append(0x22)
-    var s = s
-    s.withUTF8 { utf8 in
-      var runStart = 0
-      var i = 0
-      let n = utf8.count
-      while true {
-        i = Self.nextEscape(utf8, from: i)
-        guard i < n else { break }
-        let byte = utf8[i]
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-        i += 1
-        runStart = i
-        switch byte {
-        case 0x22: raw("\\\"")
-        case 0x5C: raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        case 0x08: raw("\\b")
-        case 0x0C: raw("\\f")
-        default:
-          raw("\\u00")
-          bytes.append(Self.hexDigits[Int(byte >> 4)])
-          bytes.append(Self.hexDigits[Int(byte & 0xF)])
-        }
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-    }
-    bytes.append(0x22)
   }
 }
 

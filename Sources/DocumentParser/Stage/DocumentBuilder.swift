@@ -134,17 +134,15 @@ public enum DocumentBuilder {
         || media == "unk" || media == "no-type" || media == "text/xml" && looksLikeHTML(record.payload)
       if !htmlish { return "not-html" }
     }
-    if looksBinary(record.payload) || hasControlBytesAndNoMarkup(record.payload) { return "not-html" }
+    if ContainerSniffer.looksBinary(record.payload) || hasControlBytesAndNoMarkup(record.payload) { return "not-html" }
     return nil
   }
 
-  /// A site's `/robots.txt` (crawlers fetch it for every host; it asks nothing of readers).
+  /// A site's `/robots.txt` (crawlers fetch it for every host; it asks nothing of readers): a URL
+  /// with a host whose path, without query or fragment, is `/robots.txt` in any case.
   static func isRobotsFile(_ uri: String) -> Bool {
-    let path = uri.split(separator: "?", maxSplits: 1).first ?? ""
-    guard path.lowercased().hasSuffix("/robots.txt") else { return false }
-    // The path part is exactly /robots.txt: scheme://host/robots.txt.
-    let afterScheme = path.split(separator: "/", omittingEmptySubsequences: false)
-    return afterScheme.count == 4 && afterScheme[1].isEmpty
+    guard let parts = URLResolver.split(uri), parts.authority != nil else { return false }
+    return parts.path.lowercased() == "/robots.txt"
   }
 
   /// Bytes no page starts with: a control byte (NUL, or below TAB, or between CR and ESC) in the
@@ -163,16 +161,6 @@ public enum DocumentBuilder {
       let s = String(decoding: buffer, as: UTF8.self)
       return s.containsBytes("<html") || s.containsBytes("<!doctype html") || s.containsBytes("<body")
     }
-  }
-
-  /// Image, PDF, archive and font (WOFF, TrueType, OpenType CFF, TrueType collections) signatures.
-  private static func looksBinary(_ payload: [UInt8]) -> Bool {
-    let signatures: [[UInt8]] = [
-      [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF], [0x25, 0x50, 0x44, 0x46],
-      [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x00, 0x00, 0x01, 0x00], [0x77, 0x4F, 0x46],
-      [0x00, 0x01, 0x00, 0x00], Array("OTTO".utf8), Array("ttcf".utf8),
-    ]
-    return signatures.contains { payload.starts(with: $0) }
   }
 
   /// The `charset` parameter of the HTTP Content-Type.
