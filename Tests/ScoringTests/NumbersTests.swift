@@ -137,7 +137,7 @@ import Testing
     #expect(clusters["a"] == clusters["b"])
     #expect(clusters["a"] == clusters["d"])  // same URL key
     #expect(clusters["a"] != clusters["c"])
-    #expect(NearDuplicates.clusters(docs.reversed()) == clusters)
+    #expect(NearDuplicates.clusters(Array(docs.reversed())) == clusters)
   }
 }
 

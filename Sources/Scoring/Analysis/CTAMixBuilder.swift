@@ -10,7 +10,7 @@ enum CTAMixBuilder {
   }
 
   static func build(
-    ctasByDoc: ScoreCTAs, members: [Document], clusters: [String: String], lowEffortMax: Int
+    ctasByDoc: ScoreCTAs, members: [Document], clusters: Clusters, lowEffortMax: Int
   ) -> Result {
     var boilerplate = 0
     var duplicates = 0

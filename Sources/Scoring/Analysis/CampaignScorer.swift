@@ -15,7 +15,7 @@ public struct CampaignScorer {
   /// The documents scored (indices into `store`), in scoring order: one per id.
   let scored: [Int]
   let ctasByDoc: ScoreCTAs
-  let clusters: [String: String]
+  let clusters: Clusters
   let matches: [String: [String: Set<MatchReason>]]
   /// The counter kinds the scored documents show.
   let counterKinds: Set<String>
@@ -140,7 +140,7 @@ public struct CampaignScorer {
     let counts = InputCounts(
       documentsRead: store.count, documentsAssigned: matches.count,
       documentsInSeveralCampaigns: matches.values.filter { $0.count > 1 }.count,
-      documentsUnassigned: scored.count - matches.count, nearDuplicateClusters: Set(clusters.values).count,
+      documentsUnassigned: scored.count - matches.count, nearDuplicateClusters: clusters.count,
       ctasRead: ctasByDoc.count, ctasBoilerplate: ctasByDoc.boilerplate,
       ctasWithoutDocument: ctasByDoc.withoutDocument, outcomeRows: inputs.outcomes.count,
       outcomeRowsUnknownCampaign: unknownOutcomeRows, interactionRows: inputs.interactions.count,

@@ -20,7 +20,7 @@ enum Discovery {
   /// scoring order). The documents are read twice, in batches; then those of each group that
   /// counts once more.
   static func find(
-    _ indices: [Int], in store: ScoreDocuments, ctasByDoc: ScoreCTAs, clusters: [String: String]
+    _ indices: [Int], in store: ScoreDocuments, ctasByDoc: ScoreCTAs, clusters: Clusters
   )
     -> [DiscoveredCampaign]
   {

@@ -69,7 +69,7 @@ enum InteractionAssembler {
   /// repeat the same audience figure far more often than they add to it). Export rows
   /// whose URL is one of the cluster's URLs merge in the same way.
   static func units(
-    members: [Document], clusters: [String: String], exports: ExportIndex, campaignExportKeys: [String]
+    members: [Document], clusters: Clusters, exports: ExportIndex, campaignExportKeys: [String]
   ) -> [InteractionUnit] {
     var byCluster: [String: [Document]] = [:]
     for doc in members { byCluster[clusters[doc.id]!, default: []].append(doc) }

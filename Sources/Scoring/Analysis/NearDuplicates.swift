@@ -35,12 +35,12 @@ enum NearDuplicates {
   }
 
   /// Cluster id per document id, from the documents' texts.
-  static func clusters(_ docs: [Document]) -> [String: String] {
+  static func clusters(_ docs: [Document]) -> Clusters {
     clusters(docs, signatures: docs.map { signature($0.text) })
   }
 
   /// Cluster id per document id; `signatures[i]` is the signature of `docs[i]`'s text.
-  static func clusters(_ docs: [Document], signatures: [Signature?]) -> [String: String] {
+  static func clusters(_ docs: [Document], signatures: [Signature?]) -> Clusters {
     var byURL: [String: Int] = [:]
     var sameURL: [(Int, Int)] = []
     for (i, doc) in docs.enumerated() {
@@ -55,7 +55,7 @@ enum NearDuplicates {
   /// Cluster id per document id, for documents `ids` (an id may repeat: its documents are one
   /// cluster) with signatures `signatures`, where the pairs in `sameURL` (indices) are captures of
   /// one URL key.
-  static func clusters(ids: [String], signatures: [Signature?], sameURL: [(Int, Int)]) -> [String: String] {
+  static func clusters(ids: [String], signatures: [Signature?], sameURL: [(Int, Int)]) -> Clusters {
     let n = ids.count
     var parent = Array(0..<n)
     func find(_ x: Int) -> Int {
@@ -71,11 +71,9 @@ enum NearDuplicates {
       let rb = find(b)
       if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
-    var byID: [String: Int] = [:]
-    for (i, id) in ids.enumerated() {
-      if let first = byID[id] { union(first, i) } else { byID[id] = i }
-    }
-    byID = [:]
+    let index = IDIndex(ids)
+    let order = index.order
+    for k in order.indices.dropFirst() where ids[order[k]] == ids[order[k - 1]] { union(order[k - 1], order[k]) }
     for (a, b) in sameURL { union(a, b) }
     let rows = signatureSize / bands
     let needed = Int((minJaccard * Double(signatureSize)).rounded(.up))
@@ -105,26 +103,19 @@ enum NearDuplicates {
         }
       }
     }
-    var smallest: [Int: String] = [:]
-    for (i, id) in ids.enumerated() {
+    // In id order, the first document of a cluster met has its smallest id, which names it.
+    var clusterOfRoot = [Int32](repeating: -1, count: n)
+    var names: [String] = []
+    var clusterOf = [Int32](repeating: 0, count: n)
+    for i in order {
       let root = find(i)
-      if let s = smallest[root], s <= id { continue }
-      smallest[root] = id
-    }
-    var result: [String: String] = [:]
-    result.reserveCapacity(n)
-    var idOfRoot: [Int: String] = [:]
-    for (i, docID) in ids.enumerated() {
-      let root = find(i)
-      if let id = idOfRoot[root] {
-        result[docID] = id
-      } else {
-        let id = "c-" + String(ContentDigest.sha256(smallest[root]!).hex.prefix(12))
-        idOfRoot[root] = id
-        result[docID] = id
+      if clusterOfRoot[root] < 0 {
+        clusterOfRoot[root] = Int32(names.count)
+        names.append("c-" + String(ContentDigest.sha256(ids[i]).hex.prefix(12)))
       }
+      clusterOf[i] = clusterOfRoot[root]
     }
-    return result
+    return Clusters(index: index, clusterOf: clusterOf, names: names)
   }
 
   /// How many positions of two signatures agree (the estimated Jaccard similarity times
@@ -227,5 +218,33 @@ enum NearDuplicates {
     }
     flush()
     return result
+  }
+}
+
+/// The near-duplicate cluster of each document, found by document id: arrays indexed by the
+/// documents' places (4 bytes each) and one name per cluster, not a dictionary of strings.
+struct Clusters: Sendable, Equatable {
+  private let index: IDIndex
+  private let clusterOf: [Int32]
+  private let names: [String]
+
+  /// `clusterOf[i]` is the place in `names` of the cluster of `index.ids[i]`.
+  init(index: IDIndex, clusterOf: [Int32], names: [String]) {
+    self.index = index
+    self.clusterOf = clusterOf
+    self.names = names
+  }
+
+  /// How many clusters.
+  var count: Int { names.count }
+
+  /// The cluster id (`c-` + 12 hex digits) of document `id`, nil for an id not clustered.
+  subscript(id: String) -> String? {
+    index.firstPlace(of: id).map { names[Int(clusterOf[$0])] }
+  }
+
+  /// Equal when both cluster the same ids and every id has the same cluster id in both.
+  static func == (a: Clusters, b: Clusters) -> Bool {
+    a.count == b.count && Set(a.index.ids) == Set(b.index.ids) && a.index.ids.allSatisfy { a[$0] == b[$0] }
   }
 }

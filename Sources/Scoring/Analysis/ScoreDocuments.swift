@@ -8,50 +8,32 @@ import SlackscoreCore
 /// reads documents back in batches when a step needs them (matching, discovery, a campaign's
 /// members) and lets them go; it never holds them all.
 final class ScoreDocuments: @unchecked Sendable {
+  /// The id of every document, in input order, indexed.
+  let index: IDIndex
   /// The id of every document, in input order.
-  let ids: [String]
-  /// Places of the documents ordered by (id, place): ids are found by binary search, and
-  /// repeated ids are neighbours.
-  let byID: [Int]
+  var ids: [String] { index.ids }
+  /// Places of the documents ordered by (id, place).
+  var byID: [Int] { index.order }
   // Immutable after init; the spill is read with pread, safe from any thread.
   private let inMemory: [Document]?
   private let spill: RecordSpill?
 
   /// Documents held in memory.
   init(_ documents: [Document]) {
-    ids = documents.map(\.id)
-    byID = Self.sortedByID(ids)
+    index = IDIndex(documents.map(\.id))
     inMemory = documents
     spill = nil
   }
 
   /// Documents written to `spill` (finished), whose ids are `ids`.
   init(spill: RecordSpill, ids: [String]) {
-    self.ids = ids
-    byID = Self.sortedByID(ids)
+    index = IDIndex(ids)
     inMemory = nil
     self.spill = spill
   }
 
-  /// The places of `ids` ordered by (id, place): the identity when they already are in order.
-  private static func sortedByID(_ ids: [String]) -> [Int] {
-    var order = Array(ids.indices)
-    if !ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] <= ids[$0] }) {
-      order.sort { (ids[$0], $0) < (ids[$1], $1) }
-    }
-    return order
-  }
-
   /// The first place (in the input) of a document whose id is `id`, nil when none has it.
-  func firstIndex(of id: String) -> Int? {
-    var low = 0
-    var high = byID.count
-    while low < high {
-      let mid = (low + high) / 2
-      if ids[byID[mid]] < id { low = mid + 1 } else { high = mid }
-    }
-    return low < byID.count && ids[byID[low]] == id ? byID[low] : nil
-  }
+  func firstIndex(of id: String) -> Int? { index.firstPlace(of: id) }
 
   /// How many documents.
   var count: Int { ids.count }
