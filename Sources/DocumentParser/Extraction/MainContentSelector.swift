@@ -175,6 +175,7 @@ struct MainContentSelector {
         }
       }
     }
+    selectRepeatedSections(around: top, selected: &selected, removed: removed)
     // Propagate selection and cleaning down the tree (parents precede children).
     var inside = [Bool](repeating: false, count: count)
     for i in 0..<count {
@@ -196,6 +197,33 @@ struct MainContentSelector {
       }
     }
     return Selection(blocks: chosen, inMain: inMain)
+  }
+
+  /// How many levels above the chosen container ``selectRepeatedSections`` looks.
+  static let repeatedSectionLevels = 6
+
+  /// An article split into repeated sections (page-builder rows, one post after another): the
+  /// siblings of the chosen container's ancestors that carry the same `class` as that ancestor
+  /// and hold paragraph text with few links are content too.
+  private func selectRepeatedSections(around top: Int, selected: inout [Bool], removed: [Bool]) {
+    let elements = model.elements
+    var section = Int(elements[top].parent)
+    var level = 0
+    while section >= 0 && level < Self.repeatedSectionLevels {
+      let parent = Int(elements[section].parent)
+      guard parent >= 0, elements[parent].tag != .html else { return }
+      let sectionClass = elements[section].classHash
+      if sectionClass != 0 {
+        for i in (parent + 1)..<count
+        where elements[i].parent == Int32(parent) && i != section && !removed[i]
+          && elements[i].classHash == sectionClass && paragraphText[i] > 0 && linkDensity(i) < 0.25
+        {
+          selected[i] = true
+        }
+      }
+      section = parent
+      level += 1
+    }
   }
 
   /// Whole-page fallback when no paragraph reached 25 characters (a short post, a tiny

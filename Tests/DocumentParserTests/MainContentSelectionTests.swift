@@ -1,0 +1,44 @@
+import SlackscoreCore
+import Testing
+
+@testable import DocumentParser
+
+/// Which region of a page the main-content selector keeps (issue 19's structural rules), each on a
+/// small hand-written page.
+@Suite struct MainContentSelectionTests {
+  static func text(_ html: String) -> String { document(makeRecord(Array(html.utf8)))?.text ?? "" }
+
+  /// Four comma-rich paragraphs: the block the selector picks.
+  static let leasingParagraphs = """
+    <p>Beim Leasing zahlt die Firma eine monatliche Rate, und das Fahrzeug bleibt im Eigentum des Leasinggebers, bis der Vertrag endet.</p>
+    <p>Die Raten sind meist niedriger als bei einem Kredit, weil nur der Wertverlust während der Laufzeit bezahlt wird, sagen Berater.</p>
+    <p>Am Ende der Laufzeit gibt die Firma den Wagen zurück, oder sie kauft ihn zum vorher vereinbarten Restwert, wenn sie das möchte.</p>
+    <p>Für Kilometer über der vereinbarten Grenze werden Gebühren fällig, und Schäden am Fahrzeug muss die Firma ebenfalls bezahlen.</p>
+    """
+
+  /// One page-builder row (row > column > text) around `content`.
+  static func row(_ content: String, note: String = "") -> String {
+    #"<div class="row"><div class="column"><div class="text">\#(content)</div>\#(note)</div></div>"#
+  }
+
+  @Test func rowsOfTheSameClassAsTheChosenOneAreKept() {
+    let text = Self.text(
+      """
+      <html><head><title>Ein Titel</title></head><body>
+      <nav><a href="/">Start</a> <a href="/a">Ratgeber</a></nav>
+      <div class="entry-content">
+      \(Self.row("<p>Wer ein Auto für die Firma braucht hat drei Möglichkeiten mit jeweils eigenen Folgen für die Steuer.</p>"))
+      \(Self.row(Self.leasingParagraphs, note: #"<div class="note">Foto: Archiv</div>"#))
+      \(Self.row("<p>Wer den Wagen finanziert wird sofort Eigentümer und kann die Zinsen als Betriebsausgabe absetzen.</p>"))
+      \(Self.row(#"<a href="/x">Weitere Ratgeber zum Thema Leasing und Finanzierung für kleine Firmen und Selbstständige</a>"#))
+      </div>
+      <div class="teasers"><p>Ein anderer Beitrag über Dienstwagen und Fahrtenbücher für kleine und mittlere Unternehmen.</p></div>
+      <footer>Impressum</footer></body></html>
+      """)
+    #expect(text.contains("Beim Leasing zahlt die Firma"))
+    #expect(text.contains("Wer ein Auto für die Firma braucht"))
+    #expect(text.contains("Wer den Wagen finanziert"))
+    #expect(!text.contains("Weitere Ratgeber"))
+    #expect(!text.contains("Ein anderer Beitrag"))
+  }
+}
