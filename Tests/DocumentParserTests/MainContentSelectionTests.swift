@@ -41,4 +41,17 @@ import Testing
     #expect(!text.contains("Weitere Ratgeber"))
     #expect(!text.contains("Ein anderer Beitrag"))
   }
+
+  @Test func anAuthorBoxAfterTheArticleIsLeftOut() {
+    let text = Self.text(
+      """
+      <html><head><title>Ein Titel</title></head><body>
+      <article class="post"><div class="entry">\(Self.leasingParagraphs)</div>
+      <div class="post-author"><div class="author-content"><p>Mara Beispiel schreibt seit vielen Jahren über Steuern, \
+      Autos und kleine Firmen, und sie lebt mit zwei Katzen am Stadtrand.</p></div></div></article>
+      </body></html>
+      """)
+    #expect(text.contains("Beim Leasing zahlt die Firma"))
+    #expect(!text.contains("Mara Beispiel"))
+  }
 }
