@@ -54,4 +54,30 @@ import Testing
     #expect(text.contains("Beim Leasing zahlt die Firma"))
     #expect(!text.contains("Mara Beispiel"))
   }
+
+  /// An article whose lead sits in the header with the `<h1>`, above the body container.
+  static func articleWithLead(_ lead: String) -> String {
+    """
+    <html><head><title>Leasing oder Kauf</title></head><body>
+    <nav><a href="/">Start</a> <a href="/a">Ratgeber</a></nav>
+    <article><header><h1>Leasing oder Kauf</h1><p class="intro">\(lead)</p></header>
+    <div class="article-body">\(leasingParagraphs)</div></article>
+    <footer>Impressum</footer></body></html>
+    """
+  }
+
+  @Test func aLeadOfTwoSentencesBetweenTheTitleAndTheBodyIsKept() {
+    let text = Self.text(
+      Self.articleWithLead(
+        "Wer ein neues Auto für die Firma braucht, hat mehrere Wege. Wir zeigen, was jeder davon kostet."))
+    #expect(text.hasPrefix("Wer ein neues Auto für die Firma braucht, hat mehrere Wege."))
+    #expect(text.contains("Beim Leasing zahlt die Firma"))
+  }
+
+  @Test func aOneSentenceStandfirstIsNotTakenForALead() {
+    let text = Self.text(
+      Self.articleWithLead("Leasing schont die Liquidität einer Firma, aber es hat auch seinen Preis"))
+    #expect(!text.contains("Leasing schont die Liquidität"))
+    #expect(text.hasPrefix("Beim Leasing zahlt die Firma"))
+  }
 }

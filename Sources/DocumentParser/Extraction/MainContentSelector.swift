@@ -196,7 +196,85 @@ struct MainContentSelector {
         inMain[b] = true
       }
     }
+    if let first = chosen.first {
+      let leads = leadBlocks(before: first)
+      if !leads.isEmpty {
+        for b in leads { inMain[b] = true }
+        chosen = leads + chosen
+      }
+    }
     return Selection(blocks: chosen, inMain: inMain)
+  }
+
+  /// Most blocks between the title and the chosen text that can be its lead.
+  static let maxLeadBlocks = 3
+  /// How far (in blocks) before the chosen text the page's `<h1>` may sit.
+  static let maxLeadDistance = 10
+
+  /// The lead or subtitle of an article whose body container starts below it: paragraphs
+  /// (50+ characters, few links, few digits: not a "Published … Updated …" line) between the
+  /// page's first `<h1>` and the first chosen block, outside chrome (figure captions,
+  /// navigation, forms, boilerplate-marked elements). An `<h1>` inside or after the chosen
+  /// text gives none.
+  private func leadBlocks(before first: Int) -> [Int] {
+    let heading = model.metadata.firstHeadingElement
+    guard heading >= 0 else { return [] }
+    var titleBlock = -1
+    var b = first - 1
+    while b >= 0 && b >= first - Self.maxLeadDistance {
+      if model.blocks[b].owner == heading {
+        titleBlock = b
+        break
+      }
+      b -= 1
+    }
+    guard titleBlock >= 0 else { return [] }
+    var leads: [Int] = []
+    for b in (titleBlock + 1)..<first where leads.count < Self.maxLeadBlocks {
+      let block = model.blocks[b]
+      guard block.characters >= 50, Double(block.linkCharacters) <= Double(block.characters) * 0.3,
+        digits(in: block) * 10 < Int(block.characters), sentenceEnds(in: block) >= 2, keep(block),
+        !insideChrome(Int(block.owner))
+      else { continue }
+      leads.append(b)
+    }
+    return leads
+  }
+
+  /// Sentence ends in a block: `.`, `!` or `?` after a letter, followed by a space or the block's end.
+  private func sentenceEnds(in block: PageModel.Block) -> Int {
+    let start = Int(block.start)
+    let end = Int(block.end)
+    var ends = 0
+    model.text.withUnsafeBufferPointer { text in
+      for i in (start + 1)..<end {
+        let b = text[i]
+        guard b == 0x2E || b == 0x21 || b == 0x3F, i + 1 == end || text[i + 1] == 0x20 else { continue }
+        let before = text[i - 1]
+        if before &- 0x30 >= 10 && before != 0x20 && before != b { ends += 1 }
+      }
+    }
+    return ends
+  }
+
+  private func digits(in block: PageModel.Block) -> Int {
+    model.text[Int(block.start)..<Int(block.end)].reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
+  }
+
+  /// Whether an element or one of its ancestors is chrome by its tag (a `<header>` is not:
+  /// it holds the title and the lead) or by its names.
+  private func insideChrome(_ element: Int) -> Bool {
+    var i = element
+    while i >= 0 && i < count {
+      let e = model.elements[i]
+      if e.marks.contains(.boilerplate) || e.marks.contains(.comments) { return true }
+      switch e.tag {
+      case .nav, .footer, .aside, .form, .menu, .figure, .figcaption: return true
+      default: break
+      }
+      i = Int(e.parent)
+    }
+    return false
   }
 
   /// How many levels above the chosen container ``selectRepeatedSections`` looks.
