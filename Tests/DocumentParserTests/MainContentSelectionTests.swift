@@ -80,4 +80,27 @@ import Testing
     #expect(!text.contains("Leasing schont die Liquidität"))
     #expect(text.hasPrefix("Beim Leasing zahlt die Firma"))
   }
+
+  @Test func aWrapperAroundAListIsJudgedAsAList() {
+    // An ingredient list with some items linked to a shop, in a `div`: link density 0.2–0.5,
+    // tolerated for a list of 200+ characters.
+    let text = Self.text(
+      """
+      <html><head><title>Zitronenkuchen</title></head><body>
+      <nav><a href="/">Start</a> <a href="/r">Rezepte</a></nav>
+      <article><h1>Zitronenkuchen</h1><div class="recipe-body">
+      <p>Dieser Kuchen ist schnell gemacht, bleibt lange saftig, und er schmeckt am zweiten Tag sogar noch besser.</p>
+      <div class="zutaten"><ul><li>250 Gramm <a href="/z/butter">weiche Butter</a></li><li>200 Gramm feiner Zucker</li>\
+      <li>4 <a href="/z/eier">mittelgroße Eier</a></li><li>300 Gramm <a href="/z/mehl">Weizenmehl</a></li>\
+      <li>2 Teelöffel <a href="/z/bp">Backpulver</a></li><li>Saft von zwei Zitronen</li><li>eine Prise feines Salz</li>\
+      <li>150 Gramm Puderzucker für den Guss</li><li>etwas abgeriebene Zitronenschale</li></ul></div>
+      <p>Die Butter mit dem Zucker schaumig rühren, dann die Eier einzeln unterrühren, bis eine helle Masse entsteht.</p>
+      <p>Mehl und Backpulver mischen, unter den Teig heben, und alles auf ein Blech streichen, dann dreißig Minuten backen.</p>
+      </div></article>
+      <footer>Impressum</footer></body></html>
+      """)
+    #expect(text.contains("200 Gramm feiner Zucker"))
+    #expect(text.contains("eine Prise feines Salz"))
+    #expect(text.contains("Mehl und Backpulver mischen"))
+  }
 }

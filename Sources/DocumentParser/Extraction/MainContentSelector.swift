@@ -452,7 +452,8 @@ struct MainContentSelector {
     let density = linkDensity(i)
     if commas[i] >= 10 { return false }
     let c = counts[i]
-    let isList = e.tag == .ul || e.tag == .ol
+    // A wrapper around a list (list items, no paragraphs) is judged as the list it holds.
+    let isList = e.tag == .ul || e.tag == .ol || (counts[i].listItems >= 3 && counts[i].paragraphs == 0)
     let length = characters[i]
     if c.images > 1 && Double(c.paragraphs) / Double(c.images) < 0.5 && length < 200 { return true }
     if !isList && c.listItems - 100 > c.paragraphs { return true }
