@@ -103,4 +103,11 @@ import Testing
     #expect(text.contains("eine Prise feines Salz"))
     #expect(text.contains("Mehl und Backpulver mischen"))
   }
+
+  @Test(arguments: [
+    "Ein Hermelin im Schnee. (Kim Muster / iStock.com)", "Der Platz vor dem Stadion. Foto: Kim Muster/Getty Images",
+  ])
+  func agencyCreditsAreCaptions(line: String) {
+    #expect(BylineFilter.isCaption(line))
+  }
 }
