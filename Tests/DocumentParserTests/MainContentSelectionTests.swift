@@ -110,4 +110,9 @@ import Testing
   func agencyCreditsAreCaptions(line: String) {
     #expect(BylineFilter.isCaption(line))
   }
+
+  @Test(arguments: ["news-letter-section", "post-author", "article-author-info", "bmg-author-box"])
+  func namesOfNewsletterAndAuthorBoxesAreChrome(names: String) {
+    #expect(BoilerplateMarkers.marks(classAndID: names, role: nil).contains(.boilerplate))
+  }
 }

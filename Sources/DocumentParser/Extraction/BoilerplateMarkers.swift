@@ -28,7 +28,8 @@ struct ElementMarks: OptionSet, Sendable {
 enum BoilerplateMarkers {
   /// Substrings that mark chrome outright.
   static let boilerplate: [String] = [
-    "share", "sharing", "social", "newsletter", "subscribe", "cookie", "consent", "gdpr", "advert", "sponsor",
+    "share", "sharing", "social", "newsletter", "news-letter", "subscribe", "cookie", "consent", "gdpr", "advert",
+    "sponsor",
     "outbrain", "taboola", "breadcrumb", "related", "recommend", "read-also", "readalso", "baca-juga", "bacajuga",
     "lihat-juga", "comment", "komentar", "disqus", "promo", "popup", "modal", "banner", "whatsapp", "telegram",
     "follow-us", "followus", "signup", "sign-up", "trending", "most-read", "mostread", "popular",
