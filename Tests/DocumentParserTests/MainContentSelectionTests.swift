@@ -55,15 +55,17 @@ import Testing
     #expect(!text.contains("Mara Beispiel"))
   }
 
-  /// An article whose lead sits in the header with the `<h1>`, above the body container.
+  /// An article whose lead sits in the header with the `<h1>`, above the body container; the
+  /// site's logo is an `<h1>` too, far above.
   static func articleWithLead(_ lead: String) -> String {
-    """
-    <html><head><title>Leasing oder Kauf</title></head><body>
-    <nav><a href="/">Start</a> <a href="/a">Ratgeber</a></nav>
-    <article><header><h1>Leasing oder Kauf</h1><p class="intro">\(lead)</p></header>
-    <div class="article-body">\(leasingParagraphs)</div></article>
-    <footer>Impressum</footer></body></html>
-    """
+    let menu = (1...12).map { #"<li><a href="/r\#($0)">Rubrik \#($0)</a></li>"# }.joined()
+    return """
+      <html><head><title>Leasing oder Kauf</title></head><body>
+      <header><h1 class="logo">Ratgeber Mobil</h1><nav><ul>\(menu)</ul></nav></header>
+      <article><header><h1>Leasing oder Kauf</h1><p class="intro">\(lead)</p></header>
+      <div class="article-body">\(leasingParagraphs)</div></article>
+      <footer>Impressum</footer></body></html>
+      """
   }
 
   @Test func aLeadOfTwoSentencesBetweenTheTitleAndTheBodyIsKept() {

@@ -208,21 +208,20 @@ struct MainContentSelector {
 
   /// Most blocks between the title and the chosen text that can be its lead.
   static let maxLeadBlocks = 3
-  /// How far (in blocks) before the chosen text the page's `<h1>` may sit.
+  /// How far (in blocks) before the chosen text the `<h1>` may sit.
   static let maxLeadDistance = 10
 
-  /// The lead or subtitle of an article whose body container starts below it: paragraphs
-  /// (50+ characters, few links, few digits: not a "Published … Updated …" line) between the
-  /// page's first `<h1>` and the first chosen block, outside chrome (figure captions,
-  /// navigation, forms, boilerplate-marked elements). An `<h1>` inside or after the chosen
-  /// text gives none.
+  /// The lead of an article whose body container starts below it: paragraphs of two sentences
+  /// or more (50+ characters, few links, few digits: not a "Published … Updated …" line; a
+  /// one-sentence standfirst is a subtitle) between the nearest `<h1>` above the first chosen
+  /// block and that block, outside chrome (figure captions, navigation, forms,
+  /// boilerplate-marked elements). No `<h1>` in the ten blocks above the chosen text gives none.
   private func leadBlocks(before first: Int) -> [Int] {
-    let heading = model.metadata.firstHeadingElement
-    guard heading >= 0 else { return [] }
     var titleBlock = -1
     var b = first - 1
     while b >= 0 && b >= first - Self.maxLeadDistance {
-      if model.blocks[b].owner == heading {
+      let owner = Int(model.blocks[b].owner)
+      if owner < count && model.elements[owner].tag == .h1 {
         titleBlock = b
         break
       }
