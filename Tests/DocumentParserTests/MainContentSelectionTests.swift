@@ -117,4 +117,23 @@ import Testing
   func namesOfNewsletterAndAuthorBoxesAreChrome(names: String) {
     #expect(BoilerplateMarkers.marks(classAndID: names, role: nil).contains(.boilerplate))
   }
+
+  @Test func theOpeningSectionBeforeTheChosenOneIsKept() {
+    let body = (1...20).map {
+      "<p>Im Abschnitt \($0) geht es um die Arbeiten am Dach, an den Fenstern und an der Fassade, sagte die Bauleiterin.</p>"
+    }.joined()
+    let text = Self.text(
+      """
+      <html><head><title>Die Schule wird saniert</title></head><body>
+      <nav><a href="/">Start</a> <a href="/s">Stadt</a></nav>
+      <main><section class="opening">
+      <p>Die alte Schule am Marktplatz wird in den kommenden zwei Jahren vollständig saniert und bekommt eine neue Turnhalle.</p>
+      <p>Der Unterricht findet so lange in Containern auf dem Sportplatz statt und die Eltern sollen bald einen Brief bekommen.</p>
+      <p>Die Stadt rechnet mit Kosten von elf Millionen Euro und hofft auf Geld aus dem Programm des Landes für Schulen.</p>
+      </section><section class="story">\(body)</section></main>
+      <footer>Impressum</footer></body></html>
+      """)
+    #expect(text.hasPrefix("Die alte Schule am Marktplatz"))
+    #expect(text.contains("Im Abschnitt 20 geht es um die Arbeiten"))
+  }
 }

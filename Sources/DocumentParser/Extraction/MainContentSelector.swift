@@ -156,6 +156,13 @@ struct MainContentSelector {
     if parent >= 0 {
       let threshold = max(10, topScore * 0.2)
       let topClass = elements[top].classHash
+      // The nearest sibling with text before the chosen container is the article's opening section
+      // when it holds 300+ characters of paragraphs and almost no links.
+      var opening = -1
+      for i in (parent + 1)..<top where elements[i].parent == Int32(parent) && !removed[i] && characters[i] > 0 {
+        opening = i
+      }
+      if opening >= 0 && paragraphText[opening] >= 300 && linkDensity(opening) < 0.1 { selected[opening] = true }
       for i in (parent + 1)..<count where elements[i].parent == Int32(parent) && i != top && !removed[i] {
         var bonus = 0.0
         if topClass != 0 && elements[i].classHash == topClass { bonus = topScore * 0.2 }
