@@ -136,4 +136,22 @@ import Testing
     #expect(text.hasPrefix("Die alte Schule am Marktplatz"))
     #expect(text.contains("Im Abschnitt 20 geht es um die Arbeiten"))
   }
+
+  @Test func aBannerBesideThePageWrapperIsNotTakenForAnArticleSection() {
+    // The article's wrapper sits right under <body>; the consent banner before it is a page-level
+    // overlay with paragraphs, and its names say nothing.
+    let text = Self.text(
+      """
+      <html><head><title>Ein Titel</title></head><body>
+      <div class="layer"><div class="box">
+      <p>Diese Seite speichert kleine Dateien auf Ihrem Gerät damit wir sehen können welche Artikel gelesen werden und wie lange.</p>
+      <p>Sie können diese Einstellungen jederzeit ändern und Ihre Zustimmung ist freiwillig wie in unserer Erklärung steht.</p>
+      <p>Ohne Ihre Zustimmung werden nur die Dateien gespeichert die für den Betrieb der Seite wirklich nötig sind.</p>
+      </div></div>
+      <div class="page"><nav><a href="/">Start</a></nav><div class="article-body">\(Self.leasingParagraphs)</div></div>
+      </body></html>
+      """)
+    #expect(text.hasPrefix("Beim Leasing zahlt die Firma"))
+    #expect(!text.contains("Diese Seite speichert"))
+  }
 }

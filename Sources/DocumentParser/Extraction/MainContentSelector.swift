@@ -162,13 +162,18 @@ struct MainContentSelector {
       for i in (parent + 1)..<top where elements[i].parent == Int32(parent) && !removed[i] && characters[i] > 0 {
         opening = i
       }
-      if opening >= 0 && paragraphText[opening] >= 300 && linkDensity(opening) < 0.1 { selected[opening] = true }
+      // Beside a container right under <body> sit page-level overlays (consent banners, dialogs),
+      // not article sections: they are not taken for their paragraph text.
+      let parentIsBody = elements[parent].tag == .body
+      if !parentIsBody && opening >= 0 && paragraphText[opening] >= 300 && linkDensity(opening) < 0.1 {
+        selected[opening] = true
+      }
       for i in (parent + 1)..<count where elements[i].parent == Int32(parent) && i != top && !removed[i] {
         var bonus = 0.0
         if topClass != 0 && elements[i].classHash == topClass { bonus = topScore * 0.2 }
         if scored[i] && score[i] + bonus >= threshold {
           selected[i] = true
-        } else if paragraphText[i] >= max(300, paragraphText[top] / 5) && linkDensity(i) < 0.25 {
+        } else if !parentIsBody && paragraphText[i] >= max(300, paragraphText[top] / 5) && linkDensity(i) < 0.25 {
           // A sibling section of article paragraphs (content split around a figure or video).
           selected[i] = true
         } else if elements[i].tag == .p || (elements[i].tag == .div && counts[i].paragraphs == 0) {
