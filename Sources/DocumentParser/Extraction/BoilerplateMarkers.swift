@@ -28,11 +28,13 @@ struct ElementMarks: OptionSet, Sendable {
 enum BoilerplateMarkers {
   /// Substrings that mark chrome outright.
   static let boilerplate: [String] = [
-    "share", "sharing", "social", "newsletter", "subscribe", "cookie", "consent", "gdpr", "advert", "sponsor",
+    "share", "sharing", "social", "newsletter", "news-letter", "subscribe", "cookie", "consent", "gdpr", "advert",
+    "sponsor",
     "outbrain", "taboola", "breadcrumb", "related", "recommend", "read-also", "readalso", "baca-juga", "bacajuga",
     "lihat-juga", "comment", "komentar", "disqus", "promo", "popup", "modal", "banner", "whatsapp", "telegram",
     "follow-us", "followus", "signup", "sign-up", "trending", "most-read", "mostread", "popular",
-    "terpopuler", "terkini", "pagination", "pager", "author-bio", "authorbio", "tag-list", "taglist", "tags",
+    "terpopuler", "terkini", "pagination", "pager", "author-bio", "authorbio", "author-box", "authorbox",
+    "author-info", "authorinfo", "about-author", "post-author", "author-content", "tag-list", "taglist", "tags",
     "widget", "jumplink", "skip-link", "print-only", "screen-reader", "sr-only", "visually-hidden", "ads-",
     "-ads", "adsbygoogle", "ad-slot", "adslot", "ad-container", "ad-wrapper", "dfp", "gpt-ad", "parallax-ad",
   ]

@@ -156,12 +156,24 @@ struct MainContentSelector {
     if parent >= 0 {
       let threshold = max(10, topScore * 0.2)
       let topClass = elements[top].classHash
+      // The nearest sibling with text before the chosen container is the article's opening section
+      // when it holds 300+ characters of paragraphs and almost no links.
+      var opening = -1
+      for i in (parent + 1)..<top where elements[i].parent == Int32(parent) && !removed[i] && characters[i] > 0 {
+        opening = i
+      }
+      // Beside a container right under <body> sit page-level overlays (consent banners, dialogs),
+      // not article sections: they are not taken for their paragraph text.
+      let parentIsBody = elements[parent].tag == .body
+      if !parentIsBody && opening >= 0 && paragraphText[opening] >= 300 && linkDensity(opening) < 0.1 {
+        selected[opening] = true
+      }
       for i in (parent + 1)..<count where elements[i].parent == Int32(parent) && i != top && !removed[i] {
         var bonus = 0.0
         if topClass != 0 && elements[i].classHash == topClass { bonus = topScore * 0.2 }
         if scored[i] && score[i] + bonus >= threshold {
           selected[i] = true
-        } else if paragraphText[i] >= max(300, paragraphText[top] / 5) && linkDensity(i) < 0.25 {
+        } else if !parentIsBody && paragraphText[i] >= max(300, paragraphText[top] / 5) && linkDensity(i) < 0.25 {
           // A sibling section of article paragraphs (content split around a figure or video).
           selected[i] = true
         } else if elements[i].tag == .p || (elements[i].tag == .div && counts[i].paragraphs == 0) {
@@ -175,6 +187,7 @@ struct MainContentSelector {
         }
       }
     }
+    selectRepeatedSections(around: top, selected: &selected, removed: removed)
     // Propagate selection and cleaning down the tree (parents precede children).
     var inside = [Bool](repeating: false, count: count)
     for i in 0..<count {
@@ -195,7 +208,111 @@ struct MainContentSelector {
         inMain[b] = true
       }
     }
+    if let first = chosen.first {
+      let leads = leadBlocks(before: first)
+      if !leads.isEmpty {
+        for b in leads { inMain[b] = true }
+        chosen = leads + chosen
+      }
+    }
     return Selection(blocks: chosen, inMain: inMain)
+  }
+
+  /// Most blocks between the title and the chosen text that can be its lead.
+  static let maxLeadBlocks = 3
+  /// How far (in blocks) before the chosen text the `<h1>` may sit.
+  static let maxLeadDistance = 10
+
+  /// The lead of an article whose body container starts below it: paragraphs of two sentences
+  /// or more (50+ characters, few links, few digits: not a "Published … Updated …" line; a
+  /// one-sentence standfirst is a subtitle) between the nearest `<h1>` above the first chosen
+  /// block and that block, outside chrome (figure captions, navigation, forms,
+  /// boilerplate-marked elements). No `<h1>` in the ten blocks above the chosen text gives none.
+  private func leadBlocks(before first: Int) -> [Int] {
+    var titleBlock = -1
+    var b = first - 1
+    while b >= 0 && b >= first - Self.maxLeadDistance {
+      let owner = Int(model.blocks[b].owner)
+      if owner < count && model.elements[owner].tag == .h1 {
+        titleBlock = b
+        break
+      }
+      b -= 1
+    }
+    guard titleBlock >= 0 else { return [] }
+    var leads: [Int] = []
+    for b in (titleBlock + 1)..<first where leads.count < Self.maxLeadBlocks {
+      let block = model.blocks[b]
+      guard block.characters >= 50, Double(block.linkCharacters) <= Double(block.characters) * 0.3,
+        digits(in: block) * 10 < Int(block.characters), sentenceEnds(in: block) >= 2, keep(block),
+        !insideChrome(Int(block.owner))
+      else { continue }
+      leads.append(b)
+    }
+    return leads
+  }
+
+  /// Sentence ends in a block: `.`, `!` or `?` after a letter, followed by a space or the block's end.
+  private func sentenceEnds(in block: PageModel.Block) -> Int {
+    let start = Int(block.start)
+    let end = Int(block.end)
+    var ends = 0
+    model.text.withUnsafeBufferPointer { text in
+      for i in (start + 1)..<end {
+        let b = text[i]
+        guard b == 0x2E || b == 0x21 || b == 0x3F, i + 1 == end || text[i + 1] == 0x20 else { continue }
+        let before = text[i - 1]
+        if before &- 0x30 >= 10 && before != 0x20 && before != b { ends += 1 }
+      }
+    }
+    return ends
+  }
+
+  private func digits(in block: PageModel.Block) -> Int {
+    model.text[Int(block.start)..<Int(block.end)].reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
+  }
+
+  /// Whether an element or one of its ancestors is chrome by its tag (a `<header>` is not:
+  /// it holds the title and the lead) or by its names.
+  private func insideChrome(_ element: Int) -> Bool {
+    var i = element
+    while i >= 0 && i < count {
+      let e = model.elements[i]
+      if e.marks.contains(.boilerplate) || e.marks.contains(.comments) { return true }
+      switch e.tag {
+      case .nav, .footer, .aside, .form, .menu, .figure, .figcaption: return true
+      default: break
+      }
+      i = Int(e.parent)
+    }
+    return false
+  }
+
+  /// How many levels above the chosen container ``selectRepeatedSections`` looks.
+  static let repeatedSectionLevels = 6
+
+  /// An article split into repeated sections (page-builder rows, one post after another): the
+  /// siblings of the chosen container's ancestors that carry the same `class` as that ancestor
+  /// and hold paragraph text with few links are content too.
+  private func selectRepeatedSections(around top: Int, selected: inout [Bool], removed: [Bool]) {
+    let elements = model.elements
+    var section = Int(elements[top].parent)
+    var level = 0
+    while section >= 0 && level < Self.repeatedSectionLevels {
+      let parent = Int(elements[section].parent)
+      guard parent >= 0, elements[parent].tag != .html else { return }
+      let sectionClass = elements[section].classHash
+      if sectionClass != 0 {
+        for i in (parent + 1)..<count
+        where elements[i].parent == Int32(parent) && i != section && !removed[i]
+          && elements[i].classHash == sectionClass && paragraphText[i] > 0 && linkDensity(i) < 0.25
+        {
+          selected[i] = true
+        }
+      }
+      section = parent
+      level += 1
+    }
   }
 
   /// Whole-page fallback when no paragraph reached 25 characters (a short post, a tiny
@@ -346,7 +463,8 @@ struct MainContentSelector {
     let density = linkDensity(i)
     if commas[i] >= 10 { return false }
     let c = counts[i]
-    let isList = e.tag == .ul || e.tag == .ol
+    // A wrapper around a list (list items, no paragraphs) is judged as the list it holds.
+    let isList = e.tag == .ul || e.tag == .ol || (counts[i].listItems >= 3 && counts[i].paragraphs == 0)
     let length = characters[i]
     if c.images > 1 && Double(c.paragraphs) / Double(c.images) < 0.5 && length < 200 { return true }
     if !isList && c.listItems - 100 > c.paragraphs { return true }

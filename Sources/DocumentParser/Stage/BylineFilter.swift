@@ -32,6 +32,7 @@ enum BylineFilter {
   private static let weakPrefixNeedles = NeedleSet(weakPrefixes)
   private static let captionNeedles = NeedleSet([
     "(image:", "(photo:", "(foto:", "(picture:", "(pic:", "credit:", "(getty", "(reuters)", "(ap photo",
+    "/getty images", "/ getty images", "/istock", "/ istock",
   ])
 
   /// The longest line (in bytes) that can be a byline.
@@ -55,7 +56,7 @@ enum BylineFilter {
     return hasYear(line.bytes) && isDateLine(String(decoding: line.bytes, as: UTF8.self))
   }
 
-  /// Photo captions and credits: "… (Image: GETTY)", "…Credit: Reuters".
+  /// Photo captions and credits: "… (Image: GETTY)", "…Credit: Reuters", "… (Name / iStock.com)".
   static func isCaption(_ line: String) -> Bool { isCaption(LowercasedBytes(line)) }
 
   /// The same, on a lower-cased line.
