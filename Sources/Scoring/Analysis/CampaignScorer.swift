@@ -32,7 +32,7 @@ public struct CampaignScorer {
     let matcher = CampaignMatcher(inputs.config.campaigns)
     let store = inputs.store
     self.store = store
-    let facts = inputs.textFacts ?? store.all.map { TextFacts($0, matcher: matcher) }
+    let facts = inputs.textFacts ?? TextFactsTable(store.all, matcher: matcher)
     let order = Self.documentOrder(store, facts)
     let firsts = order.indices.filter { $0 == 0 || store.ids[order[$0 - 1]] != store.ids[order[$0]] }.map { order[$0] }
     if firsts.count < store.count {
@@ -47,29 +47,44 @@ public struct CampaignScorer {
     // One pass over the documents: campaigns, counter kinds, and captures of one URL.
     var m: [String: [String: Set<MatchReason>]] = [:]
     var kinds: Set<String> = []
-    var firstOfURL: [TextKey: Int] = [:]
-    var sameURL: [(Int, Int)] = []
+    var urlKeys: [(key: TextKey, position: Int)] = []
     store.forEach(firsts) { position, doc in
-      let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts[firsts[position]].hits)
+      let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts.hits[firsts[position]])
       if !r.isEmpty { m[doc.id] = r }
       for counter in doc.counters { kinds.insert(counter.kind) }
       for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
-        let key = TextKey(URLKey.make(url))
-        if let first = firstOfURL[key] { sameURL.append((first, position)) } else { firstOfURL[key] = position }
+        urlKeys.append((TextKey(URLKey.make(url)), position))
       }
     }
-    firstOfURL = [:]
+    let sameURL = Self.capturesOfOneURL(&urlKeys)
     matches = m
     counterKinds = kinds
     clusters = NearDuplicates.clusters(
-      ids: firsts.map { store.ids[$0] }, signatures: firsts.map { facts[$0].signature }, sameURL: sameURL)
+      ids: firsts.map { store.ids[$0] }, signatures: facts.signatures.selecting(firsts), sameURL: sameURL)
     exports = ExportIndex(inputs.interactions)
+  }
+
+  /// Pairs of positions whose URL keys are equal (each later one with the first), from every
+  /// document's (URL key, position): sorted in place instead of a dictionary of every key.
+  static func capturesOfOneURL(_ keys: inout [(key: TextKey, position: Int)]) -> [(Int, Int)] {
+    keys.sort { ($0.key, $0.position) < ($1.key, $1.position) }
+    var pairs: [(Int, Int)] = []
+    var start = 0
+    for i in keys.indices {
+      if keys[i].key != keys[start].key {
+        start = i
+      } else if keys[i].position != keys[start].position {
+        pairs.append((keys[start].position, keys[i].position))
+      }
+    }
+    keys = []
+    return pairs
   }
 
   /// The order documents are scored in (id, capture time, URL, text digest; ties keep their
   /// order): indices into `store`, the identity when they already are in that order. Only
   /// documents that share an id are read back to compare their capture times and URLs.
-  static func documentOrder(_ store: ScoreDocuments, _ facts: [TextFacts]) -> [Int] {
+  static func documentOrder(_ store: ScoreDocuments, _ facts: TextFactsTable) -> [Int] {
     let ids = store.ids
     var order = store.byID
     var start = 0
@@ -80,8 +95,8 @@ public struct CampaignScorer {
         let run = Array(order[start..<end])
         let docs = store.documents(run)
         let sorted = run.indices.sorted { a, b in
-          (docs[a].capturedAt ?? "", docs[a].url ?? "", facts[run[a]].digest, run[a])
-            < (docs[b].capturedAt ?? "", docs[b].url ?? "", facts[run[b]].digest, run[b])
+          (docs[a].capturedAt ?? "", docs[a].url ?? "", facts.digests[run[a]], run[a])
+            < (docs[b].capturedAt ?? "", docs[b].url ?? "", facts.digests[run[b]], run[b])
         }
         order.replaceSubrange(start..<end, with: sorted.map { run[$0] })
       }

@@ -49,13 +49,13 @@ enum NearDuplicates {
         if let first = byURL[key] { sameURL.append((first, i)) } else { byURL[key] = i }
       }
     }
-    return clusters(ids: docs.map(\.id), signatures: signatures, sameURL: sameURL)
+    return clusters(ids: docs.map(\.id), signatures: SignatureTable(signatures), sameURL: sameURL)
   }
 
   /// Cluster id per document id, for documents `ids` (an id may repeat: its documents are one
   /// cluster) with signatures `signatures`, where the pairs in `sameURL` (indices) are captures of
   /// one URL key.
-  static func clusters(ids: [String], signatures: [Signature?], sameURL: [(Int, Int)]) -> Clusters {
+  static func clusters(ids: [String], signatures: SignatureTable, sameURL: [(Int, Int)]) -> Clusters {
     let n = ids.count
     var parent = Array(0..<n)
     func find(_ x: Int) -> Int {
@@ -81,10 +81,9 @@ enum NearDuplicates {
     bucket.reserveCapacity(n)
     for band in 0..<bands {
       bucket.removeAll(keepingCapacity: true)
-      for (i, signature) in signatures.enumerated() {
-        guard let signature else { continue }
+      for i in 0..<signatures.count where signatures.has(i) {
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
-        for r in 0..<rows { key = mix(key ^ UInt64(signature[band * rows + r])) }
+        for r in 0..<rows { key = mix(key ^ UInt64(signatures.value(i, band * rows + r))) }
         bucket.append((key, i))
       }
       bucket.sort { ($0.key, $0.index) < ($1.key, $1.index) }
@@ -99,7 +98,7 @@ enum NearDuplicates {
           k -= 1
           guard find(i) != find(j) else { continue }
           compared += 1
-          if agreeing(signatures[i]!, signatures[j]!) >= needed { union(i, j) }
+          if signatures.agreeing(i, j) >= needed { union(i, j) }
         }
       }
     }

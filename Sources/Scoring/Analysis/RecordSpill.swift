@@ -16,6 +16,10 @@ final class RecordSpill: @unchecked Sendable {
     file = try AtomicFileWriter(path: folder + "/score-\(kind)-\(Self.made.add(1, ordering: .relaxed).oldValue)")
   }
 
+  /// An encoder for the records of a spill: plain JSON with the types' own key names (no
+  /// snake-case conversion, which would cost a key rewrite for every field read back).
+  static func encoder() -> JSONEncoder { JSONEncoder() }
+
   /// Spills made by this process so far (several scores may run at once, as tests do).
   private static let made = Atomic<Int>(0)
 
@@ -59,8 +63,8 @@ final class RecordSpill: @unchecked Sendable {
 
 /// A JSON decoder for one thread, for records read back from a ``RecordSpill``.
 struct SpillDecoder: @unchecked Sendable {
-  // Used only by the thread that made it.
-  private let decoder = JSONCoding.decoder()
+  // Used only by the thread that made it. Plain keys, as ``RecordSpill/encoder()`` writes them.
+  private let decoder = JSONDecoder()
 
   /// Record `index` of `spill`, decoded. The spill holds what this process encoded a moment
   /// ago: a record that does not decode is a broken invariant, not bad input.

@@ -33,7 +33,7 @@ public struct ScoreInputs: Sendable {
   public var interactions: [InteractionRow]
   /// The text facts of `documents[i]`, when the reader worked them out and dropped the texts
   /// (``ScoreStage/loadInputs(options:logger:diagnostics:)``); nil: read from the texts.
-  var textFacts: [TextFacts]? = nil
+  var textFacts: TextFactsTable? = nil
 
   public init(
     config: PipelineConfig, documents: [Document], ctas: [CallToAction], outcomes: [OutcomeRow],

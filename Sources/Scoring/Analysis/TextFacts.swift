@@ -42,3 +42,25 @@ extension Document {
     return doc
   }
 }
+
+/// The text facts of many documents, by place: the signatures in a ``SignatureTable``, the
+/// campaign hits and digests in arrays (no small allocation per document for signatures).
+struct TextFactsTable: Sendable {
+  private(set) var signatures = SignatureTable()
+  private(set) var hits: [CampaignMatcher.TextHits] = []
+  private(set) var digests: [UInt64] = []
+
+  init() {}
+
+  /// The facts of `docs`, worked out from their texts.
+  init(_ docs: [Document], matcher: CampaignMatcher) {
+    for doc in docs { append(TextFacts(doc, matcher: matcher)) }
+  }
+
+  /// Adds the next document's facts.
+  mutating func append(_ facts: TextFacts) {
+    signatures.append(facts.signature)
+    hits.append(facts.hits)
+    digests.append(facts.digest)
+  }
+}

@@ -112,13 +112,13 @@ public enum ScoreStage {
     let scratchFolder = FileSystem.isDirectory(out) ? out : (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
     let spill = try makeSpill(folder: scratchFolder, kind: "documents")
     var ids: [String] = []
-    var textFacts: [TextFacts] = []
+    var textFacts = TextFactsTable()
     var spillError: (any Error)? = nil
     readJSONLines(Document.self, path: documentsPath, shown: show(documentsPath), diagnostics) {
       doc -> (id: String, facts: TextFacts, bytes: [UInt8])? in
       let kept = primaryCounters(doc)
       // Encoding a value just decoded cannot fail.
-      guard let bytes = try? JSONCoding.lineEncoder().encode(kept.compactedForScore()) else { return nil }
+      guard let bytes = try? RecordSpill.encoder().encode(kept.compactedForScore()) else { return nil }
       return (doc.id, TextFacts(kept, matcher: matcher), [UInt8](bytes))
     } into: { (read: (id: String, facts: TextFacts, bytes: [UInt8])) in
       guard spillError == nil else { return }
@@ -141,7 +141,7 @@ public enum ScoreStage {
       inputFiles.append(("ctas", ctasPath))
       readJSONLines(CallToAction.self, path: ctasPath, shown: show(ctasPath), diagnostics) {
         cta -> (id: String, boilerplate: Bool, bytes: [UInt8])? in
-        guard let kept = ownCTA(cta), let bytes = try? JSONCoding.lineEncoder().encode(kept) else { return nil }
+        guard let kept = ownCTA(cta), let bytes = try? RecordSpill.encoder().encode(kept) else { return nil }
         return (kept.docId, kept.boilerplate, [UInt8](bytes))
       } into: { (read: (id: String, boilerplate: Bool, bytes: [UInt8])) in
         guard spillError == nil else { return }
