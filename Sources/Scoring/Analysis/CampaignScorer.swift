@@ -16,7 +16,7 @@ public struct CampaignScorer {
   let scored: [Int]
   let ctasByDoc: ScoreCTAs
   let clusters: Clusters
-  let matches: [String: [String: Set<MatchReason>]]
+  let matches: CampaignMatches
   /// The counter kinds the scored documents show.
   let counterKinds: Set<String>
   let exports: ExportIndex
@@ -45,12 +45,12 @@ public struct CampaignScorer {
     let byDoc = inputs.ctaStore
     ctasByDoc = byDoc
     // One pass over the documents: campaigns, counter kinds, and captures of one URL.
-    var m: [String: [String: Set<MatchReason>]] = [:]
+    var m = CampaignMatches(documents: store.index, campaignIDs: inputs.config.campaigns.map(\.id))
     var kinds: Set<String> = []
     var urlKeys: [(key: TextKey, position: Int)] = []
     store.forEach(firsts) { position, doc in
       let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts.hits[firsts[position]])
-      if !r.isEmpty { m[doc.id] = r }
+      m.record(doc.id, r)
       for counter in doc.counters { kinds.insert(counter.kind) }
       for url in [doc.url, doc.canonicalUrl].compactMap({ $0 }) {
         urlKeys.append((TextKey(URLKey.make(url)), position))
@@ -139,7 +139,7 @@ public struct CampaignScorer {
     }
     Quadrants.assign(&campaigns)
 
-    let unassigned = scored.filter { matches[store.ids[$0]] == nil }
+    let unassigned = scored.filter { !matches.contains(store.ids[$0]) }
     let discovered = Discovery.find(unassigned, in: store, ctasByDoc: ctasByDoc, clusters: clusters)
     let unmatchedExports = exports.byKey.filter { !usedExportKeys.contains($0.key) }
     if !unmatchedExports.isEmpty {
@@ -154,7 +154,7 @@ public struct CampaignScorer {
     }
     let counts = InputCounts(
       documentsRead: store.count, documentsAssigned: matches.count,
-      documentsInSeveralCampaigns: matches.values.filter { $0.count > 1 }.count,
+      documentsInSeveralCampaigns: matches.inSeveral,
       documentsUnassigned: scored.count - matches.count, nearDuplicateClusters: clusters.count,
       ctasRead: ctasByDoc.count, ctasBoilerplate: ctasByDoc.boilerplate,
       ctasWithoutDocument: ctasByDoc.withoutDocument, outcomeRows: inputs.outcomes.count,
@@ -186,7 +186,7 @@ public struct CampaignScorer {
   }
 
   private func scoreCampaign(_ campaign: CampaignConfig, types: [String]) -> (CampaignScore, Set<String>) {
-    let members = documents { matches[$0]?[campaign.id] != nil }
+    let members = documents { matches.contains($0, campaign: campaign.id) }
     let targetKeys = Set((campaign.petitionUrls + campaign.donationUrls + campaign.eventUrls).map(URLKey.make))
     let eventKeys = Set(campaign.eventUrls.map(URLKey.make))
     let patterns = campaign.urlPatterns.map(URLKey.Pattern.init)
