@@ -105,9 +105,18 @@ public struct CampaignScorer {
     return order
   }
 
-  /// The scored documents for which `include` (given the id) is true, read back, in scoring order.
-  func documents(where include: (String) -> Bool) -> [Document] {
-    store.documents(scored.filter { include(store.ids[$0]) })
+  /// The scored documents for which `include` (given the id) is true, read back in batches, in
+  /// scoring order, without their links and hashtags (matching has used them; scoring a
+  /// campaign reads neither, and a campaign's pages can be tens of thousands).
+  func members(where include: (String) -> Bool) -> [Document] {
+    var members: [Document] = []
+    store.forEach(scored.filter { include(store.ids[$0]) }) { _, doc in
+      var kept = doc
+      kept.links = []
+      kept.hashtags = []
+      members.append(kept)
+    }
+    return members
   }
 
   /// Scores every configured campaign (sorted by id) and lists discovered ones.
@@ -186,7 +195,7 @@ public struct CampaignScorer {
   }
 
   private func scoreCampaign(_ campaign: CampaignConfig, types: [String]) -> (CampaignScore, Set<String>) {
-    let members = documents { matches.contains($0, campaign: campaign.id) }
+    let members = members { matches.contains($0, campaign: campaign.id) }
     let targetKeys = Set((campaign.petitionUrls + campaign.donationUrls + campaign.eventUrls).map(URLKey.make))
     let eventKeys = Set(campaign.eventUrls.map(URLKey.make))
     let patterns = campaign.urlPatterns.map(URLKey.Pattern.init)
