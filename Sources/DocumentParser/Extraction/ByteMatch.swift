@@ -73,14 +73,16 @@ struct LowercasedBytes {
 
 /// A fixed vocabulary searched in one pass, ignoring ASCII case: a bitmap of the needles' first two bytes
 /// rules out almost every position before any comparison. The needles live in one flat
-/// byte array, grouped by first byte, so a probe touches no reference counts.
+/// byte array, grouped by a hash of their first two bytes, so a probe compares only the
+/// needles of its bucket (about one) and touches no reference counts.
 final class NeedleSet: Sendable {
-  /// All needles, concatenated, ordered by first byte.
+  /// All needles, concatenated, ordered by bucket.
   private let flat: [UInt8]
   /// Per needle (same order): start in `flat` and length.
   private let starts: [Int32]
   private let lengths: [Int32]
-  /// Needle index range per first byte: `groups[b] ..< groups[b + 1]`.
+  /// Needle index range per bucket (``bucket(_:_:)`` of the first two bytes):
+  /// `groups[k] ..< groups[k + 1]`.
   private let groups: [Int32]
   /// Bit per two-byte key (`b0 << 8 | b1`) that begins some needle.
   private let bigrams: [UInt64]
@@ -108,13 +110,17 @@ final class NeedleSet: Sendable {
   /// Needles with tag bits, for ``tags(in:)``: several vocabularies searched in one pass.
   init(tagged words: [(String, UInt32)]) {
     let sorted = words.map { ($0.0.utf8.map(Self.fold), $0.1) }.filter { $0.0.count >= 2 }.enumerated()
-      .sorted { ($0.element.0[0], $0.offset) < ($1.element.0[0], $1.offset) }.map(\.element)
+      .sorted {
+        (Self.bucket($0.element.0[0], $0.element.0[1]), $0.offset) < (
+          Self.bucket($1.element.0[0], $1.element.0[1]), $1.offset
+        )
+      }.map(\.element)
     let needles = sorted.map(\.0)
     tagBits = sorted.map(\.1)
     var flat: [UInt8] = []
     var starts: [Int32] = []
     var lengths: [Int32] = []
-    var groups = [Int32](repeating: 0, count: 257)
+    var groups = [Int32](repeating: 0, count: Self.bucketCount + 1)
     var bigrams = [UInt64](repeating: 0, count: 1024)
     let shortest = min(needles.map(\.count).min() ?? 0, 255)
     var shifts: [UInt8] = []
@@ -136,14 +142,14 @@ final class NeedleSet: Sendable {
       starts.append(Int32(flat.count))
       lengths.append(Int32(needle.count))
       flat.append(contentsOf: needle)
-      groups[Int(needle[0]) + 1] += 1
+      groups[Self.bucket(needle[0], needle[1]) + 1] += 1
       let key = Int(needle[0]) << 8 | Int(needle[1])
       bigrams[key >> 6] |= 1 << UInt64(key & 63)
     }
     self.shortest = shortest
     self.shifts = shifts
     self.anchors = Self.anchors(for: needles)
-    for b in 0..<256 { groups[b + 1] += groups[b] }
+    for k in 0..<Self.bucketCount { groups[k + 1] += groups[k] }
     self.flat = flat
     self.starts = starts
     self.lengths = lengths
@@ -202,6 +208,16 @@ final class NeedleSet: Sendable {
   }
 
   private static let shiftBits = 12
+
+  /// Buckets of needles by their first two (folded) bytes: more than there are needles in the
+  /// largest vocabulary, so a bucket holds one needle or two.
+  private static let bucketCount = 1024
+
+  /// The bucket of a needle or text position that starts with folded bytes `b0`, `b1`.
+  @inline(__always)
+  private static func bucket(_ b0: UInt8, _ b1: UInt8) -> Int {
+    Int(truncatingIfNeeded: ((UInt32(b0) << 8 | UInt32(b1)) &* 0x9E37_79B1) >> 22) & (bucketCount - 1)
+  }
 
   /// Two ASCII punctuation bytes that together occur in every needle, if there are such.
   private static func anchors(for needles: [[UInt8]]) -> (UInt8, UInt8)? {
@@ -277,11 +293,12 @@ final class NeedleSet: Sendable {
   /// bits are all in `known` already.
   @inline(__always)
   private func tags(at i: Int, in hay: UnsafeBufferPointer<UInt8>, besides known: UInt32) -> UInt32 {
-    let first = Int(fold(hay[i]))
     let remaining = hay.count - i
+    guard remaining >= 2 else { return 0 }  // every needle has two bytes or more
+    let key = Self.bucket(fold(hay[i]), fold(hay[i + 1]))
     var found: UInt32 = 0
     flat.withUnsafeBufferPointer { flat in
-      for needle in Int(groups[first])..<Int(groups[first + 1]) where tagBits[needle] & ~(known | found) != 0 {
+      for needle in Int(groups[key])..<Int(groups[key + 1]) where tagBits[needle] & ~(known | found) != 0 {
         let length = Int(lengths[needle])
         guard length <= remaining else { continue }
         let start = Int(starts[needle])
