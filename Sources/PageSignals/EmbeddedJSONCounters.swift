@@ -29,6 +29,8 @@ enum EmbeddedJSONCounters {
     var order: [String] = []
     ByteText.with(script) { text in
       var budget = 4 * text.count + 65_536
+      // A `[` is read only where the text starts (a whole JSON array body).
+      let firstByte = text.skipSpaces(from: 0)
       var index = 0
       while index < text.count, budget > 0 {
         let byte = text[index]
@@ -43,7 +45,7 @@ enum EmbeddedJSONCounters {
             continue
           }
         }
-        guard byte == 0x7B || (index == text.skipSpaces(from: 0) && byte == 0x5B) else {
+        guard byte == 0x7B || (byte == 0x5B && index == firstByte) else {
           index += 1
           continue
         }
