@@ -15,8 +15,9 @@ enum CampaignsJSON {
     var shell = report
     for i in shell.campaigns.indices { shell.campaigns[i].documents.list = [] }
     let encoder = JSONCoding.prettyEncoder()
-    var bytes = [UInt8](try encoder.encode(shell))
-    bytes.append(0x0A)
+    // Searched and written from the encoder's own buffer: the report without its lists is still
+    // tens of MB on a large archive, and a copy would double that.
+    let bytes = try encoder.encode(shell)
     // An empty list of a campaign (`campaigns[i].documents.list`, at 8 spaces); quotes and line
     // breaks inside strings are escaped, so this can only be the key itself.
     let emptyList = Array("\n        \"list\" : [\n\n        ]".utf8)
@@ -30,7 +31,7 @@ enum CampaignsJSON {
       try writeList(campaign.documents.list, encoder: encoder, to: sink)
       from = hit + emptyList.count
     }
-    try sink(Array(bytes[from...]))
+    try sink(Array(bytes[from...]) + [0x0A])
   }
 
   /// `"list" : [...]` at the place of an empty list (starting with its line break).
