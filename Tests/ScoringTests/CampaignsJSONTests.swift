@@ -3,7 +3,7 @@ import Scoring
 import SlackscoreCore
 import Testing
 
-/// `campaigns.json` is written in parts (the lists of documents apart); its bytes must be those
+/// `campaigns.json` is written in parts (the report, each campaign and each list of documents apart); its bytes must be those
 /// of one pretty encoding of the whole report.
 @Suite struct CampaignsJSONTests {
   static func wholeEncoding(_ report: CampaignsReport) throws -> [UInt8] {
@@ -29,6 +29,14 @@ import Testing
     // Longer than one part (2,048 documents), and a campaign without documents.
     report.campaigns[index].documents.list = (0..<(5000 / list.count + 1)).flatMap { _ in list }
     report.campaigns[report.campaigns.count - 1 == index ? 0 : report.campaigns.count - 1].documents.list = []
+    #expect(try ScoreStage.encode(report) == Self.wholeEncoding(report))
+  }
+
+  @Test func reportWithoutCampaignsKeepsItsBytes() throws {
+    let loaded = try Fixtures.sampleInputs()
+    var report = ScoreStage.makeReport(
+      inputs: loaded.inputs, inputFiles: loaded.files, diagnostics: DiagnosticCollector())
+    report.campaigns = []
     #expect(try ScoreStage.encode(report) == Self.wholeEncoding(report))
   }
 }
