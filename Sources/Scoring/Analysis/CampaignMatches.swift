@@ -36,24 +36,30 @@ struct CampaignMatches {
     if matched.count > 1 { inSeveral += 1 }
   }
 
-  /// Reasons per campaign id for document `id`; nil when it matched nothing.
-  subscript(id: String) -> [String: Set<MatchReason>]? {
+  /// Why document `id` matched campaign `campaign`, in order; empty when it did not match it.
+  func reasons(of id: String, campaign: String) -> [MatchReason] {
+    guard let number = campaignNumber[campaign], let entries = entries(of: id),
+      let entry = entries.first(where: { $0.campaign == number })
+    else { return [] }
+    return MatchReason.allCases.filter { entry.reasons & Self.bit($0) != 0 }.sorted()
+  }
+
+  /// How many campaigns document `id` matched.
+  func campaignCount(of id: String) -> Int {
+    entries(of: id)?.count ?? 0
+  }
+
+  /// Document `id`'s entries; nil when it matched nothing.
+  private func entries(of id: String) -> ArraySlice<(campaign: Int32, reasons: UInt8, count: Int32)>? {
     guard let place = documents.firstPlace(of: id), first[place] >= 0 else { return nil }
     let start = Int(first[place])
-    var result: [String: Set<MatchReason>] = [:]
-    for entry in entries[start..<start + Int(entries[start].count)] {
-      result[campaignIDs[Int(entry.campaign)]] = Set(MatchReason.allCases.filter { entry.reasons & Self.bit($0) != 0 })
-    }
-    return result
+    return entries[start..<start + Int(entries[start].count)]
   }
 
   /// Whether document `id` matched campaign `campaign`.
   func contains(_ id: String, campaign: String) -> Bool {
-    guard let number = campaignNumber[campaign], let place = documents.firstPlace(of: id), first[place] >= 0 else {
-      return false
-    }
-    let start = Int(first[place])
-    return entries[start..<start + Int(entries[start].count)].contains { $0.campaign == number }
+    guard let number = campaignNumber[campaign], let entries = entries(of: id) else { return false }
+    return entries.contains { $0.campaign == number }
   }
 
   /// Whether document `id` matched any campaign.

@@ -227,7 +227,7 @@ public struct CampaignScorer {
     var languages: [String: Int] = [:]
     var list: [DocumentRef] = []
     for doc in members {
-      let reasons = matches[doc.id]![campaign.id]!.sorted()
+      let reasons = matches.reasons(of: doc.id, campaign: campaign.id)
       for r in reasons { byMatch[r.rawValue, default: 0] += 1 }
       languages[doc.lang ?? "und", default: 0] += 1
       let rep = representative[clusters[doc.id]!]!
@@ -239,7 +239,7 @@ public struct CampaignScorer {
     let unique = representative.count
     let summary = DocumentSummary(
       total: members.count, unique: unique, duplicatesRemoved: members.count - unique, byMatch: byMatch,
-      alsoInOtherCampaigns: members.filter { matches[$0.id]!.count > 1 }.count, languages: languages, list: list)
+      alsoInOtherCampaigns: members.filter { matches.campaignCount(of: $0.id) > 1 }.count, languages: languages, list: list)
 
     // Evidence.
     let docByID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
