@@ -34,7 +34,7 @@ help:
 	@echo "make spark-scale  the Spark job against slackscore run on SPARK_SCALE_DOCS=$(SPARK_SCALE_DOCS) generated documents"
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
-	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000)"
+	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000 1000000; about 8 GB of disk, 25-45 min)"
 	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language"
 	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
 	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
@@ -191,7 +191,7 @@ bench: deps $(BIN)
 	@scripts/ensure-deps.sh python3 python3-venv valgrind time
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/run.sh
 
-# Only the scale run of `make bench` (bench/bench-40-scale.sh): SCALE_SIZES="10000 100000 1000000".
+# Only the scale run of `make bench` (bench/bench-40-scale.sh); SCALE_SIZES="10000 100000" for a quick run.
 bench-scale: deps $(BIN)
 	@scripts/ensure-deps.sh python3 time
 	SHARED="$(SHARED)" BIN="$(BIN)" bench/bench-40-scale.sh
