@@ -15,6 +15,7 @@ import Testing
       ("Jangan golput, datang ke TPS tanggal 14 dan bawa KTP-mu.", "id", "vote"),
       ("Mari turun ke jalan hari Jumat, titik kumpul di depan gedung DPRD.", "id", "attend"),
       ("Hubungi anggota dewan dari dapilmu dan tanyakan sikapnya soal RUU ini.", "id", "contact"),
+      ("Ayo RT biar sampai ke pejabat yang berwenang!", "id", "share"),
       ("Please share this with anyone who lives near the old quarry.", "en", "share"),
       ("Sign the petition before the council votes on Tuesday.", "en", "sign"),
       ("Chip in $10 today to keep the legal clinic open.", "en", "donate"),
