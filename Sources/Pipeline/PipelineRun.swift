@@ -182,10 +182,10 @@ public enum PipelineRun {
     var scored: ScoreResult?
     try stage(ScoreStage.name) {
       let found = DiagnosticCollector()
-      let result = try ScoreStage.run(
-        options: ScoreOptions(
-          pipeline: configPath, documents: documents, ctas: ctas, outputFolder: out, displayRoot: options.displayRoot),
-        logger: logger, diagnostics: found)
+      var scoreOptions = ScoreOptions(
+        pipeline: configPath, documents: documents, ctas: ctas, outputFolder: out, displayRoot: options.displayRoot)
+      scoreOptions.progress = { progress.update(ScoreStage.name, $0) }
+      let result = try ScoreStage.run(options: scoreOptions, logger: logger, diagnostics: found)
       scored = result
       return (
         [

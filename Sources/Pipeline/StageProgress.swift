@@ -70,6 +70,11 @@ public final class StageProgress: Sendable {
 
   /// A running count, redrawn at most five times a second.
   public func update(_ stage: String, records: Int, bytes: Int) {
+    update(stage, "\(records) records, \(bytes >> 20) MB")
+  }
+
+  /// What the stage is doing now ("documents: 120000 read"), redrawn at most five times a second.
+  public func update(_ stage: String, _ detail: @autoclosure () -> String) {
     guard enabled else { return }
     let now = RunClock.now()
     let due = lastDraw.withLock { last -> Bool in
@@ -78,7 +83,7 @@ public final class StageProgress: Sendable {
       return true
     }
     guard due else { return }
-    TerminalLine.show("▸ \(stage): \(records) records, \(bytes >> 20) MB")
+    TerminalLine.show("▸ \(stage): \(detail())")
   }
 
   /// Erases the progress line (before a command prints its own summary).

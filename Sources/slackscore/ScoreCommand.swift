@@ -76,6 +76,9 @@ struct ScoreCommand: AsyncParsableCommand {
       for name in StaleTemporaries.remove(in: folder) { logger.info("removed \(folder)/\(name), left by a killed run") }
       var options = options
       options.outputNamedAs = outputNamedAs
+      let progress = StageProgress(enabled: logging.stderrIsTerminal && !logging.quiet)
+      options.progress = { progress.update("score", $0) }
+      defer { progress.clear() }
       if let shards {
         try FileSystem.createDirectories(folder)
         _ = try ShardMerge.all(try shardKeys(), folder: ShardFolder(shards), outputFolder: folder)
@@ -83,6 +86,7 @@ struct ScoreCommand: AsyncParsableCommand {
         options.ctas = folder + "/ctas.jsonl"
       }
       let result = try ScoreStage.run(options: options, logger: logger, diagnostics: diagnostics)
+      progress.clear()
       if journal.path == nil {
         DiagnosticsOutput.printBlock(
           result.report.diagnostics, title: "slackscore score: diagnostics", fullList: result.campaignsJSON)

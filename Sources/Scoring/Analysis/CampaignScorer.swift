@@ -21,10 +21,15 @@ public struct CampaignScorer {
   let counterKinds: Set<String>
   let exports: ExportIndex
   let diagnostics: DiagnosticCollector
+  /// Told what the scorer is doing (see ``ScoreOptions/progress``).
+  let progress: (@Sendable (String) -> Void)?
 
   /// Prepares documents (sorted by id; a repeated id keeps its first copy), CTAs,
   /// clusters and campaign matches.
-  public init(inputs: ScoreInputs, diagnostics: DiagnosticCollector) {
+  public init(
+    inputs: ScoreInputs, diagnostics: DiagnosticCollector, progress: (@Sendable (String) -> Void)? = nil
+  ) {
+    self.progress = progress
     var kept = inputs
     kept.textFacts = nil  // needed only here, and dropped with the signatures once clusters are made
     self.inputs = kept
@@ -49,6 +54,9 @@ public struct CampaignScorer {
     var kinds: Set<String> = []
     var urlKeys: [(key: TextKey, position: Int)] = []
     store.forEach(firsts) { position, doc in
+      if position % ScoreStage.progressEvery == 0 {
+        progress?("matching documents to campaigns: \(position) of \(firsts.count)")
+      }
       let r = matcher.match(doc, ctas: byDoc[doc.id], text: facts.hits[firsts[position]])
       m.record(doc.id, r)
       for counter in doc.counters { kinds.insert(counter.kind) }
@@ -59,6 +67,7 @@ public struct CampaignScorer {
     let sameURL = Self.capturesOfOneURL(&urlKeys)
     matches = m
     counterKinds = kinds
+    progress?("near-duplicate clusters of \(firsts.count) documents")
     clusters = NearDuplicates.clusters(
       ids: firsts.map { store.ids[$0] }, signatures: facts.signatures.selecting(firsts), sameURL: sameURL)
     exports = ExportIndex(inputs.interactions)
@@ -141,7 +150,8 @@ public struct CampaignScorer {
     }
     var usedExportKeys: Set<String> = []
     var campaigns: [CampaignScore] = []
-    for campaign in config.campaigns.sorted(by: { $0.id < $1.id }) {
+    for (number, campaign) in config.campaigns.sorted(by: { $0.id < $1.id }).enumerated() {
+      progress?("campaign \(number + 1) of \(config.campaigns.count): \(campaign.id)")
       let (score, exportKeys) = scoreCampaign(campaign, types: types)
       usedExportKeys.formUnion(exportKeys)
       campaigns.append(score)
@@ -149,6 +159,7 @@ public struct CampaignScorer {
     Quadrants.assign(&campaigns)
 
     let unassigned = scored.filter { !matches.contains(store.ids[$0]) }
+    progress?("discovering campaigns among \(unassigned.count) unassigned documents")
     let discovered = Discovery.find(unassigned, in: store, ctasByDoc: ctasByDoc, clusters: clusters)
     let unmatchedExports = exports.byKey.filter { !usedExportKeys.contains($0.key) }
     if !unmatchedExports.isEmpty {
@@ -239,7 +250,8 @@ public struct CampaignScorer {
     let unique = representative.count
     let summary = DocumentSummary(
       total: members.count, unique: unique, duplicatesRemoved: members.count - unique, byMatch: byMatch,
-      alsoInOtherCampaigns: members.filter { matches.campaignCount(of: $0.id) > 1 }.count, languages: languages, list: list)
+      alsoInOtherCampaigns: members.filter { matches.campaignCount(of: $0.id) > 1 }.count, languages: languages,
+      list: list)
 
     // Evidence.
     let docByID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })

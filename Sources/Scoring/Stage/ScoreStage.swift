@@ -19,6 +19,9 @@ public struct ScoreOptions: Sendable {
   /// Files in the output folder are named in `campaigns.json` as if they were in this folder
   /// (a Spark run writing `out/NAME-spark` names `out/NAME`, as `slackscore run` does).
   public var outputNamedAs: String?
+  /// Told what the stage is doing as it goes ("documents: 120000 read", "campaign 2 of 5: ID"),
+  /// for a progress line on a terminal; called often, from the calling thread.
+  public var progress: (@Sendable (String) -> Void)?
 
   public init(
     pipeline: String, documents: String? = nil, ctas: String? = nil, outputFolder: String? = nil,
@@ -56,13 +59,14 @@ public enum ScoreStage {
     options: ScoreOptions, logger: Logger, diagnostics: DiagnosticCollector = DiagnosticCollector()
   ) throws -> ScoreResult {
     var loaded = try loadInputs(options: options, logger: logger, diagnostics: diagnostics)
-    let scorer = CampaignScorer(inputs: loaded.inputs, diagnostics: diagnostics)
+    let scorer = CampaignScorer(inputs: loaded.inputs, diagnostics: diagnostics, progress: options.progress)
     // The text facts (signatures) are needed only while the scorer is made: dropped here.
     loaded.inputs.textFacts = nil
     let report = makeReport(scorer: scorer, inputFiles: loaded.files, diagnostics: diagnostics)
     let jsonPath = joinPath(loaded.outputFolder, "campaigns.json")
     let csvPath = joinPath(loaded.outputFolder, "campaigns.csv")
     let json = try AtomicFileWriter(path: jsonPath)
+    options.progress?("writing campaigns.json")
     try CampaignsJSON.write(report) { try json.write($0) }
     try json.commit()
     try AtomicFileWriter.write(CampaignsCSV.render(report), to: csvPath)
@@ -126,6 +130,7 @@ public enum ScoreStage {
         try spill.append(read.bytes)
         ids.append(read.id)
         textFacts.append(read.facts)
+        if ids.count % progressEvery == 0 { options.progress?("documents: \(ids.count) read") }
       } catch {
         spillError = error
       }
@@ -149,6 +154,9 @@ public enum ScoreStage {
           try ctaSpill.append(read.bytes)
           ctaDocuments.append(store.firstIndex(of: read.id))
           if read.boilerplate { boilerplate += 1 }
+          if ctaDocuments.count % progressEvery == 0 {
+            options.progress?("calls to action: \(ctaDocuments.count) read")
+          }
         } catch {
           spillError = error
         }
@@ -289,6 +297,9 @@ public enum ScoreStage {
 
   /// Lines decoded together, on every core.
   static let batchLines = 1024
+
+  /// Records read between two progress messages.
+  static let progressEvery = 4096
 
   /// Reads a JSON Lines file line by line (see ``JSONLines``), decoding batches of lines on
   /// every core; `keep` gets the values in the file's order (on the calling thread). `adjust` sees
