@@ -73,11 +73,14 @@ enum FuzzTargets {
     scan(Array(head.utf8) + bytes + Array("\r\n\r\n".utf8), name: ".http.warc")
   }
 
-  /// A page's bytes with any charset: libxml2, main text, metadata, counters.
+  /// A page's bytes with any charset: libxml2, main text, metadata, counters; and the raw-text
+  /// cut checked against libxml2 (the same tree with and without it).
   static func html(_ bytes: [UInt8]) {
     let record = ArchiveRecord(
       sourcePath: "fuzz.html", offset: 0, kind: .file, contentType: "text/html", payload: bytes)
     if case .document(let document) = DocumentBuilder.build(record) { _ = document.text.count }
+    // Cutting unread `<style>`/`<script>` text before libxml2 must leave its tree as it was.
+    precondition(UnreadRawText.treesAgree(bytes), "UnreadRawText read the markup differently from libxml2")
   }
 
   /// JSON-LD and embedded JSON (the tolerant JSON reader) as the counter readers see them.

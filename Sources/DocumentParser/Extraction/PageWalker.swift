@@ -587,6 +587,24 @@ struct PageWalker {
   /// A quick byte scan for words counters are named with (`count`, `like`, `share`, …).
   static func mayHoldCounters(_ bytes: [UInt8]) -> Bool { counterWords.occurs(in: bytes) }
 
+  /// Whether `readScript` may keep a `<script>` with this start tag (its bytes, `<script …>`)
+  /// and content (raw bytes), judged before libxml2 parses the page (``UnreadRawText``): false
+  /// only when it cannot, whatever the attributes are. JSON-LD (or an entity in the tag, which
+  /// could spell it) is kept; any other script needs a `{` and a counter word, and one with
+  /// bytes libxml2 drops from raw text (control bytes, U+FFFE, U+FFFF: dropping them could join
+  /// a counter word) is kept too.
+  static func mayReadScript(tag: UnsafeBufferPointer<UInt8>, content: UnsafeBufferPointer<UInt8>) -> Bool {
+    if tag.contains(UInt8(ascii: "&")) || jsonLDType.occurs(in: tag) { return true }
+    guard content.contains(UInt8(ascii: "{")) else { return false }
+    for (k, byte) in content.enumerated() {
+      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+      if byte == 0xEF && k + 2 < content.count && content[k + 1] == 0xBF && content[k + 2] >= 0xBE { return true }
+    }
+    return counterWords.occurs(in: content)
+  }
+
+  private static let jsonLDType = NeedleSet(["ld+json"])
+
   private static let counterWords = NeedleSet([
     "count", "like", "share", "signature", "donat", "view", "raised", "supporter",
   ])

@@ -1,5 +1,9 @@
 import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Options passed to libxml2's HTML parser.
 public struct HTMLParseOptions: OptionSet, Sendable {
   /// The `htmlParserOption` bits.
@@ -92,13 +96,29 @@ public final class HTMLDocument {
   /// they are, the page's own declaration ignored (it has been weighed already; naming
   /// `UTF-8` would also send them through libxml2's UTF-8-to-UTF-8 converter, a copy of the
   /// page); other charsets are named for libxml2 to convert.
-  public convenience init(prepared: CharsetDecoder.Prepared) throws(HTMLParseError) {
+  ///
+  /// With `cuttingUnreadRawText`, the raw text no reader looks at is cut out of UTF-8 pages
+  /// first (``UnreadRawText``): `<style>` elements and most `<script>` elements are then empty.
+  public convenience init(prepared: CharsetDecoder.Prepared, cuttingUnreadRawText: Bool = false) throws(HTMLParseError)
+  {
     if prepared.libxmlEncoding == "UTF-8" {
-      try self.init(bytes: prepared.bytes, encoding: nil, options: HTMLParseOptions.archive.union(.ignoreEncoding))
+      let options = HTMLParseOptions.archive.union(.ignoreEncoding)
+      if cuttingUnreadRawText && Self.cutsRawText, let cut = prepared.bytes.withUnsafeBytes(UnreadRawText.cut) {
+        try self.init(bytes: cut, encoding: nil, options: options)
+      } else {
+        try self.init(bytes: prepared.bytes, encoding: nil, options: options)
+      }
     } else {
       try self.init(bytes: prepared.bytes, encoding: prepared.libxmlEncoding)
     }
   }
+
+  /// False when `SLACKSCORE_CUT_RAW_TEXT=0` is set (to compare outputs and times with and
+  /// without ``UnreadRawText``).
+  private static let cutsRawText: Bool = {
+    guard let setting = getenv("SLACKSCORE_CUT_RAW_TEXT") else { return true }
+    return String(cString: setting) != "0"
+  }()
 
   /// Parses in an arena slice when one is free (the slice is given back if parsing fails).
   private static func parseInSlice(

@@ -53,7 +53,7 @@ public enum DocumentBuilder {
     let prepared = CharsetDecoder.prepare(record.payload, httpCharset: httpCharset(record))
     let page: HTMLDocument
     do {
-      page = try HTMLDocument(prepared: prepared)
+      page = try HTMLDocument(prepared: prepared, cuttingUnreadRawText: true)
     } catch {
       return .rejected(reason: error.description)
     }

@@ -1,0 +1,130 @@
+import Testing
+
+@testable import DocumentParser
+
+/// The pre-pass that cuts unread `<style>` and `<script>` text before libxml2: what it cuts,
+/// where it gives up, and that libxml2's tree is the same without the cut text.
+@Suite struct UnreadRawTextTests {
+  /// The page after the cut, or nil when nothing is cut.
+  private func cut(_ html: String) -> String? {
+    Array(html.utf8).withUnsafeBytes { UnreadRawText.cut($0) }.map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  private func agrees(_ html: String) -> Bool { UnreadRawText.treesAgree(Array(html.utf8)) }
+
+  @Test func styleContentIsCut() {
+    let html = "<html><head><style>p { color: red }</style></head><body><p>Text</p></body></html>"
+    #expect(cut(html) == "<html><head><style></style></head><body><p>Text</p></body></html>")
+    #expect(agrees(html))
+  }
+
+  @Test func scriptsWithoutCounterWordsAreCut() {
+    let html = "<script>var a = 1;</script><script>f({x: 2})</script><p>t</p>"
+    #expect(cut(html) == "<script></script><script></script><p>t</p>")
+    #expect(agrees(html))
+  }
+
+  @Test func scriptsTheWalkerMayReadAreKept() {
+    let jsonLD = #"<script type="application/ld+json">{"@type":"Article"}</script>"#
+    let counters = #"<script>window.data = {"shareCount": 5}</script>"#
+    let entity = #"<script type="application/ld&#43;json">{"a":1}</script>"#
+    let control = "<script>{\"cou\u{1}nt\": 1}</script>"
+    for html in [jsonLD, counters, entity, control] {
+      #expect(cut(html + "<p>x</p>") == nil)
+    }
+    #expect(cut(jsonLD + "<style>a{}</style>") == jsonLD + "<style></style>")
+  }
+
+  @Test func uppercaseTagsAreRawTextToo() {
+    let html = "<STYLE type=text/css>B { x: y }</Style ><SCRIPT>go()</SCRIPT>"
+    #expect(cut(html) == "<STYLE type=text/css></Style ><SCRIPT></SCRIPT>")
+    #expect(agrees(html))
+  }
+
+  @Test func closingTagInsideAScriptStringEndsTheScriptAsInLibxml2() {
+    // libxml2 2.9 ends raw text at the first `</script`, wherever it is.
+    let html = #"<script>var s = "</script>"; more()</script><p>after</p>"#
+    #expect(cut(html) == #"<script></script>"; more()</script><p>after</p>"#)
+    #expect(agrees(html))
+    // Other closing tags inside a script do not end it.
+    let inner = #"<script>document.write("</div>")</script><p>after</p>"#
+    #expect(cut(inner) == "<script></script><p>after</p>")
+    #expect(agrees(inner))
+  }
+
+  @Test func unclosedScriptRunsToTheEnd() {
+    #expect(cut("<p>before</p><script>never closed <p>not text</p>") == "<p>before</p><script>")
+    #expect(agrees("<p>before</p><script>never closed <p>not text</p>"))
+    #expect(cut("<style>a</style") == "<style></style")
+  }
+
+  @Test func tagsInsideCommentsAreNotRawText() {
+    let html = "<!-- <script>not a script --><p>shown</p><!-- <style> --!><style>a{}</style>"
+    #expect(cut(html) == "<!-- <script>not a script --><p>shown</p><!-- <style> --!><style></style>")
+    #expect(agrees(html))
+  }
+
+  @Test func tagsInsideAttributeValuesAreNotRawText() {
+    let html = #"<div title="<style>" data-x='<script>'>text</div><a href=x<script>y</a>"#
+    // The unquoted value ends at `>`, so `<a href=x<script>` is one tag and `y` is text.
+    #expect(cut(html) == nil)
+    #expect(agrees(html))
+  }
+
+  @Test func cdataIsTextToLibxml2() {
+    // libxml2's HTML parser reads `<![CDATA[` as text, so the `<script>` inside is a tag.
+    let html = "<p><![CDATA[ <script>x()</script> ]]></p>"
+    #expect(cut(html) == "<p><![CDATA[ <script></script> ]]></p>")
+    #expect(agrees(html))
+  }
+
+  @Test func selfClosedScriptHasNoContent() {
+    let html = "<script src=a.js /><p>text</p><style/>b { }"
+    #expect(cut(html) == nil)
+    #expect(agrees(html))
+  }
+
+  @Test func doubtfulMarkupCutsNothing() {
+    for html in [
+      "<p>a\u{0}b</p><style>x</style>",  // NUL byte
+      "<style>a</styles>b</style>",  // ends raw text for libxml2, not the element
+      "<div class=\"open><style>x</style>",  // unterminated quote
+      "<!-- never closed <style>x</style>",  // unterminated comment
+      "<!DOCTYPE html \"a>b\"><style>x</style>",  // quoted `>` in a DOCTYPE
+      "<div <style>x</style>",  // `<` inside a tag
+    ] {
+      #expect(cut(html) == nil, "\(html)")
+      #expect(agrees(html), "\(html)")
+    }
+  }
+
+  @Test func bogusAttributesAndOddMarkupAgreeWithLibxml2() {
+    for html in [
+      #"<div @click="<style>">k</div><style>s</style>"#,
+      "<p>a < b <3 <!x <style>s</style></p>",
+      "<p>x</ p><style>s</style></p>",
+      "</div foo=\"<style>\">z</style>",
+      "<?php echo 1 ?><style>s</style>",
+      "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"http://x/y.dtd\"><style>s</style>",
+      "<svg><style>.a{}</style><script>go()</script></svg><title>t<script>x()</script></title>",
+      "<div a=b/><style>s</style>",
+    ] {
+      #expect(agrees(html), "\(html)")
+    }
+  }
+
+  @Test func walkerOutputIsUnchangedByTheCut() throws {
+    let html = """
+      <html><head><title>T</title><style>h1 { x }</style><script>var a = 1</script>
+      <script type="application/ld+json">{"@type":"NewsArticle","author":"A"}</script></head>
+      <body><h1>Head</h1><p>Body text, long enough to keep.</p><script>track()</script></body></html>
+      """
+    let bytes = Array(html.utf8)
+    let cutBytes = try #require(bytes.withUnsafeBytes { UnreadRawText.cut($0) })
+    let whole = PageWalker.model(of: try HTMLDocument(bytes: bytes))
+    let shortened = PageWalker.model(of: try HTMLDocument(bytes: cutBytes))
+    #expect(whole.text == shortened.text)
+    #expect(whole.metadata.jsonLD == shortened.metadata.jsonLD)
+    #expect(whole.metadata.embeddedJSON == shortened.metadata.embeddedJSON)
+  }
+}
