@@ -47,7 +47,7 @@ public struct BoilerplateMarker: Sendable {
   /// What the rule needs of `candidate`, found in a document of `site` (`PageKey.site`).
   public func facts(of candidate: CTACandidate, site: String?) -> BoilerplateFacts {
     let key = candidate.recurrenceKey
-    let words = Self.wordCount(key)
+    let words = candidate.recurrenceWords ?? Self.wordCount(key)
     return BoilerplateFacts(
       recurrence: key.isEmpty ? nil : site.map { BoilerplateFacts.recurrence(site: $0, key: key) },
       counted: candidate.cta.reported != true,

@@ -8,6 +8,8 @@ public struct CTACandidate: Sendable, Hashable {
   public var promo: Bool
   /// The sentence normalised for recurrence counting (lower case, letters and digits, numbers as 0).
   public var recurrenceKey: String
+  /// `BoilerplateMarker.wordCount(recurrenceKey)`, counted once per sentence; nil when not counted yet.
+  var recurrenceWords: Int? = nil
 }
 
 extension CTADetector {
@@ -36,8 +38,12 @@ extension CTADetector {
 
   /// Every call to action in `document`, in text order, with `boilerplate` still false. With
   /// `reported`, asks that the text reports or quotes are included too, with `reported: true`.
-  public func candidates(in document: ExtractInput, reported keepReported: Bool = true) -> [CTACandidate] {
-    let scalars = Array(document.text.unicodeScalars)
+  /// `memo`: sentences judged before (in this run) are looked up there, not judged again; the result
+  /// is the same with and without it.
+  public func candidates(
+    in document: ExtractInput, reported keepReported: Bool = true, memo: SentenceMemo? = nil
+  ) -> [CTACandidate] {
+    let scalars = ScalarText.scalars(of: document.text)
     guard !scalars.isEmpty else { return [] }
     let anchored = anchoredLinks(document)
     var out: [CTACandidate] = []
@@ -45,34 +51,44 @@ extension CTADetector {
     var linked: [Bool] = []
     var commercial = false
     let reply = Self.isReply(scalars)
+    var utf8: [UInt8] = []
     for span in segmenter.split(scalars: scalars) where span.end - span.start <= Self.maxSentenceScalars {
-      let tokens = Tokenizer.tokens(scalars[span.start..<span.end])
-      guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { continue }
-      let target = anchored.isEmpty ? nil : anchoredTarget(scalars[span.start..<span.end], anchored)
-      let verdict = judge(
-        tokens: tokens, docLang: document.lang, anchoredTarget: target, inReply: reply, gateFirst: true)
-      if verdict.analysis.exclusion == .instruction { instructionSentences += 1 }
-      if verdict.analysis.cues.contains("commercial") { commercial = true }
-      let keep = verdict.isCallToAction || (keepReported && verdict.isReported)
-      guard keep, let category = verdict.category else { continue }
-      var sentence = String.UnicodeScalarView()
-      sentence.append(contentsOf: scalars[span.start..<span.end])
-      var cues = verdict.analysis.cues
-      var promo = verdict.analysis.promo
+      let sentence = scalars[span.start..<span.end]
+      let target = anchored.isEmpty ? nil : anchoredTarget(sentence, anchored)
+      ScalarText.utf8(of: sentence, into: &utf8)
+      let outcome = utf8.withUnsafeBufferPointer { bytes in
+        guard let memo else {
+          return self.outcome(sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply)
+        }
+        let hash = SentenceMemo.hash(bytes)
+        if let known = memo.outcome(bytes, hash: hash, docLang: document.lang, anchoredTarget: target, inReply: reply) {
+          return known
+        }
+        let found = self.outcome(sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply)
+        memo.store(
+          found, text: found.ask?.sentence ?? String(decoding: bytes, as: UTF8.self), hash: hash,
+          docLang: document.lang, anchoredTarget: target, inReply: reply)
+        return found
+      }
+      if outcome.instruction { instructionSentences += 1 }
+      if outcome.commercial { commercial = true }
+      guard let ask = outcome.ask, ask.isCallToAction || (keepReported && ask.isReported) else { continue }
+      var cues = ask.cues
+      var promo = ask.promo
       if scalars.count >= Self.afterArticleMinimum
         && Double(span.start) >= Self.afterArticleShare * Double(scalars.count)
       {
         cues = BoilerplateMarker.adding("after-article", to: cues)
-        if category == "follow" { promo = true }
+        if ask.category == "follow" { promo = true }
       }
       let cta = CallToAction(
-        docId: document.id, sentence: String(sentence), start: span.start, end: span.end,
-        lang: verdict.analysis.lang ?? document.lang, category: category, effort: effort[category] ?? 1,
-        target: verdict.analysis.target, cues: cues,
-        confidence: (verdict.probability * 1000).rounded() / 1000, boilerplate: false,
-        reported: verdict.isReported ? true : nil)
-      out.append(CTACandidate(cta: cta, promo: promo, recurrenceKey: Self.recurrenceKey(tokens)))
-      linked.append(!verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo)
+        docId: document.id, sentence: ask.sentence, start: span.start, end: span.end, lang: ask.lang,
+        category: ask.category, effort: effort[ask.category] ?? 1, target: ask.target, cues: cues,
+        confidence: ask.confidence, boilerplate: false, reported: ask.isReported ? true : nil)
+      out.append(
+        CTACandidate(
+          cta: cta, promo: promo, recurrenceKey: ask.recurrenceKey, recurrenceWords: ask.recurrenceWords))
+      linked.append(ask.linked)
     }
     if commercial && scalars.count <= Self.postLength {
       let kept = zip(out, linked).filter {
@@ -85,6 +101,31 @@ extension CTADetector {
       out = zip(out, linked).filter { $0.1 || $0.0.cta.reported == true }.map(\.0)
     }
     return out
+  }
+
+  /// What one sentence (`sentence`, whose UTF-8 bytes are `utf8`) gives in a document of language
+  /// `docLang`: whether it counts as an instruction or commercial sentence, and its ask if any.
+  func outcome(
+    _ sentence: ArraySlice<Unicode.Scalar>, _ utf8: UnsafeBufferPointer<UInt8>, docLang: String?,
+    anchoredTarget: CTATarget?, inReply: Bool
+  ) -> SentenceOutcome {
+    let tokens = Tokenizer.tokens(sentence)
+    guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { return SentenceOutcome() }
+    let verdict = judge(
+      tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply, gateFirst: true)
+    var outcome = SentenceOutcome(
+      instruction: verdict.analysis.exclusion == .instruction,
+      commercial: verdict.analysis.cues.contains("commercial"))
+    guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }
+    let key = Self.recurrenceKey(tokens)
+    outcome.ask = SentenceOutcome.Ask(
+      sentence: String(decoding: utf8, as: UTF8.self), isCallToAction: verdict.isCallToAction,
+      isReported: verdict.isReported, category: category, lang: verdict.analysis.lang ?? docLang,
+      target: verdict.analysis.target, cues: verdict.analysis.cues, promo: verdict.analysis.promo,
+      confidence: (verdict.probability * 1000).rounded() / 1000,
+      linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
+      recurrenceKey: key, recurrenceWords: BoilerplateMarker.wordCount(key))
+    return outcome
   }
 
   /// A registry link of the document with its lower-cased anchor text (3+ characters).
@@ -126,11 +167,7 @@ extension CTADetector {
         if Self.contains(lowerBytes, ascii) { return link.target }
         continue
       }
-      if lower == nil {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: sentence)
-        lower = String(view).lowercased()
-      }
+      if lower == nil { lower = ScalarText.string(sentence).lowercased() }
       if lower!.contains(link.text) { return link.target }
     }
     return nil

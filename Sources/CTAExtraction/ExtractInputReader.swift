@@ -154,7 +154,7 @@ enum ExtractInputReader {
       skipSpace()
       guard next(0x22) else { return nil }
       let start = i
-      while i < bytes.count && bytes[i] != 0x22 && bytes[i] != 0x5C && bytes[i] >= 0x20 { i += 1 }
+      i = plainRunEnd(from: i)
       guard i < bytes.count else { return nil }
       if bytes[i] == 0x22 {
         let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -170,8 +170,9 @@ enum ExtractInputReader {
         }
         guard byte >= 0x20 else { return nil }
         guard byte == 0x5C else {
-          out.append(byte)
-          i += 1
+          let end = plainRunEnd(from: i)
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+          i = end
           continue
         }
         guard i + 1 < bytes.count else { return nil }
@@ -200,6 +201,10 @@ enum ExtractInputReader {
       }
       return nil
     }
+
+    /// The first index at or after `start` of a byte that ends a plain run of string bytes (`"`, `\`
+    /// or a control character), or `bytes.count`.
+    func plainRunEnd(from start: Int) -> Int { JSONBytes.nextEscape(bytes, from: start) }
 
     /// A small integer (what `Int` decoding reads without question); nil otherwise, the scanner
     /// left where it was.

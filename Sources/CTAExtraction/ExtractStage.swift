@@ -101,9 +101,13 @@ public enum ExtractStage {
       if verdict.changesNothing {
         try writer.write(json)
       } else {
-        var cta = try decoder.decode(CallToAction.self, from: Data(json))
-        verdict.apply(to: &cta)
-        try writer.write(try cta.jsonBytes())
+        if let patched = verdict.applied(toJSON: json) {
+          try writer.write(patched)
+        } else {
+          var cta = try decoder.decode(CallToAction.self, from: Data(json))
+          verdict.apply(to: &cta)
+          try writer.write(try cta.jsonBytes())
+        }
         if facts.counted && verdict.boilerplate { summary.boilerplate += 1 }
       }
       try writer.write([0x0A] as [UInt8])
@@ -141,11 +145,13 @@ public enum ExtractStage {
     escaping found: @escaping ([CTACandidate], PageKey) throws -> Void
   ) throws -> RecordTally {
     var tally = RecordTally()
+    // Sentences that recur across documents (promos, footers, pasted paragraphs) are judged once.
+    let memo = SentenceMemo()
     // Streamed in batches of lines, each decoded and searched on every core.
     var batch: [(line: [UInt8]?, number: Int)] = []
     let batchSize = 1024
     func flush() throws {
-      let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported)
+      let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported, memo: memo)
       for (item, outcome) in zip(batch, outcomes) {
         switch outcome {
         case .tooLong:
@@ -189,14 +195,16 @@ public enum ExtractStage {
     case document([CTACandidate], PageKey)
   }
 
-  /// Decodes and searches lines (nil: a line too long to read), using up to `jobs` threads.
-  static func read(_ lines: [[UInt8]?], detector: CTADetector, jobs: Int, reported: Bool) -> [LineOutcome] {
+  /// Decodes and searches lines (nil: a line too long to read), using up to `jobs` threads and `memo`.
+  static func read(
+    _ lines: [[UInt8]?], detector: CTADetector, jobs: Int, reported: Bool, memo: SentenceMemo
+  ) -> [LineOutcome] {
     inParallel(lines.count, jobs: jobs, detector: detector) { i, detector, decoder in
       guard let line = lines[i] else { return .tooLong }
       do {
         let input = try ExtractInput.decode(line: line, decoder: decoder)
         if input.text.isEmpty { return .emptyText }
-        return .document(detector.candidates(in: input, reported: reported), input.pageKey)
+        return .document(detector.candidates(in: input, reported: reported, memo: memo), input.pageKey)
       } catch {
         return .rejected(reason(error))
       }
@@ -207,8 +215,9 @@ public enum ExtractStage {
   public static func extract(
     _ inputs: [ExtractInput], detector: CTADetector, jobs: Int = 0, reported: Bool = true
   ) -> [[CTACandidate]] {
-    inParallel(inputs.count, jobs: jobs, detector: detector) { i, detector, _ in
-      detector.candidates(in: inputs[i], reported: reported)
+    let memo = SentenceMemo()
+    return inParallel(inputs.count, jobs: jobs, detector: detector) { i, detector, _ in
+      detector.candidates(in: inputs[i], reported: reported, memo: memo)
     }
   }
 

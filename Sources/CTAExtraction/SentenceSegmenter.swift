@@ -51,8 +51,14 @@ public struct SentenceSegmenter: Sendable {
       sentenceStart = end
     }
 
+    let plainASCII = Self.plainASCII
     while i < n {
       let c = s[i]
+      // Most scalars are ASCII that no rule below looks at: step over them.
+      if c.value < 0x80 && plainASCII[Int(c.value)] {
+        i += 1
+        continue
+      }
       if c == "\n" || c == "\r" || c == "\u{2029}" || c == "\u{2028}" {
         emit(i)
         i += 1
@@ -166,6 +172,12 @@ public struct SentenceSegmenter: Sendable {
   }
 
   // MARK: - Scalar classes
+
+  /// ASCII scalars that `split` only steps over: all but line breaks, `.`, `!`, `?` and the letters
+  /// a URL starts with (`h`, `w`).
+  static let plainASCII: [Bool] = (0..<128).map { v in
+    !"\n\r.!?hHwW".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
+  }
 
   static func isSpace(_ c: Unicode.Scalar) -> Bool {
     c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{A0}" || c == "\u{2028}" || c == "\u{2029}"

@@ -165,9 +165,7 @@ public enum Tokenizer {
 
   static func string(_ s: ArraySlice<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
     if let ascii = asciiString(s, a, b, lowered: false) { return ascii }
-    var out = String.UnicodeScalarView()
-    out.append(contentsOf: s[a..<b])
-    return String(out)
+    return ScalarText.string(s[a..<b])
   }
 
   /// `s[a..<b]` as a string built from its bytes when every scalar is ASCII (upper case lowered when

@@ -43,9 +43,10 @@ public enum JSONBytes {
   }
 
   /// The index of the first byte at or after `start` that a JSON string must escape (a control
-  /// character, `"` or `\`), or `utf8.count`; eight bytes at a time over clean text.
+  /// character, `"` or `\`), or `utf8.count`; eight bytes at a time over clean text. Readers use
+  /// it too: those are the bytes that end a plain run inside a JSON string.
   @inline(__always)
-  private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+  public static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var i = start
     let n = utf8.count
     if let base = utf8.baseAddress {

@@ -1,0 +1,69 @@
+/// Unicode scalars back to UTF-8, for the extract hot path (a sentence's text is a slice of its
+/// document's scalars).
+enum ScalarText {
+  /// Replaces `bytes` with the UTF-8 encoding of `scalars`: the bytes of the `String` made of them.
+  @inline(__always)
+  static func utf8(of scalars: ArraySlice<Unicode.Scalar>, into bytes: inout [UInt8]) {
+    bytes.removeAll(keepingCapacity: true)
+    bytes.reserveCapacity(scalars.count * 4)
+    for scalar in scalars {
+      let v = scalar.value
+      if v < 0x80 {
+        bytes.append(UInt8(truncatingIfNeeded: v))
+      } else if v < 0x800 {
+        bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+      } else if v < 0x1_0000 {
+        bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+      } else {
+        bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+      }
+    }
+  }
+
+  /// The string of `scalars` (as `String.UnicodeScalarView.append(contentsOf:)` makes it, faster).
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var bytes: [UInt8] = []
+    utf8(of: scalars, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The scalars of `text` (what `Array(text.unicodeScalars)` gives), decoded in one pass over its
+  /// UTF-8 bytes.
+  static func scalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { utf8 in
+      [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+        var i = 0
+        let n = utf8.count
+        while i < n {
+          let b = UInt32(utf8[i])
+          let v: UInt32
+          if b < 0x80 {
+            v = b
+            i += 1
+          } else if b < 0xE0 {
+            v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            i += 2
+          } else if b < 0xF0 {
+            v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            i += 3
+          } else {
+            v =
+              (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+              | UInt32(utf8[i + 3] & 0x3F)
+            i += 4
+          }
+          // A native string's bytes are valid UTF-8, so every value is a scalar.
+          out.initializeElement(at: count, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+          count += 1
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import SlackscoreCore
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What `CTADetector.candidates(in:)` takes from one sentence: the same for every document in which
+/// the sentence has the same text, document language, anchored registry link and reply status.
+struct SentenceOutcome: Sendable {
+  /// The precision gate excludes the sentence as an instruction (counted towards the instruction genre).
+  var instruction = false
+  /// The sentence has the `commercial` cue.
+  var commercial = false
+  /// The ask, when the sentence is a call to action or a reported ask with a category; else nil.
+  var ask: Ask?
+
+  /// A call to action or reported ask, without the fields of its place in a document.
+  struct Ask: Sendable {
+    var sentence: String
+    var isCallToAction: Bool
+    var isReported: Bool
+    var category: String
+    /// The sentence's language, else the document's.
+    var lang: String?
+    var target: CTATarget?
+    var cues: [String]
+    var promo: Bool
+    /// The detector's probability rounded to three decimals.
+    var confidence: Double
+    /// A registry link or a promo phrase names the act (kept in an instruction-genre document).
+    var linked: Bool
+    var recurrenceKey: String
+    /// `BoilerplateMarker.wordCount(recurrenceKey)`.
+    var recurrenceWords: Int
+  }
+}
+
+/// Outcomes of sentences already judged in an extract run, so that a sentence that recurs (a
+/// publisher's promo, a footer, a paragraph pasted on many pages) is tokenised and judged once.
+///
+/// The outcome of a sentence is a function of its text, the document's language, its anchored
+/// registry link and whether the document is a reply (`CTADetector.judge` reads nothing else), and the
+/// memo compares all of them in full, so a memoised run writes what an unmemoised run writes. Bounded:
+/// at most `capacity` sentences and `byteBudget` bytes of their text; a full set of ways drops its
+/// oldest entry. Threads share one memo through a lock (a lookup is a hash and one comparison of bytes).
+public final class SentenceMemo: Sendable {
+  /// Sentences kept at most.
+  public static let capacity = 32_768
+  /// Bytes of sentence text (and recurrence keys) kept at most.
+  public static let byteBudget = 24 << 20
+  static let ways = 4
+
+  /// A memoised sentence.
+  struct Entry {
+    var hash: UInt64
+    /// The sentence's UTF-8 text.
+    var text: String
+    var docLang: String?
+    var anchoredTarget: CTATarget?
+    var inReply: Bool
+    var outcome: SentenceOutcome
+    var cost: Int
+  }
+
+  struct Table {
+    var entries: [Entry?] = Array(repeating: nil, count: SentenceMemo.capacity)
+    /// The way each set replaces next.
+    var victims: [UInt8] = Array(repeating: 0, count: SentenceMemo.capacity / SentenceMemo.ways)
+    var bytes = 0
+    var hits = 0
+    var misses = 0
+  }
+
+  private let table = Mutex(Table())
+
+  /// An empty memo.
+  public init() {}
+
+  /// Lookups answered from the memo and lookups that were not, so far.
+  public var counts: (hits: Int, misses: Int) { table.withLock { ($0.hits, $0.misses) } }
+
+  /// The outcome of the sentence whose UTF-8 bytes are `utf8` in this context, when memoised.
+  func outcome(
+    _ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, docLang: String?, anchoredTarget: CTATarget?, inReply: Bool
+  ) -> SentenceOutcome? {
+    table.withLock { table in
+      let first = Self.firstWay(hash)
+      for way in first..<(first + Self.ways) {
+        guard let entry = table.entries[way], entry.hash == hash, entry.inReply == inReply,
+          entry.docLang == docLang, entry.anchoredTarget == anchoredTarget, Self.equal(entry.text, utf8)
+        else { continue }
+        table.hits += 1
+        return entry.outcome
+      }
+      table.misses += 1
+      return nil
+    }
+  }
+
+  /// Keeps `outcome` for the sentence `text` in this context (unless the byte budget is spent).
+  func store(
+    _ outcome: SentenceOutcome, text: String, hash: UInt64, docLang: String?, anchoredTarget: CTATarget?,
+    inReply: Bool
+  ) {
+    let cost = text.utf8.count + (outcome.ask?.recurrenceKey.utf8.count ?? 0)
+    table.withLock { table in
+      let first = Self.firstWay(hash)
+      var way = first
+      while way < first + Self.ways && table.entries[way] != nil { way += 1 }
+      if way == first + Self.ways {
+        let set = first / Self.ways
+        way = first + Int(table.victims[set])
+        table.victims[set] = UInt8((Int(table.victims[set]) + 1) % Self.ways)
+      }
+      let freed = table.entries[way]?.cost ?? 0
+      guard table.bytes - freed + cost <= Self.byteBudget else { return }
+      table.bytes += cost - freed
+      table.entries[way] = Entry(
+        hash: hash, text: text, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
+        outcome: outcome, cost: cost)
+    }
+  }
+
+  @inline(__always) private static func firstWay(_ hash: UInt64) -> Int {
+    (Int(truncatingIfNeeded: hash >> 32) & (capacity / ways - 1)) * ways
+  }
+
+  private static func equal(_ text: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var text = text
+    return text.withUTF8 { stored in
+      stored.count == utf8.count
+        && (stored.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, stored.count) == 0)
+    }
+  }
+
+  /// A 64-bit hash of bytes (FNV-1a; the same in every process).
+  static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = FeatureHasher.offsetBasis
+    for byte in utf8 { hash = FeatureHasher.mix(hash, byte) }
+    return hash ^ (hash >> 29)
+  }
+}
