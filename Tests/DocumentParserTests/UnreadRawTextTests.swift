@@ -60,8 +60,20 @@ import Testing
 
   @Test func tagsInsideCommentsAreNotRawText() {
     let html = "<!-- <script>not a script --><p>shown</p><!-- <style> --!><style>a{}</style>"
-    #expect(cut(html) == "<!-- <script>not a script --><p>shown</p><!-- <style> --!><style></style>")
+    #expect(cut(html) == "<!----><p>shown</p><!----!><style></style>")
     #expect(agrees(html))
+  }
+
+  @Test func commentTextIsCutAndTheCommentsStay() {
+    let html = "<p>a<!-- one -->b</p><!--[if IE]><p>old</p><![endif]--><!----><!--- x --->c<!-- d --!>"
+    #expect(cut(html) == "<p>a<!---->b</p><!----><!----><!---->c<!----!>")
+    #expect(agrees(html))
+    // `-->` must follow `<!--`: in `<!-->` and `<!--->` the comment goes on.
+    for html in ["<!-->x<p>y</p>-->z", "<!--->x-->z<!-- a -- b -->", "<html><!-- é ü --><body>t</body></html>"] {
+      #expect(agrees(html), "\(html)")
+    }
+    #expect(cut("<!-->x-->") == "<!---->")
+    #expect(Array("<!-- a -->".utf8).withUnsafeBytes { UnreadRawText.cut($0, comments: false) } == nil)
   }
 
   @Test func tagsInsideAttributeValuesAreNotRawText() {
@@ -117,7 +129,7 @@ import Testing
     let html = """
       <html><head><title>T</title><style>h1 { x }</style><script>var a = 1</script>
       <script type="application/ld+json">{"@type":"NewsArticle","author":"A"}</script></head>
-      <body><h1>Head</h1><p>Body text, long enough to keep.</p><script>track()</script></body></html>
+      <body><h1>Head</h1><p>Body <!-- note -->text, long enough to keep.</p><script>track()</script></body></html>
       """
     let bytes = Array(html.utf8)
     let cutBytes = try #require(bytes.withUnsafeBytes { UnreadRawText.cut($0) })

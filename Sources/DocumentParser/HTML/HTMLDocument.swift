@@ -103,7 +103,9 @@ public final class HTMLDocument {
   {
     if prepared.libxmlEncoding == "UTF-8" {
       let options = HTMLParseOptions.archive.union(.ignoreEncoding)
-      if cuttingUnreadRawText && Self.cutsRawText, let cut = prepared.bytes.withUnsafeBytes(UnreadRawText.cut) {
+      if cuttingUnreadRawText && Self.rawTextCut != .none,
+        let cut = prepared.bytes.withUnsafeBytes({ UnreadRawText.cut($0, comments: Self.rawTextCut == .all) })
+      {
         try self.init(bytes: cut, encoding: nil, options: options)
       } else {
         try self.init(bytes: prepared.bytes, encoding: nil, options: options)
@@ -113,12 +115,19 @@ public final class HTMLDocument {
     }
   }
 
-  /// False when `SLACKSCORE_CUT_RAW_TEXT=0` is set (to compare outputs and times with and
-  /// without ``UnreadRawText``).
-  private static let cutsRawText: Bool = {
-    guard let setting = getenv("SLACKSCORE_CUT_RAW_TEXT") else { return true }
-    return String(cString: setting) != "0"
+  /// What ``UnreadRawText`` cuts: everything, unless `SLACKSCORE_CUT_RAW_TEXT=0` (nothing) or
+  /// `SLACKSCORE_CUT_RAW_TEXT=keep-comments` is set (to compare outputs and times with and
+  /// without the cut, or without its comment part).
+  private static let rawTextCut: RawTextCut = {
+    guard let setting = getenv("SLACKSCORE_CUT_RAW_TEXT") else { return .all }
+    switch String(cString: setting) {
+    case "0": return .none
+    case "keep-comments": return .keepingComments
+    default: return .all
+    }
   }()
+
+  private enum RawTextCut { case none, keepingComments, all }
 
   /// Parses in an arena slice when one is free (the slice is given back if parsing fails).
   private static func parseInSlice(

@@ -3,10 +3,11 @@
 #endif
 
 /// Cuts the raw text no reader looks at out of a page before libxml2 parses it: the contents
-/// of `<style>` elements, and of `<script>` elements that ``PageWalker`` would not keep (see
-/// ``PageWalker/mayReadScript(tag:content:)``). libxml2 2.9 copies raw text into the tree
-/// character by character; style sheets and such scripts are about a quarter of the bytes of
-/// real pages. The elements stay, empty.
+/// of `<style>` elements, of `<script>` elements that ``PageWalker`` would not keep (see
+/// ``PageWalker/mayReadScript(tag:content:)``), and of comments. libxml2 2.9 copies raw text
+/// and comments into the tree character by character; style sheets and such scripts are about
+/// a quarter of the bytes of real pages, comments a few per cent. The elements and comments
+/// stay, empty.
 ///
 /// The scanner follows libxml2 2.9.14's HTML tokenizer (with `HTML_PARSE_RECOVER`) where it
 /// decides what is raw text:
@@ -26,13 +27,14 @@
 public enum UnreadRawText {
   /// The page with the unread raw text cut out, or nil when there is none or the page holds
   /// markup the scanner does not read as libxml2 does.
-  static func cut(_ page: UnsafeRawBufferPointer) -> [UInt8]? {
-    page.withMemoryRebound(to: UInt8.self) { cut($0) }
+  /// With `comments` false, comments keep their text.
+  static func cut(_ page: UnsafeRawBufferPointer, comments: Bool = true) -> [UInt8]? {
+    page.withMemoryRebound(to: UInt8.self) { cut($0, comments: comments) }
   }
 
   /// The same over bytes.
-  static func cut(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    guard let cuts = ranges(bytes), !cuts.isEmpty else { return nil }
+  static func cut(_ bytes: UnsafeBufferPointer<UInt8>, comments: Bool = true) -> [UInt8]? {
+    guard let cuts = ranges(bytes, comments: comments), !cuts.isEmpty else { return nil }
     var removed = 0
     for range in cuts { removed += range.count }
     var out: [UInt8] = []
@@ -47,7 +49,7 @@ public enum UnreadRawText {
   }
 
   /// The byte ranges to cut, in order, or nil when the page is to be parsed as it is.
-  static func ranges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+  static func ranges(_ b: UnsafeBufferPointer<UInt8>, comments: Bool = true) -> [Range<Int>]? {
     let n = b.count
     guard let base = b.baseAddress, n > 0 else { return nil }
     guard memchr(base, 0, n) == nil else { return nil }
@@ -87,6 +89,9 @@ public enum UnreadRawText {
       } else if c == UInt8(ascii: "!") {
         if p + 3 < n && b[p + 2] == UInt8(ascii: "-") && b[p + 3] == UInt8(ascii: "-") {
           guard let end = commentEnd(b, from: p + 4) else { return nil }
+          // The text between `<!--` and its `-->` or `--!>`; `<!---->` is an empty comment.
+          let close = b[end - 2] == UInt8(ascii: "!") ? end - 4 : end - 3
+          if comments && close > p + 4 { cuts.append((p + 4)..<close) }
           i = end
         } else if startsDoctype(b, at: p + 2) {
           guard let end = doctypeEnd(b, from: p + 2) else { return nil }
