@@ -66,12 +66,13 @@ public enum ExtractStage {
   /// Reads `documents` (JSON Lines; `-` for stdin), writes one `CallToAction` per line to `output`
   /// (`-` for stdout) atomically. Bad lines, and lines longer than `maxLineBytes`, go to
   /// `diagnostics` with file and line and are skipped; the rest is processed. With `reported`, asks
-  /// the text reports or quotes are written too, with `reported: true`.
+  /// the text reports or quotes are written too, with `reported: true`. `progress` is told how
+  /// many lines have been read, after every batch (for a progress line on a terminal).
   public static func run(
     documents path: String, output: String, detector: CTADetector? = nil,
     boilerplate: BoilerplateMarker = BoilerplateMarker(), jobs: Int = 0, reported: Bool = true,
     maxLineBytes: Int = defaultMaxLineBytes,
-    diagnostics: DiagnosticCollector = DiagnosticCollector(), logger: Logger
+    diagnostics: DiagnosticCollector = DiagnosticCollector(), logger: Logger, progress: ((Int) -> Void)? = nil
   ) throws -> ExtractSummary {
     let detector = try detector ?? CTADetector.load()
     var summary = ExtractSummary()
@@ -83,7 +84,8 @@ public enum ExtractStage {
     var recurrence = boilerplate.recurrenceCounter()
     summary.records = try findCandidates(
       lines: { try JSONLines.forEachLine(in: path, maxLineBytes: maxLineBytes, $0) }, file: path,
-      detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes, diagnostics: diagnostics
+      detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes, diagnostics: diagnostics,
+      progress: progress
     ) { candidates, page in
       let facts = candidates.map { boilerplate.facts(of: $0, site: page.site) }
       recurrence.observe(facts, page: page)
@@ -124,27 +126,30 @@ public enum ExtractStage {
   /// - Parameters:
   ///   - lines: Calls its argument with every line (nil: longer than `maxLineBytes`) and its number.
   ///   - file: The file the lines come from, for diagnostics.
+  ///   - progress: Told how many lines have been read, after every batch.
   /// - Returns: The documents read, skipped (`empty-text`) and rejected (bad or too long lines,
   ///   each also a diagnostic naming `file` and the line).
   public static func findCandidates(
     lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
     jobs: Int = 0, reported: Bool = true, maxLineBytes: Int = defaultMaxLineBytes,
-    diagnostics: DiagnosticCollector, _ found: ([CTACandidate], PageKey) throws -> Void
+    diagnostics: DiagnosticCollector, progress: ((Int) -> Void)? = nil,
+    _ found: ([CTACandidate], PageKey) throws -> Void
   ) throws -> RecordTally {
     // `lines` and `found` never call each other; `lines` only calls back into this function.
     try withoutActuallyEscaping(found) { found in
       try findCandidates(
         lines: lines, file: path, detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes,
-        diagnostics: diagnostics, escaping: found)
+        diagnostics: diagnostics, progress: progress, escaping: found)
     }
   }
 
   private static func findCandidates(
     lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
-    jobs: Int, reported: Bool, maxLineBytes: Int, diagnostics: DiagnosticCollector,
+    jobs: Int, reported: Bool, maxLineBytes: Int, diagnostics: DiagnosticCollector, progress: ((Int) -> Void)?,
     escaping found: @escaping ([CTACandidate], PageKey) throws -> Void
   ) throws -> RecordTally {
     var tally = RecordTally()
+    var linesRead = 0
     // Sentences that recur across documents (promos, footers, pasted paragraphs) are judged once.
     let memo = SentenceMemo()
     // Streamed in batches of lines, each decoded and searched on every core.
@@ -173,7 +178,9 @@ public enum ExtractStage {
           if !candidates.isEmpty { try found(candidates, page) }
         }
       }
+      linesRead += batch.count
       batch.removeAll(keepingCapacity: true)
+      progress?(linesRead)
     }
     try lines { line, number in
       batch.append((line.map(Array.init), number))

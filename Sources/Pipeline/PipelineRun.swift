@@ -171,7 +171,8 @@ public enum PipelineRun {
     try stage(ExtractStage.name) {
       let extracted = try ExtractShards.run(
         keys.compactMap { $0 }, folder: shards, output: ctas, detector: CTADetector.load(),
-        settings: ExtractShards.defaultSettings, jobs: options.jobs, logger: logger)
+        settings: ExtractShards.defaultSettings, jobs: options.jobs, logger: logger,
+        progress: { progress.update(ExtractStage.name, "\($0) documents read") })
       manifest.shards = ShardUse.merging(extracted.uses, into: manifest.shards ?? [])
       let summary = extracted.summary
       return (

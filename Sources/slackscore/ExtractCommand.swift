@@ -78,13 +78,15 @@ struct ExtractCommand: AsyncParsableCommand {
     let detector = try CTADetector.load(modelPath: model).with(threshold: minConfidence)
     let summary: ExtractSummary
     var uses: [ShardUse]?
+    let progress = StageProgress(enabled: logging.stderrIsTerminal && !logging.quiet)
+    let told = { (lines: Int) in progress.update(ExtractStage.name, "\(lines) documents read") }
     if let shards {
       let modelSettings = try model.map { "model=\(try FileDigest.sha256($0).hex)" } ?? "model=bundled"
       let sharded = try ExtractShards.run(
         inputs.map(ShardKey.of), folder: ShardFolder(shards), output: output, detector: detector,
         settings: modelSettings + ";min-confidence=\(minConfidence.map { "\($0)" } ?? "default")",
         boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, reported: reported,
-        maxLineBytes: maxLineBytes, logger: logger)
+        maxLineBytes: maxLineBytes, logger: logger, progress: told)
       diagnostics.emit(contentsOf: sharded.diagnostics)
       summary = sharded.summary
       uses = sharded.uses
@@ -95,8 +97,9 @@ struct ExtractCommand: AsyncParsableCommand {
         documents: input, output: output ?? "-", detector: detector,
         boilerplate: BoilerplateMarker(minDocuments: boilerplateMin), jobs: jobs, reported: reported,
         maxLineBytes: maxLineBytes, diagnostics: diagnostics,
-        logger: logger)
+        logger: logger, progress: told)
     }
+    progress.clear()
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
     logger.notice("\(summary.line)")
     if summary.records.parsed == 0 && summary.records.rejectedTotal > 0 { throw ExitCode.failure }

@@ -41,9 +41,12 @@ import Testing
       jsonl.append(0x0A)
     }
     try AtomicFileWriter.write(jsonl, to: dir + "/documents.jsonl")
+    var told: [Int] = []
     let summary = try ExtractStage.run(
       documents: dir + "/documents.jsonl", output: dir + "/ctas.jsonl", detector: Self.detector, jobs: 2,
-      logger: Logger(label: "test"))
+      logger: Logger(label: "test"), progress: { told.append($0) })
+    // Progress counts lines read, ending at all of them.
+    #expect(told.last == Self.lines.count && told == told.sorted())
     let decoder = JSONCoding.decoder()
     let inputs = try Self.lines.map { try decoder.decode(ExtractInput.self, from: encoder.encode($0)) }
     var expected: [UInt8] = []

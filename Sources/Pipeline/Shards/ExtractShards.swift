@@ -28,18 +28,20 @@ public enum ExtractShards {
   public static func run(
     _ keys: [ShardKey], folder: ShardFolder, output: String? = nil, detector: CTADetector,
     settings: String, boilerplate: BoilerplateMarker = BoilerplateMarker(), jobs: Int = 0, reported: Bool = true,
-    maxLineBytes: Int = ExtractStage.defaultMaxLineBytes, logger: Logger
+    maxLineBytes: Int = ExtractStage.defaultMaxLineBytes, logger: Logger, progress: ((Int) -> Void)? = nil
   ) throws -> ShardedExtractSummary {
     let settings = settings + ";reported=\(reported);max-line-bytes=\(maxLineBytes)"
     var result = ShardedExtractSummary()
+    var linesBefore = 0
     for key in keys {
       var receipt = ShardReceipt.reusable(key, .extract, settings: settings, in: folder)
       result.uses.append(ShardUse(input: key.input, shard: key.name, extract: receipt == nil ? "made" : "reused"))
       if receipt == nil {
         receipt = try make(
           key, folder: folder, detector: detector, settings: settings, jobs: jobs, reported: reported,
-          maxLineBytes: maxLineBytes, logger: logger)
+          maxLineBytes: maxLineBytes, logger: logger, progress: { [linesBefore] in progress?(linesBefore + $0) })
       }
+      linesBefore += receipt!.records.total
       result.summary.records.merge(receipt!.records)
       result.diagnostics += receipt!.diagnostics
     }
@@ -52,7 +54,7 @@ public enum ExtractShards {
 
   private static func make(
     _ key: ShardKey, folder: ShardFolder, detector: CTADetector, settings: String, jobs: Int, reported: Bool,
-    maxLineBytes: Int, logger: Logger
+    maxLineBytes: Int, logger: Logger, progress: @escaping (Int) -> Void
   ) throws -> ShardReceipt {
     let documents = folder.shard(key, .parse)
     guard FileSystem.exists(documents) else {
@@ -65,7 +67,8 @@ public enum ExtractShards {
     var withCandidates = 0
     let records = try ExtractStage.findCandidates(
       lines: { try JSONLines.forEachLine(inGzip: documents, maxLineBytes: maxLineBytes, $0) }, file: documents,
-      detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes, diagnostics: diagnostics
+      detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes, diagnostics: diagnostics,
+      progress: progress
     ) { candidates, page in
       var bytes = try encoder.encode(CandidateLine(page: page, candidates: candidates))
       bytes.append(0x0A)
