@@ -2,6 +2,8 @@
 /// document's scalars).
 enum ScalarText {
   /// Replaces `bytes` with the UTF-8 encoding of `scalars`: the bytes of the `String` made of them.
+  /// Written out rather than calling `UTF8.encode` per scalar: that measured about 3 % more of
+  /// extract's CPU on the reference generator's pages (11 paired runs, 4 December 2026).
   @inline(__always)
   static func utf8(of scalars: ArraySlice<Unicode.Scalar>, into bytes: inout [UInt8]) {
     bytes.removeAll(keepingCapacity: true)

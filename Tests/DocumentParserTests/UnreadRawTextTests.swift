@@ -12,16 +12,22 @@ import Testing
 
   private func agrees(_ html: String) -> Bool { UnreadRawText.treesAgree(Array(html.utf8)) }
 
+  /// `html` cut gives `expected` (nil: nothing cut), and libxml2's tree agrees with and without the cut.
+  private func expectCut(
+    _ html: String, gives expected: String?, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(cut(html) == expected, "\(html)", sourceLocation: sourceLocation)
+    #expect(agrees(html), "\(html)", sourceLocation: sourceLocation)
+  }
+
   @Test func styleContentIsCut() {
     let html = "<html><head><style>p { color: red }</style></head><body><p>Text</p></body></html>"
-    #expect(cut(html) == "<html><head><style></style></head><body><p>Text</p></body></html>")
-    #expect(agrees(html))
+    expectCut(html, gives: "<html><head><style></style></head><body><p>Text</p></body></html>")
   }
 
   @Test func scriptsWithoutCounterWordsAreCut() {
     let html = "<script>var a = 1;</script><script>f({x: 2})</script><p>t</p>"
-    #expect(cut(html) == "<script></script><script></script><p>t</p>")
-    #expect(agrees(html))
+    expectCut(html, gives: "<script></script><script></script><p>t</p>")
   }
 
   @Test func scriptsTheWalkerMayReadAreKept() {
@@ -37,37 +43,31 @@ import Testing
 
   @Test func uppercaseTagsAreRawTextToo() {
     let html = "<STYLE type=text/css>B { x: y }</Style ><SCRIPT>go()</SCRIPT>"
-    #expect(cut(html) == "<STYLE type=text/css></Style ><SCRIPT></SCRIPT>")
-    #expect(agrees(html))
+    expectCut(html, gives: "<STYLE type=text/css></Style ><SCRIPT></SCRIPT>")
   }
 
   @Test func closingTagInsideAScriptStringEndsTheScriptAsInLibxml2() {
     // libxml2 2.9 ends raw text at the first `</script`, wherever it is.
     let html = #"<script>var s = "</script>"; more()</script><p>after</p>"#
-    #expect(cut(html) == #"<script></script>"; more()</script><p>after</p>"#)
-    #expect(agrees(html))
+    expectCut(html, gives: #"<script></script>"; more()</script><p>after</p>"#)
     // Other closing tags inside a script do not end it.
     let inner = #"<script>document.write("</div>")</script><p>after</p>"#
-    #expect(cut(inner) == "<script></script><p>after</p>")
-    #expect(agrees(inner))
+    expectCut(inner, gives: "<script></script><p>after</p>")
   }
 
   @Test func unclosedScriptRunsToTheEnd() {
-    #expect(cut("<p>before</p><script>never closed <p>not text</p>") == "<p>before</p><script>")
-    #expect(agrees("<p>before</p><script>never closed <p>not text</p>"))
+    expectCut("<p>before</p><script>never closed <p>not text</p>", gives: "<p>before</p><script>")
     #expect(cut("<style>a</style") == "<style></style")
   }
 
   @Test func tagsInsideCommentsAreNotRawText() {
     let html = "<!-- <script>not a script --><p>shown</p><!-- <style> --!><style>a{}</style>"
-    #expect(cut(html) == "<!----><p>shown</p><!----!><style></style>")
-    #expect(agrees(html))
+    expectCut(html, gives: "<!----><p>shown</p><!----!><style></style>")
   }
 
   @Test func commentTextIsCutAndTheCommentsStay() {
     let html = "<p>a<!-- one -->b</p><!--[if IE]><p>old</p><![endif]--><!----><!--- x --->c<!-- d --!>"
-    #expect(cut(html) == "<p>a<!---->b</p><!----><!----><!---->c<!----!>")
-    #expect(agrees(html))
+    expectCut(html, gives: "<p>a<!---->b</p><!----><!----><!---->c<!----!>")
     // `-->` must follow `<!--`: in `<!-->` and `<!--->` the comment goes on.
     for html in ["<!-->x<p>y</p>-->z", "<!--->x-->z<!-- a -- b -->", "<html><!-- é ü --><body>t</body></html>"] {
       #expect(agrees(html), "\(html)")
@@ -79,21 +79,18 @@ import Testing
   @Test func tagsInsideAttributeValuesAreNotRawText() {
     let html = #"<div title="<style>" data-x='<script>'>text</div><a href=x<script>y</a>"#
     // The unquoted value ends at `>`, so `<a href=x<script>` is one tag and `y` is text.
-    #expect(cut(html) == nil)
-    #expect(agrees(html))
+    expectCut(html, gives: nil)
   }
 
   @Test func cdataIsTextToLibxml2() {
     // libxml2's HTML parser reads `<![CDATA[` as text, so the `<script>` inside is a tag.
     let html = "<p><![CDATA[ <script>x()</script> ]]></p>"
-    #expect(cut(html) == "<p><![CDATA[ <script></script> ]]></p>")
-    #expect(agrees(html))
+    expectCut(html, gives: "<p><![CDATA[ <script></script> ]]></p>")
   }
 
   @Test func selfClosedScriptHasNoContent() {
     let html = "<script src=a.js /><p>text</p><style/>b { }"
-    #expect(cut(html) == nil)
-    #expect(agrees(html))
+    expectCut(html, gives: nil)
   }
 
   @Test func doubtfulMarkupCutsNothing() {
@@ -105,8 +102,7 @@ import Testing
       "<!DOCTYPE html \"a>b\"><style>x</style>",  // quoted `>` in a DOCTYPE
       "<div <style>x</style>",  // `<` inside a tag
     ] {
-      #expect(cut(html) == nil, "\(html)")
-      #expect(agrees(html), "\(html)")
+      expectCut(html, gives: nil)
     }
   }
 

@@ -4,8 +4,8 @@ import SlackscoreCore
 /// The calls to action score reads, found by document id. Either held in memory (calls to action
 /// given to ``ScoreInputs``), or spilled to a scratch file (``RecordSpill``) by ``ScoreStage``,
 /// with 16 bytes a call to action in memory (its document, its place in the spill and where it
-/// ends there), so that
-/// score's memory does not grow with the sentences, targets and ids of every call to action.
+/// ends there), so that score's memory does not grow with the sentences, targets and ids of every
+/// call to action.
 /// A document's calls to action are read back when a step asks for them, and let go.
 final class ScoreCTAs: @unchecked Sendable {
   /// Calls to action read (boilerplate included).
