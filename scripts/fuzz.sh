@@ -13,6 +13,8 @@ SHARED=${SHARED:-../shared}
 out=out/fuzz
 unit_timeout=${FUZZ_UNIT_TIMEOUT:-20}
 bin=.build-fuzz/release/slackscore-fuzz
+# AddressSanitizer reports a crash itself; Swift's own backtracer, on top, can stall a crash for minutes.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 $SWIFT build -c release --scratch-path .build-fuzz --product slackscore-fuzz --quiet \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
 mkdir -p "$out/crashes"

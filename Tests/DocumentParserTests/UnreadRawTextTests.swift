@@ -101,6 +101,9 @@ import Testing
       "<!-- never closed <style>x</style>",  // unterminated comment
       "<!DOCTYPE html \"a>b\"><style>x</style>",  // quoted `>` in a DOCTYPE
       "<div <style>x</style>",  // `<` inside a tag
+      "<style></html>l",  // libxml2 reads `</html>` as an end tag, then `l` as body text
+      "<style></b>x</style>",  // the same with an end tag nothing opened
+      "<script><!--x--></script>",  // raw text that starts with `<`
     ] {
       expectCut(html, gives: nil)
     }

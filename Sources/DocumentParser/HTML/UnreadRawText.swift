@@ -22,7 +22,8 @@
 /// - `<!DOCTYPE` and `<?` (a processing instruction) end at the next `>`;
 /// - `<` before anything else is text.
 /// Where the page holds something it is not sure libxml2 reads the same way (a NUL byte, an
-/// unterminated tag, quote or comment, a quoted `>` in a DOCTYPE, `</scriptx`), it cuts nothing
+/// unterminated tag, quote or comment, a quoted `>` in a DOCTYPE, `</scriptx`, raw text that
+/// starts with `<`), it cuts nothing
 /// and the page is parsed as it is.
 public enum UnreadRawText {
   /// The page with the unread raw text cut out, or nil when there is none or the page holds
@@ -74,6 +75,9 @@ public enum UnreadRawText {
         } else {
           end = n
         }
+        // libxml2 reads markup right after the start tag before it reads raw text: `<style></b>x`
+        // ends the style's text at `</b>`; `<` there is left to libxml2 alone.
+        guard end == i || b[i] != UInt8(ascii: "<") else { return nil }
         let content = UnsafeBufferPointer(rebasing: b[i..<end])
         let keep =
           kind == .script
