@@ -87,8 +87,12 @@ enum BoilerplateMarkers {
   /// Which vocabulary a class-name needle belongs to (bits of one combined needle set).
   private enum Vocabulary: UInt32 {
     case boilerplate = 1, unlikely = 2, maybe = 4, positive = 8, negative = 16, signals = 32, comments = 64
-    case related = 128, sidebar = 256
+    case related = 128, sidebar = 256, post = 512
   }
+
+  /// WordPress-style post classes: they list the post's tags and categories (`tag-social`),
+  /// which are not chrome markers.
+  static let postClasses = ["hentry", "type-post", "status-publish"]
 
   /// Every class-name vocabulary in one needle set: one pass per element, not seven.
   private static let nameNeedles = NeedleSet(
@@ -96,12 +100,56 @@ enum BoilerplateMarkers {
       (boilerplate, Vocabulary.boilerplate), (unlikely, .unlikely), (maybe, .maybe), (positive, .positive),
       (negative, .negative), (signals, .signals),
       (["comment", "komentar", "disqus", "replies", "respond"], .comments), (related, .related),
-      (sidebar, .sidebar),
+      (sidebar, .sidebar), (postClasses, .post),
     ].flatMap { words, vocabulary in words.map { ($0, vocabulary.rawValue) } })
   /// The whole-word markers packed into one machine word each (all are eight bytes or fewer):
   /// a word of a class name is compared without building an array for it.
   private static let boilerplateWordKeys: [UInt64] = boilerplateWords.map { word in
     word.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+  }
+
+  /// What one element name (a lower-cased `class`, `id` or label value) holds of the marker
+  /// vocabulary. No marker holds a space, so the facts of an element's names joined by spaces
+  /// are the union of each name's facts.
+  struct NameFacts: Equatable {
+    /// The vocabularies with a needle in the name (``Vocabulary`` bits).
+    fileprivate(set) var found: UInt32 = 0
+    /// A whole word of the name is a chrome word (``boilerplateWords``).
+    fileprivate(set) var boilerplateWord = false
+
+    /// Adds another name's facts.
+    mutating func formUnion(_ other: NameFacts) {
+      found |= other.found
+      boilerplateWord = boilerplateWord || other.boilerplateWord
+    }
+
+    /// A WordPress post class is among the names.
+    var hasPostClass: Bool { found & Vocabulary.post.rawValue != 0 }
+  }
+
+  /// The facts of lower-cased names (one or more, separated by spaces).
+  static func facts(of names: UnsafeBufferPointer<UInt8>) -> NameFacts {
+    guard !names.isEmpty else { return NameFacts() }
+    var facts = NameFacts(found: nameNeedles.tags(in: names))
+    guard facts.found & Vocabulary.boilerplate.rawValue == 0 else { return facts }
+    var key: UInt64 = 0
+    var length = 0
+    let keys = boilerplateWordKeys
+    for i in 0...names.count {
+      let b: UInt8 = i < names.count ? names[i] : 0x20  // a space after the last word
+      if b == 0x20 || b == 0x2D || b == 0x5F {
+        if length > 0 && length <= 8 && keys.contains(key) {
+          facts.boilerplateWord = true
+          break
+        }
+        key = 0
+        length = 0
+      } else {
+        if length < 8 { key |= UInt64(b) << UInt64(8 * length) }
+        length += 1
+      }
+    }
+    return facts
   }
 
   /// Classifies one element from its attribute values (already lower-cased ASCII).
@@ -111,35 +159,18 @@ enum BoilerplateMarkers {
 
   /// Classifies one element from its lower-cased class, id and label bytes.
   static func marks(names: LowercasedBytes, role: String?) -> ElementMarks {
+    marks(facts: names.bytes.withUnsafeBufferPointer { facts(of: $0) }, role: role)
+  }
+
+  /// Classifies one element from the facts of its names and its role.
+  static func marks(facts: NameFacts, role: String?) -> ElementMarks {
     var marks: ElementMarks = []
     if let role, chromeRoles.contains(role) { marks.insert(.boilerplate) }
     if role == "main" || role == "article" { marks.insert(.positive) }
     if role == "complementary" { marks.insert(.sidebar) }
-    guard !names.bytes.isEmpty else { return marks }
-    let found = names.bytes.withUnsafeBufferPointer { nameNeedles.tags(in: $0) }
+    let found = facts.found
     @inline(__always) func has(_ vocabulary: Vocabulary) -> Bool { found & vocabulary.rawValue != 0 }
-    if has(.boilerplate) {
-      marks.insert(.boilerplate)
-    } else {
-      var key: UInt64 = 0
-      var length = 0
-      let keys = boilerplateWordKeys
-      let bytes = names.bytes
-      for i in 0...bytes.count {
-        let b: UInt8 = i < bytes.count ? bytes[i] : 0x20  // a space after the last word
-        if b == 0x20 || b == 0x2D || b == 0x5F {
-          if length > 0 && length <= 8 && keys.contains(key) {
-            marks.insert(.boilerplate)
-            break
-          }
-          key = 0
-          length = 0
-        } else {
-          if length < 8 { key |= UInt64(b) << UInt64(8 * length) }
-          length += 1
-        }
-      }
-    }
+    if has(.boilerplate) || facts.boilerplateWord { marks.insert(.boilerplate) }
     if has(.unlikely) && !has(.maybe) { marks.insert(.unlikely) }
     if has(.positive) { marks.insert(.positive) }
     if has(.negative) { marks.insert(.negative) }

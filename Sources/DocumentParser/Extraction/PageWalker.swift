@@ -20,8 +20,10 @@ struct PageWalker {
   /// `<span class="meta-comment">` closes before its block ends).
   private var blockHasSignal = false
   private var embeddedBudget = 1 << 20
-  /// Reused buffer for an element's lower-cased class, id and label values.
-  private var nameScratch: [UInt8] = []
+  /// The marker facts of the class, id and label values this page has already read.
+  private var nameFacts = NameFactsMemo()
+  /// The page's read scripts, when they were moved out of libxml2's way.
+  private var keptScripts: KeptScripts?
 
   /// Whether `<noscript>` content is read as visible text (see ``NoscriptFallback``).
   private var readsNoscript = false
@@ -33,6 +35,7 @@ struct PageWalker {
   static func model(of document: HTMLDocument, readingNoscript: Bool = false) -> PageModel {
     var walker = PageWalker()
     walker.readsNoscript = readingNoscript
+    walker.keptScripts = document.keptScripts
     walker.model.text.reserveCapacity(1 << 14)
     if let root = document.root { walker.walk(root) }
     return walker.model
@@ -418,8 +421,6 @@ struct PageWalker {
 
   // MARK: Attributes
 
-  private static let postClassNeedles = NeedleSet(["hentry", "type-post", "status-publish"])
-
   /// Attribute values `classify` notes on its one pass over the attributes, for the
   /// readers that need them (no further passes).
   private struct ScannedAttributes {
@@ -433,10 +434,7 @@ struct PageWalker {
   )
     -> ElementMarks
   {
-    var names = nameScratch
-    nameScratch = []
-    names.removeAll(keepingCapacity: true)
-    defer { nameScratch = names }
+    var facts = BoilerplateMarkers.NameFacts()
     var role: String?
     var marks: ElementMarks = []
     var attr = node.pointee.properties
@@ -445,11 +443,11 @@ struct PageWalker {
       let value = current.pointee.children?.pointee.content
       if xmlStrEqual(name, "class") != 0 {
         if scanned.classValue == nil { scanned.classValue = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
-        if let value { appendLowercased(value, to: &names, limit: 512) }
+        if let value { facts.formUnion(nameFacts.facts(of: value, limit: 512)) }
       } else if xmlStrEqual(name, "id") != 0 {
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie__1",
         // "related-work"): it says nothing about the heading being chrome.
-        if let value, !tag.isHeading { appendLowercased(value, to: &names, limit: 512) }
+        if let value, !tag.isHeading { facts.formUnion(nameFacts.facts(of: value, limit: 512)) }
       } else if xmlStrEqual(name, "itemprop") != 0 {
         if scanned.itemprop == nil { scanned.itemprop = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
       } else if xmlStrEqual(name, "itemtype") != 0 {
@@ -473,17 +471,14 @@ struct PageWalker {
           if style.contains(Self.displayNone) || style.contains(Self.visibilityHidden) { marks.insert(.hidden) }
         }
       } else if xmlStrEqual(name, "aria-label") != 0 || xmlStrEqual(name, "data-testid") != 0 {
-        if let value { appendLowercased(value, to: &names, limit: 128) }
+        if let value { facts.formUnion(nameFacts.facts(of: value, limit: 128)) }
       }
       attr = current.pointee.next
     }
     // WordPress-style post classes list tags and categories (`tag-social`); do not read
     // those as chrome markers.
-    if Self.postClassNeedles.occurs(in: names) {
-      marks.insert(.positive)
-      return marks
-    }
-    return marks.union(BoilerplateMarkers.marks(names: LowercasedBytes(lowercased: names), role: role))
+    if facts.hasPostClass { return marks.union(.positive) }
+    return marks.union(BoilerplateMarkers.marks(facts: facts, role: role))
   }
 
   private static let displayNone = Array("display:none".utf8)
@@ -570,18 +565,32 @@ struct PageWalker {
   private mutating func readScript(_ node: xmlNodePtr) {
     let type = XMLNode.attributeString(node, "type")?.lowercased() ?? ""
     if type.containsBytes("ld+json") {
-      if model.metadata.jsonLD.count < 32 { model.metadata.jsonLD.append(XMLNode.textContent(node, limit: 1 << 20)) }
+      if model.metadata.jsonLD.count < 32 {
+        model.metadata.jsonLD.append(String(decoding: scriptText(node, limit: 1 << 20), as: UTF8.self))
+      }
       return
     }
     guard XMLNode.attribute(node, "src") == nil, embeddedBudget > 0 else { return }
     guard type.isEmpty || type.containsBytes("json") || type.containsBytes("javascript") else { return }
-    var bytes: [UInt8] = []
-    XMLNode.appendText(node, into: &bytes, limit: min(embeddedBudget, 1 << 19))
+    let bytes = scriptText(node, limit: min(embeddedBudget, 1 << 19))
     guard bytes.contains(UInt8(ascii: "{")), Self.mayHoldCounters(bytes) else { return }
     embeddedBudget -= bytes.count
     if model.metadata.embeddedJSON.count < 16 {
       model.metadata.embeddedJSON.append(String(decoding: bytes, as: UTF8.self))
     }
+  }
+
+  /// A script's text, its first `limit` bytes: from the page itself when the element holds a
+  /// placeholder (``KeptScripts``), else from the tree.
+  private func scriptText(_ node: xmlNodePtr, limit: Int) -> [UInt8] {
+    if let keptScripts {
+      var placeholder: [UInt8] = []
+      XMLNode.appendText(node, into: &placeholder, limit: KeptScripts.longestPlaceholder + 1)
+      if let content = keptScripts.content(standingFor: placeholder) { return Array(content.prefix(limit)) }
+    }
+    var bytes: [UInt8] = []
+    XMLNode.appendText(node, into: &bytes, limit: limit)
+    return bytes
   }
 
   /// A quick byte scan for words counters are named with (`count`, `like`, `share`, …).
@@ -596,11 +605,7 @@ struct PageWalker {
   static func mayReadScript(tag: UnsafeBufferPointer<UInt8>, content: UnsafeBufferPointer<UInt8>) -> Bool {
     if tag.contains(UInt8(ascii: "&")) || jsonLDType.occurs(in: tag) { return true }
     guard content.contains(UInt8(ascii: "{")) else { return false }
-    for (k, byte) in content.enumerated() {
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-      if byte == 0xEF && k + 2 < content.count && content[k + 1] == 0xBF && content[k + 2] >= 0xBE { return true }
-    }
-    return counterWords.occurs(in: content)
+    return counterWords.occurs(in: content) || UnreadRawText.libxml2Alters(content)
   }
 
   private static let jsonLDType = NeedleSet(["ld+json"])

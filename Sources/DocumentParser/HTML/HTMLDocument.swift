@@ -70,6 +70,9 @@ public final class HTMLDocument {
   let pointer: htmlDocPtr
   /// The arena slice holding the tree, if any.
   private let slice: Int?
+  /// The scripts moved out of libxml2's way before parsing, when the page was cut
+  /// (``UnreadRawText``); their elements in the tree hold placeholders.
+  private(set) var keptScripts: KeptScripts?
 
   /// Parses page bytes.
   ///
@@ -106,7 +109,8 @@ public final class HTMLDocument {
       if cuttingUnreadRawText && Self.rawTextCut != .none,
         let cut = prepared.bytes.withUnsafeBytes({ UnreadRawText.cut($0, comments: Self.rawTextCut == .all) })
       {
-        try self.init(bytes: cut, encoding: nil, options: options)
+        try self.init(bytes: cut.bytes, encoding: nil, options: options)
+        if !cut.keptScripts.isEmpty { keptScripts = KeptScripts(page: prepared.bytes, ranges: cut.keptScripts) }
       } else {
         try self.init(bytes: prepared.bytes, encoding: nil, options: options)
       }

@@ -47,12 +47,6 @@ enum LibXMLArena {
     let end: UInt
     let slices: UnsafeMutablePointer<Slice>
     let current: pthread_key_t
-
-    @inline(__always)
-    func contains(_ pointer: UnsafeMutableRawPointer) -> Bool {
-      let address = UInt(bitPattern: pointer)
-      return address >= base && address < end
-    }
   }
 
   /// The range, or nil when the system refused to reserve it or `SLACKSCORE_LIBXML_ARENA=0`
@@ -81,9 +75,18 @@ enum LibXMLArena {
   /// Which slices are leased, one bit each.
   private static let leased = Atomic<UInt64>(0)
 
+  /// The range's bounds and the per-thread key, copied out of ``region`` by ``install()`` for
+  /// the allocator hooks: plain values a hook reads without the lazy `region`'s once-check (a
+  /// call into the runtime on every allocation). Written once, before libxml2 is initialised
+  /// and before any thread parses (``HTMLDocument`` initialises libxml2 first).
+  nonisolated(unsafe) private static var hookBase: UInt = 0
+  nonisolated(unsafe) private static var hookEnd: UInt = 0
+  nonisolated(unsafe) private static var hookKey: pthread_key_t = 0
+
   /// Points libxml2's allocator at the arena. Call once, before `xmlInitParser`.
   static func install() {
-    guard region != nil else { return }
+    guard let region else { return }
+    (hookBase, hookEnd, hookKey) = (region.base, region.end, region.current)
     xmlMemSetup(
       { pointer in LibXMLArena.free(pointer) }, { size in LibXMLArena.allocate(size) },
       { pointer, size in LibXMLArena.reallocate(pointer, size) }, { string in LibXMLArena.duplicate(string) })
@@ -134,16 +137,24 @@ enum LibXMLArena {
 
   // MARK: - The hooks
 
+  /// The calling thread's slice, for the hooks (which run only after ``install()``).
   @inline(__always)
-  private static func currentSlice(_ region: Region) -> UnsafeMutablePointer<Slice>? {
-    pthread_getspecific(region.current)?.assumingMemoryBound(to: Slice.self)
+  private static func hookSlice() -> UnsafeMutablePointer<Slice>? {
+    pthread_getspecific(hookKey)?.assumingMemoryBound(to: Slice.self)
+  }
+
+  /// Whether `pointer` is in the range, for the hooks.
+  @inline(__always)
+  private static func inRange(_ pointer: UnsafeMutableRawPointer) -> Bool {
+    let address = UInt(bitPattern: pointer)
+    return address >= hookBase && address < hookEnd
   }
 
   @inline(__always)
   private static func rounded(_ size: Int) -> Int { (size + 15) & ~15 }
 
   private static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
-    guard let region, let slice = currentSlice(region) else { return malloc(size) }
+    guard let slice = hookSlice() else { return malloc(size) }
     return carve(size, from: slice)
   }
 
@@ -163,15 +174,15 @@ enum LibXMLArena {
 
   private static func free(_ pointer: UnsafeMutableRawPointer?) {
     guard let pointer else { return }
-    if let region, region.contains(pointer) { return }
+    if inRange(pointer) { return }
     Glibc.free(pointer)
   }
 
   private static func reallocate(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
     guard let pointer else { return allocate(size) }
-    guard let region, region.contains(pointer) else { return realloc(pointer, size) }
+    guard inRange(pointer) else { return realloc(pointer, size) }
     let oldSize = pointer.load(fromByteOffset: -headerBytes, as: Int.self)
-    if let slice = currentSlice(region), size >= 0, size < sliceBytes,
+    if let slice = hookSlice(), size >= 0, size < sliceBytes,
       UInt(bitPattern: pointer) + UInt(rounded(oldSize)) == slice.pointee.cursor,
       rounded(size) - rounded(oldSize) <= Int(slice.pointee.limit - slice.pointee.cursor)
     {

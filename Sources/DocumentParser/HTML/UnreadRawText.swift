@@ -7,7 +7,9 @@
 /// ``PageWalker/mayReadScript(tag:content:)``), and of comments. libxml2 2.9 copies raw text
 /// and comments into the tree character by character; style sheets and such scripts are about
 /// a quarter of the bytes of real pages, comments a few per cent. The elements and comments
-/// stay, empty.
+/// stay, empty. The scripts the walker does read (JSON-LD, embedded state with counters,
+/// another 15 % of real pages' bytes) are moved out of libxml2's way too: each keeps a short
+/// placeholder that ``KeptScripts`` resolves to its bytes in the page.
 ///
 /// The scanner follows libxml2 2.9.14's HTML tokenizer (with `HTML_PARSE_RECOVER`) where it
 /// decides what is raw text:
@@ -23,38 +25,74 @@
 /// - `<` before anything else is text.
 /// Where the page holds something it is not sure libxml2 reads the same way (a NUL byte, an
 /// unterminated tag, quote or comment, a quoted `>` in a DOCTYPE, `</scriptx`, raw text that
-/// starts with `<`), it cuts nothing
-/// and the page is parsed as it is.
+/// starts with `<`), it cuts nothing and the page is parsed as it is.
 public enum UnreadRawText {
-  /// The page with the unread raw text cut out, or nil when there is none or the page holds
-  /// markup the scanner does not read as libxml2 does.
-  /// With `comments` false, comments keep their text.
-  static func cut(_ page: UnsafeRawBufferPointer, comments: Bool = true) -> [UInt8]? {
+  /// The page with the unread raw text cut out and the read scripts moved out of libxml2's
+  /// way, or nil when there is nothing to cut or the page holds markup the scanner does not
+  /// read as libxml2 does. With `comments` false, comments keep their text.
+  static func cut(_ page: UnsafeRawBufferPointer, comments: Bool = true) -> Cut? {
     page.withMemoryRebound(to: UInt8.self) { cut($0, comments: comments) }
   }
 
   /// The same over bytes.
-  static func cut(_ bytes: UnsafeBufferPointer<UInt8>, comments: Bool = true) -> [UInt8]? {
-    guard let cuts = ranges(bytes, comments: comments), !cuts.isEmpty else { return nil }
+  static func cut(_ bytes: UnsafeBufferPointer<UInt8>, comments: Bool = true) -> Cut? {
+    guard let pieces = ranges(bytes, comments: comments), !pieces.isEmpty else { return nil }
     var removed = 0
-    for range in cuts { removed += range.count }
+    for piece in pieces { removed += piece.range.count }
     var out: [UInt8] = []
-    out.reserveCapacity(bytes.count - removed)
+    out.reserveCapacity(bytes.count - removed + 8 * pieces.count)
+    var kept: [Range<Int>] = []
     var from = 0
-    for range in cuts {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<range.lowerBound]))
-      from = range.upperBound
+    for piece in pieces {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<piece.range.lowerBound]))
+      if piece.isReadScript {
+        KeptScripts.appendPlaceholder(kept.count, to: &out)
+        kept.append(piece.range)
+      }
+      from = piece.range.upperBound
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
-    return out
+    return Cut(bytes: out, keptScripts: kept)
+  }
+
+  /// A page after the cut.
+  struct Cut {
+    /// The bytes for libxml2: raw text and comment text cut out, each read script's content
+    /// replaced by its placeholder (``KeptScripts``).
+    let bytes: [UInt8]
+    /// Where the read scripts' contents are in the page, in the order of their placeholders.
+    let keptScripts: [Range<Int>]
+  }
+
+  /// One range the cut takes out of the page: unread raw text or comment text, or the content
+  /// of a script a reader reads (`isReadScript`), which a placeholder stands for.
+  struct Piece: Equatable {
+    let range: Range<Int>
+    let isReadScript: Bool
+  }
+
+  /// Whether libxml2 changes this raw text as it reads it: it drops control bytes other than
+  /// tab, line feed and carriage return, and U+FFFE and U+FFFF (dropping them could join two
+  /// words). Such a script is left in the page for libxml2 to read.
+  static func libxml2Alters(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = content.count
+    for k in 0..<n {
+      let byte = content[k]
+      if byte < 0x20 {
+        if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+      } else if byte == 0xEF && k + 2 < n && content[k + 1] == 0xBF && content[k + 2] >= 0xBE {
+        return true
+      }
+    }
+    return false
   }
 
   /// The byte ranges to cut, in order, or nil when the page is to be parsed as it is.
-  static func ranges(_ b: UnsafeBufferPointer<UInt8>, comments: Bool = true) -> [Range<Int>]? {
+  static func ranges(_ b: UnsafeBufferPointer<UInt8>, comments: Bool = true) -> [Piece]? {
     let n = b.count
     guard let base = b.baseAddress, n > 0 else { return nil }
     guard memchr(base, 0, n) == nil else { return nil }
-    var cuts: [Range<Int>] = []
+    var cuts: [Piece] = []
     var i = 0
     while i < n {
       guard let p = find(UInt8(ascii: "<"), in: b, from: i) else { break }
@@ -79,10 +117,16 @@ public enum UnreadRawText {
         // ends the style's text at `</b>`; `<` there is left to libxml2 alone.
         guard end == i || b[i] != UInt8(ascii: "<") else { return nil }
         let content = UnsafeBufferPointer(rebasing: b[i..<end])
-        let keep =
-          kind == .script
-          && PageWalker.mayReadScript(tag: UnsafeBufferPointer(rebasing: b[p..<i]), content: content)
-        if !keep && end > i { cuts.append(i..<end) }
+        if end > i {
+          let read =
+            kind == .script
+            && PageWalker.mayReadScript(tag: UnsafeBufferPointer(rebasing: b[p..<i]), content: content)
+          if !read {
+            cuts.append(Piece(range: i..<end, isReadScript: false))
+          } else if !libxml2Alters(content) {
+            cuts.append(Piece(range: i..<end, isReadScript: true))
+          }
+        }
         i = end
       } else if c == UInt8(ascii: "/") {
         if p + 2 < n && isLetter(b[p + 2]) {
@@ -95,7 +139,7 @@ public enum UnreadRawText {
           guard let end = commentEnd(b, from: p + 4) else { return nil }
           // The text between `<!--` and its `-->` or `--!>`; `<!---->` is an empty comment.
           let close = b[end - 2] == UInt8(ascii: "!") ? end - 4 : end - 3
-          if comments && close > p + 4 { cuts.append((p + 4)..<close) }
+          if comments && close > p + 4 { cuts.append(Piece(range: (p + 4)..<close, isReadScript: false)) }
           i = end
         } else if startsDoctype(b, at: p + 2) {
           guard let end = doctypeEnd(b, from: p + 2) else { return nil }
