@@ -22,7 +22,7 @@ struct NameFactsMemo {
   private var stored: [UInt8] = []
   private var count = 0
   /// Reused buffer for a value's lower-cased bytes.
-  private var scratch: [UInt8] = []
+  private var scratch = LowercasedBytes(lowercased: [])
 
   /// The facts of an attribute value (its first `limit` bytes, as written: upper case is
   /// folded before reading).
@@ -30,7 +30,7 @@ struct NameFactsMemo {
     let length = Int(xmlStrlen(value))
     let bytes = UnsafeBufferPointer(start: value, count: min(length, limit))
     if slots.isEmpty { slots = Array(repeating: Slot(), count: 256) }
-    let hash = Self.hash(bytes)
+    let hash = FNV1a.hash32(bytes)
     let mask = slots.count - 1
     var index = Int(hash) & mask
     while slots[index].start >= 0 {
@@ -38,9 +38,8 @@ struct NameFactsMemo {
       if slot.hash == hash && Int(slot.length) == bytes.count && equals(slot, bytes) { return slot.facts }
       index = (index + 1) & mask
     }
-    scratch.removeAll(keepingCapacity: true)
-    for b in bytes { scratch.append(b >= 65 && b <= 90 ? b + 32 : b) }
-    let facts = scratch.withUnsafeBufferPointer { BoilerplateMarkers.facts(of: $0) }
+    scratch.replace(with: bytes)
+    let facts = scratch.bytes.withUnsafeBufferPointer { BoilerplateMarkers.facts(of: $0) }
     guard count < Self.capacity, stored.count + bytes.count <= Self.byteBudget else { return facts }
     slots[index] = Slot(hash: hash, start: Int32(stored.count), length: Int32(bytes.count), facts: facts)
     stored.append(contentsOf: bytes)
@@ -65,12 +64,5 @@ struct NameFactsMemo {
       bigger[index] = slot
     }
     slots = bigger
-  }
-
-  /// FNV-1a over the bytes.
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var h: UInt32 = 2_166_136_261
-    for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
-    return h
   }
 }

@@ -499,12 +499,7 @@ struct PageWalker {
 
   private func classHash(_ classValue: UnsafePointer<xmlChar>?) -> Int32 {
     guard let value = classValue, value.pointee != 0 else { return 0 }
-    var hash: UInt32 = 2_166_136_261
-    var p = value
-    while p.pointee != 0 {
-      hash = (hash ^ UInt32(p.pointee)) &* 16_777_619
-      p += 1
-    }
+    let hash = FNV1a.hash32(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
     return Int32(bitPattern: hash | 1)
   }
 

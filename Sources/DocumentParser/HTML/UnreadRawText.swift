@@ -66,7 +66,7 @@ public enum UnreadRawText {
 
   /// One range the cut takes out of the page: unread raw text or comment text, or the content
   /// of a script a reader reads (`isReadScript`), which a placeholder stands for.
-  struct Piece: Equatable {
+  struct Piece {
     let range: Range<Int>
     let isReadScript: Bool
   }
