@@ -140,10 +140,10 @@ extension CTADetector {
   private func anchoredLinks(_ document: ExtractInput) -> [AnchoredLink] {
     var out: [AnchoredLink] = []
     for link in document.links {
-      let text = link.text.lowercased().trimmingSpaces()
-      guard text.unicodeScalars.count >= 3, let target = analyzer.registry.target(for: link.url),
-        target.kind != "social" && target.kind != "shortener"
+      guard let target = analyzer.registry.target(for: link.url), target.kind != "social" && target.kind != "shortener"
       else { continue }
+      let text = link.text.lowercased().trimmingSpaces()
+      guard text.unicodeScalars.count >= 3 else { continue }
       let bytes = Array(text.utf8)
       out.append(AnchoredLink(text: text, ascii: bytes.allSatisfy { $0 < 0x80 } ? bytes : nil, target: target))
     }

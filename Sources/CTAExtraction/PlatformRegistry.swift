@@ -58,6 +58,58 @@ public struct PlatformRegistry: Sendable {
 
   /// Lower-cased host (without `www.` and port) and path of a URL, with or without a scheme.
   static func hostAndPath(_ url: String) -> (String, String)? {
+    var url = url
+    if let answer = url.withUTF8({ asciiHostAndPath($0) }) { return answer }
+    return unicodeHostAndPath(url)
+  }
+
+  /// `hostAndPath` of an all-ASCII URL, read as bytes (most links); `.some(nil)` when it has no
+  /// host with a dot, nil when the URL is not all ASCII.
+  private static func asciiHostAndPath(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String)?? {
+    var start = 0
+    var colon: Int?
+    for (i, byte) in bytes.enumerated() {
+      if byte >= 0x80 { return nil }
+      if byte == UInt8(ascii: ":") && colon == nil { colon = i }
+    }
+    if let colon, colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"),
+      bytes[colon + 2] == UInt8(ascii: "/"),
+      bytes[..<colon].allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
+    {
+      start = colon + 3
+    }
+    var hostEnd = start
+    while hostEnd < bytes.count {
+      let byte = bytes[hostEnd]
+      if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+      hostEnd += 1
+    }
+    var hostStart = start
+    if let at = bytes[start..<hostEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }
+    let hostStop = bytes[hostStart..<hostEnd].firstIndex(of: UInt8(ascii: ":")) ?? hostEnd
+    var host = bytes[hostStart..<hostStop]
+    if host.count >= 4, (host[host.startIndex] | 0x20) == UInt8(ascii: "w"),
+      (host[host.startIndex + 1] | 0x20) == UInt8(ascii: "w"), (host[host.startIndex + 2] | 0x20) == UInt8(ascii: "w"),
+      host[host.startIndex + 3] == UInt8(ascii: ".")
+    {
+      host = host.dropFirst(4)
+    }
+    guard host.contains(UInt8(ascii: ".")) else { return .some(nil) }
+    let path = hostEnd == bytes.count ? "/" : asciiLowercased(bytes[hostEnd...])
+    return (asciiLowercased(host), path)
+  }
+
+  private static func asciiLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      for (i, byte) in bytes.enumerated() {
+        buffer[i] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+      }
+      return bytes.count
+    }
+  }
+
+  /// `hostAndPath` read as characters (URLs with non-ASCII characters).
+  static func unicodeHostAndPath(_ url: String) -> (String, String)? {
     var rest = Substring(url)
     if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://"),
       rest[..<colon].allSatisfy({ $0.isLetter })

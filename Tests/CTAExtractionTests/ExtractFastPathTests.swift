@@ -111,3 +111,23 @@ import Testing
     #expect("é".utf8Tail == (0xC3A9, 2))
   }
 }
+
+/// `PlatformRegistry.hostAndPath` reads ASCII URLs as bytes; the answer is the character reader's.
+@Suite struct HostAndPathFastPathTests {
+  static let urls: [String] = [
+    "https://www.change.org/p/Selamatkan", "http://WWW.Kitabisa.com:8080/Bantu?x=1#y", "chng.it/abc",
+    "HTTPS://user:pw@Host.Example/Path", "ftp://a.b", "://x.y/z", ":x.y", "mailto:someone@example.org",
+    "javascript:void(0)", "x1://a.b/c", "https:/one-slash.org/p", "www.", "www.a", "wwwx.example.org/a",
+    "https://localhost/a", "https://a.b?q", "https://a.b#f", "", "/", "a.b", "h://@", "h://a@b@c.d:9/E",
+    "https://a.b:", "a:b://c.d", "https://ẞ.example/É", "https://例え.jp/パス", "https://a.b/ü",
+    "1http://a.b/c", "https://a.b/" + String(repeating: "X", count: 300),
+  ]
+
+  @Test func asciiReaderAgreesWithTheCharacterReader() {
+    for url in Self.urls {
+      let fast = PlatformRegistry.hostAndPath(url)
+      let slow = PlatformRegistry.unicodeHostAndPath(url)
+      #expect(fast?.0 == slow?.0 && fast?.1 == slow?.1, "\(url)")
+    }
+  }
+}
