@@ -41,11 +41,9 @@ public struct CTATrainer: Sendable {
   /// cues and hashing; its model is not used.
   public func train(_ examples: [LabelledSentence], base: CTADetector) -> CTAModelFile {
     let hasher = FeatureHasher(dimension: options.dimension)
-    let rows: [(features: [Int], label: Int, category: String?, weight: Double)] = examples.map { example in
-      let tokens = Tokenizer.tokens(example.text)
-      let analysis = base.analyzer.analyze(tokens: tokens, docLang: example.lang)
-      let features = hasher.features(analysis, heads: analysis.heads)
-      return (features, example.label, example.category, example.weight ?? (example.isReal ? 1 : options.teamWeight))
+    let rows = examples.flatMap { example in
+      Self.rows(
+        of: example, base: base, hasher: hasher, weight: example.weight ?? (example.isReal ? 1 : options.teamWeight))
     }
     var counts: [String: Int] = [:]
     for example in examples {
@@ -59,6 +57,45 @@ public struct CTATrainer: Sendable {
       dimension: options.dimension, threshold: options.threshold, lexiconPrior: options.lexiconPrior,
       detector: detector, categories: categories, trainedOn: counts,
       cueAdjustments: options.cueAdjustments.isEmpty ? nil : options.cueAdjustments)
+  }
+
+  /// One training row: hashed features, label, gold category (positives) and weight.
+  typealias Row = (features: [Int], label: Int, category: String?, weight: Double)
+
+  /// The training rows of one labelled example. A sentence (page sentences, the project's own) is one
+  /// row. A post (tweet, Reddit comment) is judged sentence by sentence, as `extract` and `eval-cta`
+  /// judge it, so it is learned the same way: each sentence of a negative post is a negative; a
+  /// positive post gives as positives the sentences that pass the precision gate with act evidence
+  /// of the gold category (else any that pass the gate), its other sentences as negatives, and the
+  /// whole post as one positive when no sentence passes (the gate misses that ask; the model should
+  /// still learn its words).
+  static func rows(of example: LabelledSentence, base: CTADetector, hasher: FeatureHasher, weight: Double) -> [Row] {
+    func row(_ analysis: SentenceAnalysis, label: Int) -> Row {
+      (hasher.features(analysis, heads: analysis.heads), label, label == 1 ? example.category : nil, weight)
+    }
+    guard example.isPost else {
+      return [
+        row(base.analyzer.analyze(tokens: Tokenizer.tokens(example.text), docLang: example.lang), label: example.label)
+      ]
+    }
+    let scalars = Array(example.text.unicodeScalars)
+    let reply = CTADetector.isReply(scalars)
+    let analyses = base.segmenter.split(scalars: scalars).map { span in
+      base.analyzer.analyze(
+        tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: example.lang, inReply: reply)
+    }
+    let passing = analyses.indices.filter { i in
+      CTADetector.hasActEvidence(analyses[i]) && analyses[i].addressed && analyses[i].exclusion == nil
+    }
+    guard example.label == 1 else { return passing.map { row(analyses[$0], label: 0) } }
+    let ofCategory = passing.filter { i in
+      example.category.map { analyses[i].actCategories.contains($0) || analyses[i].linkCategories.contains($0) } ?? true
+    }
+    let asks = Set(ofCategory.isEmpty ? passing : ofCategory)
+    guard !asks.isEmpty else {
+      return [row(base.analyzer.analyze(tokens: Tokenizer.tokens(example.text), docLang: example.lang), label: 1)]
+    }
+    return passing.map { row(analyses[$0], label: asks.contains($0) ? 1 : 0) }
   }
 
   private func order(_ count: Int, epoch: Int) -> [Int] {

@@ -192,6 +192,8 @@ public struct CueAnalyzer: Sendable {
     let heads = clauseHeads(tokens)
     var imperative = false
     var leadingAsk = false
+    // An imperative at the head of a clause after the first ("Apa hubungannya, laporkan dia ke polisi").
+    var laterImperative = false
     for (n, head) in heads.enumerated() {
       let wasImperative = imperative || cues.contains("hortative-initial")
       let word = tokens[head].text
@@ -222,6 +224,7 @@ public struct CueAnalyzer: Sendable {
         imperative = true
       }
       if n == 0 && !wasImperative && (imperative || cues.contains("hortative-initial")) { leadingAsk = true }
+      if n > 0 && imperative && !wasImperative { laterImperative = true }
     }
 
     // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
@@ -285,7 +288,16 @@ public struct CueAnalyzer: Sendable {
     if let first = tokens.first(where: { $0.kind == .word }), let lang,
       questionWords[lang]?.contains(first.text) == true
     {
-      if lang == "id" || tokens.last?.text == "?" { cues.insert("question-word") }
+      // Indonesian questions often go without "?"; but with no "?" a later clause's imperative makes
+      // the opening question word rhetorical ("Apa hubungannya …, laporkan dia ke polisi").
+      let questionMark = tokens.last?.text == "?"
+      if questionMark || (lang == "id" && !(laterImperative && !present.contains(.questionMark))) {
+        cues.insert("question-word")
+      }
+    }
+    // A tag question after an Indonesian hortative is a request ("Silakan di-repost bulan depan ya?").
+    if present.contains(.questionMark) && cues.contains("hortative-initial") && endsWithParticle {
+      cues.insert("request-question")
     }
     let hasQuote = present.contains(.quote)
     let hasReporting = present.contains(.reportingVerb)

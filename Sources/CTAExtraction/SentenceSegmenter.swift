@@ -95,7 +95,14 @@ public struct SentenceSegmenter: Sendable {
           i = j
           continue
         }
-        if j >= n || Self.isSpace(s[j]) || Self.isEmoji(s[j]) {
+        // "…berkuasa?Lengserkan …": posts often drop the space after an ASCII mark; a capital after
+        // a word closes the sentence too (full-width marks go without spaces in CJK text).
+        let glued =
+          (c == "!" || c == "?") && j < n && i > sentenceStart && Self.isWordScalar(s[i - 1]) && Self.isUpper(s[j])
+        // "Sudah??; Cek …": a semicolon right after the marks closes the sentence with them.
+        let semicolon = j < n && s[j] == ";"
+        if semicolon { j += 1 }
+        if j >= n || Self.isSpace(s[j]) || Self.isEmoji(s[j]) || glued || semicolon {
           emit(j)
           i = j
           continue

@@ -35,6 +35,29 @@ import Testing
     #expect(two.analysis.exclusion == .reply, "cues=\(two.analysis.cues)")
   }
 
+  @Test func aQuestionWordWithoutAMarkBeforeAnImperativeIsNoQuestion() {
+    // Indonesian questions often go without "?"; a later clause's imperative makes the opening
+    // question word rhetorical. With the mark, or with no imperative, it stays a question.
+    let rhetorical = Self.detector.judge(
+      sentence: "Apa hubungannya dengan itu, laporkan saja dia ke polisi.", lang: "id")
+    #expect(!rhetorical.analysis.cues.contains("question-word"), "cues=\(rhetorical.analysis.cues)")
+    let asked = Self.detector.judge(sentence: "Apa hubungannya dengan petisi itu", lang: "id")
+    #expect(asked.analysis.exclusion == .question, "cues=\(asked.analysis.cues)")
+  }
+
+  @Test func aTagQuestionAfterAHortativeIsARequest() {
+    let verdict = Self.detector.judge(sentence: "Silakan sebarkan ke grup keluarga ya?", lang: "id")
+    #expect(verdict.analysis.cues.contains("request-question"), "cues=\(verdict.analysis.cues)")
+    #expect(verdict.analysis.exclusion == nil, "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test func pronounsAndDemonstrativesWithLahAreNoImperatives() {
+    for word in ["Itulah", "Inilah", "Begitulah", "Dialah"] {
+      let verdict = Self.detector.judge(sentence: "\(word) alasan warga menolak tambang.", lang: "id")
+      #expect(!verdict.analysis.cues.contains("lah-imperative"), "\(word): cues=\(verdict.analysis.cues)")
+    }
+  }
+
   @Test func reportedAsksAreKeptApart() {
     for (sentence, lang) in [
       ("The group urged residents to sign the petition before Friday.", "en"),

@@ -49,6 +49,10 @@ import Testing
         ["\"Ayo turun ke jalan!\" teriak seorang orator.", "Polisi berjaga di depan gedung."]
       ),
       ("Tolong bantu！Sebarkan？ok ‼ Ayo ⁉", ["Tolong bantu！Sebarkan？ok ‼", "Ayo ⁉"]),
+      // Posts that drop the space after the mark, or follow it with a semicolon.
+      ("Buat apa ribut?Lawan di pemilu nanti.", ["Buat apa ribut?", "Lawan di pemilu nanti."]),
+      ("Sudah daftar??; Cek lagi ya", ["Sudah daftar??;", "Cek lagi ya"]),
+      ("Yahoo!mail and e.g. x?y stay", ["Yahoo!mail and e.g. x?y stay"]),
       ("  \n\n  ", []),
     ])
   func splits(_ text: String, _ expected: [String]) {
