@@ -62,6 +62,10 @@ public struct CTALexiconFile: Sendable, Codable {
   /// Category phrases that never count as act evidence (election nouns such as "pilkada",
   /// "calon": Indonesian political talk names them constantly without asking anything).
   public var topicPhrases: [String]?
+  /// Category phrases that name a bare coming or gathering ("datang", "hadir", "kumpul"): act
+  /// evidence only with a `time` or `place` cue or a registry link in the sentence ("Datang pas
+  /// butuh aja" is a complaint; "Datang ya, Sabtu jam 9 di balai desa" an ask).
+  public var placeBoundPhrases: [String]?
   /// Help-line and information wording ("for more information", "hotline", "konsultasi"): a `contact`
   /// ask with it is a service notice, not a call to action (cue `helpline`).
   public var helpline: PhraseLists?

@@ -62,6 +62,8 @@ public struct CueAnalyzer: Sendable {
   private let functionWords: [String: Set<String>]
   private let weakPhrases: Set<String>
   private let topicPhrases: Set<String>
+  /// Per category-matcher phrase: whether it is place-bound (`CTALexiconFile.placeBoundPhrases`).
+  private let categoryIsPlaceBound: [Bool]
   /// Every word of the lists above and of `AskGate`, with its lists and phrase-matcher slots.
   private let table: WordTable
   /// Per category-matcher phrase: its `lexicon:` cue, and whether it is a topic or a weak phrase.
@@ -120,6 +122,8 @@ public struct CueAnalyzer: Sendable {
     let weak = weakPhrases
     categoryIsTopic = categories.phrases.map { topic.contains($0.phrase) }
     categoryIsWeak = categories.phrases.map { weak.contains($0.phrase) }
+    let placeBound = Set((lexicon.placeBoundPhrases ?? []).map { $0.lowercased() })
+    categoryIsPlaceBound = categories.phrases.map { placeBound.contains($0.phrase) }
     contextCueNames = lists.phrases.map { $0.label.utf8HasPrefix("context:") ? String($0.label.dropFirst(8)) : nil }
     self.registry = registry
     table = WordTable(
@@ -146,6 +150,7 @@ public struct CueAnalyzer: Sendable {
     var categoryHits: [String: Int] = [:]
     var actCategories: Set<String> = []
     var topicCategories: Set<String> = []
+    var placeBoundCategories: Set<String> = []
     var actStarts: [Int] = []
     for hit in categories.hits(in: tokens, slot: { Int(entries[$0].categorySlot) }) {
       categoryHits[hit.label, default: 0] += 1
@@ -153,6 +158,8 @@ public struct CueAnalyzer: Sendable {
       if categoryIsTopic[hit.entry] { continue }
       if categoryIsWeak[hit.entry] {
         topicCategories.insert(hit.label)
+      } else if categoryIsPlaceBound[hit.entry] {
+        placeBoundCategories.insert(hit.label)
       } else {
         actCategories.insert(hit.label)
         actStarts.append(hit.first)
@@ -347,6 +354,9 @@ public struct CueAnalyzer: Sendable {
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply)
     analysis.actCategories = actCategories
+    if cues.contains("time") || cues.contains("place") || !linkCategories.isEmpty {
+      analysis.actCategories.formUnion(placeBoundCategories)
+    }
     if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
     analysis.topicCategories = topicCategories
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").

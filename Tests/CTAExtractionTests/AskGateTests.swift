@@ -58,6 +58,13 @@ import Testing
     }
   }
 
+  @Test func aBareComeIsAnAskOnlyWithAPlaceOrTime() {
+    let complaint = Self.detector.judge(sentence: "Datang pas butuh aja.", lang: "id")
+    #expect(!complaint.analysis.actCategories.contains("attend"), "cues=\(complaint.analysis.cues)")
+    let invitation = Self.detector.judge(sentence: "Datang ya, Sabtu jam 9 di balai desa.", lang: "id")
+    #expect(invitation.analysis.actCategories.contains("attend"), "cues=\(invitation.analysis.cues)")
+  }
+
   @Test func reportedAsksAreKeptApart() {
     for (sentence, lang) in [
       ("The group urged residents to sign the petition before Friday.", "en"),
