@@ -51,44 +51,37 @@ extension CTADetector {
     var linked: [Bool] = []
     var commercial = false
     let reply = Self.isReply(scalars)
-    var utf8: [UInt8] = []
-    for span in segmenter.split(scalars: scalars) where span.end - span.start <= Self.maxSentenceScalars {
-      let sentence = scalars[span.start..<span.end]
-      let target = anchored.isEmpty ? nil : anchoredTarget(sentence, anchored)
-      ScalarText.utf8(of: sentence, into: &utf8)
-      let outcome = utf8.withUnsafeBufferPointer { bytes in
-        guard let memo else {
-          return self.outcome(sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply)
+    var text = document.text
+    text.withUTF8 { textBytes in
+      // A sentence's bytes are a slice of the text's: valid UTF-8 round-trips through its scalars.
+      var cursor = ScalarText.ByteCursor(textBytes)
+      for span in segmenter.split(scalars: scalars) where span.end - span.start <= Self.maxSentenceScalars {
+        let sentence = scalars[span.start..<span.end]
+        let start = cursor.byteOffset(ofScalar: span.start)
+        let bytes = UnsafeBufferPointer(rebasing: textBytes[start..<cursor.byteOffset(ofScalar: span.end)])
+        let target = anchored.isEmpty ? nil : anchoredTarget(sentence, bytes, anchored)
+        let outcome = outcome(
+          of: sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply, memo: memo)
+        if outcome.instruction { instructionSentences += 1 }
+        if outcome.commercial { commercial = true }
+        guard let ask = outcome.ask, ask.isCallToAction || (keepReported && ask.isReported) else { continue }
+        var cues = ask.cues
+        var promo = ask.promo
+        if scalars.count >= Self.afterArticleMinimum
+          && Double(span.start) >= Self.afterArticleShare * Double(scalars.count)
+        {
+          cues = BoilerplateMarker.adding("after-article", to: cues)
+          if ask.category == "follow" { promo = true }
         }
-        let hash = SentenceMemo.hash(bytes)
-        if let known = memo.outcome(bytes, hash: hash, docLang: document.lang, anchoredTarget: target, inReply: reply) {
-          return known
-        }
-        let found = self.outcome(sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply)
-        memo.store(
-          found, text: found.ask?.sentence ?? String(decoding: bytes, as: UTF8.self), hash: hash,
-          docLang: document.lang, anchoredTarget: target, inReply: reply)
-        return found
+        let cta = CallToAction(
+          docId: document.id, sentence: ask.sentence, start: span.start, end: span.end, lang: ask.lang,
+          category: ask.category, effort: effort[ask.category] ?? 1, target: ask.target, cues: cues,
+          confidence: ask.confidence, boilerplate: false, reported: ask.isReported ? true : nil)
+        out.append(
+          CTACandidate(
+            cta: cta, promo: promo, recurrenceKey: ask.recurrenceKey, recurrenceWords: ask.recurrenceWords))
+        linked.append(ask.linked)
       }
-      if outcome.instruction { instructionSentences += 1 }
-      if outcome.commercial { commercial = true }
-      guard let ask = outcome.ask, ask.isCallToAction || (keepReported && ask.isReported) else { continue }
-      var cues = ask.cues
-      var promo = ask.promo
-      if scalars.count >= Self.afterArticleMinimum
-        && Double(span.start) >= Self.afterArticleShare * Double(scalars.count)
-      {
-        cues = BoilerplateMarker.adding("after-article", to: cues)
-        if ask.category == "follow" { promo = true }
-      }
-      let cta = CallToAction(
-        docId: document.id, sentence: ask.sentence, start: span.start, end: span.end, lang: ask.lang,
-        category: ask.category, effort: effort[ask.category] ?? 1, target: ask.target, cues: cues,
-        confidence: ask.confidence, boilerplate: false, reported: ask.isReported ? true : nil)
-      out.append(
-        CTACandidate(
-          cta: cta, promo: promo, recurrenceKey: ask.recurrenceKey, recurrenceWords: ask.recurrenceWords))
-      linked.append(ask.linked)
     }
     if commercial && scalars.count <= Self.postLength {
       let kept = zip(out, linked).filter {
@@ -101,6 +94,24 @@ extension CTADetector {
       out = zip(out, linked).filter { $0.1 || $0.0.cta.reported == true }.map(\.0)
     }
     return out
+  }
+
+  /// `outcome(_:_:docLang:anchoredTarget:inReply:)` looked up in `memo` first, and kept there when
+  /// judged.
+  private func outcome(
+    of sentence: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, docLang: String?,
+    anchoredTarget target: CTATarget?, inReply: Bool, memo: SentenceMemo?
+  ) -> SentenceOutcome {
+    guard let memo else { return outcome(sentence, bytes, docLang: docLang, anchoredTarget: target, inReply: inReply) }
+    let hash = SentenceMemo.hash(bytes)
+    if let known = memo.outcome(bytes, hash: hash, docLang: docLang, anchoredTarget: target, inReply: inReply) {
+      return known
+    }
+    let found = outcome(sentence, bytes, docLang: docLang, anchoredTarget: target, inReply: inReply)
+    memo.store(
+      found, text: found.ask?.sentence ?? String(decoding: bytes, as: UTF8.self), hash: hash, docLang: docLang,
+      anchoredTarget: target, inReply: inReply)
+    return found
   }
 
   /// What one sentence (`sentence`, whose UTF-8 bytes are `utf8`) gives in a document of language
@@ -150,21 +161,17 @@ extension CTADetector {
     return out
   }
 
-  /// The first link whose anchor text the lower-cased sentence contains. An ASCII sentence is
-  /// searched as bytes for ASCII anchors (one character per byte: it has no line breaks, so no
-  /// CR LF pair); other pairs compare as `String.contains` does.
-  private func anchoredTarget(_ sentence: ArraySlice<Unicode.Scalar>, _ links: [AnchoredLink]) -> CTATarget? {
-    var lowerBytes: [UInt8]?
-    if sentence.allSatisfy(\.isASCII) {
-      lowerBytes = sentence.map { c in
-        let v = UInt8(truncatingIfNeeded: c.value)
-        return v >= 65 && v <= 90 ? v + 32 : v
-      }
-    }
+  /// The first link whose anchor text the lower-cased sentence contains. An ASCII sentence (given
+  /// as its scalars and its UTF-8 bytes) is searched as bytes for ASCII anchors (one character per
+  /// byte: it has no line breaks, so no CR LF pair); other pairs compare as `String.contains` does.
+  private func anchoredTarget(
+    _ sentence: ArraySlice<Unicode.Scalar>, _ utf8: UnsafeBufferPointer<UInt8>, _ links: [AnchoredLink]
+  ) -> CTATarget? {
+    let ascii = utf8.allSatisfy { $0 < 0x80 }
     var lower: String?
     for link in links {
-      if let lowerBytes, let ascii = link.ascii {
-        if Self.contains(lowerBytes, ascii) { return link.target }
+      if ascii, let needle = link.ascii {
+        if Self.containsFoldingCase(utf8, needle) { return link.target }
         continue
       }
       if lower == nil { lower = ScalarText.string(sentence).lowercased() }
@@ -173,15 +180,17 @@ extension CTADetector {
     return nil
   }
 
-  /// Whether `needle` (not empty) occurs in `haystack`.
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+  /// Whether `needle` (lower-case ASCII, not empty) occurs in the ASCII `haystack` once its upper-case
+  /// letters are lowered.
+  private static func containsFoldingCase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    @inline(__always) func lowered(_ v: UInt8) -> UInt8 { v >= 65 && v <= 90 ? v + 32 : v }
     guard let first = needle.first, needle.count <= haystack.count else { return false }
     var i = 0
     let last = haystack.count - needle.count
     while i <= last {
-      if haystack[i] == first {
+      if lowered(haystack[i]) == first {
         var k = 1
-        while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+        while k < needle.count && lowered(haystack[i + k]) == needle[k] { k += 1 }
         if k == needle.count { return true }
       }
       i += 1

@@ -44,6 +44,13 @@ enum ScalarText {
         var i = 0
         let n = utf8.count
         while i < n {
+          // Eight ASCII bytes at once: most text is ASCII.
+          if n - i >= 8, Self.isASCII(UnsafeRawPointer(utf8.baseAddress! + i)) {
+            for k in 0..<8 { out.initializeElement(at: count + k, to: Unicode.Scalar(utf8[i + k])) }
+            count += 8
+            i += 8
+            continue
+          }
           let b = UInt32(utf8[i])
           let v: UInt32
           if b < 0x80 {
@@ -66,6 +73,33 @@ enum ScalarText {
           count += 1
         }
       }
+    }
+  }
+
+  /// Whether the eight bytes at `bytes` are all ASCII.
+  @inline(__always) static func isASCII(_ bytes: UnsafeRawPointer) -> Bool {
+    bytes.loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+  }
+
+  /// The byte offsets of ascending scalar offsets in valid UTF-8, found by stepping on from the
+  /// offset asked before (one pass over the bytes for a whole text).
+  struct ByteCursor {
+    private let utf8: UnsafeBufferPointer<UInt8>
+    private var scalar = 0
+    private var byte = 0
+
+    /// A cursor at the start of `utf8`.
+    init(_ utf8: UnsafeBufferPointer<UInt8>) { self.utf8 = utf8 }
+
+    /// The offset of the first byte of scalar `target` (at least the scalar asked for before).
+    mutating func byteOffset(ofScalar target: Int) -> Int {
+      precondition(target >= scalar, "scalar offsets must ascend")
+      while scalar < target {
+        let lead = utf8[byte]
+        byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        scalar += 1
+      }
+      return byte
     }
   }
 }
