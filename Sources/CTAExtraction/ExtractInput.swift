@@ -41,6 +41,11 @@ public struct ExtractInput: Sendable, Hashable, Decodable {
   /// (`ExtractInputReader`), else by `decoder` (a `JSONCoding.decoder()`), whose values and error
   /// messages it gives. The fuzz target `documents` checks that the two agree.
   public static func decode(line: [UInt8], decoder: JSONDecoder) throws -> ExtractInput {
+    try decode(line: line[...], decoder: decoder)
+  }
+
+  /// The same for a line given as a slice of the reader's buffer.
+  public static func decode(line: ArraySlice<UInt8>, decoder: JSONDecoder) throws -> ExtractInput {
     try ExtractInputReader.read(line) ?? decoder.decode(ExtractInput.self, from: Data(line))
   }
 

@@ -11,10 +11,28 @@ import SlackscoreCore
 /// two always agree.
 enum ExtractInputReader {
   /// The document on `line`, or nil when the line is not the plain case.
-  static func read(_ line: [UInt8]) -> ExtractInput? {
+  static func read(_ line: [UInt8]) -> ExtractInput? { read(line[...]) }
+
+  /// The document on `line` (a slice of a reader's buffer), or nil when the line is not the plain case.
+  static func read(_ line: ArraySlice<UInt8>) -> ExtractInput? {
     line.withUnsafeBufferPointer { buffer in
       var scanner = Scanner(bytes: buffer)
       return scanner.document()
+    }
+  }
+
+  /// The keys of one object seen so far: those of a short list as bits, others in a set made when
+  /// one comes (so that a plain object costs no hashing).
+  private struct SeenKeys {
+    private var bits: UInt64 = 0
+    private var others: Set<String> = []
+
+    /// Whether `key` is new in this object (`fields`: at most 64 keys kept as bits); records it.
+    mutating func insert(_ key: String, among fields: [String]) -> Bool {
+      guard let slot = fields.firstIndex(of: key) else { return others.insert(key).inserted }
+      let bit: UInt64 = 1 << slot
+      defer { bits |= bit }
+      return bits & bit == 0
     }
   }
 
@@ -34,9 +52,9 @@ enum ExtractInputReader {
       var siteName: String?
       var canonicalUrl: String?
       var links: [DocumentLink]?
-      var seen = Set<String>()
+      var seen = SeenKeys()
       let complete = object { key, scanner in
-        guard seen.insert(key).inserted else { return false }
+        guard seen.insert(key, among: Self.documentKeys) else { return false }
         switch key {
         case "id":
           if let s = scanner.string() {
@@ -81,9 +99,9 @@ enum ExtractInputReader {
         var url: String?
         var text: String?
         var inMain: Bool?
-        var seen = Set<String>()
+        var seen = SeenKeys()
         let complete = object { key, scanner in
-          guard seen.insert(key).inserted else { return false }
+          guard seen.insert(key, among: Self.linkKeys) else { return false }
           switch key {
           case "url":
             guard let s = scanner.string() else { return false }
@@ -304,6 +322,10 @@ enum ExtractInputReader {
       default: nil
       }
     }
+
+    /// The keys `document()` and `links()` read, as they are written.
+    static let documentKeys = ["id", "text", "url", "lang", "site_name", "canonical_url", "links"]
+    static let linkKeys = ["url", "text", "in_main"]
 
     /// The field names `JSONDecoder` reads (``ExtractInput``'s coding keys), lower-cased as
     /// ``mayConvert(_:to:)`` compares them.

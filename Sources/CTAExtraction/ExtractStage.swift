@@ -152,8 +152,9 @@ public enum ExtractStage {
     var linesRead = 0
     // Sentences that recur across documents (promos, footers, pasted paragraphs) are judged once.
     let memo = SentenceMemo()
-    // Streamed in batches of lines, each decoded and searched on every core.
-    var batch: [(line: [UInt8]?, number: Int)] = []
+    // Streamed in batches of lines, each decoded and searched on every core. A line is kept as the
+    // reader's slice (no copy): the reader moves on to a new buffer while slices hold the old one.
+    var batch: [(line: ArraySlice<UInt8>?, number: Int)] = []
     let batchSize = 1024
     func flush() throws {
       let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported, memo: memo)
@@ -183,7 +184,7 @@ public enum ExtractStage {
       progress?(linesRead)
     }
     try lines { line, number in
-      batch.append((line.map(Array.init), number))
+      batch.append((line, number))
       if batch.count >= batchSize { try flush() }
     }
     try flush()
@@ -204,7 +205,7 @@ public enum ExtractStage {
 
   /// Decodes and searches lines (nil: a line too long to read), using up to `jobs` threads and `memo`.
   static func read(
-    _ lines: [[UInt8]?], detector: CTADetector, jobs: Int, reported: Bool, memo: SentenceMemo
+    _ lines: [ArraySlice<UInt8>?], detector: CTADetector, jobs: Int, reported: Bool, memo: SentenceMemo
   ) -> [LineOutcome] {
     inParallel(lines.count, jobs: jobs, detector: detector) { i, detector, decoder in
       guard let line = lines[i] else { return .tooLong }

@@ -22,10 +22,14 @@ public struct SentenceSpan: Sendable, Hashable {
 public struct SentenceSegmenter: Sendable {
   /// Lower-cased abbreviations without their final dot (`dll`, `e.g`, `u.s`).
   public let abbreviations: Set<String>
+  /// Scalars in the longest abbreviation: an ASCII word longer than this is none (lower-casing
+  /// ASCII keeps its length), so it is not looked up.
+  private let longestAbbreviation: Int
 
   /// A segmenter knowing `abbreviations` (lower case, without the final dot).
   public init(abbreviations: Set<String>) {
     self.abbreviations = abbreviations
+    longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
   }
 
   /// The sentences of `text`, in order, trimmed of surrounding whitespace; empty ones are dropped.
@@ -161,21 +165,24 @@ public struct SentenceSegmenter: Sendable {
     var a = dotAt
     while a > 0 && !Self.isSpace(s[a - 1]) && s[a - 1] != "(" && s[a - 1] != "\"" { a -= 1 }
     guard a < dotAt else { return false }
-    var word = ""
-    for k in a..<dotAt { word.unicodeScalars.append(s[k]) }
-    let lower = word.lowercased()
-    if abbreviations.contains(lower) { return true }
+    let scalars = s[a..<dotAt]
+    if scalars.count <= longestAbbreviation || !scalars.allSatisfy(\.isASCII) {
+      if abbreviations.contains(ScalarText.string(scalars).lowercased()) { return true }
+    }
     // Single-letter initials ("J. Smith", "A. Yani").
-    if word.unicodeScalars.count == 1 && Self.isUpper(s[a]) { return true }
+    if scalars.count == 1 && Self.isUpper(s[a]) { return true }
     // Dotted acronyms ("U.S", "a.n"): letters separated by dots.
-    if word.unicodeScalars.count >= 3 && word.contains(".")
-      && word.split(separator: ".").allSatisfy({ $0.count == 1 })
-    {
+    if scalars.count >= 3 && scalars.contains("."), Self.isDottedAcronym(ScalarText.string(scalars)) {
       var k = nextWordStart
       while k < s.count && Self.isSpace(s[k]) { k += 1 }
       return k < s.count && !Self.isUpper(s[k])
     }
     return false
+  }
+
+  /// Whether `word` is single characters separated by dots ("u.s", "a.n").
+  private static func isDottedAcronym(_ word: String) -> Bool {
+    word.contains(".") && word.split(separator: ".").allSatisfy({ $0.count == 1 })
   }
 
   // MARK: - Scalar classes
@@ -237,17 +244,6 @@ public struct SentenceSegmenter: Sendable {
   /// Whether a URL (`http://`, `https://`, `www.`) starts at `i` (at a token start).
   static func startsURL(_ s: [Unicode.Scalar], at i: Int) -> Bool {
     if i > 0 && !isSpace(s[i - 1]) && s[i - 1] != "(" && s[i - 1] != "\"" && s[i - 1] != ":" { return false }
-    func has(_ prefix: String) -> Bool {
-      var k = i
-      for p in prefix.unicodeScalars {
-        guard k < s.count else { return false }
-        var c = s[k]
-        if c.value >= 65 && c.value <= 90 { c = Unicode.Scalar(c.value + 32)! }
-        if c != p { return false }
-        k += 1
-      }
-      return true
-    }
-    return has("http://") || has("https://") || has("www.")
+    return Tokenizer.startsURLScheme(s[...], at: i)
   }
 }
