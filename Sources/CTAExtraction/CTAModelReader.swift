@@ -25,6 +25,43 @@ enum CTAModelReader {
     }
   }
 
+  /// Powers of ten that a `Double` holds exactly.
+  private static let exactPowersOfTen: [Double] = (0...22).map { k in
+    var power = 1.0
+    for _ in 0..<k { power *= 10 }
+    return power
+  }
+
+  /// `Double(literal)` for a literal `-?digits(.digits)?` whose digits, read as one integer, are
+  /// below 2^53 with at most 22 after the dot: that integer and the power of ten are exact, so one
+  /// correctly rounded division gives the correctly rounded value, as `strtod` does. Nil for any
+  /// other literal.
+  static func shortDecimal(_ literal: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    let negative = i < literal.count && literal[i] == UInt8(ascii: "-")
+    if negative { i += 1 }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fractionDigits: Int?
+    while i < literal.count {
+      let byte = literal[i]
+      if byte == UInt8(ascii: "."), fractionDigits == nil {
+        fractionDigits = 0
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+        digits += 1
+        if fractionDigits != nil { fractionDigits! += 1 }
+      } else {
+        return nil
+      }
+      i += 1
+    }
+    let k = fractionDigits ?? 0
+    guard digits >= 1, digits <= 15, k <= 22, mantissa < 1 << 53 else { return nil }
+    let value = Double(mantissa) / exactPowersOfTen[k]
+    return negative ? -value : value
+  }
+
   /// A cursor over the file's bytes; every read returns nil on anything unexpected.
   private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -221,6 +258,9 @@ enum CTAModelReader {
         && bytes[second] <= UInt8(ascii: "9")
       {
         return nil
+      }
+      if let value = CTAModelReader.shortDecimal(UnsafeBufferPointer(rebasing: bytes[start..<position])) {
+        return value
       }
       let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       guard let value = Double(literal), value.isFinite else { return nil }

@@ -52,6 +52,25 @@ import Testing
     }
   }
 
+  /// The model reader's short-decimal path gives `Double(_:)`'s value bit for bit, or defers (nil).
+  @Test func shortDecimalsAreWhatDoubleReads() {
+    var generator = SystemRandomNumberGenerator()
+    var literals = [
+      "0", "-0", "0.0", "-0.0", "1.", "0.1", "-0.3337", "123456789012345", "1234567890123456", "9.5e3", "--1", "1.2.3",
+    ]
+    for _ in 0..<20_000 {
+      let whole = String(UInt64.random(in: 0..<100_000, using: &generator))
+      let fraction = String(UInt64.random(in: 0..<10_000_000_000, using: &generator))
+      literals.append((Bool.random(using: &generator) ? "-" : "") + whole + "." + fraction)
+    }
+    for literal in literals {
+      let bytes = Array(literal.utf8)
+      let fast = bytes.withUnsafeBufferPointer { CTAModelReader.shortDecimal($0) }
+      guard let fast else { continue }
+      #expect(fast.bitPattern == Double(literal)?.bitPattern, "\(literal)")
+    }
+  }
+
   @Test func sparseRowsAddWhatDenseRowsAdd() {
     let dimension = 1 << 10
     let width = 3
