@@ -128,7 +128,8 @@ public struct CTADetector: Sendable {
     inReply: Bool = false, gateFirst: Bool = false
   ) -> SentenceVerdict {
     let analysis = analyzer.analyze(
-      tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply)
+      tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
+      askFieldsOnly: gateFirst && !alwaysCategorize)
     let hasAct = Self.hasActEvidence(analysis)
     let passes = hasAct && analysis.addressed && analysis.exclusion == nil
     // A reported ask: someone was asked ("Warga diminta menandatangani petisi") or is quoted asking

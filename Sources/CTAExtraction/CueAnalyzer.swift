@@ -138,9 +138,13 @@ public struct CueAnalyzer: Sendable {
   }
 
   /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
-  /// registry link whose anchor text lies in the sentence.
+  /// registry link whose anchor text lies in the sentence. `askFieldsOnly`: the caller reads only
+  /// what decides an ask (`CTADetector.judge` with `gateFirst`), so a sentence that can be no ask and
+  /// no instruction sentence (no category phrase, no URL, no anchored link, no instruction phrase)
+  /// returns right after the phrase lists with only its `commercial` cue.
   public func analyze(
-    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false
+    tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false,
+    askFieldsOnly: Bool = false
   ) -> SentenceAnalysis {
     var cues = Set<String>()
     let entries = table.lookup(tokens)
@@ -193,6 +197,14 @@ public struct CueAnalyzer: Sendable {
         if let name = contextCueNames[hit.entry] { cues.insert(name) }
         if hit.label == "context:reported-request" { requests.append(hit.end) }
       }
+    }
+
+    if askFieldsOnly && categoryHits.isEmpty && anchoredTarget == nil && !cues.contains("instruction")
+      && !tokens.contains(where: { $0.kind == .url })
+    {
+      return SentenceAnalysis(
+        tokens: tokens, lang: lang, cues: cues.contains("commercial") ? ["commercial"] : [], categoryHits: [:],
+        linkCategories: [], target: nil, promo: promo, heads: [])
     }
 
     // Clause heads: the first content token of each clause.

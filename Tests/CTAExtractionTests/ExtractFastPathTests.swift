@@ -150,3 +150,34 @@ import Testing
     }
   }
 }
+
+/// `CTADetector.judge` with `gateFirst` (extract) cuts the analysis short for sentences that can be
+/// no ask; what extract reads from the verdict is what the full analysis gives.
+@Suite struct GateFirstFastPathTests {
+  static let sentences = [
+    "Tanda tangani petisi ini sekarang!", "Stir in two tablespoons of sugar and bake until golden.",
+    "Diskon 50% untuk semua produk hari ini.", "Warga diminta menandatangani petisi penolakan tambang.",
+    "Hujan turun sejak pagi di kota itu.", "Install the package, then run the tests.",
+    "Baca juga: wali kota meresmikan taman baru", "Donate at kitabisa.com/bantu today.",
+    "Follow us on Instagram for daily updates.", "The council met on Tuesday and approved the budget.",
+    "Login sekarang dan dapatkan cashback!", "@USER coba kamu share lagi deh hoaxnya", "#SaveTheForest",
+    "Visit https://example.org/info for more.", "Datang pas butuh aja.",
+  ]
+
+  @Test func whatExtractReadsIsTheFullAnalysisAnswer() throws {
+    let detector = try CTADetector.load()
+    for sentence in Self.sentences {
+      for lang in ["en", "id", nil] as [String?] {
+        let tokens = Tokenizer.tokens(sentence)
+        let quick = detector.judge(tokens: tokens, docLang: lang, gateFirst: true)
+        let full = detector.judge(tokens: tokens, docLang: lang)
+        #expect(quick.isCallToAction == full.isCallToAction, "\(sentence)")
+        #expect(quick.isReported == full.isReported, "\(sentence)")
+        #expect(quick.category == full.category, "\(sentence)")
+        #expect(
+          (quick.analysis.exclusion == .instruction) == (full.analysis.exclusion == .instruction), "\(sentence)")
+        #expect(quick.analysis.cues.contains("commercial") == full.analysis.cues.contains("commercial"), "\(sentence)")
+      }
+    }
+  }
+}
