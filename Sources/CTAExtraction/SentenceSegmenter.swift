@@ -55,14 +55,11 @@ public struct SentenceSegmenter: Sendable {
       sentenceStart = end
     }
 
-    let plainASCII = Self.plainASCII
     while i < n {
-      let c = s[i]
       // Most scalars are ASCII that no rule below looks at: step over them.
-      if c.value < 0x80 && plainASCII[Int(c.value)] {
-        i += 1
-        continue
-      }
+      i = Self.plainASCIIEnd(s, from: i)
+      guard i < n else { break }
+      let c = s[i]
       if c == "\n" || c == "\r" || c == "\u{2029}" || c == "\u{2028}" {
         emit(i)
         i += 1
@@ -191,6 +188,21 @@ public struct SentenceSegmenter: Sendable {
   /// a URL starts with (`h`, `w`).
   static let plainASCII: [Bool] = (0..<128).map { v in
     !"\n\r.!?hHwW".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
+  }
+
+  /// The first index at or after `start` of a scalar that is not plain ASCII, or `s.count`.
+  static func plainASCIIEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    plainASCII.withUnsafeBufferPointer { plain in
+      s.withUnsafeBufferPointer { buffer in
+        var i = start
+        while i < buffer.count {
+          let v = buffer[i].value
+          guard v < 0x80 && plain[Int(v)] else { break }
+          i += 1
+        }
+        return i
+      }
+    }
   }
 
   static func isSpace(_ c: Unicode.Scalar) -> Bool {

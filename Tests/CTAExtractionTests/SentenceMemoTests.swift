@@ -77,5 +77,10 @@ import Testing
   @Test func plainASCIIIsWhatNoRuleReads() {
     let read: Set<UInt8> = Set("\n\r.!?hHwW".utf8)
     for v in 0..<128 { #expect(SentenceSegmenter.plainASCII[v] == !read.contains(UInt8(v)), "\(v)") }
+    let scalars = (0..<300).map { Unicode.Scalar(UInt32($0))! }
+    for start in scalars.indices {
+      let end = scalars[start...].firstIndex { $0.value >= 128 || !SentenceSegmenter.plainASCII[Int($0.value)] }
+      #expect(SentenceSegmenter.plainASCIIEnd(scalars, from: start) == end ?? scalars.count, "\(start)")
+    }
   }
 }
