@@ -51,7 +51,7 @@ public final class SentenceMemo: Sendable {
   public static let byteBudget = 24 << 20
   static let ways = 4
 
-  /// A memoised sentence.
+  /// A memoised sentence and its context (its outcome is kept in `Table.outcomes`).
   struct Entry {
     var hash: UInt64
     /// The sentence's UTF-8 text.
@@ -59,12 +59,13 @@ public final class SentenceMemo: Sendable {
     var docLang: String?
     var anchoredTarget: CTATarget?
     var inReply: Bool
-    var outcome: SentenceOutcome
     var cost: Int
   }
 
   struct Table {
     var entries: [Entry?] = Array(repeating: nil, count: SentenceMemo.capacity)
+    /// The outcome of each entry, apart so that a hit copies the outcome alone.
+    var outcomes: [SentenceOutcome?] = Array(repeating: nil, count: SentenceMemo.capacity)
     /// `entries[way]?.hash`, apart so that a lookup reads one word per way, not the entry.
     var hashes: [UInt64] = Array(repeating: 0, count: SentenceMemo.capacity)
     /// The way each set replaces next.
@@ -89,11 +90,12 @@ public final class SentenceMemo: Sendable {
     table.withLock { table in
       let first = Self.firstWay(hash)
       for way in first..<(first + Self.ways) where table.hashes[way] == hash {
-        guard let entry = table.entries[way], entry.inReply == inReply,
-          entry.docLang == docLang, entry.anchoredTarget == anchoredTarget, Self.equal(entry.text, utf8)
+        guard
+          Self.matches(
+            table.entries[way], utf8, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply)
         else { continue }
         table.hits += 1
-        return entry.outcome
+        return table.outcomes[way]
       }
       table.misses += 1
       return nil
@@ -121,12 +123,27 @@ public final class SentenceMemo: Sendable {
       table.hashes[way] = hash
       table.entries[way] = Entry(
         hash: hash, text: text, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
-        outcome: outcome, cost: cost)
+        cost: cost)
+      table.outcomes[way] = outcome
     }
   }
 
   @inline(__always) private static func firstWay(_ hash: UInt64) -> Int {
     (Int(truncatingIfNeeded: hash >> 32) & (capacity / ways - 1)) * ways
+  }
+
+  /// Whether `entry` holds the sentence `utf8` in this context; takes the entry borrowed, so that
+  /// a lookup does not copy (and retain) the entries it passes over.
+  private static func matches(
+    _ entry: borrowing Entry?, _ utf8: UnsafeBufferPointer<UInt8>, docLang: String?, anchoredTarget: CTATarget?,
+    inReply: Bool
+  ) -> Bool {
+    switch entry {
+    case .some(let entry):
+      entry.inReply == inReply && entry.docLang == docLang && entry.anchoredTarget == anchoredTarget
+        && equal(entry.text, utf8)
+    case .none: false
+    }
   }
 
   private static func equal(_ text: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
