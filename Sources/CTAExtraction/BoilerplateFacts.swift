@@ -20,9 +20,25 @@ public struct BoilerplateFacts: Sendable, Hashable {
     self.promo = promo
   }
 
-  /// The fingerprint of a sentence key on a site (FNV-1a over both; the same in every process).
+  /// The fingerprint of a sentence key on a site (the same in every process).
   public static func recurrence(site: String, key: String) -> UInt64 {
-    FeatureHasher.mix(FeatureHasher.mix(FeatureHasher.mix(FeatureHasher.offsetBasis, site), 0x1F), key)
+    recurrence(site: site, keyHash: keyHash(key))
+  }
+
+  /// The fingerprint of a sentence key, given as its `keyHash`, on a site: FNV-1a over the site, a
+  /// separator and the key hash's eight bytes. Extract hashes each sentence's key once (its outcome is
+  /// memoised), not once per page it is on.
+  public static func recurrence(site: String, keyHash: UInt64) -> UInt64 {
+    var hash = FeatureHasher.mix(FeatureHasher.mix(FeatureHasher.offsetBasis, site), 0x1F)
+    for shift in stride(from: 0, to: 64, by: 8) {
+      hash = FeatureHasher.mix(hash, UInt8(truncatingIfNeeded: keyHash >> UInt64(shift)))
+    }
+    return hash
+  }
+
+  /// FNV-1a of a sentence key (`CTACandidate.recurrenceKey`).
+  public static func keyHash(_ key: String) -> UInt64 {
+    FeatureHasher.mix(FeatureHasher.offsetBasis, key)
   }
 
   /// Length of `encoded`: 16 hex digits of the fingerprint, then one hex digit of flags.

@@ -49,7 +49,11 @@ public struct BoilerplateMarker: Sendable {
     let key = candidate.recurrenceKey
     let words = candidate.recurrenceWords ?? Self.wordCount(key)
     return BoilerplateFacts(
-      recurrence: key.isEmpty ? nil : site.map { BoilerplateFacts.recurrence(site: $0, key: key) },
+      recurrence: key.isEmpty
+        ? nil
+        : site.map {
+          BoilerplateFacts.recurrence(site: $0, keyHash: candidate.recurrenceKeyHash ?? BoilerplateFacts.keyHash(key))
+        },
       counted: candidate.cta.reported != true,
       template: templateCategories.contains(candidate.cta.category) || words <= maxLabelWords,
       promo: candidate.promo && promoCategories.contains(candidate.cta.category))

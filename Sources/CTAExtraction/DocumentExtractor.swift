@@ -10,6 +10,8 @@ public struct CTACandidate: Sendable, Hashable {
   public var recurrenceKey: String
   /// `BoilerplateMarker.wordCount(recurrenceKey)`, counted once per sentence; nil when not counted yet.
   var recurrenceWords: Int? = nil
+  /// `BoilerplateFacts.keyHash(recurrenceKey)`, hashed once per sentence; nil when not hashed yet.
+  var recurrenceKeyHash: UInt64? = nil
 }
 
 extension CTADetector {
@@ -79,7 +81,8 @@ extension CTADetector {
           confidence: ask.confidence, boilerplate: false, reported: ask.isReported ? true : nil)
         out.append(
           CTACandidate(
-            cta: cta, promo: promo, recurrenceKey: ask.recurrenceKey, recurrenceWords: ask.recurrenceWords))
+            cta: cta, promo: promo, recurrenceKey: ask.recurrenceKey, recurrenceWords: ask.recurrenceWords,
+            recurrenceKeyHash: ask.recurrenceKeyHash))
         linked.append(ask.linked)
       }
     }
@@ -135,7 +138,8 @@ extension CTADetector {
       target: verdict.analysis.target, cues: verdict.analysis.cues, promo: verdict.analysis.promo,
       confidence: (verdict.probability * 1000).rounded() / 1000,
       linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
-      recurrenceKey: key, recurrenceWords: BoilerplateMarker.wordCount(key))
+      recurrenceKey: key, recurrenceWords: BoilerplateMarker.wordCount(key),
+      recurrenceKeyHash: BoilerplateFacts.keyHash(key))
     return outcome
   }
 

@@ -33,6 +33,8 @@ struct SentenceOutcome: Sendable {
     var recurrenceKey: String
     /// `BoilerplateMarker.wordCount(recurrenceKey)`.
     var recurrenceWords: Int
+    /// `BoilerplateFacts.keyHash(recurrenceKey)`.
+    var recurrenceKeyHash: UInt64
   }
 }
 
