@@ -96,13 +96,18 @@ public struct BoilerplateMarker: Sendable {
     }
   }
 
-  /// `key.split(separator: " ").count`, counted on the bytes when `key` is ASCII (where every
-  /// byte is a character).
+  /// `key.split(separator: " ").count`, counted on the bytes: a space byte is a separate character
+  /// unless a non-ASCII scalar next to it joins it into one grapheme (a combining mark after it, a
+  /// prepended mark before it); then the characters are counted.
   static func wordCount(_ key: String) -> Int {
     var words = 0
     var inWord = false
+    var previous: UInt8 = 0
     for byte in key.utf8 {
-      if byte >= 0x80 { return key.split(separator: " ").count }
+      if (byte >= 0x80 && previous == 0x20) || (byte == 0x20 && previous >= 0x80) {
+        return key.split(separator: " ").count
+      }
+      previous = byte
       if byte == 0x20 {
         inWord = false
       } else if !inWord {

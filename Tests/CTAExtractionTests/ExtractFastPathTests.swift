@@ -116,7 +116,10 @@ import Testing
   }
 
   @Test func wordCountIsTheSplitCount() {
-    for key in ["", "a", "a b", " a  b ", "ikuti saluran whatsapp kami", "e \u{301}x y", "0 0 0"] {
+    for key in [
+      "", "a", "a b", " a  b ", "ikuti saluran whatsapp kami", "e \u{301}x y", "0 0 0", "ayo dukung — sekarang",
+      "bantu 🙏 kami", "x\u{600} y", "\u{600} a", "é è ü", "日本 語", "a\u{200D} b",
+    ] {
       #expect(BoilerplateMarker.wordCount(key) == key.split(separator: " ").count, "\(key)")
     }
   }
