@@ -22,14 +22,14 @@ public enum AskExclusion: String, Sendable, Hashable {
 /// `CTADetector`: a category phrase or a registry link must name the act.
 enum AskGate {
   /// Cues that address the reader as the one asked.
-  static let addressCues: Set<String> = [
-    "imperative", "hortative", "hortative-initial", "polite-passive", "kan-imperative", "i-imperative",
-    "lah-imperative", "negative-imperative", "appeal", "request-question", "impersonal-request", "second-person",
+  static let addressCues: CueSet = [
+    .imperative, .hortative, .hortativeInitial, .politePassive, .kanImperative, .iImperative, .lahImperative,
+    .negativeImperative, .appeal, .requestQuestion, .impersonalRequest, .secondPerson,
   ]
   /// Cues of an ask's grammatical form (mood or request), as opposed to a mere address ("you").
-  static let askFormCues: Set<String> = [
-    "imperative", "hortative", "hortative-initial", "polite-passive", "kan-imperative", "i-imperative",
-    "lah-imperative", "negative-imperative", "request-question", "impersonal-request",
+  static let askFormCues: CueSet = [
+    .imperative, .hortative, .hortativeInitial, .politePassive, .kanImperative, .iImperative, .lahImperative,
+    .negativeImperative, .requestQuestion, .impersonalRequest,
   ]
   /// Words that make "we"-less inclusive asks ("kita", "let's").
   static let inclusiveWords: Set<String> = ["kita", "let's", "lets", "ayo", "yuk", "mari"]
@@ -50,7 +50,7 @@ enum AskGate {
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
   /// `wordClasses`: the `WordTable` classes of `words`, in order.
   static func judge(
-    _ analysis: inout SentenceAnalysis, cues: inout Set<String>, words: [Token], wordClasses: [WordClasses],
+    _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
     leadingAsk: Bool, inReply: Bool
   ) {
     let tokens = analysis.tokens
@@ -70,32 +70,32 @@ enum AskGate {
     let firstWord = words.first?.text
     let askForm = !cues.isDisjoint(with: askFormCues)
     analysis.askForm = askForm || firstPersonAppeal
-    if cues.contains("navigation") && !analysis.promo {
+    if cues.contains(.navigation) && !analysis.promo {
       analysis.exclusion = .widget
     } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
       analysis.exclusion = .bare
-    } else if inReply || Self.opensReply(tokens), !inclusive, !cues.contains("hortative-initial"),
-      !cues.contains("appeal")
+    } else if inReply || Self.opensReply(tokens), !inclusive, !cues.contains(.hortativeInitial),
+      !cues.contains(.appeal)
     {
-      cues.insert("reply-to-one")
+      cues.insert(.replyToOne)
       analysis.exclusion = .reply
-    } else if (cues.contains("question") || cues.contains("question-word")) && !cues.contains("request-question") {
+    } else if (cues.contains(.question) || cues.contains(.questionWord)) && !cues.contains(.requestQuestion) {
       analysis.exclusion = .question
     } else if !firstPersonAppeal
-      && (cues.contains("attributed-quote") || cues.contains("reported-request")
-        || (cues.contains("reporting-verb") && !leadingAsk && !askForm))
+      && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
+        || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
     {
       analysis.exclusion = .reported
     } else if !leadingAsk && !firstPersonAppeal && !askForm
-      && (cues.contains("reported-act") || cues.contains("past-narration") || cues.contains("third-person-narration")
-        || cues.contains("first-person-past")
-        || (cues.contains("declarative") && !(firstWord.map { addressedSubjects.contains($0) } ?? false)))
+      && (cues.contains(.reportedAct) || cues.contains(.pastNarration) || cues.contains(.thirdPersonNarration)
+        || cues.contains(.firstPersonPast)
+        || (cues.contains(.declarative) && !(firstWord.map { addressedSubjects.contains($0) } ?? false)))
     {
       analysis.exclusion = .narration
-    } else if cues.contains("instruction") && !analysis.promo && analysis.linkCategories.isEmpty {
+    } else if cues.contains(.instruction) && !analysis.promo && analysis.linkCategories.isEmpty {
       analysis.exclusion = .instruction
     }
-    if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert("retweet-header") }
+    if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert(.retweetHeader) }
   }
 
   /// Leading mentions from which a reply speaks to a thread, not to one account.

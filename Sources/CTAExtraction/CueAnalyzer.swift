@@ -66,12 +66,14 @@ public struct CueAnalyzer: Sendable {
   private let categoryIsPlaceBound: [Bool]
   /// Every word of the lists above and of `AskGate`, with its lists and phrase-matcher slots.
   private let table: WordTable
+  /// The names of the bits of the cue sets.
+  private let cueNames: CueSet.Names
   /// Per category-matcher phrase: its `lexicon:` cue, and whether it is a topic or a weak phrase.
-  private let categoryCues: [String]
+  private let categoryCues: [CueSet]
   private let categoryIsTopic: [Bool]
   private let categoryIsWeak: [Bool]
-  /// Per word-list phrase: the cue name of a `context:` list, else nil.
-  private let contextCueNames: [String?]
+  /// Per word-list phrase: the cue of a `context:` list, else nil.
+  private let contextCues: [CueSet?]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -117,14 +119,21 @@ public struct CueAnalyzer: Sendable {
     functionWords = lexicon.functionWords.mapValues { Set($0) }
     weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
     topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
-    categoryCues = categories.phrases.map { "lexicon:\($0.label)" }
+    let contextNames = lists.phrases.map {
+      $0.label.utf8HasPrefix("context:") ? String($0.label.dropFirst(8)) : nil
+    }
+    let cueNames = CueSet.Names(
+      dataNames: CTAResources.categories.map { "lexicon:" + $0 } + registry.kinds.map { "link:" + $0 }
+        + contextNames.compactMap { $0 })
+    self.cueNames = cueNames
+    categoryCues = categories.phrases.map { cueNames.cue("lexicon:\($0.label)") }
     let topic = topicPhrases
     let weak = weakPhrases
     categoryIsTopic = categories.phrases.map { topic.contains($0.phrase) }
     categoryIsWeak = categories.phrases.map { weak.contains($0.phrase) }
     let placeBound = Set((lexicon.placeBoundPhrases ?? []).map { $0.lowercased() })
     categoryIsPlaceBound = categories.phrases.map { placeBound.contains($0.phrase) }
-    contextCueNames = lists.phrases.map { $0.label.utf8HasPrefix("context:") ? String($0.label.dropFirst(8)) : nil }
+    contextCues = contextNames.map { $0.map(cueNames.cue) }
     self.registry = registry
     table = WordTable(
       classes: [
@@ -146,7 +155,7 @@ public struct CueAnalyzer: Sendable {
     tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false,
     askFieldsOnly: Bool = false
   ) -> SentenceAnalysis {
-    var cues = Set<String>()
+    var cues = CueSet()
     let entries = table.lookup(tokens)
     let lang = guessLanguage(tokens, entries) ?? docLang
 
@@ -178,32 +187,35 @@ public struct CueAnalyzer: Sendable {
     for hit in lists.hits(in: tokens, slot: { Int(entries[$0].listSlot) }) {
       switch hit.label {
       case "hortative":
-        cues.insert("hortative")
+        cues.insert(.hortative)
         hortativeAt.append(hit.first)
       case "moralising": moralising = true
-      case "hard-negative": cues.insert("hard-negative")
+      case "hard-negative": cues.insert(.hardNegative)
       case "news-widget":
-        cues.insert("news-widget")
+        cues.insert(.newsWidget)
         // "Baca juga: …", "Read more …": navigation when it opens the sentence.
-        if hit.first <= 1 { cues.insert("navigation") }
+        if hit.first <= 1 { cues.insert(.navigation) }
       case "promo":
         promo = true
-        cues.insert("promo")
-      case "appeal", "impersonal-request", "instruction", "helpline": cues.insert(hit.label)
+        cues.insert(.promo)
+      case "appeal": cues.insert(.appeal)
+      case "impersonal-request": cues.insert(.impersonalRequest)
+      case "instruction": cues.insert(.instruction)
+      case "helpline": cues.insert(.helpline)
       case "request-question":
         // "yuk"/"ayo"/"mari" open request questions only at the start.
-        if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(hit.label) }
+        if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(.requestQuestion) }
       default:
-        if let name = contextCueNames[hit.entry] { cues.insert(name) }
+        if let cue = contextCues[hit.entry] { cues.insert(cue) }
         if hit.label == "context:reported-request" { requests.append(hit.end) }
       }
     }
 
-    if askFieldsOnly && categoryHits.isEmpty && anchoredTarget == nil && !cues.contains("instruction")
+    if askFieldsOnly && categoryHits.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
       && !tokens.contains(where: { $0.kind == .url })
     {
       return SentenceAnalysis(
-        tokens: tokens, lang: lang, cues: cues.contains("commercial") ? ["commercial"] : [], categoryHits: [:],
+        tokens: tokens, lang: lang, cues: cues.contains(.commercial) ? ["commercial"] : [], categoryHits: [:],
         linkCategories: [], target: nil, promo: promo, heads: [])
     }
 
@@ -214,13 +226,13 @@ public struct CueAnalyzer: Sendable {
     // An imperative at the head of a clause after the first ("Apa hubungannya, laporkan dia ke polisi").
     var laterImperative = false
     for (n, head) in heads.enumerated() {
-      let wasImperative = imperative || cues.contains("hortative-initial")
+      let wasImperative = imperative || cues.contains(.hortativeInitial)
       let word = tokens[head].text
-      if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert("hortative-initial") }
+      if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert(.hortativeInitial) }
       if negatives.contains(word) || (head + 1 < tokens.count && negatives.contains(word + " " + tokens[head + 1].text))
       {
         if !(head + 1 < tokens.count && (tokens[head + 1].text == "lupa" || tokens[head + 1].text == "forget")) {
-          cues.insert("negative-imperative")
+          cues.insert(.negativeImperative)
         }
       }
       if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
@@ -229,27 +241,27 @@ public struct CueAnalyzer: Sendable {
         if head + 1 < tokens.count && !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next)
           && !Self.labelPunctuation.contains(next)
         {
-          cues.insert("imperative")
+          cues.insert(.imperative)
           imperative = true
         }
       }
       let nextWord = head + 1 < tokens.count ? tokens[head + 1].text : ""
       if imperativeVerbs["id"]?.contains(word) == true && lang != "en" && (word != "tanda" || nextWord == "tangani") {
-        cues.insert("imperative")
+        cues.insert(.imperative)
         imperative = true
       } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word) {
         // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb.
         cues.insert(morph)
         imperative = true
       }
-      if n == 0 && !wasImperative && (imperative || cues.contains("hortative-initial")) { leadingAsk = true }
+      if n == 0 && !wasImperative && (imperative || cues.contains(.hortativeInitial)) { leadingAsk = true }
       if n > 0 && imperative && !wasImperative { laterImperative = true }
     }
 
     // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
     let lastWord = tokens.last(where: { $0.kind == .word })?.text
     let endsWithParticle = lastWord.map { particles.contains($0) } ?? false
-    if endsWithParticle { cues.insert("particle") }
+    if endsWithParticle { cues.insert(.particle) }
     for (i, token) in tokens.enumerated() where token.kind == .word {
       let t = token.text
       let classes = entries[i].classes
@@ -260,7 +272,7 @@ public struct CueAnalyzer: Sendable {
       let requested =
         i > 0 && Self.requestWords.contains(tokens[i - 1].text)
       if requested || (isPassiveHead && (endsWithParticle || i == 0 || heads.contains(i))) {
-        cues.insert("polite-passive")
+        cues.insert(.politePassive)
       }
     }
 
@@ -268,7 +280,7 @@ public struct CueAnalyzer: Sendable {
     for i in tokens.indices where entries[i].classes.contains(.reportedMarker) {
       let window = tokens[(i + 1)..<min(tokens.count, i + 3)]
       if window.contains(where: { isPastParticiple($0.text) || isIndonesianActiveVerb($0.text) }) {
-        cues.insert("reported-act")
+        cues.insert(.reportedAct)
       }
     }
     // Declarative shape: a subject noun phrase followed by a finite verb ("Kepala desa mengundang …",
@@ -281,29 +293,29 @@ public struct CueAnalyzer: Sendable {
       if lang != "en", !isIndonesianActiveVerb(first.text),
         window.contains(where: { isIndonesianActiveVerb($0.text) && !$0.text.utf8HasPrefix("di") })
       {
-        cues.insert("declarative")
+        cues.insert(.declarative)
       }
       if lang != "id", imperativeVerbs["en"]?.contains(first.text) != true,
         window.contains(where: { isPastParticiple($0.text) || Self.finiteAuxiliaries.contains($0.text) })
       {
-        cues.insert("declarative")
+        cues.insert(.declarative)
       }
     }
-    if cues.contains("first-person"),
+    if cues.contains(.firstPerson),
       tokens.contains(where: {
         isPastParticiple($0.text) || $0.text == "sudah" || $0.text == "udah" || $0.text == "pernah"
       })
     {
-      cues.insert("first-person-past")
+      cues.insert(.firstPersonPast)
     }
     if let first = tokens.first(where: { $0.kind == .word }), thirdPerson.contains(first.text) {
       let window = tokens.prefix(6)
-      if window.contains(where: { isPastParticiple($0.text) }) { cues.insert("past-narration") }
-      if window.contains(where: { isIndonesianActiveVerb($0.text) }) { cues.insert("third-person-narration") }
+      if window.contains(where: { isPastParticiple($0.text) }) { cues.insert(.pastNarration) }
+      if window.contains(where: { isIndonesianActiveVerb($0.text) }) { cues.insert(.thirdPersonNarration) }
     }
     var present: WordClasses = []
     for entry in entries { present.formUnion(entry.classes) }
-    if present.contains(.questionMark) { cues.insert("question") }
+    if present.contains(.questionMark) { cues.insert(.question) }
     if let first = tokens.first(where: { $0.kind == .word }), let lang,
       questionWords[lang]?.contains(first.text) == true
     {
@@ -311,19 +323,19 @@ public struct CueAnalyzer: Sendable {
       // the opening question word rhetorical ("Apa hubungannya …, laporkan dia ke polisi").
       let questionMark = tokens.last?.text == "?"
       if questionMark || (lang == "id" && !(laterImperative && !present.contains(.questionMark))) {
-        cues.insert("question-word")
+        cues.insert(.questionWord)
       }
     }
     // A tag question after an Indonesian hortative is a request ("Silakan di-repost bulan depan ya?").
-    if present.contains(.questionMark) && cues.contains("hortative-initial") && endsWithParticle {
-      cues.insert("request-question")
+    if present.contains(.questionMark) && cues.contains(.hortativeInitial) && endsWithParticle {
+      cues.insert(.requestQuestion)
     }
     let hasQuote = present.contains(.quote)
     let hasReporting = present.contains(.reportingVerb)
-    if hasReporting { cues.insert("reporting-verb") }
-    if hasQuote && hasReporting { cues.insert("attributed-quote") }
+    if hasReporting { cues.insert(.reportingVerb) }
+    if hasQuote && hasReporting { cues.insert(.attributedQuote) }
     if moralising {
-      cues.insert(categoryHits.isEmpty && !imperative ? "generic-moral" : "modal-should")
+      cues.insert(categoryHits.isEmpty && !imperative ? .genericMoral : .modalShould)
     }
 
     // Links: URLs in the sentence, or a registry link anchored on its words.
@@ -335,10 +347,10 @@ public struct CueAnalyzer: Sendable {
       } else if target == nil {
         target = CTATarget(url: token.text, platform: "other", kind: nil)
       }
-      cues.insert("url")
+      cues.insert(.url)
     }
     if let target, let kind = target.kind {
-      cues.insert("link:\(kind)")
+      cues.insert(cueNames.cue("link:\(kind)"))
       if let category = registry.category(for: target) { linkCategories.append(category) }
     }
 
@@ -349,14 +361,14 @@ public struct CueAnalyzer: Sendable {
     if longWords.count >= 3, longWords.filter(\.capitalized).count * 10 >= longWords.count * 7,
       let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
     {
-      cues.insert("headline")
+      cues.insert(.headline)
     }
-    if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("has-hashtag") }
-    if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert("hashtag-only") }
-    if present.contains(.exclamationMark) { cues.insert("exclamation") }
-    if tokens.contains(where: { $0.kind == .mention }) { cues.insert("has-mention") }
-    if present.contains(.secondPerson) { cues.insert("second-person") }
-    if present.contains(.firstPlural) { cues.insert("first-plural") }
+    if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert(.hasHashtag) }
+    if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert(.hashtagOnly) }
+    if present.contains(.exclamationMark) { cues.insert(.exclamation) }
+    if tokens.contains(where: { $0.kind == .mention }) { cues.insert(.hasMention) }
+    if present.contains(.secondPerson) { cues.insert(.secondPerson) }
+    if present.contains(.firstPlural) { cues.insert(.firstPlural) }
     var analysis = SentenceAnalysis(
       tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
       target: target, promo: promo, heads: heads)
@@ -366,14 +378,14 @@ public struct CueAnalyzer: Sendable {
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply)
     analysis.actCategories = actCategories
-    if cues.contains("time") || cues.contains("place") || !linkCategories.isEmpty {
+    if cues.contains(.time) || cues.contains(.place) || !linkCategories.isEmpty {
       analysis.actCategories.formUnion(placeBoundCategories)
     }
     if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
     analysis.topicCategories = topicCategories
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
     analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
-    analysis.cues = cues.sorted()
+    analysis.cues = cueNames.sorted(cues)
     return analysis
   }
 
@@ -441,15 +453,15 @@ public struct CueAnalyzer: Sendable {
   }
 
   /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word.
-  func indonesianImperative(_ word: String) -> String? {
+  func indonesianImperative(_ word: String) -> CueSet? {
     guard word.utf8.count >= 5, !suffixBlocklist.contains(word), word.allSatisfy({ $0.isLetter }) else { return nil }
-    if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return "lah-imperative" }
+    if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return .lahImperative }
     let nominal =
       word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
       || word.utf8HasPrefix("ber") || word.utf8HasPrefix("ke")
     if nominal { return nil }
-    if word.utf8HasSuffix("kan") && word.utf8.count >= 6 { return "kan-imperative" }
-    if word.utf8HasSuffix("i") && !word.utf8HasSuffix("ai") && word.utf8.count >= 6 { return "i-imperative" }
+    if word.utf8HasSuffix("kan") && word.utf8.count >= 6 { return .kanImperative }
+    if word.utf8HasSuffix("i") && !word.utf8HasSuffix("ai") && word.utf8.count >= 6 { return .iImperative }
     return nil
   }
 

@@ -11,11 +11,14 @@ public struct PlatformRegistry: Sendable {
   /// Host → rules, most specific (with a path prefix) first.
   private var byHost: [String: [Rule]] = [:]
   private var categoryByPlatform: [String: String] = [:]
+  /// The kinds of the registry's platforms (`petition`, `donation`, …), each once, in order of first entry.
+  public private(set) var kinds: [String] = []
 
   /// A registry over `entries`.
   public init(entries: [PlatformEntry]) {
     for entry in entries {
       if let category = entry.category { categoryByPlatform[entry.platform] = category }
+      if !kinds.contains(entry.kind) { kinds.append(entry.kind) }
       for domain in entry.domains {
         var host = domain.lowercased()
         var domainPath: String?
