@@ -131,7 +131,7 @@ public struct CTADetector: Sendable {
       tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
       askFieldsOnly: gateFirst && !alwaysCategorize)
     let hasAct = Self.hasActEvidence(analysis)
-    let passes = hasAct && analysis.addressed && analysis.exclusion == nil
+    let passes = Self.passesGate(analysis)
     // A reported ask: someone was asked ("Warga diminta menandatangani petisi") or is quoted asking
     // ("“Sign the petition,” she said"), and the act is named.
     let isReported =
@@ -154,6 +154,12 @@ public struct CTADetector: Sendable {
       category: isCallToAction || alwaysCategorize || isReported ? category : nil, features: features)
     verdict.isReported = isReported
     return verdict
+  }
+
+  /// Whether the precision gate lets the sentence through: act evidence, addressed to the reader as
+  /// an ask, and nothing excludes it (the model is asked only about such sentences).
+  static func passesGate(_ analysis: SentenceAnalysis) -> Bool {
+    hasActEvidence(analysis) && analysis.addressed && analysis.exclusion == nil
   }
 
   /// The precision gate's act evidence: a category phrase of the lexicon, or a registry link that

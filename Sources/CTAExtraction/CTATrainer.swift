@@ -85,7 +85,7 @@ public struct CTATrainer: Sendable {
         tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: example.lang, inReply: reply)
     }
     let passing = analyses.indices.filter { i in
-      CTADetector.hasActEvidence(analyses[i]) && analyses[i].addressed && analyses[i].exclusion == nil
+      CTADetector.passesGate(analyses[i])
     }
     guard example.label == 1 else { return passing.map { row(analyses[$0], label: 0) } }
     let ofCategory = passing.filter { i in
