@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -10,9 +12,7 @@ enum ByteScanning {
   /// Index of the first `byte` in `bytes[from...]`, or nil.
   @inline(__always)
   static func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
-    guard from < bytes.count, let base = bytes.baseAddress else { return nil }
-    guard let hit = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
-    return UnsafeRawPointer(hit) - base
+    ByteSearch.index(of: byte, in: bytes, from: from)
   }
 
   /// Index just after the blank line ending a header block (`\n\n`, `\r\n\r\n`,

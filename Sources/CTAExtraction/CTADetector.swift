@@ -187,6 +187,14 @@ public struct CTADetector: Sendable {
     return AskGate.opensReply(Tokenizer.tokens(scalars[i..<min(scalars.count, i + 64)]))
   }
 
+  /// The sentences of a post (tweet, Reddit comment) as tokens, and whether the post is a reply (then
+  /// its sentences are judged with `inReply`): how evaluation and training read a post.
+  public func postSentences(_ text: String) -> (sentences: [[Token]], inReply: Bool) {
+    let scalars = Array(text.unicodeScalars)
+    let sentences = segmenter.split(scalars: scalars).map { Tokenizer.tokens(scalars[$0.start..<$0.end]) }
+    return (sentences, Self.isReply(scalars))
+  }
+
   /// Judges one sentence given as text (evaluation, tests).
   public func judge(sentence: String, lang: String?) -> SentenceVerdict {
     judge(tokens: Tokenizer.tokens(sentence), docLang: lang, alwaysCategorize: true)

@@ -78,18 +78,16 @@ public struct CTAEvaluation: Sendable {
       var predicted = false
       if item.isPost {
         // A post is positive when any of its sentences is; report the strongest such sentence.
-        let scalars = Array(item.text.unicodeScalars)
-        let reply = CTADetector.isReply(scalars)
-        let verdicts = detector.segmenter.split(scalars: scalars).map { span in
-          detector.judge(
-            tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: item.lang, alwaysCategorize: true,
-            inReply: reply)
+        let post = detector.postSentences(item.text)
+        let verdicts = post.sentences.map {
+          detector.judge(tokens: $0, docLang: item.lang, alwaysCategorize: true, inReply: post.inReply)
         }
         let commercial = verdicts.contains { $0.analysis.cues.contains("commercial") }
+        let postLength = item.text.unicodeScalars.count
         for verdict in verdicts {
           let hit =
             verdict.isCallToAction && verdict.category != nil
-            && !CTADetector.isSpam(category: verdict.category!, postLength: scalars.count, commercial: commercial)
+            && !CTADetector.isSpam(category: verdict.category!, postLength: postLength, commercial: commercial)
           if (hit && !predicted) || (hit == predicted && verdict.probability > probability) {
             probability = verdict.probability
             category = verdict.category

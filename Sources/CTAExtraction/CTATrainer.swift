@@ -73,28 +73,21 @@ public struct CTATrainer: Sendable {
     func row(_ analysis: SentenceAnalysis, label: Int) -> Row {
       (hasher.features(analysis, heads: analysis.heads), label, label == 1 ? example.category : nil, weight)
     }
-    guard example.isPost else {
-      return [
-        row(base.analyzer.analyze(tokens: Tokenizer.tokens(example.text), docLang: example.lang), label: example.label)
-      ]
+    func whole(label: Int) -> Row {
+      row(base.analyzer.analyze(tokens: Tokenizer.tokens(example.text), docLang: example.lang), label: label)
     }
-    let scalars = Array(example.text.unicodeScalars)
-    let reply = CTADetector.isReply(scalars)
-    let analyses = base.segmenter.split(scalars: scalars).map { span in
-      base.analyzer.analyze(
-        tokens: Tokenizer.tokens(scalars[span.start..<span.end]), docLang: example.lang, inReply: reply)
+    guard example.isPost else { return [whole(label: example.label)] }
+    let post = base.postSentences(example.text)
+    let analyses = post.sentences.map {
+      base.analyzer.analyze(tokens: $0, docLang: example.lang, inReply: post.inReply)
     }
-    let passing = analyses.indices.filter { i in
-      CTADetector.passesGate(analyses[i])
-    }
+    let passing = analyses.indices.filter { CTADetector.passesGate(analyses[$0]) }
     guard example.label == 1 else { return passing.map { row(analyses[$0], label: 0) } }
     let ofCategory = passing.filter { i in
       example.category.map { analyses[i].actCategories.contains($0) || analyses[i].linkCategories.contains($0) } ?? true
     }
     let asks = Set(ofCategory.isEmpty ? passing : ofCategory)
-    guard !asks.isEmpty else {
-      return [row(base.analyzer.analyze(tokens: Tokenizer.tokens(example.text), docLang: example.lang), label: 1)]
-    }
+    guard !asks.isEmpty else { return [whole(label: 1)] }
     return passing.map { row(analyses[$0], label: asks.contains($0) ? 1 : 0) }
   }
 

@@ -215,7 +215,8 @@ public struct CueAnalyzer: Sendable {
       && !tokens.contains(where: { $0.kind == .url })
     {
       return SentenceAnalysis(
-        tokens: tokens, lang: lang, cues: cues.contains(.commercial) ? ["commercial"] : [], categoryHits: [:],
+        tokens: tokens, lang: lang, cues: cueNames.sorted(cues.contains(.commercial) ? .commercial : []),
+        categoryHits: [:],
         linkCategories: [], target: nil, promo: promo, heads: [])
     }
 
@@ -321,8 +322,8 @@ public struct CueAnalyzer: Sendable {
     {
       // Indonesian questions often go without "?"; but with no "?" a later clause's imperative makes
       // the opening question word rhetorical ("Apa hubungannya …, laporkan dia ke polisi").
-      let questionMark = tokens.last?.text == "?"
-      if questionMark || (lang == "id" && !(laterImperative && !present.contains(.questionMark))) {
+      let rhetorical = laterImperative && !present.contains(.questionMark)
+      if tokens.last?.text == "?" || (lang == "id" && !rhetorical) {
         cues.insert(.questionWord)
       }
     }

@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Unicode scalars back to UTF-8, for the extract hot path (a sentence's text is a slice of its
 /// document's scalars).
 enum ScalarText {
@@ -78,7 +80,7 @@ enum ScalarText {
 
   /// Whether the eight bytes at `bytes` are all ASCII.
   @inline(__always) static func isASCII(_ bytes: UnsafeRawPointer) -> Bool {
-    bytes.loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    bytes.loadUnaligned(as: UInt64.self) & ByteSearch.highs == 0
   }
 
   /// The byte offsets of ascending scalar offsets in valid UTF-8, found by stepping on from the

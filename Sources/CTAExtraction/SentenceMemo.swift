@@ -55,7 +55,6 @@ public final class SentenceMemo: Sendable {
 
   /// A memoised sentence and its context (its outcome is kept in `Table.outcomes`).
   struct Entry {
-    var hash: UInt64
     /// The sentence's UTF-8 text.
     var text: String
     var docLang: String?
@@ -68,7 +67,7 @@ public final class SentenceMemo: Sendable {
     var entries: [Entry?] = Array(repeating: nil, count: SentenceMemo.capacity)
     /// The outcome of each entry, apart so that a hit copies the outcome alone.
     var outcomes: [SentenceOutcome?] = Array(repeating: nil, count: SentenceMemo.capacity)
-    /// `entries[way]?.hash`, apart so that a lookup reads one word per way, not the entry.
+    /// The hash of each entry's text, apart so that a lookup reads one word per way, not the entry.
     var hashes: [UInt64] = Array(repeating: 0, count: SentenceMemo.capacity)
     /// The way each set replaces next.
     var victims: [UInt8] = Array(repeating: 0, count: SentenceMemo.capacity / SentenceMemo.ways)
@@ -124,7 +123,7 @@ public final class SentenceMemo: Sendable {
       table.bytes += cost - freed
       table.hashes[way] = hash
       table.entries[way] = Entry(
-        hash: hash, text: text, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
+        text: text, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
         cost: cost)
       table.outcomes[way] = outcome
     }

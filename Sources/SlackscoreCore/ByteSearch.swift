@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Word-at-a-time byte searches (SWAR): eight bytes per step over long runs of text that
 /// hold none of the bytes looked for, without per-byte branches. The masks are exact: 0x80
 /// in each byte that matches and nowhere else, so they can be counted and combined.
@@ -7,6 +13,14 @@ public enum ByteSearch {
   /// The high bit of every byte.
   public static let highs: UInt64 = 0x8080_8080_8080_8080
   private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// Index of the first `byte` in `bytes[from...]` (`memchr`), or nil.
+  @inline(__always)
+  public static func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
+    guard from < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let hit = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
+    return UnsafeRawPointer(hit) - base
+  }
 
   /// 0x80 in every byte of `word` that is zero.
   @inline(__always)

@@ -55,7 +55,7 @@ public enum JSONLines {
       }
       pending.append(contentsOf: view)
       var start = 0
-      while let newline = Self.firstLineFeed(in: pending, from: start) {
+      while let newline = pending.withUnsafeBytes({ ByteSearch.index(of: 0x0A, in: $0, from: start) }) {
         if newline - start > maxLineBytes {
           number += 1
           try body(nil, number)
@@ -73,16 +73,6 @@ public enum JSONLines {
       }
     }
     if !pending.isEmpty && !skipping { try emit(pending[...]) }
-  }
-
-  /// The index of the first line feed of `bytes` at or after `start` (`memchr`), or nil.
-  static func firstLineFeed(in bytes: [UInt8], from start: Int) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer in
-      guard start < buffer.count, let base = buffer.baseAddress,
-        let found = memchr(base + start, 0x0A, buffer.count - start)
-      else { return nil }
-      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
   }
 
 }
