@@ -379,7 +379,7 @@ public struct CueAnalyzer: Sendable {
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply)
     analysis.actCategories = actCategories
-    if cues.contains(.time) || cues.contains(.place) || !linkCategories.isEmpty {
+    if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       analysis.actCategories.formUnion(placeBoundCategories)
     }
     if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }

@@ -78,7 +78,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "attributed-quote", "generic-moral", "modal-should", "url", "headline", "has-hashtag", "hashtag-only",
     "exclamation", "has-mention", "second-person", "first-plural", "reply-to-one", "retweet-header",
     // Context cues of the lexicon that the analyzer reads.
-    "commercial", "time", "place", "reported-request", "first-person",
+    "commercial", "time", "date", "place", "reported-request", "first-person",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -128,6 +128,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let retweetHeader = fixed("retweet-header")
   static let commercial = fixed("commercial")
   static let time = fixed("time")
+  static let date = fixed("date")
   static let place = fixed("place")
   static let reportedRequest = fixed("reported-request")
   static let firstPerson = fixed("first-person")

@@ -138,11 +138,16 @@ public struct SentenceSegmenter: Sendable {
         i = after
         continue
       }
-      if Self.isEmoji(c) {
+      if c == "\u{FFFD}" || Self.isEmoji(c) {
         // A run of emoji followed by whitespace then a capital closes the sentence (social posts
-        // often use emoji as the full stop); trailing hashtags stay with their post.
+        // often use emoji as the full stop); trailing hashtags stay with their post. "Sudah �???": an
+        // emoji that a lossy export turned into U+FFFD and question marks is such a run, no question.
         var j = i
-        while j < n && (Self.isEmoji(s[j]) || Self.isEmojiModifier(s[j])) { j += 1 }
+        if c == "\u{FFFD}" {
+          j = Self.undecodableRunEnd(s, from: i)
+        } else {
+          while j < n && (Self.isEmoji(s[j]) || Self.isEmojiModifier(s[j])) { j += 1 }
+        }
         var k = j
         while k < n && (s[k] == " " || s[k] == "\t") { k += 1 }
         if k > j && k < n && Self.isUpper(s[k]) {
@@ -239,6 +244,14 @@ public struct SentenceSegmenter: Sendable {
     while k < s.count && (s[k] == " " || s[k] == "\t") { k += 1 }
     guard k > start, k < s.count else { return false }
     return s[k].properties.isLowercase
+  }
+
+  /// The end of a run that starts with U+FFFD at `start` and goes on with U+FFFD and `?`: what a lossy
+  /// export leaves of an emoji ("�??", "�?��").
+  static func undecodableRunEnd<C: RandomAccessCollection<Unicode.Scalar>>(_ s: C, from start: C.Index) -> C.Index {
+    var j = s.index(after: start)
+    while j < s.endIndex && (s[j] == "?" || s[j] == "\u{FFFD}") { j = s.index(after: j) }
+    return j
   }
 
   /// Closing quotes and brackets that belong to the sentence before a break.

@@ -90,6 +90,13 @@ public enum Tokenizer {
         out.append(token)
         continue
       }
+      if c == "\u{FFFD}" {
+        // An emoji a lossy export mangled ("�??"): one emoji token, its "?" no question mark.
+        let a = i
+        i = SentenceSegmenter.undecodableRunEnd(s, from: i)
+        out.append(Token(kind: .emoji, text: string(s, a, i), start: a, end: i))
+        continue
+      }
       if SentenceSegmenter.isEmoji(c) {
         let a = i
         i += 1

@@ -65,6 +65,29 @@ import Testing
     #expect(invitation.analysis.actCategories.contains("attend"), "cues=\(invitation.analysis.cues)")
   }
 
+  @Test func aDateOrDayMakesABareComeAnInvitation() {
+    for sentence in ["Ayo datang tgl 2 Desember, kita doa bersama.", "Yuk hadir tanggal 17 ke balai warga."] {
+      let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+      #expect(verdict.analysis.actCategories.contains("attend"), "\(sentence): cues=\(verdict.analysis.cues)")
+    }
+  }
+
+  @Test func agreementConditionsAndHortativeHashtagsAreAsks() {
+    // "Whoever agrees, RT": the condition addresses the audience, the act is the retweet.
+    let retweet = Self.detector.judge(sentence: "Yg setuju RT!", lang: "id")
+    #expect(
+      retweet.analysis.addressed && retweet.analysis.actCategories.contains("share"), "cues=\(retweet.analysis.cues)")
+    let hashtag = Self.detector.judge(sentence: "Mari #SelamatkanTamanKota", lang: "id")
+    #expect(hashtag.category == "hashtag", "cues=\(hashtag.analysis.cues)")
+    let slogan = Self.detector.judge(sentence: "Mari kita MENANGKAN pasangan nomor 2", lang: "id")
+    #expect(slogan.category == "vote", "cues=\(slogan.analysis.cues)")
+  }
+
+  @Test func aMangledEmojiIsNoQuestionMark() {
+    let verdict = Self.detector.judge(sentence: "Cek nama kamu di DPT lho \u{FFFD}?\u{FFFD}\u{FFFD}", lang: "id")
+    #expect(!verdict.analysis.cues.contains("question"), "cues=\(verdict.analysis.cues)")
+  }
+
   @Test func reportedAsksAreKeptApart() {
     for (sentence, lang) in [
       ("The group urged residents to sign the petition before Friday.", "en"),

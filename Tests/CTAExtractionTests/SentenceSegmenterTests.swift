@@ -53,6 +53,9 @@ import Testing
       ("Buat apa ribut?Lawan di pemilu nanti.", ["Buat apa ribut?", "Lawan di pemilu nanti."]),
       ("Sudah daftar??; Cek lagi ya", ["Sudah daftar??;", "Cek lagi ya"]),
       ("Yahoo!mail and e.g. x?y stay", ["Yahoo!mail and e.g. x?y stay"]),
+      // An emoji a lossy export turned into U+FFFD and question marks is no question.
+      ("Sudah daftar \u{FFFD}?? Cek lagi ya", ["Sudah daftar \u{FFFD}??", "Cek lagi ya"]),
+      ("Cek nama \u{FFFD}?\u{FFFD}\u{FFFD} di DPT ya", ["Cek nama \u{FFFD}?\u{FFFD}\u{FFFD} di DPT ya"]),
       ("  \n\n  ", []),
     ])
   func splits(_ text: String, _ expected: [String]) {
