@@ -218,7 +218,11 @@ cta-real:
 eval: deps $(BIN) cta-real
 	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
 
+# Retraining without the tweet labels would overwrite the shipped weights with a model that never saw
+# a real tweet: refused unless CTA_WITHOUT_TWEETS=1 says it is meant.
 train-cta: deps $(BIN) cta-real
+	@{ test -f "$(CTA_LABELS)/id-tweets.csv" && test -f "$(CTA_LABELS)/en-crisis-tweets.csv"; } || [ "$(CTA_WITHOUT_TWEETS)" = 1 ] || { \
+	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels (docs/extract.md, \"The tweet labels of 4 December 2026\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
 	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --threshold $(CTA_THRESHOLD) -o $(CTA_MODEL)
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
