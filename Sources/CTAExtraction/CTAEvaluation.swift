@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Sentence-level detection figures for one slice of the test data.
 public struct DetectionScores: Sendable, Hashable, Codable {
   /// Calls to action found.
@@ -68,8 +70,8 @@ public struct CTAEvaluation: Sendable {
   public var errors: [EvaluationError] = []
 
   /// Runs `detector` on every item and tallies the figures. Sentences (page sentences, the project's
-  /// own) are judged as one sentence; posts (tweets, Reddit comments: `isPost`) are segmented and
-  /// positive when any sentence is, with the category of the strongest such sentence.
+  /// own) are judged as one sentence; posts (tweets, Reddit comments: `isPost`) as extract judges a
+  /// document, positive when it finds an ask, with the category of the strongest.
   public static func run(_ detector: CTADetector, on items: [LabelledSentence]) -> CTAEvaluation {
     var result = CTAEvaluation()
     for item in items {
@@ -77,21 +79,24 @@ public struct CTAEvaluation: Sendable {
       var category: String?
       var predicted = false
       if item.isPost {
-        // A post is positive when any of its sentences is; report the strongest such sentence.
-        let post = detector.postSentences(item.text)
-        let verdicts = post.sentences.map {
-          detector.judge(tokens: $0, docLang: item.lang, alwaysCategorize: true, inReply: post.inReply)
-        }
-        let commercial = verdicts.contains { $0.analysis.cues.contains("commercial") }
-        let postLength = item.text.unicodeScalars.count
-        for verdict in verdicts {
-          let hit =
-            verdict.isCallToAction && verdict.category != nil
-            && !CTADetector.isSpam(category: verdict.category!, postLength: postLength, commercial: commercial)
-          if (hit && !predicted) || (hit == predicted && verdict.probability > probability) {
-            probability = verdict.probability
-            category = verdict.category
-            predicted = hit
+        // A post is judged as extract judges a document (`CTADetector.candidates`: its rules for
+        // spam, replies and instruction genres); positive with the category of its strongest ask.
+        let input = ExtractInput(id: item.id ?? "", text: item.text, lang: item.lang)
+        if let best = detector.candidates(in: input, reported: false).max(by: { $0.cta.confidence < $1.cta.confidence })
+        {
+          predicted = true
+          probability = best.cta.confidence
+          category = best.cta.category
+        } else {
+          // No ask: the strongest sentence, to show with the error.
+          let post = detector.postSentences(item.text)
+          for sentence in post.sentences {
+            let verdict = detector.judge(
+              tokens: sentence, docLang: item.lang, alwaysCategorize: true, inReply: post.inReply)
+            if verdict.probability > probability {
+              probability = verdict.probability
+              category = verdict.category
+            }
           }
         }
       } else {
