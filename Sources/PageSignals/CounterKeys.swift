@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 // Key names that hold counts in embedded page JSON and in site-specific `<meta>` names.
 // Keys are compared normalised: lower case, with `_`, `-` and `.` removed, so `like_count`,
 // `likeCount` and `LikeCount` are one key.
@@ -99,9 +101,9 @@ enum CounterKeys {
   static func hash(_ key: String) -> UInt64 {
     var key = key
     return key.withUTF8 { bytes in
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var hash = FNV1a.offsetBasis64
       for byte in bytes where byte != 0x5F && byte != 0x2D && byte != 0x2E {
-        hash = (hash ^ UInt64(ByteText.lowercased(byte))) &* 0x0000_0100_0000_01B3
+        hash = FNV1a.step(hash, ByteText.lowercased(byte))
       }
       return hash
     }

@@ -21,16 +21,6 @@ extension String {
   }
 }
 
-/// 32-bit FNV-1a, for the per-page tables keyed by attribute values (class hashes, the name
-/// memo): cheap, stable across runs, and good enough where a hit is confirmed or harmless.
-enum FNV1a {
-  static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var h: UInt32 = 2_166_136_261
-    for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
-    return h
-  }
-}
-
 /// ASCII-case-insensitive matching over UTF-8 bytes: the hot paths compare class names and
 /// short lines against fixed vocabularies, where `String.contains` is far too slow.
 struct LowercasedBytes {

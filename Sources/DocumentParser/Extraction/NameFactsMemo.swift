@@ -1,4 +1,5 @@
 import CLibXML2
+import SlackscoreCore
 
 /// The marker facts (``BoilerplateMarkers/NameFacts``) of the `class`, `id` and label values
 /// one page has already read. A page repeats a few hundred distinct class values over

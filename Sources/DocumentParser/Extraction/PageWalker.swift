@@ -1,4 +1,5 @@
 import CLibXML2
+import SlackscoreCore
 
 /// Builds a ``PageModel`` in one iterative walk of libxml2's tree (no recursion, so
 /// deep nesting cannot overflow the stack).

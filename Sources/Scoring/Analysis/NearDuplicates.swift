@@ -82,7 +82,7 @@ enum NearDuplicates {
     for band in 0..<bands {
       bucket.removeAll(keepingCapacity: true)
       for i in 0..<signatures.count where signatures.has(i) {
-        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var key = FNV1a.offsetBasis64
         for r in 0..<rows { key = mix(key ^ UInt64(signatures.value(i, band * rows + r))) }
         bucket.append((key, i))
       }
@@ -131,14 +131,9 @@ enum NearDuplicates {
     guard words.count >= minWords else { return nil }
     var result: Set<UInt64> = []
     for start in 0...(words.count - shingleWords) {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      var h = FNV1a.offsetBasis64
       for w in start..<start + shingleWords {
-        for byte in words[w] {
-          h ^= UInt64(byte)
-          h &*= 0x0000_0100_0000_01B3
-        }
-        h ^= 0x20
-        h &*= 0x0000_0100_0000_01B3
+        h = FNV1a.step(FNV1a.hash64(words[w], from: h), 0x20)
       }
       result.insert(h)
     }

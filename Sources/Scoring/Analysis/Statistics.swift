@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Small, deterministic statistics: Wilson intervals, percentile bootstrap, medians.
 enum Statistics {
   /// Wilson score interval for `successes` out of `n` at 95% (z = 1.959964).
@@ -71,11 +73,6 @@ struct SplitMix64 {
   /// A seed derived from a base seed and a label (FNV-1a over the label), so each ratio has
   /// its own stream whatever order ratios are computed in.
   static func derive(_ seed: UInt64, _ label: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-    for b in label.utf8 {
-      h ^= UInt64(b)
-      h &*= 0x0000_0100_0000_01B3
-    }
-    return h
+    FNV1a.hash64(label.utf8, from: FNV1a.offsetBasis64 ^ seed)
   }
 }

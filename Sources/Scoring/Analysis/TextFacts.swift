@@ -16,12 +16,7 @@ struct TextFacts: Sendable {
   init(_ doc: Document, matcher: CampaignMatcher) {
     signature = NearDuplicates.signature(doc.text)
     hits = matcher.textHits(title: doc.title, text: doc.text)
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in doc.text.utf8 {
-      h ^= UInt64(byte)
-      h &*= 0x0000_0100_0000_01B3
-    }
-    digest = h
+    digest = FNV1a.hash64(doc.text.utf8)
   }
 }
 
