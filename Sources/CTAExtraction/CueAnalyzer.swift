@@ -47,32 +47,48 @@ public struct SentenceAnalysis: Sendable {
 ///
 /// All word lists come from `Resources/cta-lexicon.json`.
 public struct CueAnalyzer: Sendable {
-  private let categories: PhraseMatcher
-  private let lists: PhraseMatcher
-  private let imperativeVerbs: [String: Set<String>]
-  private let openers: Set<String>
-  private let suffixBlocklist: Set<String>
-  private let particles: Set<String>
-  private let passiveHeads: Set<String>
-  private let reportingVerbs: Set<String>
-  private let reportedMarkers: Set<String>
-  private let thirdPerson: Set<String>
-  private let questionWords: [String: Set<String>]
+  /// What a category phrase says of its category: the act itself, or only a topic word.
+  enum PhraseRole: Sendable {
+    /// Names the act ("sign the petition"): act evidence.
+    case act
+    /// A weak phrase ("petition"): act evidence only when the sentence has an ask's form.
+    case weak
+    /// A place-bound phrase: act evidence only with a time, a place or a registry link.
+    case placeBound
+    /// A topic phrase: counted, never act evidence.
+    case topic
+  }
+
+  /// What a word-list phrase does, resolved from its list's label when the analyzer is built.
+  enum ListKind: Sendable {
+    case hortative, moralising, hardNegative, newsWidget, promo, appeal, impersonalRequest, instruction, helpline
+    case requestQuestion
+    /// `context:reported-request`: its cue, and the request's end for `actAfterRequest`.
+    case reportedRequest
+    /// Any other list: its `context:` cue if it has one (`contextCues`).
+    case other
+  }
+
+  /// A category phrase: its category (index in `CTAResources.categories`) and role.
+  struct CategoryPhrase: Sendable {
+    var category: Int
+    var role: PhraseRole
+  }
+
+  private let categories: NumberedPhrases
+  private let lists: NumberedPhrases
   private let negatives: Set<String>
-  private let functionWords: [String: Set<String>]
-  private let weakPhrases: Set<String>
-  private let topicPhrases: Set<String>
-  /// Per category-matcher phrase: whether it is place-bound (`CTALexiconFile.placeBoundPhrases`).
-  private let categoryIsPlaceBound: [Bool]
-  /// Every word of the lists above and of `AskGate`, with its lists and phrase-matcher slots.
+  private let questionWords: [String: Set<String>]
+  /// Every word of the lists above and of `AskGate`, with its lists, phrase-matcher slots and number.
   private let table: WordTable
   /// The names of the bits of the cue sets.
   private let cueNames: CueSet.Names
-  /// Per category-matcher phrase: its `lexicon:` cue, and whether it is a topic or a weak phrase.
+  /// Per category-matcher phrase: its category and role.
+  private let categoryPhrases: [CategoryPhrase]
+  /// Per category (`CTAResources.categories` order): its `lexicon:` cue.
   private let categoryCues: [CueSet]
-  private let categoryIsTopic: [Bool]
-  private let categoryIsWeak: [Bool]
-  /// Per word-list phrase: the cue of a `context:` list, else nil.
+  /// Per word-list phrase: what it does, and the cue of a `context:` list (else nil).
+  private let listKinds: [ListKind]
   private let contextCues: [CueSet?]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
@@ -85,7 +101,6 @@ public struct CueAnalyzer: Sendable {
         categories.add(phrases, label: name)
       }
     }
-    self.categories = categories
     var lists = PhraseMatcher()
     func add(_ lists2: PhraseLists, _ label: String) {
       for (_, phrases) in lists2.sorted(by: { $0.key < $1.key }) { lists.add(phrases, label: label) }
@@ -104,21 +119,15 @@ public struct CueAnalyzer: Sendable {
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       lists.add(phrases, label: "context:" + name)
     }
-    self.lists = lists
     func set(_ l: PhraseLists) -> Set<String> { Set(l.values.joined().map { $0.lowercased() }) }
-    imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
-    openers = set(lexicon.clauseOpeners)
-    suffixBlocklist = Set(lexicon.imperativeSuffixBlocklist)
-    particles = set(lexicon.politeParticles)
-    passiveHeads = set(lexicon.passiveRequestHeads)
-    reportingVerbs = set(lexicon.reportingVerbs)
-    reportedMarkers = set(lexicon.reportedActMarkers)
-    thirdPerson = set(lexicon.thirdPersonSubjects)
-    questionWords = lexicon.questionWords.mapValues { Set($0) }
+    let imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
+    let passiveHeads = set(lexicon.passiveRequestHeads)
     negatives = set(lexicon.negativeImperatives)
-    functionWords = lexicon.functionWords.mapValues { Set($0) }
-    weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
-    topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
+    questionWords = lexicon.questionWords.mapValues { Set($0) }
+    let functionWords = lexicon.functionWords.mapValues { Set($0) }
+    let weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
+    let topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
+    let placeBound = Set((lexicon.placeBoundPhrases ?? []).map { $0.lowercased() })
     let contextNames = lists.phrases.map {
       $0.label.utf8HasPrefix("context:") ? String($0.label.dropFirst(8)) : nil
     }
@@ -126,24 +135,60 @@ public struct CueAnalyzer: Sendable {
       dataNames: CTAResources.categories.map { "lexicon:" + $0 } + registry.kinds.map { "link:" + $0 }
         + contextNames.compactMap { $0 })
     self.cueNames = cueNames
-    categoryCues = categories.phrases.map { cueNames.cue("lexicon:\($0.label)") }
-    let topic = topicPhrases
-    let weak = weakPhrases
-    categoryIsTopic = categories.phrases.map { topic.contains($0.phrase) }
-    categoryIsWeak = categories.phrases.map { weak.contains($0.phrase) }
-    let placeBound = Set((lexicon.placeBoundPhrases ?? []).map { $0.lowercased() })
-    categoryIsPlaceBound = categories.phrases.map { placeBound.contains($0.phrase) }
+    categoryCues = CTAResources.categories.map { cueNames.cue("lexicon:\($0)") }
+    categoryPhrases = categories.phrases.map { label, phrase in
+      let role: PhraseRole =
+        topicPhrases.contains(phrase)
+        ? .topic : weakPhrases.contains(phrase) ? .weak : placeBound.contains(phrase) ? .placeBound : .act
+      return CategoryPhrase(category: CTAResources.categories.firstIndex(of: label)!, role: role)
+    }
+    listKinds = lists.phrases.map { Self.listKind(label: $0.label) }
     contextCues = contextNames.map { $0.map(cueNames.cue) }
     self.registry = registry
-    table = WordTable(
+    // The first words of the negative imperatives of more words ("do" of "do not"): only after one
+    // of them can a head and the word after it be a negative imperative.
+    let negativeLeads = Set(
+      negatives.compactMap { phrase in
+        phrase.unicodeScalars.firstIndex(of: " ").map { String(phrase.unicodeScalars[..<$0]) }
+      })
+    let table = WordTable(
       classes: [
         (.functionEN, functionWords["en"] ?? []), (.functionID, functionWords["id"] ?? []),
-        (.passiveHead, passiveHeads), (.suffixBlocked, suffixBlocklist), (.reportedMarker, reportedMarkers),
-        (.reportingVerb, reportingVerbs), (.inclusive, AskGate.inclusiveWords),
-        (.firstPersonSpeaker, AskGate.firstPersonSpeakers), (.appealVerb, AskGate.appealVerbs),
-        (.secondPerson, ["you", "your", "kamu", "anda", "kalian"]), (.firstPlural, ["kita", "we", "us", "let's"]),
-        (.questionMark, ["?"]), (.exclamationMark, ["!"]), (.quote, ["\""]),
+        (.passiveHead, passiveHeads), (.suffixBlocked, Set(lexicon.imperativeSuffixBlocklist)),
+        (.reportedMarker, set(lexicon.reportedActMarkers)), (.reportingVerb, set(lexicon.reportingVerbs)),
+        (.inclusive, AskGate.inclusiveWords), (.firstPersonSpeaker, AskGate.firstPersonSpeakers),
+        (.appealVerb, AskGate.appealVerbs), (.secondPerson, ["you", "your", "kamu", "anda", "kalian"]),
+        (.firstPlural, ["kita", "we", "us", "let's"]), (.questionMark, ["?"]), (.exclamationMark, ["!"]),
+        (.quote, ["\""]), (.negative, negatives), (.negativeLead, negativeLeads),
+        (.imperativeEN, imperativeVerbs["en"] ?? []), (.imperativeID, imperativeVerbs["id"] ?? []),
+        (.clauseOpener, set(lexicon.clauseOpeners)), (.politeParticle, set(lexicon.politeParticles)),
+        (.thirdPerson, set(lexicon.thirdPersonSubjects)), (.questionEN, questionWords["en"] ?? []),
+        (.questionID, questionWords["id"] ?? []), (.requestWord, Self.requestWords),
+        (.finiteAuxiliary, Self.finiteAuxiliaries), (.nounFollower, Self.nounFollowers),
+        (.labelPunctuation, Self.labelPunctuation), (.irregularParticiple, Self.irregularParticiples),
+        (.clauseBreak, Self.clauseBreaks),
       ], categories: categories, lists: lists)
+    self.table = table
+    self.categories = categories.numbered(by: table.number(of:))
+    self.lists = lists.numbered(by: table.number(of:))
+  }
+
+  /// The kind of the phrases of the word list labelled `label`.
+  private static func listKind(label: String) -> ListKind {
+    switch label {
+    case "hortative": .hortative
+    case "moralising": .moralising
+    case "hard-negative": .hardNegative
+    case "news-widget": .newsWidget
+    case "promo": .promo
+    case "appeal": .appeal
+    case "impersonal-request": .impersonalRequest
+    case "instruction": .instruction
+    case "helpline": .helpline
+    case "request-question": .requestQuestion
+    case "context:reported-request": .reportedRequest
+    default: .other
+    }
   }
 
   /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
@@ -159,23 +204,27 @@ public struct CueAnalyzer: Sendable {
     let entries = table.lookup(tokens)
     let lang = guessLanguage(tokens, entries) ?? docLang
 
-    // Lexicon categories.
-    var categoryHits: [String: Int] = [:]
-    var actCategories: Set<String> = []
-    var topicCategories: Set<String> = []
-    var placeBoundCategories: Set<String> = []
+    // Lexicon categories, as bits of their index in `CTAResources.categories`.
+    var hitCounts: [Int] = []
+    var hitCategories = CategoryBits()
+    var actCategories = CategoryBits()
+    var topicCategories = CategoryBits()
+    var placeBoundCategories = CategoryBits()
     var actStarts: [Int] = []
-    for hit in categories.hits(in: tokens, slot: { Int(entries[$0].categorySlot) }) {
-      categoryHits[hit.label, default: 0] += 1
-      cues.insert(categoryCues[hit.entry])
-      if categoryIsTopic[hit.entry] { continue }
-      if categoryIsWeak[hit.entry] {
-        topicCategories.insert(hit.label)
-      } else if categoryIsPlaceBound[hit.entry] {
-        placeBoundCategories.insert(hit.label)
-      } else {
-        actCategories.insert(hit.label)
-        actStarts.append(hit.first)
+    categories.forEachHit(tokens, word: { entries[$0].word }, slot: { Int(entries[$0].categorySlot) }) {
+      phrase, first, _ in
+      let hit = categoryPhrases[phrase]
+      if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
+      hitCounts[hit.category] += 1
+      hitCategories.insert(hit.category)
+      cues.insert(categoryCues[hit.category])
+      switch hit.role {
+      case .topic: break
+      case .weak: topicCategories.insert(hit.category)
+      case .placeBound: placeBoundCategories.insert(hit.category)
+      case .act:
+        actCategories.insert(hit.category)
+        actStarts.append(first)
       }
     }
 
@@ -184,34 +233,36 @@ public struct CueAnalyzer: Sendable {
     var moralising = false
     var hortativeAt: [Int] = []
     var requests: [Int] = []
-    for hit in lists.hits(in: tokens, slot: { Int(entries[$0].listSlot) }) {
-      switch hit.label {
-      case "hortative":
+    lists.forEachHit(tokens, word: { entries[$0].word }, slot: { Int(entries[$0].listSlot) }) { phrase, first, end in
+      switch listKinds[phrase] {
+      case .hortative:
         cues.insert(.hortative)
-        hortativeAt.append(hit.first)
-      case "moralising": moralising = true
-      case "hard-negative": cues.insert(.hardNegative)
-      case "news-widget":
+        hortativeAt.append(first)
+      case .moralising: moralising = true
+      case .hardNegative: cues.insert(.hardNegative)
+      case .newsWidget:
         cues.insert(.newsWidget)
         // "Baca juga: …", "Read more …": navigation when it opens the sentence.
-        if hit.first <= 1 { cues.insert(.navigation) }
-      case "promo":
+        if first <= 1 { cues.insert(.navigation) }
+      case .promo:
         promo = true
         cues.insert(.promo)
-      case "appeal": cues.insert(.appeal)
-      case "impersonal-request": cues.insert(.impersonalRequest)
-      case "instruction": cues.insert(.instruction)
-      case "helpline": cues.insert(.helpline)
-      case "request-question":
+      case .appeal: cues.insert(.appeal)
+      case .impersonalRequest: cues.insert(.impersonalRequest)
+      case .instruction: cues.insert(.instruction)
+      case .helpline: cues.insert(.helpline)
+      case .requestQuestion:
         // "yuk"/"ayo"/"mari" open request questions only at the start.
-        if hit.first == 0 || tokens[hit.first].text.utf8.count > 4 { cues.insert(.requestQuestion) }
-      default:
-        if let cue = contextCues[hit.entry] { cues.insert(cue) }
-        if hit.label == "context:reported-request" { requests.append(hit.end) }
+        if first == 0 || tokens[first].text.utf8.count > 4 { cues.insert(.requestQuestion) }
+      case .reportedRequest:
+        if let cue = contextCues[phrase] { cues.insert(cue) }
+        requests.append(end)
+      case .other:
+        if let cue = contextCues[phrase] { cues.insert(cue) }
       }
     }
 
-    if askFieldsOnly && categoryHits.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
+    if askFieldsOnly && hitCategories.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
       && !tokens.contains(where: { $0.kind == .url })
     {
       return SentenceAnalysis(
@@ -221,7 +272,7 @@ public struct CueAnalyzer: Sendable {
     }
 
     // Clause heads: the first content token of each clause.
-    let heads = clauseHeads(tokens)
+    let heads = clauseHeads(tokens, entries)
     var imperative = false
     var leadingAsk = false
     // An imperative at the head of a clause after the first ("Apa hubungannya, laporkan dia ke polisi").
@@ -229,28 +280,31 @@ public struct CueAnalyzer: Sendable {
     for (n, head) in heads.enumerated() {
       let wasImperative = imperative || cues.contains(.hortativeInitial)
       let word = tokens[head].text
+      let classes = entries[head].classes
+      let hasNext = head + 1 < tokens.count
       if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert(.hortativeInitial) }
-      if negatives.contains(word) || (head + 1 < tokens.count && negatives.contains(word + " " + tokens[head + 1].text))
+      if classes.contains(.negative)
+        || (hasNext && classes.contains(.negativeLead) && negatives.contains(word + " " + tokens[head + 1].text))
       {
-        if !(head + 1 < tokens.count && (tokens[head + 1].text == "lupa" || tokens[head + 1].text == "forget")) {
+        if !(hasNext && (tokens[head + 1].text == "lupa" || tokens[head + 1].text == "forget")) {
           cues.insert(.negativeImperative)
         }
       }
-      if imperativeVerbs["en"]?.contains(word) == true && lang != "id" {
-        let next = head + 1 < tokens.count ? tokens[head + 1].text : ""
+      if classes.contains(.imperativeEN) && lang != "id" {
         // "Email: x@y.org", "Donate" alone: a label, not an imperative.
-        if head + 1 < tokens.count && !next.utf8HasSuffix("ed") && !Self.nounFollowers.contains(next)
-          && !Self.labelPunctuation.contains(next)
+        if hasNext && !tokens[head + 1].text.utf8HasSuffix("ed")
+          && entries[head + 1].classes.isDisjoint(with: [.nounFollower, .labelPunctuation])
         {
           cues.insert(.imperative)
           imperative = true
         }
       }
-      let nextWord = head + 1 < tokens.count ? tokens[head + 1].text : ""
-      if imperativeVerbs["id"]?.contains(word) == true && lang != "en" && (word != "tanda" || nextWord == "tangani") {
+      if classes.contains(.imperativeID) && lang != "en"
+        && (word != "tanda" || (hasNext && tokens[head + 1].text == "tangani"))
+      {
         cues.insert(.imperative)
         imperative = true
-      } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word) {
+      } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word, classes) {
         // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb.
         cues.insert(morph)
         imperative = true
@@ -259,9 +313,18 @@ public struct CueAnalyzer: Sendable {
       if n > 0 && imperative && !wasImperative { laterImperative = true }
     }
 
+    // The words (tokens of kind `word`) and their classes.
+    var words: [Token] = []
+    var wordClasses: [WordClasses] = []
+    words.reserveCapacity(tokens.count)
+    wordClasses.reserveCapacity(tokens.count)
+    for (i, token) in tokens.enumerated() where token.kind == .word {
+      words.append(token)
+      wordClasses.append(entries[i].classes)
+    }
+
     // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
-    let lastWord = tokens.last(where: { $0.kind == .word })?.text
-    let endsWithParticle = lastWord.map { particles.contains($0) } ?? false
+    let endsWithParticle = wordClasses.last?.contains(.politeParticle) ?? false
     if endsWithParticle { cues.insert(.particle) }
     for (i, token) in tokens.enumerated() where token.kind == .word {
       let t = token.text
@@ -270,8 +333,7 @@ public struct CueAnalyzer: Sendable {
       let isPassive =
         isPassiveHead || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !classes.contains(.suffixBlocked))
       guard isPassive, !(i + 1 < tokens.count && tokens[i + 1].kind == .number) else { continue }
-      let requested =
-        i > 0 && Self.requestWords.contains(tokens[i - 1].text)
+      let requested = i > 0 && entries[i - 1].classes.contains(.requestWord)
       if requested || (isPassiveHead && (endsWithParticle || i == 0 || heads.contains(i))) {
         cues.insert(.politePassive)
       }
@@ -279,47 +341,54 @@ public struct CueAnalyzer: Sendable {
 
     // Hard negatives: reported acts, past narration, questions, quotes.
     for i in tokens.indices where entries[i].classes.contains(.reportedMarker) {
-      let window = tokens[(i + 1)..<min(tokens.count, i + 3)]
-      if window.contains(where: { isPastParticiple($0.text) || isIndonesianActiveVerb($0.text) }) {
+      let window = (i + 1)..<min(tokens.count, i + 3)
+      if window.contains(where: {
+        isPastParticiple(tokens[$0].text, entries[$0].classes)
+          || isIndonesianActiveVerb(tokens[$0].text, entries[$0].classes)
+      }) {
         cues.insert(.reportedAct)
       }
     }
     // Declarative shape: a subject noun phrase followed by a finite verb ("Kepala desa mengundang …",
     // "Tenants in building 4 received …"), which imperatives lack.
-    let words = tokens.filter { $0.kind == .word }
-    if let first = words.first, !hortativeAt.contains(0), !Self.requestWords.contains(first.text),
-      !negatives.contains(first.text)
-    {
-      let window = words.dropFirst().prefix(5)
-      if lang != "en", !isIndonesianActiveVerb(first.text),
-        window.contains(where: { isIndonesianActiveVerb($0.text) && !$0.text.utf8HasPrefix("di") })
+    if let first = words.first, !hortativeAt.contains(0), wordClasses[0].isDisjoint(with: [.requestWord, .negative]) {
+      let window = 1..<min(words.count, 6)
+      if lang != "en", !isIndonesianActiveVerb(first.text, wordClasses[0]),
+        window.contains(where: {
+          isIndonesianActiveVerb(words[$0].text, wordClasses[$0]) && !words[$0].text.utf8HasPrefix("di")
+        })
       {
         cues.insert(.declarative)
       }
-      if lang != "id", imperativeVerbs["en"]?.contains(first.text) != true,
-        window.contains(where: { isPastParticiple($0.text) || Self.finiteAuxiliaries.contains($0.text) })
+      if lang != "id", !wordClasses[0].contains(.imperativeEN),
+        window.contains(where: {
+          isPastParticiple(words[$0].text, wordClasses[$0]) || wordClasses[$0].contains(.finiteAuxiliary)
+        })
       {
         cues.insert(.declarative)
       }
     }
     if cues.contains(.firstPerson),
-      tokens.contains(where: {
-        isPastParticiple($0.text) || $0.text == "sudah" || $0.text == "udah" || $0.text == "pernah"
+      tokens.indices.contains(where: {
+        let text = tokens[$0].text
+        return isPastParticiple(text, entries[$0].classes) || text == "sudah" || text == "udah" || text == "pernah"
       })
     {
       cues.insert(.firstPersonPast)
     }
-    if let first = tokens.first(where: { $0.kind == .word }), thirdPerson.contains(first.text) {
-      let window = tokens.prefix(6)
-      if window.contains(where: { isPastParticiple($0.text) }) { cues.insert(.pastNarration) }
-      if window.contains(where: { isIndonesianActiveVerb($0.text) }) { cues.insert(.thirdPersonNarration) }
+    if let first = wordClasses.first, first.contains(.thirdPerson) {
+      let window = 0..<min(tokens.count, 6)
+      if window.contains(where: { isPastParticiple(tokens[$0].text, entries[$0].classes) }) {
+        cues.insert(.pastNarration)
+      }
+      if window.contains(where: { isIndonesianActiveVerb(tokens[$0].text, entries[$0].classes) }) {
+        cues.insert(.thirdPersonNarration)
+      }
     }
     var present: WordClasses = []
     for entry in entries { present.formUnion(entry.classes) }
     if present.contains(.questionMark) { cues.insert(.question) }
-    if let first = tokens.first(where: { $0.kind == .word }), let lang,
-      questionWords[lang]?.contains(first.text) == true
-    {
+    if let first = words.first, let lang, isQuestionWord(first.text, wordClasses[0], lang: lang) {
       // Indonesian questions often go without "?"; but with no "?" a later clause's imperative makes
       // the opening question word rhetorical ("Apa hubungannya …, laporkan dia ke polisi").
       let rhetorical = laterImperative && !present.contains(.questionMark)
@@ -336,7 +405,7 @@ public struct CueAnalyzer: Sendable {
     if hasReporting { cues.insert(.reportingVerb) }
     if hasQuote && hasReporting { cues.insert(.attributedQuote) }
     if moralising {
-      cues.insert(categoryHits.isEmpty && !imperative ? .genericMoral : .modalShould)
+      cues.insert(hitCategories.isEmpty && !imperative ? .genericMoral : .modalShould)
     }
 
     // Links: URLs in the sentence, or a registry link anchored on its words.
@@ -358,8 +427,13 @@ public struct CueAnalyzer: Sendable {
     // Shape.
     // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
     // Petisi, Begini Tanggapan Bupati").
-    let longWords = words.filter { $0.text.utf8.count >= 4 }
-    if longWords.count >= 3, longWords.filter(\.capitalized).count * 10 >= longWords.count * 7,
+    var longWords = 0
+    var capitalizedLongWords = 0
+    for word in words where word.text.utf8.count >= 4 {
+      longWords += 1
+      if word.capitalized { capitalizedLongWords += 1 }
+    }
+    if longWords >= 3, capitalizedLongWords * 10 >= longWords * 7,
       let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
     {
       cues.insert(.headline)
@@ -371,23 +445,36 @@ public struct CueAnalyzer: Sendable {
     if present.contains(.secondPerson) { cues.insert(.secondPerson) }
     if present.contains(.firstPlural) { cues.insert(.firstPlural) }
     var analysis = SentenceAnalysis(
-      tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits, linkCategories: linkCategories,
-      target: target, promo: promo, heads: heads)
-    var wordClasses: [WordClasses] = []
-    wordClasses.reserveCapacity(words.count)
-    for (i, token) in tokens.enumerated() where token.kind == .word { wordClasses.append(entries[i].classes) }
+      tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits(hitCounts, hitCategories),
+      linkCategories: linkCategories, target: target, promo: promo, heads: heads)
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply)
-    analysis.actCategories = actCategories
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
-      analysis.actCategories.formUnion(placeBoundCategories)
+      actCategories.formUnion(placeBoundCategories)
     }
-    if analysis.askForm { analysis.actCategories.formUnion(topicCategories) }
-    analysis.topicCategories = topicCategories
+    if analysis.askForm { actCategories.formUnion(topicCategories) }
+    analysis.actCategories = actCategories.names
+    analysis.topicCategories = topicCategories.names
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
     analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
     analysis.cues = cueNames.sorted(cues)
     return analysis
+  }
+
+  /// Hits per category name, from the counts per category index.
+  private func categoryHits(_ counts: [Int], _ hit: CategoryBits) -> [String: Int] {
+    var out: [String: Int] = [:]
+    hit.forEach { out[CTAResources.categories[$0]] = counts[$0] }
+    return out
+  }
+
+  /// Whether `word` (with table classes `classes`) is a question word of language `lang`.
+  private func isQuestionWord(_ word: String, _ classes: WordClasses, lang: String) -> Bool {
+    switch lang {
+    case "en": classes.contains(.questionEN)
+    case "id": classes.contains(.questionID)
+    default: questionWords[lang]?.contains(word) == true
+    }
   }
 
   /// The language with more function words, when the difference is clear.
@@ -428,19 +515,20 @@ public struct CueAnalyzer: Sendable {
   static let labelPunctuation: Set<String> = [":", "|", "/"]
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
-  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please").
-  func clauseHeads(_ tokens: [Token]) -> [Int] {
+  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please"). `entries`: the
+  /// tokens' table entries.
+  func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
     var heads: [Int] = []
     var atStart = true
     for (i, token) in tokens.enumerated() {
       switch token.kind {
       case .punctuation:
-        if Self.clauseBreaks.contains(token.text) { atStart = true }
+        if entries[i].classes.contains(.clauseBreak) { atStart = true }
       case .emoji:
         atStart = true
       case .word:
         if atStart {
-          if openers.contains(token.text) { continue }
+          if entries[i].classes.contains(.clauseOpener) { continue }
           // "RT @USER: …" is a retweet header, not an ask to retweet.
           if token.text == "rt" && i + 1 < tokens.count && tokens[i + 1].kind == .mention { continue }
           heads.append(i)
@@ -453,9 +541,10 @@ public struct CueAnalyzer: Sendable {
     return heads
   }
 
-  /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word.
-  func indonesianImperative(_ word: String) -> CueSet? {
-    guard word.utf8.count >= 5, !suffixBlocklist.contains(word), word.allSatisfy({ $0.isLetter }) else { return nil }
+  /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word with
+  /// table classes `classes`.
+  func indonesianImperative(_ word: String, _ classes: WordClasses) -> CueSet? {
+    guard word.utf8.count >= 5, !classes.contains(.suffixBlocked), Self.isLetters(word) else { return nil }
     if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return .lahImperative }
     let nominal =
       word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
@@ -466,10 +555,26 @@ public struct CueAnalyzer: Sendable {
     return nil
   }
 
-  func isPastParticiple(_ word: String) -> Bool {
+  /// `word.allSatisfy(\.isLetter)`, on the bytes when they are ASCII (then a character is one
+  /// byte, or CR LF, and a letter is A–Z or a–z).
+  static func isLetters(_ word: String) -> Bool {
+    var ascii = true
+    var letters = true
+    for byte in word.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) { letters = false }
+    }
+    return ascii ? letters : word.allSatisfy { $0.isLetter }
+  }
+
+  /// Whether `word` (with table classes `classes`) is an English past participle.
+  func isPastParticiple(_ word: String, _ classes: WordClasses) -> Bool {
     guard word.utf8.count >= 4 else { return false }
     if word.utf8HasSuffix("ed") && !word.utf8HasSuffix("eed") && !word.utf8HasSuffix("need") { return true }
-    return Self.irregularParticiples.contains(word)
+    return classes.contains(.irregularParticiple)
   }
 
   static let irregularParticiples: Set<String> = [
@@ -478,11 +583,12 @@ public struct CueAnalyzer: Sendable {
     "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged",
   ]
 
-  func isIndonesianActiveVerb(_ word: String) -> Bool {
+  /// Whether `word` (with table classes `classes`) has the shape of an Indonesian active verb.
+  func isIndonesianActiveVerb(_ word: String, _ classes: WordClasses) -> Bool {
     guard word.utf8.count >= 6 else { return false }
     return word.utf8HasPrefix("meng") || word.utf8HasPrefix("meny") || word.utf8HasPrefix("mem")
       || word.utf8HasPrefix("men")
-      || word.utf8HasPrefix("ber") || (word.utf8HasPrefix("di") && !passiveHeads.contains(word))
+      || word.utf8HasPrefix("ber") || (word.utf8HasPrefix("di") && !classes.contains(.passiveHead))
       || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
   }
 }

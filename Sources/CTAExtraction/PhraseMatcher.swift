@@ -51,17 +51,16 @@ struct PhraseHit: Sendable, Hashable {
 /// Finds lexicon phrases in token arrays on token boundaries, case-insensitively.
 ///
 /// Phrases are indexed by their first token, so a lookup costs one hash per token plus the few
-/// wildcard-led phrases; callers that already looked the token up (`WordTable`) pass its slot and
-/// save that hash too. A phrase found through its first token's slot only checks its other pieces.
+/// wildcard-led phrases. This is the reference matcher, on strings; the analyzer matches with
+/// `numbered(by:)`, the same phrases over a `WordTable`'s word numbers.
 struct PhraseMatcher: Sendable {
   /// Entry numbers grouped by their first token; `slotOf` maps that token to its group.
-  private var groups: [[Int]] = []
+  private(set) var groups: [[Int]] = []
   private var slotOf: [String: Int] = [:]
   /// Entry numbers of the phrases that start with a wildcard.
-  private var wildcardLed: [Int] = []
-  /// Pieces and label of every entry, by entry number.
-  private var pieces: [[PhrasePiece]] = []
-  private var labels: [String] = []
+  private(set) var wildcardLed: [Int] = []
+  /// Pieces of every entry, by entry number.
+  private(set) var pieces: [[PhrasePiece]] = []
   /// Label and phrase of every entry, by entry number.
   private(set) var phrases: [(label: String, phrase: String)] = []
 
@@ -75,7 +74,6 @@ struct PhraseMatcher: Sendable {
       let number = self.phrases.count
       self.phrases.append((label, phrase))
       self.pieces.append(pieces)
-      labels.append(label)
       if case .exact(let text) = first {
         if let slot = slotOf[text] {
           groups[slot].append(number)
@@ -89,35 +87,36 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  /// The first tokens of the exact-led phrases, each with its slot for `hits(in:slot:)`.
+  /// The first tokens of the exact-led phrases, each with its slot (its group's number).
   var firstTokenSlots: [String: Int] { slotOf }
+
+  /// The texts of every exact piece (a `WordTable` over them numbers them for `numbered(by:)`).
+  var exactTexts: Set<String> {
+    var texts: Set<String> = []
+    for phrase in pieces {
+      for case .exact(let text) in phrase { texts.insert(text) }
+    }
+    return texts
+  }
 
   /// Every hit in `tokens`, in token order (then list order).
   func hits(in tokens: [Token]) -> [PhraseHit] {
-    hits(in: tokens) { slotOf[tokens[$0].text] ?? -1 }
-  }
-
-  /// Every hit in `tokens`, in token order (then list order); `slot(i)` is the slot of token `i`'s
-  /// text in `firstTokenSlots`, or -1 when no phrase starts with it.
-  func hits(in tokens: [Token], slot: (Int) -> Int) -> [PhraseHit] {
     var out: [PhraseHit] = []
     for i in tokens.indices {
-      let s = slot(i)
-      if s >= 0 {
+      if let s = slotOf[tokens[i].text] {
         // The slot is the first token's: its first piece (exact, that text) matches.
         for entry in groups[s] where Self.matches(pieces[entry], tokens, at: i, from: 1) {
-          out.append(PhraseHit(label: labels[entry], first: i, end: i + pieces[entry].count, entry: entry))
+          out.append(PhraseHit(label: phrases[entry].label, first: i, end: i + pieces[entry].count, entry: entry))
         }
       }
       for entry in wildcardLed where Self.matches(pieces[entry], tokens, at: i, from: 0) {
-        out.append(PhraseHit(label: labels[entry], first: i, end: i + pieces[entry].count, entry: entry))
+        out.append(PhraseHit(label: phrases[entry].label, first: i, end: i + pieces[entry].count, entry: entry))
       }
     }
     return out
   }
 
   /// Whether `pieces[from...]` match the tokens from `i + from` on (and the phrase fits).
-  @inline(__always)
   private static func matches(_ pieces: [PhrasePiece], _ tokens: [Token], at i: Int, from: Int) -> Bool {
     guard i + pieces.count <= tokens.count else { return false }
     var k = from
@@ -126,6 +125,12 @@ struct PhraseMatcher: Sendable {
       k += 1
     }
     return true
+  }
+
+  /// The same phrases matched over word numbers: `number(text)` is the number a `WordTable` gives
+  /// tokens whose text equals `text` (every exact piece's text must have one, see `exactTexts`).
+  func numbered(by number: (String) -> Int32) -> NumberedPhrases {
+    NumberedPhrases(groups: groups, wildcardLed: wildcardLed, pieces: pieces, number: number)
   }
 
   /// Turns `"tanda tangani"`, `"follow @"`, `"sebar*"`, `"#*memanggil"` into pieces, tokenizing each

@@ -1,6 +1,6 @@
 /// The word lists of the lexicon (and of `AskGate`) a token's text belongs to.
 struct WordClasses: OptionSet, Sendable, Hashable {
-  let rawValue: UInt32
+  let rawValue: UInt64
 
   static let functionEN = WordClasses(rawValue: 1 << 0)
   static let functionID = WordClasses(rawValue: 1 << 1)
@@ -21,6 +21,33 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let questionMark = WordClasses(rawValue: 1 << 11)
   static let exclamationMark = WordClasses(rawValue: 1 << 12)
   static let quote = WordClasses(rawValue: 1 << 13)
+  /// A one-word negative imperative ("jangan", "never").
+  static let negative = WordClasses(rawValue: 1 << 14)
+  /// The first word of a negative imperative of more words ("do" of "do not").
+  static let negativeLead = WordClasses(rawValue: 1 << 15)
+  /// An imperative verb of the lexicon's `en` list.
+  static let imperativeEN = WordClasses(rawValue: 1 << 16)
+  /// An imperative verb of the lexicon's `id` list.
+  static let imperativeID = WordClasses(rawValue: 1 << 17)
+  static let clauseOpener = WordClasses(rawValue: 1 << 18)
+  static let politeParticle = WordClasses(rawValue: 1 << 19)
+  static let thirdPerson = WordClasses(rawValue: 1 << 20)
+  /// A question word of the lexicon's `en` list.
+  static let questionEN = WordClasses(rawValue: 1 << 21)
+  /// A question word of the lexicon's `id` list.
+  static let questionID = WordClasses(rawValue: 1 << 22)
+  /// `CueAnalyzer.requestWords`.
+  static let requestWord = WordClasses(rawValue: 1 << 23)
+  /// `CueAnalyzer.finiteAuxiliaries`.
+  static let finiteAuxiliary = WordClasses(rawValue: 1 << 24)
+  /// `CueAnalyzer.nounFollowers`.
+  static let nounFollower = WordClasses(rawValue: 1 << 25)
+  /// `CueAnalyzer.labelPunctuation`.
+  static let labelPunctuation = WordClasses(rawValue: 1 << 26)
+  /// `CueAnalyzer.irregularParticiples`.
+  static let irregularParticiple = WordClasses(rawValue: 1 << 27)
+  /// `CueAnalyzer.clauseBreaks`.
+  static let clauseBreak = WordClasses(rawValue: 1 << 28)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the
@@ -33,6 +60,8 @@ struct WordTable: Sendable {
     var categorySlot: Int32 = -1
     /// Slot in the word-list matcher's `firstTokenSlots`, or -1.
     var listSlot: Int32 = -1
+    /// The text's number in the table (`NumberedPhrases` compares these), or -1.
+    var word: Int32 = -1
   }
 
   private var entries: [String: Entry] = [:]
@@ -41,15 +70,22 @@ struct WordTable: Sendable {
   /// answered without `String` hashing.
   private let ascii: AsciiKeys<Entry>
 
-  /// A table of `classes` (text → lists) and the first tokens of both phrase matchers.
+  /// A table of `classes` (text → lists), the first tokens of both phrase matchers and the texts of
+  /// their exact pieces; every text gets a number.
   init(classes: [(WordClasses, Set<String>)], categories: PhraseMatcher, lists: PhraseMatcher) {
     for (wordClass, words) in classes {
       for word in words { entries[word, default: Entry()].classes.insert(wordClass) }
     }
     for (word, slot) in categories.firstTokenSlots { entries[word, default: Entry()].categorySlot = Int32(slot) }
     for (word, slot) in lists.firstTokenSlots { entries[word, default: Entry()].listSlot = Int32(slot) }
+    for word in categories.exactTexts.union(lists.exactTexts) where entries[word] == nil { entries[word] = Entry() }
+    // Sorted, so the numbers are the same in every process.
+    for (number, word) in entries.keys.sorted().enumerated() { entries[word]!.word = Int32(number) }
     ascii = AsciiKeys(entries)
   }
+
+  /// The number of `text` (a token with an equal text gets it from `lookup`), or -1.
+  func number(of text: String) -> Int32 { entries[text]?.word ?? -1 }
 
   /// The entry of every token, in order (an empty entry for texts no list holds).
   func lookup(_ tokens: [Token]) -> [Entry] {
