@@ -211,7 +211,7 @@ public struct CueAnalyzer: Sendable {
     var topicCategories = CategoryBits()
     var placeBoundCategories = CategoryBits()
     var actStarts: [Int] = []
-    categories.forEachHit(tokens, word: { entries[$0].word }, slot: { Int(entries[$0].categorySlot) }) {
+    categories.forEachHit(tokens, entries, slots: .categories) {
       phrase, first, _ in
       let hit = categoryPhrases[phrase]
       if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
@@ -233,7 +233,7 @@ public struct CueAnalyzer: Sendable {
     var moralising = false
     var hortativeAt: [Int] = []
     var requests: [Int] = []
-    lists.forEachHit(tokens, word: { entries[$0].word }, slot: { Int(entries[$0].listSlot) }) { phrase, first, end in
+    lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
         cues.insert(.hortative)

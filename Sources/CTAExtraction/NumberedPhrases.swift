@@ -77,24 +77,32 @@ struct NumberedPhrases: Sendable {
     self.wildcardLed = wildcardLed
   }
 
+  /// Which first-token slot of a `WordTable.Entry` a matcher reads.
+  enum Slots: Sendable {
+    /// `categorySlot`: the category matcher's.
+    case categories
+    /// `listSlot`: the word-list matcher's.
+    case lists
+  }
+
   /// Calls `body(phrase, first, end)` for every hit in `tokens`, in token order (then phrase order):
-  /// the tokens `first..<end` are phrase number `phrase`. `word(i)` is token `i`'s word number (-1
-  /// when the table has none) and `slot(i)` its first-token slot (-1 when no phrase starts with it).
+  /// the tokens `first..<end` are phrase number `phrase`. `entries` are the tokens' `WordTable`
+  /// entries (their word numbers, and their first-token slots in this matcher's `slots`).
   @inline(__always)
   func forEachHit(
-    _ tokens: [Token], word: (Int) -> Int32, slot: (Int) -> Int,
+    _ tokens: [Token], _ entries: [WordTable.Entry], slots: Slots,
     _ body: (_ phrase: Int, _ first: Int, _ end: Int) -> Void
   ) {
     for i in tokens.indices {
-      let s = slot(i)
+      let s = Int(slots == .categories ? entries[i].categorySlot : entries[i].listSlot)
       if s >= 0 {
         // The slot is the first token's: its first piece (that word) matches.
         for phrase in groupPhrases[groupStart[s]..<groupStart[s + 1]] {
-          if let end = matchEnd(phrase, tokens, word, at: i, from: 1) { body(phrase, i, end) }
+          if let end = matchEnd(phrase, tokens, entries, at: i, from: 1) { body(phrase, i, end) }
         }
       }
       for phrase in wildcardLed {
-        if let end = matchEnd(phrase, tokens, word, at: i, from: 0) { body(phrase, i, end) }
+        if let end = matchEnd(phrase, tokens, entries, at: i, from: 0) { body(phrase, i, end) }
       }
     }
   }
@@ -102,7 +110,9 @@ struct NumberedPhrases: Sendable {
   /// The end of phrase `phrase` matched at token `i` when its pieces from `from` on match (and it
   /// fits), else nil.
   @inline(__always)
-  private func matchEnd(_ phrase: Int, _ tokens: [Token], _ word: (Int) -> Int32, at i: Int, from: Int) -> Int? {
+  private func matchEnd(
+    _ phrase: Int, _ tokens: [Token], _ entries: [WordTable.Entry], at i: Int, from: Int
+  ) -> Int? {
     let first = pieceStart[phrase]
     let count = pieceStart[phrase + 1] - first
     guard i + count <= tokens.count else { return nil }
@@ -112,7 +122,7 @@ struct NumberedPhrases: Sendable {
       let j = i + k
       let matched: Bool
       switch kinds[piece] {
-      case .word: matched = word(j) == operands[piece]
+      case .word: matched = entries[j].word == operands[piece]
       case .prefix:
         matched =
           (tokens[j].kind == .word || tokens[j].kind == .hashtag)

@@ -36,7 +36,7 @@ import Testing
       let tokens = Tokenizer.tokens(text)
       let entries = table.lookup(tokens)
       var hits: [PhraseHit] = []
-      numbered.forEachHit(tokens, word: { entries[$0].word }, slot: { Int(entries[$0].categorySlot) }) {
+      numbered.forEachHit(tokens, entries, slots: .categories) {
         hits.append(PhraseHit(label: matcher.phrases[$0].label, first: $1, end: $2, entry: $0))
       }
       #expect(hits == matcher.hits(in: tokens), "\(text)")
