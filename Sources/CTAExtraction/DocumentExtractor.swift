@@ -131,15 +131,14 @@ extension CTADetector {
       instruction: verdict.analysis.exclusion == .instruction,
       commercial: verdict.analysis.cues.contains("commercial"))
     guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }
-    let key = Self.recurrenceKey(tokens)
+    let key = RecurrenceKey(tokens)
     outcome.ask = SentenceOutcome.Ask(
       sentence: String(decoding: utf8, as: UTF8.self), isCallToAction: verdict.isCallToAction,
       isReported: verdict.isReported, category: category, lang: verdict.analysis.lang ?? docLang,
       target: verdict.analysis.target, cues: verdict.analysis.cues, promo: verdict.analysis.promo,
       confidence: (verdict.probability * 1000).rounded() / 1000,
       linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
-      recurrenceKey: key, recurrenceWords: BoilerplateMarker.wordCount(key),
-      recurrenceKeyHash: BoilerplateFacts.keyHash(key))
+      recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
     return outcome
   }
 

@@ -32,28 +32,26 @@ public struct FeatureHasher: Sendable {
     for token in tokens[skip...] {
       let text = Self.normalized(token)
       out.append(index(Self.wordSeed, text))
-      if token.kind == .word, let stem = Self.stem(text) { out.append(index(Self.stemSeed, stem)) }
+      if token.kind == .word, let stem = stemIndex(text) { out.append(stem) }
       out.append(index(Self.bigramSeed, previous, text))
       previous = text
     }
     out.append(index(Self.bigramSeed, previous, "</s>"))
     for (n, head) in heads.prefix(3).enumerated() {
       let word = analysis.tokens[head].text
-      out.append(index("h", word))
-      if n == 0 { out.append(index("h0", word)) }
-      if word.count >= 5 {
-        out.append(index("hs3", String(word.suffix(3))))
-        out.append(index("hp2", String(word.prefix(2))))
-      }
+      out.append(index(Self.headSeed, word))
+      if n == 0 { out.append(index(Self.firstHeadSeed, word)) }
+      appendAffixes(of: word, to: &out)
       if head + 1 < analysis.tokens.count {
-        out.append(index("hb", word, Self.normalized(analysis.tokens[head + 1])))
+        out.append(index(Self.headBigramSeed, word, Self.normalized(analysis.tokens[head + 1])))
       }
     }
     for cue in analysis.cues { out.append(index(Self.cueSeed, cue)) }
-    for category in analysis.categoryHits.keys { out.append(index("k", category)) }
-    out.append(index("lang", analysis.lang ?? "?"))
+    for category in analysis.categoryHits.keys { out.append(index(Self.categorySeed, category)) }
+    out.append(index(Self.languageSeed, analysis.lang ?? "?"))
     let words = analysis.tokens.count
-    out.append(index("len", words <= 3 ? "s" : words <= 8 ? "m" : words <= 20 ? "l" : words <= 40 ? "xl" : "xxl"))
+    out.append(
+      index(Self.lengthSeed, words <= 3 ? "s" : words <= 8 ? "m" : words <= 20 ? "l" : words <= 40 ? "xl" : "xxl"))
     if let lang = analysis.lang {
       let seed = Self.mix(Self.mix(Self.languageCueSeed, lang), 0x1F)
       for cue in analysis.cues where !cue.utf8HasPrefix("lexicon:") { out.append(index(seed, cue)) }
@@ -70,10 +68,21 @@ public struct FeatureHasher: Sendable {
   static func stem(_ word: String) -> String? {
     guard word.utf8.count >= 5 else { return nil }
     var word = word
-    return word.withUTF8 { stem(bytes: $0) }
+    return word.withUTF8 { bytes in stemRange(bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
   }
 
-  private static func stem(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  /// `index(stemSeed, stem(word))` when `word` has a stem, hashed from the word's bytes: the prefixes
+  /// and suffixes taken off are ASCII, so the stem's bytes are a slice of the word's.
+  func stemIndex(_ word: String) -> Int? {
+    guard word.utf8.count >= 5 else { return nil }
+    var word = word
+    return word.withUTF8 { bytes in
+      Self.stemRange(bytes).map { index(Self.stemSeed, UnsafeBufferPointer(rebasing: bytes[$0])) }
+    }
+  }
+
+  /// The range of the stem in a word's UTF-8 `bytes`, nil when nothing is taken off.
+  private static func stemRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
     func has(suffix: StaticString, in range: Range<Int>) -> Bool {
       let n = suffix.utf8CodeUnitCount
       guard range.count >= n else { return false }
@@ -101,8 +110,25 @@ public struct FeatureHasher: Sendable {
       range = range.lowerBound..<(range.upperBound - suffix.utf8CodeUnitCount)
       break
     }
-    guard range.count < bytes.count else { return nil }
-    return String(decoding: bytes[range], as: UTF8.self)
+    return range.count < bytes.count ? range : nil
+  }
+
+  /// The features of a clause head's last three and first two characters (`hs3`, `hp2`) when it has
+  /// five or more characters; on the bytes when they are ASCII without CR (then a character is a byte).
+  func appendAffixes(of word: String, to out: inout [Int]) {
+    var word = word
+    let done = word.withUTF8 { bytes -> Bool in
+      guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
+      if bytes.count >= 5 {
+        out.append(index(Self.suffixSeed, UnsafeBufferPointer(rebasing: bytes[(bytes.count - 3)...])))
+        out.append(index(Self.prefixSeed, UnsafeBufferPointer(rebasing: bytes[..<2])))
+      }
+      return true
+    }
+    if !done && word.count >= 5 {
+      out.append(index(Self.suffixSeed, String(word.suffix(3))))
+      out.append(index(Self.prefixSeed, String(word.prefix(2))))
+    }
   }
 
   /// The token text the model sees: numbers, URLs, mentions and emoji collapse to classes.
@@ -129,10 +155,25 @@ public struct FeatureHasher: Sendable {
   static let bigramSeed = seed("b")
   static let cueSeed = seed("c")
   static let languageCueSeed = seed("lc")
+  static let headSeed = seed("h")
+  static let firstHeadSeed = seed("h0")
+  static let suffixSeed = seed("hs3")
+  static let prefixSeed = seed("hp2")
+  static let headBigramSeed = seed("hb")
+  static let categorySeed = seed("k")
+  static let languageSeed = seed("lang")
+  static let lengthSeed = seed("len")
 
   /// `index(namespace, part)` from the namespace's `seed`.
   @inline(__always) func index(_ seed: UInt64, _ part: String) -> Int {
     Int(truncatingIfNeeded: Self.mix(seed, part) >> 1) & (dimension - 1)
+  }
+
+  /// `index(seed, part)` of the text whose UTF-8 bytes are `bytes`.
+  @inline(__always) func index(_ seed: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash = seed
+    for byte in bytes { hash = Self.mix(hash, byte) }
+    return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
   }
 
   /// `index(namespace, first, second)` from the namespace's `seed`.
