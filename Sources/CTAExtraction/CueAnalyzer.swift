@@ -211,6 +211,11 @@ public struct CueAnalyzer: Sendable {
     var topicCategories = CategoryBits()
     var placeBoundCategories = CategoryBits()
     var actStarts: [Int] = []
+    // The closures read these, not `self` (which they would copy).
+    let categoryPhrases = categoryPhrases
+    let categoryCues = categoryCues
+    let listKinds = listKinds
+    let contextCues = contextCues
     categories.forEachHit(tokens, entries, slots: .categories) {
       phrase, first, _ in
       let hit = categoryPhrases[phrase]

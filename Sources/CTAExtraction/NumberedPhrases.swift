@@ -22,8 +22,10 @@ struct NumberedPhrases: Sendable {
   private let kinds: [Kind]
   private let operands: [Int32]
   private let pieceStart: [Int]
-  /// The stems of the `prefix` and `hashtagSuffix` pieces.
+  /// The stems of the `prefix` and `hashtagSuffix` pieces, and the first UTF-8 byte of each (0xFF
+  /// when empty).
   private let stems: [String]
+  private let stemFirstBytes: [UInt8]
   /// The phrases of first-token slot `s` are `groupPhrases[groupStart[s]..<groupStart[s + 1]]`.
   private let groupStart: [Int]
   private let groupPhrases: [Int]
@@ -72,6 +74,7 @@ struct NumberedPhrases: Sendable {
     self.operands = operands
     self.pieceStart = pieceStart
     self.stems = stems
+    stemFirstBytes = stems.map { $0.utf8.first ?? 0xFF }
     groupStart = [0] + groups.reduce(into: [Int]()) { starts, group in starts.append((starts.last ?? 0) + group.count) }
     groupPhrases = groups.flatMap { $0 }
     self.wildcardLed = wildcardLed
@@ -126,6 +129,7 @@ struct NumberedPhrases: Sendable {
       case .prefix:
         matched =
           (tokens[j].kind == .word || tokens[j].kind == .hashtag)
+          && Self.mayStart(tokens[j].text, stemFirstBytes[Int(operands[piece])])
           && PhrasePiece.hasPrefix(tokens[j].text, stems[Int(operands[piece])])
       case .hashtagSuffix:
         matched = tokens[j].kind == .hashtag && tokens[j].text.hasSuffix(stems[Int(operands[piece])])
@@ -137,5 +141,12 @@ struct NumberedPhrases: Sendable {
       k += 1
     }
     return i + count
+  }
+
+  /// False when `text` cannot start with a stem whose first byte is `first`: both first bytes are
+  /// ASCII and differ (where `PhrasePiece.hasPrefix` answers false at its first byte).
+  @inline(__always) private static func mayStart(_ text: String, _ first: UInt8) -> Bool {
+    guard first < 0x80, let byte = text.utf8.first, byte < 0x80 else { return true }
+    return byte == first
   }
 }

@@ -12,7 +12,7 @@ import Testing
     "Ayo sebarkan! Yuk, bantu kami: donasi lewat kitabisa.com/bantu @USER", "Baca juga: wali kota meresmikan taman",
     "Follow us on Instagram, subscribe to our newsletter and join the rally at 5 pm.",
     "Mohon dibantu sebarkan ya, teman-teman 🙏", "#boikotprodukx sekarang juga #TolakTambangMemanggil",
-    "Cafe\u{301} café CAFÉ \u{212A}elvin sign-up sign up signing signed", "", "?", "a b c d e f g h",
+    "Cafe\u{301} café CAFÉ \u{212A}elvin sign-up sign up signing signed e\u{301}x éx ex", "", "?", "a b c d e f g h",
   ]
 
   @Test func numberedPhrasesFindWhatTheStringMatcherFinds() throws {
@@ -26,7 +26,9 @@ import Testing
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       matcher.add(phrases, label: "context:" + name)
     }
-    matcher.add(["caf\u{E9} x", "cafe\u{301}", "\u{212A}elvin", "sign*", "#*memanggil", "# @ <url>"], label: "test")
+    matcher.add(
+      ["caf\u{E9} x", "cafe\u{301}", "\u{212A}elvin", "sign*", "caf*", "e\u{301}*", "é*", "#*memanggil", "# @ <url>"],
+      label: "test")
     let table = WordTable(classes: [], categories: matcher, lists: PhraseMatcher())
     let numbered = matcher.numbered(by: table.number(of:))
     var texts = Self.sentences
