@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Turns a sentence analysis into hashed feature indices for the model.
 ///
 /// Features: word unigrams and bigrams (with sentence boundaries), clause-head words and their
@@ -171,9 +173,7 @@ public struct FeatureHasher: Sendable {
 
   /// `index(seed, part)` of the text whose UTF-8 bytes are `bytes`.
   @inline(__always) func index(_ seed: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash = seed
-    for byte in bytes { hash = Self.mix(hash, byte) }
-    return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
+    Int(truncatingIfNeeded: FNV1a.hash64(bytes, from: seed) >> 1) & (dimension - 1)
   }
 
   /// `index(namespace, first, second)` from the namespace's `seed`.
@@ -188,11 +188,9 @@ public struct FeatureHasher: Sendable {
     return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
   }
 
-  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let offsetBasis = FNV1a.offsetBasis64
 
-  @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-  }
+  @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { FNV1a.step(hash, byte) }
 
   @inline(__always) static func mix(_ hash: UInt64, _ text: String) -> UInt64 {
     var hash = hash
