@@ -462,6 +462,11 @@ public struct CueAnalyzer: Sendable {
     analysis.topicCategories = topicCategories.names
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
     analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
+    // An ask led by its act: the opening clause's imperative or hortative names the act within two
+    // words ("Boikot produk …", "Ayo isi petisi …"). A feature for the model; the gate does not read it.
+    if leadingAsk, let head = heads.first, actStarts.contains(where: { $0 >= head && $0 <= head + 2 }) {
+      cues.insert(.actLed)
+    }
     analysis.cues = cueNames.sorted(cues)
     return analysis
   }

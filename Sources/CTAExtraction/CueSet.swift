@@ -76,7 +76,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "lah-imperative", "kan-imperative", "i-imperative", "particle", "polite-passive", "reported-act", "declarative",
     "first-person-past", "past-narration", "third-person-narration", "question", "question-word", "reporting-verb",
     "attributed-quote", "generic-moral", "modal-should", "url", "headline", "has-hashtag", "hashtag-only",
-    "exclamation", "has-mention", "second-person", "first-plural", "reply-to-one", "retweet-header",
+    "exclamation", "has-mention", "second-person", "first-plural", "reply-to-one", "retweet-header", "act-led",
     // Context cues of the lexicon that the analyzer reads.
     "commercial", "time", "date", "place", "reported-request", "first-person",
   ]
@@ -126,6 +126,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let firstPlural = fixed("first-plural")
   static let replyToOne = fixed("reply-to-one")
   static let retweetHeader = fixed("retweet-header")
+  static let actLed = fixed("act-led")
   static let commercial = fixed("commercial")
   static let time = fixed("time")
   static let date = fixed("date")

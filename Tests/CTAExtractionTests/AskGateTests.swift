@@ -83,6 +83,15 @@ import Testing
     #expect(slogan.category == "vote", "cues=\(slogan.analysis.cues)")
   }
 
+  @Test func anAskLedByItsActIsMarkedForTheModel() {
+    for sentence in ["Ayo isi petisi tolak tambang ini.", "Boikot produk perusahaan itu!"] {
+      let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+      #expect(verdict.analysis.cues.contains("act-led"), "\(sentence): cues=\(verdict.analysis.cues)")
+    }
+    let report = Self.detector.judge(sentence: "Ribuan warga sudah mengisi petisi tolak tambang.", lang: "id")
+    #expect(!report.analysis.cues.contains("act-led"), "cues=\(report.analysis.cues)")
+  }
+
   @Test func aMangledEmojiIsNoQuestionMark() {
     let verdict = Self.detector.judge(sentence: "Cek nama kamu di DPT lho \u{FFFD}?\u{FFFD}\u{FFFD}", lang: "id")
     #expect(!verdict.analysis.cues.contains("question"), "cues=\(verdict.analysis.cues)")
