@@ -92,6 +92,15 @@ import Testing
     #expect(!report.analysis.cues.contains("act-led"), "cues=\(report.analysis.cues)")
   }
 
+  @Test func hyphenatedRepeatsAndWatchPartiesNameTheirActs() {
+    let retweet = Self.detector.judge(sentence: "RT sebanyak-banyaknya!!", lang: "id")
+    #expect(retweet.analysis.actCategories.contains("share"), "cues=\(retweet.analysis.cues)")
+    let watch = Self.detector.judge(sentence: "Yuk nonton bareng debat malam ini di balai warga.", lang: "id")
+    #expect(watch.analysis.actCategories.contains("attend"), "cues=\(watch.analysis.cues)")
+    let bare = Self.detector.judge(sentence: "Enak juga nonton bareng keluarga.", lang: "id")
+    #expect(!bare.analysis.actCategories.contains("attend"), "cues=\(bare.analysis.cues)")
+  }
+
   @Test func aMangledEmojiIsNoQuestionMark() {
     let verdict = Self.detector.judge(sentence: "Cek nama kamu di DPT lho \u{FFFD}?\u{FFFD}\u{FFFD}", lang: "id")
     #expect(!verdict.analysis.cues.contains("question"), "cues=\(verdict.analysis.cues)")
