@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Parses ARC header lines.
 ///
 /// ARC v1: `URL IP-address Archive-date Content-type Archive-length`; v2 adds result
@@ -38,7 +40,7 @@ enum ARCHeaderParser {
     let url = (tokens[0].0, tokens[urlEnd - 1].1)
     let dateToken = tokens[urlEnd + 1]
     guard isDigits(bytes, dateToken), dateToken.1 - dateToken.0 >= 8 else { return nil }
-    guard ByteScanning.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<url.1]), from: url.0) != nil
+    guard ByteSearch.index(of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<url.1]), from: url.0) != nil
     else { return nil }
     s = url.0
     let lengthToken = tokens[tokens.count - 1]

@@ -1,25 +1,13 @@
 import SlackscoreCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Small byte helpers for the hot paths: `memchr`-based searches and ASCII
-/// comparisons over raw buffers, no allocation.
+/// Small byte helpers for the hot paths: the header-block search and ASCII comparisons over raw
+/// buffers, no allocation (a byte search is `ByteSearch.index`).
 enum ByteScanning {
-  /// Index of the first `byte` in `bytes[from...]`, or nil.
-  @inline(__always)
-  static func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
-    ByteSearch.index(of: byte, in: bytes, from: from)
-  }
-
   /// Index just after the blank line ending a header block (`\n\n`, `\r\n\r\n`,
   /// `\r\r\n\r\r\n` or any mix), searching from `from`; nil if none is buffered.
   static func headerEnd(in bytes: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
     var i = from
-    while let nl = index(of: 0x0A, in: bytes, from: i) {
+    while let nl = ByteSearch.index(of: 0x0A, in: bytes, from: i) {
       var j = nl + 1
       while j < bytes.count && bytes[j] == 0x0D { j += 1 }
       if j >= bytes.count { return nil }

@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// What a file holds, decided from its first bytes (never from its name, except to
 /// tell a saved page from unknown bytes).
 public enum Container: String, Sendable, Hashable {
@@ -70,7 +72,7 @@ public enum ContainerSniffer {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
       return .html
     }
-    if ARCHeaderParser.parseLine(bytes, 0, ByteScanning.index(of: 0x0A, in: bytes) ?? bytes.count, version: nil)
+    if ARCHeaderParser.parseLine(bytes, 0, ByteSearch.index(of: 0x0A, in: bytes) ?? bytes.count, version: nil)
       != nil
     {
       return .arc

@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Parses the HTTP response head at the start of a WARC response block: status line
 /// and header fields, tolerating LF-only or `\r\r\n` line ends, a missing reason phrase
 /// (`HTTP/1.1 200 `), `HTTP/2`, odd protocol names (`HTTPX/1.1`), lower-case names and
@@ -7,14 +9,14 @@ enum HTTPMessageParser {
   /// with an HTTP status line.
   static func parseResponseHead(_ bytes: UnsafeRawBufferPointer) -> (head: HTTPResponseHead, bodyStart: Int)? {
     guard ByteScanning.hasPrefix(bytes, "HTTP") else { return nil }
-    guard let firstNL = ByteScanning.index(of: 0x0A, in: bytes) else {
+    guard let firstNL = ByteSearch.index(of: 0x0A, in: bytes) else {
       return statusLine(bytes, 0, bytes.count).map { ($0, bytes.count) }
     }
     guard var head = statusLine(bytes, 0, firstNL) else { return nil }
     var lineStart = firstNL + 1
     var headers: [HTTPHeaderField] = []
     while lineStart < bytes.count {
-      let nl = ByteScanning.index(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+      let nl = ByteSearch.index(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
       var lineEnd = nl
       while lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
       if lineEnd == lineStart {
@@ -25,7 +27,7 @@ enum HTTPMessageParser {
       if (lead == 0x20 || lead == 0x09), !headers.isEmpty {
         let (s, e) = ByteScanning.trim(bytes, lineStart, lineEnd)
         if s < e { headers[headers.count - 1].value += " " + ByteScanning.string(bytes, s, e) }
-      } else if let colon = ByteScanning.index(
+      } else if let colon = ByteSearch.index(
         of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
       {
         let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)
@@ -44,7 +46,7 @@ enum HTTPMessageParser {
   /// `HTTP/x[.y] NNN [reason]`.
   private static func statusLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> HTTPResponseHead? {
     let (s, e) = ByteScanning.trim(bytes, start, end)
-    guard let space = ByteScanning.index(of: 0x20, in: UnsafeRawBufferPointer(rebasing: bytes[..<e]), from: s) else {
+    guard let space = ByteSearch.index(of: 0x20, in: UnsafeRawBufferPointer(rebasing: bytes[..<e]), from: s) else {
       return nil
     }
     var i = space
@@ -60,16 +62,16 @@ enum HTTPMessageParser {
   /// index command's fast path.
   static func statusAndContentType(_ bytes: UnsafeRawBufferPointer) -> (status: Int, contentType: String?)? {
     guard ByteScanning.hasPrefix(bytes, "HTTP") else { return nil }
-    let firstNL = ByteScanning.index(of: 0x0A, in: bytes) ?? bytes.count
+    let firstNL = ByteSearch.index(of: 0x0A, in: bytes) ?? bytes.count
     guard let head = statusLine(bytes, 0, firstNL) else { return nil }
     var lineStart = firstNL + 1
     while lineStart < bytes.count {
-      let nl = ByteScanning.index(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+      let nl = ByteSearch.index(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
       var lineEnd = nl
       while lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
       if lineEnd == lineStart { break }
       if ByteScanning.hasPrefix(bytes, at: lineStart, "content-type"),
-        let colon = ByteScanning.index(
+        let colon = ByteSearch.index(
           of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
       {
         let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)

@@ -56,7 +56,7 @@ struct RecordFraming<S: ByteStream> {
     case .warc:
       return ByteScanning.warcVersionLine(a, at: 0) != nil
     case .arc:
-      guard let nl = ByteScanning.index(of: 0x0A, in: a) else { return false }
+      guard let nl = ByteSearch.index(of: 0x0A, in: a) else { return false }
       return ARCHeaderParser.parseLine(a, 0, nl, version: arcVersion) != nil
     }
   }
@@ -68,7 +68,7 @@ struct RecordFraming<S: ByteStream> {
       if ByteScanning.warcVersionLine(a, at: p) != nil { return true }
       return p + 24 <= a.count || atEnd ? false : nil
     case .arc:
-      guard let nl = ByteScanning.index(of: 0x0A, in: a, from: p) else { return atEnd ? false : nil }
+      guard let nl = ByteSearch.index(of: 0x0A, in: a, from: p) else { return atEnd ? false : nil }
       return ARCHeaderParser.parseLine(a, p, nl, version: arcVersion) != nil
     }
   }
@@ -105,7 +105,7 @@ struct RecordFraming<S: ByteStream> {
       }
       var i = searchFrom
       var needMore = false
-      while let nl = ByteScanning.index(of: 0x0A, in: a, from: i) {
+      while let nl = ByteSearch.index(of: 0x0A, in: a, from: i) {
         switch recordLine(in: a, at: nl + 1, atEnd: atEnd, arcVersion: arcVersion) {
         case .some(true):
           stream.consume(nl + 1)
@@ -189,7 +189,7 @@ struct RecordFraming<S: ByteStream> {
         }
       case .arc:
         let a = stream.available
-        guard let nl = ByteScanning.index(of: 0x0A, in: a),
+        guard let nl = ByteSearch.index(of: 0x0A, in: a),
           let line = ARCHeaderParser.parseLine(a, 0, nl, version: arcVersion)
         else {
           stream.consume(1)
@@ -416,7 +416,7 @@ struct RecordFraming<S: ByteStream> {
     if i < to && i > 0 && a[i - 1] == 0x0A, recordLine(in: a, at: i, atEnd: true, arcVersion: arcVersion) == true {
       return i
     }
-    while i < to, let nl = ByteScanning.index(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: a[..<to]), from: i) {
+    while i < to, let nl = ByteSearch.index(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: a[..<to]), from: i) {
       let p = nl + 1
       if p < to, recordLine(in: a, at: p, atEnd: true, arcVersion: arcVersion) == true { return p }
       i = p
@@ -501,7 +501,7 @@ struct RecordFraming<S: ByteStream> {
     let high = min(a.count, declaredEnd + Self.repairWindow)
     var best: Int? = nil
     var i = low
-    while i < high, let nl = ByteScanning.index(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: a[..<high]), from: i) {
+    while i < high, let nl = ByteSearch.index(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: a[..<high]), from: i) {
       let p = nl + 1
       if ByteScanning.warcVersionLine(a, at: p) != nil {
         if best == nil || abs(p - declaredEnd) < abs(best! - declaredEnd) { best = p }

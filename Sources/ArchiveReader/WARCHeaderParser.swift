@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Parses the named fields of a WARC header block, tolerating what real writers do:
 /// LF-only and `\r\r\n` line ends, folded (continued) lines, repeated fields, any case
 /// in names, `<uri>` in angle brackets and spaces inside URIs.
@@ -28,7 +30,7 @@ enum WARCHeaderParser {
     }
 
     while lineStart < bytes.count {
-      let nl = ByteScanning.index(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+      let nl = ByteSearch.index(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
       var lineEnd = nl
       while lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
       defer { lineStart = nl + 1 }
@@ -58,7 +60,7 @@ enum WARCHeaderParser {
       }
       flush()
       guard
-        let colon = ByteScanning.index(
+        let colon = ByteSearch.index(
           of: 0x3A, in: UnsafeRawBufferPointer(rebasing: bytes[..<lineEnd]), from: lineStart)
       else { continue }
       let (ns, ne) = ByteScanning.trim(bytes, lineStart, colon)

@@ -1,4 +1,5 @@
 import Foundation
+import SlackscoreCore
 
 /// A read-only map from ASCII texts to values, looked up by the text's bytes (FNV-1a, open
 /// addressing) instead of `String` hashing: for per-token lookups in the hot loop.
@@ -53,10 +54,10 @@ struct AsciiKeys<Value: Sendable>: Sendable {
   @inline(__always) func value(for text: String) -> Lookup {
     var text = text
     return text.withUTF8 { utf8 in
-      var hash = FeatureHasher.offsetBasis
+      var hash = FNV1a.offsetBasis64
       for byte in utf8 {
         if byte >= 0x80 { return .notASCII }
-        hash = FeatureHasher.mix(hash, byte)
+        hash = FNV1a.step(hash, byte)
       }
       let mask = slots.count - 1
       var slot = Self.finish(hash) & mask
@@ -70,9 +71,7 @@ struct AsciiKeys<Value: Sendable>: Sendable {
   }
 
   private static func hash(_ key: ArraySlice<UInt8>) -> Int {
-    var hash = FeatureHasher.offsetBasis
-    for byte in key { hash = FeatureHasher.mix(hash, byte) }
-    return finish(hash)
+    finish(FNV1a.hash64(key))
   }
 
   @inline(__always) private static func finish(_ hash: UInt64) -> Int {

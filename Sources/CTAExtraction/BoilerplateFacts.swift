@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// What the boilerplate rule (`BoilerplateMarker`) needs of one candidate, without its text: made by
 /// `BoilerplateMarker.facts(of:site:)` when the candidate is found, kept beside it (in a temporary
 /// file, a shard) and used to mark it once every document has been seen.
@@ -29,16 +31,16 @@ public struct BoilerplateFacts: Sendable, Hashable {
   /// separator and the key hash's eight bytes. Extract hashes each sentence's key once (its outcome is
   /// memoised), not once per page it is on.
   public static func recurrence(site: String, keyHash: UInt64) -> UInt64 {
-    var hash = FeatureHasher.mix(FeatureHasher.mix(FeatureHasher.offsetBasis, site), 0x1F)
+    var hash = FNV1a.step(FNV1a.hash64(site), 0x1F)
     for shift in stride(from: 0, to: 64, by: 8) {
-      hash = FeatureHasher.mix(hash, UInt8(truncatingIfNeeded: keyHash >> UInt64(shift)))
+      hash = FNV1a.step(hash, UInt8(truncatingIfNeeded: keyHash >> UInt64(shift)))
     }
     return hash
   }
 
   /// FNV-1a of a sentence key (`CTACandidate.recurrenceKey`).
   public static func keyHash(_ key: String) -> UInt64 {
-    FeatureHasher.mix(FeatureHasher.offsetBasis, key)
+    FNV1a.hash64(key)
   }
 
   /// Length of `encoded`: 16 hex digits of the fingerprint, then one hex digit of flags.

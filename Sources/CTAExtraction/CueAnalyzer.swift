@@ -78,7 +78,6 @@ public struct CueAnalyzer: Sendable {
   private let categories: NumberedPhrases
   private let lists: NumberedPhrases
   private let negatives: Set<String>
-  private let questionWords: [String: Set<String>]
   /// Every word of the lists above and of `AskGate`, with its lists, phrase-matcher slots and number.
   private let table: WordTable
   /// The names of the bits of the cue sets.
@@ -123,7 +122,7 @@ public struct CueAnalyzer: Sendable {
     let imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
     let passiveHeads = set(lexicon.passiveRequestHeads)
     negatives = set(lexicon.negativeImperatives)
-    questionWords = lexicon.questionWords.mapValues { Set($0) }
+    let questionWords = lexicon.questionWords.mapValues { Set($0) }
     let functionWords = lexicon.functionWords.mapValues { Set($0) }
     let weakPhrases = Set((lexicon.weakPhrases ?? []).map { $0.lowercased() })
     let topicPhrases = Set((lexicon.topicPhrases ?? []).map { $0.lowercased() })
@@ -393,7 +392,7 @@ public struct CueAnalyzer: Sendable {
     var present: WordClasses = []
     for entry in entries { present.formUnion(entry.classes) }
     if present.contains(.questionMark) { cues.insert(.question) }
-    if let first = words.first, let lang, isQuestionWord(first.text, wordClasses[0], lang: lang) {
+    if words.first != nil, let lang, Self.isQuestionWord(wordClasses[0], lang: lang) {
       // Indonesian questions often go without "?"; but with no "?" a later clause's imperative makes
       // the opening question word rhetorical ("Apa hubungannya …, laporkan dia ke polisi").
       let rhetorical = laterImperative && !present.contains(.questionMark)
@@ -478,12 +477,13 @@ public struct CueAnalyzer: Sendable {
     return out
   }
 
-  /// Whether `word` (with table classes `classes`) is a question word of language `lang`.
-  private func isQuestionWord(_ word: String, _ classes: WordClasses, lang: String) -> Bool {
+  /// Whether a word with table classes `classes` is a question word of language `lang` (the lexicon
+  /// has question words for `en` and `id` only).
+  private static func isQuestionWord(_ classes: WordClasses, lang: String) -> Bool {
     switch lang {
     case "en": classes.contains(.questionEN)
     case "id": classes.contains(.questionID)
-    default: questionWords[lang]?.contains(word) == true
+    default: false
     }
   }
 

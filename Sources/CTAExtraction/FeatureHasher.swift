@@ -55,7 +55,7 @@ public struct FeatureHasher: Sendable {
     out.append(
       index(Self.lengthSeed, words <= 3 ? "s" : words <= 8 ? "m" : words <= 20 ? "l" : words <= 40 ? "xl" : "xxl"))
     if let lang = analysis.lang {
-      let seed = Self.mix(Self.mix(Self.languageCueSeed, lang), 0x1F)
+      let seed = FNV1a.step(FNV1a.hash64(lang, from: Self.languageCueSeed), 0x1F)
       for cue in analysis.cues where !cue.utf8HasPrefix("lexicon:") { out.append(index(seed, cue)) }
     }
     out.sort()
@@ -150,7 +150,7 @@ public struct FeatureHasher: Sendable {
   }
 
   /// The hash state after `namespace` and its separator: `index(seed(ns), part) == index(ns, part)`.
-  static func seed(_ namespace: String) -> UInt64 { mix(mix(offsetBasis, namespace), 0x1F) }
+  static func seed(_ namespace: String) -> UInt64 { FNV1a.step(FNV1a.hash64(namespace), 0x1F) }
 
   static let wordSeed = seed("w")
   static let stemSeed = seed("st")
@@ -168,7 +168,7 @@ public struct FeatureHasher: Sendable {
 
   /// `index(namespace, part)` from the namespace's `seed`.
   @inline(__always) func index(_ seed: UInt64, _ part: String) -> Int {
-    Int(truncatingIfNeeded: Self.mix(seed, part) >> 1) & (dimension - 1)
+    Int(truncatingIfNeeded: FNV1a.hash64(part, from: seed) >> 1) & (dimension - 1)
   }
 
   /// `index(seed, part)` of the text whose UTF-8 bytes are `bytes`.
@@ -178,26 +178,11 @@ public struct FeatureHasher: Sendable {
 
   /// `index(namespace, first, second)` from the namespace's `seed`.
   @inline(__always) func index(_ seed: UInt64, _ first: String, _ second: String) -> Int {
-    Int(truncatingIfNeeded: Self.mix(Self.mix(Self.mix(seed, first), 0x1F), second) >> 1) & (dimension - 1)
-  }
-
-  func index(_ namespace: String, _ first: String, _ second: String) -> Int {
-    var hash = Self.mix(Self.offsetBasis, namespace)
-    hash = Self.mix(Self.mix(hash, 0x1F), first)
-    hash = Self.mix(Self.mix(hash, 0x1F), second)
+    let hash = FNV1a.hash64(second, from: FNV1a.step(FNV1a.hash64(first, from: seed), 0x1F))
     return Int(truncatingIfNeeded: hash >> 1) & (dimension - 1)
   }
 
-  static let offsetBasis = FNV1a.offsetBasis64
-
-  @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { FNV1a.step(hash, byte) }
-
-  @inline(__always) static func mix(_ hash: UInt64, _ text: String) -> UInt64 {
-    var hash = hash
-    var text = text
-    text.withUTF8 { bytes in
-      for byte in bytes { hash = mix(hash, byte) }
-    }
-    return hash
+  func index(_ namespace: String, _ first: String, _ second: String) -> Int {
+    index(Self.seed(namespace), first, second)
   }
 }

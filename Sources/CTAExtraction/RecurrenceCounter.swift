@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// The recurrence half of the boilerplate rule, streamed: which normalised sentences are calls to
 /// action on at least `minDocuments` distinct pages of one site.
 ///
@@ -56,5 +58,5 @@ public struct RecurrenceCounter: Sendable {
 
 extension PageKey {
   /// The page as a stable 64-bit fingerprint (FNV-1a; the same in every process).
-  public var fingerprint: UInt64 { FeatureHasher.mix(FeatureHasher.offsetBasis, page) }
+  public var fingerprint: UInt64 { FNV1a.hash64(page) }
 }

@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// A sentence's recurrence key (`CTADetector.recurrenceKey`) with the two facts the boilerplate pass
 /// reads of it, made in one pass over the tokens' bytes instead of three over the key.
 struct RecurrenceKey: Sendable {
@@ -19,7 +21,7 @@ struct RecurrenceKey: Sendable {
       length += part.utf8.count + (parts > 0 ? 1 : 0)
       parts += 1
     }
-    var hash = FeatureHasher.offsetBasis
+    var hash = FNV1a.offsetBasis64
     var simple = true
     let key = String(unsafeUninitializedCapacity: length) { buffer in
       var n = 0
@@ -27,7 +29,7 @@ struct RecurrenceKey: Sendable {
         guard var part = Self.part(token) else { continue }
         if n > 0 {
           buffer[n] = 0x20
-          hash = FeatureHasher.mix(hash, 0x20)
+          hash = FNV1a.step(hash, 0x20)
           n += 1
         }
         part.withUTF8 { bytes in
@@ -35,7 +37,7 @@ struct RecurrenceKey: Sendable {
           for byte in bytes {
             if byte >= 0x80 { simple = false }
             buffer[n] = byte
-            hash = FeatureHasher.mix(hash, byte)
+            hash = FNV1a.step(hash, byte)
             n += 1
           }
         }

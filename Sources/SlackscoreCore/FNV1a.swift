@@ -27,6 +27,13 @@ public enum FNV1a {
     return h
   }
 
+  /// 64-bit FNV-1a of `text`'s UTF-8, continuing from `hash` (read in place for native strings).
+  @inlinable
+  public static func hash64(_ text: String, from hash: UInt64 = offsetBasis64) -> UInt64 {
+    var text = text
+    return text.withUTF8 { hash64($0, from: hash) }
+  }
+
   /// 32-bit FNV-1a of `bytes`.
   @inlinable
   public static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {

@@ -16,7 +16,7 @@ struct TextFacts: Sendable {
   init(_ doc: Document, matcher: CampaignMatcher) {
     signature = NearDuplicates.signature(doc.text)
     hits = matcher.textHits(title: doc.title, text: doc.text)
-    digest = FNV1a.hash64(doc.text.utf8)
+    digest = FNV1a.hash64(doc.text)
   }
 }
 
