@@ -74,9 +74,11 @@ enum AskGate {
       analysis.exclusion = .widget
     } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
       analysis.exclusion = .bare
-    } else if inReply || Self.opensReply(tokens), !inclusive, !cues.contains(.hortativeInitial),
-      !cues.contains(.appeal)
+    } else if inReply || Self.opensReply(tokens), !inclusive,
+      (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson)
     {
+      // In a reply, "you" is the account replied to: "@USER Anda bisa tukar produknya" asks the
+      // audience nothing, however it is phrased.
       cues.insert(.replyToOne)
       analysis.exclusion = .reply
     } else if (cues.contains(.question) || cues.contains(.questionWord)) && !cues.contains(.requestQuestion) {

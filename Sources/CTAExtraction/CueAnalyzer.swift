@@ -316,6 +316,17 @@ public struct CueAnalyzer: Sendable {
       if n == 0 && !wasImperative && (imperative || cues.contains(.hortativeInitial)) { leadingAsk = true }
       if n > 0 && imperative && !wasImperative { laterImperative = true }
     }
+    // A negative imperative inside a run-on post, where no punctuation opens its clause ("… kriteria
+    // sendiri jangan pilih pemimpin …"): a one-word negative that opens or directly precedes an act
+    // phrase, in a sentence with no reporting verb ("Ulama mengimbau jangan pilih …" stays reported).
+    if lang != "en", !cues.contains(.negativeImperative),
+      actStarts.contains(where: { s in
+        entries[s].classes.contains(.negative) || (s > 0 && entries[s - 1].classes.contains(.negative))
+      }),
+      !entries.contains(where: { $0.classes.contains(.reportingVerb) })
+    {
+      cues.insert(.negativeImperative)
+    }
 
     // The words (tokens of kind `word`) and their classes.
     var words: [Token] = []
@@ -341,6 +352,15 @@ public struct CueAnalyzer: Sendable {
       if requested || (isPassiveHead && (endsWithParticle || i == 0 || heads.contains(i))) {
         cues.insert(.politePassive)
       }
+    }
+
+    // An announcement that names its audience first, then says what they may do, is an impersonal
+    // request: "Bagi mahasiswa semester 4-6 bisa mendaftar …", "Bagi warga yang ingin ikut, silakan …"
+    // (not "Bagi saya, …").
+    if lang != "en", words.count > 2, words[0].text == "bagi", !wordClasses[1].contains(.firstPersonSpeaker),
+      words.dropFirst(2).contains(where: { Self.permissionWords.contains($0.text) })
+    {
+      cues.insert(.impersonalRequest)
     }
 
     // Hard negatives: reported acts, past narration, questions, quotes.
@@ -521,6 +541,10 @@ public struct CueAnalyzer: Sendable {
   /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
   static let nounFollowers: Set<String> = ["of", "is", "are", "was", "were", "has", "had", "'s"]
   static let requestWords: Set<String> = ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"]
+  /// Words that tell an audience named by "Bagi …" what it may do ("bisa mendaftar", "silakan datang").
+  static let permissionWords: Set<String> = [
+    "bisa", "bs", "dapat", "dpt", "silakan", "silahkan", "boleh", "harap", "wajib",
+  ]
   /// Punctuation after a would-be imperative that makes it a label ("Email:", "Donate |").
   static let labelPunctuation: Set<String> = [":", "|", "/"]
 

@@ -45,6 +45,45 @@ import Testing
     #expect(asked.analysis.exclusion == .question, "cues=\(asked.analysis.cues)")
   }
 
+  @Test func aNegativeImperativeInsideARunOnPostIsAnAskForm() {
+    // No punctuation opens the clause of "jangan pilih"; a reporting verb keeps it someone else's.
+    let runOn = Self.detector.judge(
+      sentence: "Warga harus punya pegangan sendiri jangan pilih calon yang membeli suara", lang: "id")
+    #expect(runOn.analysis.cues.contains("negative-imperative"), "cues=\(runOn.analysis.cues)")
+    #expect(runOn.analysis.exclusion == nil, "cues=\(runOn.analysis.cues)")
+    let reported = Self.detector.judge(
+      sentence: "Tokoh adat itu mengimbau jangan pilih calon yang membeli suara", lang: "id")
+    #expect(!reported.analysis.cues.contains("negative-imperative"), "cues=\(reported.analysis.cues)")
+  }
+
+  @Test func anAnnouncementToANamedAudienceIsAnImpersonalRequest() {
+    let announcement = Self.detector.judge(
+      sentence: "Bagi warga RW 05 bisa mendaftar untuk mengikuti pelatihan pemilah sampah besok pagi", lang: "id")
+    #expect(announcement.analysis.cues.contains("impersonal-request"), "cues=\(announcement.analysis.cues)")
+    #expect(announcement.analysis.exclusion == nil, "cues=\(announcement.analysis.cues)")
+    let opinion = Self.detector.judge(sentence: "Bagi saya calon itu bisa menang di putaran kedua", lang: "id")
+    #expect(!opinion.analysis.cues.contains("impersonal-request"), "cues=\(opinion.analysis.cues)")
+  }
+
+  @Test func inAReplyYouIsTheAccountRepliedTo() {
+    // A second-person hortative ("Anda bisa …") does not lift a reply to the audience; "kita" does.
+    let you = Self.detector.judge(sentence: "@USER Anda bisa kembalikan produknya lewat toko kami", lang: "id")
+    #expect(you.analysis.exclusion == .reply, "cues=\(you.analysis.cues)")
+    let we = Self.detector.judge(sentence: "@USER ayo kita tanda tangan petisi ini bareng-bareng", lang: "id")
+    #expect(we.analysis.exclusion != .reply, "cues=\(we.analysis.cues)")
+  }
+
+  @Test func howAboutInColloquialSpellingIsARequestQuestion() {
+    let verdict = Self.detector.judge(sentence: "Gimana klo kita pakai tagar #SelamatkanPesisir besok", lang: "id")
+    #expect(verdict.analysis.cues.contains("request-question"), "cues=\(verdict.analysis.cues)")
+    #expect(verdict.analysis.exclusion == nil, "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test func adviceToSeeAProfessionalIsNoAsk() {
+    let verdict = Self.detector.judge(sentence: "Hubungi ahlinya kalau gejalanya tidak kunjung reda.", lang: "id")
+    #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+  }
+
   @Test func aTagQuestionAfterAHortativeIsARequest() {
     let verdict = Self.detector.judge(sentence: "Silakan sebarkan ke grup keluarga ya?", lang: "id")
     #expect(verdict.analysis.cues.contains("request-question"), "cues=\(verdict.analysis.cues)")
