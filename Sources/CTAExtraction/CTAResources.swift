@@ -126,6 +126,8 @@ public enum CTAResources {
   public static let categories = [
     "share", "follow", "hashtag", "sign", "boycott", "buy", "donate", "contact", "vote", "volunteer", "attend",
   ]
+  /// The index of `hashtag` in ``categories``.
+  static let hashtagCategory = categories.firstIndex(of: "hashtag")!
 
   /// Reads and decodes `name` (e.g. `cta-lexicon.json`) from `directory`, or from the bundle when nil.
   public static func load<T: Decodable>(_ type: T.Type, named name: String, directory: String? = nil) throws -> T {

@@ -237,11 +237,15 @@ public struct CueAnalyzer: Sendable {
     var moralising = false
     var hortativeAt: [Int] = []
     var requests: [Int] = []
+    // Where the hortative that opens the sentence ("Mari kita …") ends.
+    var openingHortativeEnd: Int?
+    let firstWordAt = tokens.firstIndex { $0.kind == .word }
     lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
         cues.insert(.hortative)
         hortativeAt.append(first)
+        if first == firstWordAt { openingHortativeEnd = max(openingHortativeEnd ?? end, end) }
       case .moralising: moralising = true
       case .hardNegative: cues.insert(.hardNegative)
       case .newsWidget:
@@ -264,6 +268,22 @@ public struct CueAnalyzer: Sendable {
       case .other:
         if let cue = contextCues[phrase] { cues.insert(cue) }
       }
+    }
+
+    // A slogan in capitals after the opening hortative ("Mari GANTI PRESIDEN 2019", "Ayo kita
+    // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
+    // a hashtag: a hashtag act, when no other act is named. A sentence all in capitals has no slogan
+    // that stands out ("SEGERA USIR …").
+    if actCategories.isEmpty, let start = openingHortativeEnd, let opener = firstWordAt, !tokens[opener].shouted,
+      Self.opensSlogan(tokens, at: start)
+    {
+      let hashtag = CTAResources.hashtagCategory
+      if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
+      hitCounts[hashtag] += 1
+      hitCategories.insert(hashtag)
+      actCategories.insert(hashtag)
+      actStarts.append(start)
+      cues.insert(categoryCues[hashtag])
     }
 
     if askFieldsOnly && hitCategories.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
@@ -573,6 +593,21 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return heads
+  }
+
+  /// Whether a slogan in capitals opens at token `start`: after an optional "kita", at least two
+  /// words in capitals in a row, one of four letters or more ("GANTI PRESIDEN", "TOLAK RUU").
+  static func opensSlogan(_ tokens: [Token], at start: Int) -> Bool {
+    var i = start
+    if i < tokens.count && tokens[i].text == "kita" { i += 1 }
+    var shouted = 0
+    var long = false
+    while i < tokens.count && tokens[i].kind == .word && tokens[i].shouted {
+      shouted += 1
+      if tokens[i].text.utf8.count >= 4 { long = true }
+      i += 1
+    }
+    return shouted >= 2 && long
   }
 
   /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word with

@@ -100,6 +100,11 @@ public struct SentenceSegmenter: Sendable {
         // a word closes the sentence too (full-width marks go without spaces in CJK text).
         let glued =
           (c == "!" || c == "?") && j < n && i > sentenceStart && Self.isWordScalar(s[i - 1]) && Self.isUpper(s[j])
+        // "Setuju? RT": a one-word agreement question and the retweet ask after it are one ask.
+        if c == "?" && Self.isAgreementTag(s, from: sentenceStart, to: i) && Self.nextWordIsRetweet(s, from: j) {
+          i = j
+          continue
+        }
         // "Sudah??; Cek …": a semicolon right after the marks closes the sentence with them.
         let semicolon = j < n && s[j] == ";"
         if semicolon { j += 1 }
@@ -160,6 +165,30 @@ public struct SentenceSegmenter: Sendable {
     }
     emit(n)
     return spans
+  }
+
+  /// One-word agreement questions that open a retweet ask ("Setuju? RT").
+  static let agreementTags: Set<String> = ["setuju", "sepakat", "stuju", "agree"]
+
+  /// Whether `s[start..<end]`, trimmed, is one of ``agreementTags`` (any case).
+  static func isAgreementTag(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+    var a = start
+    var b = end
+    while a < b && isSpace(s[a]) { a += 1 }
+    while b > a && isSpace(s[b - 1]) { b -= 1 }
+    guard b - a <= 7 else { return false }
+    return agreementTags.contains(ScalarText.string(s[a..<b]).lowercased())
+  }
+
+  /// Whether the next word after spaces from `start` is "RT" or "retweet" (any case).
+  static func nextWordIsRetweet(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+    var a = start
+    while a < s.count && (s[a] == " " || s[a] == "\t") { a += 1 }
+    var b = a
+    while b < s.count && isWordScalar(s[b]) { b += 1 }
+    guard b > a, b - a <= 7 else { return false }
+    let word = ScalarText.string(s[a..<b]).lowercased()
+    return word == "rt" || word == "retweet"
   }
 
   /// Whether the dot at `dotAt` ends an abbreviation, an initial, or a short lower-case run-on.

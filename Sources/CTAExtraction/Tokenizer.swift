@@ -15,6 +15,8 @@ public struct Token: Sendable, Hashable {
   public var end: Int
   /// Whether the token started with an upper-case letter in the text.
   public var capitalized = false
+  /// Whether its first two letters are upper-case: a word in capitals ("GANTI", "STOP").
+  public var shouted = false
 }
 
 /// Splits a sentence into word, number, URL, hashtag, mention, punctuation and emoji tokens.
@@ -87,6 +89,7 @@ public enum Tokenizer {
         }
         var token = Token(kind: digitsOnly ? .number : .word, text: lower(s, a, i), start: a, end: i)
         token.capitalized = SentenceSegmenter.isUpper(s[a])
+        token.shouted = token.capitalized && i - a >= 2 && SentenceSegmenter.isUpper(s[a + 1])
         out.append(token)
         continue
       }

@@ -79,6 +79,24 @@ import Testing
     #expect(verdict.analysis.exclusion == nil, "cues=\(verdict.analysis.cues)")
   }
 
+  @Test func aSloganInCapitalsAfterAHortativeIsAHashtagAct() {
+    let slogan = Self.detector.judge(sentence: "Mari SELAMATKAN PESISIR KAMI", lang: "id")
+    #expect(slogan.analysis.actCategories == ["hashtag"], "cues=\(slogan.analysis.cues)")
+    // All in capitals, nothing stands out; a named act keeps its own category.
+    let shouting = Self.detector.judge(sentence: "SEGERA SELAMATKAN PESISIR KAMI", lang: "id")
+    #expect(shouting.analysis.actCategories.isEmpty, "cues=\(shouting.analysis.cues)")
+    let named = Self.detector.judge(sentence: "Ayo TANDA TANGANI petisi ini", lang: "id")
+    #expect(!named.analysis.actCategories.contains("hashtag"), "cues=\(named.analysis.cues)")
+  }
+
+  @Test func agreeThenRetweetIsAShareAsk() {
+    let post = Self.detector.postSentences("Tarif parkir naik tiga kali lipat. Setuju? RT")
+    let last = try! #require(post.sentences.last)
+    let verdict = Self.detector.judge(tokens: last, docLang: "id")
+    #expect(verdict.analysis.exclusion == nil, "cues=\(verdict.analysis.cues)")
+    #expect(verdict.analysis.actCategories.contains("share"), "cues=\(verdict.analysis.cues)")
+  }
+
   @Test func adviceToSeeAProfessionalIsNoAsk() {
     let verdict = Self.detector.judge(sentence: "Hubungi ahlinya kalau gejalanya tidak kunjung reda.", lang: "id")
     #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")

@@ -62,6 +62,14 @@ import Testing
     #expect(sentences(text) == expected)
   }
 
+  @Test func anAgreementQuestionStaysWithTheRetweetAskAfterIt() {
+    #expect(
+      sentences("Harga BBM naik lagi. Setuju? RT kalau kamu juga keberatan") == [
+        "Harga BBM naik lagi.", "Setuju? RT kalau kamu juga keberatan",
+      ])
+    #expect(sentences("Setuju? Saya juga.") == ["Setuju?", "Saya juga."])
+  }
+
   @Test func offsetsAreScalarOffsets() {
     let text = "🇮🇩 Ayo dukung! Pakai #TolakRUU ya 👍🏽\nSign now: chng.it/abc… Thanks."
     let scalars = Array(text.unicodeScalars)
