@@ -310,7 +310,9 @@ public struct CueAnalyzer: Sendable {
       if classes.contains(.negative)
         || (hasNext && classes.contains(.negativeLead) && negatives.contains(word + " " + tokens[head + 1].text))
       {
-        if !(hasNext && (tokens[head + 1].text == "lupa" || tokens[head + 1].text == "forget")) {
+        // "Jangan lupa …" is a hortative; "jangan kan …" is "jangankan" (let alone), no imperative.
+        let next = hasNext ? tokens[head + 1].text : ""
+        if next != "lupa" && next != "forget" && next != "kan" {
           cues.insert(.negativeImperative)
         }
       }

@@ -97,6 +97,29 @@ import Testing
     #expect(verdict.analysis.actCategories.contains("share"), "cues=\(verdict.analysis.cues)")
   }
 
+  @Test(
+    "colloquial Indonesian asks are addressed to the reader",
+    arguments: [
+      "Besok datang ke depan kantor bupati jam 9 ya",
+      "Ga usah beli produk perusahaan itu lagi!",
+      "Jgn lupa ttd petisinya ya",
+    ])
+  func colloquialAsksAreAddressed(_ sentence: String) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(verdict.analysis.addressed && verdict.analysis.exclusion == nil, "cues=\(verdict.analysis.cues)")
+    #expect(!verdict.analysis.actCategories.isEmpty, "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test func aTimeOpenerBeforeASubjectStaysNarration() {
+    let verdict = Self.detector.judge(sentence: "Besok bupati datang ke kampung kami.", lang: "id")
+    #expect(verdict.analysis.exclusion == .narration, "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test func jangankanIsNoNegativeImperative() {
+    let verdict = Self.detector.judge(sentence: "Jangan kan pejabat, warga biasa pun datang ke sana.", lang: "id")
+    #expect(!verdict.analysis.cues.contains("negative-imperative"), "cues=\(verdict.analysis.cues)")
+  }
+
   @Test func adviceToSeeAProfessionalIsNoAsk() {
     let verdict = Self.detector.judge(sentence: "Hubungi ahlinya kalau gejalanya tidak kunjung reda.", lang: "id")
     #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
