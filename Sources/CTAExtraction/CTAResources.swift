@@ -128,6 +128,8 @@ public enum CTAResources {
   ]
   /// The index of `hashtag` in ``categories``.
   static let hashtagCategory = categories.firstIndex(of: "hashtag")!
+  /// The index of `vote` in ``categories``.
+  static let voteCategory = categories.firstIndex(of: "vote")!
 
   /// Reads and decodes `name` (e.g. `cta-lexicon.json`) from `directory`, or from the bundle when nil.
   public static func load<T: Decodable>(_ type: T.Type, named name: String, directory: String? = nil) throws -> T {

@@ -15,6 +15,11 @@ struct CategoryBits: Sendable, Equatable {
     bits |= 1 << UInt64(category)
   }
 
+  /// Whether the category with index `category` is in the set.
+  func contains(_ category: Int) -> Bool {
+    category >= 0 && category < 64 && bits & (1 << UInt64(category)) != 0
+  }
+
   /// Adds the categories of `other`.
   mutating func formUnion(_ other: CategoryBits) { bits |= other.bits }
 

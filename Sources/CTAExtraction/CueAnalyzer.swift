@@ -274,16 +274,25 @@ public struct CueAnalyzer: Sendable {
     // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
     // a hashtag: a hashtag act, when no other act is named. A sentence all in capitals has no slogan
     // that stands out ("SEGERA USIR …").
+    func addAct(_ category: Int, at start: Int) {
+      if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
+      hitCounts[category] += 1
+      hitCategories.insert(category)
+      actCategories.insert(category)
+      actStarts.append(start)
+      cues.insert(categoryCues[category])
+    }
     if actCategories.isEmpty, let start = openingHortativeEnd, let opener = firstWordAt, !tokens[opener].shouted,
       Self.opensSlogan(tokens, at: start)
     {
-      let hashtag = CTAResources.hashtagCategory
-      if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
-      hitCounts[hashtag] += 1
-      hitCategories.insert(hashtag)
-      actCategories.insert(hashtag)
-      actStarts.append(start)
-      cues.insert(categoryCues[hashtag])
+      addAct(CTAResources.hashtagCategory, at: start)
+    }
+    // "Pilih Anies!", "Pilih Prabowo-Sandi, #…": "pilih" before a name, with a hashtag or "!" that
+    // marks a campaign post (a form's "Pilih Kota" has neither), is a vote act.
+    if !actCategories.contains(CTAResources.voteCategory),
+      let at = Self.choosesByName(tokens, entries), tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" })
+    {
+      addAct(CTAResources.voteCategory, at: at)
     }
 
     if askFieldsOnly && hitCategories.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
@@ -595,6 +604,17 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return heads
+  }
+
+  /// The index of a "pilih"/"pilihlah" directly followed by a capitalised word (a name), if any.
+  static func choosesByName(_ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
+    for i in tokens.indices.dropLast() where entries[i].classes.contains(.imperativeID) {
+      let text = tokens[i].text
+      if (text == "pilih" || text == "pilihlah") && tokens[i + 1].kind == .word && tokens[i + 1].capitalized {
+        return i
+      }
+    }
+    return nil
   }
 
   /// Whether a slogan in capitals opens at token `start`: after an optional "kita", at least two

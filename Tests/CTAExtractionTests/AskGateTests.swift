@@ -89,6 +89,14 @@ import Testing
     #expect(!named.analysis.actCategories.contains("hashtag"), "cues=\(named.analysis.cues)")
   }
 
+  @Test func choosingANameInACampaignPostIsAVoteAct() {
+    let post = Self.detector.judge(sentence: "Pilih Sukma-Wira, #PilkadaDamai", lang: "id")
+    #expect(post.analysis.actCategories == ["vote"], "cues=\(post.analysis.cues)")
+    // A form's label has no hashtag or "!".
+    let form = Self.detector.judge(sentence: "Pilih Kota tempat tinggal anda", lang: "id")
+    #expect(!form.analysis.actCategories.contains("vote"), "cues=\(form.analysis.cues)")
+  }
+
   @Test func agreeThenRetweetIsAShareAsk() {
     let post = Self.detector.postSentences("Tarif parkir naik tiga kali lipat. Setuju? RT")
     let last = try! #require(post.sentences.last)
