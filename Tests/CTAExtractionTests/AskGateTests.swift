@@ -111,6 +111,10 @@ import Testing
       "Besok datang ke depan kantor bupati jam 9 ya",
       "Ga usah beli produk perusahaan itu lagi!",
       "Jgn lupa ttd petisinya ya",
+      "Yg mau donasi bisa transfer ke rekening posko warga",
+      "Unfollow aja akun penyebar hoaks itu",
+      "Lapor ke @USER kalau lihat pembuangan limbah di sungai",
+      "Mohon bantuannya untuk RT info orang hilang ini",
     ])
   func colloquialAsksAreAddressed(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
