@@ -89,7 +89,9 @@ struct ParseCommand: AsyncParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     if let path = journal.path {
       for folder in [FileSystem.parent(of: path)] + (shards.map { [$0] } ?? []) {
-        for name in StaleTemporaries.remove(in: folder) { logger.info("removed \(folder)/\(name), left by a killed run") }
+        for name in StaleTemporaries.remove(in: folder) {
+          logger.info("removed \(folder)/\(name), left by a killed run")
+        }
       }
     }
     var uses: [ShardUse]?

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `make run` as cron runs it, with the debug binary (a BIN given on the command line is never
 /// rebuilt by make).

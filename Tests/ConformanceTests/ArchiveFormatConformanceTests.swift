@@ -89,7 +89,9 @@ struct ArchiveFormatConformanceTests {
   static var waczTool: String? { ProcessInfo.processInfo.environment["SLACKSCORE_WACZ"] }
 
   @Test(
-    .enabled(if: ArchiveFormatConformanceTests.waczTool != nil, "make conformance installs py-wacz and sets SLACKSCORE_WACZ"), arguments: files)
+    .enabled(
+      if: ArchiveFormatConformanceTests.waczTool != nil, "make conformance installs py-wacz and sets SLACKSCORE_WACZ"),
+    arguments: files)
   func waczGivesTheSameDocuments(file: String) throws {
     let original = try Self.shared(file)
     let folder = try Self.folder()

@@ -2,8 +2,8 @@ import ArchiveReader
 import DocumentParser
 import Foundation
 import SlackscoreCore
-import Testing
 import TestSupport
+import Testing
 
 /// Main-text extraction scored with the benchmark's own `score.py` (python3) on the shared
 /// extraction sets. Bars (issue 19): F1 ≥ 0.975 on extraction-dev and on extraction-id-smoke.

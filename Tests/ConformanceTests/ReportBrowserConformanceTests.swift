@@ -4,8 +4,8 @@ import Pipeline
 import Report
 import Scoring
 import SlackscoreCore
-import Testing
 import TestSupport
+import Testing
 
 /// Renders the HTML report in a real headless Chromium (Debian's `chromium`, installed by
 /// `make conformance`) at desktop (1280 px) and phone (390 px) widths, measures the layout

@@ -1,8 +1,8 @@
 import Foundation
 import Scoring
 import SlackscoreCore
-import Testing
 import TestSupport
+import Testing
 
 /// Whole-stage golden test on the committed sample pipeline. On mismatch the first
 /// differing lines are printed; `SLACKSCORE_UPDATE_GOLDEN=1 swift test --filter Golden`
