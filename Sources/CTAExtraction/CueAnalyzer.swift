@@ -210,6 +210,11 @@ public struct CueAnalyzer: Sendable {
     var topicCategories = CategoryBits()
     var placeBoundCategories = CategoryBits()
     var actStarts: [Int] = []
+    // Where weak phrases start, with their category.
+    var weakStarts: [(category: Int, start: Int)] = []
+    // Where the sentence asks (an imperative, hortative, request): a weak phrase names the act only
+    // near one of these.
+    var askAt: [Int] = []
     // The closures read these, not `self` (which they would copy).
     let categoryPhrases = categoryPhrases
     let categoryCues = categoryCues
@@ -224,7 +229,9 @@ public struct CueAnalyzer: Sendable {
       cues.insert(categoryCues[hit.category])
       switch hit.role {
       case .topic: break
-      case .weak: topicCategories.insert(hit.category)
+      case .weak:
+        topicCategories.insert(hit.category)
+        weakStarts.append((hit.category, first))
       case .placeBound: placeBoundCategories.insert(hit.category)
       case .act:
         actCategories.insert(hit.category)
@@ -245,6 +252,7 @@ public struct CueAnalyzer: Sendable {
       case .hortative:
         cues.insert(.hortative)
         hortativeAt.append(first)
+        askAt.append(first)
         if first == firstWordAt { openingHortativeEnd = max(openingHortativeEnd ?? end, end) }
       case .moralising: moralising = true
       case .hardNegative: cues.insert(.hardNegative)
@@ -256,12 +264,17 @@ public struct CueAnalyzer: Sendable {
         promo = true
         cues.insert(.promo)
       case .appeal: cues.insert(.appeal)
-      case .impersonalRequest: cues.insert(.impersonalRequest)
+      case .impersonalRequest:
+        cues.insert(.impersonalRequest)
+        askAt.append(first)
       case .instruction: cues.insert(.instruction)
       case .helpline: cues.insert(.helpline)
       case .requestQuestion:
         // "yuk"/"ayo"/"mari" open request questions only at the start.
-        if first == 0 || tokens[first].text.utf8.count > 4 { cues.insert(.requestQuestion) }
+        if first == 0 || tokens[first].text.utf8.count > 4 {
+          cues.insert(.requestQuestion)
+          askAt.append(first)
+        }
       case .reportedRequest:
         if let cue = contextCues[phrase] { cues.insert(cue) }
         requests.append(end)
@@ -323,6 +336,7 @@ public struct CueAnalyzer: Sendable {
         let next = hasNext ? tokens[head + 1].text : ""
         if next != "lupa" && next != "forget" && next != "kan" {
           cues.insert(.negativeImperative)
+          askAt.append(head)
         }
       }
       if classes.contains(.imperativeEN) && lang != "id" {
@@ -332,6 +346,7 @@ public struct CueAnalyzer: Sendable {
         {
           cues.insert(.imperative)
           imperative = true
+          askAt.append(head)
         }
       }
       if classes.contains(.imperativeID) && lang != "en"
@@ -339,10 +354,12 @@ public struct CueAnalyzer: Sendable {
       {
         cues.insert(.imperative)
         imperative = true
+        askAt.append(head)
       } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word, classes) {
         // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb.
         cues.insert(morph)
         imperative = true
+        askAt.append(head)
       }
       if n == 0 && !wasImperative && (imperative || cues.contains(.hortativeInitial)) { leadingAsk = true }
       if n > 0 && imperative && !wasImperative { laterImperative = true }
@@ -351,12 +368,13 @@ public struct CueAnalyzer: Sendable {
     // sendiri jangan pilih pemimpin …"): a one-word negative that opens or directly precedes an act
     // phrase, in a sentence with no reporting verb ("Ulama mengimbau jangan pilih …" stays reported).
     if lang != "en", !cues.contains(.negativeImperative),
-      actStarts.contains(where: { s in
+      let s = actStarts.first(where: { s in
         entries[s].classes.contains(.negative) || (s > 0 && entries[s - 1].classes.contains(.negative))
       }),
       !entries.contains(where: { $0.classes.contains(.reportingVerb) })
     {
       cues.insert(.negativeImperative)
+      askAt.append(s)
     }
 
     // The words (tokens of kind `word`) and their classes.
@@ -382,6 +400,7 @@ public struct CueAnalyzer: Sendable {
       let requested = i > 0 && entries[i - 1].classes.contains(.requestWord)
       if requested || (isPassiveHead && (endsWithParticle || i == 0 || heads.contains(i))) {
         cues.insert(.politePassive)
+        askAt.append(i)
       }
     }
 
@@ -389,9 +408,10 @@ public struct CueAnalyzer: Sendable {
     // request: "Bagi mahasiswa semester 4-6 bisa mendaftar …", "Bagi warga yang ingin ikut, silakan …"
     // (not "Bagi saya, …").
     if lang != "en", words.count > 2, words[0].text == "bagi", !wordClasses[1].contains(.firstPersonSpeaker),
-      words.dropFirst(2).contains(where: { Self.permissionWords.contains($0.text) })
+      let permission = tokens.firstIndex(where: { Self.permissionWords.contains($0.text) })
     {
       cues.insert(.impersonalRequest)
+      askAt.append(permission)
     }
 
     // Hard negatives: reported acts, past narration, questions, quotes.
@@ -507,7 +527,20 @@ public struct CueAnalyzer: Sendable {
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)
     }
-    if analysis.askForm { actCategories.formUnion(topicCategories) }
+    // A weak phrase ("produk", "relawan", "lapangan") names the act of an ask only in the clause
+    // where the sentence asks or a clause next to it ("Picket line is at gate 4, come stand with
+    // us"; not "Dibutuhkan orang yang …, aktif di …, dan rajin memonitor … produk dan layanannya");
+    // with no such place known (an appeal), anywhere.
+    if analysis.askForm && !weakStarts.isEmpty {
+      if askAt.isEmpty {
+        actCategories.formUnion(topicCategories)
+      } else {
+        let clause = clauseNumbers(tokens, entries)
+        for weak in weakStarts where askAt.contains(where: { abs(clause[weak.start] - clause[$0]) <= 1 }) {
+          actCategories.insert(weak.category)
+        }
+      }
+    }
     analysis.actCategories = actCategories.names
     analysis.topicCategories = topicCategories.names
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
@@ -582,6 +615,18 @@ public struct CueAnalyzer: Sendable {
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
   /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please"). `entries`: the
   /// tokens' table entries.
+  /// The clause number of each token: 0 up to the first clause break, then one more after each.
+  func clauseNumbers(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
+    var numbers: [Int] = []
+    numbers.reserveCapacity(tokens.count)
+    var clause = 0
+    for (i, token) in tokens.enumerated() {
+      numbers.append(clause)
+      if token.kind == .punctuation && entries[i].classes.contains(.clauseBreak) { clause += 1 }
+    }
+    return numbers
+  }
+
   func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
     var heads: [Int] = []
     var atStart = true

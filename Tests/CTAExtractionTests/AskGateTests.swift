@@ -132,6 +132,21 @@ import Testing
     #expect(!verdict.analysis.cues.contains("negative-imperative"), "cues=\(verdict.analysis.cues)")
   }
 
+  @Test func aWeakPhraseNamesTheActOnlyNearTheAsk() {
+    // "produk" (weak, buy) two clauses after the impersonal "dibutuhkan": an essay's description.
+    let far = Self.detector.judge(
+      sentence:
+        "Untuk itu dibutuhkan orang yang paham media sosial, aktif di banyak komunitas, dan rajin memantau produk dan layanannya.",
+      lang: "id")
+    #expect(!far.analysis.actCategories.contains("buy"), "cues=\(far.analysis.cues)")
+    // In the clause of the ask, or the one next to it, it does ("sukarelawan", weak, volunteer).
+    let near = Self.detector.judge(sentence: "Dibutuhkan sukarelawan untuk posko banjir di Cawang.", lang: "id")
+    #expect(near.analysis.actCategories.contains("volunteer"), "cues=\(near.analysis.cues)")
+    let next = Self.detector.judge(
+      sentence: "Posko banjir kekurangan sukarelawan, mohon bantu kami di dapur mulai pukul 7.", lang: "id")
+    #expect(next.analysis.actCategories.contains("volunteer"), "cues=\(next.analysis.cues)")
+  }
+
   @Test func adviceToSeeAProfessionalIsNoAsk() {
     let verdict = Self.detector.judge(sentence: "Hubungi ahlinya kalau gejalanya tidak kunjung reda.", lang: "id")
     #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
