@@ -83,6 +83,10 @@ enum AskGate {
       analysis.exclusion = .reply
     } else if (cues.contains(.question) || cues.contains(.questionWord)) && !cues.contains(.requestQuestion) {
       analysis.exclusion = .question
+    } else if Self.isQuotedSpeech(tokens) {
+      // A line of quoted dialogue or a sentence wholly in quotation marks is someone's speech, not
+      // the page's ask ("Ayah: Kamu jangan nonton itu", a meme's "\"Boikot …!\"").
+      analysis.exclusion = .reported
     } else if !firstPersonAppeal
       && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
         || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
@@ -99,6 +103,27 @@ enum AskGate {
     }
     if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert(.retweetHeader) }
   }
+
+  /// Speakers that open a line of quoted dialogue ("Ayah: …", "Me: …").
+  static let dialogueSpeakers: Set<String> = [
+    "ayah", "ibu", "bapak", "bokap", "nyokap", "mama", "papa", "mamah", "papah", "emak", "abah", "umi", "abi",
+    "me", "aku", "gue", "gw", "saya", "dia", "doi", "pacar", "temen", "teman", "guru", "dosen", "anak", "adik",
+    "adek", "kakak", "mantan", "istri", "suami", "mom", "dad", "mum", "him", "her", "boss", "bos", "teacher",
+  ]
+
+  /// Whether the sentence is quoted speech: a dialogue line ("Ayah: …") or wholly in quotation marks
+  /// (the opening quote first, the closing one last before the end punctuation, no other quote).
+  static func isQuotedSpeech(_ tokens: [Token]) -> Bool {
+    if tokens.count > 2, tokens[0].kind == .word, tokens[1].text == ":", dialogueSpeakers.contains(tokens[0].text) {
+      return true
+    }
+    guard tokens.count > 2, tokens[0].text == "\"" else { return false }
+    guard let last = tokens.lastIndex(where: { !($0.kind == .punctuation && sentenceEnds.contains($0.text)) }),
+      last > 1, tokens[last].text == "\""
+    else { return false }
+    return !tokens[1..<last].contains { $0.text == "\"" }
+  }
+  static let sentenceEnds: Set<String> = [".", "!", "?", ",", ";", "…"]
 
   /// Leading mentions from which a reply speaks to a thread, not to one account.
   static let threadMentions = 3

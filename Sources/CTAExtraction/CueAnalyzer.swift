@@ -355,8 +355,13 @@ public struct CueAnalyzer: Sendable {
         cues.insert(.imperative)
         imperative = true
         askAt.append(head)
-      } else if lang != "en", n == 0 || !tokens[head].capitalized, let morph = indonesianImperative(word, classes) {
-        // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb.
+      } else if lang != "en", n == 0 || !tokens[head].capitalized,
+        !(hasNext && entries[head + 1].classes.contains(.secondPerson)),
+        let morph = indonesianImperative(word, classes)
+      {
+        // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb; a
+        // word before "kamu"/"anda" is a noun it possesses ("Donasi kamu akan digunakan …"): an
+        // imperative does not take its own addressee as object.
         cues.insert(morph)
         imperative = true
         askAt.append(head)
@@ -396,7 +401,9 @@ public struct CueAnalyzer: Sendable {
       let isPassiveHead = classes.contains(.passiveHead)
       let isPassive =
         isPassiveHead || (t.utf8HasPrefix("di") && t.utf8.count >= 6 && !classes.contains(.suffixBlocked))
-      guard isPassive, !(i + 1 < tokens.count && tokens[i + 1].kind == .number) else { continue }
+      // "disebarkan oleh orang bodoh": a passive with its agent describes, it does not ask.
+      guard isPassive, !(i + 1 < tokens.count && (tokens[i + 1].kind == .number || tokens[i + 1].text == "oleh"))
+      else { continue }
       let requested = i > 0 && entries[i - 1].classes.contains(.requestWord)
       if requested || (isPassiveHead && (endsWithParticle || i == 0 || heads.contains(i))) {
         cues.insert(.politePassive)

@@ -44,6 +44,9 @@ struct EvalCTACommand: AsyncParsableCommand {
   @Option(help: "Passes over the data (with --folds).")
   var epochs = CTATrainingOptions().epochs
 
+  @Option(help: "Decision threshold of each fold's weights (with --folds).")
+  var threshold = CTATrainingOptions().threshold
+
   @Option(help: "L2 regularisation (with --folds).")
   var l2 = CTATrainingOptions().l2
 
@@ -77,6 +80,7 @@ struct EvalCTACommand: AsyncParsableCommand {
           options.epochs = epochs
           options.l2 = l2
           options.learningRate = learningRate
+          options.threshold = threshold
           return options
         }())
     } else {

@@ -49,7 +49,7 @@ struct TrainCTACommand: AsyncParsableCommand {
   var learningRate = CTATrainingOptions().learningRate
 
   @Option(help: "Decision threshold stored in the model.")
-  var threshold = 0.5
+  var threshold = CTATrainingOptions().threshold
 
   @OptionGroup var logging: LoggingOptions
 

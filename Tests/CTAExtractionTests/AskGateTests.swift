@@ -147,6 +147,26 @@ import Testing
     #expect(next.analysis.actCategories.contains("volunteer"), "cues=\(next.analysis.cues)")
   }
 
+  @Test func quotedSpeechIsNotThePagesAsk() {
+    // A line of dialogue and a sentence wholly in quotation marks are someone's speech.
+    let dialogue = Self.detector.judge(sentence: "Ibu: Kamu jangan beli produk itu lagi ya!", lang: "id")
+    #expect(dialogue.analysis.exclusion == .reported, "cues=\(dialogue.analysis.cues)")
+    let quoted = Self.detector.judge(sentence: "\"Boikot produk pabrik itu, jangan beli lagi!\"", lang: "id")
+    #expect(quoted.analysis.exclusion == .reported, "cues=\(quoted.analysis.cues)")
+    // A quoted word inside the page's own ask does not make it speech.
+    let own = Self.detector.judge(sentence: "Tanda tangani petisi \"Selamatkan Teluk\" sekarang juga!", lang: "id")
+    #expect(own.isCallToAction, "cues=\(own.analysis.cues)")
+  }
+
+  @Test func aPassiveWithItsAgentDescribes() {
+    // "disebarkan oleh …" says who spreads it; "mohon disebarkan" asks.
+    let described = Self.detector.judge(
+      sentence: "Kabar itu dibuat oleh orang iseng, disebarkan oleh orang yang tidak membaca.", lang: "id")
+    #expect(!described.analysis.cues.contains("polite-passive"), "cues=\(described.analysis.cues)")
+    let asked = Self.detector.judge(sentence: "Mohon disebarkan ke grup warga sebelum Jumat.", lang: "id")
+    #expect(asked.analysis.cues.contains("polite-passive"), "cues=\(asked.analysis.cues)")
+  }
+
   @Test func adviceToSeeAProfessionalIsNoAsk() {
     let verdict = Self.detector.judge(sentence: "Hubungi ahlinya kalau gejalanya tidak kunjung reda.", lang: "id")
     #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
