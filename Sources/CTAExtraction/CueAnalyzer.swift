@@ -308,6 +308,16 @@ public struct CueAnalyzer: Sendable {
       addAct(CTAResources.voteCategory, at: at)
     }
 
+    // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
+    // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags
+    // labels the post and asks nothing.
+    let hashtagAsk = tokens.first.flatMap { $0.kind == .hashtag ? Self.imperativeHashtagCategory($0.text) : nil }
+    if let category = hashtagAsk {
+      if !actCategories.contains(category) { addAct(category, at: 0) }
+      cues.insert(.imperative)
+      askAt.append(0)
+    }
+
     if askFieldsOnly && hitCategories.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
       && !tokens.contains(where: { $0.kind == .url })
     {
@@ -368,6 +378,10 @@ public struct CueAnalyzer: Sendable {
       }
       if n == 0 && !wasImperative && (imperative || cues.contains(.hortativeInitial)) { leadingAsk = true }
       if n > 0 && imperative && !wasImperative { laterImperative = true }
+    }
+    if hashtagAsk != nil {
+      imperative = true
+      leadingAsk = true
     }
     // A negative imperative inside a run-on post, where no punctuation opens its clause ("… kriteria
     // sendiri jangan pilih pemimpin …"): a one-word negative that opens or directly precedes an act
@@ -667,6 +681,19 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return nil
+  }
+
+  /// Hashtags that open with a verb in the imperative and the act they ask for ("#boikot…" →
+  /// boycott); "#pilihan…" is a noun (choice).
+  static let imperativeHashtags: [(stem: String, category: Int)] = [
+    ("#boikot", "boycott"), ("#boycott", "boycott"), ("#pilih", "vote"), ("#coblos", "vote"), ("#votefor", "vote"),
+    ("#beli", "buy"), ("#tandatangani", "sign"), ("#signthe", "sign"),
+  ].map { ($0.0, CTAResources.categories.firstIndex(of: $0.1)!) }
+
+  /// The category a hashtag in the imperative asks for, or nil.
+  static func imperativeHashtagCategory(_ tag: String) -> Int? {
+    if tag.utf8HasPrefix("#pilihan") { return nil }
+    return imperativeHashtags.first { tag.utf8HasPrefix($0.stem) && tag.utf8.count > $0.stem.utf8.count }?.category
   }
 
   /// Whether a slogan in capitals opens at token `start`: after an optional "kita", at least two

@@ -158,6 +158,17 @@ import Testing
     #expect(own.isCallToAction, "cues=\(own.analysis.cues)")
   }
 
+  @Test func anOpeningHashtagInTheImperativeIsAnAsk() {
+    // "#BoikotX …" opens the post as "Boikot X!" would; the same tag after others only labels it.
+    let opening = Self.detector.judge(sentence: "#BoikotPabrikSemen sampai sungai kami bersih lagi", lang: "id")
+    #expect(opening.analysis.actCategories.contains("boycott"), "cues=\(opening.analysis.cues)")
+    #expect(opening.analysis.cues.contains("imperative"), "cues=\(opening.analysis.cues)")
+    let trailing = Self.detector.judge(sentence: "Hari ini panas sekali #Kendeng #BoikotPabrikSemen", lang: "id")
+    #expect(!trailing.analysis.cues.contains("imperative"), "cues=\(trailing.analysis.cues)")
+    let noun = Self.detector.judge(sentence: "#PilihanRedaksi hari ini tentang banjir", lang: "id")
+    #expect(!noun.analysis.actCategories.contains("vote"), "cues=\(noun.analysis.cues)")
+  }
+
   @Test func aPassiveWithItsAgentDescribes() {
     // "disebarkan oleh …" says who spreads it; "mohon disebarkan" asks.
     let described = Self.detector.judge(
