@@ -65,7 +65,10 @@ enum AskGate {
         break
       }
     }
-    if firstPersonAppeal { analysis.addressed = true }
+    if firstPersonAppeal {
+      analysis.addressed = true
+      cues.insert(.firstPersonAppeal)
+    }
 
     let firstWord = words.first?.text
     let askForm = !cues.isDisjoint(with: askFormCues)

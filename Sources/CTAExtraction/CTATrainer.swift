@@ -16,7 +16,7 @@ public struct CTATrainingOptions: Sendable, Hashable {
   /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
   /// Post-model rules written to the file (cue → log-odds added when it fires).
-  public var cueAdjustments: [String: Double] = ["attributed-quote": -3]
+  public var cueAdjustments: [String: Double] = ["attributed-quote": -3, "first-person-appeal": 1.5]
   /// Weights smaller than this are dropped from the file.
   public var prune = 1e-4
   /// Training weight of the project's own sentences (items that are not `isReal`) without a weight of

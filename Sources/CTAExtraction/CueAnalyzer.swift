@@ -395,6 +395,24 @@ public struct CueAnalyzer: Sendable {
       cues.insert(.negativeImperative)
       askAt.append(s)
     }
+    // "Pilih"/"coblos" inside a run-on post ("Airin pinter ...pilih nomor satu", "warga banten pilih
+    // yang amanah"): a vote phrase that opens with the imperative is an ask form unless a subject,
+    // auxiliary, negation or relative word stands before it ("saya pilih …", "akan pilih …", "yang
+    // pilih …", "di pilih …"), in a sentence with no reporting verb. Other verbs in mid-sentence are
+    // mostly narration ("Kemaren beli ayam"), so only the voting verbs count.
+    if lang != "en", !imperative, !cues.contains(.negativeImperative),
+      let s = actStarts.first(where: { s in
+        s > 0 && Self.votingVerbs.contains(tokens[s].text) && tokens[s - 1].kind != .mention
+          && !Self.notBeforeImperative.contains(tokens[s - 1].text)
+          && entries[max(0, s - 4)..<s].allSatisfy { $0.classes.isDisjoint(with: [.firstPersonSpeaker, .thirdPerson]) }
+          && !entries[s - 1].classes.contains(.negative)
+      }),
+      !entries.contains(where: { $0.classes.contains(.reportingVerb) })
+    {
+      cues.insert(.imperative)
+      imperative = true
+      askAt.append(s)
+    }
 
     // The words (tokens of kind `word`) and their classes.
     var words: [Token] = []
@@ -567,8 +585,16 @@ public struct CueAnalyzer: Sendable {
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
     analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
     // An ask led by its act: the opening clause's imperative or hortative names the act within two
-    // words ("Boikot produk …", "Ayo isi petisi …"). A feature for the model; the gate does not read it.
+    // words ("Boikot produk …", "Ayo isi petisi …"), or any negative imperative does ("…, jangan
+    // pilih yang lain"). A feature for the model; the gate does not read it.
     if leadingAsk, let head = heads.first, actStarts.contains(where: { $0 >= head && $0 <= head + 2 }) {
+      cues.insert(.actLed)
+    } else if cues.contains(.negativeImperative),
+      askAt.contains(where: { a in
+        (entries[a].classes.contains(.negative) || actStarts.contains(a))
+          && actStarts.contains(where: { $0 >= a && $0 <= a + 2 })
+      })
+    {
       cues.insert(.actLed)
     }
     analysis.cues = cueNames.sorted(cues)
@@ -682,6 +708,18 @@ public struct CueAnalyzer: Sendable {
     }
     return nil
   }
+
+  /// The voting verbs of the run-on rule.
+  static let votingVerbs: Set<String> = ["pilih", "pilihlah", "coblos", "coblosah", "contreng"]
+
+  /// Words before a verb that make it no imperative: subjects, auxiliaries, negations, relative and
+  /// purpose words, the passive "di".
+  static let notBeforeImperative: Set<String> = [
+    "saya", "aku", "gue", "gw", "kami", "kita", "dia", "mereka", "beliau", "akan", "mau", "ingin", "pengen",
+    "sudah", "udah", "sdh", "telah", "pernah", "sedang", "lagi", "masih", "tidak", "tak", "gak", "ga", "nggak",
+    "enggak", "bukan", "yang", "yg", "untuk", "utk", "buat", "di", "bisa", "dapat", "boleh", "akhirnya", "baru",
+    "bakal", "pasti", "tetap", "tetep", "cuma", "hanya", "harus", "wajib", "perlu", "jadi", "dan", "atau",
+  ]
 
   /// Hashtags that open with a verb in the imperative and the act they ask for ("#boikot…" →
   /// boycott); "#pilihan…" is a noun (choice).

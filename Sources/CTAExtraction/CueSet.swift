@@ -79,6 +79,8 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "exclamation", "has-mention", "second-person", "first-plural", "reply-to-one", "retweet-header", "act-led",
     // Context cues of the lexicon that the analyzer reads.
     "commercial", "time", "date", "place", "reported-request", "first-person",
+    // Set by the gate.
+    "first-person-appeal",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -133,6 +135,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let place = fixed("place")
   static let reportedRequest = fixed("reported-request")
   static let firstPerson = fixed("first-person")
+  static let firstPersonAppeal = fixed("first-person-appeal")
 
   /// The name of each bit: `fixedNames`, then the names from the data; and the order of the names.
   struct Names: Sendable {

@@ -158,15 +158,30 @@ import Testing
     #expect(own.isCallToAction, "cues=\(own.analysis.cues)")
   }
 
-  @Test func anOpeningHashtagInTheImperativeIsAnAsk() {
-    // "#BoikotX …" opens the post as "Boikot X!" would; the same tag after others only labels it.
-    let opening = Self.detector.judge(sentence: "#BoikotPabrikSemen sampai sungai kami bersih lagi", lang: "id")
-    #expect(opening.analysis.actCategories.contains("boycott"), "cues=\(opening.analysis.cues)")
-    #expect(opening.analysis.cues.contains("imperative"), "cues=\(opening.analysis.cues)")
-    let trailing = Self.detector.judge(sentence: "Hari ini panas sekali #Kendeng #BoikotPabrikSemen", lang: "id")
-    #expect(!trailing.analysis.cues.contains("imperative"), "cues=\(trailing.analysis.cues)")
+  @Test(
+    "an opening imperative hashtag and a voting verb inside a run-on post are ask forms; a later tag, a subject or an auxiliary make a statement",
+    arguments: [
+      ("#BoikotPabrikSemen sampai sungai kami bersih lagi", "boycott", true),
+      ("Hari ini panas sekali #Kendeng #BoikotPabrikSemen", "boycott", false),
+      ("Calonnya paling jujur pokoknya pilih nomor 3 ya warga", "vote", true),
+      ("Kami sekeluarga dari desa pilih nomor 3 tahun ini", "vote", false),
+      ("Tahun depan saya akan pilih nomor 3", "vote", false),
+    ])
+  func askFormInsideAPost(_ sentence: String, _ category: String, _ asks: Bool) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(verdict.analysis.cues.contains("imperative") == asks, "cues=\(verdict.analysis.cues)")
+    if asks { #expect(verdict.analysis.actCategories.contains(category), "cues=\(verdict.analysis.cues)") }
+  }
+
+  @Test func aHashtagNounIsNoAct() {
     let noun = Self.detector.judge(sentence: "#PilihanRedaksi hari ini tentang banjir", lang: "id")
     #expect(!noun.analysis.actCategories.contains("vote"), "cues=\(noun.analysis.cues)")
+  }
+
+  @Test func aNegativeImperativeNamingTheActLeadsTheAsk() {
+    let verdict = Self.detector.judge(sentence: "Calon itu tidak becus, jangan dipilih lagi tahun depan", lang: "id")
+    #expect(verdict.analysis.actCategories.contains("vote"), "cues=\(verdict.analysis.cues)")
+    #expect(verdict.analysis.cues.contains("act-led"), "cues=\(verdict.analysis.cues)")
   }
 
   @Test func aPassiveWithItsAgentDescribes() {
