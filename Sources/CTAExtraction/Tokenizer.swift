@@ -87,7 +87,9 @@ public enum Tokenizer {
           i = b
           continue
         }
-        var token = Token(kind: digitsOnly ? .number : .word, text: lower(s, a, i), start: a, end: i)
+        var text = lower(s, a, i)
+        if !digitsOnly, let plain = deElongated(text) { text = plain }
+        var token = Token(kind: digitsOnly ? .number : .word, text: text, start: a, end: i)
         token.capitalized = SentenceSegmenter.isUpper(s[a])
         token.shouted = token.capitalized && i - a >= 2 && SentenceSegmenter.isUpper(s[a + 1])
         out.append(token)
@@ -199,6 +201,31 @@ public enum Tokenizer {
       lowered.append(c == "\u{2019}" || c == "\u{2018}" ? "'" : c)
     }
     return String(lowered)
+  }
+
+  /// A word stretched for emphasis ("boikootttt", "kerennn", "pleaseee") with every run of a repeated
+  /// letter made one ("boikot", "keren", "please"); nil when no letter repeats three times in a row,
+  /// so "maaf", "saat" and "Allah" stay as they are.
+  static func deElongated(_ word: String) -> String? {
+    var run = 1
+    var previous: Unicode.Scalar?
+    var stretched = false
+    for c in word.unicodeScalars {
+      run = c == previous ? run + 1 : 1
+      if run >= 3 {
+        stretched = true
+        break
+      }
+      previous = c
+    }
+    guard stretched else { return nil }
+    var out = String.UnicodeScalarView()
+    previous = nil
+    for c in word.unicodeScalars where c != previous {
+      out.append(c)
+      previous = c
+    }
+    return String(out)
   }
 
   static func normalizedPunctuation(_ c: Unicode.Scalar) -> String {

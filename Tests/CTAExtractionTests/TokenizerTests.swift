@@ -1,0 +1,25 @@
+import CTAExtraction
+import Testing
+
+/// Word tokens as the lexicon and the weights see them. Sentences written for these tests.
+@Suite struct TokenizerTests {
+  @Test(
+    "a word stretched for emphasis is read as the plain word; doubled letters of the language stay",
+    arguments: [
+      ("Stay boikootttt!", "boikot"),
+      ("Pilih yang kerennn", "keren"),
+      ("maaf ya", "maaf"),
+      ("saat ini", "saat"),
+      ("Allah Maha Besar", "allah"),
+    ])
+  func stretchedWords(_ text: String, _ word: String) {
+    let words = Tokenizer.tokens(text).filter { $0.kind == .word }.map(\.text)
+    #expect(words.contains(word), "\(words)")
+  }
+
+  @Test func aStretchedWordKeepsItsOffsets() {
+    let token = Tokenizer.tokens("Stay boikootttt").last!
+    #expect(token.text == "boikot")
+    #expect(token.start == 5 && token.end == 15)
+  }
+}
