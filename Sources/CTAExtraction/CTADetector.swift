@@ -208,8 +208,13 @@ public struct CTADetector: Sendable {
     guard Self.hasActEvidence(analysis) else { return nil }
     let learned = model.categoryScores(features)
     var best: (String, Double)?
+    // A boycott that names what to buy instead ("jangan beli X, ganti dengan produk lokal") asks for
+    // the boycott: the purchase only serves it.
+    let boycott = analysis.actCategories.contains("boycott")
     for (c, name) in CTAResources.categories.enumerated()
-    where analysis.actCategories.contains(name) || analysis.linkCategories.contains(name) {
+    where (analysis.actCategories.contains(name) || analysis.linkCategories.contains(name))
+      && !(boycott && name == "buy")
+    {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
         score = learned[k]

@@ -173,6 +173,14 @@ import Testing
     if asks { #expect(verdict.analysis.actCategories.contains(category), "cues=\(verdict.analysis.cues)") }
   }
 
+  @Test func aBoycottThatNamesTheAlternativeIsABoycott() {
+    // The purchase only serves the boycott (the guidelines' helper act).
+    let verdict = Self.detector.judge(
+      sentence: "Jangan beli produk pabrik itu lagi, ganti dengan produk lokal buatan koperasi desa!", lang: "id")
+    #expect(verdict.analysis.actCategories.contains("buy"), "cues=\(verdict.analysis.cues)")
+    #expect(verdict.category == "boycott", "cues=\(verdict.analysis.cues)")
+  }
+
   @Test func aHashtagNounIsNoAct() {
     let noun = Self.detector.judge(sentence: "#PilihanRedaksi hari ini tentang banjir", lang: "id")
     #expect(!noun.analysis.actCategories.contains("vote"), "cues=\(noun.analysis.cues)")
