@@ -207,25 +207,27 @@ public enum Tokenizer {
   /// letter made one ("boikot", "keren", "please"); nil when no letter repeats three times in a row,
   /// so "maaf", "saat" and "Allah" stay as they are.
   static func deElongated(_ word: String) -> String? {
+    // One pass over the bytes: a run of three equal ASCII letters is what marks stretching.
     var run = 1
-    var previous: Unicode.Scalar?
+    var previous: UInt8 = 0
     var stretched = false
-    for c in word.unicodeScalars {
-      run = c == previous ? run + 1 : 1
-      if run >= 3 {
+    for byte in word.utf8 {
+      run = byte == previous ? run + 1 : 1
+      if run >= 3 && byte < 0x80 {
         stretched = true
         break
       }
-      previous = c
+      previous = byte
     }
     guard stretched else { return nil }
-    var out = String.UnicodeScalarView()
-    previous = nil
-    for c in word.unicodeScalars where c != previous {
-      out.append(c)
-      previous = c
+    var out: [UInt8] = []
+    out.reserveCapacity(word.utf8.count)
+    previous = 0
+    for byte in word.utf8 where byte != previous || byte >= 0x80 {
+      out.append(byte)
+      previous = byte
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func normalizedPunctuation(_ c: Unicode.Scalar) -> String {
