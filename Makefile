@@ -206,7 +206,8 @@ CTA_LABELS ?= ../cta-labels
 CTA_REAL   ?= out/cta-real
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
-CTA_THRESHOLD ?= 0.2
+# Decision threshold stored in the model; empty = the trainer's default (CTATrainingOptions.threshold, 0.2).
+CTA_THRESHOLD ?=
 
 .PHONY: cta-real
 cta-real:
@@ -223,7 +224,7 @@ eval: deps $(BIN) cta-real
 train-cta: deps $(BIN) cta-real
 	@{ test -f "$(CTA_LABELS)/id-tweets.csv" && test -f "$(CTA_LABELS)/en-crisis-tweets.csv"; } || [ "$(CTA_WITHOUT_TWEETS)" = 1 ] || { \
 	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels (docs/extract.md, \"The tweet labels of 4 December 2026\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
-	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --threshold $(CTA_THRESHOLD) -o $(CTA_MODEL)
+	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) $(if $(CTA_THRESHOLD),--threshold $(CTA_THRESHOLD)) -o $(CTA_MODEL)
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
 
 format:

@@ -10,8 +10,8 @@ public struct CTATrainingOptions: Sendable, Hashable {
   public var l2 = 1e-4
   /// Seed of the shuffling order; the same seed and data give the same weights, byte for byte.
   public var seed: UInt64 = 20_251_122
-  /// Decision threshold written to the model (the shipped weights use 0.2: `make train-cta`'s
-  /// `CTA_THRESHOLD`; measured in docs/extract.md).
+  /// Decision threshold written to the model: the shipped weights' (`make train-cta` passes
+  /// `CTA_THRESHOLD` only when it is set), measured in docs/extract.md.
   public var threshold = 0.2
   /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0

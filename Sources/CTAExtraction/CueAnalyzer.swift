@@ -283,10 +283,7 @@ public struct CueAnalyzer: Sendable {
       }
     }
 
-    // A slogan in capitals after the opening hortative ("Mari GANTI PRESIDEN 2019", "Ayo kita
-    // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
-    // a hashtag: a hashtag act, when no other act is named. A sentence all in capitals has no slogan
-    // that stands out ("SEGERA USIR …").
+    // An act the rules below find without a lexicon phrase, counted as a phrase hit would be.
     func addAct(_ category: Int, at start: Int) {
       if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
       hitCounts[category] += 1
@@ -295,6 +292,10 @@ public struct CueAnalyzer: Sendable {
       actStarts.append(start)
       cues.insert(categoryCues[category])
     }
+    // A slogan in capitals after the opening hortative ("Mari GANTI PRESIDEN 2019", "Ayo kita
+    // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
+    // a hashtag: a hashtag act, when no other act is named. A sentence all in capitals has no slogan
+    // that stands out ("SEGERA USIR …").
     if actCategories.isEmpty, let start = openingHortativeEnd, let opener = firstWordAt, !tokens[opener].shouted,
       Self.opensSlogan(tokens, at: start)
     {
@@ -386,11 +387,11 @@ public struct CueAnalyzer: Sendable {
     // A negative imperative inside a run-on post, where no punctuation opens its clause ("… kriteria
     // sendiri jangan pilih pemimpin …"): a one-word negative that opens or directly precedes an act
     // phrase, in a sentence with no reporting verb ("Ulama mengimbau jangan pilih …" stays reported).
-    if lang != "en", !cues.contains(.negativeImperative),
+    let hasReportingVerb = !actStarts.isEmpty && entries.contains { $0.classes.contains(.reportingVerb) }
+    if lang != "en", !cues.contains(.negativeImperative), !hasReportingVerb,
       let s = actStarts.first(where: { s in
         entries[s].classes.contains(.negative) || (s > 0 && entries[s - 1].classes.contains(.negative))
-      }),
-      !entries.contains(where: { $0.classes.contains(.reportingVerb) })
+      })
     {
       cues.insert(.negativeImperative)
       askAt.append(s)
@@ -400,14 +401,13 @@ public struct CueAnalyzer: Sendable {
     // auxiliary, negation or relative word stands before it ("saya pilih …", "akan pilih …", "yang
     // pilih …", "di pilih …"), in a sentence with no reporting verb. Other verbs in mid-sentence are
     // mostly narration ("Kemaren beli ayam"), so only the voting verbs count.
-    if lang != "en", !imperative, !cues.contains(.negativeImperative),
+    if lang != "en", !imperative, !cues.contains(.negativeImperative), !hasReportingVerb,
       let s = actStarts.first(where: { s in
         s > 0 && Self.votingVerbs.contains(tokens[s].text) && tokens[s - 1].kind != .mention
           && !Self.notBeforeImperative.contains(tokens[s - 1].text)
           && entries[max(0, s - 4)..<s].allSatisfy { $0.classes.isDisjoint(with: [.firstPersonSpeaker, .thirdPerson]) }
           && !entries[s - 1].classes.contains(.negative)
-      }),
-      !entries.contains(where: { $0.classes.contains(.reportingVerb) })
+      })
     {
       cues.insert(.imperative)
       imperative = true
@@ -659,9 +659,6 @@ public struct CueAnalyzer: Sendable {
   /// Punctuation after a would-be imperative that makes it a label ("Email:", "Donate |").
   static let labelPunctuation: Set<String> = [":", "|", "/"]
 
-  /// Indices of clause heads: the first content word after the sentence start or a clause break,
-  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please"). `entries`: the
-  /// tokens' table entries.
   /// The clause number of each token: 0 up to the first clause break, then one more after each.
   func clauseNumbers(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
     var numbers: [Int] = []
@@ -674,6 +671,9 @@ public struct CueAnalyzer: Sendable {
     return numbers
   }
 
+  /// Indices of clause heads: the first content word after the sentence start or a clause break,
+  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please"). `entries`: the
+  /// tokens' table entries.
   func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
     var heads: [Int] = []
     var atStart = true
@@ -710,7 +710,7 @@ public struct CueAnalyzer: Sendable {
   }
 
   /// The voting verbs of the run-on rule.
-  static let votingVerbs: Set<String> = ["pilih", "pilihlah", "coblos", "coblosah", "contreng"]
+  static let votingVerbs: Set<String> = ["pilih", "pilihlah", "coblos", "cobloslah", "contreng"]
 
   /// Words before a verb that make it no imperative: subjects, auxiliaries, negations, relative and
   /// purpose words, the passive "di".

@@ -7,7 +7,8 @@ public struct Token: Sendable, Hashable {
 
   /// What the token is.
   public var kind: Kind
-  /// Lower-cased text (URLs keep their case).
+  /// Lower-cased text (URLs keep their case; a word stretched for emphasis is read as the plain
+  /// word, see `Tokenizer.deElongated`).
   public var text: String
   /// Scalar offsets inside the tokenized string, end exclusive.
   public var start: Int
@@ -204,8 +205,8 @@ public enum Tokenizer {
   }
 
   /// A word stretched for emphasis ("boikootttt", "kerennn", "pleaseee") with every run of a repeated
-  /// letter made one ("boikot", "keren", "please"); nil when no letter repeats three times in a row,
-  /// so "maaf", "saat" and "Allah" stay as they are.
+  /// ASCII letter made one ("boikot", "keren", "please"); nil when no letter repeats three times in a
+  /// row, so "maaf", "saat", "Allah" and "rp2000" stay as they are.
   static func deElongated(_ word: String) -> String? {
     // One pass over the bytes: a run of three equal ASCII letters is what marks stretching.
     var run = 1
@@ -213,7 +214,7 @@ public enum Tokenizer {
     var stretched = false
     for byte in word.utf8 {
       run = byte == previous ? run + 1 : 1
-      if run >= 3 && byte < 0x80 {
+      if run >= 3 && isASCIILetter(byte) {
         stretched = true
         break
       }
@@ -223,12 +224,14 @@ public enum Tokenizer {
     var out: [UInt8] = []
     out.reserveCapacity(word.utf8.count)
     previous = 0
-    for byte in word.utf8 where byte != previous || byte >= 0x80 {
+    for byte in word.utf8 where byte != previous || !isASCIILetter(byte) {
       out.append(byte)
       previous = byte
     }
     return String(decoding: out, as: UTF8.self)
   }
+
+  static func isASCIILetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
 
   static func normalizedPunctuation(_ c: Unicode.Scalar) -> String {
     switch c {

@@ -45,17 +45,6 @@ import Testing
     #expect(asked.analysis.exclusion == .question, "cues=\(asked.analysis.cues)")
   }
 
-  @Test func aNegativeImperativeInsideARunOnPostIsAnAskForm() {
-    // No punctuation opens the clause of "jangan pilih"; a reporting verb keeps it someone else's.
-    let runOn = Self.detector.judge(
-      sentence: "Warga harus punya pegangan sendiri jangan pilih calon yang membeli suara", lang: "id")
-    #expect(runOn.analysis.cues.contains("negative-imperative"), "cues=\(runOn.analysis.cues)")
-    #expect(runOn.analysis.exclusion == nil, "cues=\(runOn.analysis.cues)")
-    let reported = Self.detector.judge(
-      sentence: "Tokoh adat itu mengimbau jangan pilih calon yang membeli suara", lang: "id")
-    #expect(!reported.analysis.cues.contains("negative-imperative"), "cues=\(reported.analysis.cues)")
-  }
-
   @Test func anAnnouncementToANamedAudienceIsAnImpersonalRequest() {
     let announcement = Self.detector.judge(
       sentence: "Bagi warga RW 05 bisa mendaftar untuk mengikuti pelatihan pemilah sampah besok pagi", lang: "id")
@@ -179,6 +168,28 @@ import Testing
       sentence: "Jangan beli produk pabrik itu lagi, ganti dengan produk lokal buatan koperasi desa!", lang: "id")
     #expect(verdict.analysis.actCategories.contains("buy"), "cues=\(verdict.analysis.cues)")
     #expect(verdict.category == "boycott", "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
+    "the page's own ask carries the cue, the same ask reported does not",
+    arguments: [
+      // No punctuation opens the clause of "jangan pilih"; a reporting verb keeps it someone else's.
+      (
+        "Warga harus punya pegangan sendiri jangan pilih calon yang membeli suara",
+        "Tokoh adat itu mengimbau jangan pilih calon yang membeli suara", "negative-imperative"
+      ),
+      // "Kami mengajak …" is the page asking; "Ketua serikat mengajak …" reports someone else's ask.
+      (
+        "Kami mengajak warga dan mahasiswa untuk turun ke jalan bersama pada Senin pagi.",
+        "Ketua serikat mengajak warga untuk turun ke jalan pada Senin pagi.", "first-person-appeal"
+      ),
+    ])
+  func ownAskAgainstReportedAsk(_ own: String, _ reported: String, _ cue: String) {
+    let asked = Self.detector.judge(sentence: own, lang: "id")
+    #expect(asked.analysis.cues.contains(cue), "cues=\(asked.analysis.cues)")
+    #expect(asked.analysis.exclusion == nil, "cues=\(asked.analysis.cues)")
+    let told = Self.detector.judge(sentence: reported, lang: "id")
+    #expect(!told.analysis.cues.contains(cue), "cues=\(told.analysis.cues)")
   }
 
   @Test func aHashtagNounIsNoAct() {

@@ -11,6 +11,7 @@ import Testing
       ("maaf ya", "maaf"),
       ("saat ini", "saat"),
       ("Allah Maha Besar", "allah"),
+      ("Pulsa rp2000 hilang", "rp2000"),
     ])
   func stretchedWords(_ text: String, _ word: String) {
     let words = Tokenizer.tokens(text).filter { $0.kind == .word }.map(\.text)
