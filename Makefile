@@ -206,7 +206,7 @@ CTA_LABELS ?= ../cta-labels
 CTA_REAL   ?= out/cta-real
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
-# Decision threshold stored in the model; empty = the trainer's default (CTATrainingOptions.threshold, 0.2).
+# Decision threshold stored in the model; empty = the trainer's default (CTATrainingOptions.threshold, 0.15).
 CTA_THRESHOLD ?=
 
 .PHONY: cta-real

@@ -90,6 +90,11 @@ enum AskGate {
       // A line of quoted dialogue or a sentence wholly in quotation marks is someone's speech, not
       // the page's ask ("Ayah: Kamu jangan nonton itu", a meme's "\"Boikot …!\"").
       analysis.exclusion = .reported
+    } else if analysis.lang == "id", Self.opensWithAttribution(tokens, words: words, wordClasses: wordClasses) {
+      // A headline that quotes a named speaker ("PPP: Jangan Buru-buru Tolak …") reports that
+      // speaker's ask.
+      cues.insert(.attributedQuote)
+      analysis.exclusion = .reported
     } else if !firstPersonAppeal
       && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
         || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
@@ -127,6 +132,31 @@ enum AskGate {
     return !tokens[1..<last].contains { $0.text == "\"" }
   }
   static let sentenceEnds: Set<String> = [".", "!", "?", ",", ";", "…"]
+
+  /// Labels that head a line of the writer's own ("Penting: …", "Dicari: relawan …"), not a speaker.
+  static let lineLabels: Set<String> = [
+    "dicari", "penting", "info", "catatan", "update", "pengumuman", "perhatian", "nb", "ps", "cc", "breaking",
+  ]
+
+  /// Whether the sentence opens (after a retweet header) with one to three capitalised words naming
+  /// a speaker and a colon: "Rizal Ramli: …", "Ketua DPR: …" (Indonesian headlines quote this way).
+  /// The words must be names, not words of the lexicon's lists (an imperative, a hortative, a
+  /// request) nor a line label. `words`/`wordClasses`: the word tokens and their table classes.
+  static func opensWithAttribution(_ tokens: [Token], words: [Token], wordClasses: [WordClasses]) -> Bool {
+    var start = 0
+    var wordsBefore = 0
+    if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention {
+      start = 1
+      wordsBefore = 1
+    }
+    while start < tokens.count && (tokens[start].kind == .mention || tokens[start].text == ":") { start += 1 }
+    var end = start
+    while end < tokens.count && end - start < 3 && tokens[end].kind == .word && tokens[end].capitalized { end += 1 }
+    guard end > start, end + 1 < tokens.count, tokens[end].text == ":" else { return false }
+    if lineLabels.contains(tokens[start].text) { return false }
+    let nameClasses: WordClasses = [.thirdPerson, .functionID, .functionEN]
+    return wordClasses[wordsBefore..<(wordsBefore + end - start)].allSatisfy { $0.subtracting(nameClasses).isEmpty }
+  }
 
   /// Leading mentions from which a reply speaks to a thread, not to one account.
   static let threadMentions = 3

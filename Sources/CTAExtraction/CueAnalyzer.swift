@@ -165,7 +165,8 @@ public struct CueAnalyzer: Sendable {
         (.questionID, questionWords["id"] ?? []), (.requestWord, Self.requestWords),
         (.finiteAuxiliary, Self.finiteAuxiliaries), (.nounFollower, Self.nounFollowers),
         (.labelPunctuation, Self.labelPunctuation), (.irregularParticiple, Self.irregularParticiples),
-        (.clauseBreak, Self.clauseBreaks),
+        (.clauseBreak, Self.clauseBreaks), (.continuationOpener, set(lexicon.continuationOpeners ?? [:])),
+        (.obligationOpener, set(lexicon.obligationOpeners ?? [:])),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))
@@ -368,7 +369,7 @@ public struct CueAnalyzer: Sendable {
         askAt.append(head)
       } else if lang != "en", n == 0 || !tokens[head].capitalized,
         !(hasNext && entries[head + 1].classes.contains(.secondPerson)),
-        let morph = indonesianImperative(word, classes)
+        let morph = indonesianImperative(word, classes, startsAct: entries[head].categorySlot >= 0)
       {
         // A capitalised word inside the sentence is a name ("…, Randuwangi"), not a -kan/-i verb; a
         // word before "kamu"/"anda" is a noun it possesses ("Donasi kamu akan digunakan …"): an
@@ -452,6 +453,15 @@ public struct CueAnalyzer: Sendable {
       cues.insert(.impersonalRequest)
       askAt.append(permission)
     }
+    // An obligation that opens the sentence right before its act asks everyone: "Wajib BOIKOT!!!",
+    // "Harus pilih yang jujur" (not "Harus diakui …", which names no act).
+    if lang != "en", let first = tokens.firstIndex(where: { $0.kind == .word }),
+      entries[first].classes.contains(.obligationOpener),
+      let act = actStarts.first(where: { $0 > first && $0 <= first + 2 })
+    {
+      cues.insert(.impersonalRequest)
+      askAt.append(act)
+    }
 
     // Hard negatives: reported acts, past narration, questions, quotes.
     for i in tokens.indices where entries[i].classes.contains(.reportedMarker) {
@@ -467,9 +477,12 @@ public struct CueAnalyzer: Sendable {
     // "Tenants in building 4 received …"), which imperatives lack.
     if let first = words.first, !hortativeAt.contains(0), wordClasses[0].isDisjoint(with: [.requestWord, .negative]) {
       let window = 1..<min(words.count, 6)
+      // A future passive is a statement too ("Donasi kamu akan digunakan untuk …").
       if lang != "en", !isIndonesianActiveVerb(first.text, wordClasses[0]),
         window.contains(where: {
-          isIndonesianActiveVerb(words[$0].text, wordClasses[$0]) && !words[$0].text.utf8HasPrefix("di")
+          (isIndonesianActiveVerb(words[$0].text, wordClasses[$0]) && !words[$0].text.utf8HasPrefix("di"))
+            || (words[$0].text == "akan" && $0 + 1 < words.count && words[$0 + 1].text.utf8HasPrefix("di")
+              && words[$0 + 1].text.utf8.count >= 5)
         })
       {
         cues.insert(.declarative)
@@ -672,26 +685,35 @@ public struct CueAnalyzer: Sendable {
   }
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
-  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please"). `entries`: the
-  /// tokens' table entries.
+  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please") and, unless a hashtag
+  /// or mention stands before them in the clause, continuation adverbs ("Tetap boikot"). `entries`:
+  /// the tokens' table entries.
   func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
     var heads: [Int] = []
     var atStart = true
+    var nameBefore = false
     for (i, token) in tokens.enumerated() {
       switch token.kind {
       case .punctuation:
-        if entries[i].classes.contains(.clauseBreak) { atStart = true }
+        if entries[i].classes.contains(.clauseBreak) {
+          atStart = true
+          nameBefore = false
+        }
       case .emoji:
         atStart = true
+        nameBefore = false
       case .word:
         if atStart {
           if entries[i].classes.contains(.clauseOpener) { continue }
+          if entries[i].classes.contains(.continuationOpener) && !nameBefore { continue }
           // "RT @USER: …" is a retweet header, not an ask to retweet.
           if token.text == "rt" && i + 1 < tokens.count && tokens[i + 1].kind == .mention { continue }
           heads.append(i)
           atStart = false
         }
-      case .hashtag, .mention, .url, .number:
+      case .hashtag, .mention:
+        nameBefore = true
+      case .url, .number:
         continue
       }
     }
@@ -750,8 +772,8 @@ public struct CueAnalyzer: Sendable {
   }
 
   /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word with
-  /// table classes `classes`.
-  func indonesianImperative(_ word: String, _ classes: WordClasses) -> CueSet? {
+  /// table classes `classes`; `startsAct`: the word opens a phrase of the action lexicon.
+  func indonesianImperative(_ word: String, _ classes: WordClasses, startsAct: Bool = false) -> CueSet? {
     guard word.utf8.count >= 5, !classes.contains(.suffixBlocked), Self.isLetters(word) else { return nil }
     if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return .lahImperative }
     let nominal =
@@ -759,7 +781,14 @@ public struct CueAnalyzer: Sendable {
       || word.utf8HasPrefix("ber") || word.utf8HasPrefix("ke")
     if nominal { return nil }
     if word.utf8HasSuffix("kan") && word.utf8.count >= 6 { return .kanImperative }
-    if word.utf8HasSuffix("i") && !word.utf8HasSuffix("ai") && word.utf8.count >= 6 { return .iImperative }
+    // "-si" words of six letters or more are nouns borrowed from "-tion" (situasi, korupsi, posisi),
+    // no -i imperatives, unless they open an act ("Donasi sekarang", "Konfirmasi kehadiran di …"),
+    // as campaigns use them.
+    if word.utf8HasSuffix("i") && !word.utf8HasSuffix("ai") && (startsAct || !word.utf8HasSuffix("si"))
+      && word.utf8.count >= 6
+    {
+      return .iImperative
+    }
     return nil
   }
 

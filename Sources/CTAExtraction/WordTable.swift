@@ -48,6 +48,10 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let irregularParticiple = WordClasses(rawValue: 1 << 27)
   /// `CueAnalyzer.clauseBreaks`.
   static let clauseBreak = WordClasses(rawValue: 1 << 28)
+  /// The lexicon's `continuation_openers`.
+  static let continuationOpener = WordClasses(rawValue: 1 << 29)
+  /// The lexicon's `obligation_openers`.
+  static let obligationOpener = WordClasses(rawValue: 1 << 30)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -10,12 +10,12 @@ struct EvalCTACommand: AsyncParsableCommand {
     commandName: "eval-cta",
     abstract: "Evaluate the call-to-action detector on held-out labelled data.",
     discussion: """
-      Precision, recall, F1 and category accuracy (on true positives) on split=test of every --data
-      folder, per slice: real page sentences (page/en, page/id), real tweets (tweet/id, tweet/en; post
-      level), the project's own sentences (team/en, team/id). --reddit also scores the Reddit
-      collective-action CSV's held-out fifth (comment level): reddit/real (real comments) and
-      reddit/augmented. `make eval` materialises the real data first (training/cta-real/materialise.py).
-      Targets (issue #13): page/en P >= 0.75 at R >= 0.6; tweet/id F1 >= 0.6; reddit/real F1 >= 0.55
+      Precision, recall, F1 and category accuracy (on true positives) on split=test of every --data \
+      folder, per slice: real page sentences (page/en, page/id), real tweets (tweet/id, tweet/en; post \
+      level), the project's own sentences (team/en, team/id). --reddit also scores the Reddit \
+      collective-action CSV's held-out fifth (comment level): reddit/real (real comments) and \
+      reddit/augmented. `make eval` materialises the real data first (training/cta-real/materialise.py). \
+      Targets (issue #13): page/en P >= 0.75 at R >= 0.6; tweet/id F1 >= 0.6; reddit/real F1 >= 0.55 \
       with P >= 0.5; category accuracy >= 0.85 on the real true positives.
       """
   )

@@ -11,14 +11,14 @@ struct ExportCommand: AsyncParsableCommand {
     commandName: "export",
     abstract: "Export a run's figures: one SQLite file for Datasette, or a spreadsheet CSV.",
     discussion: """
-      --sqlite FILE writes campaigns, ratios, indices, outcomes and outcome points, interactions per
-      document, documents, counters, calls to action, evidence, caveats and diagnostics into one SQLite
-      file with primary and foreign keys and indexes, and a Datasette metadata file beside it
-      (FILE without .sqlite/.db + .metadata.json). Reads FOLDER/{campaigns.json,documents.jsonl,
-      ctas.jsonl,run.json}.
+      --sqlite FILE writes campaigns, ratios, indices, outcomes and outcome points, interactions per \
+      document, documents, counters, calls to action, evidence, caveats and diagnostics into one SQLite \
+      file with primary and foreign keys and indexes, and a Datasette metadata file beside it \
+      (FILE without .sqlite/.db + .metadata.json). Reads FOLDER/campaigns.json, documents.jsonl, \
+      ctas.jsonl and run.json.
 
-      --csv FILE writes campaigns.csv again with the spreadsheet options: --csv-bom starts it with a
-      UTF-8 byte order mark (Excel then reads it as UTF-8); --csv-delimiter ';' separates cells with
+      --csv FILE writes campaigns.csv again with the spreadsheet options: --csv-bom starts it with a \
+      UTF-8 byte order mark (Excel then reads it as UTF-8); --csv-delimiter ';' separates cells with \
       semicolons and writes decimals with a comma, as spreadsheets in Indonesian locales expect.
 
       Examples:

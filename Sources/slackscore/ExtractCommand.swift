@@ -11,12 +11,12 @@ struct ExtractCommand: AsyncParsableCommand {
     commandName: "extract",
     abstract: "Find calls to action in documents (ctas.jsonl).",
     discussion: """
-      Reads JSON Lines whose objects have at least "id" and "text" ("url", "lang", "site_name",
-      "links" optional; documents.jsonl from 'slackscore parse' fits) and writes one call to action
-      per line: doc_id, sentence, start/end (Unicode scalar offsets into text), lang, category,
-      effort, target, cues, confidence, boilerplate, and reported: true for asks the text only
-      reports or quotes (the score stage does not count them; --no-reported leaves them out).
-      Output order: document order, then offset. Bad input lines, and lines longer than
+      Reads JSON Lines whose objects have at least "id" and "text" ("url", "lang", "site_name", \
+      "links" optional; documents.jsonl from 'slackscore parse' fits) and writes one call to action \
+      per line: doc_id, sentence, start/end (Unicode scalar offsets into text), lang, category, \
+      effort, target, cues, confidence, boilerplate, and reported: true for asks the text only \
+      reports or quotes (the score stage does not count them; --no-reported leaves them out). \
+      Output order: document order, then offset. Bad input lines, and lines longer than \
       --max-line-bytes, are reported with file and line and skipped; the rest is processed.
 
       With --shards DIR the arguments are the archives given to 'slackscore parse --shards DIR': \

@@ -11,15 +11,15 @@ struct ShowCommand: AsyncParsableCommand {
     commandName: "show",
     abstract: "Print an archived record behind a figure: headers, decoded text around the raw string.",
     discussion: """
-      EVIDENCE is an archive path with the record's byte offset (as in campaigns.json's evidence:
-      archive_path@offset), or a WARC-Record-ID. A record id is looked up in --campaigns (default
+      EVIDENCE is an archive path with the record's byte offset (as in campaigns.json's evidence: \
+      archive_path@offset), or a WARC-Record-ID. A record id is looked up in --campaigns (default \
       out/default/campaigns.json when it exists), else in the archives under --in.
 
-      Prints the record's WARC headers and its HTTP headers as archived. A revisit is followed to
-      the record it refers to (by WARC-Refers-To, else target URI and payload digest, else digest),
-      searched in the same file, then --in, then the other archives of the same folder; that
-      record's headers are printed too. The body is de-chunked, its Content-Encoding (gzip,
-      deflate, br) undone and its charset decoded to UTF-8; the text around --raw is printed with
+      Prints the record's WARC headers and its HTTP headers as archived. A revisit is followed to \
+      the record it refers to (by WARC-Refers-To, else target URI and payload digest, else digest), \
+      searched in the same file, then --in, then the other archives of the same folder; that \
+      record's headers are printed too. The body is de-chunked, its Content-Encoding (gzip, \
+      deflate, br) undone and its charset decoded to UTF-8; the text around --raw is printed with \
       the string highlighted (default: the evidence's raw string when it came from campaigns.json).
 
       Examples:

@@ -11,9 +11,9 @@ struct TrainCTACommand: AsyncParsableCommand {
     commandName: "train-cta",
     abstract: "Train the call-to-action model from labelled sentences.",
     discussion: """
-      Reads every *.jsonl file in each --data folder (objects with text, lang, label, category, split,
-      source_kind), trains on split=train, and writes the model JSON. Deterministic: the same data and
-      seed give the same bytes. --reddit adds the Reddit collective-action CSV (English, label only).
+      Reads every *.jsonl file in each --data folder (objects with text, lang, label, category, split, \
+      source_kind), trains on split=train, and writes the model JSON. Deterministic: the same data and \
+      seed give the same bytes. --reddit adds the Reddit collective-action CSV (English, label only). \
       `make train-cta` materialises the real labelled data first (training/cta-real/materialise.py).
       """
   )

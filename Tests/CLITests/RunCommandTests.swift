@@ -74,4 +74,23 @@ import Testing
       #expect(result.stdout.contains(stage))
     }
   }
+
+  /// A paragraph of a command's discussion must be one string (lines joined with `\\`): a line
+  /// break inside it shows as a short line in the middle of the wrapped help.
+  @Test(arguments: [
+    "index", "parse", "extract", "train-cta", "eval-cta", "score", "report", "fetch", "run", "inputs", "show",
+    "export",
+  ])
+  func helpParagraphsWrapWhole(_ command: String) throws {
+    let result = try CommandRunner.run([command, "--help"])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for i in lines.indices.dropFirst().dropLast() {
+      let (before, line, after) = (lines[i - 1], lines[i], lines[i + 1])
+      let brokenEarly =
+        before.count > 60 && !line.isEmpty && line.count < 50 && !after.isEmpty && !after.hasPrefix(" ")
+        && !line.hasPrefix(" ") && !before.hasPrefix(" ")
+      #expect(!brokenEarly, "'\(command) --help' breaks a paragraph after '\(line)'")
+    }
+  }
 }

@@ -147,6 +147,58 @@ import Testing
     #expect(own.isCallToAction, "cues=\(own.analysis.cues)")
   }
 
+  @Test func aHeadlineQuotingANamedSpeakerReportsTheAsk() {
+    // "Name: words" opens Indonesian headlines that quote someone; a line label does not.
+    let headline = Self.detector.judge(sentence: "Rizal Ramli: Jangan pilih calon dari partai itu", lang: "id")
+    #expect(headline.analysis.exclusion == .reported, "cues=\(headline.analysis.cues)")
+    #expect(headline.analysis.cues.contains("attributed-quote"), "cues=\(headline.analysis.cues)")
+    let label = Self.detector.judge(sentence: "Penting: jangan pilih calon dari partai itu", lang: "id")
+    #expect(label.analysis.exclusion != .reported, "cues=\(label.analysis.cues)")
+    let imperative = Self.detector.judge(sentence: "Boikot: jangan beli produk pabrik itu lagi", lang: "id")
+    #expect(imperative.analysis.exclusion != .reported, "cues=\(imperative.analysis.cues)")
+  }
+
+  @Test(
+    "a continuation adverb or an interjection before the act leaves it the clause's imperative; after a hashtag the adverb is the subject's",
+    arguments: [
+      ("Tetap boikot produk pabrik itu!", true),
+      ("Terus boikot sampai sungai bersih", true),
+      ("Mantap, boikotlah terus", true),
+      ("#Pabrik terus boikot warga sekitar", false),
+    ])
+  func continuationBeforeTheAct(_ sentence: String, _ imperative: Bool) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    let cues = verdict.analysis.cues
+    #expect((cues.contains("imperative") || cues.contains("lah-imperative")) == imperative, "cues=\(cues)")
+  }
+
+  @Test func aFuturePassiveIsAStatement() {
+    let verdict = Self.detector.judge(sentence: "Donasi kamu akan digunakan untuk membeli obat", lang: "id")
+    #expect(verdict.analysis.cues.contains("declarative"), "cues=\(verdict.analysis.cues)")
+    #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+  }
+
+  @Test func anOpeningObligationBeforeTheActAsksEveryone() {
+    let must = Self.detector.judge(sentence: "Wajib boikot produk itu!!!", lang: "id")
+    #expect(must.analysis.cues.contains("impersonal-request"), "cues=\(must.analysis.cues)")
+    #expect(must.analysis.addressed, "cues=\(must.analysis.cues)")
+    let noAct = Self.detector.judge(sentence: "Harus diakui produk itu laris", lang: "id")
+    #expect(!noAct.analysis.cues.contains("impersonal-request"), "cues=\(noAct.analysis.cues)")
+  }
+
+  @Test(
+    "'-si' loanwords and names are no -i imperatives; the acts' -i verbs are",
+    arguments: [
+      ("Situasi lalu lintas di depan gedung DPR ramai lancar", false),
+      ("Jokowi resmikan jalan tol di Sumatra", false),
+      ("Temani korban banjir di posko besok pagi", true),
+      ("Konfirmasi kehadiran di balai desa sebelum Jumat", true),
+    ])
+  func iImperatives(_ sentence: String, _ imperative: Bool) {
+    let cues = Self.detector.judge(sentence: sentence, lang: "id").analysis.cues
+    #expect(cues.contains("i-imperative") == imperative, "cues=\(cues)")
+  }
+
   @Test(
     "an opening imperative hashtag and a voting verb inside a run-on post are ask forms; a later tag, a subject or an auxiliary make a statement",
     arguments: [
