@@ -110,9 +110,14 @@ $(OUT)/report.html: $(OUT)/campaigns.json $(BIN)
 score: $(BIN)
 	$(BIN) score --pipeline pipelines/$(PIPELINE) --out $(OUT)
 
+# The tests' scratch folders (and SwiftPM's own) go here instead of /tmp, emptied at the start of each
+# run, so that runs leave nothing behind in /tmp and the last run's files stay there to be looked at.
+TEST_TMP := .build/test-tmp
+
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip Conformance
+	@rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
+	TMPDIR="$(abspath $(TEST_TMP))" $(SWIFT) test --skip-build --skip Conformance
 	@regressions="$$(find Fuzz/Regressions -type f ! -name '.*' | sort)"; \
 	  if [ -n "$$regressions" ]; then .build/debug/slackscore-fuzz all $$regressions; fi
 
@@ -121,8 +126,9 @@ conformance: deps
 	@test -d "$(SHARED)/data" || { echo "conformance: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	$(SWIFT) build --build-tests
 	@scripts/venv.sh $(VENV) wacz wacz
+	@rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" SLACKSCORE_WACZ="$(abspath $(VENV))/bin/wacz" \
-	  $(SWIFT) test --skip-build --filter Conformance
+	  TMPDIR="$(abspath $(TEST_TMP))" $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 	scripts/conformance-tls.sh
 	SHARED="$(SHARED)" scripts/conformance-pywb.sh

@@ -31,19 +31,6 @@ enum AskGate {
     .imperative, .hortative, .hortativeInitial, .politePassive, .kanImperative, .iImperative, .lahImperative,
     .negativeImperative, .requestQuestion, .impersonalRequest,
   ]
-  /// Words that make "we"-less inclusive asks ("kita", "let's").
-  static let inclusiveWords: Set<String> = ["kita", "let's", "lets", "ayo", "yuk", "mari"]
-  /// First-person speakers who make a reporting verb an appeal of their own ("Saya mengajak …", "I urge …").
-  static let firstPersonSpeakers: Set<String> = ["saya", "kami", "aku", "i", "we", "gue", "gw"]
-  static let appealVerbs: Set<String> = [
-    "mengajak", "mengimbau", "menghimbau", "meminta", "minta", "mohon", "mengundang", "urge", "ask", "call",
-    "encourage",
-    "invite", "beg",
-  ]
-  /// Subjects after which a declarative shape is still addressed to the reader.
-  static let addressedSubjects: Set<String> = [
-    "you", "we", "kita", "kamu", "anda", "kalian", "everyone", "everybody", "semua", "siapa", "siapapun", "anyone",
-  ]
 
   /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
@@ -70,7 +57,6 @@ enum AskGate {
       cues.insert(.firstPersonAppeal)
     }
 
-    let firstWord = words.first?.text
     let askForm = !cues.isDisjoint(with: askFormCues)
     analysis.askForm = askForm || firstPersonAppeal
     if cues.contains(.navigation) && !analysis.promo {
@@ -86,7 +72,7 @@ enum AskGate {
       analysis.exclusion = .reply
     } else if (cues.contains(.question) || cues.contains(.questionWord)) && !cues.contains(.requestQuestion) {
       analysis.exclusion = .question
-    } else if Self.isQuotedSpeech(tokens) {
+    } else if Self.isQuotedSpeech(tokens, wordClasses: wordClasses) {
       // A line of quoted dialogue or a sentence wholly in quotation marks is someone's speech, not
       // the page's ask ("Ayah: Kamu jangan nonton itu", a meme's "\"Boikot …!\"").
       analysis.exclusion = .reported
@@ -103,7 +89,7 @@ enum AskGate {
     } else if !leadingAsk && !firstPersonAppeal && !askForm
       && (cues.contains(.reportedAct) || cues.contains(.pastNarration) || cues.contains(.thirdPersonNarration)
         || cues.contains(.firstPersonPast)
-        || (cues.contains(.declarative) && !(firstWord.map { addressedSubjects.contains($0) } ?? false)))
+        || (cues.contains(.declarative) && !(wordClasses.first?.contains(.addressedSubject) ?? false)))
     {
       analysis.exclusion = .narration
     } else if cues.contains(.instruction) && !analysis.promo && analysis.linkCategories.isEmpty {
@@ -112,17 +98,10 @@ enum AskGate {
     if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention { cues.insert(.retweetHeader) }
   }
 
-  /// Speakers that open a line of quoted dialogue ("Ayah: …", "Me: …").
-  static let dialogueSpeakers: Set<String> = [
-    "ayah", "ibu", "bapak", "bokap", "nyokap", "mama", "papa", "mamah", "papah", "emak", "abah", "umi", "abi",
-    "me", "aku", "gue", "gw", "saya", "dia", "doi", "pacar", "temen", "teman", "guru", "dosen", "anak", "adik",
-    "adek", "kakak", "mantan", "istri", "suami", "mom", "dad", "mum", "him", "her", "boss", "bos", "teacher",
-  ]
-
   /// Whether the sentence is quoted speech: a dialogue line ("Ayah: …") or wholly in quotation marks
   /// (the opening quote first, the closing one last before the end punctuation, no other quote).
-  static func isQuotedSpeech(_ tokens: [Token]) -> Bool {
-    if tokens.count > 2, tokens[0].kind == .word, tokens[1].text == ":", dialogueSpeakers.contains(tokens[0].text) {
+  static func isQuotedSpeech(_ tokens: [Token], wordClasses: [WordClasses]) -> Bool {
+    if tokens.count > 2, tokens[0].kind == .word, tokens[1].text == ":", wordClasses[0].contains(.dialogueSpeaker) {
       return true
     }
     guard tokens.count > 2, tokens[0].text == "\"" else { return false }
@@ -132,11 +111,6 @@ enum AskGate {
     return !tokens[1..<last].contains { $0.text == "\"" }
   }
   static let sentenceEnds: Set<String> = [".", "!", "?", ",", ";", "…"]
-
-  /// Labels that head a line of the writer's own ("Penting: …", "Dicari: relawan …"), not a speaker.
-  static let lineLabels: Set<String> = [
-    "dicari", "penting", "info", "catatan", "update", "pengumuman", "perhatian", "nb", "ps", "cc", "breaking",
-  ]
 
   /// Whether the sentence opens (after a retweet header) with one to three capitalised words naming
   /// a speaker and a colon: "Rizal Ramli: …", "Ketua DPR: …" (Indonesian headlines quote this way).
@@ -153,7 +127,7 @@ enum AskGate {
     var end = start
     while end < tokens.count && end - start < 3 && tokens[end].kind == .word && tokens[end].capitalized { end += 1 }
     guard end > start, end + 1 < tokens.count, tokens[end].text == ":" else { return false }
-    if lineLabels.contains(tokens[start].text) { return false }
+    if wordClasses[wordsBefore].contains(.lineLabel) { return false }
     let nameClasses: WordClasses = [.thirdPerson, .functionID, .functionEN]
     return wordClasses[wordsBefore..<(wordsBefore + end - start)].allSatisfy { $0.subtracting(nameClasses).isEmpty }
   }

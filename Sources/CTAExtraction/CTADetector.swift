@@ -61,7 +61,9 @@ public struct CTADetector: Sendable {
   /// A detector from loaded data files.
   public init(files: CTADataFiles) {
     self.files = files
-    segmenter = SentenceSegmenter(abbreviations: Set(files.lexicon.abbreviations.map { $0.lowercased() }))
+    segmenter = SentenceSegmenter(
+      abbreviations: Set(files.lexicon.abbreviations.map { $0.lowercased() }),
+      agreementTags: Set(files.lexicon.grammar.agreementTags.map { $0.lowercased() }))
     analyzer = CueAnalyzer(lexicon: files.lexicon, registry: PlatformRegistry(entries: files.platforms.platforms))
     hasher = FeatureHasher(dimension: files.model.dimension)
     model = CTAModel(file: files.model)

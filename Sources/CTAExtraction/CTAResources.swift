@@ -50,6 +50,8 @@ public struct CTALexiconFile: Sendable, Codable {
   public var abbreviations: [String]
   /// Frequent words per language, for the language guess.
   public var functionWords: PhraseLists
+  /// The closed word classes the cues are built on.
+  public var grammar: GrammarWords
   /// Context cue name (`money`, `time`, `place`) → phrases.
   public var contextCues: [String: [String]]?
   /// Addresses to the audience that make a sentence an ask ("I urge everyone", "kalau setuju",

@@ -78,7 +78,8 @@ public struct CueAnalyzer: Sendable {
   private let categories: NumberedPhrases
   private let lists: NumberedPhrases
   private let negatives: Set<String>
-  /// Every word of the lists above and of `AskGate`, with its lists, phrase-matcher slots and number.
+  /// Every word of the lists above and of the lexicon's `grammar`, with its lists, phrase-matcher
+  /// slots and number.
   private let table: WordTable
   /// The names of the bits of the cue sets.
   private let cueNames: CueSet.Names
@@ -89,6 +90,10 @@ public struct CueAnalyzer: Sendable {
   /// Per word-list phrase: what it does, and the cue of a `context:` list (else nil).
   private let listKinds: [ListKind]
   private let contextCues: [CueSet?]
+  /// Hashtag stems in the imperative and their category index, longest stem first.
+  private let imperativeHashtags: [(stem: String, category: Int)]
+  /// Hashtag stems that are nouns ("#pilihan").
+  private let nounHashtags: [String]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -146,6 +151,11 @@ public struct CueAnalyzer: Sendable {
     self.registry = registry
     // The first words of the negative imperatives of more words ("do" of "do not"): only after one
     // of them can a head and the word after it be a negative imperative.
+    let grammar = lexicon.grammar
+    imperativeHashtags = grammar.imperativeHashtags.compactMap { stem, name in
+      CTAResources.categories.firstIndex(of: name).map { (stem.lowercased(), $0) }
+    }.sorted { ($0.stem.utf8.count, $1.stem) > ($1.stem.utf8.count, $0.stem) }
+    nounHashtags = grammar.nounHashtags.map { $0.lowercased() }
     let negativeLeads = Set(
       negatives.compactMap { phrase in
         phrase.unicodeScalars.firstIndex(of: " ").map { String(phrase.unicodeScalars[..<$0]) }
@@ -155,16 +165,19 @@ public struct CueAnalyzer: Sendable {
         (.functionEN, functionWords["en"] ?? []), (.functionID, functionWords["id"] ?? []),
         (.passiveHead, passiveHeads), (.suffixBlocked, Set(lexicon.imperativeSuffixBlocklist)),
         (.reportedMarker, set(lexicon.reportedActMarkers)), (.reportingVerb, set(lexicon.reportingVerbs)),
-        (.inclusive, AskGate.inclusiveWords), (.firstPersonSpeaker, AskGate.firstPersonSpeakers),
-        (.appealVerb, AskGate.appealVerbs), (.secondPerson, ["you", "your", "kamu", "anda", "kalian"]),
-        (.firstPlural, ["kita", "we", "us", "let's"]), (.questionMark, ["?"]), (.exclamationMark, ["!"]),
+        (.inclusive, Set(grammar.inclusive)), (.firstPersonSpeaker, Set(grammar.firstPersonSpeakers)),
+        (.appealVerb, Set(grammar.appealVerbs)), (.secondPerson, Set(grammar.secondPerson)),
+        (.firstPlural, Set(grammar.firstPlural)), (.questionMark, ["?"]), (.exclamationMark, ["!"]),
         (.quote, ["\""]), (.negative, negatives), (.negativeLead, negativeLeads),
         (.imperativeEN, imperativeVerbs["en"] ?? []), (.imperativeID, imperativeVerbs["id"] ?? []),
         (.clauseOpener, set(lexicon.clauseOpeners)), (.politeParticle, set(lexicon.politeParticles)),
         (.thirdPerson, set(lexicon.thirdPersonSubjects)), (.questionEN, questionWords["en"] ?? []),
-        (.questionID, questionWords["id"] ?? []), (.requestWord, Self.requestWords),
-        (.finiteAuxiliary, Self.finiteAuxiliaries), (.nounFollower, Self.nounFollowers),
-        (.labelPunctuation, Self.labelPunctuation), (.irregularParticiple, Self.irregularParticiples),
+        (.questionID, questionWords["id"] ?? []), (.requestWord, Set(grammar.requestWords)),
+        (.finiteAuxiliary, Set(grammar.finiteAuxiliaries)), (.nounFollower, Set(grammar.nounFollowers)),
+        (.labelPunctuation, Self.labelPunctuation), (.irregularParticiple, Set(grammar.irregularParticiples)),
+        (.addressedSubject, Set(grammar.addressedSubjects)), (.dialogueSpeaker, Set(grammar.dialogueSpeakers)),
+        (.lineLabel, Set(grammar.lineLabels)), (.permissionWord, Set(grammar.permissionWords)),
+        (.votingVerb, Set(grammar.votingVerbs)), (.notBeforeImperative, Set(grammar.notBeforeImperative)),
         (.clauseBreak, Self.clauseBreaks), (.continuationOpener, set(lexicon.continuationOpeners ?? [:])),
         (.obligationOpener, set(lexicon.obligationOpeners ?? [:])),
       ], categories: categories, lists: lists)
@@ -313,7 +326,7 @@ public struct CueAnalyzer: Sendable {
     // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
     // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags
     // labels the post and asks nothing.
-    let hashtagAsk = tokens.first.flatMap { $0.kind == .hashtag ? Self.imperativeHashtagCategory($0.text) : nil }
+    let hashtagAsk = tokens.first.flatMap { $0.kind == .hashtag ? imperativeHashtagCategory($0.text) : nil }
     if let category = hashtagAsk {
       if !actCategories.contains(category) { addAct(category, at: 0) }
       cues.insert(.imperative)
@@ -404,8 +417,8 @@ public struct CueAnalyzer: Sendable {
     // mostly narration ("Kemaren beli ayam"), so only the voting verbs count.
     if lang != "en", !imperative, !cues.contains(.negativeImperative), !hasReportingVerb,
       let s = actStarts.first(where: { s in
-        s > 0 && Self.votingVerbs.contains(tokens[s].text) && tokens[s - 1].kind != .mention
-          && !Self.notBeforeImperative.contains(tokens[s - 1].text)
+        s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention
+          && !entries[s - 1].classes.contains(.notBeforeImperative)
           && entries[max(0, s - 4)..<s].allSatisfy { $0.classes.isDisjoint(with: [.firstPersonSpeaker, .thirdPerson]) }
           && !entries[s - 1].classes.contains(.negative)
       })
@@ -448,7 +461,7 @@ public struct CueAnalyzer: Sendable {
     // request: "Bagi mahasiswa semester 4-6 bisa mendaftar …", "Bagi warga yang ingin ikut, silakan …"
     // (not "Bagi saya, …").
     if lang != "en", words.count > 2, words[0].text == "bagi", !wordClasses[1].contains(.firstPersonSpeaker),
-      let permission = tokens.firstIndex(where: { Self.permissionWords.contains($0.text) })
+      let permission = entries.firstIndex(where: { $0.classes.contains(.permissionWord) })
     {
       cues.insert(.impersonalRequest)
       askAt.append(permission)
@@ -659,16 +672,6 @@ public struct CueAnalyzer: Sendable {
   static let clauseBreaks: Set<String> = [
     ",", ":", ";", "-", "\u{2014}", "\u{2013}", ".", "!", "?", "(", "\"", "...", "|", "/", "•",
   ]
-  static let finiteAuxiliaries: Set<String> = [
-    "is", "are", "was", "were", "has", "had", "does", "did", "will", "would", "can", "could", "may", "might",
-  ]
-  /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
-  static let nounFollowers: Set<String> = ["of", "is", "are", "was", "were", "has", "had", "'s"]
-  static let requestWords: Set<String> = ["mohon", "tolong", "bantu", "minta", "harap", "silakan", "silahkan"]
-  /// Words that tell an audience named by "Bagi …" what it may do ("bisa mendaftar", "silakan datang").
-  static let permissionWords: Set<String> = [
-    "bisa", "bs", "dapat", "dpt", "silakan", "silahkan", "boleh", "harap", "wajib",
-  ]
   /// Punctuation after a would-be imperative that makes it a label ("Email:", "Donate |").
   static let labelPunctuation: Set<String> = [":", "|", "/"]
 
@@ -731,28 +734,9 @@ public struct CueAnalyzer: Sendable {
     return nil
   }
 
-  /// The voting verbs of the run-on rule.
-  static let votingVerbs: Set<String> = ["pilih", "pilihlah", "coblos", "cobloslah", "contreng"]
-
-  /// Words before a verb that make it no imperative: subjects, auxiliaries, negations, relative and
-  /// purpose words, the passive "di".
-  static let notBeforeImperative: Set<String> = [
-    "saya", "aku", "gue", "gw", "kami", "kita", "dia", "mereka", "beliau", "akan", "mau", "ingin", "pengen",
-    "sudah", "udah", "sdh", "telah", "pernah", "sedang", "lagi", "masih", "tidak", "tak", "gak", "ga", "nggak",
-    "enggak", "bukan", "yang", "yg", "untuk", "utk", "buat", "di", "bisa", "dapat", "boleh", "akhirnya", "baru",
-    "bakal", "pasti", "tetap", "tetep", "cuma", "hanya", "harus", "wajib", "perlu", "jadi", "dan", "atau",
-  ]
-
-  /// Hashtags that open with a verb in the imperative and the act they ask for ("#boikot…" →
-  /// boycott); "#pilihan…" is a noun (choice).
-  static let imperativeHashtags: [(stem: String, category: Int)] = [
-    ("#boikot", "boycott"), ("#boycott", "boycott"), ("#pilih", "vote"), ("#coblos", "vote"), ("#votefor", "vote"),
-    ("#beli", "buy"), ("#tandatangani", "sign"), ("#signthe", "sign"),
-  ].map { ($0.0, CTAResources.categories.firstIndex(of: $0.1)!) }
-
-  /// The category a hashtag in the imperative asks for, or nil.
-  static func imperativeHashtagCategory(_ tag: String) -> Int? {
-    if tag.utf8HasPrefix("#pilihan") { return nil }
+  /// The category a hashtag in the imperative asks for ("#BoikotX" → boycott), or nil.
+  func imperativeHashtagCategory(_ tag: String) -> Int? {
+    if nounHashtags.contains(where: { tag.utf8HasPrefix($0) }) { return nil }
     return imperativeHashtags.first { tag.utf8HasPrefix($0.stem) && tag.utf8.count > $0.stem.utf8.count }?.category
   }
 
@@ -813,12 +797,6 @@ public struct CueAnalyzer: Sendable {
     if word.utf8HasSuffix("ed") && !word.utf8HasSuffix("eed") && !word.utf8HasSuffix("need") { return true }
     return classes.contains(.irregularParticiple)
   }
-
-  static let irregularParticiples: Set<String> = [
-    "signed", "given", "taken", "shown", "done", "gone", "made", "written", "sent", "told", "said", "joined",
-    "held", "led", "spent", "paid", "won", "lost", "met", "began", "begun", "took", "gave", "went", "came",
-    "brought", "bought", "marched", "gathered", "shared", "voted", "donated", "called", "urged",
-  ]
 
   /// Whether `word` (with table classes `classes`) has the shape of an Indonesian active verb.
   func isIndonesianActiveVerb(_ word: String, _ classes: WordClasses) -> Bool {

@@ -26,9 +26,14 @@ public struct SentenceSegmenter: Sendable {
   /// ASCII keeps its length), so it is not looked up.
   private let longestAbbreviation: Int
 
-  /// A segmenter knowing `abbreviations` (lower case, without the final dot).
-  public init(abbreviations: Set<String>) {
+  /// One-word agreement questions that open a retweet ask ("Setuju? RT"), lower case.
+  public let agreementTags: Set<String>
+
+  /// A segmenter knowing `abbreviations` (lower case, without the final dot) and `agreementTags`
+  /// (lower case).
+  public init(abbreviations: Set<String>, agreementTags: Set<String> = []) {
     self.abbreviations = abbreviations
+    self.agreementTags = agreementTags
     longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
   }
 
@@ -101,7 +106,7 @@ public struct SentenceSegmenter: Sendable {
         let glued =
           (c == "!" || c == "?") && j < n && i > sentenceStart && Self.isWordScalar(s[i - 1]) && Self.isUpper(s[j])
         // "Setuju? RT": a one-word agreement question and the retweet ask after it are one ask.
-        if c == "?" && Self.isAgreementTag(s, from: sentenceStart, to: i) && Self.nextWordIsRetweet(s, from: j) {
+        if c == "?" && isAgreementTag(s, from: sentenceStart, to: i) && Self.nextWordIsRetweet(s, from: j) {
           i = j
           continue
         }
@@ -167,15 +172,12 @@ public struct SentenceSegmenter: Sendable {
     return spans
   }
 
-  /// One-word agreement questions that open a retweet ask ("Setuju? RT").
-  static let agreementTags: Set<String> = ["setuju", "sepakat", "stuju", "agree"]
-
   /// Whether `s[start..<end]`, trimmed, is one of ``agreementTags`` (any case).
-  static func isAgreementTag(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+  func isAgreementTag(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
     var a = start
     var b = end
-    while a < b && isSpace(s[a]) { a += 1 }
-    while b > a && isSpace(s[b - 1]) { b -= 1 }
+    while a < b && Self.isSpace(s[a]) { a += 1 }
+    while b > a && Self.isSpace(s[b - 1]) { b -= 1 }
     guard b - a <= 7 else { return false }
     return agreementTags.contains(ScalarText.string(s[a..<b]).lowercased())
   }

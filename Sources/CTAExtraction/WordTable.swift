@@ -8,11 +8,11 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let suffixBlocked = WordClasses(rawValue: 1 << 3)
   static let reportedMarker = WordClasses(rawValue: 1 << 4)
   static let reportingVerb = WordClasses(rawValue: 1 << 5)
-  /// `AskGate.inclusiveWords`.
+  /// The lexicon's `grammar.inclusive`.
   static let inclusive = WordClasses(rawValue: 1 << 6)
-  /// `AskGate.firstPersonSpeakers`.
+  /// `grammar.first_person_speakers`.
   static let firstPersonSpeaker = WordClasses(rawValue: 1 << 7)
-  /// `AskGate.appealVerbs`.
+  /// `grammar.appeal_verbs`.
   static let appealVerb = WordClasses(rawValue: 1 << 8)
   /// "you", "your", "kamu", "anda", "kalian": the `second-person` cue.
   static let secondPerson = WordClasses(rawValue: 1 << 9)
@@ -36,15 +36,15 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let questionEN = WordClasses(rawValue: 1 << 21)
   /// A question word of the lexicon's `id` list.
   static let questionID = WordClasses(rawValue: 1 << 22)
-  /// `CueAnalyzer.requestWords`.
+  /// `grammar.request_words`.
   static let requestWord = WordClasses(rawValue: 1 << 23)
-  /// `CueAnalyzer.finiteAuxiliaries`.
+  /// `grammar.finite_auxiliaries`.
   static let finiteAuxiliary = WordClasses(rawValue: 1 << 24)
-  /// `CueAnalyzer.nounFollowers`.
+  /// `grammar.noun_followers`.
   static let nounFollower = WordClasses(rawValue: 1 << 25)
   /// `CueAnalyzer.labelPunctuation`.
   static let labelPunctuation = WordClasses(rawValue: 1 << 26)
-  /// `CueAnalyzer.irregularParticiples`.
+  /// `grammar.irregular_participles`.
   static let irregularParticiple = WordClasses(rawValue: 1 << 27)
   /// `CueAnalyzer.clauseBreaks`.
   static let clauseBreak = WordClasses(rawValue: 1 << 28)
@@ -52,6 +52,18 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let continuationOpener = WordClasses(rawValue: 1 << 29)
   /// The lexicon's `obligation_openers`.
   static let obligationOpener = WordClasses(rawValue: 1 << 30)
+  /// `grammar.addressed_subjects`.
+  static let addressedSubject = WordClasses(rawValue: 1 << 31)
+  /// `grammar.dialogue_speakers`.
+  static let dialogueSpeaker = WordClasses(rawValue: 1 << 32)
+  /// `grammar.line_labels`.
+  static let lineLabel = WordClasses(rawValue: 1 << 33)
+  /// `grammar.permission_words`.
+  static let permissionWord = WordClasses(rawValue: 1 << 34)
+  /// `grammar.voting_verbs`.
+  static let votingVerb = WordClasses(rawValue: 1 << 35)
+  /// `grammar.not_before_imperative`.
+  static let notBeforeImperative = WordClasses(rawValue: 1 << 36)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -60,7 +60,8 @@ enum TestArchive {
 
   /// One scratch folder per test process, removed when the process exits.
   private static let scratch: String = {
-    var template = Array("/tmp/slackscore-reader-test-XXXXXX".utf8CString)
+    let temporary = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var template = Array("\(temporary)/slackscore-reader-test-XXXXXX".utf8CString)
     let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
     atexit { TestArchive.removeTree(TestArchive.scratch) }
     return path

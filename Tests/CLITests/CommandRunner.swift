@@ -51,6 +51,17 @@ struct CommandRunner {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// `text` with `folder` replaced by `placeholder`, in both the forms the binary may print it: as
+  /// given, and relative to the package root when it lies inside (as under `make test`, whose
+  /// temporary folder is in `.build`).
+  static func replacing(_ folder: String, in text: String, with placeholder: String) -> String {
+    var out = text.replacingOccurrences(of: folder, with: placeholder)
+    if folder.hasPrefix(packageRoot + "/") {
+      out = out.replacingOccurrences(of: String(folder.dropFirst(packageRoot.count + 1)), with: placeholder)
+    }
+    return out
+  }
+
   /// A fresh folder under the system's temporary folder.
   static func temporaryFolder() throws -> String {
     let path = NSTemporaryDirectory() + "slackscore-cli-\(UUID().uuidString)"

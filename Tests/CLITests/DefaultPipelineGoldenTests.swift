@@ -13,8 +13,8 @@ import Testing
     let result = try CommandRunner.run(["run", "--pipeline", "pipelines/default", "--out", out])
     try #require(result.status == 0, "\(result.stderr)")
     // Input paths inside campaigns.json name the output folder; make them stable.
-    let produced = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
-      .replacingOccurrences(of: out, with: "out/default")
+    let produced = CommandRunner.replacing(
+      out, in: try String(contentsOfFile: out + "/" + file, encoding: .utf8), with: "out/default")
     let expectedPath = Self.golden + "/" + file
     if ProcessInfo.processInfo.environment["SLACKSCORE_UPDATE_GOLDEN"] == "1" {
       try FileManager.default.createDirectory(atPath: Self.golden, withIntermediateDirectories: true)
@@ -22,7 +22,10 @@ import Testing
     }
     let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
     if produced != expected {
-      let actualPath = out + "/" + file + ".actual"
+      // Beside the build, not in the temporary folder: kept after the run for the diff.
+      let actualFolder = CommandRunner.packageRoot + "/.build/golden-actual"
+      try FileManager.default.createDirectory(atPath: actualFolder, withIntermediateDirectories: true)
+      let actualPath = actualFolder + "/" + file
       try produced.write(toFile: actualPath, atomically: true, encoding: .utf8)
       Issue.record("\(file) differs from the golden copy; see: git diff --no-index \(expectedPath) \(actualPath)")
     }

@@ -20,8 +20,10 @@ import Testing
     #expect(first.stdout.isEmpty)
     for name in Self.outputs {
       // campaigns.json lists its input files, here the two different output folders.
-      let a = try String(contentsOfFile: one + "/" + name, encoding: .utf8).replacingOccurrences(of: one, with: "OUT")
-      let b = try String(contentsOfFile: two + "/" + name, encoding: .utf8).replacingOccurrences(of: two, with: "OUT")
+      let a = CommandRunner.replacing(
+        one, in: try String(contentsOfFile: one + "/" + name, encoding: .utf8), with: "OUT")
+      let b = CommandRunner.replacing(
+        two, in: try String(contentsOfFile: two + "/" + name, encoding: .utf8), with: "OUT")
       #expect(!a.isEmpty || name == "rejects.jsonl", "\(name) is empty")
       #expect(a == b, "\(name) differs between --jobs 1 and --jobs 2")
     }

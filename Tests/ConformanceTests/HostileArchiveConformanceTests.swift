@@ -30,7 +30,7 @@ struct HostileArchiveConformanceTests {
   }
 
   static func read(_ bytes: [UInt8], name: String) throws -> Outcome {
-    let folder = "/tmp/slackscore-hostile-conformance-\(getpid())"
+    let folder = NSTemporaryDirectory() + "slackscore-hostile-conformance-\(getpid())"
     try FileSystem.createDirectories(folder)
     let path = folder + "/" + name
     try AtomicFileWriter.write(bytes, to: path)

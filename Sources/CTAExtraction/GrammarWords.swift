@@ -1,0 +1,43 @@
+/// Closed word classes the cues are built on (`grammar` in `Resources/cta-lexicon.json`): pronouns,
+/// auxiliaries, request and permission words, speakers, voting verbs, imperative hashtags. Each list
+/// holds the words of both languages.
+public struct GrammarWords: Sendable, Codable {
+  /// "kita", "let's", "ayo": an ask without "we" that includes the reader.
+  public var inclusive: [String]
+  /// "saya", "we": speakers whose appeal verb makes an appeal of their own ("Saya mengajak …").
+  public var firstPersonSpeakers: [String]
+  /// "mengajak", "urge": the verbs of those appeals.
+  public var appealVerbs: [String]
+  /// "you", "kita", "semua": subjects after which a declarative shape still addresses the reader.
+  public var addressedSubjects: [String]
+  /// "Ayah", "Me": speakers that open a line of quoted dialogue ("Ayah: …").
+  public var dialogueSpeakers: [String]
+  /// "Penting", "Dicari": labels that head a line of the writer's own, not a speaker.
+  public var lineLabels: [String]
+  /// "you", "kamu", "kalian": the `second-person` cue.
+  public var secondPerson: [String]
+  /// "kita", "we": the `first-plural` cue.
+  public var firstPlural: [String]
+  /// "mohon", "tolong": words that make the passive after them a polite request.
+  public var requestWords: [String]
+  /// "bisa", "silakan": what an audience named by "Bagi …" may do.
+  public var permissionWords: [String]
+  /// English finite auxiliaries ("is", "will") of a declarative shape.
+  public var finiteAuxiliaries: [String]
+  /// Words after which an English "imperative" head is a noun ("Use of …", "Change is …").
+  public var nounFollowers: [String]
+  /// English past participles not ending in "-ed" ("signed" does, "given" does not).
+  public var irregularParticiples: [String]
+  /// "pilih", "coblos": the voting verbs that ask inside a run-on post.
+  public var votingVerbs: [String]
+  /// Subjects, auxiliaries, negations, relative and purpose words before which a verb is no
+  /// imperative ("saya pilih", "akan pilih", "yang pilih").
+  public var notBeforeImperative: [String]
+  /// Hashtag stems in the imperative → the category they ask for ("#boikot" → boycott).
+  public var imperativeHashtags: [String: String]
+  /// Hashtag stems that are nouns although an imperative stem begins them ("#pilihan": choice).
+  public var nounHashtags: [String]
+  /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
+  /// in the ask's sentence.
+  public var agreementTags: [String]
+}
