@@ -29,8 +29,14 @@ struct NumberedPhrases: Sendable {
   /// The phrases of first-token slot `s` are `groupPhrases[groupStart[s]..<groupStart[s + 1]]`.
   private let groupStart: [Int]
   private let groupPhrases: [Int]
-  /// Phrases that start with a wildcard, tried at every token.
+  /// Phrases that start with a wildcard, tried at every token whose first byte is not ASCII.
   private let wildcardLed: [Int]
+  /// The same phrases for a token whose first byte `b` is ASCII:
+  /// `wildcardByByte[wildcardByteStart[b]..<wildcardByteStart[b + 1]]`, in phrase order: a phrase led
+  /// by a stem whose first byte is ASCII is listed under that byte only (`mayStart` refuses the
+  /// others), every other wildcard-led phrase under every byte.
+  private let wildcardByByte: [Int]
+  private let wildcardByteStart: [Int]
 
   /// The phrases `pieces`, grouped by first-token slot as `groups` and `wildcardLed`; `number` gives
   /// the word number of an exact piece's text.
@@ -78,6 +84,20 @@ struct NumberedPhrases: Sendable {
     groupStart = [0] + groups.reduce(into: [Int]()) { starts, group in starts.append((starts.last ?? 0) + group.count) }
     groupPhrases = groups.flatMap { $0 }
     self.wildcardLed = wildcardLed
+    var byByte: [Int] = []
+    var byteStart = [0]
+    for byte in 0..<128 {
+      for phrase in wildcardLed {
+        let piece = pieceStart[phrase]
+        let onlyUnder: UInt8? =
+          kinds[piece] == .prefix && stemFirstBytes[Int(operands[piece])] < 0x80
+          ? stemFirstBytes[Int(operands[piece])] : nil
+        if onlyUnder == nil || onlyUnder == UInt8(byte) { byByte.append(phrase) }
+      }
+      byteStart.append(byByte.count)
+    }
+    wildcardByByte = byByte
+    wildcardByteStart = byteStart
   }
 
   /// Which first-token slot of a `WordTable.Entry` a matcher reads.
@@ -104,8 +124,14 @@ struct NumberedPhrases: Sendable {
           if let end = matchEnd(phrase, tokens, entries, at: i, from: 1) { body(phrase, i, end) }
         }
       }
-      for phrase in wildcardLed {
-        if let end = matchEnd(phrase, tokens, entries, at: i, from: 0) { body(phrase, i, end) }
+      if let byte = tokens[i].text.utf8.first, byte < 0x80 {
+        for phrase in wildcardByByte[wildcardByteStart[Int(byte)]..<wildcardByteStart[Int(byte) + 1]] {
+          if let end = matchEnd(phrase, tokens, entries, at: i, from: 0) { body(phrase, i, end) }
+        }
+      } else {
+        for phrase in wildcardLed {
+          if let end = matchEnd(phrase, tokens, entries, at: i, from: 0) { body(phrase, i, end) }
+        }
       }
     }
   }
