@@ -149,13 +149,14 @@ public struct CueAnalyzer: Sendable {
     listKinds = lists.phrases.map { Self.listKind(label: $0.label) }
     contextCues = contextNames.map { $0.map(cueNames.cue) }
     self.registry = registry
-    // The first words of the negative imperatives of more words ("do" of "do not"): only after one
-    // of them can a head and the word after it be a negative imperative.
     let grammar = lexicon.grammar
+    // Longest stem first, then alphabetical: the same order whatever the JSON object's key order.
     imperativeHashtags = grammar.imperativeHashtags.compactMap { stem, name in
       CTAResources.categories.firstIndex(of: name).map { (stem.lowercased(), $0) }
     }.sorted { ($0.stem.utf8.count, $1.stem) > ($1.stem.utf8.count, $0.stem) }
     nounHashtags = grammar.nounHashtags.map { $0.lowercased() }
+    // The first words of the negative imperatives of more words ("do" of "do not"): only after one
+    // of them can a head and the word after it be a negative imperative.
     let negativeLeads = Set(
       negatives.compactMap { phrase in
         phrase.unicodeScalars.firstIndex(of: " ").map { String(phrase.unicodeScalars[..<$0]) }
