@@ -181,6 +181,7 @@ public struct CueAnalyzer: Sendable {
         (.votingVerb, Set(grammar.votingVerbs)), (.notBeforeImperative, Set(grammar.notBeforeImperative)),
         (.clauseBreak, Self.clauseBreaks), (.continuationOpener, set(lexicon.continuationOpeners ?? [:])),
         (.obligationOpener, set(lexicon.obligationOpeners ?? [:])),
+        (.complaintParticle, Set(grammar.complaintParticles)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))
@@ -375,13 +376,16 @@ public struct CueAnalyzer: Sendable {
           askAt.append(head)
         }
       }
-      if classes.contains(.imperativeID) && lang != "en"
-        && (word != "tanda" || (hasNext && tokens[head + 1].text == "tangani"))
+      // "Boikot kok tanggung2, …": a verb that "kok" follows is what the writer wonders or complains
+      // about, not what they ask.
+      let complained = hasNext && entries[head + 1].classes.contains(.complaintParticle)
+      if !complained, classes.contains(.imperativeID) && lang != "en",
+        word != "tanda" || (hasNext && tokens[head + 1].text == "tangani")
       {
         cues.insert(.imperative)
         imperative = true
         askAt.append(head)
-      } else if lang != "en", n == 0 || !tokens[head].capitalized,
+      } else if !complained, lang != "en", n == 0 || !tokens[head].capitalized,
         !(hasNext && entries[head + 1].classes.contains(.secondPerson)),
         let morph = indonesianImperative(word, classes, startsAct: entries[head].categorySlot >= 0)
       {

@@ -37,6 +37,8 @@ public struct GrammarWords: Sendable, Codable {
   public var imperativeHashtags: [String: String]
   /// Hashtag stems that are nouns although an imperative stem begins them ("#pilihan": choice).
   public var nounHashtags: [String]
+  /// "kok": after a verb it makes the verb what the writer complains about ("Boikot kok …").
+  public var complaintParticles: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

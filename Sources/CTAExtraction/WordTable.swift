@@ -64,6 +64,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let votingVerb = WordClasses(rawValue: 1 << 35)
   /// `grammar.not_before_imperative`.
   static let notBeforeImperative = WordClasses(rawValue: 1 << 36)
+  /// `grammar.complaint_particles`.
+  static let complaintParticle = WordClasses(rawValue: 1 << 37)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

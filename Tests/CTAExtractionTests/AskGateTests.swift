@@ -172,6 +172,13 @@ import Testing
     #expect((cues.contains("imperative") || cues.contains("lah-imperative")) == imperative, "cues=\(cues)")
   }
 
+  @Test func aVerbThatKokFollowsIsAComplaint() {
+    let complaint = Self.detector.judge(sentence: "Boikot kok tanggung, sekalian saja semuanya", lang: "id")
+    #expect(!complaint.analysis.cues.contains("imperative"), "cues=\(complaint.analysis.cues)")
+    let ask = Self.detector.judge(sentence: "Boikot produk pabrik itu sampai sungai bersih", lang: "id")
+    #expect(ask.analysis.cues.contains("imperative"), "cues=\(ask.analysis.cues)")
+  }
+
   @Test func aFuturePassiveIsAStatement() {
     let verdict = Self.detector.judge(sentence: "Donasi kamu akan digunakan untuk membeli obat", lang: "id")
     #expect(verdict.analysis.cues.contains("declarative"), "cues=\(verdict.analysis.cues)")

@@ -28,7 +28,7 @@ import Testing
       ("finite_auxiliaries", grammar.finiteAuxiliaries), ("noun_followers", grammar.nounFollowers),
       ("irregular_participles", grammar.irregularParticiples), ("voting_verbs", grammar.votingVerbs),
       ("not_before_imperative", grammar.notBeforeImperative), ("noun_hashtags", grammar.nounHashtags),
-      ("agreement_tags", grammar.agreementTags),
+      ("agreement_tags", grammar.agreementTags), ("complaint_particles", grammar.complaintParticles),
     ]
     for (name, words) in lists {
       #expect(!words.isEmpty, "grammar.\(name) is empty")
