@@ -266,6 +266,8 @@ public struct CueAnalyzer: Sendable {
     lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
+        // "Sya dukung bu Airin", "kami siap bantu": the speaker declares what they do.
+        if Self.followsFirstPersonSubject(first, tokens, entries) { break }
         cues.insert(.hortative)
         hortativeAt.append(first)
         askAt.append(first)
@@ -726,6 +728,20 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return heads
+  }
+
+  /// Whether the word at `i` has a first-person subject before it in its clause, with at most two
+  /// auxiliaries or adverbs between ("saya dukung", "kami siap bantu", "gw tetap dukung").
+  static func followsFirstPersonSubject(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    var j = i - 1
+    var between = 0
+    while j >= 0 && tokens[j].kind == .word && between <= 2 {
+      if entries[j].classes.contains(.firstPersonSpeaker) { return true }
+      guard entries[j].classes.contains(.notBeforeImperative) else { return false }
+      between += 1
+      j -= 1
+    }
+    return false
   }
 
   /// The index of a "pilih"/"pilihlah" directly followed by a capitalised word (a name), if any.

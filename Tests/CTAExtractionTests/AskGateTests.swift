@@ -172,6 +172,13 @@ import Testing
     #expect((cues.contains("imperative") || cues.contains("lah-imperative")) == imperative, "cues=\(cues)")
   }
 
+  @Test func aHortativeVerbAfterAFirstPersonSubjectIsADeclaration() {
+    let declared = Self.detector.judge(sentence: "Sya siap dukung bu Rina jadi gubernur", lang: "id")
+    #expect(!declared.analysis.cues.contains("hortative"), "cues=\(declared.analysis.cues)")
+    let asked = Self.detector.judge(sentence: "Dukung bu Rina jadi gubernur tahun ini!", lang: "id")
+    #expect(asked.analysis.cues.contains("hortative"), "cues=\(asked.analysis.cues)")
+  }
+
   @Test func aVerbThatKokFollowsIsAComplaint() {
     let complaint = Self.detector.judge(sentence: "Boikot kok tanggung, sekalian saja semuanya", lang: "id")
     #expect(!complaint.analysis.cues.contains("imperative"), "cues=\(complaint.analysis.cues)")
