@@ -139,6 +139,10 @@ public enum CTAResources {
   static let hashtagCategory = categories.firstIndex(of: "hashtag")!
   /// The index of `vote` in ``categories``.
   static let voteCategory = categories.firstIndex(of: "vote")!
+  /// The index of `buy` in ``categories``.
+  static let buyCategory = categories.firstIndex(of: "buy")!
+  /// The index of `boycott` in ``categories``.
+  static let boycottCategory = categories.firstIndex(of: "boycott")!
 
   /// Reads and decodes `name` (e.g. `cta-lexicon.json`) from `directory`, or from the bundle when nil.
   public static func load<T: Decodable>(_ type: T.Type, named name: String, directory: String? = nil) throws -> T {

@@ -239,18 +239,22 @@ public struct CueAnalyzer: Sendable {
     categories.forEachHit(tokens, entries, slots: .categories) {
       phrase, first, _ in
       let hit = categoryPhrases[phrase]
+      // Buying that a negative forbids is a boycott ("jangan jajan di warung itu").
+      let category =
+        hit.category == CTAResources.buyCategory && first > 0 && entries[first - 1].classes.contains(.negative)
+        ? CTAResources.boycottCategory : hit.category
       if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
-      hitCounts[hit.category] += 1
-      hitCategories.insert(hit.category)
-      cues.insert(categoryCues[hit.category])
+      hitCounts[category] += 1
+      hitCategories.insert(category)
+      cues.insert(categoryCues[category])
       switch hit.role {
       case .topic: break
       case .weak:
-        topicCategories.insert(hit.category)
-        weakStarts.append((hit.category, first))
-      case .placeBound: placeBoundCategories.insert(hit.category)
+        topicCategories.insert(category)
+        weakStarts.append((category, first))
+      case .placeBound: placeBoundCategories.insert(category)
       case .act:
-        actCategories.insert(hit.category)
+        actCategories.insert(category)
         actStarts.append(first)
       }
     }

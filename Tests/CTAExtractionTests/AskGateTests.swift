@@ -179,6 +179,12 @@ import Testing
     #expect(asked.analysis.cues.contains("hortative"), "cues=\(asked.analysis.cues)")
   }
 
+  @Test func buyingThatANegativeForbidsIsABoycott() {
+    let verdict = Self.detector.judge(sentence: "Jangan jajan di warung pabrik itu lagi, gaes!", lang: "id")
+    #expect(verdict.analysis.actCategories.contains("boycott"), "acts=\(verdict.analysis.actCategories)")
+    #expect(!verdict.analysis.actCategories.contains("buy"), "acts=\(verdict.analysis.actCategories)")
+  }
+
   @Test func aVerbThatKokFollowsIsAComplaint() {
     let complaint = Self.detector.judge(sentence: "Boikot kok tanggung, sekalian saja semuanya", lang: "id")
     #expect(!complaint.analysis.cues.contains("imperative"), "cues=\(complaint.analysis.cues)")
