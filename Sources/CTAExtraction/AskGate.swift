@@ -76,7 +76,7 @@ enum AskGate {
       // A line of quoted dialogue or a sentence wholly in quotation marks is someone's speech, not
       // the page's ask ("Ayah: Kamu jangan nonton itu", a meme's "\"Boikot …!\"").
       analysis.exclusion = .reported
-    } else if analysis.lang == "id", Self.opensWithAttribution(tokens, words: words, wordClasses: wordClasses) {
+    } else if analysis.lang == "id", Self.opensWithAttribution(tokens, wordClasses: wordClasses) {
       // A headline that quotes a named speaker ("PPP: Jangan Buru-buru Tolak …") reports that
       // speaker's ask.
       cues.insert(.attributedQuote)
@@ -114,9 +114,10 @@ enum AskGate {
 
   /// Whether the sentence opens (after a retweet header) with one to three capitalised words naming
   /// a speaker and a colon: "Rizal Ramli: …", "Ketua DPR: …" (Indonesian headlines quote this way).
-  /// The words must be names, not words of the lexicon's lists (an imperative, a hortative, a
-  /// request) nor a line label. `words`/`wordClasses`: the word tokens and their table classes.
-  static func opensWithAttribution(_ tokens: [Token], words: [Token], wordClasses: [WordClasses]) -> Bool {
+  /// The words must be names: no word-table class but third-person subject or function word (so no
+  /// imperative, hortative, request or line label). `wordClasses`: the table classes of the word
+  /// tokens, in order.
+  static func opensWithAttribution(_ tokens: [Token], wordClasses: [WordClasses]) -> Bool {
     var start = 0
     var wordsBefore = 0
     if tokens.count > 1 && tokens[0].text == "rt" && tokens[1].kind == .mention {
@@ -127,7 +128,6 @@ enum AskGate {
     var end = start
     while end < tokens.count && end - start < 3 && tokens[end].kind == .word && tokens[end].capitalized { end += 1 }
     guard end > start, end + 1 < tokens.count, tokens[end].text == ":" else { return false }
-    if wordClasses[wordsBefore].contains(.lineLabel) { return false }
     let nameClasses: WordClasses = [.thirdPerson, .functionID, .functionEN]
     return wordClasses[wordsBefore..<(wordsBefore + end - start)].allSatisfy { $0.subtracting(nameClasses).isEmpty }
   }
