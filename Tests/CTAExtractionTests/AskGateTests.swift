@@ -164,6 +164,7 @@ import Testing
       ("Tetap boikot produk pabrik itu!", true),
       ("Terus boikot sampai sungai bersih", true),
       ("Mantap, boikotlah terus", true),
+      ("Ya boikot produk pabrik itu sampai bersih", true),
       ("#Pabrik terus boikot warga sekitar", false),
     ])
   func continuationBeforeTheAct(_ sentence: String, _ imperative: Bool) {
