@@ -113,10 +113,11 @@ score: $(BIN)
 # The tests' scratch folders (and SwiftPM's own) go here instead of /tmp, emptied at the start of each
 # run, so that runs leave nothing behind in /tmp and the last run's files stay there to be looked at.
 TEST_TMP := .build/test-tmp
+EMPTY_TEST_TMP = rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
 
 test: deps
 	$(SWIFT) build --build-tests
-	@rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
+	@$(EMPTY_TEST_TMP)
 	TMPDIR="$(abspath $(TEST_TMP))" $(SWIFT) test --skip-build --skip Conformance
 	@regressions="$$(find Fuzz/Regressions -type f ! -name '.*' | sort)"; \
 	  if [ -n "$$regressions" ]; then .build/debug/slackscore-fuzz all $$regressions; fi
@@ -126,7 +127,7 @@ conformance: deps
 	@test -d "$(SHARED)/data" || { echo "conformance: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	$(SWIFT) build --build-tests
 	@scripts/venv.sh $(VENV) wacz wacz
-	@rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
+	@$(EMPTY_TEST_TMP)
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" SLACKSCORE_WACZ="$(abspath $(VENV))/bin/wacz" \
 	  TMPDIR="$(abspath $(TEST_TMP))" $(SWIFT) test --skip-build --filter Conformance
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh

@@ -212,10 +212,10 @@ public struct CTADetector: Sendable {
     var best: (String, Double)?
     // A boycott that names what to buy instead ("jangan beli X, ganti dengan produk lokal") asks for
     // the boycott: the purchase only serves it.
-    let boycott = analysis.actCategories.contains("boycott")
+    let boycott = analysis.actCategories.contains(CTAResources.categories[CTAResources.boycottCategory])
     for (c, name) in CTAResources.categories.enumerated()
     where (analysis.actCategories.contains(name) || analysis.linkCategories.contains(name))
-      && !(boycott && name == "buy")
+      && !(boycott && c == CTAResources.buyCategory)
     {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {

@@ -15,13 +15,6 @@ public struct CTALexiconFile: Sendable, Codable {
   public var imperativeVerbs: PhraseLists
   /// Vocatives and discourse words skipped before a clause head.
   public var clauseOpeners: PhraseLists
-  /// Adverbs of going on (`tetap`, `terus`, `lanjut`) skipped before a clause head like the openers,
-  /// so that "Tetap boikot!" opens with its imperative, except after a hashtag or mention, which is
-  /// then the subject ("#TGB TERUS PROMOSIKAN …").
-  public var continuationOpeners: PhraseLists?
-  /// Words of obligation that, opening a sentence right before its act, ask everyone ("Wajib
-  /// boikot!", "Harus pilih yang jujur"): cue `impersonal-request`.
-  public var obligationOpeners: PhraseLists?
   /// Words ending in -kan/-i/-lah that are not imperatives.
   public var imperativeSuffixBlocklist: [String]
   /// Sentence-final softeners: `ya`, `dong`, `kak`, …

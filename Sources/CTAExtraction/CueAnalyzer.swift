@@ -179,8 +179,8 @@ public struct CueAnalyzer: Sendable {
         (.addressedSubject, Set(grammar.addressedSubjects)), (.dialogueSpeaker, Set(grammar.dialogueSpeakers)),
         (.lineLabel, Set(grammar.lineLabels)), (.permissionWord, Set(grammar.permissionWords)),
         (.votingVerb, Set(grammar.votingVerbs)), (.notBeforeImperative, Set(grammar.notBeforeImperative)),
-        (.clauseBreak, Self.clauseBreaks), (.continuationOpener, set(lexicon.continuationOpeners ?? [:])),
-        (.obligationOpener, set(lexicon.obligationOpeners ?? [:])),
+        (.clauseBreak, Self.clauseBreaks), (.continuationOpener, Set(grammar.continuationOpeners)),
+        (.obligationOpener, Set(grammar.obligationOpeners)),
         (.complaintParticle, Set(grammar.complaintParticles)),
       ], categories: categories, lists: lists)
     self.table = table
@@ -479,8 +479,7 @@ public struct CueAnalyzer: Sendable {
     }
     // An obligation that opens the sentence right before its act asks everyone: "Wajib BOIKOT!!!",
     // "Harus pilih yang jujur" (not "Harus diakui …", which names no act).
-    if lang != "en", let first = tokens.firstIndex(where: { $0.kind == .word }),
-      entries[first].classes.contains(.obligationOpener),
+    if lang != "en", let first = firstWordAt, entries[first].classes.contains(.obligationOpener),
       let act = actStarts.first(where: { $0 > first && $0 <= first + 2 })
     {
       cues.insert(.impersonalRequest)
@@ -782,7 +781,7 @@ public struct CueAnalyzer: Sendable {
 
   /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word with
   /// table classes `classes`; `startsAct`: the word opens a phrase of the action lexicon.
-  func indonesianImperative(_ word: String, _ classes: WordClasses, startsAct: Bool = false) -> CueSet? {
+  func indonesianImperative(_ word: String, _ classes: WordClasses, startsAct: Bool) -> CueSet? {
     guard word.utf8.count >= 5, !classes.contains(.suffixBlocked), Self.isLetters(word) else { return nil }
     if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return .lahImperative }
     let nominal =

@@ -37,6 +37,13 @@ public struct GrammarWords: Sendable, Codable {
   public var imperativeHashtags: [String: String]
   /// Hashtag stems that are nouns although an imperative stem begins them ("#pilihan": choice).
   public var nounHashtags: [String]
+  /// Adverbs of going on ("tetap", "terus", "lanjut"), skipped before a clause head like the
+  /// openers, so that "Tetap boikot!" opens with its imperative, except after a hashtag or mention,
+  /// which is then the subject ("#TGB TERUS PROMOSIKAN …").
+  public var continuationOpeners: [String]
+  /// Words of obligation ("wajib", "harus") that, opening a sentence right before its act, ask
+  /// everyone ("Wajib boikot!"): cue `impersonal-request`.
+  public var obligationOpeners: [String]
   /// "kok": after a verb it makes the verb what the writer complains about ("Boikot kok …").
   public var complaintParticles: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them

@@ -48,9 +48,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let irregularParticiple = WordClasses(rawValue: 1 << 27)
   /// `CueAnalyzer.clauseBreaks`.
   static let clauseBreak = WordClasses(rawValue: 1 << 28)
-  /// The lexicon's `continuation_openers`.
+  /// `grammar.continuation_openers`.
   static let continuationOpener = WordClasses(rawValue: 1 << 29)
-  /// The lexicon's `obligation_openers`.
+  /// `grammar.obligation_openers`.
   static let obligationOpener = WordClasses(rawValue: 1 << 30)
   /// `grammar.addressed_subjects`.
   static let addressedSubject = WordClasses(rawValue: 1 << 31)

@@ -173,51 +173,36 @@ import Testing
     #expect((cues.contains("imperative") || cues.contains("lah-imperative")) == imperative, "cues=\(cues)")
   }
 
-  @Test func aHortativeVerbAfterAFirstPersonSubjectIsADeclaration() {
-    let declared = Self.detector.judge(sentence: "Sya siap dukung bu Rina jadi gubernur", lang: "id")
-    #expect(!declared.analysis.cues.contains("hortative"), "cues=\(declared.analysis.cues)")
-    let asked = Self.detector.judge(sentence: "Dukung bu Rina jadi gubernur tahun ini!", lang: "id")
-    #expect(asked.analysis.cues.contains("hortative"), "cues=\(asked.analysis.cues)")
+  @Test(
+    "one sentence of each pair has the cue, the other not",
+    arguments: [
+      // A hortative verb after a first-person subject declares what the speaker does.
+      ("Sya siap dukung bu Rina jadi gubernur", "hortative", false),
+      ("Dukung bu Rina jadi gubernur tahun ini!", "hortative", true),
+      // A verb that "kok" follows is what the writer complains about.
+      ("Boikot kok tanggung, sekalian saja semuanya", "imperative", false),
+      ("Boikot produk pabrik itu sampai sungai bersih", "imperative", true),
+      // An opening obligation right before its act asks everyone.
+      ("Wajib boikot produk itu!!!", "impersonal-request", true),
+      ("Harus diakui produk itu laris", "impersonal-request", false),
+      // A future passive is a statement.
+      ("Donasi kamu akan digunakan untuk membeli obat", "declarative", true),
+      // "-si" loanwords and names are no -i imperatives; the acts' -i verbs are.
+      ("Situasi lalu lintas di depan gedung DPR ramai lancar", "i-imperative", false),
+      ("Jokowi resmikan jalan tol di Sumatra", "i-imperative", false),
+      ("Temani korban banjir di posko besok pagi", "i-imperative", true),
+      ("Konfirmasi kehadiran di balai desa sebelum Jumat", "i-imperative", true),
+    ])
+  func cueOfThePair(_ sentence: String, _ cue: String, _ present: Bool) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(verdict.analysis.cues.contains(cue) == present, "cues=\(verdict.analysis.cues)")
+    if cue == "declarative" { #expect(!verdict.isCallToAction, "p=\(verdict.probability)") }
   }
 
   @Test func buyingThatANegativeForbidsIsABoycott() {
     let verdict = Self.detector.judge(sentence: "Jangan jajan di warung pabrik itu lagi, gaes!", lang: "id")
     #expect(verdict.analysis.actCategories.contains("boycott"), "acts=\(verdict.analysis.actCategories)")
     #expect(!verdict.analysis.actCategories.contains("buy"), "acts=\(verdict.analysis.actCategories)")
-  }
-
-  @Test func aVerbThatKokFollowsIsAComplaint() {
-    let complaint = Self.detector.judge(sentence: "Boikot kok tanggung, sekalian saja semuanya", lang: "id")
-    #expect(!complaint.analysis.cues.contains("imperative"), "cues=\(complaint.analysis.cues)")
-    let ask = Self.detector.judge(sentence: "Boikot produk pabrik itu sampai sungai bersih", lang: "id")
-    #expect(ask.analysis.cues.contains("imperative"), "cues=\(ask.analysis.cues)")
-  }
-
-  @Test func aFuturePassiveIsAStatement() {
-    let verdict = Self.detector.judge(sentence: "Donasi kamu akan digunakan untuk membeli obat", lang: "id")
-    #expect(verdict.analysis.cues.contains("declarative"), "cues=\(verdict.analysis.cues)")
-    #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
-  }
-
-  @Test func anOpeningObligationBeforeTheActAsksEveryone() {
-    let must = Self.detector.judge(sentence: "Wajib boikot produk itu!!!", lang: "id")
-    #expect(must.analysis.cues.contains("impersonal-request"), "cues=\(must.analysis.cues)")
-    #expect(must.analysis.addressed, "cues=\(must.analysis.cues)")
-    let noAct = Self.detector.judge(sentence: "Harus diakui produk itu laris", lang: "id")
-    #expect(!noAct.analysis.cues.contains("impersonal-request"), "cues=\(noAct.analysis.cues)")
-  }
-
-  @Test(
-    "'-si' loanwords and names are no -i imperatives; the acts' -i verbs are",
-    arguments: [
-      ("Situasi lalu lintas di depan gedung DPR ramai lancar", false),
-      ("Jokowi resmikan jalan tol di Sumatra", false),
-      ("Temani korban banjir di posko besok pagi", true),
-      ("Konfirmasi kehadiran di balai desa sebelum Jumat", true),
-    ])
-  func iImperatives(_ sentence: String, _ imperative: Bool) {
-    let cues = Self.detector.judge(sentence: sentence, lang: "id").analysis.cues
-    #expect(cues.contains("i-imperative") == imperative, "cues=\(cues)")
   }
 
   @Test(
