@@ -37,6 +37,7 @@ help:
 	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000 1000000; about 8 GB of disk, 25-45 min)"
 	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language"
 	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
+	@echo "make relabel-prepare|relabel-candidates|relabel-combine  make the tweet labels in CTA_LABELS again (training/cta-real/relabel.py)"
 	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
 	@echo "make format|lint  swift format"
 
@@ -233,6 +234,24 @@ train-cta: deps $(BIN) cta-real
 	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels (docs/extract.md, \"The tweet labels of 4 December 2026\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
 	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) $(if $(CTA_THRESHOLD),--threshold $(CTA_THRESHOLD)) -o $(CTA_MODEL)
 	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
+
+# Making the tweet labels again on a machine without them (training/cta-real/LABELLING.md; people read
+# every tweet, these targets only page, gather and combine): prepare pages the tweets into
+# RELABEL_WORK for the first pass; candidates gathers the blind passes' tweets (first-pass lists, the
+# shipped detector's flags, a fixed sample); combine writes the majority of the three passes to
+# CTA_LABELS.
+RELABEL_WORK ?= $(CTA_LABELS)/work
+RELABEL     := python3 training/cta-real/relabel.py
+.PHONY: relabel-prepare relabel-candidates relabel-combine
+relabel-prepare:
+	$(RELABEL) prepare --shared "$(SHARED)" --work "$(RELABEL_WORK)"
+relabel-candidates: deps $(BIN)
+	$(RELABEL) flags-input --work "$(RELABEL_WORK)" --flags "$(RELABEL_WORK)/flags"
+	for lang in id en; do $(BIN) eval-cta --data "$(RELABEL_WORK)/flags/$$lang" --show-errors > "$(RELABEL_WORK)/flags/$$lang/errors.txt" || exit 1; done
+	$(RELABEL) flags-collect --work "$(RELABEL_WORK)" --flags "$(RELABEL_WORK)/flags"
+	$(RELABEL) candidates --work "$(RELABEL_WORK)" --flags "$(RELABEL_WORK)/flags"
+relabel-combine:
+	$(RELABEL) combine --work "$(RELABEL_WORK)" --labels "$(CTA_LABELS)"
 
 format:
 	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
