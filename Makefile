@@ -6,6 +6,9 @@ SHARED   ?= ../shared
 PIPELINE ?= default
 OUT      ?= out/$(PIPELINE)
 SWIFT    ?= swift
+# SwiftPM leaves a few TemporaryDirectory.* folders in TMPDIR on every build: these go under .build.
+SWIFT_TMP := $(abspath .build/swift-tmp)
+SWIFT_BUILD = mkdir -p $(SWIFT_TMP) && TMPDIR="$(SWIFT_TMP)" $(SWIFT) build
 SHELL    := /bin/bash
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 RELEASE_FLAGS = -c release
@@ -45,13 +48,13 @@ deps:
 	@scripts/ensure-deps.sh $(BUILD_DEPS)
 
 build: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
+	$(SWIFT_BUILD) $(RELEASE_FLAGS) --product slackscore
 
 # `deps` is order-only: checking the system packages must not make the binary look stale.
 # A BIN given on the command line (another build, the tests' debug binary) is used as it is.
 ifeq ($(BIN),$(RELEASE_BIN))
 $(BIN): $(shell find Sources -type f 2>/dev/null) Package.swift | deps
-	@$(SWIFT) build $(RELEASE_FLAGS) --product slackscore $(if $(VERBOSE),,--quiet)
+	@$(SWIFT_BUILD) $(RELEASE_FLAGS) --product slackscore $(if $(VERBOSE),,--quiet)
 endif
 
 # ---- The pipeline as file targets: a rerun redoes only what changed. --------------------------
@@ -117,7 +120,7 @@ TEST_TMP := .build/test-tmp
 EMPTY_TEST_TMP = rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
 
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	@$(EMPTY_TEST_TMP)
 	TMPDIR="$(abspath $(TEST_TMP))" $(SWIFT) test --skip-build --skip Conformance
 	@regressions="$$(find Fuzz/Regressions -type f ! -name '.*' | sort)"; \
@@ -126,7 +129,7 @@ test: deps
 conformance: deps
 	@scripts/ensure-deps.sh $(CONFORMANCE_DEPS)
 	@test -d "$(SHARED)/data" || { echo "conformance: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	@scripts/venv.sh $(VENV) wacz wacz
 	@$(EMPTY_TEST_TMP)
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" SLACKSCORE_WACZ="$(abspath $(VENV))/bin/wacz" \
@@ -176,7 +179,7 @@ fuzz: deps
 .PHONY: conformance-fetch
 conformance-fetch: deps
 	@scripts/ensure-deps.sh python3 python3-venv
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 	scripts/conformance-tls.sh
 
@@ -185,14 +188,14 @@ conformance-fetch: deps
 .PHONY: conformance-tls
 conformance-tls: deps
 	@scripts/ensure-deps.sh python3 openssl
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	scripts/conformance-tls.sh
 
 # Fetch against a real pywb (PyPI, in .venv-conformance/) on 127.0.0.1, loaded with SHARED's WARCs.
 .PHONY: conformance-pywb
 conformance-pywb: deps
 	@scripts/ensure-deps.sh python3 python3-venv
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	SHARED="$(SHARED)" scripts/conformance-pywb.sh
 
 bench: deps $(BIN)
@@ -233,7 +236,7 @@ train-cta: deps $(BIN) cta-real
 	@{ test -f "$(CTA_LABELS)/id-tweets.csv" && test -f "$(CTA_LABELS)/en-crisis-tweets.csv"; } || [ "$(CTA_WITHOUT_TWEETS)" = 1 ] || { \
 	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels (docs/extract.md, \"The tweet labels of 4 December 2026\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
 	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) $(if $(CTA_THRESHOLD),--threshold $(CTA_THRESHOLD)) -o $(CTA_MODEL)
-	$(SWIFT) build $(RELEASE_FLAGS) --product slackscore
+	$(SWIFT_BUILD) $(RELEASE_FLAGS) --product slackscore
 
 # Making the tweet labels again on a machine without them (training/cta-real/LABELLING.md; people read
 # every tweet, these targets only page, gather and combine): prepare pages the tweets into

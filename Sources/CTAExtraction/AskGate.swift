@@ -35,10 +35,11 @@ enum AskGate {
   /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
-  /// `wordClasses`: the `WordTable` classes of `words`, in order.
+  /// `wordClasses`: the `WordTable` classes of `words`, in order. `asksBoycott`: the sentence asks for a
+  /// boycott by name, an imperative or hortative right at "boikot …".
   static func judge(
     _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
-    leadingAsk: Bool, inReply: Bool
+    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool = false
   ) {
     let tokens = analysis.tokens
     let inclusive = wordClasses.contains { $0.contains(.inclusive) }
@@ -64,10 +65,12 @@ enum AskGate {
     } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
       analysis.exclusion = .bare
     } else if inReply || Self.opensReply(tokens), !inclusive,
-      (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson)
+      (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson),
+      !(asksBoycott && askForm && !cues.contains(.secondPerson))
     {
       // In a reply, "you" is the account replied to: "@USER Anda bisa tukar produknya" asks the
-      // audience nothing, however it is phrased.
+      // audience nothing, however it is phrased. A boycott asked without "you" is asked of everyone
+      // ("@CNNIndonesia Boikot produk …", "@brand BOIKOT!"): no one account boycotts alone.
       cues.insert(.replyToOne)
       analysis.exclusion = .reply
     } else if (cues.contains(.question) || cues.contains(.questionWord)) && !cues.contains(.requestQuestion) {

@@ -181,7 +181,8 @@ public struct CueAnalyzer: Sendable {
         (.votingVerb, Set(grammar.votingVerbs)), (.notBeforeImperative, Set(grammar.notBeforeImperative)),
         (.clauseBreak, Self.clauseBreaks), (.continuationOpener, Set(grammar.continuationOpeners)),
         (.obligationOpener, Set(grammar.obligationOpeners)),
-        (.complaintParticle, Set(grammar.complaintParticles)),
+        (.topicParticle, Set(grammar.topicParticles)), (.demonstrative, Set(grammar.demonstratives)),
+        (.relativeWord, Set(grammar.relativeWords)), (.negation, Set(grammar.negations)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))
@@ -226,6 +227,8 @@ public struct CueAnalyzer: Sendable {
     var topicCategories = CategoryBits()
     var placeBoundCategories = CategoryBits()
     var actStarts: [Int] = []
+    // Where a boycott is named outright ("boikot …", not a negated act such as "jangan beli …").
+    var boycottStarts: [Int] = []
     // Where weak phrases start, with their category.
     var weakStarts: [(category: Int, start: Int)] = []
     // Where the sentence asks (an imperative, hortative, request): a weak phrase names the act only
@@ -256,6 +259,11 @@ public struct CueAnalyzer: Sendable {
       case .act:
         actCategories.insert(category)
         actStarts.append(first)
+        if category == CTAResources.boycottCategory && !entries[first].classes.contains(.negative)
+          && !(first > 0 && entries[first - 1].classes.contains(.negative))
+        {
+          boycottStarts.append(first)
+        }
       }
     }
 
@@ -266,12 +274,28 @@ public struct CueAnalyzer: Sendable {
     var requests: [Int] = []
     // Where the hortative that opens the sentence ("Mari kita …") ends.
     var openingHortativeEnd: Int?
+    // Act phrases that a permission word follows ("Boikot silahkan"): no imperative at their head.
+    var permittedActs: [Int] = []
     let firstWordAt = tokens.firstIndex { $0.kind == .word }
     lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
-        // "Sya dukung bu Airin", "kami siap bantu": the speaker declares what they do.
-        if Self.followsFirstPersonSubject(first, tokens, entries) { break }
+        // "Sya dukung bu Airin", "kami siap bantu": the speaker declares what they do; "Yang dukung
+        // pak X": a relative clause describes someone.
+        if Self.followsFirstPersonSubject(first, tokens, entries)
+          || (first > 0 && entries[first - 1].classes.contains(.relativeWord))
+        {
+          break
+        }
+        // "Boikot silahkan, …", "Lo mau ikut boikot silahkan": permission given after the act, in
+        // the same clause, leaves the act to the reader; it asks nothing.
+        if entries[first].classes.contains(.permissionWord),
+          let act = actStarts.last(where: { $0 < first && first - $0 <= 4 }),
+          !tokens[act..<first].contains(where: { $0.kind == .punctuation })
+        {
+          permittedActs.append(act)
+          break
+        }
         cues.insert(.hortative)
         hortativeAt.append(first)
         askAt.append(first)
@@ -323,10 +347,15 @@ public struct CueAnalyzer: Sendable {
     {
       addAct(CTAResources.hashtagCategory, at: start)
     }
-    // "Pilih Anies!", "Pilih Prabowo-Sandi, #…": "pilih" before a name, with a hashtag or "!" that
-    // marks a campaign post (a form's "Pilih Kota" has neither), is a vote act.
-    if !actCategories.contains(CTAResources.voteCategory),
-      let at = Self.choosesByName(tokens, entries), tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" })
+    // "Pilih Anies!", "Pilih Prabowo-Sandi, #…", "Ayo pilih Airin", "Pilih Airin Ade aja", "wajib
+    // pilih Airin": "pilih" before a name is a vote act when something marks the sentence as a
+    // campaign ask: a hashtag or "!", an opening hortative, a closing polite particle, or an
+    // obligation word right before it. A form's "Pilih Kota" has none of these.
+    if !actCategories.contains(CTAResources.voteCategory), let at = Self.choosesByName(tokens, entries),
+      tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || openingHortativeEnd != nil
+        || (tokens.lastIndex(where: { $0.kind == .word }).map { entries[$0].classes.contains(.politeParticle) }
+          ?? false)
+        || (at > 0 && entries[at - 1].classes.contains(.obligationOpener))
     {
       addAct(CTAResources.voteCategory, at: at)
     }
@@ -382,9 +411,10 @@ public struct CueAnalyzer: Sendable {
           askAt.append(head)
         }
       }
-      // "Boikot kok tanggung2, …": a verb that "kok" follows is what the writer wonders or complains
-      // about, not what they ask.
-      let complained = hasNext && entries[head + 1].classes.contains(.complaintParticle)
+      // "Boikot kok tanggung2, …", "Boikot sih boikot, tapi …", "Boikot ini kan ada pro kontra": a
+      // verb that a topic particle, or a demonstrative with more of the clause after it, follows is
+      // what the writer talks about, not what they ask.
+      let complained = (hasNext && Self.isTopic(head, tokens, entries)) || permittedActs.contains(head)
       if !complained, classes.contains(.imperativeID) && lang != "en",
         word != "tanda" || (hasNext && tokens[head + 1].text == "tangani")
       {
@@ -481,6 +511,14 @@ public struct CueAnalyzer: Sendable {
     // "Harus pilih yang jujur" (not "Harus diakui …", which names no act).
     if lang != "en", let first = firstWordAt, entries[first].classes.contains(.obligationOpener),
       let act = actStarts.first(where: { $0 > first && $0 <= first + 2 })
+    {
+      cues.insert(.impersonalRequest)
+      askAt.append(act)
+    }
+    // An obligation anywhere that binds everyone: in the passive ("danone aqua wajib di boikot",
+    // "harus diboikot") or with the audience as subject ("kita patut boikot", "kalian harus pilih").
+    if lang != "en", !cues.contains(.impersonalRequest),
+      let act = Self.obligedAct(tokens, entries, actStarts: actStarts)
     {
       cues.insert(.impersonalRequest)
       askAt.append(act)
@@ -598,7 +636,8 @@ public struct CueAnalyzer: Sendable {
       tokens: tokens, lang: lang, cues: [], categoryHits: categoryHits(hitCounts, hitCategories),
       linkCategories: linkCategories, target: target, promo: promo, heads: heads)
     AskGate.judge(
-      &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply)
+      &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply,
+      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } })
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)
     }
@@ -731,6 +770,42 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return heads
+  }
+
+  /// The act start that an obligation binds everyone to, if any: an obligation word ("wajib",
+  /// "harus") that a listed act phrase begins ("harus diboikot"), that a passive act follows ("wajib
+  /// di boikot", "harus disebarkan"), or that follows the audience as subject ("kita patut boikot");
+  /// not one a negation lifts ("Tak semua harus diboikot").
+  static func obligedAct(_ tokens: [Token], _ entries: [WordTable.Entry], actStarts: [Int]) -> Int? {
+    for o in tokens.indices where entries[o].classes.contains(.obligationOpener) {
+      let clauseBefore = (tokens[..<o].lastIndex { $0.kind != .word }).map { $0 + 1 } ?? 0
+      if entries[max(clauseBefore, o - 4)..<o].contains(where: { $0.classes.contains(.negation) }) { continue }
+      if actStarts.contains(o) { return o }
+      guard o + 1 < tokens.count else { break }
+      let next = tokens[o + 1].text
+      if next == "di", o + 2 < tokens.count, actStarts.contains(o + 2) { return o + 2 }
+      if next.utf8HasPrefix("di") && next.utf8.count >= 5 && actStarts.contains(o + 1) { return o + 1 }
+      if o > 0, entries[o - 1].classes.contains(.inclusive) || entries[o - 1].classes.contains(.secondPerson),
+        let act = actStarts.first(where: { $0 > o && $0 <= o + 2 })
+      {
+        return act
+      }
+    }
+    return nil
+  }
+
+  /// Whether the verb at `i` is the topic of its clause rather than an order: a topic particle
+  /// follows it ("Boikot sih …", "Boikot kok …"), or, for a bare verb (no "-kan"), a demonstrative
+  /// followed by a word that is no function word or particle ("Boikot ini kan …", "Boikot itu
+  /// membantu"; not "Share ini ya", "Sebarkan ini ke …").
+  static func isTopic(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    guard i + 1 < tokens.count else { return false }
+    let next = entries[i + 1].classes
+    if next.contains(.topicParticle) { return true }
+    guard next.contains(.demonstrative), !tokens[i].text.utf8HasSuffix("kan"), i + 2 < tokens.count,
+      tokens[i + 2].kind == .word
+    else { return false }
+    return entries[i + 2].classes.isDisjoint(with: [.functionID, .functionEN, .politeParticle, .demonstrative])
   }
 
   /// Whether the word at `i` has a first-person subject before it in its clause, with at most two

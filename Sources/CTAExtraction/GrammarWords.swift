@@ -44,8 +44,18 @@ public struct GrammarWords: Sendable, Codable {
   /// Words of obligation ("wajib", "harus") that, opening a sentence right before its act, ask
   /// everyone ("Wajib boikot!"): cue `impersonal-request`.
   public var obligationOpeners: [String]
-  /// "kok": after a verb it makes the verb what the writer complains about ("Boikot kok …").
-  public var complaintParticles: [String]
+  /// "kok", "sih", "vs", a negation ("ga"), the copula ("ada", "adalah"): after a verb they make the
+  /// verb the topic the writer talks, wonders or complains about, not an order ("Boikot kok …",
+  /// "Boikot sih boikot, tapi …", "Boikot VS realistis", "Boikot ga nih", "Boikot ada dari …").
+  public var topicParticles: [String]
+  /// "ini", "itu": after a bare act verb and before more of the clause they make the verb a noun
+  /// ("Boikot ini kan ada pro kontra", "Boikot itu membantu"); "Share ini ya" stays an order.
+  public var demonstratives: [String]
+  /// "yang": a verb or hortative after it describes someone ("Yang dukung pak X"), it asks nothing.
+  public var relativeWords: [String]
+  /// "tidak", "tak", "ga": a plain negation; one just before an obligation lifts it ("Tak semua harus
+  /// diboikot").
+  public var negations: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

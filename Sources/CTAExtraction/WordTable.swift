@@ -64,8 +64,14 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let votingVerb = WordClasses(rawValue: 1 << 35)
   /// `grammar.not_before_imperative`.
   static let notBeforeImperative = WordClasses(rawValue: 1 << 36)
-  /// `grammar.complaint_particles`.
-  static let complaintParticle = WordClasses(rawValue: 1 << 37)
+  /// `grammar.topic_particles`.
+  static let topicParticle = WordClasses(rawValue: 1 << 37)
+  /// `grammar.demonstratives`.
+  static let demonstrative = WordClasses(rawValue: 1 << 38)
+  /// `grammar.relative_words`.
+  static let relativeWord = WordClasses(rawValue: 1 << 39)
+  /// `grammar.negations`.
+  static let negation = WordClasses(rawValue: 1 << 40)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -62,6 +62,17 @@ import Testing
     #expect(we.analysis.exclusion != .reply, "cues=\(we.analysis.cues)")
   }
 
+  @Test func aBoycottAskedInAReplyIsAskedOfEveryone() {
+    // One account cannot boycott alone: "Boikot X!" in a reply asks the audience, unless "you" is
+    // in it or the boycott is only a negated act ("jangan nonton …": advice to the account).
+    let boycott = Self.detector.judge(sentence: "@USER Boikot produk pabrik itu!", lang: "id")
+    #expect(boycott.analysis.exclusion != .reply, "cues=\(boycott.analysis.cues)")
+    let you = Self.detector.judge(sentence: "@USER kamu boikot aja produk pabrik itu", lang: "id")
+    #expect(you.analysis.exclusion == .reply, "cues=\(you.analysis.cues)")
+    let advice = Self.detector.judge(sentence: "@USER lakukan eksperimen sendiri, jgn nonton video itu", lang: "id")
+    #expect(advice.analysis.exclusion == .reply, "cues=\(advice.analysis.cues)")
+  }
+
   @Test func howAboutInColloquialSpellingIsARequestQuestion() {
     let verdict = Self.detector.judge(sentence: "Gimana klo kita pakai tagar #SelamatkanPesisir besok", lang: "id")
     #expect(verdict.analysis.cues.contains("request-question"), "cues=\(verdict.analysis.cues)")
@@ -79,8 +90,12 @@ import Testing
   }
 
   @Test func choosingANameInACampaignPostIsAVoteAct() {
-    let post = Self.detector.judge(sentence: "Pilih Sukma-Wira, #PilkadaDamai", lang: "id")
-    #expect(post.analysis.actCategories == ["vote"], "cues=\(post.analysis.cues)")
+    for sentence in [
+      "Pilih Sukma-Wira, #PilkadaDamai", "Ayo pilih Sukma", "Pilih Sukma ya", "Warga Randu wajib pilih Sukma",
+    ] {
+      let post = Self.detector.judge(sentence: sentence, lang: "id")
+      #expect(post.analysis.actCategories == ["vote"], "\(sentence): cues=\(post.analysis.cues)")
+    }
     // A form's label has no hashtag or "!".
     let form = Self.detector.judge(sentence: "Pilih Kota tempat tinggal anda", lang: "id")
     #expect(!form.analysis.actCategories.contains("vote"), "cues=\(form.analysis.cues)")
@@ -179,9 +194,24 @@ import Testing
       // A hortative verb after a first-person subject declares what the speaker does.
       ("Sya siap dukung bu Rina jadi gubernur", "hortative", false),
       ("Dukung bu Rina jadi gubernur tahun ini!", "hortative", true),
-      // A verb that "kok" follows is what the writer complains about.
+      // A verb that "kok", "sih", a negation or the copula follows is what the writer talks about;
+      // so is a bare verb before a demonstrative and more of the clause.
       ("Boikot kok tanggung, sekalian saja semuanya", "imperative", false),
       ("Boikot produk pabrik itu sampai sungai bersih", "imperative", true),
+      ("Boikot sih boikot, tapi barang yang sudah dibeli jangan dibuang", "imperative", false),
+      ("Boikot ga nih pabrik yang itu", "imperative", false),
+      ("Boikot ada dari bulan lalu kali", "imperative", false),
+      ("Boikot ini kan ada pro dan kontranya", "imperative", false),
+      ("Boikot itu membantu warga sungai", "imperative", false),
+      ("Share ini ya ke grup keluarga", "imperative", true),
+      // Permission given after the act leaves it to the reader; a relative clause describes.
+      ("Kalau mau ikut boikot silahkan saja", "hortative", false),
+      ("Silahkan boikot produk pabrik itu", "hortative", true),
+      ("Yang dukung bu Rina jadi gubernur", "hortative", false),
+      // An obligation binds everyone in the passive or with the audience as subject, unless negated.
+      ("Produk pabrik itu wajib di boikot sampai sungai bersih", "impersonal-request", true),
+      ("Tak semua produk harus diboikot sekaligus", "impersonal-request", false),
+      ("Sekarang kita patut boikot produk pabrik itu", "impersonal-request", true),
       // An opening obligation right before its act asks everyone.
       ("Wajib boikot produk itu!!!", "impersonal-request", true),
       ("Harus diakui produk itu laris", "impersonal-request", false),
