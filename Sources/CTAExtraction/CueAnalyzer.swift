@@ -242,10 +242,17 @@ public struct CueAnalyzer: Sendable {
     categories.forEachHit(tokens, entries, slots: .categories) {
       phrase, first, _ in
       let hit = categoryPhrases[phrase]
-      // Buying that a negative forbids is a boycott ("jangan jajan di warung itu").
+      // Buying that a negative forbids is a boycott ("jangan jajan di warung itu"); an act of another
+      // category that a negative forbids is no evidence of it ("jangan cuma repost", "jangan share
+      // hoax"), except voting against and boycotting, which are asks.
       let category =
         hit.category == CTAResources.buyCategory && first > 0 && entries[first - 1].classes.contains(.negative)
         ? CTAResources.boycottCategory : hit.category
+      if hit.role == .act, category != CTAResources.voteCategory, category != CTAResources.boycottCategory,
+        Self.isForbidden(first, tokens, entries)
+      {
+        return
+      }
       if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
       hitCounts[category] += 1
       hitCategories.insert(category)
@@ -770,6 +777,19 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return heads
+  }
+
+  /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words
+  /// before it in its clause ("jangan share …", "jangan cuma repost"), not "jangan lupa"/"don't forget".
+  static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
+      guard tokens[j].kind == .word else { return false }
+      if entries[j].classes.contains(.negative) {
+        let next = tokens[j + 1].text
+        return next != "lupa" && next != "forget"
+      }
+    }
+    return false
   }
 
   /// The act start that an obligation binds everyone to, if any: an obligation word ("wajib",

@@ -229,6 +229,20 @@ import Testing
     if cue == "declarative" { #expect(!verdict.isCallToAction, "p=\(verdict.probability)") }
   }
 
+  @Test func anActANegativeForbidsIsNoEvidenceOfIt() {
+    // Except voting against and boycotting; "jangan lupa" reminds, it does not forbid.
+    let cases: [(String, Set<String>)] = [
+      ("Kalau mau serius, petisinya juga diisi dong, jangan cuma repost", ["sign"]),
+      ("Jangan share hoax soal banjir ya", []),
+      ("Jangan lupa share ya", ["share"]),
+      ("Jangan pilih calon yang curang", ["vote"]),
+    ]
+    for (sentence, acts) in cases {
+      let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+      #expect(verdict.analysis.actCategories == acts, "\(sentence): acts=\(verdict.analysis.actCategories)")
+    }
+  }
+
   @Test func buyingThatANegativeForbidsIsABoycott() {
     let verdict = Self.detector.judge(sentence: "Jangan jajan di warung pabrik itu lagi, gaes!", lang: "id")
     #expect(verdict.analysis.actCategories.contains("boycott"), "acts=\(verdict.analysis.actCategories)")
