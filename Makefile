@@ -234,7 +234,7 @@ eval: deps $(BIN) cta-real
 # a real tweet: refused unless CTA_WITHOUT_TWEETS=1 says it is meant.
 train-cta: deps $(BIN) cta-real
 	@{ test -f "$(CTA_LABELS)/id-tweets.csv" && test -f "$(CTA_LABELS)/en-crisis-tweets.csv"; } || [ "$(CTA_WITHOUT_TWEETS)" = 1 ] || { \
-	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels (docs/extract.md, \"The tweet labels of 4 December 2026\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
+	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels, or make them again (make relabel-prepare; docs/extract.md, \"The tweet labels\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
 	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) $(if $(CTA_THRESHOLD),--threshold $(CTA_THRESHOLD)) -o $(CTA_MODEL)
 	$(SWIFT_BUILD) $(RELEASE_FLAGS) --product slackscore
 

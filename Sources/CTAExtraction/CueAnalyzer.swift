@@ -770,8 +770,12 @@ public struct CueAnalyzer: Sendable {
           heads.append(i)
           atStart = false
         }
-      case .hashtag, .mention:
+      case .hashtag:
         nameBefore = true
+      case .mention:
+        // The mentions that open a reply address its accounts; they are no subject of what follows
+        // ("@akun Tetep boikot, …").
+        if tokens[..<i].contains(where: { $0.kind != .mention }) { nameBefore = true }
       case .url, .number:
         continue
       }

@@ -181,6 +181,8 @@ import Testing
       ("Mantap, boikotlah terus", true),
       ("Ya boikot produk pabrik itu sampai bersih", true),
       ("#Pabrik terus boikot warga sekitar", false),
+      // The mentions that open a reply are no subject.
+      ("@akun_warga Tetap boikot produk pabrik itu", true),
     ])
   func continuationBeforeTheAct(_ sentence: String, _ imperative: Bool) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
