@@ -100,9 +100,14 @@ public struct CueAnalyzer: Sendable {
   /// An analyzer over the given lexicon and registry.
   public init(lexicon: CTALexiconFile, registry: PlatformRegistry) {
     var categories = PhraseMatcher()
+    let notActs = Set(
+      ((lexicon.weakPhrases ?? []) + (lexicon.topicPhrases ?? []) + (lexicon.placeBoundPhrases ?? [])).map {
+        $0.lowercased()
+      })
     for name in CTAResources.categories {
-      for (_, phrases) in (lexicon.categories[name] ?? [:]).sorted(by: { $0.key < $1.key }) {
+      for (lang, phrases) in (lexicon.categories[name] ?? [:]).sorted(by: { $0.key < $1.key }) {
         categories.add(phrases, label: name)
+        if lang == "id" { categories.add(Self.lahForms(of: phrases, except: notActs), label: name) }
       }
     }
     var lists = PhraseMatcher()
@@ -781,6 +786,19 @@ public struct CueAnalyzer: Sendable {
       }
     }
     return heads
+  }
+
+  /// The emphatic "-lah" imperatives of the one-word Indonesian act verbs that the list does not hold
+  /// already: "hadiri" → "hadirilah", "sebarkan" → "sebarkanlah" ("Hadirilah!" names its act).
+  static func lahForms(of phrases: [String], except notActs: Set<String>) -> [String] {
+    let listed = Set(phrases.map { $0.lowercased() })
+    return phrases.compactMap { phrase in
+      let word = phrase.lowercased()
+      guard word.utf8.count >= 4, !word.utf8HasSuffix("lah"), !notActs.contains(word),
+        word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }), !listed.contains(word + "lah")
+      else { return nil }
+      return word + "lah"
+    }
   }
 
   /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words

@@ -245,6 +245,14 @@ import Testing
     }
   }
 
+  @Test func theLahImperativeOfAnActVerbNamesTheAct() {
+    // "hadiri" is listed, "hadirilah" is derived from it.
+    let verdict = Self.detector.judge(sentence: "Hadirilah diskusi warga besok jam 10 di balai desa", lang: "id")
+    #expect(verdict.analysis.actCategories == ["attend"], "acts=\(verdict.analysis.actCategories)")
+    let listed = Self.detector.judge(sentence: "Datanglah ke balai desa besok jam 10", lang: "id")
+    #expect(listed.analysis.actCategories == ["attend"], "acts=\(listed.analysis.actCategories)")
+  }
+
   @Test func buyingThatANegativeForbidsIsABoycott() {
     let verdict = Self.detector.judge(sentence: "Jangan jajan di warung pabrik itu lagi, gaes!", lang: "id")
     #expect(verdict.analysis.actCategories.contains("boycott"), "acts=\(verdict.analysis.actCategories)")
