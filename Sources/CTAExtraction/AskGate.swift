@@ -39,7 +39,7 @@ enum AskGate {
   /// boycott by name, an imperative or hortative right at "boikot …".
   static func judge(
     _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
-    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool = false
+    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool
   ) {
     let tokens = analysis.tokens
     let inclusive = wordClasses.contains { $0.contains(.inclusive) }

@@ -408,7 +408,7 @@ public struct CueAnalyzer: Sendable {
       {
         // "Jangan lupa …" is a hortative; "jangan kan …" is "jangankan" (let alone), no imperative.
         let next = hasNext ? tokens[head + 1].text : ""
-        if next != "lupa" && next != "forget" && next != "kan" {
+        if !Self.reminds(next) && next != "kan" {
           cues.insert(.negativeImperative)
           askAt.append(head)
         }
@@ -426,14 +426,14 @@ public struct CueAnalyzer: Sendable {
       // "Boikot kok tanggung2, …", "Boikot sih boikot, tapi …", "Boikot ini kan ada pro kontra": a
       // verb that a topic particle, or a demonstrative with more of the clause after it, follows is
       // what the writer talks about, not what they ask.
-      let complained = (hasNext && Self.isTopic(head, tokens, entries)) || permittedActs.contains(head)
-      if !complained, classes.contains(.imperativeID) && lang != "en",
+      let notAnOrder = (hasNext && Self.isTopic(head, tokens, entries)) || permittedActs.contains(head)
+      if !notAnOrder, classes.contains(.imperativeID) && lang != "en",
         word != "tanda" || (hasNext && tokens[head + 1].text == "tangani")
       {
         cues.insert(.imperative)
         imperative = true
         askAt.append(head)
-      } else if !complained, lang != "en", n == 0 || !tokens[head].capitalized,
+      } else if !notAnOrder, lang != "en", n == 0 || !tokens[head].capitalized,
         !(hasNext && entries[head + 1].classes.contains(.secondPerson)),
         let morph = indonesianImperative(word, classes, startsAct: entries[head].categorySlot >= 0)
       {
@@ -801,15 +801,15 @@ public struct CueAnalyzer: Sendable {
     }
   }
 
+  /// Whether the word after a negative makes it a reminder ("jangan lupa", "don't forget"), not a ban.
+  static func reminds(_ next: String) -> Bool { next == "lupa" || next == "forget" }
+
   /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words
   /// before it in its clause ("jangan share …", "jangan cuma repost"), not "jangan lupa"/"don't forget".
   static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
       guard tokens[j].kind == .word else { return false }
-      if entries[j].classes.contains(.negative) {
-        let next = tokens[j + 1].text
-        return next != "lupa" && next != "forget"
-      }
+      if entries[j].classes.contains(.negative) { return !Self.reminds(tokens[j + 1].text) }
     }
     return false
   }
