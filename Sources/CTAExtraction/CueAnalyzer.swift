@@ -250,12 +250,9 @@ public struct CueAnalyzer: Sendable {
       // Buying that a negative forbids is a boycott ("jangan jajan di warung itu"); an act of another
       // category that a negative forbids is no evidence of it ("jangan cuma repost", "jangan share
       // hoax"), except voting against and boycotting, which are asks.
-      let category =
-        hit.category == CTAResources.buyCategory && first > 0 && entries[first - 1].classes.contains(.negative)
-        ? CTAResources.boycottCategory : hit.category
-      if hit.role == .act, category != CTAResources.voteCategory, category != CTAResources.boycottCategory,
-        Self.isForbidden(first, tokens, entries)
-      {
+      let forbidden = Self.isForbidden(first, tokens, entries)
+      let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
+      if hit.role == .act, forbidden, category != CTAResources.voteCategory, category != CTAResources.boycottCategory {
         return
       }
       if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
@@ -271,9 +268,7 @@ public struct CueAnalyzer: Sendable {
       case .act:
         actCategories.insert(category)
         actStarts.append(first)
-        if category == CTAResources.boycottCategory && !entries[first].classes.contains(.negative)
-          && !(first > 0 && entries[first - 1].classes.contains(.negative))
-        {
+        if category == CTAResources.boycottCategory && !forbidden && !entries[first].classes.contains(.negative) {
           boycottStarts.append(first)
         }
       }
@@ -289,6 +284,9 @@ public struct CueAnalyzer: Sendable {
     // Act phrases that a permission word follows ("Boikot silahkan"): no imperative at their head.
     var permittedActs: [Int] = []
     let firstWordAt = tokens.firstIndex { $0.kind == .word }
+    // The sentence closes with a softener ("…, ya", "dong").
+    let endsWithParticle =
+      tokens.lastIndex { $0.kind == .word }.map { entries[$0].classes.contains(.politeParticle) } ?? false
     lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
@@ -365,8 +363,7 @@ public struct CueAnalyzer: Sendable {
     // obligation word right before it. A form's "Pilih Kota" has none of these.
     if !actCategories.contains(CTAResources.voteCategory), let at = Self.choosesByName(tokens, entries),
       tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || openingHortativeEnd != nil
-        || (tokens.lastIndex(where: { $0.kind == .word }).map { entries[$0].classes.contains(.politeParticle) }
-          ?? false)
+        || endsWithParticle
         || (at > 0 && entries[at - 1].classes.contains(.obligationOpener))
     {
       addAct(CTAResources.voteCategory, at: at)
@@ -492,7 +489,6 @@ public struct CueAnalyzer: Sendable {
     }
 
     // Polite passive requests: "mohon dibantu sebarkan", "dishare ya".
-    let endsWithParticle = wordClasses.last?.contains(.politeParticle) ?? false
     if endsWithParticle { cues.insert(.particle) }
     for (i, token) in tokens.enumerated() where token.kind == .word {
       let t = token.text
@@ -756,6 +752,8 @@ public struct CueAnalyzer: Sendable {
     var heads: [Int] = []
     var atStart = true
     var nameBefore = false
+    // How many mentions open the sentence.
+    var openingMentions = 0
     for (i, token) in tokens.enumerated() {
       switch token.kind {
       case .punctuation:
@@ -780,7 +778,7 @@ public struct CueAnalyzer: Sendable {
       case .mention:
         // The mentions that open a reply address its accounts; they are no subject of what follows
         // ("@akun Tetep boikot, …").
-        if tokens[..<i].contains(where: { $0.kind != .mention }) { nameBefore = true }
+        if i > openingMentions { nameBefore = true } else { openingMentions += 1 }
       case .url, .number:
         continue
       }
@@ -806,6 +804,8 @@ public struct CueAnalyzer: Sendable {
 
   /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words
   /// before it in its clause ("jangan share …", "jangan cuma repost"), not "jangan lupa"/"don't forget".
+  /// Forbidden buying is a boycott; a forbidden boycott or vote is still that ask; any other forbidden
+  /// act is no evidence of its category.
   static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
       guard tokens[j].kind == .word else { return false }

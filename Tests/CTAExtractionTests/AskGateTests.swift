@@ -89,18 +89,6 @@ import Testing
     #expect(!named.analysis.actCategories.contains("hashtag"), "cues=\(named.analysis.cues)")
   }
 
-  @Test func choosingANameInACampaignPostIsAVoteAct() {
-    for sentence in [
-      "Pilih Sukma-Wira, #PilkadaDamai", "Ayo pilih Sukma", "Pilih Sukma ya", "Warga Randu wajib pilih Sukma",
-    ] {
-      let post = Self.detector.judge(sentence: sentence, lang: "id")
-      #expect(post.analysis.actCategories == ["vote"], "\(sentence): cues=\(post.analysis.cues)")
-    }
-    // A form's label has no hashtag or "!".
-    let form = Self.detector.judge(sentence: "Pilih Kota tempat tinggal anda", lang: "id")
-    #expect(!form.analysis.actCategories.contains("vote"), "cues=\(form.analysis.cues)")
-  }
-
   @Test func agreeThenRetweetIsAShareAsk() {
     let post = Self.detector.postSentences("Tarif parkir naik tiga kali lipat. Setuju? RT")
     let last = try! #require(post.sentences.last)
@@ -191,6 +179,30 @@ import Testing
   }
 
   @Test(
+    "the acts a sentence names",
+    arguments: [
+      // "pilih" before a name in a campaign ask is a vote act; a form's label is none.
+      ("Pilih Sukma-Wira, #PilkadaDamai", ["vote"]),
+      ("Ayo pilih Sukma", ["vote"]),
+      ("Pilih Sukma ya", ["vote"]),
+      ("Warga Randu wajib pilih Sukma", ["vote"]),
+      ("Pilih Kota tempat tinggal anda", []),
+      // An act a negative forbids is no evidence of it, except voting against and boycotting;
+      // forbidden buying is a boycott; "jangan lupa" reminds.
+      ("Kalau mau serius, petisinya juga diisi dong, jangan cuma repost", ["sign"]),
+      ("Jangan share hoax soal banjir ya", []),
+      ("Jangan lupa share ya", ["share"]),
+      ("Jangan pilih calon yang curang", ["vote"]),
+      ("Jangan jajan di warung pabrik itu lagi, gaes!", ["boycott"]),
+      // The "-lah" imperative of a listed act verb ("hadiri") is derived.
+      ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
+    ] as [(String, Set<String>)])
+  func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(verdict.analysis.actCategories == acts, "acts=\(verdict.analysis.actCategories)")
+  }
+
+  @Test(
     "one sentence of each pair has the cue, the other not",
     arguments: [
       // A hortative verb after a first-person subject declares what the speaker does.
@@ -229,34 +241,6 @@ import Testing
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
     #expect(verdict.analysis.cues.contains(cue) == present, "cues=\(verdict.analysis.cues)")
     if cue == "declarative" { #expect(!verdict.isCallToAction, "p=\(verdict.probability)") }
-  }
-
-  @Test func anActANegativeForbidsIsNoEvidenceOfIt() {
-    // Except voting against and boycotting; "jangan lupa" reminds, it does not forbid.
-    let cases: [(String, Set<String>)] = [
-      ("Kalau mau serius, petisinya juga diisi dong, jangan cuma repost", ["sign"]),
-      ("Jangan share hoax soal banjir ya", []),
-      ("Jangan lupa share ya", ["share"]),
-      ("Jangan pilih calon yang curang", ["vote"]),
-    ]
-    for (sentence, acts) in cases {
-      let verdict = Self.detector.judge(sentence: sentence, lang: "id")
-      #expect(verdict.analysis.actCategories == acts, "\(sentence): acts=\(verdict.analysis.actCategories)")
-    }
-  }
-
-  @Test func theLahImperativeOfAnActVerbNamesTheAct() {
-    // "hadiri" is listed, "hadirilah" is derived from it.
-    let verdict = Self.detector.judge(sentence: "Hadirilah diskusi warga besok jam 10 di balai desa", lang: "id")
-    #expect(verdict.analysis.actCategories == ["attend"], "acts=\(verdict.analysis.actCategories)")
-    let listed = Self.detector.judge(sentence: "Datanglah ke balai desa besok jam 10", lang: "id")
-    #expect(listed.analysis.actCategories == ["attend"], "acts=\(listed.analysis.actCategories)")
-  }
-
-  @Test func buyingThatANegativeForbidsIsABoycott() {
-    let verdict = Self.detector.judge(sentence: "Jangan jajan di warung pabrik itu lagi, gaes!", lang: "id")
-    #expect(verdict.analysis.actCategories.contains("boycott"), "acts=\(verdict.analysis.actCategories)")
-    #expect(!verdict.analysis.actCategories.contains("buy"), "acts=\(verdict.analysis.actCategories)")
   }
 
   @Test(

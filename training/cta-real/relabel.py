@@ -175,8 +175,8 @@ def combine(args):
               f"A-first {kappa(a, one, cands):.2f}, B-first {kappa(b, one, cands):.2f}; asks first "
               f"{sum(one.values())}, A {sum(a.values())}, B {sum(b.values())}", file=sys.stderr)
         out_rows, categories, reported = [], collections.Counter(), 0
+        passes = (first, blind_a, blind_b)
         for ident, _ in population(args.work, lang):
-            passes = [p for p in (first, blind_a, blind_b)]
             votes = label_of(passes, ident)
             label = 1 if sum(votes) >= 2 else 0
             category = ""
@@ -208,7 +208,7 @@ def combine(args):
 
 
 def flags_input(args):
-    """Writes FLAGS_DIR/{id,en}.jsonl: the tweets labelled all negative, for eval-cta --show-errors."""
+    """Writes FLAGS_DIR/{id,en}/all.jsonl: the tweets labelled all negative, for eval-cta --show-errors."""
     os.makedirs(args.flags, exist_ok=True)
     for lang in ("id", "en"):
         path = os.path.join(args.flags, lang, "all.jsonl")
