@@ -53,7 +53,10 @@ struct EvalCTACommand: AsyncParsableCommand {
   @Option(help: "Learning rate (with --folds).")
   var learningRate = CTATrainingOptions().learningRate
 
-  @Flag(help: "Print every wrong decision.")
+  @Flag(
+    help:
+      "Print every wrong decision, tab-separated: kind (fp, fn, category), slice, id, probability, gold and predicted category, the gate's view, text."
+  )
   var showErrors = false
 
   @OptionGroup var logging: LoggingOptions
@@ -100,7 +103,7 @@ struct EvalCTACommand: AsyncParsableCommand {
           "addr=\(gate.addressed ? 1 : 0) act=\(gate.actCategories.sorted().joined(separator: "+"))"
           + " excl=\(gate.exclusion?.rawValue ?? "-") cues=\(gate.cues.joined(separator: ","))"
         print(
-          "\(error.kind)\t\(error.item.slice)\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
+          "\(error.kind)\t\(error.item.slice)\t\(error.item.id ?? "-")\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
             + "pred=\(error.predictedCategory ?? "-")\t\(why)\t\(error.item.text.prefix(160))")
       }
     }

@@ -223,18 +223,11 @@ def flags_input(args):
 def flags_collect(args):
     """Turns eval-cta's false positives (FLAGS_DIR/{id,en}/errors.txt) into FLAGS_DIR/{id,en}.txt of ids."""
     for lang in ("id", "en"):
-        texts = {}
-        with open(os.path.join(args.flags, lang, "all.jsonl"), encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                texts.setdefault(row["text"].replace("\n", "; ")[:60], row["id"])
         ids = []
         with open(os.path.join(args.flags, lang, "errors.txt"), encoding="utf-8") as f:
             for line in f:
                 if line.startswith("fp\t"):
-                    ident = texts.get(line.rstrip("\n").split("\t")[-1][:60])
-                    if ident:
-                        ids.append(ident)
+                    ids.append(line.split("\t")[2])
         with open(os.path.join(args.flags, f"{lang}.txt"), "w", encoding="utf-8") as f:
             f.write("".join(i + "\n" for i in ids))
         print(f"relabel: {lang}: {len(ids)} tweets flagged by the detector", file=sys.stderr)
