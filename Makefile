@@ -6,7 +6,8 @@ SHARED   ?= ../shared
 PIPELINE ?= default
 OUT      ?= out/$(PIPELINE)
 SWIFT    ?= swift
-# SwiftPM leaves a few TemporaryDirectory.* folders in TMPDIR on every build: these go under .build.
+# SwiftPM leaves a few TemporaryDirectory.* folders in TMPDIR on every build: these go under .build
+# (the conformance scripts that call swift get the same TMPDIR).
 SWIFT_TMP := $(abspath .build/swift-tmp)
 SWIFT_BUILD = mkdir -p $(SWIFT_TMP) && TMPDIR="$(SWIFT_TMP)" $(SWIFT) build
 SHELL    := /bin/bash
@@ -134,11 +135,11 @@ conformance: deps
 	@$(EMPTY_TEST_TMP)
 	SLACKSCORE_SHARED="$(abspath $(SHARED))" SLACKSCORE_WACZ="$(abspath $(VENV))/bin/wacz" \
 	  TMPDIR="$(abspath $(TEST_TMP))" $(SWIFT) test --skip-build --filter Conformance
-	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+	TMPDIR="$(SWIFT_TMP)" SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 	scripts/conformance-tls.sh
 	SHARED="$(SHARED)" scripts/conformance-pywb.sh
-	SWIFT="$(SWIFT)" scripts/conformance-export.sh
-	scripts/conformance-spark.sh
+	TMPDIR="$(SWIFT_TMP)" SWIFT="$(SWIFT)" scripts/conformance-export.sh
+	TMPDIR="$(SWIFT_TMP)" SWIFT="$(SWIFT)" scripts/conformance-spark.sh
 	SHARED="$(SHARED)" SWIFT="$(SWIFT)" scripts/fuzz.sh $(FUZZ_SMOKE_TIME) $(FUZZ_TARGETS)
 
 # The Spark job (spark/slackscore_spark.py) in Spark's local mode, pyspark from PyPI in $(VENV):
@@ -180,7 +181,7 @@ fuzz: deps
 conformance-fetch: deps
 	@scripts/ensure-deps.sh python3 python3-venv
 	$(SWIFT_BUILD) --build-tests
-	SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
+	TMPDIR="$(SWIFT_TMP)" SWIFT="$(SWIFT)" scripts/conformance-fetch.sh
 	scripts/conformance-tls.sh
 
 # HTTPS with a private certificate authority (openssl + a python3 ssl server on 127.0.0.1): refused
