@@ -216,6 +216,9 @@ bench-scale: deps $(BIN)
 CTA_DATA   ?= training/cta
 CTA_LABELS ?= ../cta-labels
 CTA_REAL   ?= out/cta-real
+# Folders of real posts collected and labelled outside SHARED (posts.tsv + labels.csv each; docs/extract.md,
+# "Real sets outside SHARED"), joined into CTA_REAL too; space-separated, empty by default.
+CTA_EXTRA  ?=
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
 # Decision threshold stored in the model; empty = the trainer's default (CTATrainingOptions.threshold, 0.15).
@@ -225,7 +228,7 @@ CTA_THRESHOLD ?=
 cta-real:
 	@test -d "$(SHARED)/data" || { echo "cta-real: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	@test -d "$(CTA_LABELS)" || echo "cta-real: CTA_LABELS=$(CTA_LABELS) is missing: no tweet labels (id-tweets.csv, en-crisis-tweets.csv); only page sentences and Reddit are real data" >&2
-	-@python3 training/cta-real/materialise.py --labels "$(CTA_LABELS)" --shared "$(SHARED)" --out "$(CTA_REAL)"
+	-@python3 training/cta-real/materialise.py --labels "$(CTA_LABELS)" --shared "$(SHARED)" $(foreach d,$(CTA_EXTRA),--extra "$(d)") --out "$(CTA_REAL)"
 	@test -z "$(CTA_REDDIT)" && echo "cta-real: $(SHARED)/data/cta/reddit-collective-action-train.csv missing: no Reddit figures" >&2 || true
 
 eval: deps $(BIN) cta-real

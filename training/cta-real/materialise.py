@@ -11,6 +11,10 @@ Sources (each optional; a missing one is reported on stderr and skipped):
 
 - LABELS/id-tweets.csv        -> SHARED/data/cta-real-dev/id-tweets.csv        (source_kind "tweet")
 - LABELS/en-crisis-tweets.csv -> SHARED/data/cta-real-dev/en-crisis-tweets.csv (source_kind "tweet")
+- EXTRA folders (--extra, repeatable; Makefile CTA_EXTRA): real posts collected and labelled outside
+  SHARED (docs/extract.md, "Real sets outside SHARED"), each with `posts.tsv` (id TAB text, line breaks
+  written as " ⏎ ") and `labels.csv` (id,label,category,reported,lang[,split]); only labelled posts are
+  written, to extra-FOLDER.jsonl (source_kind "tweet"), split `train` unless the CSV says otherwise.
 - PAGES (page-sentence labels, default training/cta-real/page-sentences.csv; LABELS/page-sentences.csv
   when that is newer) -> pages in SHARED/data/SET/html (source_kind "page_sentence"), through
   page_sentences.py.
@@ -25,7 +29,7 @@ Tweets are normalised the way a reader sees them: the anonymisation placeholders
 become `@USER` and `https://URL`, `\\n` escapes become line breaks, `\\xNN` byte escapes are decoded,
 HTML entities unescaped, and the stray trailing quote of the Indonesian export is dropped.
 
-Usage: materialise.py --labels DIR --shared DIR [--pages CSV] [--out DIR]
+Usage: materialise.py --labels DIR --shared DIR [--pages CSV] [--extra DIR ...] [--out DIR]
 Standard library only.
 """
 
@@ -54,6 +58,7 @@ def split_of(key):
 _BYTE_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _USER = re.compile(r"(?<![@\w])USER\b")
 _URL = re.compile(r"(?<![/\w])URL\b")
+_LINE_BREAK = re.compile(" ?⏎ ?")
 
 
 def normalise_tweet(text):
@@ -88,10 +93,8 @@ def record(row, text, split, kind):
     }
 
 
-def tweets(labels_csv, texts_csv, out_path):
-    rows = read_labels(labels_csv)
-    with open(texts_csv, newline="", encoding="utf-8") as f:
-        texts = {r["id"]: r["text"] for r in csv.DictReader(f)}
+def write_posts(rows, texts, out_path, split_for, normalise):
+    """Writes one record per labelled row whose id has a text (first row of an id wins)."""
     written = missing = 0
     seen = set()
     with open(out_path, "w", encoding="utf-8") as out:
@@ -103,10 +106,26 @@ def tweets(labels_csv, texts_csv, out_path):
             if ident not in texts:
                 missing += 1
                 continue
-            rec = record(row, normalise_tweet(texts[ident]), split_of("tweet:" + ident), "tweet")
+            rec = record(row, normalise(texts[ident]), split_for(row), "tweet")
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             written += 1
     return written, missing
+
+
+def tweets(labels_csv, texts_csv, out_path):
+    with open(texts_csv, newline="", encoding="utf-8") as f:
+        texts = {r["id"]: r["text"] for r in csv.DictReader(f)}
+    return write_posts(read_labels(labels_csv), texts, out_path,
+                       lambda row: split_of("tweet:" + row["id"]), normalise_tweet)
+
+
+def extra(folder, out_path):
+    """A labelled set of posts kept outside SHARED: FOLDER/posts.tsv + FOLDER/labels.csv."""
+    with open(os.path.join(folder, "posts.tsv"), encoding="utf-8") as f:
+        texts = dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
+    return write_posts(read_labels(os.path.join(folder, "labels.csv")), texts, out_path,
+                       lambda row: (row.get("split") or "train").strip(),
+                       lambda text: _LINE_BREAK.sub("\n", text).strip())
 
 
 def pages(labels_csv, shared, out_path):
@@ -148,6 +167,8 @@ def main():
     ap.add_argument("--shared", required=True, help="the shared data folder (SHARED)")
     ap.add_argument("--pages", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                     "page-sentences.csv"))
+    ap.add_argument("--extra", action="append", default=[],
+                    help="folder with posts.tsv + labels.csv of real posts kept outside SHARED (repeatable)")
     ap.add_argument("--out", default="out/cta-real")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -173,6 +194,15 @@ def main():
             continue
         written, missing = tweets(labels, texts, os.path.join(args.out, name + ".jsonl"))
         print(f"materialise: {name}: {written} labelled tweets" + (f", {missing} ids not found" if missing else ""),
+              file=sys.stderr)
+    for folder in args.extra:
+        name = "extra-" + os.path.basename(os.path.normpath(folder))
+        if not all(os.path.exists(os.path.join(folder, f)) for f in ("posts.tsv", "labels.csv")):
+            print(f"materialise: {folder} has no posts.tsv and labels.csv (CTA_EXTRA)", file=sys.stderr)
+            status = 1
+            continue
+        written, missing = extra(folder, os.path.join(args.out, name + ".jsonl"))
+        print(f"materialise: {name}: {written} labelled posts" + (f", {missing} ids not found" if missing else ""),
               file=sys.stderr)
     page_labels = args.pages
     newer = os.path.join(args.labels, "page-sentences.csv")
