@@ -84,6 +84,12 @@ enum AskGate {
       // speaker's ask.
       cues.insert(.attributedQuote)
       analysis.exclusion = .reported
+    } else if analysis.lang == "id", cues.contains(.headline), !firstPersonAppeal,
+      cues.contains(.reportingVerb) || (!leadingAsk && Self.opensWithSubject(words, wordClasses: wordClasses, cues))
+    {
+      // A headline reports: "Rektor Kampus Ini Dukung Fatwa MUI Boikot Produk Israel", "PMI dan
+      // Rumah Zakat Bantu Korban Banjir", "Dukung Fatwa MUI, Rektor … Serukan Boikot …".
+      analysis.exclusion = cues.contains(.reportingVerb) ? .reported : .narration
     } else if !firstPersonAppeal
       && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
         || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
@@ -133,6 +139,23 @@ enum AskGate {
     guard end > start, end + 1 < tokens.count, tokens[end].text == ":" else { return false }
     let nameClasses: WordClasses = [.thirdPerson, .functionID, .functionEN]
     return wordClasses[wordsBefore..<(wordsBefore + end - start)].allSatisfy { $0.subtracting(nameClasses).isEmpty }
+  }
+
+  /// Whether the sentence opens with a capitalised word that is its subject, not the one asked: no
+  /// verb, address, negation, request or opener class ("Rektor …", "PMI dan …"; not "Ayo …",
+  /// "Teman-teman …", "Jangan …"), no request form that needs no subject ("Dibutuhkan Relawan …") and no
+  /// negative imperative further on (slogans: "Ganti Rezim ; Jgn Pilih Paslon …").
+  static func opensWithSubject(_ words: [Token], wordClasses: [WordClasses], _ cues: CueSet) -> Bool {
+    let first = words.first.map { $0.text == "rt" ? 1 : 0 } ?? 0
+    guard first < words.count, words[first].capitalized,
+      cues.isDisjoint(with: [.impersonalRequest, .politePassive, .requestQuestion, .appeal, .negativeImperative])
+    else { return false }
+    let notASubject: WordClasses = [
+      .imperativeID, .imperativeEN, .inclusive, .secondPerson, .addressedSubject, .firstPersonSpeaker, .negative,
+      .negativeLead, .clauseOpener, .obligationOpener, .requestWord, .politeParticle, .passiveHead,
+      .continuationOpener, .questionID, .questionEN,
+    ]
+    return wordClasses[first].isDisjoint(with: notASubject)
   }
 
   /// Leading mentions from which a reply speaks to a thread, not to one account.

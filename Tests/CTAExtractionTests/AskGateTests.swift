@@ -162,6 +162,21 @@ import Testing
   }
 
   @Test(
+    "a headline whose verb follows its subject, or that names a call, reports; a headline-cased ask does not",
+    arguments: [
+      ("Yayasan Pelita Kasih Bantu Korban Longsor Di Garut", false),
+      ("Dukung Keputusan Ulama, Ketua Yayasan Serukan Boikot Produk Itu", false),
+      ("Ayo Datang Ke Aksi Kamisan Di Depan Istana", true),
+      ("Dibutuhkan Relawan Dapur Umum Di Posko Banjir", true),
+      ("Ganti Rezim ; Jangan Pilih Calon Partai Itu Di Pilkada", true),
+    ])
+  func headlines(_ sentence: String, asks: Bool) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(verdict.analysis.exclusion == nil ? asks : !asks, "cues=\(verdict.analysis.cues)")
+    #expect(verdict.analysis.cues.contains("headline"), "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
     "a continuation adverb or an interjection before the act leaves it the clause's imperative; after a hashtag the adverb is the subject's",
     arguments: [
       ("Tetap boikot produk pabrik itu!", true),
