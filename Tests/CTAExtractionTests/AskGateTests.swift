@@ -393,6 +393,7 @@ import Testing
     for (sentence, lang) in [
       ("The group urged residents to sign the petition before Friday.", "en"),
       ("Warga diminta menandatangani petisi penolakan tambang.", "id"),
+      ("Bantu warga, ketua partai instruksikan kadernya tanda tangani petisi itu", "id"),
     ] {
       let verdict = Self.detector.judge(sentence: sentence, lang: lang)
       #expect(!verdict.isCallToAction)
