@@ -232,6 +232,10 @@ import Testing
       ("Boikot ada dari bulan lalu kali", "imperative", false),
       ("Boikot ini kan ada pro dan kontranya", "imperative", false),
       ("Boikot itu membantu warga sungai", "imperative", false),
+      // So is a verb that an aspect or "only" word, or "like that", follows.
+      ("Boikot udah jalan dari bulan lalu", "imperative", false),
+      ("Boikot cuma bikin rugi pedagang kecil", "imperative", false),
+      ("Boikot gitu, terus mereka ngeluh", "imperative", false),
       ("Share ini ya ke grup keluarga", "imperative", true),
       // Permission given after the act leaves it to the reader; a relative clause describes.
       ("Kalau mau ikut boikot silahkan saja", "hortative", false),
