@@ -515,6 +515,19 @@ public struct CueAnalyzer: Sendable {
       cues.insert(.impersonalRequest)
       askAt.append(permission)
     }
+    // The audience named first, then what it may do: "Teman-teman bisa berdonasi melalui link
+    // berikut", "Kalian boleh langsung daftar di posko" (a permission word right before the act, at
+    // most one word after the audience).
+    if lang != "en", !cues.contains(.impersonalRequest), let first = firstWordAt,
+      entries[first].classes.contains(.addressedSubject),
+      let permission = (first + 1...first + 2).first(where: {
+        $0 < tokens.count && entries[$0].classes.contains(.permissionWord)
+      }),
+      actStarts.contains(where: { $0 > permission && $0 <= permission + 2 })
+    {
+      cues.insert(.impersonalRequest)
+      askAt.append(permission)
+    }
     // An obligation that opens the sentence right before its act asks everyone: "Wajib BOIKOT!!!",
     // "Harus pilih yang jujur" (not "Harus diakui …", which names no act).
     if lang != "en", let first = firstWordAt, entries[first].classes.contains(.obligationOpener),

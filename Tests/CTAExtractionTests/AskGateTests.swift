@@ -245,6 +245,12 @@ import Testing
       ("Produk pabrik itu wajib di boikot sampai sungai bersih", "impersonal-request", true),
       ("Tak semua produk harus diboikot sekaligus", "impersonal-request", false),
       ("Sekarang kita patut boikot produk pabrik itu", "impersonal-request", true),
+      // The audience named first, then what it may do, is a request; a group announcing that it
+      // takes donations asks for them.
+      ("Teman-teman bisa berdonasi melalui tautan berikut", "impersonal-request", true),
+      ("Teman-teman bisa lihat sendiri hasilnya nanti", "impersonal-request", false),
+      ("Komunitas pecinta kucing membuka donasi untuk korban banjir", "impersonal-request", true),
+      ("Sejumlah lembaga mulai membuka penggalangan dana untuk korban", "impersonal-request", false),
       // An opening obligation right before its act asks everyone.
       ("Wajib boikot produk itu!!!", "impersonal-request", true),
       ("Harus diakui produk itu laris", "impersonal-request", false),
