@@ -508,8 +508,12 @@ public struct CueAnalyzer: Sendable {
 
     // An announcement that names its audience first, then says what they may do, is an impersonal
     // request: "Bagi mahasiswa semester 4-6 bisa mendaftar …", "Bagi warga yang ingin ikut, silakan …"
-    // (not "Bagi saya, …").
-    if lang != "en", words.count > 2, words[0].text == "bagi", !wordClasses[1].contains(.firstPersonSpeaker),
+    // (not "Bagi saya, …"); with "untuk"/"buat", only when a relative or the audience follows ("Buat
+    // yang mau donasi barang bisa langsung ke posko", not "Untuk saat ini bisa …").
+    if lang != "en", words.count > 2, !wordClasses[1].contains(.firstPersonSpeaker),
+      words[0].text == "bagi"
+        || (Self.audienceOpeners.contains(words[0].text)
+          && !wordClasses[1].isDisjoint(with: [.relativeWord, .addressedSubject])),
       let permission = entries.firstIndex(where: { $0.classes.contains(.permissionWord) })
     {
       cues.insert(.impersonalRequest)
@@ -845,9 +849,19 @@ public struct CueAnalyzer: Sendable {
       {
         return act
       }
+      // The audience as subject after the obligation: "yang harus kita pilih", "wajib kalian boikot".
+      if entries[o + 1].classes.contains(.inclusive) || entries[o + 1].classes.contains(.secondPerson),
+        let act = actStarts.first(where: { $0 == o + 2 || $0 == o + 3 })
+      {
+        return act
+      }
     }
     return nil
   }
+
+  /// Prepositions that open an announcement to an audience named next ("Buat yang mau …", "Untuk
+  /// teman-teman …"), besides "bagi", which names one by itself.
+  static let audienceOpeners: Set<String> = ["untuk", "utk", "buat"]
 
   /// Whether the verb at `i` is the topic of its clause rather than an order: a topic particle
   /// follows it ("Boikot sih …", "Boikot kok …"), or, for a bare verb (no "-kan"), a demonstrative

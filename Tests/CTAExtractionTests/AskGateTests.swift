@@ -202,6 +202,9 @@ import Testing
       ("Pilih Sukma ya", ["vote"]),
       ("Warga Randu wajib pilih Sukma", ["vote"]),
       ("Pilih Kota tempat tinggal anda", []),
+      // The office voted for names the vote; so does the obligation to choose someone.
+      ("Pilih bupati yang tidak korupsi", ["vote"]),
+      ("Pak Sukma yang harus kita pilih", ["vote"]),
       // An act a negative forbids is no evidence of it, except voting against and boycotting;
       // forbidden buying is a boycott; "jangan lupa" reminds.
       ("Kalau mau serius, petisinya juga diisi dong, jangan cuma repost", ["sign"]),
@@ -251,6 +254,11 @@ import Testing
       ("Teman-teman bisa lihat sendiri hasilnya nanti", "impersonal-request", false),
       ("Komunitas pecinta kucing membuka donasi untuk korban banjir", "impersonal-request", true),
       ("Sejumlah lembaga mulai membuka penggalangan dana untuk korban", "impersonal-request", false),
+      // The audience after the obligation binds it too; "untuk"/"buat" name an audience only with a
+      // relative or an audience word after them.
+      ("Produk pabrik itu wajib kalian boikot", "impersonal-request", true),
+      ("Buat yang mau donasi barang bisa langsung ke posko kami", "impersonal-request", true),
+      ("Untuk saat ini bisa donasi dulu", "impersonal-request", false),
       // An opening obligation right before its act asks everyone.
       ("Wajib boikot produk itu!!!", "impersonal-request", true),
       ("Harus diakui produk itu laris", "impersonal-request", false),
