@@ -140,7 +140,9 @@ public struct CTADetector: Sendable {
       analysis.exclusion == .reported && hasAct
       && ((analysis.cues.contains("reported-request") && analysis.actAfterRequest)
         || (analysis.cues.contains("attributed-quote") && analysis.askForm))
-    if gateFirst && !passes && !isReported && !alwaysCategorize {
+    // An ask that names no act is scored: the next sentence may name its act (`candidates(in:)`).
+    let openAsk = Self.isOpenAsk(analysis)
+    if gateFirst && !passes && !isReported && !alwaysCategorize && !openAsk {
       return SentenceVerdict(analysis: analysis, probability: 0, isCallToAction: false, category: nil, features: [])
     }
     let features = hasher.features(analysis, heads: analysis.heads)
@@ -162,6 +164,18 @@ public struct CTADetector: Sendable {
   /// an ask, and nothing excludes it (the model is asked only about such sentences).
   static func passesGate(_ analysis: SentenceAnalysis) -> Bool {
     hasActEvidence(analysis) && analysis.addressed && analysis.exclusion == nil
+  }
+
+  /// Whether the sentence asks the reader (addressed, in an ask's form, nothing excludes it) but
+  /// names no act: "Mari bantu saudara kita yang terdampak gempa."
+  static func isOpenAsk(_ analysis: SentenceAnalysis) -> Bool {
+    analysis.addressed && analysis.askForm && analysis.exclusion == nil && !hasActEvidence(analysis)
+  }
+
+  /// Whether the sentence names an act but asks nothing and nothing excludes it: "Di bawah ini
+  /// tautan penggalangan dana …", "Link donasi: …".
+  static func namesActOnly(_ analysis: SentenceAnalysis) -> Bool {
+    !analysis.addressed && analysis.exclusion == nil && hasActEvidence(analysis)
   }
 
   /// The precision gate's act evidence: a category phrase of the lexicon, or a registry link that

@@ -215,8 +215,8 @@ public struct CueAnalyzer: Sendable {
   /// Analyses one sentence. `docLang` is the document's language when known; `anchoredTarget` is a
   /// registry link whose anchor text lies in the sentence. `askFieldsOnly`: the caller reads only
   /// what decides an ask (`CTADetector.judge` with `gateFirst`), so a sentence that can be no ask and
-  /// no instruction sentence (no category phrase, no URL, no anchored link, no instruction phrase)
-  /// returns right after the phrase lists with only its `commercial` cue.
+  /// no instruction sentence (no category phrase, no URL, no anchored link, no instruction phrase, no
+  /// hortative) returns right after the phrase lists with only its `commercial` cue.
   public func analyze(
     tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, inReply: Bool = false,
     askFieldsOnly: Bool = false
@@ -379,8 +379,10 @@ public struct CueAnalyzer: Sendable {
       askAt.append(0)
     }
 
+    // A hortative with no act named may still ask, with the act in the next sentence (`CTADetector
+    // .isOpenAsk`), so it is analysed in full.
     if askFieldsOnly && hitCategories.isEmpty && anchoredTarget == nil && !cues.contains(.instruction)
-      && !tokens.contains(where: { $0.kind == .url })
+      && hortativeAt.isEmpty && !tokens.contains(where: { $0.kind == .url })
     {
       return SentenceAnalysis(
         tokens: tokens, lang: lang, cues: cueNames.sorted(cues.contains(.commercial) ? .commercial : []),

@@ -57,6 +57,8 @@ extension CTADetector {
     text.withUTF8 { textBytes in
       // A sentence's bytes are a slice of the text's: valid UTF-8 round-trips through its scalars.
       var cursor = ScalarText.ByteCursor(textBytes)
+      // The sentence before, when it asked but named no act: with one that names the act, one ask.
+      var openAsk: (span: SentenceSpan, start: Int, probability: Double)?
       for span in segmenter.split(scalars: scalars) where span.end - span.start <= Self.maxSentenceScalars {
         let sentence = scalars[span.start..<span.end]
         let start = cursor.byteOffset(ofScalar: span.start)
@@ -66,6 +68,24 @@ extension CTADetector {
           of: sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply, memo: memo)
         if outcome.instruction { instructionSentences += 1 }
         if outcome.commercial { commercial = true }
+        let before = openAsk
+        openAsk = outcome.openAsk.map { (span, start, $0) }
+        if outcome.namesAct, let before, before.probability >= model.threshold,
+          let act = actNamed(in: sentence, target: target, docLang: document.lang, inReply: reply)
+        {
+          let text = UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)])
+          let key = RecurrenceKey(Tokenizer.tokens(scalars[before.span.start..<span.end]))
+          let cta = CallToAction(
+            docId: document.id, sentence: String(decoding: text, as: UTF8.self), start: before.span.start,
+            end: span.end, lang: act.lang ?? document.lang, category: act.category,
+            effort: effort[act.category] ?? 1, target: act.target, cues: act.cues,
+            confidence: (before.probability * 1000).rounded() / 1000, boilerplate: false, reported: nil)
+          out.append(
+            CTACandidate(
+              cta: cta, promo: false, recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash))
+          linked.append(act.target != nil)
+          continue
+        }
         guard let ask = outcome.ask, ask.isCallToAction || (keepReported && ask.isReported) else { continue }
         var cues = ask.cues
         var promo = ask.promo
@@ -99,6 +119,21 @@ extension CTADetector {
     return out
   }
 
+  /// The act a sentence names (`namesActOnly`) for the ask of the sentence before it, which asked the
+  /// reader but named none ("Mari bantu saudara kita yang terdampak gempa. Di bawah ini tautan
+  /// penggalangan dana …": one ask, donate); nil for a commercial or help-line notice. Judged again
+  /// in full only then, which is rare.
+  func actNamed(
+    in sentence: ArraySlice<Unicode.Scalar>, target: CTATarget?, docLang: String?, inReply: Bool
+  ) -> (category: String, lang: String?, target: CTATarget?, cues: [String])? {
+    let verdict = judge(
+      tokens: Tokenizer.tokens(sentence), docLang: docLang, anchoredTarget: target, alwaysCategorize: true,
+      inReply: inReply)
+    guard let category = verdict.category, !Self.isCommercial(verdict.analysis, category: category) else { return nil }
+    let cues = (verdict.analysis.cues + ["act-named-after-ask"]).sorted()
+    return (category, verdict.analysis.lang, verdict.analysis.target, cues)
+  }
+
   /// `outcome(_:_:docLang:anchoredTarget:inReply:)` looked up in `memo` first, and kept there when
   /// judged.
   private func outcome(
@@ -129,7 +164,8 @@ extension CTADetector {
       tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply, gateFirst: true)
     var outcome = SentenceOutcome(
       instruction: verdict.analysis.exclusion == .instruction,
-      commercial: verdict.analysis.cues.contains("commercial"))
+      commercial: verdict.analysis.cues.contains("commercial"), namesAct: Self.namesActOnly(verdict.analysis),
+      openAsk: Self.isOpenAsk(verdict.analysis) ? verdict.probability : nil)
     guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }
     let key = RecurrenceKey(tokens)
     outcome.ask = SentenceOutcome.Ask(

@@ -14,6 +14,12 @@ struct SentenceOutcome: Sendable {
   var commercial = false
   /// The ask, when the sentence is a call to action or a reported ask with a category; else nil.
   var ask: Ask?
+  /// The sentence names an act but asks nothing itself and nothing excludes it ("Di bawah ini tautan
+  /// penggalangan dana …"): the act of an ask just before it that named none.
+  var namesAct = false
+  /// The model's probability when the sentence asks the reader but names no act ("Mari bantu saudara
+  /// kita yang terdampak gempa."; `CTADetector.isOpenAsk`), else nil.
+  var openAsk: Double?
 
   /// A call to action or reported ask, without the fields of its place in a document.
   struct Ask: Sendable {

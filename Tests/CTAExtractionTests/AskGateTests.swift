@@ -467,6 +467,20 @@ import Testing
     #expect(ctas.isEmpty, "\(ctas.map(\.sentence))")
   }
 
+  @Test func anAskThatNamesNoActTakesTheActOfTheNextSentence() {
+    func ctas(_ text: String) -> [CallToAction] {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+    }
+    let pair = ctas(
+      "Mari bantu saudara kita yang terdampak banjir. Di bawah ini tautan penggalangan dana yang dikelola warga.")
+    #expect(pair.map(\.category) == ["donate"], "\(pair.map(\.sentence))")
+    #expect(pair.first?.cues.contains("act-named-after-ask") == true)
+    #expect(pair.first?.sentence.hasPrefix("Mari bantu") == true)
+    // No ask before the act, or a report after the ask: nothing.
+    #expect(ctas("Banjir merendam kampung kami. Di bawah ini tautan penggalangan dana yang dikelola warga.").isEmpty)
+    #expect(ctas("Mari bantu saudara kita yang terdampak banjir. Kemarin warga sudah menggalang dana.").isEmpty)
+  }
+
   @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
     // A playlist page: hundreds of links and titles with no full stop make one 'sentence'.
     let links = (0..<40).map { "http://music.example/\($0)/track.mp3 Band \($0) - Song" }.joined(separator: " ")
