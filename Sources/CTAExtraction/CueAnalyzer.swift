@@ -92,8 +92,6 @@ public struct CueAnalyzer: Sendable {
   private let contextCues: [CueSet?]
   /// Hashtag stems in the imperative and their category index, longest stem first.
   private let imperativeHashtags: [(stem: String, category: Int)]
-  /// Hashtag stems that are nouns ("#pilihan").
-  private let nounHashtags: [String]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -159,7 +157,6 @@ public struct CueAnalyzer: Sendable {
     imperativeHashtags = grammar.imperativeHashtags.compactMap { stem, name in
       CTAResources.categories.firstIndex(of: name).map { (stem.lowercased(), $0) }
     }.sorted { ($0.stem.utf8.count, $1.stem) > ($1.stem.utf8.count, $0.stem) }
-    nounHashtags = grammar.nounHashtags.map { $0.lowercased() }
     // The first words of the negative imperatives of more words ("do" of "do not"): only after one
     // of them can a head and the word after it be a negative imperative.
     let negativeLeads = Set(
@@ -906,7 +903,6 @@ public struct CueAnalyzer: Sendable {
 
   /// The category a hashtag in the imperative asks for ("#BoikotX" → boycott), or nil.
   func imperativeHashtagCategory(_ tag: String) -> Int? {
-    if nounHashtags.contains(where: { tag.utf8HasPrefix($0) }) { return nil }
     return imperativeHashtags.first { tag.utf8HasPrefix($0.stem) && tag.utf8.count > $0.stem.utf8.count }?.category
   }
 

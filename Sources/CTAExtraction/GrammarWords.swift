@@ -35,8 +35,6 @@ public struct GrammarWords: Sendable, Codable {
   public var notBeforeImperative: [String]
   /// Hashtag stems in the imperative → the category they ask for ("#boikot" → boycott).
   public var imperativeHashtags: [String: String]
-  /// Hashtag stems that are nouns although an imperative stem begins them ("#pilihan": choice).
-  public var nounHashtags: [String]
   /// Adverbs of going on ("tetap", "terus", "lanjut"), skipped before a clause head like the
   /// openers, so that "Tetap boikot!" opens with its imperative, except after a hashtag or mention,
   /// which is then the subject ("#TGB TERUS PROMOSIKAN …").

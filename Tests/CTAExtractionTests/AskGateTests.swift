@@ -321,9 +321,13 @@ import Testing
     #expect(!told.analysis.cues.contains(cue), "cues=\(told.analysis.cues)")
   }
 
-  @Test func aHashtagNounIsNoAct() {
-    let noun = Self.detector.judge(sentence: "#PilihanRedaksi hari ini tentang banjir", lang: "id")
-    #expect(!noun.analysis.actCategories.contains("vote"), "cues=\(noun.analysis.cues)")
+  @Test func anOpeningElectionHashtagIsNoAskButABoycottHashtagIs() {
+    // training/cta-real/LABELLING.md: an election hashtag alone asks nothing; a boycott hashtag that
+    // opens the post asks for the boycott.
+    let election = Self.detector.judge(sentence: "#PilihOrangJujur Pak Sukma membangun jalan desa", lang: "id")
+    #expect(!election.analysis.actCategories.contains("vote"), "cues=\(election.analysis.cues)")
+    let boycott = Self.detector.judge(sentence: "#BoikotPabrikX sungai kami jadi hitam", lang: "id")
+    #expect(boycott.analysis.actCategories.contains("boycott"), "cues=\(boycott.analysis.cues)")
   }
 
   @Test func aNegativeImperativeNamingTheActLeadsTheAsk() {
