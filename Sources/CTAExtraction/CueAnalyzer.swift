@@ -246,10 +246,15 @@ public struct CueAnalyzer: Sendable {
       let hit = categoryPhrases[phrase]
       // Buying that a negative forbids is a boycott ("jangan jajan di warung itu"); an act of another
       // category that a negative forbids is no evidence of it ("jangan cuma repost", "jangan share
-      // hoax"), except voting against and boycotting, which are asks.
+      // hoax"), except voting against and boycotting, which are asks; nor is a forbidden weak phrase
+      // ("jgn tinggalkan sholat" forbids leaving, it asks no boycott).
       let forbidden = Self.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
-      if hit.role == .act, forbidden, category != CTAResources.voteCategory, category != CTAResources.boycottCategory {
+      if forbidden,
+        hit.role == .weak
+          ? hit.category != CTAResources.buyCategory
+          : hit.role == .act && category != CTAResources.voteCategory && category != CTAResources.boycottCategory
+      {
         return
       }
       if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: categoryCues.count) }
