@@ -176,6 +176,10 @@ public struct CTAEvaluation: Sendable {
     } else {
       lines.append("  tweet/id: no data (CTA_LABELS/id-tweets.csv missing)")
     }
+    // Sets collected outside SHARED (CTA_EXTRA) hold the same target, each on its own.
+    for (group, s) in byGroup.sorted(by: { $0.key < $1.key }) where group.hasPrefix("tweet/id@") {
+      lines.append("  \(group): F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6))
+    }
     if let s = byGroup["reddit/real"] {
       lines.append(
         "  reddit/real: F1=\(f(s.f1)) (>= 0.55), P=\(f(s.precision)) (>= 0.5): "

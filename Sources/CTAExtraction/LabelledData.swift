@@ -26,6 +26,9 @@ public struct LabelledSentence: Sendable, Hashable, Codable {
   public var note: String?
   /// Weight of the example in training (1 for the project's own data).
   public var weight: Double?
+  /// The real set collected outside SHARED that the post comes from (`fresh5`, …: `materialise.py
+  /// --extra`), scored as a slice of its own (`tweet/id@fresh5`); nil for the rest.
+  public var set: String?
 
   /// A labelled sentence from its fields.
   public init(
@@ -137,11 +140,12 @@ extension LabelledSentence {
     sourceKind == "tweet" || sourceKind == "page_sentence" || sourceKind?.hasPrefix("reddit") == true
   }
 
-  /// The evaluation slice: `page/en`, `tweet/id`, `reddit/real`, `reddit/augmented`, `team/en`, …
+  /// The evaluation slice: `page/en`, `tweet/id`, `tweet/id@fresh5` (a set outside SHARED),
+  /// `reddit/real`, `reddit/augmented`, `team/en`, …
   public var slice: String {
     switch sourceKind {
     case "page_sentence": "page/\(lang)"
-    case "tweet": "tweet/\(lang)"
+    case "tweet": set.map { "tweet/\(lang)@\($0)" } ?? "tweet/\(lang)"
     case "reddit": "reddit/real"
     case let kind? where kind.hasPrefix("reddit"): "reddit/augmented"
     default: "team/\(lang)"

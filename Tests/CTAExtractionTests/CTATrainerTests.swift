@@ -40,6 +40,19 @@ import Testing
     #expect(evaluation.byGroup["team/id"]?.f1 == 1)
   }
 
+  @Test func aSetOutsideSharedIsScoredAsItsOwnSliceAndTarget() throws {
+    var post = LabelledSentence(
+      text: "Ayo sebarkan info posko banjir ini ke grup RT", lang: "id", label: 1, category: "share", split: "test",
+      sourceKind: "tweet")
+    #expect(post.slice == "tweet/id")
+    post.set = "fresh9"
+    #expect(post.slice == "tweet/id@fresh9")
+    #expect(post.isPost && post.isReal)
+    let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [post])
+    #expect(evaluation.byGroup["tweet/id@fresh9"] != nil && evaluation.byGroup["tweet/id"] == nil)
+    #expect(evaluation.targets.contains("tweet/id@fresh9: F1="))
+  }
+
   @Test func readsQuotedCSV() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-csv-\(UUID().uuidString)").path
     try FileSystem.createDirectories(dir)

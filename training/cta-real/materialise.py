@@ -14,7 +14,8 @@ Sources (each optional; a missing one is reported on stderr and skipped):
 - EXTRA folders (--extra, repeatable; Makefile CTA_EXTRA): real posts collected and labelled outside
   SHARED (docs/extract.md, "Real sets outside SHARED"), each with `posts.tsv` (id TAB text, line breaks
   written as " ⏎ ") and `labels.csv` (id,label,category,reported,lang[,split]); only labelled posts are
-  written, to extra-FOLDER.jsonl (source_kind "tweet"), split `train` unless the CSV says otherwise.
+  written, to extra-FOLDER.jsonl (source_kind "tweet", set FOLDER: eval-cta scores them as the slice
+  tweet/LANG@FOLDER), split `test` unless the CSV says otherwise.
 - PAGES (page-sentence labels, default training/cta-real/page-sentences.csv; LABELS/page-sentences.csv
   when that is newer) -> pages in SHARED/data/SET/html (source_kind "page_sentence"), through
   page_sentences.py.
@@ -93,7 +94,7 @@ def record(row, text, split, kind):
     }
 
 
-def write_posts(rows, texts, out_path, split_for, normalise):
+def write_posts(rows, texts, out_path, split_for, normalise, set_name=None):
     """Writes one record per labelled row whose id has a text (first row of an id wins)."""
     written = missing = 0
     seen = set()
@@ -107,6 +108,8 @@ def write_posts(rows, texts, out_path, split_for, normalise):
                 missing += 1
                 continue
             rec = record(row, normalise(texts[ident]), split_for(row), "tweet")
+            if set_name:
+                rec["set"] = set_name
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             written += 1
     return written, missing
@@ -124,8 +127,9 @@ def extra(folder, out_path):
     with open(os.path.join(folder, "posts.tsv"), encoding="utf-8") as f:
         texts = dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
     return write_posts(read_labels(os.path.join(folder, "labels.csv")), texts, out_path,
-                       lambda row: (row.get("split") or "train").strip(),
-                       lambda text: _LINE_BREAK.sub("\n", text).strip())
+                       lambda row: (row.get("split") or "test").strip(),
+                       lambda text: _LINE_BREAK.sub("\n", text).strip(),
+                       os.path.basename(os.path.normpath(folder)))
 
 
 def pages(labels_csv, shared, out_path):
