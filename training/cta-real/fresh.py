@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Fresh real sets outside SHARED: build posts.tsv from collectors' raw files, combine blind labels.
+
+A fresh set is a folder SET with raw-*/PREFIX.txt (one source row per line, `ROW␟TEXT` or
+`ROW␟LANG␟TEXT`, written by collectors following prompts/collect.md), then posts.tsv, the labellers'
+CSVs in SET/out/ (prompts/fresh-label.md) and labels.csv, which `make eval CTA_EXTRA=SET` reads
+(docs/extract.md, "Real sets outside SHARED"). People copy and read every post; this script only
+filters, splits and combines.
+
+  fresh.py build SET [EXCLUDE ...]     posts.tsv + build_stats.json: tabs/CR to spaces, <U+XXXX>
+                                       decoded, a lang column kept only for in/id, drop empty posts,
+                                       < 3 words, exact duplicates, copy duplicates (RT prefix and URLs
+                                       removed, casefolded) across the set and against EXCLUDE
+                                       (posts.tsv of earlier sets, the shared id-tweets.csv)
+  fresh.py split SET                   half1.tsv, half2.tsv: alternate lines of posts.tsv
+  fresh.py combine SET HALF [dis|final]  kappa of SET/out/HALF-A.csv and -B.csv; `dis` writes the
+                                       disagreements (label or category) to disagree-HALF.tsv, `final`
+                                       the labels (A where A = B, else SET/out/disagree-C.csv) to
+                                       labels-HALF.csv
+
+Standard library only.
+"""
+import collections
+import csv
+import glob
+import json
+import os
+import re
+import sys
+
+SEP = "\u241f"
+URL = re.compile(r"https?:\\?/\\?/\S+")
+RT = re.compile(r"^RT @\w+:\s*")
+UESC = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
+LANG = re.compile(r"^[a-z]{2,3}$")
+
+
+def nwords(text):
+    return sum(1 for w in text.split() if re.search(r"\w", w))
+
+
+def norm_key(text):
+    text = RT.sub("", text.replace(" \u23ce ", " "))
+    text = URL.sub("", text)
+    return " ".join(text.split()).casefold()
+
+
+def excluded_keys(paths):
+    keys = set()
+    for path in paths:
+        if path.endswith(".tsv"):
+            with open(path, encoding="utf-8") as f:
+                keys.update(norm_key(line.rstrip("\n").split("\t", 1)[1]) for line in f if "\t" in line)
+        else:
+            with open(path, encoding="utf-8") as f:
+                keys.update(norm_key(row["text"].replace("\\n", " ")) for row in csv.DictReader(f))
+    return keys
+
+
+def build(setdir, excludes):
+    earlier = excluded_keys(excludes)
+    seen_key, seen_exact = set(earlier), set()
+    out, stats = [], collections.OrderedDict()
+    for path in sorted(glob.glob(os.path.join(setdir, "raw-*", "*.txt"))):
+        prefix = os.path.splitext(os.path.basename(path))[0]
+        st = collections.Counter()
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line.strip():
+                    continue
+                fields = line.split(SEP)
+                st["rows_read"] += 1
+                if len(fields) >= 3 and (fields[1] == "" or LANG.match(fields[1])):
+                    if fields[1] not in ("in", "id", ""):
+                        st["dropped_lang"] += 1
+                        continue
+                    text = SEP.join(fields[2:])
+                else:
+                    text = SEP.join(fields[1:])
+                text = UESC.sub(lambda m: chr(int(m.group(1), 16)), text.replace("\t", " ").replace("\r", " ")).strip()
+                key = norm_key(text)
+                reason = ("dropped_empty" if not text else "dropped_short" if nwords(text) < 3
+                          else "dropped_exact_dup" if text in seen_exact
+                          else "dropped_in_earlier_set" if key in earlier
+                          else "dropped_copy_dup" if key in seen_key else None)
+                if reason:
+                    st[reason] += 1
+                    continue
+                seen_exact.add(text)
+                seen_key.add(key)
+                out.append((f"{prefix}-{int(fields[0]):05d}", text))
+                st["kept"] += 1
+        stats[prefix] = dict(st)
+    with open(os.path.join(setdir, "posts.tsv"), "w", encoding="utf-8") as f:
+        f.writelines(f"{i}\t{t}\n" for i, t in out)
+    with open(os.path.join(setdir, "build_stats.json"), "w", encoding="utf-8") as f:
+        json.dump(stats, f, indent=1)
+    for prefix, st in stats.items():
+        print(prefix, st, file=sys.stderr)
+    print(f"fresh: {len(out)} posts", file=sys.stderr)
+
+
+def split(setdir):
+    with open(os.path.join(setdir, "posts.tsv"), encoding="utf-8") as f:
+        lines = f.readlines()
+    for n, half in enumerate(("half1", "half2")):
+        with open(os.path.join(setdir, half + ".tsv"), "w", encoding="utf-8") as f:
+            f.writelines(lines[n::2])
+
+
+def read_labels(path):
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return {row["id"]: row for row in csv.DictReader(f)}
+
+
+def label_of(rows, ident):
+    label = int(rows[ident]["label"] or 0)
+    return label, rows[ident]["category"] if label else ""
+
+
+def combine(setdir, half, mode):
+    a = read_labels(os.path.join(setdir, "out", half + "-A.csv"))
+    b = read_labels(os.path.join(setdir, "out", half + "-B.csv"))
+    c = read_labels(os.path.join(setdir, "out", "disagree-C.csv"))
+    with open(os.path.join(setdir, half + ".tsv"), encoding="utf-8") as f:
+        texts = dict(line.rstrip("\n").split("\t", 1) for line in f)
+    missing = [i for i in texts if i not in a or i not in b]
+    if missing:
+        sys.exit(f"fresh: no label for {len(missing)} posts, e.g. {missing[:3]}")
+    disagree = [i for i in texts if label_of(a, i) != label_of(b, i)]
+    la = [label_of(a, i)[0] for i in texts]
+    lb = [label_of(b, i)[0] for i in texts]
+    n = len(texts)
+    po = sum(x == y for x, y in zip(la, lb)) / n
+    pa, pb = sum(la) / n, sum(lb) / n
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    kappa = (po - pe) / (1 - pe) if pe < 1 else 1.0
+    print(f"fresh: {half}: {n} posts, asks A {sum(la)} B {sum(lb)}, kappa {kappa:.2f}, "
+          f"{len(disagree)} disagreements", file=sys.stderr)
+    if mode == "dis":
+        with open(os.path.join(setdir, f"disagree-{half}.tsv"), "w", encoding="utf-8") as f:
+            f.writelines(f"{i}\t{texts[i]}\n" for i in disagree)
+    elif mode == "final":
+        with open(os.path.join(setdir, f"labels-{half}.csv"), "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["id", "label", "category", "reported", "lang", "split"])
+            for i in texts:
+                rows = c if i in disagree else a
+                if i not in rows:
+                    sys.exit(f"fresh: no third label for {i} in out/disagree-C.csv")
+                label, category = label_of(rows, i)
+                w.writerow([i, label, category, 0 if label else int(rows[i].get("reported") or 0), "id", "test"])
+
+
+def main():
+    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "split", "combine"):
+        sys.exit(__doc__)
+    command, setdir = sys.argv[1], sys.argv[2]
+    if command == "build":
+        build(setdir, sys.argv[3:])
+    elif command == "split":
+        split(setdir)
+    else:
+        combine(setdir, sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
+
+
+if __name__ == "__main__":
+    main()
