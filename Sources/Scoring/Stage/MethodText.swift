@@ -10,7 +10,7 @@ enum MethodText {
     "outcome_value":
       "per kind: sum of the latest values of the sources used (the campaign's own pages and the outcome CSV; figures quoted on other pages only when neither exists, and then only the largest); funds also in the base currency with the rate dated at or before the figure (else the earliest rate)",
     "cta_mix":
-      "non-boilerplate CTAs of the campaign's documents, one per (cluster, category, sentence); mean_effort = mean effort; low_effort share = CTAs with effort <= low_effort_max / CTAs, Wilson 95% interval",
+      "non-boilerplate CTAs of the campaign's documents, one per (cluster, category, sentence); mean_effort = mean effort; low_effort share = CTAs with effort <= low_effort_max / CTAs, Wilson 95% interval (sampling only: the detector's own errors are not in it; on real Indonesian posts it was not developed on it found 24-35% of the asks and 25-70% of what it found were asks, docs/extract.md)",
     "ratio_per_1k":
       "outcome value (funds in base currency, turnout low estimate) x 1000 / sum of the interaction type over units with a count; 95% interval: percentile bootstrap resampling those units (seeded SplitMix64), outcome held fixed",
     "loudness":
