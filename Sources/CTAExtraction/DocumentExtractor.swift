@@ -58,7 +58,7 @@ extension CTADetector {
       // A sentence's bytes are a slice of the text's: valid UTF-8 round-trips through its scalars.
       var cursor = ScalarText.ByteCursor(textBytes)
       // The sentence before, when it asked but named no act: with one that names the act, one ask.
-      var openAsk: (span: SentenceSpan, start: Int, probability: Double)?
+      var openAsk: (span: SentenceSpan, start: Int, ask: SentenceOutcome.OpenAsk)?
       for span in segmenter.split(scalars: scalars) where span.end - span.start <= Self.maxSentenceScalars {
         let sentence = scalars[span.start..<span.end]
         let start = cursor.byteOffset(ofScalar: span.start)
@@ -68,35 +68,31 @@ extension CTADetector {
           of: sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply, memo: memo)
         if outcome.instruction { instructionSentences += 1 }
         if outcome.commercial { commercial = true }
-        let before = openAsk
-        openAsk = outcome.openAsk.map { (span, start, $0) }
-        if outcome.namesAct, let before, before.probability >= model.threshold,
-          let act = actNamed(in: sentence, target: target, docLang: document.lang, inReply: reply)
+        var found = outcome.ask
+        var askSpan = span
+        if found == nil, outcome.namesAct, let before = openAsk, before.ask.probability >= model.threshold,
+          let pair = ask(
+            before.ask, namedIn: sentence,
+            String(
+              decoding: UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), as: UTF8.self),
+            pairTokens: Tokenizer.tokens(scalars[before.span.start..<span.end]), target: target,
+            docLang: document.lang, inReply: reply)
         {
-          let text = UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)])
-          let key = RecurrenceKey(Tokenizer.tokens(scalars[before.span.start..<span.end]))
-          let cta = CallToAction(
-            docId: document.id, sentence: String(decoding: text, as: UTF8.self), start: before.span.start,
-            end: span.end, lang: act.lang ?? document.lang, category: act.category,
-            effort: effort[act.category] ?? 1, target: act.target, cues: act.cues,
-            confidence: (before.probability * 1000).rounded() / 1000, boilerplate: false, reported: nil)
-          out.append(
-            CTACandidate(
-              cta: cta, promo: false, recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash))
-          linked.append(act.target != nil)
-          continue
+          found = pair
+          askSpan = SentenceSpan(start: before.span.start, end: span.end)
         }
-        guard let ask = outcome.ask, ask.isCallToAction || (keepReported && ask.isReported) else { continue }
+        openAsk = outcome.openAsk.map { (span, start, $0) }
+        guard let ask = found, ask.isCallToAction || (keepReported && ask.isReported) else { continue }
         var cues = ask.cues
         var promo = ask.promo
         if scalars.count >= Self.afterArticleMinimum
-          && Double(span.start) >= Self.afterArticleShare * Double(scalars.count)
+          && Double(askSpan.start) >= Self.afterArticleShare * Double(scalars.count)
         {
           cues = BoilerplateMarker.adding("after-article", to: cues)
           if ask.category == "follow" { promo = true }
         }
         let cta = CallToAction(
-          docId: document.id, sentence: ask.sentence, start: span.start, end: span.end, lang: ask.lang,
+          docId: document.id, sentence: ask.sentence, start: askSpan.start, end: askSpan.end, lang: ask.lang,
           category: ask.category, effort: effort[ask.category] ?? 1, target: ask.target, cues: cues,
           confidence: ask.confidence, boilerplate: false, reported: ask.isReported ? true : nil)
         out.append(
@@ -119,19 +115,28 @@ extension CTADetector {
     return out
   }
 
-  /// The act a sentence names (`namesActOnly`) for the ask of the sentence before it, which asked the
-  /// reader but named none ("Mari bantu saudara kita yang terdampak gempa. Di bawah ini tautan
-  /// penggalangan dana …": one ask, donate); nil for a commercial or help-line notice. Judged again
-  /// in full only then, which is rare.
-  func actNamed(
-    in sentence: ArraySlice<Unicode.Scalar>, target: CTATarget?, docLang: String?, inReply: Bool
-  ) -> (category: String, lang: String?, target: CTATarget?, cues: [String])? {
+  /// One ask made of two sentences: `before` asked the reader but named no act ("Mari bantu saudara
+  /// kita yang terdampak gempa."), `sentence` names the act and asks nothing ("Di bawah ini tautan
+  /// penggalangan dana …"): the category and target come from the second, the confidence and the
+  /// publisher-promo flag from either; nil for a commercial or help-line notice. `text` and
+  /// `pairTokens` are the two sentences together. The second is judged again in full only here, after
+  /// such an ask, which is rare.
+  func ask(
+    _ before: SentenceOutcome.OpenAsk, namedIn sentence: ArraySlice<Unicode.Scalar>, _ text: String,
+    pairTokens: [Token], target: CTATarget?, docLang: String?, inReply: Bool
+  ) -> SentenceOutcome.Ask? {
     let verdict = judge(
       tokens: Tokenizer.tokens(sentence), docLang: docLang, anchoredTarget: target, alwaysCategorize: true,
       inReply: inReply)
     guard let category = verdict.category, !Self.isCommercial(verdict.analysis, category: category) else { return nil }
-    let cues = (verdict.analysis.cues + ["act-named-after-ask"]).sorted()
-    return (category, verdict.analysis.lang, verdict.analysis.target, cues)
+    let key = RecurrenceKey(pairTokens)
+    return SentenceOutcome.Ask(
+      sentence: text, isCallToAction: true, isReported: false, category: category,
+      lang: before.lang ?? verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
+      cues: (verdict.analysis.cues + ["act-named-after-ask"]).sorted(), promo: before.promo || verdict.analysis.promo,
+      confidence: (before.probability * 1000).rounded() / 1000,
+      linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo || before.promo,
+      recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
   }
 
   /// `outcome(_:_:docLang:anchoredTarget:inReply:)` looked up in `memo` first, and kept there when
@@ -165,7 +170,9 @@ extension CTADetector {
     var outcome = SentenceOutcome(
       instruction: verdict.analysis.exclusion == .instruction,
       commercial: verdict.analysis.cues.contains("commercial"), namesAct: Self.namesActOnly(verdict.analysis),
-      openAsk: Self.isOpenAsk(verdict.analysis) ? verdict.probability : nil)
+      openAsk: Self.isOpenAsk(verdict.analysis)
+        ? SentenceOutcome.OpenAsk(
+          probability: verdict.probability, lang: verdict.analysis.lang, promo: verdict.analysis.promo) : nil)
     guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }
     let key = RecurrenceKey(tokens)
     outcome.ask = SentenceOutcome.Ask(

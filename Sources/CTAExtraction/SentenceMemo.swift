@@ -17,9 +17,19 @@ struct SentenceOutcome: Sendable {
   /// The sentence names an act but asks nothing itself and nothing excludes it ("Di bawah ini tautan
   /// penggalangan dana …"): the act of an ask just before it that named none.
   var namesAct = false
-  /// The model's probability when the sentence asks the reader but names no act ("Mari bantu saudara
-  /// kita yang terdampak gempa."; `CTADetector.isOpenAsk`), else nil.
-  var openAsk: Double?
+  /// The sentence asks the reader but names no act ("Mari bantu saudara kita yang terdampak gempa.";
+  /// `CTADetector.isOpenAsk`), else nil.
+  var openAsk: OpenAsk?
+
+  /// An ask that names no act: the next sentence may name it (`CTADetector.ask(_:namedIn:…)`).
+  struct OpenAsk: Sendable {
+    /// The detector's probability.
+    var probability: Double
+    /// The sentence's language.
+    var lang: String?
+    /// Whether a publisher-promo phrase matched.
+    var promo: Bool
+  }
 
   /// A call to action or reported ask, without the fields of its place in a document.
   struct Ask: Sendable {

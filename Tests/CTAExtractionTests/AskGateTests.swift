@@ -482,6 +482,11 @@ import Testing
     #expect(pair.map(\.category) == ["donate"], "\(pair.map(\.sentence))")
     #expect(pair.first?.cues.contains("act-named-after-ask") == true)
     #expect(pair.first?.sentence.hasPrefix("Mari bantu") == true)
+    // A publisher's own promo stays one when its act comes in the next sentence.
+    let promo = Self.detector.candidates(
+      in: ExtractInput(
+        id: "q", text: "Dukung jurnalisme independen kami. Tautan penggalangan dana ada di bawah ini.", lang: "id"))
+    #expect(promo.map(\.promo) == [true], "\(promo.map(\.cta.sentence))")
     // No ask before the act, or a report after the ask: nothing.
     #expect(ctas("Banjir merendam kampung kami. Di bawah ini tautan penggalangan dana yang dikelola warga.").isEmpty)
     #expect(ctas("Mari bantu saudara kita yang terdampak banjir. Kemarin warga sudah menggalang dana.").isEmpty)
