@@ -39,7 +39,7 @@ help:
 	@echo "make export       run PIPELINE, then $(OUT)/slackscore.sqlite + .metadata.json for Datasette"
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000 1000000; about 8 GB of disk, 25-45 min)"
-	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language"
+	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language (CTA_EXTRA=\"DIR ...\": also real sets kept outside SHARED)"
 	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
 	@echo "make relabel-prepare|relabel-candidates|relabel-combine  make the tweet labels in CTA_LABELS again (training/cta-real/relabel.py)"
 	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
