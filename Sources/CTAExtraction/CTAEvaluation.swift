@@ -58,6 +58,9 @@ public struct EvaluationError: Sendable, Hashable {
   public var predictedCategory: String?
   /// `fp`, `fn` or `category`.
   public var kind: String
+  /// The precision gate's view of the sentence that decided (a post's strongest sentence, not its
+  /// whole text): `addr=1 act=vote excl=- cues=…`.
+  public var gate: String
 }
 
 /// The result of evaluating the detector on labelled sentences.
@@ -78,6 +81,9 @@ public struct CTAEvaluation: Sendable {
       var probability = 0.0
       var category: String?
       var predicted = false
+      // The analysis of the sentence that decided, for the error list (a post's ask is looked up
+      // again only when it is wrong).
+      var decisive: () -> SentenceAnalysis
       if item.isPost {
         // A post is judged as extract judges a document (`CTADetector.candidates`: its rules for
         // spam, replies and instruction genres); positive with the category of its strongest ask.
@@ -87,23 +93,33 @@ public struct CTAEvaluation: Sendable {
           predicted = true
           probability = best.cta.confidence
           category = best.cta.category
+          decisive = {
+            detector.judge(
+              tokens: Tokenizer.tokens(best.cta.sentence), docLang: item.lang, alwaysCategorize: true,
+              inReply: CTADetector.isReply(Array(item.text.unicodeScalars))
+            ).analysis
+          }
         } else {
           // No ask: the strongest sentence, to show with the error.
           let post = detector.postSentences(item.text)
+          var strongest: SentenceAnalysis?
           for sentence in post.sentences {
             let verdict = detector.judge(
               tokens: sentence, docLang: item.lang, alwaysCategorize: true, inReply: post.inReply)
-            if verdict.probability > probability {
+            if verdict.probability > probability || strongest == nil {
               probability = verdict.probability
               category = verdict.category
+              strongest = verdict.analysis
             }
           }
+          decisive = { strongest ?? detector.judge(sentence: item.text, lang: item.lang).analysis }
         }
       } else {
         let verdict = detector.judge(sentence: item.text, lang: item.lang)
         probability = verdict.probability
         category = verdict.category
         predicted = verdict.isCallToAction && verdict.category != nil
+        decisive = { verdict.analysis }
       }
       let group = item.slice
       var kind: String?
@@ -128,10 +144,18 @@ public struct CTAEvaluation: Sendable {
       tally(&result.bySourceKind[item.sourceKind ?? "unknown", default: DetectionScores()])
       if let kind {
         result.errors.append(
-          EvaluationError(item: item, probability: probability, predictedCategory: category, kind: kind))
+          EvaluationError(
+            item: item, probability: probability, predictedCategory: category, kind: kind,
+            gate: Self.gateView(decisive())))
       }
     }
     return result
+  }
+
+  /// The precision gate's view of a sentence, as `eval-cta --show-errors` prints it.
+  static func gateView(_ analysis: SentenceAnalysis) -> String {
+    "addr=\(analysis.addressed ? 1 : 0) act=\(analysis.actCategories.sorted().joined(separator: "+"))"
+      + " excl=\(analysis.exclusion?.rawValue ?? "-") cues=\(analysis.cues.joined(separator: ","))"
   }
 
   /// K-fold cross-validation on `items` (fold = position modulo `folds`): trains on the other folds

@@ -94,17 +94,11 @@ struct EvalCTACommand: AsyncParsableCommand {
       evaluation = CTAEvaluation.run(detector, on: items)
     }
     if showErrors {
-      let judge = try CTADetector.load(modelPath: model)
       for error in evaluation.errors {
         let p = Int((error.probability * 100).rounded())
-        // The gate's view of the whole item (posts: all sentences at once).
-        let gate = judge.judge(sentence: error.item.text, lang: error.item.lang).analysis
-        let why =
-          "addr=\(gate.addressed ? 1 : 0) act=\(gate.actCategories.sorted().joined(separator: "+"))"
-          + " excl=\(gate.exclusion?.rawValue ?? "-") cues=\(gate.cues.joined(separator: ","))"
         print(
           "\(error.kind)\t\(error.item.slice)\t\(error.item.id ?? "-")\tp=\(p)\tgold=\(error.item.category ?? "-")\t"
-            + "pred=\(error.predictedCategory ?? "-")\t\(why)\t\(error.item.text.prefix(160))")
+            + "pred=\(error.predictedCategory ?? "-")\t\(error.gate)\t\(error.item.text.prefix(160))")
       }
     }
     print(evaluation.report)

@@ -53,6 +53,19 @@ import Testing
     #expect(evaluation.targets.contains("tweet/id@fresh9: F1="))
   }
 
+  @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
+    // A post labelled negative that the detector takes for a share ask: the error shows the ask's
+    // sentence, not the whole post.
+    let post = LabelledSentence(
+      text: "Kemarin warga sudah mengungsi ke balai desa. Ayo sebarkan info ini ke grup RT!", lang: "id",
+      label: 0, category: nil, split: "test", sourceKind: "tweet")
+    let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [post])
+    let error = try #require(evaluation.errors.first)
+    #expect(error.kind == "fp")
+    #expect(error.gate.hasPrefix("addr=1 act=share excl=-"), "\(error.gate)")
+    #expect(!error.gate.contains("reported-act"), "\(error.gate)")
+  }
+
   @Test func readsQuotedCSV() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-csv-\(UUID().uuidString)").path
     try FileSystem.createDirectories(dir)
