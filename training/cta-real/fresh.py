@@ -17,6 +17,7 @@ filters, splits and combines.
                                        disagreements (label or category) to disagree-HALF.tsv, `final`
                                        the labels (A where A = B, else SET/out/disagree-C.csv) to
                                        labels-HALF.csv
+  fresh.py labels SET                  labels.csv: every labels-*.csv of SET, in posts.tsv order
 
 Standard library only.
 """
@@ -155,14 +156,34 @@ def combine(setdir, half, mode):
                 w.writerow([i, label, category, 0 if label else int(rows[i].get("reported") or 0), "id", "test"])
 
 
+def labels(setdir):
+    with open(os.path.join(setdir, "posts.tsv"), encoding="utf-8") as f:
+        order = {line.split("\t", 1)[0]: n for n, line in enumerate(f)}
+    rows = []
+    for path in sorted(glob.glob(os.path.join(setdir, "labels-*.csv"))):
+        with open(path, encoding="utf-8") as f:
+            rows.extend(csv.DictReader(f))
+    unknown = [r["id"] for r in rows if r["id"] not in order]
+    if unknown:
+        sys.exit(f"fresh: {len(unknown)} labelled ids are not in posts.tsv, e.g. {unknown[:3]}")
+    rows.sort(key=lambda r: order[r["id"]])
+    with open(os.path.join(setdir, "labels.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "label", "category", "reported", "lang", "split"])
+        w.writeheader()
+        w.writerows(rows)
+    print(f"fresh: {len(rows)} labels of {len(order)} posts, {sum(int(r['label']) for r in rows)} asks", file=sys.stderr)
+
+
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "split", "combine"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "split", "combine", "labels"):
         sys.exit(__doc__)
     command, setdir = sys.argv[1], sys.argv[2]
     if command == "build":
         build(setdir, sys.argv[3:])
     elif command == "split":
         split(setdir)
+    elif command == "labels":
+        labels(setdir)
     else:
         combine(setdir, sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
 
