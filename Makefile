@@ -217,8 +217,9 @@ CTA_DATA   ?= training/cta
 CTA_LABELS ?= ../cta-labels
 CTA_REAL   ?= out/cta-real
 # Folders of real posts collected and labelled outside SHARED (posts.tsv + labels.csv each; docs/extract.md,
-# "Real sets outside SHARED"), joined into CTA_REAL too; space-separated, empty by default.
-CTA_EXTRA  ?=
+# "Real sets outside SHARED"), joined into CTA_REAL too; space-separated. By default every folder of
+# CTA_LABELS that holds a labels.csv (none on a fresh machine).
+CTA_EXTRA  ?= $(patsubst %/labels.csv,%,$(wildcard $(CTA_LABELS)/*/labels.csv))
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
 # Decision threshold stored in the model; empty = the trainer's default (CTATrainingOptions.threshold, 0.15).
