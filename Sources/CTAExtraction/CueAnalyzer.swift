@@ -244,16 +244,14 @@ public struct CueAnalyzer: Sendable {
     categories.forEachHit(tokens, entries, slots: .categories) {
       phrase, first, _ in
       let hit = categoryPhrases[phrase]
-      // Buying that a negative forbids is a boycott ("jangan jajan di warung itu"); an act of another
-      // category that a negative forbids is no evidence of it ("jangan cuma repost", "jangan share
-      // hoax"), except voting against and boycotting, which are asks; nor is a forbidden weak phrase
-      // ("jgn tinggalkan sholat" forbids leaving, it asks no boycott).
+      // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
+      // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
+      // ("jangan jajan di warung itu"), and the acts of voting against and boycotting ("jangan pilih
+      // X", "jangan berhenti boikot"), which are asks.
       let forbidden = Self.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
-      if forbidden,
-        hit.role == .weak
-          ? hit.category != CTAResources.buyCategory
-          : hit.role == .act && category != CTAResources.voteCategory && category != CTAResources.boycottCategory
+      if forbidden, hit.category != CTAResources.buyCategory,
+        hit.role != .act || (category != CTAResources.voteCategory && category != CTAResources.boycottCategory)
       {
         return
       }
@@ -848,14 +846,12 @@ public struct CueAnalyzer: Sendable {
       let next = tokens[o + 1].text
       if next == "di", o + 2 < tokens.count, actStarts.contains(o + 2) { return o + 2 }
       if next.utf8HasPrefix("di") && next.utf8.count >= 5 && actStarts.contains(o + 1) { return o + 1 }
-      if o > 0, entries[o - 1].classes.contains(.inclusive) || entries[o - 1].classes.contains(.secondPerson),
-        let act = actStarts.first(where: { $0 > o && $0 <= o + 2 })
-      {
-        return act
-      }
-      // The audience as subject after the obligation: "yang harus kita pilih", "wajib kalian boikot".
-      if entries[o + 1].classes.contains(.inclusive) || entries[o + 1].classes.contains(.secondPerson),
-        let act = actStarts.first(where: { $0 == o + 2 || $0 == o + 3 })
+      // The audience as subject, before the obligation ("kita patut boikot") or after it ("yang harus
+      // kita pilih", "wajib kalian boikot"), with the act at most two words on.
+      let audience: WordClasses = [.inclusive, .secondPerson]
+      let after = !entries[o + 1].classes.isDisjoint(with: audience)
+      if after || (o > 0 && !entries[o - 1].classes.isDisjoint(with: audience)),
+        let act = actStarts.first(where: { $0 > (after ? o + 1 : o) && $0 <= (after ? o + 3 : o + 2) })
       {
         return act
       }

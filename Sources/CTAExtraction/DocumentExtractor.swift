@@ -72,10 +72,8 @@ extension CTADetector {
         var askSpan = span
         if found == nil, outcome.namesAct, let before = openAsk, before.ask.probability >= model.threshold,
           let pair = ask(
-            before.ask, namedIn: sentence,
-            String(
-              decoding: UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), as: UTF8.self),
-            pairTokens: Tokenizer.tokens(scalars[before.span.start..<span.end]), target: target,
+            before.ask, namedIn: sentence, pair: scalars[before.span.start..<span.end],
+            UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), target: target,
             docLang: document.lang, inReply: reply)
         {
           found = pair
@@ -118,21 +116,22 @@ extension CTADetector {
   /// One ask made of two sentences: `before` asked the reader but named no act ("Mari bantu saudara
   /// kita yang terdampak gempa."), `sentence` names the act and asks nothing ("Di bawah ini tautan
   /// penggalangan dana …"): the category and target come from the second, the confidence and the
-  /// publisher-promo flag from either; nil for a commercial or help-line notice. `text` and
-  /// `pairTokens` are the two sentences together. The second is judged again in full only here, after
-  /// such an ask, which is rare.
+  /// publisher-promo flag from either; nil for a commercial or help-line notice. `pair` is the two
+  /// sentences together (scalars, and their UTF-8 bytes in the text). The second is judged again in
+  /// full only here, after such an ask, which is rare.
   func ask(
-    _ before: SentenceOutcome.OpenAsk, namedIn sentence: ArraySlice<Unicode.Scalar>, _ text: String,
-    pairTokens: [Token], target: CTATarget?, docLang: String?, inReply: Bool
+    _ before: SentenceOutcome.OpenAsk, namedIn sentence: ArraySlice<Unicode.Scalar>,
+    pair: ArraySlice<Unicode.Scalar>, _ pairBytes: UnsafeBufferPointer<UInt8>, target: CTATarget?, docLang: String?,
+    inReply: Bool
   ) -> SentenceOutcome.Ask? {
     let verdict = judge(
       tokens: Tokenizer.tokens(sentence), docLang: docLang, anchoredTarget: target, alwaysCategorize: true,
       inReply: inReply)
     guard let category = verdict.category, !Self.isCommercial(verdict.analysis, category: category) else { return nil }
-    let key = RecurrenceKey(pairTokens)
+    let key = RecurrenceKey(Tokenizer.tokens(pair))
     return SentenceOutcome.Ask(
-      sentence: text, isCallToAction: true, isReported: false, category: category,
-      lang: before.lang ?? verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
+      sentence: String(decoding: pairBytes, as: UTF8.self), isCallToAction: true, isReported: false,
+      category: category, lang: before.lang ?? verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
       cues: (verdict.analysis.cues + ["act-named-after-ask"]).sorted(), promo: before.promo || verdict.analysis.promo,
       confidence: (before.probability * 1000).rounded() / 1000,
       linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo || before.promo,

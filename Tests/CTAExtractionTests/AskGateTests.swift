@@ -206,14 +206,15 @@ import Testing
       ("Pilih bupati yang tidak korupsi", ["vote"]),
       ("Pak Sukma yang harus kita pilih", ["vote"]),
       // An act a negative forbids is no evidence of it, except voting against and boycotting;
-      // forbidden buying is a boycott; a forbidden weak phrase ("tinggalkan") is none; "jangan lupa"
-      // reminds.
+      // forbidden buying is a boycott; a forbidden weak or place-bound phrase ("tinggalkan",
+      // "datang") is none; "jangan lupa" reminds.
       ("Kalau mau serius, petisinya juga diisi dong, jangan cuma repost", ["sign"]),
       ("Jangan share hoax soal banjir ya", []),
       ("Jangan lupa share ya", ["share"]),
       ("Jangan pilih calon yang curang", ["vote"]),
       ("Jangan jajan di warung pabrik itu lagi, gaes!", ["boycott"]),
       ("Jangan tinggalkan warga desa berjuang sendirian", []),
+      ("Jangan datang ke balai desa besok jam 10", []),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
