@@ -27,9 +27,15 @@ enum AskGate {
     .negativeImperative, .appeal, .requestQuestion, .impersonalRequest, .secondPerson,
   ]
   /// Cues of an ask's grammatical form (mood or request), as opposed to a mere address ("you").
-  static let askFormCues: CueSet = [
+  static let askFormCues: CueSet = {
+    var cues = personalAskFormCues
+    cues.insert(.impersonalRequest)
+    return cues
+  }()
+  /// The ask forms that speak to the reader (all but the impersonal request).
+  static let personalAskFormCues: CueSet = [
     .imperative, .hortative, .hortativeInitial, .politePassive, .kanImperative, .iImperative, .lahImperative,
-    .negativeImperative, .requestQuestion, .impersonalRequest,
+    .negativeImperative, .requestQuestion,
   ]
 
   /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
@@ -59,6 +65,11 @@ enum AskGate {
     }
 
     let askForm = !cues.isDisjoint(with: askFormCues)
+    // "Sejumlah lembaga mulai membuka donasi untuk korban": a third-person subject does what the
+    // request phrase says, so the sentence reports who takes donations ("Kami membuka donasi" asks).
+    let reportsRequest =
+      cues.contains(.thirdPersonNarration) && cues.contains(.impersonalRequest)
+      && cues.isDisjoint(with: personalAskFormCues)
     analysis.askForm = askForm || firstPersonAppeal
     if cues.contains(.navigation) && !analysis.promo {
       analysis.exclusion = .widget
@@ -95,7 +106,7 @@ enum AskGate {
         || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
     {
       analysis.exclusion = .reported
-    } else if !leadingAsk && !firstPersonAppeal && !askForm
+    } else if !leadingAsk && !firstPersonAppeal && (!askForm || reportsRequest)
       && (cues.contains(.reportedAct) || cues.contains(.pastNarration) || cues.contains(.thirdPersonNarration)
         || cues.contains(.firstPersonPast)
         || (cues.contains(.declarative) && !(wordClasses.first?.contains(.addressedSubject) ?? false)))
@@ -151,7 +162,8 @@ enum AskGate {
       cues.isDisjoint(with: [.impersonalRequest, .politePassive, .requestQuestion, .appeal, .negativeImperative])
     else { return false }
     let notASubject: WordClasses = [
-      .imperativeID, .imperativeEN, .inclusive, .secondPerson, .addressedSubject, .firstPersonSpeaker, .negative,
+      .imperativeID, .imperativeLeadID, .imperativeEN, .inclusive, .secondPerson, .addressedSubject,
+      .firstPersonSpeaker, .negative,
       .negativeLead, .clauseOpener, .obligationOpener, .requestWord, .politeParticle, .passiveHead,
       .continuationOpener, .questionID, .questionEN,
     ]

@@ -78,6 +78,8 @@ public struct CueAnalyzer: Sendable {
   private let categories: NumberedPhrases
   private let lists: NumberedPhrases
   private let negatives: Set<String>
+  /// The Indonesian imperative verbs of two words ("tanda tangani"), matched at a clause head.
+  private let imperativePairs: Set<String>
   /// Every word of the lists above and of the lexicon's `grammar`, with its lists, phrase-matcher
   /// slots and number.
   private let table: WordTable
@@ -127,7 +129,12 @@ public struct CueAnalyzer: Sendable {
       lists.add(phrases, label: "context:" + name)
     }
     func set(_ l: PhraseLists) -> Set<String> { Set(l.values.joined().map { $0.lowercased() }) }
-    let imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
+    var imperativeVerbs = lexicon.imperativeVerbs.mapValues { Set($0.map { $0.lowercased() }) }
+    // Two-word verbs ("tanda tangani") are matched as pairs from their first word.
+    let pairs = imperativeVerbs["id", default: []].filter { $0.unicodeScalars.contains(" ") }
+    imperativeVerbs["id"]?.subtract(pairs)
+    imperativePairs = pairs
+    let imperativeLeads = Set(pairs.compactMap { $0.split(separator: " ").first.map(String.init) })
     let passiveHeads = set(lexicon.passiveRequestHeads)
     negatives = set(lexicon.negativeImperatives)
     let questionWords = lexicon.questionWords.mapValues { Set($0) }
@@ -185,6 +192,9 @@ public struct CueAnalyzer: Sendable {
         (.obligationOpener, Set(grammar.obligationOpeners)),
         (.topicParticle, Set(grammar.topicParticles)), (.demonstrative, Set(grammar.demonstratives)),
         (.relativeWord, Set(grammar.relativeWords)), (.negation, Set(grammar.negations)),
+        (.reminder, Set(grammar.reminderWords)), (.notAfterNegative, Set(grammar.notAfterNegative)),
+        (.audienceOpener, Set(grammar.audienceOpeners)), (.purposeOpener, Set(grammar.purposeOpeners)),
+        (.imperativeLeadID, imperativeLeads),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))
@@ -406,8 +416,7 @@ public struct CueAnalyzer: Sendable {
         || (hasNext && classes.contains(.negativeLead) && negatives.contains(word + " " + tokens[head + 1].text))
       {
         // "Jangan lupa …" is a hortative; "jangan kan …" is "jangankan" (let alone), no imperative.
-        let next = hasNext ? tokens[head + 1].text : ""
-        if !Self.reminds(next) && next != "kan" {
+        if !hasNext || entries[head + 1].classes.isDisjoint(with: [.reminder, .notAfterNegative]) {
           cues.insert(.negativeImperative)
           askAt.append(head)
         }
@@ -426,8 +435,10 @@ public struct CueAnalyzer: Sendable {
       // verb that a topic particle, or a demonstrative with more of the clause after it, follows is
       // what the writer talks about, not what they ask.
       let notAnOrder = (hasNext && Self.isTopic(head, tokens, entries)) || permittedActs.contains(head)
-      if !notAnOrder, classes.contains(.imperativeID) && lang != "en",
-        word != "tanda" || (hasNext && tokens[head + 1].text == "tangani")
+      if !notAnOrder, lang != "en",
+        classes.contains(.imperativeID)
+          || (hasNext && classes.contains(.imperativeLeadID)
+            && imperativePairs.contains(word + " " + tokens[head + 1].text))
       {
         cues.insert(.imperative)
         imperative = true
@@ -513,8 +524,8 @@ public struct CueAnalyzer: Sendable {
     // (not "Bagi saya, …"); with "untuk"/"buat", only when a relative or the audience follows ("Buat
     // yang mau donasi barang bisa langsung ke posko", not "Untuk saat ini bisa …").
     if lang != "en", words.count > 2, !wordClasses[1].contains(.firstPersonSpeaker),
-      words[0].text == "bagi"
-        || (Self.audienceOpeners.contains(words[0].text)
+      wordClasses[0].contains(.audienceOpener)
+        || (wordClasses[0].contains(.purposeOpener)
           && !wordClasses[1].isDisjoint(with: [.relativeWord, .addressedSubject])),
       let permission = entries.firstIndex(where: { $0.classes.contains(.permissionWord) })
     {
@@ -818,9 +829,6 @@ public struct CueAnalyzer: Sendable {
     }
   }
 
-  /// Whether the word after a negative makes it a reminder ("jangan lupa", "don't forget"), not a ban.
-  static func reminds(_ next: String) -> Bool { next == "lupa" || next == "forget" }
-
   /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words
   /// before it in its clause ("jangan share …", "jangan cuma repost"), not "jangan lupa"/"don't forget".
   /// Forbidden buying is a boycott; a forbidden boycott or vote is still that ask; any other forbidden
@@ -828,7 +836,7 @@ public struct CueAnalyzer: Sendable {
   static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
       guard tokens[j].kind == .word else { return false }
-      if entries[j].classes.contains(.negative) { return !Self.reminds(tokens[j + 1].text) }
+      if entries[j].classes.contains(.negative) { return !entries[j + 1].classes.contains(.reminder) }
     }
     return false
   }
@@ -858,10 +866,6 @@ public struct CueAnalyzer: Sendable {
     }
     return nil
   }
-
-  /// Prepositions that open an announcement to an audience named next ("Buat yang mau …", "Untuk
-  /// teman-teman …"), besides "bagi", which names one by itself.
-  static let audienceOpeners: Set<String> = ["untuk", "utk", "buat"]
 
   /// Whether the verb at `i` is the topic of its clause rather than an order: a topic particle
   /// follows it ("Boikot sih …", "Boikot kok …"), or, for a bare verb (no "-kan"), a demonstrative

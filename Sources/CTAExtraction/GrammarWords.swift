@@ -54,6 +54,16 @@ public struct GrammarWords: Sendable, Codable {
   /// "tidak", "tak", "ga": a plain negation; one just before an obligation lifts it ("Tak semua harus
   /// diboikot").
   public var negations: [String]
+  /// "lupa", "forget": after a negative they make a reminder ("jangan lupa", "don't forget"), a
+  /// hortative, not a ban.
+  public var reminderWords: [String]
+  /// "kan": after a negative it makes no negative imperative ("jangan kan" is "jangankan", let alone).
+  public var notAfterNegative: [String]
+  /// "bagi": opens an announcement to the audience it names ("Bagi warga yang ingin ikut, silakan …").
+  public var audienceOpeners: [String]
+  /// "untuk", "buat": open such an announcement only when a relative or the audience follows ("Buat
+  /// yang mau donasi barang bisa …", not "Untuk saat ini bisa …").
+  public var purposeOpeners: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

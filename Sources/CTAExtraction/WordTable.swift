@@ -72,6 +72,16 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let relativeWord = WordClasses(rawValue: 1 << 39)
   /// `grammar.negations`.
   static let negation = WordClasses(rawValue: 1 << 40)
+  /// `grammar.reminder_words`.
+  static let reminder = WordClasses(rawValue: 1 << 41)
+  /// `grammar.not_after_negative`.
+  static let notAfterNegative = WordClasses(rawValue: 1 << 42)
+  /// `grammar.audience_openers`.
+  static let audienceOpener = WordClasses(rawValue: 1 << 43)
+  /// `grammar.purpose_openers`.
+  static let purposeOpener = WordClasses(rawValue: 1 << 44)
+  /// The first word of an Indonesian imperative verb of two words ("tanda" of "tanda tangani").
+  static let imperativeLeadID = WordClasses(rawValue: 1 << 45)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -29,6 +29,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import posts_tsv  # noqa: E402
+
 SEP = "\u241f"
 URL = re.compile(r"https?:\\?/\\?/\S+")
 RT = re.compile(r"^RT @\w+:\s*")
@@ -41,7 +44,7 @@ def nwords(text):
 
 
 def norm_key(text):
-    text = RT.sub("", text.replace(" \u23ce ", " "))
+    text = RT.sub("", text.replace(posts_tsv.LINE_BREAK, " "))
     text = URL.sub("", text)
     return " ".join(text.split()).casefold()
 
@@ -50,8 +53,7 @@ def excluded_keys(paths):
     keys = set()
     for path in paths:
         if path.endswith(".tsv"):
-            with open(path, encoding="utf-8") as f:
-                keys.update(norm_key(line.rstrip("\n").split("\t", 1)[1]) for line in f if "\t" in line)
+            keys.update(norm_key(text) for _, text in posts_tsv.read(path))
         else:
             with open(path, encoding="utf-8") as f:
                 keys.update(norm_key(row["text"].replace("\\n", " ")) for row in csv.DictReader(f))
@@ -93,8 +95,7 @@ def build(setdir, excludes):
                 out.append((f"{prefix}-{int(fields[0]):05d}", text))
                 st["kept"] += 1
         stats[prefix] = dict(st)
-    with open(os.path.join(setdir, "posts.tsv"), "w", encoding="utf-8") as f:
-        f.writelines(f"{i}\t{t}\n" for i, t in out)
+    posts_tsv.write(os.path.join(setdir, "posts.tsv"), out)
     with open(os.path.join(setdir, "build_stats.json"), "w", encoding="utf-8") as f:
         json.dump(stats, f, indent=1)
     for prefix, st in stats.items():
@@ -103,11 +104,9 @@ def build(setdir, excludes):
 
 
 def split(setdir):
-    with open(os.path.join(setdir, "posts.tsv"), encoding="utf-8") as f:
-        lines = f.readlines()
+    posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
     for n, half in enumerate(("half1", "half2")):
-        with open(os.path.join(setdir, half + ".tsv"), "w", encoding="utf-8") as f:
-            f.writelines(lines[n::2])
+        posts_tsv.write(os.path.join(setdir, half + ".tsv"), posts[n::2])
 
 
 def read_labels(path):
@@ -126,8 +125,7 @@ def combine(setdir, half, mode):
     a = read_labels(os.path.join(setdir, "out", half + "-A.csv"))
     b = read_labels(os.path.join(setdir, "out", half + "-B.csv"))
     c = read_labels(os.path.join(setdir, "out", "disagree-C.csv"))
-    with open(os.path.join(setdir, half + ".tsv"), encoding="utf-8") as f:
-        texts = dict(line.rstrip("\n").split("\t", 1) for line in f)
+    texts = dict(posts_tsv.read(os.path.join(setdir, half + ".tsv")))
     missing = [i for i in texts if i not in a or i not in b]
     if missing:
         sys.exit(f"fresh: no label for {len(missing)} posts, e.g. {missing[:3]}")
@@ -142,8 +140,7 @@ def combine(setdir, half, mode):
     print(f"fresh: {half}: {n} posts, asks A {sum(la)} B {sum(lb)}, kappa {kappa:.2f}, "
           f"{len(disagree)} disagreements", file=sys.stderr)
     if mode == "dis":
-        with open(os.path.join(setdir, f"disagree-{half}.tsv"), "w", encoding="utf-8") as f:
-            f.writelines(f"{i}\t{texts[i]}\n" for i in disagree)
+        posts_tsv.write(os.path.join(setdir, f"disagree-{half}.tsv"), [(i, texts[i]) for i in disagree])
     elif mode == "final":
         with open(os.path.join(setdir, f"labels-{half}.csv"), "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
@@ -157,8 +154,7 @@ def combine(setdir, half, mode):
 
 
 def labels(setdir):
-    with open(os.path.join(setdir, "posts.tsv"), encoding="utf-8") as f:
-        order = {line.split("\t", 1)[0]: n for n, line in enumerate(f)}
+    order = {ident: n for n, (ident, _) in enumerate(posts_tsv.read(os.path.join(setdir, "posts.tsv")))}
     rows = []
     for path in sorted(glob.glob(os.path.join(setdir, "labels-*.csv"))):
         with open(path, encoding="utf-8") as f:

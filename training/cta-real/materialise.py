@@ -45,6 +45,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from page_sentences import page_sentences  # noqa: E402
+import posts_tsv  # noqa: E402
 
 TEST_PERCENT = 30
 CATEGORIES = {"share", "follow", "hashtag", "sign", "boycott", "buy", "donate", "contact", "vote",
@@ -59,7 +60,6 @@ def split_of(key):
 _BYTE_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _USER = re.compile(r"(?<![@\w])USER\b")
 _URL = re.compile(r"(?<![/\w])URL\b")
-_LINE_BREAK = re.compile(" ?⏎ ?")
 
 
 def normalise_tweet(text):
@@ -124,11 +124,10 @@ def tweets(labels_csv, texts_csv, out_path):
 
 def extra(folder, out_path):
     """A labelled set of posts kept outside SHARED: FOLDER/posts.tsv + FOLDER/labels.csv."""
-    with open(os.path.join(folder, "posts.tsv"), encoding="utf-8") as f:
-        texts = dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
+    texts = dict(posts_tsv.read(os.path.join(folder, "posts.tsv")))
     return write_posts(read_labels(os.path.join(folder, "labels.csv")), texts, out_path,
                        lambda row: (row.get("split") or "test").strip(),
-                       lambda text: _LINE_BREAK.sub("\n", text).strip(),
+                       posts_tsv.decode,
                        os.path.basename(os.path.normpath(folder)))
 
 

@@ -39,6 +39,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from materialise import normalise_tweet  # noqa: E402
+import posts_tsv  # noqa: E402
 
 ID_CHUNKS = 5
 EN_CUED, EN_UNCUED = 800, 400
@@ -74,12 +75,6 @@ def tweets(shared, name):
         return [(r["id"], normalise_tweet(r["text"])) for r in csv.DictReader(f)]
 
 
-def write_tsv(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for ident, text in rows:
-            f.write(ident + "\t" + text.replace("\n", " ⏎ ").replace("\t", " ") + "\n")
-
-
 def read_tsv(path):
     with open(path, encoding="utf-8") as f:
         return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if line.strip()]
@@ -97,12 +92,12 @@ def prepare(args):
     ids = tweets(args.shared, "id-tweets.csv")
     size = (len(ids) + ID_CHUNKS - 1) // ID_CHUNKS
     for k in range(ID_CHUNKS):
-        write_tsv(os.path.join(args.work, f"id-chunk{k + 1}.tsv"), ids[k * size:(k + 1) * size])
+        posts_tsv.write(os.path.join(args.work, f"id-chunk{k + 1}.tsv"), ids[k * size:(k + 1) * size])
     en = tweets(args.shared, "en-crisis-tweets.csv")
     cued = sorted((t for t in en if CUE["en"].search(t[1])), key=lambda t: stable_hash("en-cue:" + t[0]))
     uncued = sorted((t for t in en if not CUE["en"].search(t[1])), key=lambda t: stable_hash("en-nocue:" + t[0]))
     sample = sorted(cued[:EN_CUED] + uncued[:EN_UNCUED], key=lambda t: stable_hash("en-order:" + t[0]))
-    write_tsv(os.path.join(args.work, "en-sample.tsv"), sample)
+    posts_tsv.write(os.path.join(args.work, "en-sample.tsv"), sample)
     print(f"relabel: {len(ids)} Indonesian tweets in {ID_CHUNKS} chunks of {size}; "
           f"{len(sample)} English tweets ({EN_CUED} with a cue word, {EN_UNCUED} without)", file=sys.stderr)
 
@@ -140,7 +135,7 @@ def candidates(args):
         chosen |= set(rest[:extra])
         texts = dict(rows)
         blind = sorted(chosen, key=lambda i: stable_hash("blind:" + i))
-        write_tsv(os.path.join(args.work, f"{lang}-blind.tsv"), [(i, texts[i]) for i in blind if i in texts])
+        posts_tsv.write(os.path.join(args.work, f"{lang}-blind.tsv"), [(i, texts[i]) for i in blind if i in texts])
         print(f"relabel: {lang}: {len(blind)} candidates ({len(listed)} listed in the first pass, "
               f"{len(flagged)} detector flags, {min(extra, len(rest))} sampled)", file=sys.stderr)
 
