@@ -104,6 +104,12 @@ enum Caveats {
       add("low-coverage", "Few documents carry a count (\(parts.joined(separator: ", "))); totals are lower bounds.")
     }
     if c.ctaMix.total == 0 { add("no-ctas", "No call to action was found (boilerplate excluded).") }
+    if let indonesian = c.documents.languages["id"], indonesian > 0 {
+      add(
+        "cta-detector-indonesian",
+        "\(indonesian) of \(c.documents.total) documents are in Indonesian, where the call-to-action detector is least reliable: \(MethodText.indonesianDetectorError); read cta_mix and the effort figures as indicative."
+      )
+    }
     if let spike = spike(units: units) {
       let moved = numericOutcomes.contains { o in
         o.sources.filter(\.used).contains { s in
