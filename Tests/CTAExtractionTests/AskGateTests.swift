@@ -217,6 +217,11 @@ import Testing
       ("Jangan jajan di warung pabrik itu lagi, gaes!", ["boycott"]),
       ("Jangan tinggalkan warga desa berjuang sendirian", []),
       ("Jangan datang ke balai desa besok jam 10", []),
+      // Buying names an act only near an ask ("kita beli" in a complaint is none); forbidden, it is
+      // a boycott.
+      ("Kita di sini sesak napas, giliran mau beli masker aja dilarang", []),
+      ("Ayo beli dagangan pedagang korban banjir", ["buy"]),
+      ("Jangan beli produk pabrik itu", ["boycott"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
