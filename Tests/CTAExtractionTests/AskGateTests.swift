@@ -271,6 +271,8 @@ import Testing
       // An opening obligation right before its act asks everyone.
       ("Wajib boikot produk itu!!!", "impersonal-request", true),
       ("Harus diakui produk itu laris", "impersonal-request", false),
+      // "Tampilkan utas ini" is the "Show this thread" of a tweet scraped with an Indonesian interface.
+      ("#KawalSidang Tampilkan utas ini", "kan-imperative", false),
       // A future passive is a statement.
       ("Donasi kamu akan digunakan untuk membeli obat", "declarative", true),
       // "-si" loanwords and names are no -i imperatives; the acts' -i verbs are.
