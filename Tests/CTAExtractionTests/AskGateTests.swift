@@ -222,6 +222,9 @@ import Testing
       ("Kita di sini sesak napas, giliran mau beli masker aja dilarang", []),
       ("Ayo beli dagangan pedagang korban banjir", ["buy"]),
       ("Jangan beli produk pabrik itu", ["boycott"]),
+      // "Ayo demo" invites to a protest; "pilih 02" chooses a ballot number.
+      ("Ayo demo lagi ke gedung dewan", ["attend"]),
+      ("Yuk pilih 02 untuk lima tahun ke depan", ["vote"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
