@@ -20,6 +20,11 @@ struct CategoryBits: Sendable, Equatable {
     category >= 0 && category < 64 && bits & (1 << UInt64(category)) != 0
   }
 
+  /// Removes the category with index `category`.
+  mutating func remove(_ category: Int) {
+    if category >= 0 && category < 64 { bits &= ~(1 << UInt64(category)) }
+  }
+
   /// Adds the categories of `other`.
   mutating func formUnion(_ other: CategoryBits) { bits |= other.bits }
 

@@ -194,7 +194,7 @@ public struct CueAnalyzer: Sendable {
         (.relativeWord, Set(grammar.relativeWords)), (.negation, Set(grammar.negations)),
         (.reminder, Set(grammar.reminderWords)), (.notAfterNegative, Set(grammar.notAfterNegative)),
         (.audienceOpener, Set(grammar.audienceOpeners)), (.purposeOpener, Set(grammar.purposeOpeners)),
-        (.imperativeLeadID, imperativeLeads),
+        (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))
@@ -692,6 +692,13 @@ public struct CueAnalyzer: Sendable {
           actCategories.insert(weak.category)
         }
       }
+    }
+    // Buying asks only for a cause: an Indonesian buy act with no cause word in the sentence is an
+    // advert ("Yuk beli aja lauk … dari warung kami") or a complaint about prices, not a call to action.
+    if lang == "id", actCategories.contains(CTAResources.buyCategory),
+      !entries.contains(where: { $0.classes.contains(.buyCause) })
+    {
+      actCategories.remove(CTAResources.buyCategory)
     }
     analysis.actCategories = actCategories.names
     analysis.topicCategories = topicCategories.names

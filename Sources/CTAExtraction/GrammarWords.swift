@@ -64,6 +64,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "untuk", "buat": open such an announcement only when a relative or the audience follows ("Buat
   /// yang mau donasi barang bisa …", not "Untuk saat ini bisa …").
   public var purposeOpeners: [String]
+  /// "korban", "donasi", "umkm", "boikot": the causes that make buying an ask in Indonesian ("beli
+  /// dagangan pedagang korban banjir"); without one, a buy act is an advert or a complaint about prices.
+  public var buyCauses: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

@@ -82,6 +82,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let purposeOpener = WordClasses(rawValue: 1 << 44)
   /// The first word of an Indonesian imperative verb of two words ("tanda" of "tanda tangani").
   static let imperativeLeadID = WordClasses(rawValue: 1 << 45)
+  /// `grammar.buy_causes`.
+  static let buyCause = WordClasses(rawValue: 1 << 46)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -221,6 +221,8 @@ import Testing
       // a boycott.
       ("Kita di sini sesak napas, giliran mau beli masker aja dilarang", []),
       ("Ayo beli dagangan pedagang korban banjir", ["buy"]),
+      // Buying asks only for a cause: an advert names none.
+      ("Yuk beli aja lauk ayam bakar dari warung kami", []),
       ("Jangan beli produk pabrik itu", ["boycott"]),
       // "Ayo demo" invites to a protest; "pilih 02" chooses a ballot number.
       ("Ayo demo lagi ke gedung dewan", ["attend"]),
