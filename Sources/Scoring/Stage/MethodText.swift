@@ -5,7 +5,7 @@ enum MethodText {
   /// not developed on (docs/extract.md, the fresh sets); said in the method and in each campaign's
   /// `cta-detector-indonesian` caveat.
   static let indonesianDetectorError =
-    "on real Indonesian posts it was not developed on it found 24-35% of the asks and 25-70% of what it found were asks"
+    "on real Indonesian posts it was not developed on it found 20-40% of the asks and 15-70% of what it found were asks"
 
   static let statement =
     "All figures are descriptive: they describe what the archived pages, the calls to action and the supplied CSVs show, side by side. They do not show that online interactions caused, or failed to cause, any outcome (supporters self-select, successful campaigns get shared more, and archives capture pages irregularly). Ratios name their numerator and denominator; a missing denominator is null with a reason, never 0."
