@@ -51,6 +51,12 @@ import Testing
     let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [post])
     #expect(evaluation.byGroup["tweet/id@fresh9"] != nil && evaluation.byGroup["tweet/id"] == nil)
     #expect(evaluation.targets.contains("tweet/id@fresh9: F1="))
+    #expect(!evaluation.targets.contains("sets pooled"))
+    // With two such sets, they are also pooled into one line.
+    var other = post
+    other.set = "fresh10"
+    let both = CTAEvaluation.run(try CTADetector.load(), on: [post, other])
+    #expect(both.targets.contains("tweet/id@ (2 sets pooled, 2 asks): F1="), "\(both.targets)")
   }
 
   @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
