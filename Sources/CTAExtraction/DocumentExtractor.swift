@@ -128,14 +128,17 @@ extension CTADetector {
       tokens: Tokenizer.tokens(sentence), docLang: docLang, anchoredTarget: target, alwaysCategorize: true,
       inReply: inReply)
     guard let category = verdict.category, !Self.isCommercial(verdict.analysis, category: category) else { return nil }
-    let key = RecurrenceKey(Tokenizer.tokens(pair))
-    return SentenceOutcome.Ask(
-      sentence: String(decoding: pairBytes, as: UTF8.self), isCallToAction: true, isReported: false,
-      category: category, lang: before.lang ?? verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
-      cues: (verdict.analysis.cues + ["act-named-after-ask"]).sorted(), promo: before.promo || verdict.analysis.promo,
-      confidence: (before.probability * 1000).rounded() / 1000,
-      linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo || before.promo,
-      recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
+    var ask = SentenceOutcome.Ask(
+      verdict: verdict, category: category, sentence: String(decoding: pairBytes, as: UTF8.self),
+      keyTokens: Tokenizer.tokens(pair), docLang: docLang)
+    ask.isCallToAction = true
+    ask.isReported = false
+    ask.lang = before.lang ?? ask.lang
+    ask.cues = (ask.cues + ["act-named-after-ask"]).sorted()
+    ask.promo = ask.promo || before.promo
+    ask.linked = ask.linked || before.promo
+    ask.confidence = (before.probability * 1000).rounded() / 1000
+    return ask
   }
 
   /// `outcome(_:_:docLang:anchoredTarget:inReply:)` looked up in `memo` first, and kept there when
@@ -173,14 +176,9 @@ extension CTADetector {
         ? SentenceOutcome.OpenAsk(
           probability: verdict.probability, lang: verdict.analysis.lang, promo: verdict.analysis.promo) : nil)
     guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }
-    let key = RecurrenceKey(tokens)
     outcome.ask = SentenceOutcome.Ask(
-      sentence: String(decoding: utf8, as: UTF8.self), isCallToAction: verdict.isCallToAction,
-      isReported: verdict.isReported, category: category, lang: verdict.analysis.lang ?? docLang,
-      target: verdict.analysis.target, cues: verdict.analysis.cues, promo: verdict.analysis.promo,
-      confidence: (verdict.probability * 1000).rounded() / 1000,
-      linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
-      recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
+      verdict: verdict, category: category, sentence: String(decoding: utf8, as: UTF8.self), keyTokens: tokens,
+      docLang: docLang)
     return outcome
   }
 

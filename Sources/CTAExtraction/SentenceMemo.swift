@@ -54,6 +54,21 @@ struct SentenceOutcome: Sendable {
   }
 }
 
+extension SentenceOutcome.Ask {
+  /// The ask that `verdict` (category `category`) makes: `sentence` is its text, `keyTokens` the
+  /// tokens its recurrence key is read from; the language falls back to `docLang`.
+  init(verdict: SentenceVerdict, category: String, sentence: String, keyTokens: [Token], docLang: String?) {
+    let key = RecurrenceKey(keyTokens)
+    self.init(
+      sentence: sentence, isCallToAction: verdict.isCallToAction, isReported: verdict.isReported,
+      category: category, lang: verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
+      cues: verdict.analysis.cues, promo: verdict.analysis.promo,
+      confidence: (verdict.probability * 1000).rounded() / 1000,
+      linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
+      recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
+  }
+}
+
 /// Outcomes of sentences already judged in an extract run, so that a sentence that recurs (a
 /// publisher's promo, a footer, a paragraph pasted on many pages) is tokenised and judged once.
 ///

@@ -109,22 +109,15 @@ def split(setdir):
         posts_tsv.write(os.path.join(setdir, half + ".tsv"), posts[n::2])
 
 
-def read_labels(path):
-    if not os.path.exists(path):
-        return {}
-    with open(path, encoding="utf-8") as f:
-        return {row["id"]: row for row in csv.DictReader(f)}
-
-
 def label_of(rows, ident):
     label = int(rows[ident]["label"] or 0)
     return label, rows[ident]["category"] if label else ""
 
 
 def combine(setdir, half, mode):
-    a = read_labels(os.path.join(setdir, "out", half + "-A.csv"))
-    b = read_labels(os.path.join(setdir, "out", half + "-B.csv"))
-    c = read_labels(os.path.join(setdir, "out", "disagree-C.csv"))
+    a = posts_tsv.read_labels(os.path.join(setdir, "out", half + "-A.csv"))
+    b = posts_tsv.read_labels(os.path.join(setdir, "out", half + "-B.csv"))
+    c = posts_tsv.read_labels(os.path.join(setdir, "out", "disagree-C.csv"))
     texts = dict(posts_tsv.read(os.path.join(setdir, half + ".tsv")))
     missing = [i for i in texts if i not in a or i not in b]
     if missing:

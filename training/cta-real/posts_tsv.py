@@ -1,9 +1,12 @@
 """The posts.tsv format of real posts kept outside SHARED and of labelling pages: one post per line,
-`id<TAB>text`, a line break inside a post written as " ⏎ " and a tab as a space.
+`id<TAB>text`, a line break inside a post written as " ⏎ " and a tab as a space; and the labellers'
+CSV files that go with them (`id,label,category,…`).
 
-Shared by fresh.py (builds and splits the files), relabel.py (writes labelling pages) and
-materialise.py (reads them back). Standard library only.
+Shared by fresh.py (builds and splits the files, combines labels), relabel.py (writes labelling pages,
+combines labels) and materialise.py (reads them back). Standard library only.
 """
+import csv
+import os
 import re
 
 LINE_BREAK = " \u23ce "
@@ -30,3 +33,11 @@ def write(path, rows):
     """Writes (id, text) pairs, each text encoded."""
     with open(path, "w", encoding="utf-8") as f:
         f.writelines(f"{ident}\t{encode(text)}\n" for ident, text in rows)
+
+
+def read_labels(path):
+    """A labeller's CSV as {id: row}; {} when the file does not exist (yet)."""
+    if not os.path.exists(path):
+        return {}
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row["id"]: row for row in csv.DictReader(f)}

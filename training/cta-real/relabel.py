@@ -80,13 +80,6 @@ def read_tsv(path):
         return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if line.strip()]
 
 
-def read_labels(path):
-    if not os.path.exists(path):
-        return {}
-    with open(path, newline="", encoding="utf-8") as f:
-        return {r["id"]: r for r in csv.DictReader(f)}
-
-
 def prepare(args):
     os.makedirs(os.path.join(args.work, "out"), exist_ok=True)
     ids = tweets(args.shared, "id-tweets.csv")
@@ -125,7 +118,7 @@ def candidates(args):
         for path in first_pass_files(args.work, lang):
             if not os.path.exists(path):
                 sys.exit(f"relabel: {path} missing: the first pass is not finished")
-            listed |= set(read_labels(path))
+            listed |= set(posts_tsv.read_labels(path))
         flag_path = os.path.join(args.flags, f"{lang}.txt")
         with open(flag_path, encoding="utf-8") as f:
             flagged = {line.strip() for line in f if line.strip()}
@@ -158,9 +151,9 @@ def combine(args):
     for lang, name in targets.items():
         first = {}
         for path in first_pass_files(args.work, lang):
-            first.update(read_labels(path))
-        blind_a = read_labels(os.path.join(args.work, "out", f"{lang}-blindA.csv"))
-        blind_b = read_labels(os.path.join(args.work, "out", f"{lang}-blindB.csv"))
+            first.update(posts_tsv.read_labels(path))
+        blind_a = posts_tsv.read_labels(os.path.join(args.work, "out", f"{lang}-blindA.csv"))
+        blind_b = posts_tsv.read_labels(os.path.join(args.work, "out", f"{lang}-blindB.csv"))
         cands = [i for i, _ in read_tsv(os.path.join(args.work, f"{lang}-blind.tsv"))]
         missing = [i for i in cands if i not in blind_a or i not in blind_b]
         if missing:
