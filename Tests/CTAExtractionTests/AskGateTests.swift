@@ -227,6 +227,12 @@ import Testing
       // "Ayo demo" invites to a protest; "pilih 02" chooses a ballot number.
       ("Ayo demo lagi ke gedung dewan", ["attend"]),
       ("Yuk pilih 02 untuk lima tahun ke depan", ["vote"]),
+      // Raising a hashtag in the colloquial register of Twitter activism: "naikin ht", "drop hastag",
+      // "ramaikan dengan tagar"; the bare noun stays a topic.
+      ("Yuk naikin ht sampai sore #SelamatkanHutanAdat", ["hashtag"]),
+      ("Drop hastag ya kawan #SelamatkanHutanAdat", ["hashtag"]),
+      ("Mari ramaikan dengan tagar #SelamatkanHutanAdat", ["hashtag"]),
+      ("Tagar itu kemarin sempat jadi trending", []),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
