@@ -1,3 +1,4 @@
+import Foundation
 import SlackscoreCore
 
 /// Sentence-level detection figures for one slice of the test data.
@@ -204,7 +205,7 @@ public struct CTAEvaluation: Sendable {
     // (the steadiest figure when each set has few asks).
     var outside = DetectionScores()
     var setsOutside = 0
-    for (group, s) in byGroup.sorted(by: { $0.key < $1.key }) where group.hasPrefix("tweet/id@") {
+    for (group, s) in byGroup.sorted(by: { Self.naturalOrder($0.key, $1.key) }) where group.hasPrefix("tweet/id@") {
       lines.append("  \(group): F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6))
       outside.add(s)
       setsOutside += 1
@@ -240,6 +241,12 @@ public struct CTAEvaluation: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// Slice names in reading order: numbers inside a name compare as numbers (`tweet/id@fresh9` before
+  /// `tweet/id@fresh10`).
+  static func naturalOrder(_ a: String, _ b: String) -> Bool {
+    a.compare(b, options: .numeric) == .orderedAscending
+  }
+
   /// A plain-text table: one line per group and per source kind.
   public var report: String {
     func line(_ name: String, _ s: DetectionScores) -> String {
@@ -252,9 +259,13 @@ public struct CTAEvaluation: Sendable {
         + "category_accuracy=\(f(s.categoryAccuracy)) (\(s.categoryCorrect)/\(s.categoryTotal))"
     }
     var lines = ["by slice (kind/language; tweets and Reddit comments at post level):"]
-    for (name, scores) in byGroup.sorted(by: { $0.key < $1.key }) { lines.append("  " + line(name, scores)) }
+    for (name, scores) in byGroup.sorted(by: { Self.naturalOrder($0.key, $1.key) }) {
+      lines.append("  " + line(name, scores))
+    }
     lines.append("by source kind:")
-    for (name, scores) in bySourceKind.sorted(by: { $0.key < $1.key }) { lines.append("  " + line(name, scores)) }
+    for (name, scores) in bySourceKind.sorted(by: { Self.naturalOrder($0.key, $1.key) }) {
+      lines.append("  " + line(name, scores))
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -57,6 +57,10 @@ import Testing
     other.set = "fresh10"
     let both = CTAEvaluation.run(try CTADetector.load(), on: [post, other])
     #expect(both.targets.contains("tweet/id@ (2 sets pooled, 2 asks): F1="), "\(both.targets)")
+    // In reading order: the ninth set before the tenth.
+    let ninth = try #require(both.report.range(of: "tweet/id@fresh9 "))
+    let tenth = try #require(both.report.range(of: "tweet/id@fresh10 "))
+    #expect(ninth.lowerBound < tenth.lowerBound, "\(both.report)")
   }
 
   @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
