@@ -233,6 +233,10 @@ import Testing
       ("Drop hastag ya kawan #SelamatkanHutanAdat", ["hashtag"]),
       ("Mari ramaikan dengan tagar #SelamatkanHutanAdat", ["hashtag"]),
       ("Tagar itu kemarin sempat jadi trending", []),
+      // "Kawal" is keeping watch over a case or a policy, no act of the eleven; guarding a hearing
+      // in person is attending it.
+      ("Ayo kawal terus kasus ini sampai tuntas", []),
+      ("Ayo kawal sidang gugatan warga besok jam 9", ["attend"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
