@@ -237,6 +237,9 @@ import Testing
       // in person is attending it.
       ("Ayo kawal terus kasus ini sampai tuntas", []),
       ("Ayo kawal sidang gugatan warga besok jam 9", ["attend"]),
+      // "Teruskan" forwards a message, or only goes on doing something.
+      ("Teruskan pesan ini ke grup keluarga", ["share"]),
+      ("Teruskan perjuangan kalian, kawan!", []),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
