@@ -240,6 +240,9 @@ import Testing
       // "Teruskan" forwards a message, or only goes on doing something.
       ("Teruskan pesan ini ke grup keluarga", ["share"]),
       ("Teruskan perjuangan kalian, kawan!", []),
+      // "Desak" (press) names no way to reach anyone; a headline verb more often than an ask.
+      ("Serikat buruh desak penghentian PHK massal", []),
+      ("Yuk desak Pak Bupati, tag akun resminya", ["contact"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
