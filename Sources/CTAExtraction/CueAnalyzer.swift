@@ -195,6 +195,7 @@ public struct CueAnalyzer: Sendable {
         (.reminder, Set(grammar.reminderWords)), (.notAfterNegative, Set(grammar.notAfterNegative)),
         (.audienceOpener, Set(grammar.audienceOpeners)), (.purposeOpener, Set(grammar.purposeOpeners)),
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
+        (.headOnlyHortative, Set(grammar.headOnlyHortatives)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))
@@ -297,6 +298,8 @@ public struct CueAnalyzer: Sendable {
     // The sentence closes with a softener ("…, ya", "dong").
     let endsWithParticle =
       tokens.lastIndex { $0.kind == .word }.map { entries[$0].classes.contains(.politeParticle) } ?? false
+    // Clause heads: the first content token of each clause.
+    let heads = clauseHeads(tokens, entries)
     lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
@@ -304,6 +307,13 @@ public struct CueAnalyzer: Sendable {
         // pak X": a relative clause describes someone.
         if Self.followsFirstPersonSubject(first, tokens, entries)
           || (first > 0 && entries[first - 1].classes.contains(.relativeWord))
+        {
+          break
+        }
+        // "Polri gercep turun tangan bantu korban banjir": a hortative verb inside a clause tells
+        // what someone does; it asks where it opens a clause or follows another hortative.
+        if end - first == 1, entries[first].classes.contains(.headOnlyHortative), !heads.contains(first),
+          !hortativeAt.contains(where: { first - $0 <= 2 })
         {
           break
         }
@@ -400,8 +410,6 @@ public struct CueAnalyzer: Sendable {
         linkCategories: [], target: nil, promo: promo, heads: [])
     }
 
-    // Clause heads: the first content token of each clause.
-    let heads = clauseHeads(tokens, entries)
     var imperative = false
     var leadingAsk = false
     // An imperative at the head of a clause after the first ("Apa hubungannya, laporkan dia ke polisi").

@@ -67,6 +67,10 @@ public struct GrammarWords: Sendable, Codable {
   /// "korban", "donasi", "umkm", "boikot": the causes that make buying an ask in Indonesian ("beli
   /// dagangan pedagang korban banjir"); without one, a buy act is an advert or a complaint about prices.
   public var buyCauses: [String]
+  /// "bantu", "dukung": hortative verbs that ask only where they open a clause or follow another
+  /// hortative ("Bantu korban banjir!", "Yuk dukung …"); inside a clause they tell what someone does
+  /// ("Polisi gercep bantu korban banjir").
+  public var headOnlyHortatives: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

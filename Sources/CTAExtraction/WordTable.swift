@@ -84,6 +84,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let imperativeLeadID = WordClasses(rawValue: 1 << 45)
   /// `grammar.buy_causes`.
   static let buyCause = WordClasses(rawValue: 1 << 46)
+  /// `grammar.head_only_hortatives`.
+  static let headOnlyHortative = WordClasses(rawValue: 1 << 47)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

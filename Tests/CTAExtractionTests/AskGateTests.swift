@@ -257,6 +257,11 @@ import Testing
       // A hortative verb after a first-person subject declares what the speaker does.
       ("Sya siap dukung bu Rina jadi gubernur", "hortative", false),
       ("Dukung bu Rina jadi gubernur tahun ini!", "hortative", true),
+      // "Bantu" and "dukung" inside a clause tell what someone does; at its head, or after another
+      // hortative, they ask.
+      ("Petugas desa gercep turun tangan bantu korban banjir", "hortative", false),
+      ("Warga sekitar, bantu korban banjir dengan pakaian layak pakai", "hortative", true),
+      ("Yuk kita bantu korban banjir", "hortative", true),
       // A verb that "kok", "sih", a negation or the copula follows is what the writer talks about;
       // so is a bare verb before a demonstrative and more of the clause.
       ("Boikot kok tanggung, sekalian saja semuanya", "imperative", false),
