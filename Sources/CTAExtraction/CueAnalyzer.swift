@@ -298,8 +298,9 @@ public struct CueAnalyzer: Sendable {
     // The sentence closes with a softener ("…, ya", "dong").
     let endsWithParticle =
       tokens.lastIndex { $0.kind == .word }.map { entries[$0].classes.contains(.politeParticle) } ?? false
-    // Clause heads: the first content token of each clause.
-    let heads = clauseHeads(tokens, entries)
+    // Clause heads (the first content token of each clause), computed here only when a head-only
+    // hortative needs them; most sentences leave on the fast path below without.
+    var knownHeads: [Int]?
     lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
       switch listKinds[phrase] {
       case .hortative:
@@ -312,10 +313,12 @@ public struct CueAnalyzer: Sendable {
         }
         // "Polri gercep turun tangan bantu korban banjir": a hortative verb inside a clause tells
         // what someone does; it asks where it opens a clause or follows another hortative.
-        if end - first == 1, entries[first].classes.contains(.headOnlyHortative), !heads.contains(first),
+        if end - first == 1, entries[first].classes.contains(.headOnlyHortative),
           !hortativeAt.contains(where: { first - $0 <= 2 })
         {
-          break
+          let heads = knownHeads ?? Self.clauseHeads(tokens, entries)
+          knownHeads = heads
+          if !heads.contains(first) { break }
         }
         // "Boikot silahkan, …", "Lo mau ikut boikot silahkan": permission given after the act, in
         // the same clause, leaves the act to the reader; it asks nothing.
@@ -410,6 +413,8 @@ public struct CueAnalyzer: Sendable {
         linkCategories: [], target: nil, promo: promo, heads: [])
     }
 
+    // Clause heads: the first content token of each clause.
+    let heads = knownHeads ?? Self.clauseHeads(tokens, entries)
     var imperative = false
     var leadingAsk = false
     // An imperative at the head of a clause after the first ("Apa hubungannya, laporkan dia ke polisi").
@@ -793,7 +798,7 @@ public struct CueAnalyzer: Sendable {
   /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please") and, unless a hashtag
   /// or mention stands before them in the clause, continuation adverbs ("Tetap boikot"). `entries`:
   /// the tokens' table entries.
-  func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
+  static func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
     var heads: [Int] = []
     var atStart = true
     var nameBefore = false
