@@ -243,6 +243,9 @@ import Testing
       // "Desak" (press) names no way to reach anyone; a headline verb more often than an ask.
       ("Serikat buruh desak penghentian PHK massal", []),
       ("Yuk desak Pak Bupati, tag akun resminya", ["contact"]),
+      // A publisher's or an organisation's "install our app" is a follow ask (the guidelines).
+      ("Unduh aplikasi kami di Play Store untuk kabar terbaru", ["follow"]),
+      ("Aplikasinya sudah saya download kemarin", []),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
