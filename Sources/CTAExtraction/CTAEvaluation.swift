@@ -206,7 +206,7 @@ public struct CTAEvaluation: Sendable {
     var outside = DetectionScores()
     var setsOutside = 0
     for (group, s) in byGroup.sorted(by: { Self.naturalOrder($0.key, $1.key) }) where group.hasPrefix("tweet/id@") {
-      lines.append("  \(group): F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6))
+      lines.append("  \(group): F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) + " " + Self.alarms(s))
       outside.add(s)
       setsOutside += 1
     }
@@ -214,7 +214,7 @@ public struct CTAEvaluation: Sendable {
       lines.append(
         "  tweet/id@ (\(setsOutside) sets pooled, \(outside.truePositives + outside.falseNegatives) asks): "
           + "F1=\(f(outside.f1)) P=\(f(outside.precision)) R=\(f(outside.recall)) (>= 0.6): "
-          + verdict(outside.f1 >= 0.6))
+          + verdict(outside.f1 >= 0.6) + " " + Self.alarms(outside, withAsks: false))
     }
     if let s = byGroup["reddit/real"] {
       lines.append(
@@ -239,6 +239,16 @@ public struct CTAEvaluation: Sendable {
           + "\(f(team.categoryAccuracy)))")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// What an F1 hides when a set has few asks: how many there are (`withAsks`), and how often the
+  /// detector raises an ask where there is none ("(5 asks; 3.1 false asks per 1,000 posts)").
+  static func alarms(_ s: DetectionScores, withAsks: Bool = true) -> String {
+    let asks = s.truePositives + s.falseNegatives
+    let perMille = s.count > 0 ? Double(s.falsePositives) * 1000 / Double(s.count) : 0
+    let tenths = Int((perMille * 10).rounded())
+    let rate = "\(tenths / 10).\(tenths % 10) false asks per 1,000 posts"
+    return withAsks ? "(\(asks) \(asks == 1 ? "ask" : "asks"); \(rate))" : "(\(rate))"
   }
 
   /// Slice names in reading order: numbers inside a name compare as numbers (`tweet/id@fresh9` before

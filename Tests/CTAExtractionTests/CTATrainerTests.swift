@@ -51,6 +51,7 @@ import Testing
     let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [post])
     #expect(evaluation.byGroup["tweet/id@fresh9"] != nil && evaluation.byGroup["tweet/id"] == nil)
     #expect(evaluation.targets.contains("tweet/id@fresh9: F1="))
+    #expect(evaluation.targets.contains("(1 ask; 0.0 false asks per 1,000 posts)"), "\(evaluation.targets)")
     #expect(!evaluation.targets.contains("sets pooled"))
     // With two such sets, they are also pooled into one line.
     var other = post
