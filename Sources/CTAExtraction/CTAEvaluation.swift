@@ -183,10 +183,7 @@ public struct CTAEvaluation: Sendable {
   /// category accuracy pooled over the real slices (page sentences and tweets; Reddit has no
   /// categories).
   public var targets: String {
-    func f(_ x: Double) -> String {
-      let scaled = Int((x * 1000).rounded())
-      return "\(scaled / 1000).\(String(scaled % 1000 + 1000).dropFirst())"
-    }
+    func f(_ x: Double) -> String { Self.fixed(x, places: 3) }
     func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
     var lines = ["targets on real held-out data:"]
     if let s = byGroup["page/en"] {
@@ -246,9 +243,16 @@ public struct CTAEvaluation: Sendable {
   static func alarms(_ s: DetectionScores, withAsks: Bool = true) -> String {
     let asks = s.truePositives + s.falseNegatives
     let perMille = s.count > 0 ? Double(s.falsePositives) * 1000 / Double(s.count) : 0
-    let tenths = Int((perMille * 10).rounded())
-    let rate = "\(tenths / 10).\(tenths % 10) false asks per 1,000 posts"
+    let rate = "\(fixed(perMille, places: 1)) false asks per 1,000 posts"
     return withAsks ? "(\(asks) \(asks == 1 ? "ask" : "asks"); \(rate))" : "(\(rate))"
+  }
+
+  /// `x` (not negative) with `places` (1 or more) digits after the point, the same on every platform ("0.515").
+  static func fixed(_ x: Double, places: Int) -> String {
+    var scale = 1
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int((x * Double(scale)).rounded())
+    return "\(scaled / scale).\(String(scaled % scale + scale).dropFirst())"
   }
 
   /// Slice names in reading order: numbers inside a name compare as numbers (`tweet/id@fresh9` before
@@ -260,10 +264,7 @@ public struct CTAEvaluation: Sendable {
   /// A plain-text table: one line per group and per source kind.
   public var report: String {
     func line(_ name: String, _ s: DetectionScores) -> String {
-      func f(_ x: Double) -> String {
-        let scaled = Int((x * 1000).rounded())
-        return "\(scaled / 1000).\(String(scaled % 1000 + 1000).dropFirst())"
-      }
+      func f(_ x: Double) -> String { Self.fixed(x, places: 3) }
       let pad = name.padding(toLength: 16)
       return "\(pad) n=\(s.count) P=\(f(s.precision)) R=\(f(s.recall)) F1=\(f(s.f1)) "
         + "category_accuracy=\(f(s.categoryAccuracy)) (\(s.categoryCorrect)/\(s.categoryTotal))"

@@ -23,6 +23,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_union
 
+from loso import f1, figures
+
 
 def read(path):
     with open(path, encoding="utf-8") as f:
@@ -57,12 +59,9 @@ def main():
             t = sum(1 for p, y in pairs if p >= threshold and y)
             f = sum(1 for p, y in pairs if p >= threshold and not y)
             n = sum(1 for p, y in pairs if p < threshold and y)
-            per_set.append(f"{name}:{2 * t / (2 * t + f + n) if t else 0:.3f}")
+            per_set.append(f"{name}:{f1(t, f, n):.3f}")
             tp, fp, fn = tp + t, fp + f, fn + n
-        p = tp / (tp + fp) if tp + fp else 0
-        r = tp / (tp + fn) if tp + fn else 0
-        f1 = 2 * p * r / (p + r) if p + r else 0
-        print(f"threshold {threshold}: pooled F1={f1:.3f} P={p:.3f} R={r:.3f}  " + " ".join(per_set))
+        print(f"threshold {threshold}: pooled {figures(tp, fp, fn)}  " + " ".join(per_set))
 
 
 if __name__ == "__main__":
