@@ -193,6 +193,12 @@ public struct CTAEvaluation: Sendable {
     } else {
       lines.append("  page/en: no data (page-sentence labels missing)")
     }
+    // Pages collected outside SHARED (CTA_EXTRA with page-sentence labels) hold the same target.
+    for (group, s) in byGroup.sorted(by: { Self.naturalOrder($0.key, $1.key) }) where group.hasPrefix("page/en@") {
+      lines.append(
+        "  \(group): P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): "
+          + verdict(s.precision >= 0.75 && s.recall >= 0.6) + " " + Self.alarms(s, unit: "sentences"))
+    }
     if let s = byGroup["tweet/id"] {
       lines.append("  tweet/id: F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6))
     } else {
@@ -240,10 +246,10 @@ public struct CTAEvaluation: Sendable {
 
   /// What an F1 hides when a set has few asks: how many there are (`withAsks`), and how often the
   /// detector raises an ask where there is none ("(5 asks; 3.1 false asks per 1,000 posts)").
-  static func alarms(_ s: DetectionScores, withAsks: Bool = true) -> String {
+  static func alarms(_ s: DetectionScores, withAsks: Bool = true, unit: String = "posts") -> String {
     let asks = s.truePositives + s.falseNegatives
     let perMille = s.count > 0 ? Double(s.falsePositives) * 1000 / Double(s.count) : 0
-    let rate = "\(fixed(perMille, places: 1)) false asks per 1,000 posts"
+    let rate = "\(fixed(perMille, places: 1)) false asks per 1,000 \(unit)"
     return withAsks ? "(\(asks) \(asks == 1 ? "ask" : "asks"); \(rate))" : "(\(rate))"
   }
 

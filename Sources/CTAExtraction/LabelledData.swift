@@ -140,11 +140,11 @@ extension LabelledSentence {
     sourceKind == "tweet" || sourceKind == "page_sentence" || sourceKind?.hasPrefix("reddit") == true
   }
 
-  /// The evaluation slice: `page/en`, `tweet/id`, `tweet/id@fresh5` (a set outside SHARED),
-  /// `reddit/real`, `reddit/augmented`, `team/en`, …
+  /// The evaluation slice: `page/en`, `page/en@freshpg1` and `tweet/id@fresh5` (sets outside
+  /// SHARED), `tweet/id`, `reddit/real`, `reddit/augmented`, `team/en`, …
   public var slice: String {
     switch sourceKind {
-    case "page_sentence": "page/\(lang)"
+    case "page_sentence": set.map { "page/\(lang)@\($0)" } ?? "page/\(lang)"
     case "tweet": set.map { "tweet/\(lang)@\($0)" } ?? "tweet/\(lang)"
     case "reddit": "reddit/real"
     case let kind? where kind.hasPrefix("reddit"): "reddit/augmented"

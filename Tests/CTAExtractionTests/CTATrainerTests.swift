@@ -64,6 +64,21 @@ import Testing
     #expect(ninth.lowerBound < tenth.lowerBound, "\(both.report)")
   }
 
+  @Test func pagesSavedOutsideSharedAreScoredSentenceBySentenceAgainstThePageTarget() throws {
+    var sentence = LabelledSentence(
+      text: "Sign the petition to keep the library open.", lang: "en", label: 1, category: "sign", split: "test",
+      sourceKind: "page_sentence")
+    sentence.set = "freshpg1"
+    #expect(sentence.slice == "page/en@freshpg1")
+    #expect(!sentence.isPost && sentence.isReal)
+    let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [sentence])
+    #expect(evaluation.byGroup["page/en"] == nil)
+    #expect(
+      evaluation.targets.contains(
+        "page/en@freshpg1: P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met (1 ask; "
+          + "0.0 false asks per 1,000 sentences)"), "\(evaluation.targets)")
+  }
+
   @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
     // A post labelled negative that the detector takes for a share ask: the error shows the ask's
     // sentence, not the whole post.

@@ -12,7 +12,12 @@ filters, splits and combines.
                                        < 3 words, exact duplicates, copy duplicates (RT prefix and URLs
                                        removed, casefolded) across the set and against EXCLUDE
                                        (posts.tsv of earlier sets, the shared id-tweets.csv)
-  fresh.py split SET                   half1.tsv, half2.tsv: alternate lines of posts.tsv
+  fresh.py pages SET LANG              posts.tsv of page sentences instead: every sentence of every
+                                       SET/raw-*/html/*.htm[l] (saved pages, prompts/collect-pages.md) as
+                                       page_sentences.py segments it, id `raw-X/html/FILE#SID`; pages.json
+                                       marks the set as page sentences of LANG (labels of kind page-sentence)
+  fresh.py split SET                   half1.tsv, half2.tsv: alternate lines of posts.tsv (alternate
+                                       pages of a page set)
   fresh.py combine SET HALF [dis|final]  kappa of SET/out/HALF-A.csv and -B.csv; `dis` writes the
                                        disagreements (label or category) to disagree-HALF.tsv, `final`
                                        the labels (A where A = B, else SET/out/disagree-C.csv) to
@@ -30,6 +35,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import page_sentences  # noqa: E402
 import posts_tsv  # noqa: E402
 
 SEP = "\u241f"
@@ -103,10 +109,42 @@ def build(setdir, excludes):
     print(f"fresh: {len(out)} posts", file=sys.stderr)
 
 
+def pages(setdir, lang):
+    out = []
+    files = sorted(glob.glob(os.path.join(setdir, "raw-*", "html", "*.htm")) +
+                   glob.glob(os.path.join(setdir, "raw-*", "html", "*.html")))
+    for path in files:
+        name = os.path.relpath(path, setdir)
+        sentences = list(page_sentences.page_sentences(path))
+        out.extend((f"{name}#{sid}", text) for sid, text in sentences)
+        print(f"fresh: {name}: {len(sentences)} sentences", file=sys.stderr)
+    posts_tsv.write(os.path.join(setdir, "posts.tsv"), out)
+    with open(os.path.join(setdir, "pages.json"), "w", encoding="utf-8") as f:
+        json.dump({"lang": lang, "kind": "page-sentence"}, f)
+    print(f"fresh: {len(out)} sentences of {len(files)} pages", file=sys.stderr)
+
+
+def set_kind(setdir):
+    """(lang, kind) of the set's labels: page sentences of pages.json's language, or Indonesian posts."""
+    path = os.path.join(setdir, "pages.json")
+    if not os.path.exists(path):
+        return "id", ""
+    with open(path, encoding="utf-8") as f:
+        meta = json.load(f)
+    return meta["lang"], meta["kind"]
+
+
 def split(setdir):
     posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
-    for n, half in enumerate(("half1", "half2")):
-        posts_tsv.write(os.path.join(setdir, half + ".tsv"), posts[n::2])
+    if set_kind(setdir)[1]:
+        # Page sentences: whole pages alternate, so that a labeller reads each page in order.
+        page_names = list(dict.fromkeys(ident.split("#")[0] for ident, _ in posts))
+        half_of = {name: n % 2 for n, name in enumerate(page_names)}
+        halves = [[p for p in posts if half_of[p[0].split("#")[0]] == n] for n in (0, 1)]
+    else:
+        halves = [posts[0::2], posts[1::2]]
+    for half, rows in zip(("half1", "half2"), halves):
+        posts_tsv.write(os.path.join(setdir, half + ".tsv"), rows)
 
 
 def label_of(rows, ident):
@@ -135,40 +173,47 @@ def combine(setdir, half, mode):
     if mode == "dis":
         posts_tsv.write(os.path.join(setdir, f"disagree-{half}.tsv"), [(i, texts[i]) for i in disagree])
     elif mode == "final":
+        lang, kind = set_kind(setdir)
         with open(os.path.join(setdir, f"labels-{half}.csv"), "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
-            w.writerow(["id", "label", "category", "reported", "lang", "split"])
+            w.writerow(["id", "label", "category", "reported", "lang", "split"] + (["kind"] if kind else []))
             for i in texts:
                 rows = c if i in disagree else a
                 if i not in rows:
                     sys.exit(f"fresh: no third label for {i} in out/disagree-C.csv")
                 label, category = label_of(rows, i)
-                w.writerow([i, label, category, 0 if label else int(rows[i].get("reported") or 0), "id", "test"])
+                reported = 0 if label else int(rows[i].get("reported") or 0)
+                w.writerow([i, label, category, reported, lang, "test"] + ([kind] if kind else []))
 
 
 def labels(setdir):
     order = {ident: n for n, (ident, _) in enumerate(posts_tsv.read(os.path.join(setdir, "posts.tsv")))}
     rows = []
+    fields = ["id", "label", "category", "reported", "lang", "split"]
     for path in sorted(glob.glob(os.path.join(setdir, "labels-*.csv"))):
         with open(path, encoding="utf-8") as f:
-            rows.extend(csv.DictReader(f))
+            reader = csv.DictReader(f)
+            rows.extend(reader)
+            fields = reader.fieldnames
     unknown = [r["id"] for r in rows if r["id"] not in order]
     if unknown:
         sys.exit(f"fresh: {len(unknown)} labelled ids are not in posts.tsv, e.g. {unknown[:3]}")
     rows.sort(key=lambda r: order[r["id"]])
     with open(os.path.join(setdir, "labels.csv"), "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=["id", "label", "category", "reported", "lang", "split"])
+        w = csv.DictWriter(f, fieldnames=fields)
         w.writeheader()
         w.writerows(rows)
     print(f"fresh: {len(rows)} labels of {len(order)} posts, {sum(int(r['label']) for r in rows)} asks", file=sys.stderr)
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "split", "combine", "labels"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "pages", "split", "combine", "labels"):
         sys.exit(__doc__)
     command, setdir = sys.argv[1], sys.argv[2]
     if command == "build":
         build(setdir, sys.argv[3:])
+    elif command == "pages":
+        pages(setdir, sys.argv[3] if len(sys.argv) > 3 else "en")
     elif command == "split":
         split(setdir)
     elif command == "labels":

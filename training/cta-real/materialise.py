@@ -13,9 +13,10 @@ Sources (each optional; a missing one is reported on stderr and skipped):
 - LABELS/en-crisis-tweets.csv -> SHARED/data/cta-real-dev/en-crisis-tweets.csv (source_kind "tweet")
 - EXTRA folders (--extra, repeatable; Makefile CTA_EXTRA): real posts collected and labelled outside
   SHARED (docs/extract.md, "Real sets outside SHARED"), each with `posts.tsv` (id TAB text, line breaks
-  written as " ⏎ ") and `labels.csv` (id,label,category,reported,lang[,split]); only labelled posts are
+  written as " ⏎ ") and `labels.csv` (id,label,category,reported,lang[,split][,kind]); only labelled posts are
   written, to extra-FOLDER.jsonl (source_kind "tweet", set FOLDER: eval-cta scores them as the slice
-  tweet/LANG@FOLDER), split `test` unless the CSV says otherwise.
+  tweet/LANG@FOLDER), split `test` unless the CSV says otherwise. Rows of kind `page-sentence` are
+  sentences of pages saved outside SHARED (`fresh.py pages`), scored one by one as page/LANG@FOLDER.
 - PAGES (page-sentence labels, default training/cta-real/page-sentences.csv; LABELS/page-sentences.csv
   when that is newer) -> pages in SHARED/data/SET/html (source_kind "page_sentence"), through
   page_sentences.py.
@@ -107,7 +108,8 @@ def write_posts(rows, texts, out_path, split_for, normalise, set_name=None):
             if ident not in texts:
                 missing += 1
                 continue
-            rec = record(row, normalise(texts[ident]), split_for(row), "tweet")
+            kind = "page_sentence" if (row.get("kind") or "").strip() == "page-sentence" else "tweet"
+            rec = record(row, normalise(texts[ident]), split_for(row), kind)
             if set_name:
                 rec["set"] = set_name
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
