@@ -16,7 +16,7 @@ public struct SentenceSpan: Sendable, Hashable {
 ///
 /// Built for messy web and social text: it keeps URLs, hashtags, mentions, decimal numbers and
 /// abbreviations ("dll.", "Jl.", "e.g.", "U.S.") inside their sentence, and breaks on line breaks,
-/// runs of `!`/`?`, ellipses followed by a capital, and emoji that end a clause when punctuation is
+/// runs of `!`/`?`, ellipses followed by a capital (with or without a space), and emoji that end a clause when punctuation is
 /// missing. Works on Unicode scalars, so offsets are scalar offsets (the `start`/`end` contract of
 /// `ctas.jsonl`).
 public struct SentenceSegmenter: Sendable {
@@ -127,7 +127,10 @@ public struct SentenceSegmenter: Sendable {
         let after = Self.skipClosers(s, from: j)
         var k = after
         while k < n && (s[k] == " " || s[k] == "\t") { k += 1 }
-        if after >= n || k >= n || (k > after && Self.isUpper(s[k])) {
+        // "… memanggil kita ...Mari menangkan …": posts often glue the next sentence's capital to the
+        // dots; a capitalised word (capital then lower case) after them opens a sentence too.
+        let gluedWord = k == after && k + 1 < n && Self.isUpper(s[k]) && s[k + 1].properties.isLowercase
+        if after >= n || k >= n || (k > after && Self.isUpper(s[k])) || gluedWord {
           emit(after)
         }
         i = after

@@ -37,6 +37,10 @@ import Testing
         ["Kami sudah menunggu...", "Tapi belum ada jawaban", "Donasi dibuka sampai Jumat"]
       ),
       (
+        "Pemilihan umum telah memanggil kita ...Mari menangkan pasangan nomor 2..TPS buka jam 7...ok",
+        ["Pemilihan umum telah memanggil kita ...", "Mari menangkan pasangan nomor 2..TPS buka jam 7...ok"]
+      ),
+      (
         "wait... what happened to the budget? Nobody knows!",
         ["wait... what happened to the budget?", "Nobody knows!"]
       ),
