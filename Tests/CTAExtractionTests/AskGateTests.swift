@@ -56,6 +56,14 @@ import Testing
     #expect(!opinion.analysis.cues.contains("impersonal-request"), "cues=\(opinion.analysis.cues)")
   }
 
+  @Test func aSeruanAksiHeaderIsTheCallItself() {
+    // "Seruan aksi" (a call to action) heading a protest poster's post asks its readers to come.
+    let call = Self.detector.judge(
+      sentence: "[SERUAN AKSI] #TolakTambang Senin 10 Maret, titik kumpul Bundaran", lang: "id")
+    #expect(call.analysis.cues.contains("impersonal-request"), "cues=\(call.analysis.cues)")
+    #expect(call.analysis.actCategories == ["attend"] && call.analysis.exclusion == nil, "cues=\(call.analysis.cues)")
+  }
+
   @Test func inAReplyYouIsTheAccountRepliedTo() {
     // A second-person hortative ("Anda bisa …") does not lift a reply to the audience; "kita" does.
     let you = Self.detector.judge(sentence: "@USER Anda bisa kembalikan produknya lewat toko kami", lang: "id")
