@@ -666,13 +666,16 @@ public struct CueAnalyzer: Sendable {
     // Shape.
     // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
     // Petisi, Begini Tanggapan Bupati").
+    // A post shouted in capitals ("YG BELUM TIDUR AYO NAIKIN HT GUYS") is no headline.
     var longWords = 0
     var capitalizedLongWords = 0
+    var shoutedLongWords = 0
     for word in words where word.text.utf8.count >= 4 {
       longWords += 1
       if word.capitalized { capitalizedLongWords += 1 }
+      if word.shouted { shoutedLongWords += 1 }
     }
-    if longWords >= 3, capitalizedLongWords * 10 >= longWords * 7,
+    if longWords >= 3, capitalizedLongWords * 10 >= longWords * 7, shoutedLongWords * 2 < longWords,
       let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
     {
       cues.insert(.headline)

@@ -64,6 +64,14 @@ import Testing
     #expect(call.analysis.actCategories == ["attend"] && call.analysis.exclusion == nil, "cues=\(call.analysis.cues)")
   }
 
+  @Test func aPostShoutedInCapitalsIsNoHeadline() {
+    let shouted = Self.detector.judge(sentence: "YANG BELUM TIDUR AYO SEBARKAN INFO POSKO INI", lang: "id")
+    #expect(!shouted.analysis.cues.contains("headline"), "cues=\(shouted.analysis.cues)")
+    let headline = Self.detector.judge(
+      sentence: "Warga Diminta Tanda Tangani Petisi, Begini Tanggapan Bupati", lang: "id")
+    #expect(headline.analysis.cues.contains("headline"), "cues=\(headline.analysis.cues)")
+  }
+
   @Test func inAReplyYouIsTheAccountRepliedTo() {
     // A second-person hortative ("Anda bisa …") does not lift a reply to the audience; "kita" does.
     let you = Self.detector.judge(sentence: "@USER Anda bisa kembalikan produknya lewat toko kami", lang: "id")
