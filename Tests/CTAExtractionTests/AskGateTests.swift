@@ -262,6 +262,12 @@ import Testing
       // A publisher's or an organisation's "install our app" is a follow ask (the guidelines).
       ("Unduh aplikasi kami di Play Store untuk kabar terbaru", ["follow"]),
       ("Aplikasinya sudah saya download kemarin", []),
+      // An event to take part in ("ikuti acara", "ketemuan di"); "sisihkan" gives money only with
+      // what is set aside ("sisihkan 200 peserta" beats rivals in a headline).
+      ("Mari ikuti acara diskusi warga besok pagi", ["attend"]),
+      ("Yuk ketemuan di balai warga Sabtu jam 9", ["attend"]),
+      ("Sisihkan 200 peserta, tim kampus juara lomba debat", []),
+      ("Sisihkan sebagian rezekimu untuk korban banjir", ["donate"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
