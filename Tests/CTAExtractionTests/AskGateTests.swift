@@ -268,6 +268,11 @@ import Testing
       ("Yuk ketemuan di balai warga Sabtu jam 9", ["attend"]),
       ("Sisihkan 200 peserta, tim kampus juara lomba debat", []),
       ("Sisihkan sebagian rezekimu untuk korban banjir", ["donate"]),
+      // change.org's share text asks "Maukah kamu menandatanganinya juga?"; a report that the
+      // president did not sign a law is no act. "Memfollow" is following.
+      ("Maukah kamu menandatanganinya juga?", ["sign"]),
+      ("Presiden tidak menandatanganinya", []),
+      ("Jangan lupa memfollow akun kami ya", ["follow"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
     ] as [(String, Set<String>)])
