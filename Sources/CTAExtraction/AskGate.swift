@@ -51,13 +51,17 @@ enum AskGate {
     let inclusive = wordClasses.contains { $0.contains(.inclusive) }
     analysis.addressed = inclusive || !cues.isDisjoint(with: addressCues)
 
-    // A first-person appeal: "Saya mengajak warga …", "We urge everyone …".
+    // A first-person appeal: "Saya mengajak warga …", "We urge everyone …", or with the speaker left out.
     var firstPersonAppeal = false
     for i in words.indices where i + 1 < words.count && wordClasses[i].contains(.firstPersonSpeaker) {
       if wordClasses[i + 1].contains(.appealVerb) || (i + 2 < words.count && wordClasses[i + 2].contains(.appealVerb)) {
         firstPersonAppeal = true
         break
       }
+    }
+    // Posts leave out the speaker: "Menghimbau kpd kawan-kawan … untuk ikut turun ke jalan".
+    if !words.isEmpty, wordClasses[0].contains(.appealVerb), words[0].text.utf8HasPrefix("meng") {
+      firstPersonAppeal = true
     }
     if firstPersonAppeal {
       analysis.addressed = true

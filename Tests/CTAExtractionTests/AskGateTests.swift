@@ -64,6 +64,14 @@ import Testing
     #expect(call.analysis.actCategories == ["attend"] && call.analysis.exclusion == nil, "cues=\(call.analysis.cues)")
   }
 
+  @Test func anAppealWithTheSpeakerLeftOutIsTheWritersAppeal() {
+    let appeal = Self.detector.judge(
+      sentence: "Menghimbau kepada kawan-kawan untuk ikut turun ke jalan hari Kamis", lang: "id")
+    #expect(appeal.analysis.cues.contains("first-person-appeal"), "cues=\(appeal.analysis.cues)")
+    #expect(
+      appeal.isCallToAction && appeal.category == "attend", "p=\(appeal.probability) cues=\(appeal.analysis.cues)")
+  }
+
   @Test func aPostShoutedInCapitalsIsNoHeadline() {
     let shouted = Self.detector.judge(sentence: "YANG BELUM TIDUR AYO SEBARKAN INFO POSKO INI", lang: "id")
     #expect(!shouted.analysis.cues.contains("headline"), "cues=\(shouted.analysis.cues)")
