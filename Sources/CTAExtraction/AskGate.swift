@@ -60,7 +60,10 @@ enum AskGate {
       }
     }
     // Posts leave out the speaker: "Menghimbau kpd kawan-kawan … untuk ikut turun ke jalan".
-    if !words.isEmpty, wordClasses[0].contains(.appealVerb), words[0].text.utf8HasPrefix("meng") {
+    // (Not after a mention or a tag, which names who appeals: "@USER mengajak para TKI …".)
+    if let first = tokens.first, first.kind == .word, !words.isEmpty, wordClasses[0].contains(.appealVerb),
+      words[0].text.utf8HasPrefix("meng")
+    {
       firstPersonAppeal = true
     }
     if firstPersonAppeal {

@@ -70,6 +70,9 @@ import Testing
     #expect(appeal.analysis.cues.contains("first-person-appeal"), "cues=\(appeal.analysis.cues)")
     #expect(
       appeal.isCallToAction && appeal.category == "attend", "p=\(appeal.probability) cues=\(appeal.analysis.cues)")
+    // After a mention, the account named is the one who appeals.
+    let named = Self.detector.judge(sentence: "@USER mengajak para pekerja untuk ikut turun ke jalan", lang: "id")
+    #expect(!named.analysis.cues.contains("first-person-appeal"), "cues=\(named.analysis.cues)")
   }
 
   @Test func aPostShoutedInCapitalsIsNoHeadline() {
