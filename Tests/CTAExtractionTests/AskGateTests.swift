@@ -191,6 +191,26 @@ import Testing
   }
 
   @Test(
+    "the asks of campaign and newsletter boxes on real English pages name their act",
+    arguments: [
+      // "Sign up" on a page subscribes (every labelled "sign up" of the real pages is a follow ask).
+      ("Sign up for breaking news alerts", "follow"),
+      ("Like us on Facebook", "follow"),
+      ("Get our emails", "follow"),
+      // Pressing an authority by a message is contacting it.
+      ("Tell Congress to protect the open internet", "contact"),
+      ("Send a message to your senator today!", "contact"),
+      ("Support our work with a monthly gift", "donate"),
+      ("Renew your membership", "donate"),
+      ("Join our movement", "volunteer"),
+    ] as [(String, String)])
+  func campaignPageAsks(_ sentence: String, _ category: String) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "en")
+    #expect(
+      verdict.isCallToAction && verdict.category == category, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
     "a headline whose verb follows its subject, or that names a call, reports; a headline-cased ask does not",
     arguments: [
       ("Yayasan Pelita Kasih Bantu Korban Longsor Di Garut", false),
