@@ -17,6 +17,8 @@ import Testing
       ("Sudahkah kamu tanda tangan petisi itu?", "id", .question),
       ("Stir in two tablespoons of sugar and bake until golden.", "en", .instruction),
       ("Run pip install slackscore to install the package.", "en", .instruction),
+      // An account's "sign up" beside "log in" is the site's form, no subscription.
+      ("Log in or sign up", "en", .instruction),
       ("#SaveTheForest", "en", .bare),
       ("@USER coba kamu share lagi deh hoaxnya", "id", .reply),
       ("Read more: how the petition was delivered", "en", .widget),
