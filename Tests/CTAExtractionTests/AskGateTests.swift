@@ -192,6 +192,13 @@ import Testing
     #expect(imperative.analysis.exclusion != .reported, "cues=\(imperative.analysis.cues)")
   }
 
+  @Test func tellingPressesOnlyANamedAuthority() {
+    let howTo = Self.detector.judge(sentence: "Learn how to tell the difference between the two.", lang: "en")
+    #expect(!howTo.isCallToAction, "cues=\(howTo.analysis.cues)")
+    let ask = Self.detector.judge(sentence: "Tell the governor to veto the pipeline bill", lang: "en")
+    #expect(ask.isCallToAction && ask.category == "contact", "cues=\(ask.analysis.cues)")
+  }
+
   @Test(
     "the asks of campaign and newsletter boxes on real English pages name their act",
     arguments: [
@@ -205,6 +212,11 @@ import Testing
       ("Support our work with a monthly gift", "donate"),
       ("Renew your membership", "donate"),
       ("Join our movement", "volunteer"),
+      // The follow boxes of news pages (from the every-sentence labels of the training pages).
+      ("Find us on Facebook", "follow"),
+      ("Keep up to date with the newsroom", "follow"),
+      ("Get the iOS app", "follow"),
+      ("Click to email this to a friend", "share"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
