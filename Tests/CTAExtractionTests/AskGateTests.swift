@@ -306,6 +306,8 @@ import Testing
       ("Yuk desak Pak Bupati, tag akun resminya", ["contact"]),
       // A publisher's or an organisation's "install our app" is a follow ask (the guidelines).
       ("Unduh aplikasi kami di Play Store untuk kabar terbaru", ["follow"]),
+      ("Download app kami untuk berita terkini", ["follow"]),
+      ("Kirim ke teman yang perlu tahu", ["share"]),
       ("Aplikasinya sudah saya download kemarin", []),
       // An event to take part in ("ikuti acara", "ketemuan di"); "sisihkan" gives money only with
       // what is set aside ("sisihkan 200 peserta" beats rivals in a headline).
