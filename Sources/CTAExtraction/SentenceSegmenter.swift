@@ -16,9 +16,9 @@ public struct SentenceSpan: Sendable, Hashable {
 ///
 /// Built for messy web and social text: it keeps URLs, hashtags, mentions, decimal numbers and
 /// abbreviations ("dll.", "Jl.", "e.g.", "U.S.") inside their sentence, and breaks on line breaks,
-/// runs of `!`/`?`, ellipses followed by a capital (with or without a space), and emoji that end a clause when punctuation is
-/// missing. Works on Unicode scalars, so offsets are scalar offsets (the `start`/`end` contract of
-/// `ctas.jsonl`).
+/// runs of `!`/`?`, ellipses followed by a capital (with or without a space), and emoji that end a
+/// clause when punctuation is missing. Works on Unicode scalars, so offsets are scalar offsets (the
+/// `start`/`end` contract of `ctas.jsonl`).
 public struct SentenceSegmenter: Sendable {
   /// Lower-cased abbreviations without their final dot (`dll`, `e.g`, `u.s`).
   public let abbreviations: Set<String>
