@@ -217,6 +217,10 @@ import Testing
       ("Keep up to date with the newsroom", "follow"),
       ("Get the iOS app", "follow"),
       ("Click to email this to a friend", "share"),
+      // Advocacy idioms that no real page here has yet, written for this test.
+      ("Add your voice", "sign"),
+      ("Check your voter registration before Friday", "vote"),
+      ("Leave a legacy gift in your will", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
