@@ -185,31 +185,27 @@ public struct CTAEvaluation: Sendable {
   public var targets: String {
     func f(_ x: Double) -> String { Self.fixed(x, places: 3) }
     func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
+    // The page target (P at R) and the tweet target (F1), for the shared slice and each set outside
+    // SHARED (CTA_EXTRA), which holds the same target.
+    func pageTarget(_ s: DetectionScores) -> String {
+      "P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): " + verdict(s.precision >= 0.75 && s.recall >= 0.6)
+    }
+    func tweetTarget(_ s: DetectionScores) -> String { "F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) }
+    let outsideSets = byGroup.sorted { Self.naturalOrder($0.key, $1.key) }
     var lines = ["targets on real held-out data:"]
-    if let s = byGroup["page/en"] {
-      lines.append(
-        "  page/en: P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): "
-          + verdict(s.precision >= 0.75 && s.recall >= 0.6))
-    } else {
-      lines.append("  page/en: no data (page-sentence labels missing)")
+    lines.append(
+      byGroup["page/en"].map { "  page/en: " + pageTarget($0) } ?? "  page/en: no data (page-sentence labels missing)")
+    for (group, s) in outsideSets where group.hasPrefix("page/en@") {
+      lines.append("  \(group): " + pageTarget(s) + " " + Self.alarms(s, unit: "sentences"))
     }
-    // Pages collected outside SHARED (CTA_EXTRA with page-sentence labels) hold the same target.
-    for (group, s) in byGroup.sorted(by: { Self.naturalOrder($0.key, $1.key) }) where group.hasPrefix("page/en@") {
-      lines.append(
-        "  \(group): P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): "
-          + verdict(s.precision >= 0.75 && s.recall >= 0.6) + " " + Self.alarms(s, unit: "sentences"))
-    }
-    if let s = byGroup["tweet/id"] {
-      lines.append("  tweet/id: F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6))
-    } else {
-      lines.append("  tweet/id: no data (CTA_LABELS/id-tweets.csv missing)")
-    }
-    // Sets collected outside SHARED (CTA_EXTRA) hold the same target, each on its own, and pooled
-    // (the steadiest figure when each set has few asks).
+    lines.append(
+      byGroup["tweet/id"].map { "  tweet/id: " + tweetTarget($0) }
+        ?? "  tweet/id: no data (CTA_LABELS/id-tweets.csv missing)")
+    // Each tweet set outside SHARED on its own, and pooled (the steadiest figure when each has few asks).
     var outside = DetectionScores()
     var setsOutside = 0
-    for (group, s) in byGroup.sorted(by: { Self.naturalOrder($0.key, $1.key) }) where group.hasPrefix("tweet/id@") {
-      lines.append("  \(group): F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) + " " + Self.alarms(s))
+    for (group, s) in outsideSets where group.hasPrefix("tweet/id@") {
+      lines.append("  \(group): " + tweetTarget(s) + " " + Self.alarms(s))
       outside.add(s)
       setsOutside += 1
     }
