@@ -38,6 +38,20 @@ enum AskGate {
     .negativeImperative, .requestQuestion,
   ]
 
+  /// Whether the writer makes an appeal: a first-person speaker one or two words before an appeal verb
+  /// ("Saya mengajak warga …", "We strongly urge everyone …"), or a meN- appeal verb that opens the
+  /// sentence with the speaker left out, as posts do ("Menghimbau kpd kawan-kawan … untuk ikut turun ke
+  /// jalan"). A mention or tag before the verb names someone else as the speaker ("@USER mengajak …").
+  static func writerAppeals(tokens: [Token], words: [Token], wordClasses: [WordClasses]) -> Bool {
+    for i in words.indices where i + 1 < words.count && wordClasses[i].contains(.firstPersonSpeaker) {
+      if wordClasses[i + 1].contains(.appealVerb) || (i + 2 < words.count && wordClasses[i + 2].contains(.appealVerb)) {
+        return true
+      }
+    }
+    guard let first = tokens.first, first.kind == .word, let verb = words.first else { return false }
+    return wordClasses[0].contains(.appealVerb) && verb.text.utf8HasPrefix("meng")
+  }
+
   /// Sets `analysis.addressed` and `analysis.exclusion` (and adds the cues `reply-to-one`,
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
@@ -51,21 +65,7 @@ enum AskGate {
     let inclusive = wordClasses.contains { $0.contains(.inclusive) }
     analysis.addressed = inclusive || !cues.isDisjoint(with: addressCues)
 
-    // A first-person appeal: "Saya mengajak warga …", "We urge everyone …", or with the speaker left out.
-    var firstPersonAppeal = false
-    for i in words.indices where i + 1 < words.count && wordClasses[i].contains(.firstPersonSpeaker) {
-      if wordClasses[i + 1].contains(.appealVerb) || (i + 2 < words.count && wordClasses[i + 2].contains(.appealVerb)) {
-        firstPersonAppeal = true
-        break
-      }
-    }
-    // Posts leave out the speaker: "Menghimbau kpd kawan-kawan … untuk ikut turun ke jalan".
-    // (Not after a mention or a tag, which names who appeals: "@USER mengajak para TKI …".)
-    if let first = tokens.first, first.kind == .word, !words.isEmpty, wordClasses[0].contains(.appealVerb),
-      words[0].text.utf8HasPrefix("meng")
-    {
-      firstPersonAppeal = true
-    }
+    let firstPersonAppeal = writerAppeals(tokens: tokens, words: words, wordClasses: wordClasses)
     if firstPersonAppeal {
       analysis.addressed = true
       cues.insert(.firstPersonAppeal)

@@ -195,23 +195,28 @@ public struct CTAEvaluation: Sendable {
     var lines = ["targets on real held-out data:"]
     lines.append(
       byGroup["page/en"].map { "  page/en: " + pageTarget($0) } ?? "  page/en: no data (page-sentence labels missing)")
-    for (group, s) in outsideSets where group.hasPrefix("page/en@") {
+    let pageSets = outsideSets.filter { $0.key.hasPrefix("page/en@") }
+    for (group, s) in pageSets {
       lines.append("  \(group): " + pageTarget(s) + " " + Self.alarms(s, unit: "sentences"))
+    }
+    if pageSets.count > 1 {
+      let pooled = pageSets.reduce(into: DetectionScores()) { $0.add($1.value) }
+      lines.append(
+        "  page/en@ (\(pageSets.count) sets pooled, \(pooled.truePositives + pooled.falseNegatives) asks): "
+          + pageTarget(pooled) + " " + Self.alarms(pooled, withAsks: false, unit: "sentences"))
     }
     lines.append(
       byGroup["tweet/id"].map { "  tweet/id: " + tweetTarget($0) }
         ?? "  tweet/id: no data (CTA_LABELS/id-tweets.csv missing)")
     // Each tweet set outside SHARED on its own, and pooled (the steadiest figure when each has few asks).
-    var outside = DetectionScores()
-    var setsOutside = 0
-    for (group, s) in outsideSets where group.hasPrefix("tweet/id@") {
+    let tweetSets = outsideSets.filter { $0.key.hasPrefix("tweet/id@") }
+    for (group, s) in tweetSets {
       lines.append("  \(group): " + tweetTarget(s) + " " + Self.alarms(s))
-      outside.add(s)
-      setsOutside += 1
     }
-    if setsOutside > 1 {
+    if tweetSets.count > 1 {
+      let outside = tweetSets.reduce(into: DetectionScores()) { $0.add($1.value) }
       lines.append(
-        "  tweet/id@ (\(setsOutside) sets pooled, \(outside.truePositives + outside.falseNegatives) asks): "
+        "  tweet/id@ (\(tweetSets.count) sets pooled, \(outside.truePositives + outside.falseNegatives) asks): "
           + "F1=\(f(outside.f1)) P=\(f(outside.precision)) R=\(f(outside.recall)) (>= 0.6): "
           + verdict(outside.f1 >= 0.6) + " " + Self.alarms(outside, withAsks: false))
     }

@@ -77,6 +77,15 @@ import Testing
       evaluation.targets.contains(
         "page/en@freshpg1: P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met (1 ask; "
           + "0.0 false asks per 1,000 sentences)"), "\(evaluation.targets)")
+    #expect(!evaluation.targets.contains("sets pooled"))
+    // Two page sets are also pooled into one line, against the same target.
+    var other = sentence
+    other.set = "freshpg2"
+    let both = CTAEvaluation.run(try CTADetector.load(), on: [sentence, other])
+    #expect(
+      both.targets.contains(
+        "page/en@ (2 sets pooled, 2 asks): P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met "
+          + "(0.0 false asks per 1,000 sentences)"), "\(both.targets)")
   }
 
   @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
