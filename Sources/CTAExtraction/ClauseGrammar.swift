@@ -1,0 +1,227 @@
+import SlackscoreCore
+
+/// The clause grammar the cue analyzer reads: clause breaks and heads, negatives, topics, the
+/// Indonesian verb forms.
+extension CueAnalyzer {
+  static let clauseBreaks: Set<String> = [
+    ",", ":", ";", "-", "\u{2014}", "\u{2013}", ".", "!", "?", "(", "\"", "...", "|", "/", "•",
+  ]
+  /// Punctuation after a would-be imperative that makes it a label ("Email:", "Donate |").
+  static let labelPunctuation: Set<String> = [":", "|", "/"]
+
+  /// The clause number of each token: 0 up to the first clause break, then one more after each.
+  func clauseNumbers(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
+    var numbers: [Int] = []
+    numbers.reserveCapacity(tokens.count)
+    var clause = 0
+    for (i, token) in tokens.enumerated() {
+      numbers.append(clause)
+      if token.kind == .punctuation && entries[i].classes.contains(.clauseBreak) { clause += 1 }
+    }
+    return numbers
+  }
+
+  /// Indices of clause heads: the first content word after the sentence start or a clause break,
+  /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please") and, unless a hashtag
+  /// or mention stands before them in the clause, continuation adverbs ("Tetap boikot"). `entries`:
+  /// the tokens' table entries.
+  static func clauseHeads(_ tokens: [Token], _ entries: [WordTable.Entry]) -> [Int] {
+    var heads: [Int] = []
+    var atStart = true
+    var nameBefore = false
+    // How many mentions open the sentence.
+    var openingMentions = 0
+    for (i, token) in tokens.enumerated() {
+      switch token.kind {
+      case .punctuation:
+        if entries[i].classes.contains(.clauseBreak) {
+          atStart = true
+          nameBefore = false
+        }
+      case .emoji:
+        atStart = true
+        nameBefore = false
+      case .word:
+        if atStart {
+          if entries[i].classes.contains(.clauseOpener) { continue }
+          if entries[i].classes.contains(.continuationOpener) && !nameBefore { continue }
+          // "RT @USER: …" is a retweet header, not an ask to retweet.
+          if token.text == "rt" && i + 1 < tokens.count && tokens[i + 1].kind == .mention { continue }
+          heads.append(i)
+          atStart = false
+        }
+      case .hashtag:
+        nameBefore = true
+      case .mention:
+        // The mentions that open a reply address its accounts; they are no subject of what follows
+        // ("@akun Tetep boikot, …").
+        if i > openingMentions { nameBefore = true } else { openingMentions += 1 }
+      case .url, .number:
+        continue
+      }
+    }
+    return heads
+  }
+
+  /// The emphatic "-lah" imperatives of the one-word Indonesian act verbs that the list does not hold
+  /// already: "hadiri" → "hadirilah", "sebarkan" → "sebarkanlah" ("Hadirilah!" names its act).
+  static func lahForms(of phrases: [String], except notActs: Set<String>) -> [String] {
+    let listed = Set(phrases.map { $0.lowercased() })
+    return phrases.compactMap { phrase in
+      let word = phrase.lowercased()
+      guard word.utf8.count >= 4, !word.utf8HasSuffix("lah"), !notActs.contains(word),
+        word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }), !listed.contains(word + "lah")
+      else { return nil }
+      return word + "lah"
+    }
+  }
+
+  /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words
+  /// before it in its clause ("jangan share …", "jangan cuma repost"), not "jangan lupa"/"don't forget".
+  /// Forbidden buying is a boycott; a forbidden boycott or vote is still that ask; any other forbidden
+  /// act is no evidence of its category.
+  static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
+      guard tokens[j].kind == .word else { return false }
+      if entries[j].classes.contains(.negative) { return !entries[j + 1].classes.contains(.reminder) }
+    }
+    return false
+  }
+
+  /// The act start that an obligation binds everyone to, if any: an obligation word ("wajib",
+  /// "harus") that a listed act phrase begins ("harus diboikot"), that a passive act follows ("wajib
+  /// di boikot", "harus disebarkan"), or that follows the audience as subject ("kita patut boikot");
+  /// not one a negation lifts ("Tak semua harus diboikot").
+  static func obligedAct(_ tokens: [Token], _ entries: [WordTable.Entry], actStarts: [Int]) -> Int? {
+    for o in tokens.indices where entries[o].classes.contains(.obligationOpener) {
+      let clauseBefore = (tokens[..<o].lastIndex { $0.kind != .word }).map { $0 + 1 } ?? 0
+      if entries[max(clauseBefore, o - 4)..<o].contains(where: { $0.classes.contains(.negation) }) { continue }
+      if actStarts.contains(o) { return o }
+      guard o + 1 < tokens.count else { break }
+      let next = tokens[o + 1].text
+      if next == "di", o + 2 < tokens.count, actStarts.contains(o + 2) { return o + 2 }
+      if next.utf8HasPrefix("di") && next.utf8.count >= 5 && actStarts.contains(o + 1) { return o + 1 }
+      // The audience as subject, before the obligation ("kita patut boikot") or after it ("yang harus
+      // kita pilih", "wajib kalian boikot"), with the act at most two words on.
+      let audience: WordClasses = [.inclusive, .secondPerson]
+      let after = !entries[o + 1].classes.isDisjoint(with: audience)
+      if after || (o > 0 && !entries[o - 1].classes.isDisjoint(with: audience)),
+        let act = actStarts.first(where: { $0 > (after ? o + 1 : o) && $0 <= (after ? o + 3 : o + 2) })
+      {
+        return act
+      }
+    }
+    return nil
+  }
+
+  /// Whether the verb at `i` is the topic of its clause rather than an order: a topic particle
+  /// follows it ("Boikot sih …", "Boikot kok …"), or, for a bare verb (no "-kan"), a demonstrative
+  /// followed by a word that is no function word or particle ("Boikot ini kan …", "Boikot itu
+  /// membantu"; not "Share ini ya", "Sebarkan ini ke …").
+  static func isTopic(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    guard i + 1 < tokens.count else { return false }
+    let next = entries[i + 1].classes
+    if next.contains(.topicParticle) { return true }
+    guard next.contains(.demonstrative), !tokens[i].text.utf8HasSuffix("kan"), i + 2 < tokens.count,
+      tokens[i + 2].kind == .word
+    else { return false }
+    return entries[i + 2].classes.isDisjoint(with: [.functionID, .functionEN, .politeParticle, .demonstrative])
+  }
+
+  /// Whether the word at `i` has a first-person subject before it in its clause, with at most two
+  /// auxiliaries or adverbs between ("saya dukung", "kami siap bantu", "gw tetap dukung").
+  static func followsFirstPersonSubject(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    var j = i - 1
+    var between = 0
+    while j >= 0 && tokens[j].kind == .word && between <= 2 {
+      if entries[j].classes.contains(.firstPersonSpeaker) { return true }
+      guard entries[j].classes.contains(.notBeforeImperative) else { return false }
+      between += 1
+      j -= 1
+    }
+    return false
+  }
+
+  /// The index of a "pilih"/"pilihlah" directly followed by a capitalised word (a name), if any.
+  static func choosesByName(_ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
+    for i in tokens.indices.dropLast() where entries[i].classes.contains(.imperativeID) {
+      let text = tokens[i].text
+      if (text == "pilih" || text == "pilihlah") && tokens[i + 1].kind == .word && tokens[i + 1].capitalized {
+        return i
+      }
+    }
+    return nil
+  }
+
+  /// The category a hashtag in the imperative asks for ("#BoikotX" → boycott), or nil.
+  func imperativeHashtagCategory(_ tag: String) -> Int? {
+    return imperativeHashtags.first { tag.utf8HasPrefix($0.stem) && tag.utf8.count > $0.stem.utf8.count }?.category
+  }
+
+  /// Whether a slogan in capitals opens at token `start`: after an optional "kita", at least two
+  /// words in capitals in a row, one of four letters or more ("GANTI PRESIDEN", "TOLAK RUU").
+  static func opensSlogan(_ tokens: [Token], at start: Int) -> Bool {
+    var i = start
+    if i < tokens.count && tokens[i].text == "kita" { i += 1 }
+    var shouted = 0
+    var long = false
+    while i < tokens.count && tokens[i].kind == .word && tokens[i].shouted {
+      shouted += 1
+      if tokens[i].text.utf8.count >= 4 { long = true }
+      i += 1
+    }
+    return shouted >= 2 && long
+  }
+
+  /// `lah-imperative`, `kan-imperative` or `i-imperative` for an Indonesian clause-initial word with
+  /// table classes `classes`; `startsAct`: the word opens a phrase of the action lexicon.
+  func indonesianImperative(_ word: String, _ classes: WordClasses, startsAct: Bool) -> CueSet? {
+    guard word.utf8.count >= 5, !classes.contains(.suffixBlocked), Self.isLetters(word) else { return nil }
+    if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return .lahImperative }
+    let nominal =
+      word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
+      || word.utf8HasPrefix("ber") || word.utf8HasPrefix("ke")
+    if nominal { return nil }
+    if word.utf8HasSuffix("kan") && word.utf8.count >= 6 { return .kanImperative }
+    // "-si" words of six letters or more are nouns borrowed from "-tion" (situasi, korupsi, posisi),
+    // no -i imperatives, unless they open an act ("Donasi sekarang", "Konfirmasi kehadiran di …"),
+    // as campaigns use them.
+    if word.utf8HasSuffix("i") && !word.utf8HasSuffix("ai") && (startsAct || !word.utf8HasSuffix("si"))
+      && word.utf8.count >= 6
+    {
+      return .iImperative
+    }
+    return nil
+  }
+
+  /// `word.allSatisfy(\.isLetter)`, on the bytes when they are ASCII (then a character is one
+  /// byte, or CR LF, and a letter is A–Z or a–z).
+  static func isLetters(_ word: String) -> Bool {
+    var ascii = true
+    var letters = true
+    for byte in word.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) { letters = false }
+    }
+    return ascii ? letters : word.allSatisfy { $0.isLetter }
+  }
+
+  /// Whether `word` (with table classes `classes`) is an English past participle.
+  func isPastParticiple(_ word: String, _ classes: WordClasses) -> Bool {
+    guard word.utf8.count >= 4 else { return false }
+    if word.utf8HasSuffix("ed") && !word.utf8HasSuffix("eed") && !word.utf8HasSuffix("need") { return true }
+    return classes.contains(.irregularParticiple)
+  }
+
+  /// Whether `word` (with table classes `classes`) has the shape of an Indonesian active verb.
+  func isIndonesianActiveVerb(_ word: String, _ classes: WordClasses) -> Bool {
+    guard word.utf8.count >= 6 else { return false }
+    return word.utf8HasPrefix("meng") || word.utf8HasPrefix("meny") || word.utf8HasPrefix("mem")
+      || word.utf8HasPrefix("men")
+      || word.utf8HasPrefix("ber") || (word.utf8HasPrefix("di") && !classes.contains(.passiveHead))
+      || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
+  }
+}

@@ -1,0 +1,177 @@
+import SlackscoreCore
+
+extension SentenceScan {
+  /// The hard negatives: reported acts, declarative shape, past and third-person narration,
+  /// questions, attributed quotes, moralising.
+  mutating func findNarration(_ analyzer: CueAnalyzer) {
+    // Hard negatives: reported acts, past narration, questions, quotes.
+    for i in tokens.indices where entries[i].classes.contains(.reportedMarker) {
+      let window = (i + 1)..<min(tokens.count, i + 3)
+      if window.contains(where: {
+        analyzer.isPastParticiple(tokens[$0].text, entries[$0].classes)
+          || analyzer.isIndonesianActiveVerb(tokens[$0].text, entries[$0].classes)
+      }) {
+        cues.insert(.reportedAct)
+      }
+    }
+    // Declarative shape: a subject noun phrase followed by a finite verb ("Kepala desa mengundang …",
+    // "Tenants in building 4 received …"), which imperatives lack.
+    if let first = words.first, !hortativeAt.contains(0), wordClasses[0].isDisjoint(with: [.requestWord, .negative]) {
+      let window = 1..<min(words.count, 6)
+      // A future passive is a statement too ("Donasi kamu akan digunakan untuk …").
+      if lang != "en", !analyzer.isIndonesianActiveVerb(first.text, wordClasses[0]),
+        window.contains(where: {
+          (analyzer.isIndonesianActiveVerb(words[$0].text, wordClasses[$0]) && !words[$0].text.utf8HasPrefix("di"))
+            || (words[$0].text == "akan" && $0 + 1 < words.count && words[$0 + 1].text.utf8HasPrefix("di")
+              && words[$0 + 1].text.utf8.count >= 5)
+        })
+      {
+        cues.insert(.declarative)
+      }
+      if lang != "id", !wordClasses[0].contains(.imperativeEN),
+        window.contains(where: {
+          analyzer.isPastParticiple(words[$0].text, wordClasses[$0]) || wordClasses[$0].contains(.finiteAuxiliary)
+        })
+      {
+        cues.insert(.declarative)
+      }
+    }
+    if cues.contains(.firstPerson),
+      tokens.indices.contains(where: {
+        let text = tokens[$0].text
+        return analyzer.isPastParticiple(text, entries[$0].classes) || text == "sudah" || text == "udah"
+          || text == "pernah"
+      })
+    {
+      cues.insert(.firstPersonPast)
+    }
+    if let first = wordClasses.first, first.contains(.thirdPerson) {
+      let window = 0..<min(tokens.count, 6)
+      if window.contains(where: { analyzer.isPastParticiple(tokens[$0].text, entries[$0].classes) }) {
+        cues.insert(.pastNarration)
+      }
+      if window.contains(where: { analyzer.isIndonesianActiveVerb(tokens[$0].text, entries[$0].classes) }) {
+        cues.insert(.thirdPersonNarration)
+      }
+    }
+    for entry in entries { present.formUnion(entry.classes) }
+    if present.contains(.questionMark) { cues.insert(.question) }
+    if words.first != nil, let lang, CueAnalyzer.isQuestionWord(wordClasses[0], lang: lang) {
+      // Indonesian questions often go without "?"; but with no "?" a later clause's imperative makes
+      // the opening question word rhetorical ("Apa hubungannya …, laporkan dia ke polisi").
+      let rhetorical = laterImperative && !present.contains(.questionMark)
+      if tokens.last?.text == "?" || (lang == "id" && !rhetorical) {
+        cues.insert(.questionWord)
+      }
+    }
+    // A tag question after an Indonesian hortative is a request ("Silakan di-repost bulan depan ya?").
+    if present.contains(.questionMark) && cues.contains(.hortativeInitial) && endsWithParticle {
+      cues.insert(.requestQuestion)
+    }
+    let hasQuote = present.contains(.quote)
+    let hasReporting = present.contains(.reportingVerb)
+    if hasReporting { cues.insert(.reportingVerb) }
+    if hasQuote && hasReporting { cues.insert(.attributedQuote) }
+    if moralising {
+      cues.insert(hitCategories.isEmpty && !imperative ? .genericMoral : .modalShould)
+    }
+  }
+
+  /// URLs in the sentence, or a registry link anchored on its words (`anchoredTarget`).
+  mutating func readLinks(_ analyzer: CueAnalyzer, anchoredTarget: CTATarget?) {
+    target = anchoredTarget
+    // Links: URLs in the sentence, or a registry link anchored on its words.
+    for token in tokens where token.kind == .url {
+      if let found = analyzer.registry.target(for: token.text) {
+        if target == nil || target?.kind == "social" || target?.kind == "shortener" { target = found }
+      } else if target == nil {
+        target = CTATarget(url: token.text, platform: "other", kind: nil)
+      }
+      cues.insert(.url)
+    }
+    if let target, let kind = target.kind {
+      cues.insert(analyzer.cueNames.cue("link:\(kind)"))
+      if let category = analyzer.registry.category(for: target) { linkCategories.append(category) }
+    }
+  }
+
+  /// The sentence's shape: headline, hashtags, mentions, exclamation, the persons it speaks in.
+  mutating func readShape() {
+    // Shape.
+    // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
+    // Petisi, Begini Tanggapan Bupati").
+    // A post shouted in capitals ("YG BELUM TIDUR AYO NAIKIN HT GUYS") is no headline.
+    var longWords = 0
+    var capitalizedLongWords = 0
+    var shoutedLongWords = 0
+    for word in words where word.text.utf8.count >= 4 {
+      longWords += 1
+      if word.capitalized { capitalizedLongWords += 1 }
+      if word.shouted { shoutedLongWords += 1 }
+    }
+    if longWords >= 3, capitalizedLongWords * 10 >= longWords * 7, shoutedLongWords * 2 < longWords,
+      let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
+    {
+      cues.insert(.headline)
+    }
+    if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert(.hasHashtag) }
+    if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert(.hashtagOnly) }
+    if present.contains(.exclamationMark) { cues.insert(.exclamation) }
+    if tokens.contains(where: { $0.kind == .mention }) { cues.insert(.hasMention) }
+    if present.contains(.secondPerson) { cues.insert(.secondPerson) }
+    if present.contains(.firstPlural) { cues.insert(.firstPlural) }
+  }
+
+  /// The analysis: the ask gate's verdict, and the act categories the sentence's form lets stand.
+  mutating func analysis(_ analyzer: CueAnalyzer, inReply: Bool) -> SentenceAnalysis {
+    var analysis = SentenceAnalysis(
+      tokens: tokens, lang: lang, cues: [], categoryHits: analyzer.categoryHits(hitCounts, hitCategories),
+      linkCategories: linkCategories, target: target, promo: promo, heads: heads)
+    AskGate.judge(
+      &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply,
+      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } })
+    if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
+      actCategories.formUnion(placeBoundCategories)
+    }
+    // A weak phrase ("produk", "relawan", "lapangan") names the act of an ask only in the clause
+    // where the sentence asks or a clause next to it ("Picket line is at gate 4, come stand with
+    // us"; not "Dibutuhkan orang yang …, aktif di …, dan rajin memonitor … produk dan layanannya");
+    // with no such place known (an appeal), anywhere.
+    if analysis.askForm && !weakStarts.isEmpty {
+      if askAt.isEmpty {
+        actCategories.formUnion(topicCategories)
+      } else {
+        let clause = analyzer.clauseNumbers(tokens, entries)
+        for weak in weakStarts where askAt.contains(where: { abs(clause[weak.start] - clause[$0]) <= 1 }) {
+          actCategories.insert(weak.category)
+        }
+      }
+    }
+    // Buying asks only for a cause: an Indonesian buy act with no cause word in the sentence is an
+    // advert ("Yuk beli aja lauk … dari warung kami") or a complaint about prices, not a call to action.
+    if lang == "id", actCategories.contains(CTAResources.buyCategory),
+      !entries.contains(where: { $0.classes.contains(.buyCause) })
+    {
+      actCategories.remove(CTAResources.buyCategory)
+    }
+    analysis.actCategories = actCategories.names
+    analysis.topicCategories = topicCategories.names
+    // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
+    analysis.actAfterRequest = requests.contains { r in actStarts.contains { $0 >= r && $0 <= r + 3 } }
+    // An ask led by its act: the opening clause's imperative or hortative names the act within two
+    // words ("Boikot produk …", "Ayo isi petisi …"), or any negative imperative does ("…, jangan
+    // pilih yang lain"). A feature for the model; the gate does not read it.
+    if leadingAsk, let head = heads.first, actStarts.contains(where: { $0 >= head && $0 <= head + 2 }) {
+      cues.insert(.actLed)
+    } else if cues.contains(.negativeImperative),
+      askAt.contains(where: { a in
+        (entries[a].classes.contains(.negative) || actStarts.contains(a))
+          && actStarts.contains(where: { $0 >= a && $0 <= a + 2 })
+      })
+    {
+      cues.insert(.actLed)
+    }
+    analysis.cues = analyzer.cueNames.sorted(cues)
+    return analysis
+  }
+}

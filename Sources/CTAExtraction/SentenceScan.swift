@@ -1,0 +1,230 @@
+import SlackscoreCore
+
+/// The working state of one sentence's analysis, which `CueAnalyzer.analyze` fills phase by phase:
+/// the lexicon's phrases and word lists, the acts found without a phrase, the ask forms (imperatives,
+/// requests), the narration and question cues, links and shape, then `analysis`. Each phase reads
+/// the analyzer's lists, passed in, and the state the earlier phases left.
+struct SentenceScan {
+  /// The sentence's tokens and their word-table entries.
+  let tokens: [Token]
+  let entries: [WordTable.Entry]
+  /// The sentence's language (guessed, else the document's).
+  let lang: String?
+  /// The index of the first word token.
+  let firstWordAt: Int?
+  /// The sentence closes with a softener ("…, ya", "dong").
+  let endsWithParticle: Bool
+
+  var cues = CueSet()
+  // Lexicon categories, as bits of their index in `CTAResources.categories`.
+  var hitCounts: [Int] = []
+  var hitCategories = CategoryBits()
+  var actCategories = CategoryBits()
+  var topicCategories = CategoryBits()
+  var placeBoundCategories = CategoryBits()
+  var actStarts: [Int] = []
+  /// Where a boycott is named outright ("boikot …", not a negated act such as "jangan beli …").
+  var boycottStarts: [Int] = []
+  /// Where weak phrases start, with their category.
+  var weakStarts: [(category: Int, start: Int)] = []
+  /// Where the sentence asks (an imperative, hortative, request): a weak phrase names the act only
+  /// near one of these.
+  var askAt: [Int] = []
+
+  var promo = false
+  var moralising = false
+  var hortativeAt: [Int] = []
+  var requests: [Int] = []
+  /// Where the hortative that opens the sentence ("Mari kita …") ends.
+  var openingHortativeEnd: Int?
+  /// Act phrases that a permission word follows ("Boikot silahkan"): no imperative at their head.
+  var permittedActs: [Int] = []
+  /// Clause heads (the first content token of each clause), computed early only when a head-only
+  /// hortative needs them; most sentences leave on the fast path of `analyze` without.
+  var knownHeads: [Int]?
+  /// The category of an imperative hashtag that opens the sentence ("#BoikotProdukX").
+  var hashtagAsk: Int?
+
+  /// Clause heads: the first content token of each clause (`findImperatives` sets them).
+  var heads: [Int] = []
+  var imperative = false
+  var leadingAsk = false
+  /// An imperative at the head of a clause after the first ("Apa hubungannya, laporkan dia ke polisi").
+  var laterImperative = false
+
+  /// The words (tokens of kind `word`) and their classes (`collectWords` fills them).
+  var words: [Token] = []
+  var wordClasses: [WordClasses] = []
+  /// The word classes present anywhere in the sentence (`findNarration` sets them).
+  var present: WordClasses = []
+  /// The sentence's link target and the categories it implies (`readLinks`).
+  var target: CTATarget?
+  var linkCategories: [String] = []
+
+  init(tokens: [Token], entries: [WordTable.Entry], lang: String?) {
+    self.tokens = tokens
+    self.entries = entries
+    self.lang = lang
+    firstWordAt = tokens.firstIndex { $0.kind == .word }
+    endsWithParticle =
+      tokens.lastIndex { $0.kind == .word }.map { entries[$0].classes.contains(.politeParticle) } ?? false
+  }
+
+  /// Records the lexicon's category phrases: hits per category, and the acts, weak, place-bound and
+  /// topic phrases.
+  mutating func readCategoryPhrases(_ analyzer: CueAnalyzer) {
+    analyzer.categories.forEachHit(tokens, entries, slots: .categories) {
+      phrase, first, _ in
+      let hit = analyzer.categoryPhrases[phrase]
+      // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
+      // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
+      // ("jangan jajan di warung itu"), and the acts of voting against and boycotting ("jangan pilih
+      // X", "jangan berhenti boikot"), which are asks.
+      let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
+      let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
+      if forbidden, hit.category != CTAResources.buyCategory,
+        hit.role != .act || (category != CTAResources.voteCategory && category != CTAResources.boycottCategory)
+      {
+        return
+      }
+      if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
+      hitCounts[category] += 1
+      hitCategories.insert(category)
+      cues.insert(analyzer.categoryCues[category])
+      switch hit.role {
+      case .topic: break
+      case .weak:
+        topicCategories.insert(category)
+        weakStarts.append((category, first))
+      case .placeBound: placeBoundCategories.insert(category)
+      case .act:
+        actCategories.insert(category)
+        actStarts.append(first)
+        if category == CTAResources.boycottCategory && !forbidden && !entries[first].classes.contains(.negative) {
+          boycottStarts.append(first)
+        }
+      }
+    }
+  }
+
+  /// Records the word lists' phrases: hortatives, appeals, requests, promos, news widgets, hard
+  /// negatives and context cues.
+  mutating func readWordLists(_ analyzer: CueAnalyzer) {
+    analyzer.lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
+      switch analyzer.listKinds[phrase] {
+      case .hortative:
+        // "Sya dukung bu Airin", "kami siap bantu": the speaker declares what they do; "Yang dukung
+        // pak X": a relative clause describes someone.
+        if CueAnalyzer.followsFirstPersonSubject(first, tokens, entries)
+          || (first > 0 && entries[first - 1].classes.contains(.relativeWord))
+        {
+          break
+        }
+        // "Polri gercep turun tangan bantu korban banjir": a hortative verb inside a clause tells
+        // what someone does; it asks where it opens a clause or follows another hortative.
+        if end - first == 1, entries[first].classes.contains(.headOnlyHortative),
+          !hortativeAt.contains(where: { first - $0 <= 2 })
+        {
+          let heads = knownHeads ?? CueAnalyzer.clauseHeads(tokens, entries)
+          knownHeads = heads
+          if !heads.contains(first) { break }
+        }
+        // "Boikot silahkan, …", "Lo mau ikut boikot silahkan": permission given after the act, in
+        // the same clause, leaves the act to the reader; it asks nothing.
+        if entries[first].classes.contains(.permissionWord),
+          let act = actStarts.last(where: { $0 < first && first - $0 <= 4 }),
+          !tokens[act..<first].contains(where: { $0.kind == .punctuation })
+        {
+          permittedActs.append(act)
+          break
+        }
+        cues.insert(.hortative)
+        hortativeAt.append(first)
+        askAt.append(first)
+        if first == firstWordAt { openingHortativeEnd = max(openingHortativeEnd ?? end, end) }
+      case .moralising: moralising = true
+      case .hardNegative: cues.insert(.hardNegative)
+      case .newsWidget:
+        cues.insert(.newsWidget)
+        // "Baca juga: …", "Read more …": navigation when it opens the sentence.
+        if first <= 1 { cues.insert(.navigation) }
+      case .promo:
+        promo = true
+        cues.insert(.promo)
+      case .appeal: cues.insert(.appeal)
+      case .impersonalRequest:
+        cues.insert(.impersonalRequest)
+        askAt.append(first)
+      case .instruction: cues.insert(.instruction)
+      case .helpline: cues.insert(.helpline)
+      case .requestQuestion:
+        // "yuk"/"ayo"/"mari" open request questions only at the start.
+        if first == 0 || tokens[first].text.utf8.count > 4 {
+          cues.insert(.requestQuestion)
+          askAt.append(first)
+        }
+      case .reportedRequest:
+        if let cue = analyzer.contextCues[phrase] { cues.insert(cue) }
+        requests.append(end)
+      case .other:
+        if let cue = analyzer.contextCues[phrase] { cues.insert(cue) }
+      }
+    }
+  }
+
+  /// An act the rules find without a lexicon phrase, counted as a phrase hit would be.
+  mutating func addAct(_ category: Int, at start: Int, _ analyzer: CueAnalyzer) {
+    if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
+    hitCounts[category] += 1
+    hitCategories.insert(category)
+    actCategories.insert(category)
+    actStarts.append(start)
+    cues.insert(analyzer.categoryCues[category])
+  }
+
+  /// The acts named without a lexicon phrase: a slogan in capitals, a vote by name, an imperative
+  /// hashtag.
+  mutating func addActsWithoutPhrases(_ analyzer: CueAnalyzer) {
+    // A slogan in capitals after the opening hortative ("Mari GANTI PRESIDEN 2019", "Ayo kita
+    // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
+    // a hashtag: a hashtag act, when no other act is named. A sentence all in capitals has no slogan
+    // that stands out ("SEGERA USIR …").
+    if actCategories.isEmpty, let start = openingHortativeEnd, let opener = firstWordAt, !tokens[opener].shouted,
+      CueAnalyzer.opensSlogan(tokens, at: start)
+    {
+      addAct(CTAResources.hashtagCategory, at: start, analyzer)
+    }
+    // "Pilih Anies!", "Pilih Prabowo-Sandi, #…", "Ayo pilih Airin", "Pilih Airin Ade aja", "wajib
+    // pilih Airin": "pilih" before a name is a vote act when something marks the sentence as a
+    // campaign ask: a hashtag or "!", an opening hortative, a closing polite particle, or an
+    // obligation word right before it. A form's "Pilih Kota" has none of these.
+    if !actCategories.contains(CTAResources.voteCategory), let at = CueAnalyzer.choosesByName(tokens, entries),
+      tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || openingHortativeEnd != nil
+        || endsWithParticle
+        || (at > 0 && entries[at - 1].classes.contains(.obligationOpener))
+    {
+      addAct(CTAResources.voteCategory, at: at, analyzer)
+    }
+
+    // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
+    // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags
+    // labels the post and asks nothing.
+    hashtagAsk = tokens.first.flatMap { $0.kind == .hashtag ? analyzer.imperativeHashtagCategory($0.text) : nil }
+    if let category = hashtagAsk {
+      if !actCategories.contains(category) { addAct(category, at: 0, analyzer) }
+      cues.insert(.imperative)
+      askAt.append(0)
+    }
+
+  }
+
+  /// The words and their classes, in order.
+  mutating func collectWords() {
+    words.reserveCapacity(tokens.count)
+    wordClasses.reserveCapacity(tokens.count)
+    for (i, token) in tokens.enumerated() where token.kind == .word {
+      words.append(token)
+      wordClasses.append(entries[i].classes)
+    }
+  }
+}
