@@ -224,4 +224,35 @@ extension CueAnalyzer {
       || word.utf8HasPrefix("ber") || (word.utf8HasPrefix("di") && !classes.contains(.passiveHead))
       || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
   }
+
+  /// Where a sentence presses an addressee to act: a verb of pressing as its first word (after
+  /// "please"), then "the" or "your" and up to five words that end on an authority or a name in
+  /// capitals ("Congress", "the school board", "Homeland Security", "your senators"), then "to", "not
+  /// to" or "that". Returns the verb's index. "Tell us what you think", "Tell your friends to …", "Ask Amy:
+  /// …" and "Press J to …" press no authority.
+  static func pressedAddressee(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
+    guard var verb = first else { return nil }
+    if tokens[verb].text == "please", verb + 1 < tokens.count { verb += 1 }
+    guard entries[verb].classes.contains(.pressingVerb) else { return nil }
+    var i = verb + 1
+    if i < tokens.count, tokens[i].text == "the" || tokens[i].text == "your" { i += 1 }
+    // The addressee ends on an authority or a name; other words may qualify it ("the school board").
+    var length = 0
+    var endsNamed = false
+    while i < tokens.count, length < 5, tokens[i].kind == .word {
+      let text = tokens[i].text
+      if text == "to" || text == "that" || text == "not" { break }
+      let classes = entries[i].classes
+      if classes.contains(.functionEN) && text != "of" || classes.contains(.dialogueSpeaker) { return nil }
+      endsNamed = classes.contains(.authority) || tokens[i].capitalized
+      length += 1
+      i += 1
+    }
+    guard endsNamed, i + 1 < tokens.count, tokens[i + 1].kind == .word else { return nil }
+    switch tokens[i].text {
+    case "that", "to": return verb
+    case "not": return tokens[i + 1].text == "to" ? verb : nil
+    default: return nil
+    }
+  }
 }

@@ -195,7 +195,8 @@ public struct CueAnalyzer: Sendable {
         (.reminder, Set(grammar.reminderWords)), (.notAfterNegative, Set(grammar.notAfterNegative)),
         (.audienceOpener, Set(grammar.audienceOpeners)), (.purposeOpener, Set(grammar.purposeOpeners)),
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
-        (.headOnlyHortative, Set(grammar.headOnlyHortatives)),
+        (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
+        (.authority, Set(grammar.authorities)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -71,6 +71,12 @@ public struct GrammarWords: Sendable, Codable {
   /// hortative ("Bantu korban banjir!", "Yuk dukung …"); inside a clause they tell what someone does
   /// ("Polisi gercep bantu korban banjir").
   public var headOnlyHortatives: [String]
+  /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
+  /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
+  public var pressingVerbs: [String]
+  /// "congress", "governor", "board": the authorities such a verb presses ("Tell the school board not
+  /// to …"); a name in capitals is pressed the same way ("Tell Homeland Security to …").
+  public var authorities: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

@@ -206,6 +206,14 @@ struct SentenceScan {
       addAct(CTAResources.voteCategory, at: at, analyzer)
     }
 
+    // "Tell Congress to …", "Urge the governor to …", "Tell the Indian Health Service that …": a
+    // verb of pressing that opens the sentence, an authority or a name, then what they are to do.
+    if lang != "id", !actCategories.contains(CTAResources.contactCategory),
+      let at = CueAnalyzer.pressedAddressee(tokens, entries, from: firstWordAt)
+    {
+      addAct(CTAResources.contactCategory, at: at, analyzer)
+    }
+
     // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
     // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags
     // labels the post and asks nothing.

@@ -86,6 +86,10 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let buyCause = WordClasses(rawValue: 1 << 46)
   /// `grammar.head_only_hortatives`.
   static let headOnlyHortative = WordClasses(rawValue: 1 << 47)
+  /// `grammar.pressing_verbs`.
+  static let pressingVerb = WordClasses(rawValue: 1 << 48)
+  /// `grammar.authorities`.
+  static let authority = WordClasses(rawValue: 1 << 49)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

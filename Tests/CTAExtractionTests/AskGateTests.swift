@@ -200,6 +200,26 @@ import Testing
   }
 
   @Test(
+    "a verb of pressing that opens the sentence, an authority or a name, then what they are to do",
+    arguments: [
+      ("Tell the city council not to close the clinic", true),
+      ("Tell Acme Foods to pay its workers a living wage.", true),
+      ("Please urge your senators to reject the bill", true),
+      ("Tell the Regional Water Board that the river needs protection", true),
+      ("Tell us what you think of the new design.", false),
+      ("Tell your cousins to visit more often", false),
+      ("Ask your doctor to check your iron levels", false),
+      ("Ask Sam: my neighbour keeps parking in my spot", false),
+      ("Press J to jump to the feed.", false),
+    ] as [(String, Bool)])
+  func pressingAnAddressee(_ sentence: String, _ contact: Bool) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "en")
+    #expect(
+      (verdict.isCallToAction && verdict.category == "contact") == contact,
+      "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
     "the asks of campaign and newsletter boxes on real English pages name their act",
     arguments: [
       // "Sign up" on a page subscribes (every labelled "sign up" of the real pages is a follow ask).
