@@ -80,7 +80,8 @@ enum AskGate {
     analysis.askForm = askForm || firstPersonAppeal
     if cues.contains(.navigation) && !analysis.promo {
       analysis.exclusion = .widget
-    } else if words.isEmpty || (words.count == 1 && !leadingAsk) {
+    } else if (words.isEmpty && !cues.contains(.requestHashtag)) || (words.count == 1 && !leadingAsk) {
+      // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)
       analysis.exclusion = .bare
     } else if inReply || Self.opensReply(tokens), !inclusive,
       (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson),

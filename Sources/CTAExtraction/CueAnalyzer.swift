@@ -94,6 +94,8 @@ public struct CueAnalyzer: Sendable {
   let contextCues: [CueSet?]
   /// Hashtag stems in the imperative and their category index, longest stem first.
   let imperativeHashtags: [(stem: String, category: Int)]
+  /// Hashtags that are a request wherever they stand ("#plsrt"), and their category index.
+  let requestHashtags: [String: Int]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -161,6 +163,9 @@ public struct CueAnalyzer: Sendable {
     self.registry = registry
     let grammar = lexicon.grammar
     // Longest stem first, then alphabetical: the same order whatever the JSON object's key order.
+    requestHashtags = grammar.requestHashtags.reduce(into: [:]) { tags, entry in
+      tags[entry.key.lowercased()] = CTAResources.categories.firstIndex(of: entry.value)
+    }
     imperativeHashtags = grammar.imperativeHashtags.compactMap { stem, name in
       CTAResources.categories.firstIndex(of: name).map { (stem.lowercased(), $0) }
     }.sorted { ($0.stem.utf8.count, $1.stem) > ($1.stem.utf8.count, $0.stem) }

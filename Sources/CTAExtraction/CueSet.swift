@@ -81,6 +81,8 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "commercial", "time", "date", "place", "reported-request", "first-person",
     // Set by the gate.
     "first-person-appeal",
+    // A hashtag that is itself a request ("#plsRT").
+    "request-hashtag",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -136,6 +138,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let reportedRequest = fixed("reported-request")
   static let firstPerson = fixed("first-person")
   static let firstPersonAppeal = fixed("first-person-appeal")
+  static let requestHashtag = fixed("request-hashtag")
 
   /// The name of each bit: `fixedNames`, then the names from the data; and the order of the names.
   struct Names: Sendable {

@@ -35,6 +35,9 @@ public struct GrammarWords: Sendable, Codable {
   public var notBeforeImperative: [String]
   /// Hashtag stems in the imperative → the category they ask for ("#boikot" → boycott).
   public var imperativeHashtags: [String: String]
+  /// "#plsrt" → "share": hashtags that are themselves a request, anywhere in a post ("… dibongkar
+  /// polisi. #plsRT", "#sebarkan"): the act and the ask, matched whole.
+  public var requestHashtags: [String: String]
   /// Adverbs of going on ("tetap", "terus", "lanjut"), skipped before a clause head like the
   /// openers, so that "Tetap boikot!" opens with its imperative, except after a hashtag or mention,
   /// which is then the subject ("#TGB TERUS PROMOSIKAN …").

@@ -346,10 +346,33 @@ import Testing
       ("Jangan lupa memfollow akun kami ya", ["follow"]),
       // The "-lah" imperative of a listed act verb ("hadiri") is derived.
       ("Hadirilah diskusi warga besok jam 10 di balai desa", ["attend"]),
+      // A campaign's own words (eleventh session): joining a demonstration or parade, the street
+      // written as one word, voicing a hashtag, changing one's avatar, bringing friends along.
+      ("Ayo ikut demo tolak tambang besok pagi", ["attend"]),
+      ("Yuk ikutan parade budaya Minggu ini", ["attend"]),
+      ("Ayo kita turun kejalan lagi hari Kamis", ["attend"]),
+      ("Tetap suarakan #SelamatkanPesisir", ["hashtag"]),
+      ("Ayo ganti avatar kalian dengan logo kampanye ini", ["hashtag"]),
+      ("Yuk ajak temanmu ke pameran kampanye ini", ["share"]),
+      ("Band itu suarakan #SelamatkanPesisir di konser semalam", ["hashtag"]),
     ] as [(String, Set<String>)])
   func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
     #expect(verdict.analysis.actCategories == acts, "acts=\(verdict.analysis.actCategories)")
+  }
+
+  @Test func aRequestHashtagAsksWhereverItStands() {
+    // "#plsRT" after the post (segmented as a sentence of its own) asks the reader to pass it on; a
+    // report of what a band voiced names the act but asks nothing; a lone campaign hashtag is bare.
+    let post = LabelledSentence(
+      text: "Baliho kampanye di desa kami dibongkar petugas tadi pagi . #plsRT", lang: "id", label: 1,
+      category: "share", split: "test", sourceKind: "tweet")
+    let evaluation = CTAEvaluation.run(Self.detector, on: [post])
+    #expect(evaluation.errors.isEmpty, "\(evaluation.errors.map(\.gate))")
+    let report = Self.detector.judge(sentence: "Band itu suarakan #SelamatkanPesisir di konser semalam", lang: "id")
+    #expect(!report.isCallToAction, "cues=\(report.analysis.cues)")
+    let bare = Self.detector.judge(sentence: "#BoikotPabrikX", lang: "id")
+    #expect(bare.analysis.exclusion == .bare, "cues=\(bare.analysis.cues)")
   }
 
   @Test(
