@@ -229,7 +229,8 @@ extension CueAnalyzer {
   /// "please"), then "the" or "your" and up to five words that end on an authority or a name in
   /// capitals ("Congress", "the school board", "Homeland Security", "your senators"), then "to", "not
   /// to" or "that". Returns the verb's index. "Tell us what you think", "Tell your friends to …", "Ask Amy:
-  /// …" and "Press J to …" press no authority.
+  /// …" and "Press J to …" press no authority; a colon ends the addressee only after an authority
+  /// ("Tell Your Senators: End the war").
   static func pressedAddressee(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
     guard var verb = first else { return nil }
     if tokens[verb].text == "please", verb + 1 < tokens.count { verb += 1 }
@@ -239,20 +240,35 @@ extension CueAnalyzer {
     // The addressee ends on an authority or a name; other words may qualify it ("the school board").
     var length = 0
     var endsNamed = false
+    var pressesAuthority = false
     while i < tokens.count, length < 5, tokens[i].kind == .word {
       let text = tokens[i].text
       if text == "to" || text == "that" || text == "not" { break }
       let classes = entries[i].classes
       if classes.contains(.functionEN) && text != "of" || classes.contains(.dialogueSpeaker) { return nil }
       endsNamed = classes.contains(.authority) || tokens[i].capitalized
+      if classes.contains(.authority) { pressesAuthority = true }
       length += 1
       i += 1
     }
     guard endsNamed, i + 1 < tokens.count, tokens[i + 1].kind == .word else { return nil }
     switch tokens[i].text {
     case "that", "to": return verb
+    // A headline's colon presses an authority ("Tell Your Senators: End …"), not a name ("Ask Amy: …").
+    case ":": return pressesAuthority ? verb : nil
     case "not": return tokens[i + 1].text == "to" ? verb : nil
     default: return nil
     }
+  }
+
+  /// Where a sentence asks the reader to install an app: an app verb as its first word (after
+  /// "please"), then an app noun within five words ("Download the UN News app", "Get the iOS app",
+  /// "Unduh aplikasi kami"). Returns the verb's index.
+  static func installedApp(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
+    guard var verb = first else { return nil }
+    if tokens[verb].text == "please", verb + 1 < tokens.count { verb += 1 }
+    guard entries[verb].classes.contains(.appVerb) else { return nil }
+    let window = (verb + 1)..<min(tokens.count, verb + 6)
+    return window.contains { tokens[$0].kind == .word && entries[$0].classes.contains(.appNoun) } ? verb : nil
   }
 }

@@ -80,6 +80,11 @@ public struct GrammarWords: Sendable, Codable {
   /// "congress", "governor", "board": the authorities such a verb presses ("Tell the school board not
   /// to …"); a name in capitals is pressed the same way ("Tell Homeland Security to …").
   public var authorities: [String]
+  /// "download", "get", "unduh": verbs that, opening a sentence a few words before an app, ask the
+  /// reader to install it ("Download the UN News app", "Get the iOS app"): a follow act.
+  public var appVerbs: [String]
+  /// "app", "aplikasi": what those verbs install.
+  public var appNouns: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

@@ -213,6 +213,13 @@ struct SentenceScan {
     {
       addAct(CTAResources.contactCategory, at: at, analyzer)
     }
+    // "Download the UN News app", "Get the iOS app", "Unduh aplikasi kami": installing an app is
+    // following its publisher.
+    if !actCategories.contains(CTAResources.followCategory),
+      let at = CueAnalyzer.installedApp(tokens, entries, from: firstWordAt)
+    {
+      addAct(CTAResources.followCategory, at: at, analyzer)
+    }
 
     // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
     // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags

@@ -90,6 +90,10 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let pressingVerb = WordClasses(rawValue: 1 << 48)
   /// `grammar.authorities`.
   static let authority = WordClasses(rawValue: 1 << 49)
+  /// `grammar.app_verbs`.
+  static let appVerb = WordClasses(rawValue: 1 << 50)
+  /// `grammar.app_nouns`.
+  static let appNoun = WordClasses(rawValue: 1 << 51)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

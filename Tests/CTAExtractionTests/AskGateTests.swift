@@ -241,6 +241,13 @@ import Testing
       ("Add your voice", "sign"),
       ("Check your voter registration before Friday", "vote"),
       ("Leave a legacy gift in your will", "donate"),
+      // From the second set of saved pages, after its first look (sentences written for the test).
+      ("Download the Riverside Gazette app for your phone", "follow"),
+      ("Tell Your Senators: Protect the clean water rule", "contact"),
+      ("Help us by emailing the city council today.", "contact"),
+      ("Yes, keep me informed of campaigns by email", "follow"),
+      ("Click To Tweet", "share"),
+      ("Do something bold to raise money for the shelter.", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -359,6 +366,18 @@ import Testing
   func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
     #expect(verdict.analysis.actCategories == acts, "acts=\(verdict.analysis.actCategories)")
+  }
+
+  @Test(
+    "page notices that look like asks but ask for no act",
+    arguments: [
+      "We must act now to raise wages for airport workers",
+      "Follow the link below to find out how to register.",
+      "Before sharing sensitive information, make sure you're on a government site.",
+    ])
+  func pageNoticesAskNothing(_ sentence: String) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "en")
+    #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
   }
 
   @Test func aRequestHashtagAsksWhereverItStands() {
