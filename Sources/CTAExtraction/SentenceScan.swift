@@ -80,6 +80,9 @@ struct SentenceScan {
       // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
       // ("jangan jajan di warung itu"), and the acts of voting against and boycotting ("jangan pilih
       // X", "jangan berhenti boikot"), which are asks.
+      // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
+      // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
+      if first > 0, entries[first - 1].classes.contains(.negation) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,

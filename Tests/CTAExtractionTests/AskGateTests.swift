@@ -362,6 +362,9 @@ import Testing
       ("Ayo ganti avatar kalian dengan logo kampanye ini", ["hashtag"]),
       ("Yuk ajak temanmu ke pameran kampanye ini", ["share"]),
       ("Band itu suarakan #SelamatkanPesisir di konser semalam", ["hashtag"]),
+      // An act phrase right after a negation tells what someone does not do.
+      ("Kami tidak ikutan demo di depan DPR karena hujan", []),
+      ("Sy memilih untuk tdk ikut vaksinasi minggu ini", []),
     ] as [(String, Set<String>)])
   func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
