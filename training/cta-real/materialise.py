@@ -76,7 +76,10 @@ def normalise_tweet(text):
     return text.strip()
 
 
-def read_labels(path):
+def label_rows(path):
+    """The rows of a labels CSV in file order; the file must exist (posts_tsv.read_labels, by id and
+    forgiving a missing file, is for labellers' work in progress). write_posts keeps the first row of
+    an id."""
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
@@ -120,21 +123,21 @@ def write_posts(rows, texts, out_path, split_for, normalise, set_name=None):
 def tweets(labels_csv, texts_csv, out_path):
     with open(texts_csv, newline="", encoding="utf-8") as f:
         texts = {r["id"]: r["text"] for r in csv.DictReader(f)}
-    return write_posts(read_labels(labels_csv), texts, out_path,
+    return write_posts(label_rows(labels_csv), texts, out_path,
                        lambda row: split_of("tweet:" + row["id"]), normalise_tweet)
 
 
 def extra(folder, out_path):
     """A labelled set of posts kept outside SHARED: FOLDER/posts.tsv + FOLDER/labels.csv."""
     texts = dict(posts_tsv.read(os.path.join(folder, "posts.tsv")))
-    return write_posts(read_labels(os.path.join(folder, "labels.csv")), texts, out_path,
+    return write_posts(label_rows(os.path.join(folder, "labels.csv")), texts, out_path,
                        lambda row: (row.get("split") or "test").strip(),
                        posts_tsv.decode,
                        os.path.basename(os.path.normpath(folder)))
 
 
 def pages(labels_csv, shared, out_path):
-    rows = [r for r in read_labels(labels_csv) if r.get("source") == "page"]
+    rows = [r for r in label_rows(labels_csv) if r.get("source") == "page"]
     cache = {}
     written = missing = 0
     seen = set()
