@@ -187,10 +187,16 @@ public struct CTAEvaluation: Sendable {
     func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
     // The page target (P at R) and the tweet target (F1), for the shared slice and each set outside
     // SHARED (CTA_EXTRA), which holds the same target.
+    // A set with no ask has no recall and no F1: only its false asks say anything.
+    let noAsks = "no ask to find, so no F1: see the false asks"
     func pageTarget(_ s: DetectionScores) -> String {
-      "P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): " + verdict(s.precision >= 0.75 && s.recall >= 0.6)
+      guard s.truePositives + s.falseNegatives > 0 else { return noAsks }
+      return "P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): "
+        + verdict(s.precision >= 0.75 && s.recall >= 0.6)
     }
-    func tweetTarget(_ s: DetectionScores) -> String { "F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) }
+    func tweetTarget(_ s: DetectionScores) -> String {
+      s.truePositives + s.falseNegatives > 0 ? "F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) : noAsks
+    }
     let outsideSets = byGroup.sorted { Self.naturalOrder($0.key, $1.key) }
     var lines = ["targets on real held-out data:"]
     lines.append(

@@ -53,6 +53,14 @@ import Testing
     #expect(evaluation.targets.contains("tweet/id@fresh9: F1="))
     #expect(evaluation.targets.contains("(1 ask; 0.0 false asks per 1,000 posts)"), "\(evaluation.targets)")
     #expect(!evaluation.targets.contains("sets pooled"))
+    // A set with no ask gets no F1 and no verdict, only its false asks.
+    var talk = post
+    talk.label = 0
+    talk.category = nil
+    let noAsk = CTAEvaluation.run(try CTADetector.load(), on: [talk])
+    #expect(
+      noAsk.targets.contains("tweet/id@fresh9: no ask to find, so no F1: see the false asks (0 asks; "),
+      "\(noAsk.targets)")
     // With two such sets, they are also pooled into one line.
     var other = post
     other.set = "fresh10"
