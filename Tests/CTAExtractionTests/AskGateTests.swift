@@ -248,6 +248,13 @@ import Testing
       ("Yes, keep me informed of campaigns by email", "follow"),
       ("Click To Tweet", "share"),
       ("Do something bold to raise money for the shelter.", "donate"),
+      // From the third set of saved pages, after its first look.
+      ("Call Congress today and ask them to fund the clinics.", "contact"),
+      ("Stay Up-to-Date With The Riverside Tenants Union", "follow"),
+      ("Tell university administrators that the library must stay open", "contact"),
+      ("Text JOIN to 55555 to receive text alerts from the union.", "follow"),
+      ("Enter your email address to get our weekly newsletter.", "follow"),
+      ("Want to donate to the tenants' fund?", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -377,6 +384,7 @@ import Testing
       "We must act now to raise wages for airport workers",
       "Follow the link below to find out how to register.",
       "Before sharing sensitive information, make sure you're on a government site.",
+      "Please note that all donations must comply with the rules of the Electoral Commission.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
