@@ -158,6 +158,14 @@ extension CueAnalyzer {
     return imperativeHashtags.first { tag.utf8HasPrefix($0.stem) && tag.utf8.count > $0.stem.utf8.count }?.category
   }
 
+  /// The first hashtag of `tokens` that is itself a request ("#plsrt"), and its category index.
+  func requestHashtag(in tokens: [Token]) -> (at: Int, category: Int)? {
+    for (i, token) in tokens.enumerated() where token.kind == .hashtag {
+      if let category = requestHashtags[token.text] { return (i, category) }
+    }
+    return nil
+  }
+
   /// Whether a slogan in capitals opens at token `start`: after an optional "kita", at least two
   /// words in capitals in a row, one of four letters or more ("GANTI PRESIDEN", "TOLAK RUU").
   static func opensSlogan(_ tokens: [Token], at start: Int) -> Bool {
@@ -232,9 +240,7 @@ extension CueAnalyzer {
   /// …" and "Press J to …" press no authority; a colon ends the addressee only after an authority
   /// ("Tell Your Senators: End the war").
   static func pressedAddressee(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    guard var verb = first else { return nil }
-    if tokens[verb].text == "please", verb + 1 < tokens.count { verb += 1 }
-    guard entries[verb].classes.contains(.pressingVerb) else { return nil }
+    guard let verb = openingWord(tokens, from: first), entries[verb].classes.contains(.pressingVerb) else { return nil }
     var i = verb + 1
     if i < tokens.count, tokens[i].text == "the" || tokens[i].text == "your" { i += 1 }
     // The addressee ends on an authority or a name; other words may qualify it ("the school board").
@@ -265,10 +271,14 @@ extension CueAnalyzer {
   /// "please"), then an app noun within five words ("Download the UN News app", "Get the iOS app",
   /// "Unduh aplikasi kami"). Returns the verb's index.
   static func installedApp(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    guard var verb = first else { return nil }
-    if tokens[verb].text == "please", verb + 1 < tokens.count { verb += 1 }
-    guard entries[verb].classes.contains(.appVerb) else { return nil }
+    guard let verb = openingWord(tokens, from: first), entries[verb].classes.contains(.appVerb) else { return nil }
     let window = (verb + 1)..<min(tokens.count, verb + 6)
     return window.contains { tokens[$0].kind == .word && entries[$0].classes.contains(.appNoun) } ? verb : nil
+  }
+
+  /// The word that opens a request: the first word (`first`), or the one after an opening "please".
+  static func openingWord(_ tokens: [Token], from first: Int?) -> Int? {
+    guard let first else { return nil }
+    return tokens[first].text == "please" && first + 1 < tokens.count ? first + 1 : first
   }
 }

@@ -235,14 +235,11 @@ struct SentenceScan {
     }
     // A hashtag that is itself a request ("… dibongkar oleh polisi. #plsRT", "#sebarkan") asks the
     // reader to pass the post on wherever it stands, as "tolong RT" does.
-    if let at = tokens.firstIndex(where: { $0.kind == .hashtag && analyzer.requestHashtags[$0.text] != nil }),
-      let category = analyzer.requestHashtags[tokens[at].text]
-    {
+    if let (at, category) = analyzer.requestHashtag(in: tokens) {
       if !actCategories.contains(category) { addAct(category, at: at, analyzer) }
       cues.insert([.imperative, .requestHashtag])
       askAt.append(at)
     }
-
   }
 
   /// The words and their classes, in order.
