@@ -20,12 +20,15 @@ public struct DetectionScores: Sendable, Hashable, Codable {
   public init() {}
 
   /// TP / (TP + FP), 0 when nothing was predicted.
+  /// The items labelled as asks: found or missed.
+  public var asks: Int { truePositives + falseNegatives }
+
   public var precision: Double {
     truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
   }
   /// TP / (TP + FN), 0 when there are no positives.
   public var recall: Double {
-    truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
+    asks == 0 ? 0 : Double(truePositives) / Double(asks)
   }
   /// Harmonic mean of precision and recall.
   public var f1: Double {
@@ -186,16 +189,16 @@ public struct CTAEvaluation: Sendable {
     func f(_ x: Double) -> String { Self.fixed(x, places: 3) }
     func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
     // The page target (P at R) and the tweet target (F1), for the shared slice and each set outside
-    // SHARED (CTA_EXTRA), which holds the same target.
-    // A set with no ask has no recall and no F1: only its false asks say anything.
+    // SHARED (CTA_EXTRA), which holds the same target. A set with no ask has no recall and no F1:
+    // only its false asks say anything.
     let noAsks = "no ask to find, so no F1: see the false asks"
     func pageTarget(_ s: DetectionScores) -> String {
-      guard s.truePositives + s.falseNegatives > 0 else { return noAsks }
+      guard s.asks > 0 else { return noAsks }
       return "P=\(f(s.precision)) (>= 0.75) at R=\(f(s.recall)) (>= 0.6): "
         + verdict(s.precision >= 0.75 && s.recall >= 0.6)
     }
     func tweetTarget(_ s: DetectionScores) -> String {
-      s.truePositives + s.falseNegatives > 0 ? "F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) : noAsks
+      s.asks > 0 ? "F1=\(f(s.f1)) (>= 0.6): " + verdict(s.f1 >= 0.6) : noAsks
     }
     let outsideSets = byGroup.sorted { Self.naturalOrder($0.key, $1.key) }
     var lines = ["targets on real held-out data:"]
@@ -208,7 +211,7 @@ public struct CTAEvaluation: Sendable {
     if pageSets.count > 1 {
       let pooled = pageSets.reduce(into: DetectionScores()) { $0.add($1.value) }
       lines.append(
-        "  page/en@ (\(pageSets.count) sets pooled, \(pooled.truePositives + pooled.falseNegatives) asks): "
+        "  page/en@ (\(pageSets.count) sets pooled, \(pooled.asks) asks): "
           + pageTarget(pooled) + " " + Self.alarms(pooled, withAsks: false, unit: "sentences"))
     }
     lines.append(
@@ -222,7 +225,7 @@ public struct CTAEvaluation: Sendable {
     if tweetSets.count > 1 {
       let outside = tweetSets.reduce(into: DetectionScores()) { $0.add($1.value) }
       lines.append(
-        "  tweet/id@ (\(tweetSets.count) sets pooled, \(outside.truePositives + outside.falseNegatives) asks): "
+        "  tweet/id@ (\(tweetSets.count) sets pooled, \(outside.asks) asks): "
           + "F1=\(f(outside.f1)) P=\(f(outside.precision)) R=\(f(outside.recall)) (>= 0.6): "
           + verdict(outside.f1 >= 0.6) + " " + Self.alarms(outside, withAsks: false))
     }
@@ -254,7 +257,7 @@ public struct CTAEvaluation: Sendable {
   /// What an F1 hides when a set has few asks: how many there are (`withAsks`), and how often the
   /// detector raises an ask where there is none ("(5 asks; 3.1 false asks per 1,000 posts)").
   static func alarms(_ s: DetectionScores, withAsks: Bool = true, unit: String = "posts") -> String {
-    let asks = s.truePositives + s.falseNegatives
+    let asks = s.asks
     let perMille = s.count > 0 ? Double(s.falsePositives) * 1000 / Double(s.count) : 0
     let rate = "\(fixed(perMille, places: 1)) false asks per 1,000 \(unit)"
     return withAsks ? "(\(asks) \(asks == 1 ? "ask" : "asks"); \(rate))" : "(\(rate))"

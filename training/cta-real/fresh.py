@@ -138,9 +138,10 @@ def split(setdir):
     posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
     if set_kind(setdir)[1]:
         # Page sentences: whole pages alternate, so that a labeller reads each page in order.
-        page_names = list(dict.fromkeys(ident.split("#")[0] for ident, _ in posts))
-        half_of = {name: n % 2 for n, name in enumerate(page_names)}
-        halves = [[p for p in posts if half_of[p[0].split("#")[0]] == n] for n in (0, 1)]
+        def page(ident):
+            return ident.split("#")[0]
+        half_of = {name: n % 2 for n, name in enumerate(dict.fromkeys(page(ident) for ident, _ in posts))}
+        halves = [[p for p in posts if half_of[page(p[0])] == n] for n in (0, 1)]
     else:
         halves = [posts[0::2], posts[1::2]]
     for half, rows in zip(("half1", "half2"), halves):
