@@ -271,9 +271,25 @@ extension CueAnalyzer {
   /// "please"), then an app noun within five words ("Download the UN News app", "Get the iOS app",
   /// "Unduh aplikasi kami"). Returns the verb's index.
   static func installedApp(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    guard let verb = openingWord(tokens, from: first), entries[verb].classes.contains(.appVerb) else { return nil }
-    let window = (verb + 1)..<min(tokens.count, verb + 6)
-    return window.contains { tokens[$0].kind == .word && entries[$0].classes.contains(.appNoun) } ? verb : nil
+    opensVerb(.appVerb, beforeNoun: .appNoun, within: 5, tokens, entries, from: first)
+  }
+
+  /// Where a sentence asks the reader to subscribe: a subscription verb as its first word (after
+  /// "please"), then a newsletter, e-mail or alerts within eight words ("Get the latest conservation
+  /// news with WWF email", "Get a weekly summary of … stories"). Returns the verb's index.
+  static func subscribed(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
+    opensVerb(.subscriptionVerb, beforeNoun: .subscriptionNoun, within: 8, tokens, entries, from: first)
+  }
+
+  /// The index of the request's opening word when it is of class `verb` and a word of class `noun`
+  /// follows within `window` tokens.
+  static func opensVerb(
+    _ verb: WordClasses, beforeNoun noun: WordClasses, within window: Int, _ tokens: [Token],
+    _ entries: [WordTable.Entry], from first: Int?
+  ) -> Int? {
+    guard let at = openingWord(tokens, from: first), entries[at].classes.contains(verb) else { return nil }
+    let following = (at + 1)..<min(tokens.count, at + 1 + window)
+    return following.contains { tokens[$0].kind == .word && entries[$0].classes.contains(noun) } ? at : nil
   }
 
   /// The word that opens a request: the first word (`first`), or the one after an opening "please".

@@ -202,6 +202,7 @@ public struct CueAnalyzer: Sendable {
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
         (.authority, Set(grammar.authorities)), (.appVerb, Set(grammar.appVerbs)), (.appNoun, Set(grammar.appNouns)),
+        (.subscriptionVerb, Set(grammar.subscriptionVerbs)), (.subscriptionNoun, Set(grammar.subscriptionNouns)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

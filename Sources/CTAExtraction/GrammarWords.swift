@@ -85,6 +85,11 @@ public struct GrammarWords: Sendable, Codable {
   public var appVerbs: [String]
   /// "app", "aplikasi": what those verbs install.
   public var appNouns: [String]
+  /// "get", "receive": verbs that, opening a sentence a few words before a newsletter, e-mail or
+  /// alerts, ask the reader to subscribe ("Get Pew Research data by email"): a follow act.
+  public var subscriptionVerbs: [String]
+  /// "newsletter", "email", "inbox", "alerts": what those verbs subscribe to.
+  public var subscriptionNouns: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

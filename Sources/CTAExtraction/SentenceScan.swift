@@ -27,6 +27,8 @@ struct SentenceScan {
   var boycottStarts: [Int] = []
   /// Where weak phrases start, with their category.
   var weakStarts: [(category: Int, start: Int)] = []
+  /// Where topic phrases start ("demo", "petisi", "tagar"), with their category.
+  var topicStarts: [(category: Int, start: Int)] = []
   /// Where the sentence asks (an imperative, hortative, request): a weak phrase names the act only
   /// near one of these.
   var askAt: [Int] = []
@@ -95,7 +97,7 @@ struct SentenceScan {
       hitCategories.insert(category)
       cues.insert(analyzer.categoryCues[category])
       switch hit.role {
-      case .topic: break
+      case .topic: topicStarts.append((category, first))
       case .weak:
         topicCategories.insert(category)
         weakStarts.append((category, first))
@@ -197,6 +199,17 @@ struct SentenceScan {
     {
       addAct(CTAResources.hashtagCategory, at: start, analyzer)
     }
+    // "Jangan lupa demo …", "Yuk demo lagi", "Ayo petisi …": a topic word right after the opening
+    // hortative (or after its "kita") is the act the hortative asks for. Not after a hortative verb
+    // ("Dukung Pemilu 2024 yang aman": support, not a vote).
+    if let start = openingHortativeEnd, let opener = firstWordAt,
+      !entries[opener].classes.contains(.headOnlyHortative)
+    {
+      let at = start < tokens.count && tokens[start].text == "kita" ? start + 1 : start
+      for topic in topicStarts where topic.start == at && !actCategories.contains(topic.category) {
+        addAct(topic.category, at: at, analyzer)
+      }
+    }
     // "Pilih Anies!", "Pilih Prabowo-Sandi, #…", "Ayo pilih Airin", "Pilih Airin Ade aja", "wajib
     // pilih Airin": "pilih" before a name is a vote act when something marks the sentence as a
     // campaign ask: a hashtag or "!", an opening hortative, a closing polite particle, or an
@@ -217,9 +230,10 @@ struct SentenceScan {
       addAct(CTAResources.contactCategory, at: at, analyzer)
     }
     // "Download the UN News app", "Get the iOS app", "Unduh aplikasi kami": installing an app is
-    // following its publisher.
+    // following its publisher; "Get Pew Research data by email": so is subscribing to its e-mail.
     if !actCategories.contains(CTAResources.followCategory),
       let at = CueAnalyzer.installedApp(tokens, entries, from: firstWordAt)
+        ?? CueAnalyzer.subscribed(tokens, entries, from: firstWordAt)
     {
       addAct(CTAResources.followCategory, at: at, analyzer)
     }

@@ -220,6 +220,12 @@ public enum Tokenizer {
       }
       previous = byte
     }
+    // A word stretched by one letter at its end ("demoo", "lagii", "naikinn", "yukk"): a final vowel
+    // other than "e" ("free", "agree") or a consonant that English and Indonesian never double there.
+    if !stretched, word.utf8.count >= 4 {
+      let bytes = Array(word.utf8.suffix(2))
+      if bytes[0] == bytes[1], finalDoublings.contains(bytes[1] | 0x20) { stretched = true }
+    }
     guard stretched else { return nil }
     var out: [UInt8] = []
     out.reserveCapacity(word.utf8.count)
@@ -230,6 +236,9 @@ public enum Tokenizer {
     }
     return String(decoding: out, as: UTF8.self)
   }
+
+  /// Letters that a word doubles at its end only when stretched: a, i, o, u, h, k, n, w, y.
+  static let finalDoublings: Set<UInt8> = Set("aiouhknwy".utf8)
 
   static func isASCIILetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
 

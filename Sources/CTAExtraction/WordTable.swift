@@ -94,6 +94,10 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let appVerb = WordClasses(rawValue: 1 << 50)
   /// `grammar.app_nouns`.
   static let appNoun = WordClasses(rawValue: 1 << 51)
+  /// `grammar.subscription_verbs`.
+  static let subscriptionVerb = WordClasses(rawValue: 1 << 52)
+  /// `grammar.subscription_nouns`.
+  static let subscriptionNoun = WordClasses(rawValue: 1 << 53)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -120,6 +120,20 @@ import Testing
     #expect(!named.analysis.actCategories.contains("hashtag"), "cues=\(named.analysis.cues)")
   }
 
+  @Test(
+    "a topic word right after the opening hortative is the act it asks for",
+    arguments: [
+      ("Jangan lupa demo tolak tambang pasir besok", "attend"),
+      ("Yuk kita demo lagi", "attend"),
+      // Further on, the word is the topic only; after a hortative verb it is what is supported.
+      ("Yuk baca dulu berita soal demo kemarin", nil),
+      ("Dukung Pemilu yang aman dan damai", nil),
+    ] as [(String, String?)])
+  func topicAfterTheOpeningHortative(_ sentence: String, _ act: String?) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(verdict.analysis.actCategories == (act.map { [$0] } ?? []), "cues=\(verdict.analysis.cues)")
+  }
+
   @Test func agreeThenRetweetIsAShareAsk() {
     let post = Self.detector.postSentences("Tarif parkir naik tiga kali lipat. Setuju? RT")
     let last = try! #require(post.sentences.last)
@@ -256,11 +270,23 @@ import Testing
       ("Text JOIN to 55555 to receive text alerts from the union.", "follow"),
       ("Enter your email address to get our weekly newsletter.", "follow"),
       ("Want to donate to the tenants' fund?", "donate"),
+      // Subscribing: a verb of getting that opens the line, then a newsletter, e-mail or alerts
+      // (session 21, read off the page sets' remaining misses).
+      ("Get the latest river news with the Riverkeepers email.", "follow"),
+      ("Get a weekly summary of Harbour Times stories:", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
     #expect(
       verdict.isCallToAction && verdict.category == category, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
+    "getting something other than a newsletter, e-mail or alerts is no subscription",
+    arguments: ["Get enough sleep before the march", "Install the latest updates first", "Get the Latest"])
+  func notASubscription(_ sentence: String) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "en")
+    #expect(!verdict.analysis.actCategories.contains("follow"), "cues=\(verdict.analysis.cues)")
   }
 
   @Test(

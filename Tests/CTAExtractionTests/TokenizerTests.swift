@@ -12,6 +12,13 @@ import Testing
       ("saat ini", "saat"),
       ("Allah Maha Besar", "allah"),
       ("Pulsa rp2000 hilang", "rp2000"),
+      // Stretched by one letter at the end: a final vowel but "e", or h, k, n, w, y.
+      ("yokk demoo lagii", "demo"),
+      ("Naikinn ht", "naikin"),
+      ("I agree, free entry", "agree"),
+      ("Free entry", "free"),
+      ("Add it to your class", "class"),
+      ("We will", "will"),
     ])
   func stretchedWords(_ text: String, _ word: String) {
     let words = Tokenizer.tokens(text).filter { $0.kind == .word }.map(\.text)
