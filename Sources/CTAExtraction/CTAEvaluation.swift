@@ -85,9 +85,9 @@ public struct CTAEvaluation: Sendable {
       var probability = 0.0
       var category: String?
       var predicted = false
-      // The analysis of the sentence that decided, for the error list (a post's ask is looked up
-      // again only when it is wrong).
-      var decisive: () -> SentenceAnalysis
+      // The gate's view of the sentence that decided, for the error list (a post's ask is looked up
+      // again only when it is wrong): of each of its sentences when the ask is made of two.
+      var decisive: () -> String
       if item.isPost {
         // A post is judged as extract judges a document (`CTADetector.candidates`: its rules for
         // spam, replies and instruction genres); positive with the category of its strongest ask.
@@ -98,10 +98,11 @@ public struct CTAEvaluation: Sendable {
           probability = best.cta.confidence
           category = best.cta.category
           decisive = {
-            detector.judge(
-              tokens: Tokenizer.tokens(best.cta.sentence), docLang: item.lang, alwaysCategorize: true,
-              inReply: CTADetector.isReply(Array(item.text.unicodeScalars))
-            ).analysis
+            let inReply = CTADetector.isReply(Array(item.text.unicodeScalars))
+            return detector.postSentences(best.cta.sentence).sentences.map {
+              Self.gateView(
+                detector.judge(tokens: $0, docLang: item.lang, alwaysCategorize: true, inReply: inReply).analysis)
+            }.joined(separator: " + ")
           }
         } else {
           // No ask: the strongest sentence, to show with the error.
@@ -116,14 +117,14 @@ public struct CTAEvaluation: Sendable {
               strongest = verdict.analysis
             }
           }
-          decisive = { strongest ?? detector.judge(sentence: item.text, lang: item.lang).analysis }
+          decisive = { Self.gateView(strongest ?? detector.judge(sentence: item.text, lang: item.lang).analysis) }
         }
       } else {
         let verdict = detector.judge(sentence: item.text, lang: item.lang)
         probability = verdict.probability
         category = verdict.category
         predicted = verdict.isCallToAction && verdict.category != nil
-        decisive = { verdict.analysis }
+        decisive = { Self.gateView(verdict.analysis) }
       }
       let group = item.slice
       var kind: String?
@@ -150,7 +151,7 @@ public struct CTAEvaluation: Sendable {
         result.errors.append(
           EvaluationError(
             item: item, probability: probability, predictedCategory: category, kind: kind,
-            gate: Self.gateView(decisive())))
+            gate: decisive()))
       }
     }
     return result

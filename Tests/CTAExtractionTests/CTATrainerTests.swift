@@ -109,6 +109,20 @@ import Testing
     #expect(!error.gate.contains("reported-act"), "\(error.gate)")
   }
 
+  @Test func anAskOfTwoSentencesShowsTheGateViewOfEach() throws {
+    // The first sentence asks and names no act, the second names the act: the error shows both
+    // views, not one view of the two read as one sentence.
+    let post = LabelledSentence(
+      text: "Mari bantu saudara kita yang terdampak banjir. Di bawah ini tautan penggalangan dana yang dikelola warga.",
+      lang: "id", label: 0, category: nil, split: "test", sourceKind: "tweet")
+    let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [post])
+    let error = try #require(evaluation.errors.first)
+    let views = error.gate.components(separatedBy: " + ")
+    #expect(views.count == 2, "\(error.gate)")
+    #expect(views.first?.hasPrefix("addr=1 act= ") == true, "\(error.gate)")
+    #expect(views.last?.contains("act=donate") == true, "\(error.gate)")
+  }
+
   @Test func readsQuotedCSV() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-csv-\(UUID().uuidString)").path
     try FileSystem.createDirectories(dir)
