@@ -238,7 +238,7 @@ extension CueAnalyzer {
   /// capitals ("Congress", "the school board", "Homeland Security", "your senators"), then "to", "not
   /// to" or "that". Returns the verb's index. "Tell us what you think", "Tell your friends to …", "Ask Amy:
   /// …" and "Press J to …" press no authority; a colon ends the addressee only after an authority
-  /// ("Tell Your Senators: End the war").
+  /// ("Tell Your Senators: End the war"), and so does "you" ("Tell the UK government you want …").
   static func pressedAddressee(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
     guard let verb = openingWord(tokens, from: first), entries[verb].classes.contains(.pressingVerb) else { return nil }
     var i = verb + 1
@@ -249,7 +249,7 @@ extension CueAnalyzer {
     var pressesAuthority = false
     while i < tokens.count, length < 5, tokens[i].kind == .word {
       let text = tokens[i].text
-      if text == "to" || text == "that" || text == "not" { break }
+      if text == "to" || text == "that" || text == "not" || (text == "you" && length > 0) { break }
       let classes = entries[i].classes
       if classes.contains(.functionEN) && text != "of" || classes.contains(.dialogueSpeaker) { return nil }
       endsNamed = classes.contains(.authority) || tokens[i].capitalized
@@ -262,6 +262,8 @@ extension CueAnalyzer {
     case "that", "to": return verb
     // A headline's colon presses an authority ("Tell Your Senators: End …"), not a name ("Ask Amy: …").
     case ":": return pressesAuthority ? verb : nil
+    // What the reader wants, said to an authority ("Tell the UK government you want …").
+    case "you": return pressesAuthority ? verb : nil
     case "not": return tokens[i + 1].text == "to" ? verb : nil
     default: return nil
     }
@@ -279,6 +281,13 @@ extension CueAnalyzer {
   /// news with WWF email", "Get a weekly summary of … stories"). Returns the verb's index.
   static func subscribed(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
     opensVerb(.subscriptionVerb, beforeNoun: .subscriptionNoun, within: 8, tokens, entries, from: first)
+  }
+
+  /// Where a sentence asks the reader to give: "make" as its first word (after "please"), then a
+  /// gift, donation or contribution within four words ("Make a one-time gift"). Returns the verb's
+  /// index.
+  static func madeGift(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
+    opensVerb(.giftVerb, beforeNoun: .giftNoun, within: 4, tokens, entries, from: first)
   }
 
   /// The index of the request's opening word when it is of class `verb` and a word of class `noun`

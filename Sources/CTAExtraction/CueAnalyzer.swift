@@ -203,6 +203,7 @@ public struct CueAnalyzer: Sendable {
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
         (.authority, Set(grammar.authorities)), (.appVerb, Set(grammar.appVerbs)), (.appNoun, Set(grammar.appNouns)),
         (.subscriptionVerb, Set(grammar.subscriptionVerbs)), (.subscriptionNoun, Set(grammar.subscriptionNouns)),
+        (.giftVerb, Set(grammar.giftVerbs)), (.giftNoun, Set(grammar.giftNouns)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -90,6 +90,11 @@ public struct GrammarWords: Sendable, Codable {
   public var subscriptionVerbs: [String]
   /// "newsletter", "email", "inbox", "alerts": what those verbs subscribe to.
   public var subscriptionNouns: [String]
+  /// "make": a verb that, opening a sentence a few words before a gift or donation, asks the reader
+  /// to give ("Make a one-time gift", "Make a leadership gift"): a donate act.
+  public var giftVerbs: [String]
+  /// "gift", "donation", "contribution": what that verb gives.
+  public var giftNouns: [String]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]

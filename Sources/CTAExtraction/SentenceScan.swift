@@ -238,6 +238,13 @@ struct SentenceScan {
       addAct(CTAResources.followCategory, at: at, analyzer)
     }
 
+    // "Make a one-time gift", "Make a leadership gift": giving.
+    if !actCategories.contains(CTAResources.donateCategory),
+      let at = CueAnalyzer.madeGift(tokens, entries, from: firstWordAt)
+    {
+      addAct(CTAResources.donateCategory, at: at, analyzer)
+    }
+
     // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
     // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags
     // labels the post and asks nothing.

@@ -98,6 +98,10 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let subscriptionVerb = WordClasses(rawValue: 1 << 52)
   /// `grammar.subscription_nouns`.
   static let subscriptionNoun = WordClasses(rawValue: 1 << 53)
+  /// `grammar.gift_verbs`.
+  static let giftVerb = WordClasses(rawValue: 1 << 54)
+  /// `grammar.gift_nouns`.
+  static let giftNoun = WordClasses(rawValue: 1 << 55)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -225,6 +225,7 @@ import Testing
       ("Ask your doctor to check your iron levels", false),
       ("Ask Sam: my neighbour keeps parking in my spot", false),
       ("Press J to jump to the feed.", false),
+      ("Tell us you want more stories", false),
     ] as [(String, Bool)])
   func pressingAnAddressee(_ sentence: String, _ contact: Bool) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -274,6 +275,13 @@ import Testing
       // (session 21, read off the page sets' remaining misses).
       ("Get the latest river news with the Riverkeepers email.", "follow"),
       ("Get a weekly summary of Harbour Times stories:", "follow"),
+      // From the fourth set of saved pages, after its first look.
+      ("Make a year-end gift to the shelter", "donate"),
+      ("Tell the city council you want safe bike lanes", "contact"),
+      ("Join our online community of river defenders", "follow"),
+      ("Be the first to know when the tenants union acts.", "follow"),
+      ("Reserve your spot at the town hall", "attend"),
+      ("Sign our campaign for clean buses today!", "sign"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -282,11 +290,15 @@ import Testing
   }
 
   @Test(
-    "getting something other than a newsletter, e-mail or alerts is no subscription",
-    arguments: ["Get enough sleep before the march", "Install the latest updates first", "Get the Latest"])
-  func notASubscription(_ sentence: String) {
+    "getting or making something other than a newsletter or a gift is no subscription or donation",
+    arguments: [
+      "Get enough sleep before the march", "Install the latest updates first", "Get the Latest", "Make a wish",
+    ])
+  func notASubscriptionOrGift(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
-    #expect(!verdict.analysis.actCategories.contains("follow"), "cues=\(verdict.analysis.cues)")
+    #expect(
+      !verdict.analysis.actCategories.contains("follow") && !verdict.analysis.actCategories.contains("donate"),
+      "cues=\(verdict.analysis.cues)")
   }
 
   @Test(
