@@ -205,12 +205,15 @@ public enum Tokenizer {
   }
 
   /// A word stretched for emphasis ("boikootttt", "kerennn", "pleaseee") with every run of a repeated
-  /// ASCII letter made one ("boikot", "keren", "please"); nil when no letter repeats three times in a
-  /// row, so "maaf", "saat", "Allah" and "rp2000" stay as they are.
+  /// ASCII letter made one ("boikot", "keren", "please"), or stretched by one letter at its end
+  /// ("demoo", "lagii", "naikinn", "tungguu") without that letter; nil when no letter repeats three
+  /// times in a row and the end is no such double, so "maaf", "saat", "Allah", "free", "class" and
+  /// "rp2000" stay as they are.
   static func deElongated(_ word: String) -> String? {
     // One pass over the bytes: a run of three equal ASCII letters is what marks stretching.
     var run = 1
     var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
     var stretched = false
     for byte in word.utf8 {
       run = byte == previous ? run + 1 : 1
@@ -218,15 +221,17 @@ public enum Tokenizer {
         stretched = true
         break
       }
+      beforePrevious = previous
       previous = byte
     }
-    // A word stretched by one letter at its end ("demoo", "lagii", "naikinn", "yukk"): a final vowel
-    // other than "e" ("free", "agree") or a consonant that English and Indonesian never double there.
-    if !stretched, word.utf8.count >= 4 {
-      let bytes = Array(word.utf8.suffix(2))
-      if bytes[0] == bytes[1], finalDoublings.contains(bytes[1] | 0x20) { stretched = true }
+    guard stretched else {
+      // A final vowel other than "e" ("free", "agree") or a consonant that English and Indonesian
+      // never double at the end, doubled.
+      guard word.utf8.count >= 4, previous == beforePrevious, finalDoublings.contains(previous | 0x20) else {
+        return nil
+      }
+      return String(decoding: word.utf8.dropLast(), as: UTF8.self)
     }
-    guard stretched else { return nil }
     var out: [UInt8] = []
     out.reserveCapacity(word.utf8.count)
     previous = 0

@@ -15,6 +15,7 @@ import Testing
       // Stretched by one letter at the end: a final vowel but "e", or h, k, n, w, y.
       ("yokk demoo lagii", "demo"),
       ("Naikinn ht", "naikin"),
+      ("tungguu aja", "tunggu"),
       ("I agree, free entry", "agree"),
       ("Free entry", "free"),
       ("Add it to your class", "class"),
