@@ -75,13 +75,18 @@ public struct CTAEvaluation: Sendable {
   public var bySourceKind: [String: DetectionScores] = [:]
   /// Every wrong decision, in input order.
   public var errors: [EvaluationError] = []
+  /// Per page set outside SHARED (`page/en@freshpg4`): the scores of its sentences that neither
+  /// SHARED's labelled pages nor an earlier set (in natural order of the set names) holds, and how
+  /// many sentences that is. A site seen before brings its menus and boxes again; these are new.
+  public var newSentences: [String: DetectionScores] = [:]
 
   /// Runs `detector` on every item and tallies the figures. Sentences (page sentences, the project's
   /// own) are judged as one sentence; posts (tweets, Reddit comments: `isPost`) as extract judges a
   /// document, positive when it finds an ask, with the category of the strongest.
   public static func run(_ detector: CTADetector, on items: [LabelledSentence]) -> CTAEvaluation {
     var result = CTAEvaluation()
-    for item in items {
+    let repeated = repeatedPageSentences(items)
+    for (index, item) in items.enumerated() {
       var probability = 0.0
       var category: String?
       var predicted = false
@@ -147,6 +152,9 @@ public struct CTAEvaluation: Sendable {
       }
       tally(&result.byGroup[group, default: DetectionScores()])
       tally(&result.bySourceKind[item.sourceKind ?? "unknown", default: DetectionScores()])
+      if item.set != nil, item.sourceKind == "page_sentence", !repeated.contains(index) {
+        tally(&result.newSentences[group, default: DetectionScores()])
+      }
       if let kind {
         result.errors.append(
           EvaluationError(
@@ -155,6 +163,27 @@ public struct CTAEvaluation: Sendable {
       }
     }
     return result
+  }
+
+  /// The indices of the page sentences of sets outside SHARED whose text (case and spacing aside) a
+  /// labelled page of SHARED or a set named earlier (natural order) already holds.
+  static func repeatedPageSentences(_ items: [LabelledSentence]) -> Set<Int> {
+    func key(_ text: String) -> String {
+      text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+    // For each text, the earliest place it occurs: "" for SHARED's pages, else the set's name.
+    var first: [String: String] = [:]
+    for item in items where item.sourceKind == "page_sentence" {
+      let owner = item.set ?? ""
+      let k = key(item.text)
+      if let known = first[k], known == owner || naturalOrder(known, owner) { continue }
+      first[k] = owner
+    }
+    var repeated = Set<Int>()
+    for (index, item) in items.enumerated() where item.sourceKind == "page_sentence" {
+      if let set = item.set, let owner = first[key(item.text)], owner != set { repeated.insert(index) }
+    }
+    return repeated
   }
 
   /// The precision gate's view of a sentence, as `eval-cta --show-errors` prints it.
@@ -177,6 +206,7 @@ public struct CTAEvaluation: Sendable {
       let model = trainer.train(rest + extraTraining, base: base)
       let result = run(base.with(model: model), on: heldOut)
       for (key, scores) in result.byGroup { pooled.byGroup[key, default: DetectionScores()].add(scores) }
+      for (key, scores) in result.newSentences { pooled.newSentences[key, default: DetectionScores()].add(scores) }
       for (key, scores) in result.bySourceKind { pooled.bySourceKind[key, default: DetectionScores()].add(scores) }
       pooled.errors += result.errors
     }
@@ -206,14 +236,22 @@ public struct CTAEvaluation: Sendable {
     lines.append(
       byGroup["page/en"].map { "  page/en: " + pageTarget($0) } ?? "  page/en: no data (page-sentence labels missing)")
     let pageSets = outsideSets.filter { $0.key.hasPrefix("page/en@") }
+    // Each set's new sentences: those that no labelled page of SHARED or earlier set holds.
+    func newLine(_ s: DetectionScores, of all: DetectionScores) -> String {
+      "    new sentences only (\(s.count) of \(all.count)): " + pageTarget(s) + " "
+        + Self.alarms(s, unit: "sentences")
+    }
     for (group, s) in pageSets {
       lines.append("  \(group): " + pageTarget(s) + " " + Self.alarms(s, unit: "sentences"))
+      if let new = newSentences[group], new.count < s.count { lines.append(newLine(new, of: s)) }
     }
     if pageSets.count > 1 {
       let pooled = pageSets.reduce(into: DetectionScores()) { $0.add($1.value) }
       lines.append(
         "  page/en@ (\(pageSets.count) sets pooled, \(pooled.asks) asks): "
           + pageTarget(pooled) + " " + Self.alarms(pooled, withAsks: false, unit: "sentences"))
+      let new = pageSets.reduce(into: DetectionScores()) { $0.add(newSentences[$1.key] ?? DetectionScores()) }
+      if new.count < pooled.count { lines.append(newLine(new, of: pooled)) }
     }
     lines.append(
       byGroup["tweet/id"].map { "  tweet/id: " + tweetTarget($0) }

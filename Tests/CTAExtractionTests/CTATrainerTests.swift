@@ -96,6 +96,29 @@ import Testing
           + "(0.0 false asks per 1,000 sentences)"), "\(both.targets)")
   }
 
+  @Test func aPageSetsSentencesSeenInAnEarlierSetAreScoredApartAsRepeated() throws {
+    // The same site's box in two sets: in the later set it is no new sentence. Sentences written
+    // for this test.
+    func sentence(_ text: String, _ label: Int, _ set: String) -> LabelledSentence {
+      var item = LabelledSentence(
+        text: text, lang: "en", label: label, category: label == 1 ? "sign" : nil, split: "test",
+        sourceKind: "page_sentence")
+      item.set = set
+      return item
+    }
+    let box = "Sign the petition to keep the library open."
+    let items = [
+      sentence(box, 1, "freshpg2"), sentence("The library opened in 1921.", 0, "freshpg2"),
+      sentence(box.uppercased(), 1, "freshpg10"),
+    ]
+    let evaluation = CTAEvaluation.run(try CTADetector.load(), on: items)
+    #expect(evaluation.newSentences["page/en@freshpg2"]?.count == 2)
+    #expect(evaluation.newSentences["page/en@freshpg10"] == nil)
+    #expect(
+      evaluation.targets.contains("    new sentences only (2 of 3): P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met"),
+      "\(evaluation.targets)")
+  }
+
   @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
     // A post labelled negative that the detector takes for a share ask: the error shows the ask's
     // sentence, not the whole post.
