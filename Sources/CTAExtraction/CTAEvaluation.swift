@@ -82,10 +82,14 @@ public struct CTAEvaluation: Sendable {
 
   /// Runs `detector` on every item and tallies the figures. Sentences (page sentences, the project's
   /// own) are judged as one sentence; posts (tweets, Reddit comments: `isPost`) as extract judges a
-  /// document, positive when it finds an ask, with the category of the strongest.
-  public static func run(_ detector: CTADetector, on items: [LabelledSentence]) -> CTAEvaluation {
+  /// document, positive when it finds an ask, with the category of the strongest. `read`: labelled
+  /// sentences not scored here that were read all the same (the training split): a page set's
+  /// sentence that one of them holds is no new sentence (`newSentences`).
+  public static func run(
+    _ detector: CTADetector, on items: [LabelledSentence], read: [LabelledSentence] = []
+  ) -> CTAEvaluation {
     var result = CTAEvaluation()
-    let repeated = repeatedPageSentences(items)
+    let repeated = repeatedPageSentences(items, read: read)
     for (index, item) in items.enumerated() {
       var probability = 0.0
       var category: String?
@@ -165,15 +169,16 @@ public struct CTAEvaluation: Sendable {
     return result
   }
 
-  /// The indices of the page sentences of sets outside SHARED whose text (case and spacing aside) a
-  /// labelled page of SHARED or a set named earlier (natural order) already holds.
-  static func repeatedPageSentences(_ items: [LabelledSentence]) -> Set<Int> {
+  /// The indices in `items` of the page sentences of sets outside SHARED whose text (case and spacing
+  /// aside) a labelled page of SHARED or a set named earlier (natural order) already holds, among
+  /// `items` and `read`.
+  static func repeatedPageSentences(_ items: [LabelledSentence], read: [LabelledSentence] = []) -> Set<Int> {
     func key(_ text: String) -> String {
       text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
     // For each text, the earliest place it occurs: "" for SHARED's pages, else the set's name.
     var first: [String: String] = [:]
-    for item in items where item.sourceKind == "page_sentence" {
+    for item in read + items where item.sourceKind == "page_sentence" {
       let owner = item.set ?? ""
       let k = key(item.text)
       if let known = first[k], known == owner || naturalOrder(known, owner) { continue }

@@ -91,7 +91,7 @@ struct EvalCTACommand: AsyncParsableCommand {
       guard !items.isEmpty else {
         throw ValidationError("no split=\(split) sentences in \(data.joined(separator: ", ")).")
       }
-      evaluation = CTAEvaluation.run(detector, on: items)
+      evaluation = CTAEvaluation.run(detector, on: items, read: all.filter { $0.split != split })
     }
     if showErrors {
       for error in evaluation.errors {

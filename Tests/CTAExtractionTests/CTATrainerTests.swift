@@ -117,6 +117,12 @@ import Testing
     #expect(
       evaluation.targets.contains("    new sentences only (2 of 3): P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met"),
       "\(evaluation.targets)")
+    // A page of SHARED's training split was read too: its box is no new sentence in either set.
+    var shared = sentence(box, 1, "")
+    shared.set = nil
+    shared.split = "train"
+    let withShared = CTAEvaluation.run(try CTADetector.load(), on: items, read: [shared])
+    #expect(withShared.newSentences["page/en@freshpg2"]?.count == 1)
   }
 
   @Test func anErrorShowsTheGateViewOfTheSentenceThatDecided() throws {
