@@ -7,6 +7,11 @@ enum MethodText {
   static let indonesianDetectorError =
     "on real Indonesian posts it was not developed on it found 20-40% of the asks and 15-70% of what it found were asks"
 
+  /// What it was measured to find on real English web pages no one here had read: the new sentences of
+  /// four saved page sets, each printed before its errors were read (docs/extract.md, twelfth session).
+  static let englishPageDetectorError =
+    "on the new sentences of real English web pages no one here had read it found 56% of the asks and 75% of what it found were asks"
+
   static let statement =
     "All figures are descriptive: they describe what the archived pages, the calls to action and the supplied CSVs show, side by side. They do not show that online interactions caused, or failed to cause, any outcome (supporters self-select, successful campaigns get shared more, and archives capture pages irregularly). Ratios name their numerator and denominator; a missing denominator is null with a reason, never 0."
 
@@ -16,7 +21,7 @@ enum MethodText {
     "outcome_value":
       "per kind: sum of the latest values of the sources used (the campaign's own pages and the outcome CSV; figures quoted on other pages only when neither exists, and then only the largest); funds also in the base currency with the rate dated at or before the figure (else the earliest rate)",
     "cta_mix":
-      "non-boilerplate CTAs of the campaign's documents, one per (cluster, category, sentence); mean_effort = mean effort; low_effort share = CTAs with effort <= low_effort_max / CTAs, Wilson 95% interval (sampling only: the detector's own errors are not in it; \(indonesianDetectorError), docs/extract.md)",
+      "non-boilerplate CTAs of the campaign's documents, one per (cluster, category, sentence); mean_effort = mean effort; low_effort share = CTAs with effort <= low_effort_max / CTAs, Wilson 95% interval (sampling only: the detector's own errors are not in it; \(indonesianDetectorError); \(englishPageDetectorError), docs/extract.md)",
     "ratio_per_1k":
       "outcome value (funds in base currency, turnout low estimate) x 1000 / sum of the interaction type over units with a count; 95% interval: percentile bootstrap resampling those units (seeded SplitMix64), outcome held fixed",
     "loudness":
