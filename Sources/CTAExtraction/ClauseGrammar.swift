@@ -301,6 +301,17 @@ extension CueAnalyzer {
     return following.contains { tokens[$0].kind == .word && entries[$0].classes.contains(noun) } ? at : nil
   }
 
+  /// Whether the word at `i` is "March" written as a month: capitalised, with a day or a year right
+  /// before or after it (a comma between allowed).
+  static func isMonthInDate(_ i: Int, _ tokens: [Token]) -> Bool {
+    guard tokens[i].text == "march", tokens[i].capitalized || tokens[i].shouted else { return false }
+    func number(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].kind == .number }
+    func number(skippingCommaFrom j: Int, step: Int) -> Bool {
+      number(j) || (j >= 0 && j < tokens.count && tokens[j].text == "," && number(j + step))
+    }
+    return number(skippingCommaFrom: i - 1, step: -1) || number(skippingCommaFrom: i + 1, step: 1)
+  }
+
   /// The word that opens a request: the first word (`first`), or the one after an opening "please".
   static func openingWord(_ tokens: [Token], from first: Int?) -> Int? {
     guard let first else { return nil }

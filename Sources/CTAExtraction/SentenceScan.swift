@@ -85,6 +85,8 @@ struct SentenceScan {
       // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
       // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
       if first > 0, entries[first - 1].classes.contains(.negation) { return }
+      // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march.
+      if CueAnalyzer.isMonthInDate(first, tokens) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,

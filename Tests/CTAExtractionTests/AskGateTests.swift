@@ -284,6 +284,9 @@ import Testing
       ("Sign our campaign for clean buses today!", "sign"),
       // From the fifth set, after its first look.
       ("Help survivors of the floods in the valley.", "donate"),
+      // From the sixth set, after its first look.
+      ("Tell a Friend", "share"),
+      ("March with us on Saturday, 14 June", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -301,6 +304,16 @@ import Testing
     #expect(
       !verdict.analysis.actCategories.contains("follow") && !verdict.analysis.actCategories.contains("donate"),
       "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
+    "March with a day or a year beside it is the month, not a march",
+    arguments: [
+      "Wednesday, 27 March, 2024", "Tipsheet: March 16, 2018", "Turn off your lights this Saturday, March 24",
+    ])
+  func monthInADate(_ sentence: String) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "en")
+    #expect(!verdict.analysis.actCategories.contains("attend"), "cues=\(verdict.analysis.cues)")
   }
 
   @Test(
