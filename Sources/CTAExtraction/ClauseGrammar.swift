@@ -250,6 +250,12 @@ extension CueAnalyzer {
     while i < tokens.count, length < 5, tokens[i].kind == .word {
       let text = tokens[i].text
       if text == "to" || text == "that" || text == "not" || (text == "you" && length > 0) { break }
+      // "and" inside a name in capitals ("Tell Snow and Rock to stop …", "Tell Marks and Spencer to …").
+      if text == "and", endsNamed, i + 1 < tokens.count, tokens[i + 1].capitalized || tokens[i + 1].shouted {
+        length += 1
+        i += 1
+        continue
+      }
       let classes = entries[i].classes
       if classes.contains(.functionEN) && text != "of" || classes.contains(.dialogueSpeaker) { return nil }
       endsNamed = classes.contains(.authority) || tokens[i].capitalized

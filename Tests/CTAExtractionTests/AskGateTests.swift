@@ -226,6 +226,9 @@ import Testing
       ("Ask Sam: my neighbour keeps parking in my spot", false),
       ("Press J to jump to the feed.", false),
       ("Tell us you want more stories", false),
+      ("Tell Marks and Spencer to pay a living wage", true),
+      ("TELL HARBOUR AND RAIL TO STOP THE EVICTIONS.", true),
+      ("Tell your friends and family to come", false),
     ] as [(String, Bool)])
   func pressingAnAddressee(_ sentence: String, _ contact: Bool) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
