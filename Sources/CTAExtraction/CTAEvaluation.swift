@@ -173,20 +173,23 @@ public struct CTAEvaluation: Sendable {
   /// aside) a labelled page of SHARED or a set named earlier (natural order) already holds, among
   /// `items` and `read`.
   static func repeatedPageSentences(_ items: [LabelledSentence], read: [LabelledSentence] = []) -> Set<Int> {
-    func key(_ text: String) -> String {
-      text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    // Each page sentence's text, case and spacing aside (nil for other items), and the earliest
+    // place it occurs: "" for SHARED's pages, else the set's name.
+    func key(_ item: LabelledSentence) -> String? {
+      guard item.sourceKind == "page_sentence" else { return nil }
+      return item.text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
-    // For each text, the earliest place it occurs: "" for SHARED's pages, else the set's name.
+    let itemKeys = items.map(key)
     var first: [String: String] = [:]
-    for item in read + items where item.sourceKind == "page_sentence" {
+    for (item, k) in Array(zip(read, read.map(key))) + Array(zip(items, itemKeys)) {
+      guard let k else { continue }
       let owner = item.set ?? ""
-      let k = key(item.text)
       if let known = first[k], known == owner || naturalOrder(known, owner) { continue }
       first[k] = owner
     }
     var repeated = Set<Int>()
-    for (index, item) in items.enumerated() where item.sourceKind == "page_sentence" {
-      if let set = item.set, let owner = first[key(item.text)], owner != set { repeated.insert(index) }
+    for (index, item) in items.enumerated() {
+      if let set = item.set, let k = itemKeys[index], let owner = first[k], owner != set { repeated.insert(index) }
     }
     return repeated
   }

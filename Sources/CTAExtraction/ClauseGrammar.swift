@@ -275,36 +275,18 @@ extension CueAnalyzer {
     }
   }
 
-  /// Where a sentence asks the reader to install an app: an app verb as its first word (after
-  /// "please"), then an app noun within five words ("Download the UN News app", "Get the iOS app",
-  /// "Unduh aplikasi kami"). Returns the verb's index.
-  static func installedApp(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    opensVerb(.appVerb, beforeNoun: .appNoun, within: 5, tokens, entries, from: first)
-  }
-
-  /// Where a sentence asks the reader to subscribe: a subscription verb as its first word (after
-  /// "please"), then a newsletter, e-mail or alerts within eight words ("Get the latest conservation
-  /// news with WWF email", "Get a weekly summary of … stories"). Returns the verb's index.
-  static func subscribed(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    opensVerb(.subscriptionVerb, beforeNoun: .subscriptionNoun, within: 8, tokens, entries, from: first)
-  }
-
-  /// Where a sentence asks the reader to give: "make" as its first word (after "please"), then a
-  /// gift, donation or contribution within four words ("Make a one-time gift"). Returns the verb's
-  /// index.
-  static func madeGift(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    opensVerb(.giftVerb, beforeNoun: .giftNoun, within: 4, tokens, entries, from: first)
-  }
-
-  /// The index of the request's opening word when it is of class `verb` and a word of class `noun`
-  /// follows within `window` tokens.
-  static func opensVerb(
-    _ verb: WordClasses, beforeNoun noun: WordClasses, within window: Int, _ tokens: [Token],
-    _ entries: [WordTable.Entry], from first: Int?
-  ) -> Int? {
-    guard let at = openingWord(tokens, from: first), entries[at].classes.contains(verb) else { return nil }
-    let following = (at + 1)..<min(tokens.count, at + 1 + window)
-    return following.contains { tokens[$0].kind == .word && entries[$0].classes.contains(noun) } ? at : nil
+  /// The acts a sentence names by a verb and its object (`verbObjectActs`: "Download the UN News
+  /// app", "Get a weekly summary of … stories", "Make a one-time gift"): for each act whose verb is
+  /// the request's opening word (after "please") and one of whose objects follows within its window,
+  /// its category and the verb's index.
+  func verbObjectActs(_ tokens: [Token], from first: Int?) -> [(category: Int, at: Int)] {
+    guard let at = Self.openingWord(tokens, from: first) else { return [] }
+    return verbObjectActs.compactMap { act in
+      guard act.verbs.contains(tokens[at].text) else { return nil }
+      let following = (at + 1)..<min(tokens.count, at + 1 + act.window)
+      return following.contains { tokens[$0].kind == .word && act.objects.contains(tokens[$0].text) }
+        ? (act.category, at) : nil
+    }
   }
 
   /// Whether the word at `i` is "March" written as a month: capitalised, with a day or a year right

@@ -96,6 +96,8 @@ public struct CueAnalyzer: Sendable {
   let imperativeHashtags: [(stem: String, category: Int)]
   /// Hashtags that are a request wherever they stand ("#plsrt"), and their category index.
   let requestHashtags: [String: Int]
+  /// Acts named by a verb and its object (`grammar.verb_object_acts`), with their category index.
+  let verbObjectActs: [(category: Int, verbs: Set<String>, objects: Set<String>, window: Int)]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -166,6 +168,11 @@ public struct CueAnalyzer: Sendable {
     requestHashtags = grammar.requestHashtags.reduce(into: [:]) { tags, entry in
       tags[entry.key.lowercased()] = CTAResources.categories.firstIndex(of: entry.value)
     }
+    verbObjectActs = grammar.verbObjectActs.compactMap { act in
+      CTAResources.categories.firstIndex(of: act.category).map {
+        ($0, Set(act.verbs.map { $0.lowercased() }), Set(act.objects.map { $0.lowercased() }), act.window)
+      }
+    }
     imperativeHashtags = grammar.imperativeHashtags.compactMap { stem, name in
       CTAResources.categories.firstIndex(of: name).map { (stem.lowercased(), $0) }
     }.sorted { ($0.stem.utf8.count, $1.stem) > ($1.stem.utf8.count, $0.stem) }
@@ -201,9 +208,7 @@ public struct CueAnalyzer: Sendable {
         (.audienceOpener, Set(grammar.audienceOpeners)), (.purposeOpener, Set(grammar.purposeOpeners)),
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
-        (.authority, Set(grammar.authorities)), (.appVerb, Set(grammar.appVerbs)), (.appNoun, Set(grammar.appNouns)),
-        (.subscriptionVerb, Set(grammar.subscriptionVerbs)), (.subscriptionNoun, Set(grammar.subscriptionNouns)),
-        (.giftVerb, Set(grammar.giftVerbs)), (.giftNoun, Set(grammar.giftNouns)),
+        (.authority, Set(grammar.authorities)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

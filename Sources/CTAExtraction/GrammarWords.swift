@@ -80,22 +80,20 @@ public struct GrammarWords: Sendable, Codable {
   /// "congress", "governor", "board": the authorities such a verb presses ("Tell the school board not
   /// to …"); a name in capitals is pressed the same way ("Tell Homeland Security to …").
   public var authorities: [String]
-  /// "download", "get", "unduh": verbs that, opening a sentence a few words before an app, ask the
-  /// reader to install it ("Download the UN News app", "Get the iOS app"): a follow act.
-  public var appVerbs: [String]
-  /// "app", "aplikasi": what those verbs install.
-  public var appNouns: [String]
-  /// "get", "receive": verbs that, opening a sentence a few words before a newsletter, e-mail or
-  /// alerts, ask the reader to subscribe ("Get Pew Research data by email"): a follow act.
-  public var subscriptionVerbs: [String]
-  /// "newsletter", "email", "inbox", "alerts": what those verbs subscribe to.
-  public var subscriptionNouns: [String]
-  /// "make": a verb that, opening a sentence a few words before a gift or donation, asks the reader
-  /// to give ("Make a one-time gift", "Make a leadership gift"): a donate act.
-  public var giftVerbs: [String]
-  /// "gift", "donation", "contribution": what that verb gives.
-  public var giftNouns: [String]
+  /// Acts named by a verb that opens the request and what it acts on a few words later: installing
+  /// an app ("Download the UN News app", "Unduh aplikasi kami") and subscribing ("Get Pew Research
+  /// data by email") are following, "Make a one-time gift" is donating.
+  public var verbObjectActs: [VerbObjectAct]
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]
+}
+
+/// An act named by its verb and its object: one of `verbs` opens the request (after "please") and
+/// one of `objects` follows within `window` tokens; the act is of `category`.
+public struct VerbObjectAct: Sendable, Codable {
+  public var category: String
+  public var verbs: [String]
+  public var objects: [String]
+  public var window: Int
 }

@@ -231,20 +231,10 @@ struct SentenceScan {
     {
       addAct(CTAResources.contactCategory, at: at, analyzer)
     }
-    // "Download the UN News app", "Get the iOS app", "Unduh aplikasi kami": installing an app is
-    // following its publisher; "Get Pew Research data by email": so is subscribing to its e-mail.
-    if !actCategories.contains(CTAResources.followCategory),
-      let at = CueAnalyzer.installedApp(tokens, entries, from: firstWordAt)
-        ?? CueAnalyzer.subscribed(tokens, entries, from: firstWordAt)
-    {
-      addAct(CTAResources.followCategory, at: at, analyzer)
-    }
-
-    // "Make a one-time gift", "Make a leadership gift": giving.
-    if !actCategories.contains(CTAResources.donateCategory),
-      let at = CueAnalyzer.madeGift(tokens, entries, from: firstWordAt)
-    {
-      addAct(CTAResources.donateCategory, at: at, analyzer)
+    // "Download the UN News app", "Unduh aplikasi kami": installing an app is following its
+    // publisher; "Get Pew Research data by email": so is subscribing; "Make a one-time gift": giving.
+    for act in analyzer.verbObjectActs(tokens, from: firstWordAt) where !actCategories.contains(act.category) {
+      addAct(act.category, at: act.at, analyzer)
     }
 
     // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")

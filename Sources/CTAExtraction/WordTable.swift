@@ -90,18 +90,6 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let pressingVerb = WordClasses(rawValue: 1 << 48)
   /// `grammar.authorities`.
   static let authority = WordClasses(rawValue: 1 << 49)
-  /// `grammar.app_verbs`.
-  static let appVerb = WordClasses(rawValue: 1 << 50)
-  /// `grammar.app_nouns`.
-  static let appNoun = WordClasses(rawValue: 1 << 51)
-  /// `grammar.subscription_verbs`.
-  static let subscriptionVerb = WordClasses(rawValue: 1 << 52)
-  /// `grammar.subscription_nouns`.
-  static let subscriptionNoun = WordClasses(rawValue: 1 << 53)
-  /// `grammar.gift_verbs`.
-  static let giftVerb = WordClasses(rawValue: 1 << 54)
-  /// `grammar.gift_nouns`.
-  static let giftNoun = WordClasses(rawValue: 1 << 55)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -17,6 +17,15 @@ import Testing
       #expect(CTAResources.categories.contains(name), "grammar.imperative_hashtags[\(stem)] = \(name)")
       #expect(stem.hasPrefix("#"), "grammar.imperative_hashtags: \(stem) is no hashtag stem")
     }
+    for (tag, name) in Self.lexicon.grammar.requestHashtags {
+      #expect(CTAResources.categories.contains(name), "grammar.request_hashtags[\(tag)] = \(name)")
+    }
+    // The verb-object acts: a known category, lower-case words, a window of a word or more.
+    for act in Self.lexicon.grammar.verbObjectActs {
+      #expect(CTAResources.categories.contains(act.category), "grammar.verb_object_acts: \(act.category)")
+      #expect(act.window >= 1 && !act.verbs.isEmpty && !act.objects.isEmpty, "grammar.verb_object_acts: \(act.verbs)")
+      for word in act.verbs + act.objects { #expect(word == word.lowercased(), "grammar.verb_object_acts: \(word)") }
+    }
   }
 
   @Test func grammarWordsAreLowerCaseAndUnique() throws {

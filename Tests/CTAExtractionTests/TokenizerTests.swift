@@ -12,7 +12,8 @@ import Testing
       ("saat ini", "saat"),
       ("Allah Maha Besar", "allah"),
       ("Pulsa rp2000 hilang", "rp2000"),
-      // Stretched by one letter at the end: a final vowel but "e", or h, k, n, w, y.
+      // Stretched by one letter at the end: a final vowel but "e", or h, k, n, w, y (the last four
+      // rows are guards: doubled letters that English writes at the end).
       ("yokk demoo lagii", "demo"),
       ("Naikinn ht", "naikin"),
       ("tungguu aja", "tunggu"),
