@@ -153,6 +153,9 @@ import Testing
   @Test func jangankanIsNoNegativeImperative() {
     let verdict = Self.detector.judge(sentence: "Jangan kan pejabat, warga biasa pun datang ke sana.", lang: "id")
     #expect(!verdict.analysis.cues.contains("negative-imperative"), "cues=\(verdict.analysis.cues)")
+    // Written as one word it is no -kan imperative either (session 22).
+    let oneWord = Self.detector.judge(sentence: "Jangankan datang ke demo, baca beritanya saja dia malas", lang: "id")
+    #expect(!oneWord.isCallToAction, "cues=\(oneWord.analysis.cues)")
   }
 
   @Test func aWeakPhraseNamesTheActOnlyNearTheAsk() {
@@ -278,6 +281,16 @@ import Testing
       ("Tell a Friend", "share"),
       // (A guard for the month rule: a march with a date beside it is still a march.)
       ("March with us on Saturday, 14 June", "attend"),
+      // Roles to take up and events to host, found by their shape (session 22, read off the page sets'
+      // remaining misses before the eighth set was read): "become"/"join as" and a role within three
+      // words, "give" and a gift or blood, "host" and an event, "support us".
+      ("Become a monthly member of the food bank", "volunteer"),
+      ("Become a Friend of the River Trust", "donate"),
+      ("Join as a partner in the reef project", "donate"),
+      ("Give a year-end gift to the shelter", "donate"),
+      ("Give blood at the Riverside drive this week", "donate"),
+      ("Host a screening of the film in your town", "volunteer"),
+      ("Please support us so we can stay independent", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
