@@ -208,7 +208,7 @@ public struct CueAnalyzer: Sendable {
         (.audienceOpener, Set(grammar.audienceOpeners)), (.purposeOpener, Set(grammar.purposeOpeners)),
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
-        (.authority, Set(grammar.authorities)),
+        (.authority, Set(grammar.authorities)), (.linkingVerb, Set(grammar.linkingVerbs)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -80,6 +80,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "congress", "governor", "board": the authorities such a verb presses ("Tell the school board not
   /// to …"); a name in capitals is pressed the same way ("Tell Homeland Security to …").
   public var authorities: [String]
+  /// "get", "stay": English imperative heads that take a participle ("Get involved", "Stay
+  /// connected"), where a word in "-ed" after another head makes it a label or a headline.
+  public var linkingVerbs: [String]
   /// Acts named by a verb that opens the request and what it acts on a few words later: installing
   /// an app ("Download the UN News app", "Unduh aplikasi kami") and subscribing ("Get Pew Research
   /// data by email") are following, "Make a one-time gift" is donating.

@@ -22,8 +22,9 @@ extension SentenceScan {
         }
       }
       if classes.contains(.imperativeEN) && lang != "id" {
-        // "Email: x@y.org", "Donate" alone: a label, not an imperative.
-        if hasNext && !tokens[head + 1].text.utf8HasSuffix("ed")
+        // "Email: x@y.org", "Donate" alone: a label, not an imperative; "Vote counted …" a headline,
+        // but "Get involved", "Stay connected" ask.
+        if hasNext && (!tokens[head + 1].text.utf8HasSuffix("ed") || classes.contains(.linkingVerb))
           && entries[head + 1].classes.isDisjoint(with: [.nounFollower, .labelPunctuation])
         {
           cues.insert(.imperative)

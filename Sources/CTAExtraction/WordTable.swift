@@ -90,6 +90,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let pressingVerb = WordClasses(rawValue: 1 << 48)
   /// `grammar.authorities`.
   static let authority = WordClasses(rawValue: 1 << 49)
+  /// `grammar.linking_verbs`.
+  static let linkingVerb = WordClasses(rawValue: 1 << 50)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -291,6 +291,10 @@ import Testing
       ("Give blood at the Riverside drive this week", "donate"),
       ("Host a screening of the film in your town", "volunteer"),
       ("Please support us so we can stay independent", "donate"),
+      // "Get" and "stay" keep their imperative before a participle.
+      ("Get involved with the tenants union today", "volunteer"),
+      ("Stay connected with the river campaigns", "follow"),
+      ("Stay informed about the clinic closures by email", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
