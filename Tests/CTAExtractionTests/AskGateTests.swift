@@ -295,6 +295,9 @@ import Testing
       ("Get involved with the tenants union today", "volunteer"),
       ("Stay connected with the river campaigns", "follow"),
       ("Stay informed about the clinic closures by email", "follow"),
+      // "Connect" opens an imperative: a follow box's heading (labelled an ask on two real pages in
+      // three).
+      ("Connect With Us", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
