@@ -298,6 +298,10 @@ import Testing
       // "Connect" opens an imperative: a follow box's heading (labelled an ask on two real pages in
       // three).
       ("Connect With Us", "follow"),
+      // From the eighth set of saved pages, after its first look: a campaign joined as "our"
+      // campaign, and a feed's headlines added to a reader.
+      ("Join our campaign for a fairer Riverside", "volunteer"),
+      ("Add Riverside Gazette headlines to your reader", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
