@@ -9,6 +9,9 @@ struct CategoryBits: Sendable, Equatable {
   /// Whether no category is in the set.
   var isEmpty: Bool { bits == 0 }
 
+  /// How many categories the set holds.
+  var count: Int { bits.nonzeroBitCount }
+
   /// Adds the category with index `category`.
   mutating func insert(_ category: Int) {
     precondition(category >= 0 && category < 64, "category index \(category) out of range")

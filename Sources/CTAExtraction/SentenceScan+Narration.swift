@@ -95,7 +95,16 @@ extension SentenceScan {
     }
   }
 
-  /// The sentence's shape: headline, hashtags, mentions, exclamation, the persons it speaks in.
+  /// Punctuation that ends or divides a clause; a menu line has none.
+  static let clausePunctuation: Set<String> = [".", ",", "!", "?", ";", ":"]
+  /// Words that join a sentence or speak to the reader; a menu line has none.
+  static let sentenceWords: Set<String> = [
+    "and", "or", "the", "with", "you", "your", "us", "our", "we", "dan", "atau", "yang", "kamu", "anda", "kita",
+    "kami",
+  ]
+
+  /// The sentence's shape: headline, hashtags, mentions, exclamation, the persons it speaks in, a
+  /// menu run into one line.
   mutating func readShape() {
     // Shape.
     // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
@@ -113,6 +122,16 @@ extension SentenceScan {
       let last = tokens.last, last.text != ".", last.text != "!", last.text != "?"
     {
       cues.insert(.headline)
+      // A site's menu run into one line ("Visit a Preserve Volunteer Give Take Action Youth Programs
+      // Sign up for E-news …"): twelve words or more in headline case, no punctuation between them
+      // and none of the words that join a sentence or speak to the reader ("Join Us And Share The
+      // …" is a banner's ask), naming acts of two categories or more, is navigation, not an ask.
+      if words.count >= 12, actCategories.count >= 2,
+        !tokens.contains(where: { $0.kind == .punctuation && Self.clausePunctuation.contains($0.text) }),
+        !words.contains(where: { Self.sentenceWords.contains($0.text) })
+      {
+        cues.insert(.navigation)
+      }
     }
     if tokens.contains(where: { $0.kind == .hashtag }) { cues.insert(.hasHashtag) }
     if words.isEmpty && tokens.contains(where: { $0.kind == .hashtag }) { cues.insert(.hashtagOnly) }

@@ -22,6 +22,8 @@ import Testing
       ("#SaveTheForest", "en", .bare),
       ("@USER coba kamu share lagi deh hoaxnya", "id", .reply),
       ("Read more: how the petition was delivered", "en", .widget),
+      // A site's menu run into one line names acts of several categories and asks none (session 22).
+      ("Visit a Park Volunteer Give Take Action Youth Programs Sign up for E-news Photo Contest", "en", .widget),
       // A third-person subject does what the request phrase says: a report of who takes donations.
       ("Sejumlah lembaga mulai membuka donasi untuk korban gempa", "id", .narration),
     ])
@@ -298,6 +300,8 @@ import Testing
       // "Connect" opens an imperative: a follow box's heading (labelled an ask on two real pages in
       // three).
       ("Connect With Us", "follow"),
+      // (A guard for the menu line: a banner's long ask in headline case still asks.)
+      ("Join Us Today And Help Protect The River Donate Now And Share The Campaign With Friends", "share"),
       // From the eighth set of saved pages, after its first look: a campaign joined as "our"
       // campaign, and a feed's headlines added to a reader.
       ("Join our campaign for a fairer Riverside", "volunteer"),
