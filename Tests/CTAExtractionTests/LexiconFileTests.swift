@@ -26,6 +26,11 @@ import Testing
       #expect(act.window >= 1 && !act.verbs.isEmpty && !act.objects.isEmpty, "grammar.verb_object_acts: \(act.verbs)")
       for word in act.verbs + act.objects { #expect(word == word.lowercased(), "grammar.verb_object_acts: \(word)") }
     }
+    // A linking verb matters only as an English imperative head.
+    let imperatives = Set(Self.lexicon.imperativeVerbs["en"] ?? [])
+    for verb in Self.lexicon.grammar.linkingVerbs {
+      #expect(imperatives.contains(verb), "grammar.linking_verbs: \(verb) is no English imperative verb")
+    }
   }
 
   @Test func grammarWordsAreLowerCaseAndUnique() throws {
