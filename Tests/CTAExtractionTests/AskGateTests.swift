@@ -449,6 +449,8 @@ import Testing
       // Guards for the verb-object acts, which passed before them too: getting or making something
       // other than a newsletter, alerts or a gift.
       "Get enough sleep before the big day", "Install the latest updates first", "Get the Latest", "Make a wish",
+      // A letter to the editor writes to the publication, no cause (the guidelines; session 22).
+      "Send a Letter to the Editor", "Please consider writing a letter to the editors about this story.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
