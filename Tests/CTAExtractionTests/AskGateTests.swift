@@ -451,8 +451,8 @@ import Testing
       "Get enough sleep before the big day", "Install the latest updates first", "Get the Latest", "Make a wish",
       // A letter to the editor writes to the publication, no cause (the guidelines; session 22).
       "Send a Letter to the Editor", "Please consider writing a letter to the editors about this story.",
-      // A paper's delivery or a trial subscription is a sale, no cause.
-      "Sign up today for home delivery of the Sunday paper!", "Subscribe now and start your free trial.",
+      // A paper's home delivery is a sale, no cause.
+      "Sign up today for home delivery of the Sunday paper!",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
