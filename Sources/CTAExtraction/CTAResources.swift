@@ -138,6 +138,8 @@ public enum CTAResources {
   static let boycottCategory = categories.firstIndex(of: "boycott")!
   /// The index of `contact` in `categories`.
   static let contactCategory = categories.firstIndex(of: "contact")!
+  /// The index of `follow` in `categories`.
+  static let followCategory = categories.firstIndex(of: "follow")!
 
   /// Reads and decodes `name` (e.g. `cta-lexicon.json`) from `directory`, or from the bundle when nil.
   public static func load<T: Decodable>(_ type: T.Type, named name: String, directory: String? = nil) throws -> T {

@@ -289,6 +289,24 @@ extension CueAnalyzer {
     }
   }
 
+  /// Where a text-message sign-up opens ("Text JOIN to 237263", "Text PROTEST + your name to
+  /// 70505", "MOBILE MESSAGES: Text JOIN to …"): "text" opens the request or follows a colon, a
+  /// keyword in capitals follows it (not a carrier's HELP, STOP or INFO), and "to" before a number
+  /// comes within six tokens. Subscribing by SMS is following.
+  static func textsAKeyword(_ tokens: [Token], from first: Int?) -> Int? {
+    guard let opening = openingWord(tokens, from: first) else { return nil }
+    for at in opening..<max(opening, tokens.count - 3)
+    where tokens[at].text == "text" && (at == opening || tokens[at - 1].text == ":") {
+      let keyword = tokens[at + 1]
+      guard keyword.kind == .word, keyword.shouted, !Self.carrierKeywords.contains(keyword.text) else { continue }
+      let to = (at + 2)..<min(tokens.count - 1, at + 8)
+      if to.contains(where: { tokens[$0].text == "to" && tokens[$0 + 1].kind == .number }) { return at }
+    }
+    return nil
+  }
+  /// The keywords every SMS short code answers, which sign no one up.
+  static let carrierKeywords: Set<String> = ["help", "stop", "info"]
+
   /// Whether the word at `i` is "March" written as a month: capitalised, with a day or a year right
   /// before or after it (a comma between allowed).
   static func isMonthInDate(_ i: Int, _ tokens: [Token]) -> Bool {

@@ -236,6 +236,12 @@ struct SentenceScan {
     for act in analyzer.verbObjectActs(tokens, from: firstWordAt) where !actCategories.contains(act.category) {
       addAct(act.category, at: act.at, analyzer)
     }
+    // "Text JOIN to 237263": signing up for a campaign's text messages.
+    if lang != "id", !actCategories.contains(CTAResources.followCategory),
+      let at = CueAnalyzer.textsAKeyword(tokens, from: firstWordAt)
+    {
+      addAct(CTAResources.followCategory, at: at, analyzer)
+    }
 
     // A post or line that opens with a hashtag in the imperative ("#BoikotProdukX …", "#PilihNo2")
     // asks the reader for that act, as "Boikot …!" does; the same tag at the end of a list of tags

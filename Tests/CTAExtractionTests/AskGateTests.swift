@@ -306,6 +306,9 @@ import Testing
       // campaign, and a feed's headlines added to a reader.
       ("Join our campaign for a fairer Riverside", "volunteer"),
       ("Add Riverside Gazette headlines to your reader", "follow"),
+      // From the ninth set, after its first look: signing up for a campaign's text messages.
+      ("Text RIVER to 55123", "follow"),
+      ("UPDATES BY PHONE: Text JOIN to 55123.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -453,6 +456,8 @@ import Testing
       "Send a Letter to the Editor", "Please consider writing a letter to the editors about this story.",
       // A paper's home delivery is a sale, no cause.
       "Sign up today for home delivery of the Sunday paper!",
+      // A carrier's HELP keyword signs no one up.
+      "Text HELP to 55123 for more info.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
