@@ -456,6 +456,8 @@ import Testing
       "Send a Letter to the Editor", "Please consider writing a letter to the editors about this story.",
       // A paper's home delivery is a sale, no cause.
       "Sign up today for home delivery of the Sunday paper!",
+      // An organisation's "Join Our Team" is its jobs page (labelled so on three real pages).
+      "Join Our Team",
       // A carrier's HELP keyword signs no one up.
       "Text HELP to 55123 for more info.",
     ])
