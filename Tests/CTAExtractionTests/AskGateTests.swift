@@ -309,6 +309,8 @@ import Testing
       // From the ninth set, after its first look: signing up for a campaign's text messages.
       ("Text RIVER to 55123", "follow"),
       ("UPDATES BY PHONE: Text JOIN to 55123.", "follow"),
+      // "On Facebook", "on Twitter", "on LinkedIn" name a follow act near an ask, as "on YouTube" did.
+      ("Check out the Riverside Tenants Union on Facebook", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -460,6 +462,8 @@ import Testing
       "Join Our Team",
       // A carrier's HELP keyword signs no one up.
       "Text HELP to 55123 for more info.",
+      // (A guard: a platform named in a report asks nothing.)
+      "The mayor posted the plan on Twitter last night.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
