@@ -311,6 +311,9 @@ import Testing
       ("UPDATES BY PHONE: Text JOIN to 55123.", "follow"),
       // "On Facebook", "on Twitter", "on LinkedIn" name a follow act near an ask, as "on YouTube" did.
       ("Check out the Riverside Tenants Union on Facebook", "follow"),
+      // From the tenth set, after its first look: giving in someone's memory, joining an event.
+      ("Give in memory of a loved one", "donate"),
+      ("Join an event near you this spring", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
