@@ -95,8 +95,6 @@ extension SentenceScan {
     }
   }
 
-  /// Punctuation that ends or divides a clause; a menu line has none.
-  static let clausePunctuation: Set<String> = [".", ",", "!", "?", ";", ":"]
   /// Words that join a sentence or speak to the reader; a menu line has none.
   static let sentenceWords: Set<String> = [
     "and", "or", "the", "with", "you", "your", "us", "our", "we", "dan", "atau", "yang", "kamu", "anda", "kita",
@@ -123,11 +121,11 @@ extension SentenceScan {
     {
       cues.insert(.headline)
       // A site's menu run into one line ("Visit a Preserve Volunteer Give Take Action Youth Programs
-      // Sign up for E-news …"): twelve words or more in headline case, no punctuation between them
+      // Sign up for E-news …"): twelve words or more in headline case, no clause break between them
       // and none of the words that join a sentence or speak to the reader ("Join Us And Share The
       // …" is a banner's ask), naming acts of two categories or more, is navigation, not an ask.
       if words.count >= 12, actCategories.count >= 2,
-        !tokens.contains(where: { $0.kind == .punctuation && Self.clausePunctuation.contains($0.text) }),
+        !tokens.contains(where: { $0.kind == .punctuation && CueAnalyzer.clauseBreaks.contains($0.text) }),
         !words.contains(where: { Self.sentenceWords.contains($0.text) })
       {
         cues.insert(.navigation)
