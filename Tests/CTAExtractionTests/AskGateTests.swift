@@ -314,6 +314,10 @@ import Testing
       // From the tenth set, after its first look: giving in someone's memory, joining an event.
       ("Give in memory of a loved one", "donate"),
       ("Join an event near you this spring", "attend"),
+      // From the eleventh set, after its first look: "leave" opens an imperative ("Leave a gift in
+      // your will", where "will" had read as a verb), and a promise or pledge made is signed.
+      ("Leave a gift in your will to the river trust", "donate"),
+      ("Make a promise for the river this spring", "sign"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -463,6 +467,8 @@ import Testing
       "Sign up today for home delivery of the Sunday paper!",
       // An organisation's "Join Our Team" is its jobs page (labelled so on three real pages).
       "Join Our Team",
+      // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
+      "Find out how to donate your old furniture",
       // A carrier's HELP keyword signs no one up.
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
