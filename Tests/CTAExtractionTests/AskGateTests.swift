@@ -469,7 +469,7 @@ import Testing
       "Join Our Team",
       // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
       "Find out how to donate your old furniture",
-      // A carrier's HELP keyword signs no one up.
+      // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
       "The mayor posted the plan on Twitter last night.",
