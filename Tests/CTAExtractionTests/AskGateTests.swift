@@ -318,6 +318,8 @@ import Testing
       // your will", where "will" had read as a verb), and a promise or pledge made is signed.
       ("Leave a gift in your will to the river trust", "donate"),
       ("Make a promise for the river this spring", "sign"),
+      // From the twelfth set, after its first look: fundraising at or by something.
+      ("Fundraise at your school this autumn", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
