@@ -68,8 +68,9 @@ public struct CTALexiconFile: Sendable, Codable {
   /// evidence only with a `time` or `place` cue or a registry link in the sentence ("Datang pas
   /// butuh aja" is a complaint; "Datang ya, Sabtu jam 9 di balai desa" an ask).
   public var placeBoundPhrases: [String]?
-  /// Help-line and information wording ("for more information", "hotline", "konsultasi"): a `contact`
-  /// ask with it is a service notice, not a call to action (cue `helpline`).
+  /// Help-line and information wording ("for more information", "hotline", "konsultasi") and a
+  /// publication's own contact line ("a letter to the editor"): a `contact` ask with it is a service
+  /// notice, not a call to action (cue `helpline`).
   public var helpline: PhraseLists?
 }
 

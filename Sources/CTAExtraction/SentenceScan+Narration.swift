@@ -95,11 +95,9 @@ extension SentenceScan {
     }
   }
 
-  /// Words that join a sentence or speak to the reader; a menu line has none.
-  static let sentenceWords: Set<String> = [
-    "and", "or", "the", "with", "you", "your", "us", "our", "we", "dan", "atau", "yang", "kamu", "anda", "kita",
-    "kami",
-  ]
+  /// Words that join a sentence, and the possessive "our"; a menu line has none of them, nor a
+  /// pronoun of `grammar.second_person` or `grammar.first_plural`.
+  static let sentenceJoiners: Set<String> = ["and", "or", "the", "with", "our", "dan", "atau", "yang", "kami"]
 
   /// The sentence's shape: headline, hashtags, mentions, exclamation, the persons it speaks in, a
   /// menu run into one line.
@@ -126,7 +124,8 @@ extension SentenceScan {
       // …" is a banner's ask), naming acts of two categories or more, is navigation, not an ask.
       if words.count >= 12, actCategories.count >= 2,
         !tokens.contains(where: { $0.kind == .punctuation && CueAnalyzer.clauseBreaks.contains($0.text) }),
-        !words.contains(where: { Self.sentenceWords.contains($0.text) })
+        present.isDisjoint(with: [.secondPerson, .firstPlural]),
+        !words.contains(where: { Self.sentenceJoiners.contains($0.text) })
       {
         cues.insert(.navigation)
       }

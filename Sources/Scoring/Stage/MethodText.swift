@@ -8,8 +8,8 @@ enum MethodText {
     "on real Indonesian posts it was not developed on it found 20-40% of the asks and 15-70% of what it found were asks"
 
   /// What it was measured to find on real English web pages no one here had read: the new sentences of
-  /// six saved page sets, each printed before its errors were read (docs/extract.md, twelfth session);
-  /// the lower figures leave out one page of near-identical follow lines.
+  /// eleven saved page sets, each printed before its errors were read (docs/extract.md, twelfth and
+  /// thirteenth sessions); the lower figures leave out one page of near-identical follow lines.
   static let englishPageDetectorError =
     "on the new sentences of real English web pages no one here had read it found 59-61% of the asks and 75-77% of what it found were asks"
 
