@@ -320,6 +320,14 @@ import Testing
       ("Make a promise for the river this spring", "sign"),
       // From the twelfth set, after its first look: fundraising at or by something.
       ("Fundraise at your school this autumn", "donate"),
+      // Joining, by what is joined (session 23, before the thirteenth set was read; the guidelines'
+      // line between follow and volunteer): a list, network, forum or channel is followed, a campaign,
+      // programme or movement is joined as a volunteer; taking part in something is attending it.
+      ("Join the Riverside Action Network", "follow"),
+      ("Join RTU Lists", "follow"),
+      ("Join the Clean Buses campaign and help clear the air.", "volunteer"),
+      ("Join our Tenant Engagement programme", "volunteer"),
+      ("Take part in our riverside fun run this spring", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -469,6 +477,9 @@ import Testing
       "Sign up today for home delivery of the Sunday paper!",
       // An organisation's "Join Our Team" is its jobs page (labelled so on three real pages).
       "Join Our Team",
+      // Guards for joining and taking part (session 23): a comment thread is no list, and a report
+      // of who took part asks nothing.
+      "Join the Conversation", "Hundreds of volunteers take part in the river clean-up every year.",
       // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
       "Find out how to donate your old furniture",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
