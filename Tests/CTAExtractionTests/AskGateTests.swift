@@ -328,6 +328,8 @@ import Testing
       ("Join the Clean Buses campaign and help clear the air.", "volunteer"),
       ("Join our Tenant Engagement programme", "volunteer"),
       ("Take part in our riverside fun run this spring", "attend"),
+      // A gift or legacy left is given, whatever follows it (not only "in your will").
+      ("Leave a gift for the river's future", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
