@@ -330,6 +330,11 @@ import Testing
       ("Take part in our riverside fun run this spring", "attend"),
       // A gift or legacy left is given, whatever follows it (not only "in your will").
       ("Leave a gift for the river's future", "donate"),
+      // From the fourteenth set, after its first look: a publisher's page on a social network visited
+      // (as "on Facebook" is followed), and a public meeting joined.
+      ("Visit our Facebook page for news from the union", "follow"),
+      ("Visit the Riverside Tenants on Google Plus", "follow"),
+      ("Join the Riverside Board's Monthly Meeting In Person", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -482,6 +487,9 @@ import Testing
       // Guards for joining and taking part (session 23): a comment thread is no list, and a report
       // of who took part asks nothing.
       "Join the Conversation", "Hundreds of volunteers take part in the river clean-up every year.",
+      // "We call attention to …", "we call it …": "call" appeals only as "we call on …", which the
+      // appeal phrases hold (fourteenth set: a blog's "we call attention to the … fund" was donate).
+      "Lastly, we call attention to the wording of the fund set up by the council.",
       // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
       "Find out how to donate your old furniture",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
