@@ -490,6 +490,9 @@ import Testing
       // "We call attention to …", "we call it …": "call" appeals only as "we call on …", which the
       // appeal phrases hold (fourteenth set: a blog's "we call attention to the … fund" was donate).
       "Lastly, we call attention to the wording of the fund set up by the council.",
+      // Sending the publisher one's story, thoughts or a tip is no sharing (fifteenth set; 0 asks in 16
+      // such real lines): a story box or a comment form.
+      "Share your story of the flood with our newsroom", "Share it with us",
       // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
       "Find out how to donate your old furniture",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
