@@ -107,6 +107,9 @@ class _TextCollector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
+        if tag == "body" and "head" in self._skip:
+            # a <head> never closed (a page that opens with markup before <html>) ends at <body>
+            del self._skip[self._skip.index("head"):]
         if tag in SKIP_TAGS:
             if tag not in VOID_TAGS:
                 self._skip.append(tag)
