@@ -52,7 +52,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "ini", "itu": after a bare act verb and before more of the clause they make the verb a noun
   /// ("Boikot ini kan ada pro kontra", "Boikot itu membantu"); "Share ini ya" stays an order.
   public var demonstratives: [String]
-  /// "yang": a verb or hortative after it describes someone ("Yang dukung pak X"), it asks nothing.
+  /// "yang", "that", "who": a verb or hortative after it describes someone ("Yang dukung pak X"), it
+  /// asks nothing; in English an act phrase after it is what its noun does ("all truths that come to
+  /// us"), except a "that" right after the opening verb ("Demand that your representative …").
   public var relativeWords: [String]
   /// "tidak", "tak", "ga": a plain negation; one just before an obligation lifts it ("Tak semua harus
   /// diboikot").

@@ -85,6 +85,14 @@ struct SentenceScan {
       // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
       // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
       if first > 0, entries[first - 1].classes.contains(.negation) { return }
+      // "All truths that come to us", "those who share your dreams": an English act phrase right after
+      // a relative pronoun is what its noun does, no ask; a "that" right after the opening verb says
+      // what it asks ("Demand that your representative …").
+      if lang != "id", first > 1, entries[first - 1].classes.contains(.relativeWord),
+        tokens[first - 1].text != "that" || first - 2 != firstWordAt
+      {
+        return
+      }
       // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march.
       if CueAnalyzer.isMonthInDate(first, tokens) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)

@@ -335,6 +335,8 @@ import Testing
       ("Visit our Facebook page for news from the union", "follow"),
       ("Visit the Riverside Tenants on Google Plus", "follow"),
       ("Join the Riverside Board's Monthly Meeting In Person", "attend"),
+      // (A guard for the relative pronoun: a "that" right after the opening verb says what it asks.)
+      ("Demand that your representative support the jobs plan", "contact"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -493,6 +495,9 @@ import Testing
       // Sending the publisher one's story, thoughts or a tip is no sharing (fifteenth set; 0 asks in 16
       // such real lines): a story box or a comment form.
       "Share your story of the flood with our newsroom", "Share it with us",
+      // An act right after a relative pronoun is what its noun does (sixteenth set).
+      "We keep you informed about all the stories that come to us.",
+      "Those who share your love of the river meet here.",
       // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
       "Find out how to donate your old furniture",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
