@@ -337,6 +337,8 @@ import Testing
       ("Join the Riverside Board's Monthly Meeting In Person", "attend"),
       // (A guard for the relative pronoun: a "that" right after the opening verb says what it asks.)
       ("Demand that your representative support the jobs plan", "contact"),
+      // From the seventeenth set, after its first look: a page liked "at" its address, as "on Facebook".
+      ("Like us at facebook.com/riversidetenants", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
