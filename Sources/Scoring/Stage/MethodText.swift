@@ -8,7 +8,7 @@ enum MethodText {
     "on real Indonesian posts it was not developed on it found 20-40% of the asks and 15-70% of what it found were asks"
 
   /// What it was measured to find on real English web pages no one here had read: the new sentences of
-  /// fifteen saved page sets, each printed before its errors were read (docs/extract.md, twelfth to
+  /// sixteen saved page sets, each printed before its errors were read (docs/extract.md, twelfth to
   /// fourteenth sessions); the lower figures leave out one page of near-identical follow lines.
   static let englishPageDetectorError =
     "on the new sentences of real English web pages no one here had read it found 60-62% of the asks and 75-76% of what it found were asks"
