@@ -88,7 +88,7 @@ struct SentenceScan {
       // "All truths that come to us", "those who share your dreams": an English act phrase right after
       // a relative pronoun is what its noun does, no ask; a "that" right after the opening verb says
       // what it asks ("Demand that your representative …").
-      if lang != "id", first > 1, entries[first - 1].classes.contains(.relativeWord),
+      if lang == "en", first > 1, entries[first - 1].classes.contains(.relativeWord),
         tokens[first - 1].text != "that" || first - 2 != firstWordAt
       {
         return
