@@ -494,8 +494,8 @@ import Testing
       // "We call attention to …", "we call it …": "call" appeals only as "we call on …", which the
       // appeal phrases hold (fourteenth set: a blog's "we call attention to the … fund" was donate).
       "Lastly, we call attention to the wording of the fund set up by the council.",
-      // Sending the publisher one's story, thoughts or a tip is no sharing (fifteenth set; 0 asks in 16
-      // such real lines): a story box or a comment form.
+      // Sending the publisher one's story, thoughts or a tip is no sharing (fifteenth set; 11 of the 12
+      // real lines that open so are labelled no ask): a story box or a comment form.
       "Share your story of the flood with our newsroom", "Share it with us",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
       "We keep you informed about all the stories that come to us.",
