@@ -339,6 +339,10 @@ import Testing
       ("Demand that your representative support the jobs plan", "contact"),
       // From the seventeenth set, after its first look: a page liked "at" its address, as "on Facebook".
       ("Like us at facebook.com/riversidetenants", "follow"),
+      // From the session after the seventeenth set: a local story's own asks in the passive, "are
+      // encouraged to" and "donations can also be made", as "donations can be" already was.
+      ("Anyone who wants to help is encouraged to call the food bank at 555-0142", "contact"),
+      ("Cash donations can also be made at any branch of the credit union", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
