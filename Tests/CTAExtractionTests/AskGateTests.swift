@@ -343,6 +343,12 @@ import Testing
       // encouraged to" and "donations can also be made", as "donations can be" already was.
       ("Anyone who wants to help is encouraged to call the food bank at 555-0142", "contact"),
       ("Cash donations can also be made at any branch of the credit union", "donate"),
+      // From the eighteenth set, after its first look: a page's "Email this story" or "Email a friend"
+      // widget is a share ask.
+      ("Email this story", "share"), ("Email a friend", "share"),
+      // (A guard, found before too: coming to an event it names stays attending; "come to" alone names
+      // no act now.)
+      ("Come to the vigil for the river on Friday evening", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -506,6 +512,9 @@ import Testing
       "Those who share your love of the river meet here.",
       // "Find out how …", "Learn more …": a link to read, not the ask (67 of 68 such real lines).
       "Find out how to donate your old furniture",
+      // "Come to" names no act by itself (36 real lines hold it, none an ask; eighteenth set: a peace
+      // conference's "let us come to the matter …"): coming is attending only to an event it names.
+      "Here, let us come to the matter we gathered for.",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
