@@ -78,7 +78,9 @@ enum AskGate {
       cues.contains(.thirdPersonNarration) && cues.contains(.impersonalRequest)
       && cues.isDisjoint(with: personalAskFormCues)
     analysis.askForm = askForm || firstPersonAppeal
-    if cues.contains(.navigation) && !analysis.promo {
+    if (cues.contains(.navigation) && !analysis.promo) || cues.contains(.siteMenu) {
+      // (A publisher's promo stays its ask, unless the line is the site's menu: "Subscribe Newsletters
+      // Feedback Privacy Policy … Terms of Use".)
       analysis.exclusion = .widget
     } else if (words.isEmpty && !cues.contains(.requestHashtag)) || (words.count == 1 && !leadingAsk) {
       // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)

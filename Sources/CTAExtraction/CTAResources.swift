@@ -72,6 +72,10 @@ public struct CTALexiconFile: Sendable, Codable {
   /// publication's own contact line ("a letter to the editor"): a `contact` ask with it is a service
   /// notice, not a call to action (cue `helpline`).
   public var helpline: PhraseLists?
+  /// A site's footer and menu links ("privacy policy", "terms of use", "rss feeds", "kebijakan
+  /// privasi"): a line naming two of them is the site's menu, navigation, not an ask ("Subscribe
+  /// Newsletters Feedback Privacy Policy …").
+  public var siteLinks: PhraseLists?
 }
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).

@@ -62,6 +62,7 @@ public struct CueAnalyzer: Sendable {
   /// What a word-list phrase does, resolved from its list's label when the analyzer is built.
   enum ListKind: Sendable {
     case hortative, moralising, hardNegative, newsWidget, promo, appeal, impersonalRequest, instruction, helpline
+    case siteLink
     case requestQuestion
     /// `context:reported-request`: its cue, and the request's end for `actAfterRequest`.
     case reportedRequest
@@ -129,6 +130,7 @@ public struct CueAnalyzer: Sendable {
     add(lexicon.impersonalRequests ?? [:], "impersonal-request")
     add(lexicon.instructionWords ?? [:], "instruction")
     add(lexicon.helpline ?? [:], "helpline")
+    add(lexicon.siteLinks ?? [:], "site-link")
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       lists.add(phrases, label: "context:" + name)
     }
@@ -227,6 +229,7 @@ public struct CueAnalyzer: Sendable {
     case "impersonal-request": .impersonalRequest
     case "instruction": .instruction
     case "helpline": .helpline
+    case "site-link": .siteLink
     case "request-question": .requestQuestion
     case "context:reported-request": .reportedRequest
     default: .other

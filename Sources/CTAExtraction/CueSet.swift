@@ -83,6 +83,8 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "first-person-appeal",
     // A hashtag that is itself a request ("#plsRT").
     "request-hashtag",
+    // Two or more of a site's footer links in one line: its menu.
+    "site-menu",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -96,6 +98,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let hardNegative = fixed("hard-negative")
   static let newsWidget = fixed("news-widget")
   static let navigation = fixed("navigation")
+  static let siteMenu = fixed("site-menu")
   static let promo = fixed("promo")
   static let appeal = fixed("appeal")
   static let impersonalRequest = fixed("impersonal-request")

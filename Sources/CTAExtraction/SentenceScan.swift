@@ -35,6 +35,8 @@ struct SentenceScan {
 
   var promo = false
   var moralising = false
+  /// How many of a site's footer and menu links the sentence names (`siteLinks`).
+  var siteLinks = 0
   var hortativeAt: [Int] = []
   var requests: [Int] = []
   /// Where the hortative that opens the sentence ("Mari kita …") ends.
@@ -172,6 +174,10 @@ struct SentenceScan {
         askAt.append(first)
       case .instruction: cues.insert(.instruction)
       case .helpline: cues.insert(.helpline)
+      case .siteLink:
+        // Two footer links in one line ("… Feedback Privacy Policy … Terms of Use") are the site's menu.
+        siteLinks += 1
+        if siteLinks == 2 { cues.insert(.siteMenu) }
       case .requestQuestion:
         // "yuk"/"ayo"/"mari" open request questions only at the start.
         if first == 0 || tokens[first].text.utf8.count > 4 {

@@ -346,6 +346,8 @@ import Testing
       // From the eighteenth set, after its first look: a page's "Email this story" or "Email a friend"
       // widget is a share ask.
       ("Email this story", "share"), ("Email a friend", "share"),
+      // (A guard: one footer link beside a promo leaves the promo its ask.)
+      ("Subscribe to our newsletter and read our privacy policy", "follow"),
       // (A guard, found before too: coming to an event it names stays attending; "come to" alone names
       // no act now.)
       ("Come to the vigil for the river on Friday evening", "attend"),
@@ -515,6 +517,11 @@ import Testing
       // "Come to" names no act by itself (36 real lines hold it, none an ask; eighteenth set: a peace
       // conference's "let us come to the matter …"): coming is attending only to an event it names.
       "Here, let us come to the matter we gathered for.",
+      // A line naming two or more of a site's footer links is its menu, even with a promo in it
+      // (nineteenth set: 4 false asks over the page sets, one follow box lost, "Like Follow Contact Us
+      // RSS Feeds …").
+      "Subscribe Newsletters Feedback Privacy Policy Terms of Use",
+      "News Alerts RSS Feeds Podcasts Make Riverside Times Your Home Page",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
