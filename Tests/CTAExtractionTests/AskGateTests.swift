@@ -346,6 +346,9 @@ import Testing
       // From the eighteenth set, after its first look: a page's "Email this story" or "Email a friend"
       // widget is a share ask.
       ("Email this story", "share"), ("Email a friend", "share"),
+      // From the twentieth set, after its first look: a candidate's "Make a polling plan!", as "make a
+      // plan to vote" ("polling" alone is a topic word).
+      ("Make a polling plan for Thursday!", "vote"),
       // (A guard: one footer link beside a promo leaves the promo its ask.)
       ("Subscribe to our newsletter and read our privacy policy", "follow"),
       // (A guard, found before too: coming to an event it names stays attending; "come to" alone names
