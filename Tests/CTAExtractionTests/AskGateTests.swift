@@ -349,6 +349,8 @@ import Testing
       // From the twentieth set, after its first look: a candidate's "Make a polling plan!", as "make a
       // plan to vote" ("polling" alone is a topic word).
       ("Make a polling plan for Thursday!", "vote"),
+      // (A guard: contributing to a fund, or now, stays giving.)
+      ("Please contribute to the flood relief fund today", "donate"),
       // (A guard: one footer link beside a promo leaves the promo its ask.)
       ("Subscribe to our newsletter and read our privacy policy", "follow"),
       // (A guard, found before too: coming to an event it names stays attending; "come to" alone names
@@ -525,6 +527,10 @@ import Testing
       // RSS Feeds …").
       "Subscribe Newsletters Feedback Privacy Policy Terms of Use",
       "News Alerts RSS Feeds Podcasts Make Riverside Times Your Home Page",
+      // From the twenty-first set, after its first look: "share price(s)" is a noun (grammar.noun_followers),
+      // and contributing alone gives nothing: a comment box's "Be the first to contribute" (13 of 14 real
+      // lines with "contribute" ask nothing).
+      "Share prices fell sharply on Monday", "Be the first to contribute",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
