@@ -128,6 +128,15 @@ extension CueAnalyzer {
     return entries[i + 2].classes.isDisjoint(with: [.functionID, .functionEN, .politeParticle, .demonstrative])
   }
 
+  /// Whether the "rt" at `i` is the neighbourhood unit (Rukun Tetangga), not "retweet": a first-person
+  /// possessor follows it ("RT gw aja bisa patungan …", "RT kami ikut …") or its "RW" within three
+  /// tokens ("RT 05 RW 03", "RT/RW").
+  static func isNeighbourhoodUnit(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    guard tokens[i].text == "rt", i + 1 < tokens.count else { return false }
+    if entries[i + 1].classes.contains(.firstPersonSpeaker) { return true }
+    return tokens[(i + 1)..<min(tokens.count, i + 4)].contains { $0.text == "rw" }
+  }
+
   /// Whether the word at `i` has a first-person subject before it in its clause, with at most two
   /// auxiliaries or adverbs between ("saya dukung", "kami siap bantu", "gw tetap dukung").
   static func followsFirstPersonSubject(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {

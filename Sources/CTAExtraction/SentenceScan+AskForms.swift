@@ -35,7 +35,9 @@ extension SentenceScan {
       // "Boikot kok tanggung2, …", "Boikot sih boikot, tapi …", "Boikot ini kan ada pro kontra": a
       // verb that a topic particle, or a demonstrative with more of the clause after it, follows is
       // what the writer talks about, not what they ask.
-      let notAnOrder = (hasNext && CueAnalyzer.isTopic(head, tokens, entries)) || permittedActs.contains(head)
+      let notAnOrder =
+        (hasNext && CueAnalyzer.isTopic(head, tokens, entries)) || permittedActs.contains(head)
+        || CueAnalyzer.isNeighbourhoodUnit(head, tokens, entries)
       if !notAnOrder, lang != "en",
         classes.contains(.imperativeID)
           || (hasNext && classes.contains(.imperativeLeadID)

@@ -140,11 +140,30 @@ import Testing
       "Unfollow aja akun penyebar hoaks itu",
       "Lapor ke @USER kalau lihat pembuangan limbah di sungai",
       "Mohon bantuannya untuk RT info orang hilang ini",
+      // From the nineteenth Indonesian set, after its first look: "hayo" is "ayo"; a petition's
+      // "tandatangan" opens an imperative as "tandatangani" does.
+      "Hayo datang ke balai warga besok jam 9",
+      "Tandatangan petisi penyelamatan sungai ini",
     ])
   func colloquialAsksAreAddressed(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
     #expect(verdict.analysis.addressed && verdict.analysis.exclusion == nil, "cues=\(verdict.analysis.cues)")
     #expect(!verdict.analysis.actCategories.isEmpty, "cues=\(verdict.analysis.cues)")
+  }
+
+  @Test(
+    "Indonesian lines that look like asks but ask for nothing",
+    arguments: [
+      // From the nineteenth Indonesian set, after its first look: "RT kami" is the writer's
+      // neighbourhood (Rukun Tetangga), not a retweet; "kabari aku" asks to be told, it spreads
+      // nothing; "cukup" inside a sentence is "quite", no hortative.
+      "RT kami sudah patungan langganan internet buat warga",
+      "Kalau sudah sampai, kabari aku ya",
+      "Terimakasih relawan posko yang dengan cukup sabar mendampingi warga",
+    ])
+  func indonesianLinesThatAskNothing(_ sentence: String) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "id")
+    #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
   }
 
   @Test func aTimeOpenerBeforeASubjectStaysNarration() {
