@@ -16,9 +16,18 @@ extension CueAnalyzer {
     var clause = 0
     for (i, token) in tokens.enumerated() {
       numbers.append(clause)
-      if token.kind == .punctuation && entries[i].classes.contains(.clauseBreak) { clause += 1 }
+      if token.kind == .punctuation && entries[i].classes.contains(.clauseBreak) && !Self.joinsNumbers(i, tokens) {
+        clause += 1
+      }
     }
     return numbers
+  }
+
+  /// Whether the punctuation at `i` is a slash between two numbers: a fraction or a date ("the 2/3
+  /// vote we needed", "12/05"), inside a clause, not between two ("2/ Vote for …" numbers a thread).
+  static func joinsNumbers(_ i: Int, _ tokens: [Token]) -> Bool {
+    tokens[i].text == "/" && i > 0 && i + 1 < tokens.count && tokens[i - 1].kind == .number
+      && tokens[i + 1].kind == .number
   }
 
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
@@ -34,7 +43,7 @@ extension CueAnalyzer {
     for (i, token) in tokens.enumerated() {
       switch token.kind {
       case .punctuation:
-        if entries[i].classes.contains(.clauseBreak) {
+        if entries[i].classes.contains(.clauseBreak) && !joinsNumbers(i, tokens) {
           atStart = true
           nameBefore = false
         }
@@ -194,7 +203,10 @@ extension CueAnalyzer {
   /// table classes `classes`; `startsAct`: the word opens a phrase of the action lexicon.
   func indonesianImperative(_ word: String, _ classes: WordClasses, startsAct: Bool) -> CueSet? {
     guard word.utf8.count >= 5, !classes.contains(.suffixBlocked), Self.isLetters(word) else { return nil }
-    if word.utf8HasSuffix("lah") && word.utf8.count >= 6 { return .lahImperative }
+    // "-llah" closes the Arabic formulae ("naudzubillah", "masyaallah", "insyaallah"), no -lah verb.
+    if word.utf8HasSuffix("lah") && word.utf8.count >= 6 {
+      return word.utf8HasSuffix("llah") ? nil : .lahImperative
+    }
     let nominal =
       word.utf8HasPrefix("di") || word.utf8HasPrefix("ter") || word.utf8HasPrefix("pe") || word.utf8HasPrefix("me")
       || word.utf8HasPrefix("ber") || word.utf8HasPrefix("ke")

@@ -143,6 +143,8 @@ import Testing
       // From the nineteenth Indonesian set, after its first look: "hayo" is "ayo"; a petition's
       // "tandatangan" opens an imperative as "tandatangani" does.
       "Hayo datang ke balai warga besok jam 9",
+      // (A guard: a strike asked for stays attending.)
+      "Ayo mogok kerja hari Senin!",
       "Tandatangan petisi penyelamatan sungai ini",
     ])
   func colloquialAsksAreAddressed(_ sentence: String) {
@@ -160,6 +162,10 @@ import Testing
       "RT kami sudah patungan langganan internet buat warga",
       "Kalau sudah sampai, kabari aku ya",
       "Terimakasih relawan posko yang dengan cukup sabar mendampingi warga",
+      // From the twentieth Indonesian set, after its first look: "-llah" closes an Arabic formula, no
+      // -lah imperative; a motorbike that "mogok" stalls (every real line with "mogok" alone).
+      "Naudzubillah, motorku sampai mogok gara-gara bensin itu",
+      "Motor kesayanganku mogok lagi, tolong bantu dorong ke bengkel",
     ])
   func indonesianLinesThatAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
@@ -550,6 +556,9 @@ import Testing
       // and contributing alone gives nothing: a comment box's "Be the first to contribute" (13 of 14 real
       // lines with "contribute" ask nothing).
       "Share prices fell sharply on Monday", "Be the first to contribute",
+      // From the twenty-second set, after its first look: a slash between numbers is a fraction, no
+      // clause break before "vote".
+      "This could have threatened the 2/3 vote we needed to pass the remedy.",
       // (A guard for the text-message shape: a carrier's HELP keyword signs no one up.)
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
