@@ -143,6 +143,8 @@ import Testing
       // From the nineteenth Indonesian set, after its first look: "hayo" is "ayo"; a petition's
       // "tandatangan" opens an imperative as "tandatangani" does.
       "Hayo datang ke balai warga besok jam 9",
+      // From the twentieth set: "uninstal", the Indonesian spelling, opens a boycott as "uninstall" does.
+      "Uninstal aja aplikasi itu gaes",
       // (A guard: a strike asked for stays attending.)
       "Ayo mogok kerja hari Senin!",
       "Tandatangan petisi penyelamatan sungai ini",
