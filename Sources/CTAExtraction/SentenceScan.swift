@@ -163,8 +163,18 @@ struct SentenceScan {
       case .hardNegative: cues.insert(.hardNegative)
       case .newsWidget:
         cues.insert(.newsWidget)
-        // "Baca juga: …", "Read more …": navigation when it opens the sentence.
-        if first <= 1 { cues.insert(.navigation) }
+        // "Baca juga: …", "Read more …": navigation when it opens the sentence, or its clause, alone
+        // or after the clause's hortative ("Buat yang tinggal di Sumatera, yuk bagikan cerita kalian
+        // di kolom komentar": a comment box).
+        if first <= 1 {
+          cues.insert(.navigation)
+        } else {
+          let heads = knownHeads ?? CueAnalyzer.clauseHeads(tokens, entries)
+          knownHeads = heads
+          if heads.contains(first) || (hortativeAt.contains(first - 1) && heads.contains(first - 1)) {
+            cues.insert(.navigation)
+          }
+        }
       case .promo:
         promo = true
         cues.insert(.promo)

@@ -145,6 +145,8 @@ import Testing
       "Hayo datang ke balai warga besok jam 9",
       // From the twentieth set: "uninstal", the Indonesian spelling, opens a boycott as "uninstall" does.
       "Uninstal aja aplikasi itu gaes",
+      // (A guard: a story passed on is shared.)
+      "Bagikan cerita ini agar semua tahu",
       // (A guard: a strike asked for stays attending.)
       "Ayo mogok kerja hari Senin!",
       "Tandatangan petisi penyelamatan sungai ini",
@@ -168,6 +170,10 @@ import Testing
       // -lah imperative; a motorbike that "mogok" stalls (every real line with "mogok" alone).
       "Naudzubillah, motorku sampai mogok gara-gara bensin itu",
       "Motor kesayanganku mogok lagi, tolong bantu dorong ke bengkel",
+      // From the twenty-first set, after its first look: one's own story shared in the comment box
+      // ("bagikan cerita kalian", as "share your story") is a news widget where it opens its clause,
+      // after the clause's hortative too.
+      "Buat warga Bekasi, yuk bagikan cerita kalian soal banjir di kolom komentar!",
     ])
   func indonesianLinesThatAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
@@ -541,6 +547,8 @@ import Testing
       // Sending the publisher one's story, thoughts or a tip is no sharing (fifteenth set; 11 of the 12
       // real lines that open so are labelled no ask): a story box or a comment form.
       "Share your story of the flood with our newsroom", "Share it with us",
+      // The story box in a later clause is one too (twenty-first set).
+      "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
       "We keep you informed about all the stories that come to us.",
       "Those who share your love of the river meet here.",
