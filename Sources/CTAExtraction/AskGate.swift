@@ -78,9 +78,10 @@ enum AskGate {
       cues.contains(.thirdPersonNarration) && cues.contains(.impersonalRequest)
       && cues.isDisjoint(with: personalAskFormCues)
     analysis.askForm = askForm || firstPersonAppeal
-    if (cues.contains(.navigation) && !analysis.promo) || cues.contains(.siteMenu) {
+    if (cues.contains(.navigation) && !analysis.promo) || cues.contains(.siteMenu) || cues.contains(.confirmation) {
       // (A publisher's promo stays its ask, unless the line is the site's menu: "Subscribe Newsletters
-      // Feedback Privacy Policy … Terms of Use".)
+      // Feedback Privacy Policy … Terms of Use", or a form's message once it was sent: "You are now
+      // signed up to receive our newsletters.")
       analysis.exclusion = .widget
     } else if (words.isEmpty && !cues.contains(.requestHashtag)) || (words.count == 1 && !leadingAsk) {
       // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)

@@ -76,6 +76,10 @@ public struct CTALexiconFile: Sendable, Codable {
   /// privasi"): a line naming two of them is the site's menu, navigation, not an ask ("Subscribe
   /// Newsletters Feedback Privacy Policy …").
   public var siteLinks: PhraseLists?
+  /// A form's message once it was sent ("You are now signed up …", "Thanks for subscribing", "Terima
+  /// kasih telah berlangganan"): a line holding one says what the reader has done and asks nothing
+  /// (cue `confirmation`).
+  public var confirmations: PhraseLists?
 }
 
 /// One category's effort and the reason for it (`Resources/cta-effort.json`).

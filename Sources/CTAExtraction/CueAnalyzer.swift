@@ -62,7 +62,7 @@ public struct CueAnalyzer: Sendable {
   /// What a word-list phrase does, resolved from its list's label when the analyzer is built.
   enum ListKind: Sendable {
     case hortative, moralising, hardNegative, newsWidget, promo, appeal, impersonalRequest, instruction, helpline
-    case siteLink
+    case siteLink, confirmation
     case requestQuestion
     /// `context:reported-request`: its cue, and the request's end for `actAfterRequest`.
     case reportedRequest
@@ -131,6 +131,7 @@ public struct CueAnalyzer: Sendable {
     add(lexicon.instructionWords ?? [:], "instruction")
     add(lexicon.helpline ?? [:], "helpline")
     add(lexicon.siteLinks ?? [:], "site-link")
+    add(lexicon.confirmations ?? [:], "confirmation")
     for (name, phrases) in (lexicon.contextCues ?? [:]).sorted(by: { $0.key < $1.key }) {
       lists.add(phrases, label: "context:" + name)
     }
@@ -230,6 +231,7 @@ public struct CueAnalyzer: Sendable {
     case "instruction": .instruction
     case "helpline": .helpline
     case "site-link": .siteLink
+    case "confirmation": .confirmation
     case "request-question": .requestQuestion
     case "context:reported-request": .reportedRequest
     default: .other

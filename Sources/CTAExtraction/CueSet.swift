@@ -85,6 +85,8 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "request-hashtag",
     // Two or more of a site's footer links in one line: its menu.
     "site-menu",
+    // A form's message once it was sent ("You are now signed up …").
+    "confirmation",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -99,6 +101,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let newsWidget = fixed("news-widget")
   static let navigation = fixed("navigation")
   static let siteMenu = fixed("site-menu")
+  static let confirmation = fixed("confirmation")
   static let promo = fixed("promo")
   static let appeal = fixed("appeal")
   static let impersonalRequest = fixed("impersonal-request")

@@ -184,6 +184,7 @@ struct SentenceScan {
         askAt.append(first)
       case .instruction: cues.insert(.instruction)
       case .helpline: cues.insert(.helpline)
+      case .confirmation: cues.insert(.confirmation)
       case .siteLink:
         // Two footer links in one line ("… Feedback Privacy Policy … Terms of Use") are the site's menu.
         siteLinks += 1

@@ -547,6 +547,9 @@ import Testing
       // Sending the publisher one's story, thoughts or a tip is no sharing (fifteenth set; 11 of the 12
       // real lines that open so are labelled no ask): a story box or a comment form.
       "Share your story of the flood with our newsroom", "Share it with us",
+      // From the twenty-third set, after its first look: a newsletter form's message once it was sent
+      // (`confirmations` in the lexicon; the two real lines with it are no asks).
+      "You are now signed up to receive our newsletters.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
