@@ -62,7 +62,10 @@ enum AskGate {
     leadingAsk: Bool, inReply: Bool, asksBoycott: Bool
   ) {
     let tokens = analysis.tokens
-    let inclusive = wordClasses.contains { $0.contains(.inclusive) }
+    // ("Imbauan ayo nyoblos …": an inclusive word in an appeal's title addresses no one.)
+    let inclusive = wordClasses.indices.contains { i in
+      wordClasses[i].contains(.inclusive) && !(i > 0 && wordClasses[i - 1].contains(.appealNoun))
+    }
     analysis.addressed = inclusive || !cues.isDisjoint(with: addressCues)
 
     let firstPersonAppeal = writerAppeals(tokens: tokens, words: words, wordClasses: wordClasses)

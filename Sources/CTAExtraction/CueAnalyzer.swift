@@ -212,6 +212,7 @@ public struct CueAnalyzer: Sendable {
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
         (.authority, Set(grammar.authorities)), (.linkingVerb, Set(grammar.linkingVerbs)),
+        (.appealNoun, Set(grammar.appealNouns)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -76,6 +76,10 @@ public struct GrammarWords: Sendable, Codable {
   /// hortative ("Bantu korban banjir!", "Yuk dukung …"); inside a clause they tell what someone does
   /// ("Polisi gercep bantu korban banjir").
   public var headOnlyHortatives: [String]
+  /// "imbauan", "spanduk", "gerakan": nouns that name an appeal; a hortative right after one is the
+  /// appeal's title, not the writer's ask ("Imbauan ayo nyoblos dari polisi sangat bagus", "spanduk
+  /// ayo nyoblos").
+  public var appealNouns: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

@@ -46,7 +46,7 @@ extension SentenceScan {
         cues.insert(.imperative)
         imperative = true
         askAt.append(head)
-      } else if !notAnOrder, lang != "en", n == 0 || !tokens[head].capitalized,
+      } else if !notAnOrder, lang != "en", n == 0 || !tokens[head].capitalized, !tokens[head].camelCase,
         !(hasNext && entries[head + 1].classes.contains(.secondPerson)),
         let morph = analyzer.indonesianImperative(word, classes, startsAct: entries[head].categorySlot >= 0)
       {
@@ -83,7 +83,7 @@ extension SentenceScan {
     // mostly narration ("Kemaren beli ayam"), so only the voting verbs count.
     if lang != "en", !imperative, !cues.contains(.negativeImperative), !hasReportingVerb,
       let s = actStarts.first(where: { s in
-        s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention
+        s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention && !titledActs.contains(s)
           && !entries[s - 1].classes.contains(.notBeforeImperative)
           && entries[max(0, s - 4)..<s].allSatisfy { $0.classes.isDisjoint(with: [.firstPersonSpeaker, .thirdPerson]) }
           && !entries[s - 1].classes.contains(.negative)

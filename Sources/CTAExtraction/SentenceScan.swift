@@ -43,6 +43,9 @@ struct SentenceScan {
   var openingHortativeEnd: Int?
   /// Act phrases that a permission word follows ("Boikot silahkan"): no imperative at their head.
   var permittedActs: [Int] = []
+  /// Where an appeal's title ends ("imbauan ayo nyoblos": the token after "ayo"): the act there is
+  /// named, not asked.
+  var titledActs: [Int] = []
   /// Clause heads (the first content token of each clause), computed early only when a head-only
   /// hortative needs them; most sentences leave on the fast path of `analyze` without.
   var knownHeads: [Int]?
@@ -131,7 +134,12 @@ struct SentenceScan {
       switch analyzer.listKinds[phrase] {
       case .hortative:
         // "Sya dukung bu Airin", "kami siap bantu": the speaker declares what they do; "Yang dukung
-        // pak X": a relative clause describes someone.
+        // pak X": a relative clause describes someone; "imbauan ayo nyoblos": an appeal's title, its act
+        // named, not asked.
+        if first > 0 && entries[first - 1].classes.contains(.appealNoun) {
+          titledActs.append(end)
+          break
+        }
         if CueAnalyzer.followsFirstPersonSubject(first, tokens, entries)
           || (first > 0 && entries[first - 1].classes.contains(.relativeWord))
         {

@@ -92,6 +92,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let authority = WordClasses(rawValue: 1 << 49)
   /// `grammar.linking_verbs`.
   static let linkingVerb = WordClasses(rawValue: 1 << 50)
+  /// `grammar.appeal_nouns`.
+  static let appealNoun = WordClasses(rawValue: 1 << 51)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

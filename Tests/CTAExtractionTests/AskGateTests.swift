@@ -147,6 +147,15 @@ import Testing
       "Uninstal aja aplikasi itu gaes",
       // (A guard: a story passed on is shared.)
       "Bagikan cerita ini agar semua tahu",
+      // From the twenty-second set, after its first look: a turnout drive's own words ("gunakan hak
+      // suara", "jangan sampai golput", "ikut berpartisipasi dalam pemilu", "jangan sia-siakan hak
+      // suara", "pilih sesuai hati nurani") are vote phrases, and "yook" is "yok".
+      "Ayo gunakan hak suara kalian besok",
+      "Jangan sampai golput, satu suara berharga",
+      "Yuk ikut berpartisipasi dalam pemilu besok",
+      "Jangan sia-siakan hak suara kalian",
+      "Pilih sesuai hati nurani ya",
+      "Yook datang ke TPS jam 7",
       // (A guard: a strike asked for stays attending.)
       "Ayo mogok kerja hari Senin!",
       "Tandatangan petisi penyelamatan sungai ini",
@@ -174,6 +183,12 @@ import Testing
       // ("bagikan cerita kalian", as "share your story") is a news widget where it opens its clause,
       // after the clause's hortative too.
       "Buat warga Bekasi, yuk bagikan cerita kalian soal banjir di kolom komentar!",
+      // From the twenty-second set, after its first look: how to mark the ballot is an instruction;
+      // "spanduk ayo nyoblos" names an appeal (`grammar.appeal_nouns`); a word typed as a hashtag
+      // without "#" ("WargaLindungi") is no -i imperative.
+      "Ikuti panduan mencoblos agar suaramu sah.",
+      "Spanduk ayo nyoblos sudah dipasang di depan balai desa.",
+      "Pedagang pasar makin sepi pembeli. WargaLindungi UMKM #PasarRakyat",
     ])
   func indonesianLinesThatAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
