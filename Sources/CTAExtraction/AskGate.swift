@@ -59,7 +59,7 @@ enum AskGate {
   /// boycott by name, an imperative or hortative right at "boikot …".
   static func judge(
     _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
-    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool
+    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, subjectAfterOpening: Bool = false
   ) {
     let tokens = analysis.tokens
     // ("Imbauan ayo nyoblos …": an inclusive word in an appeal's title addresses no one.)
@@ -111,9 +111,11 @@ enum AskGate {
       analysis.exclusion = .reported
     } else if analysis.lang == "id", cues.contains(.headline), !firstPersonAppeal,
       cues.contains(.reportingVerb) || (!leadingAsk && Self.opensWithSubject(words, wordClasses: wordClasses, cues))
+        || subjectAfterOpening
     {
       // A headline reports: "Rektor Kampus Ini Dukung Fatwa MUI Boikot Produk Israel", "PMI dan
-      // Rumah Zakat Bantu Korban Banjir", "Dukung Fatwa MUI, Rektor … Serukan Boikot …".
+      // Rumah Zakat Bantu Korban Banjir", "Dukung Fatwa MUI, Rektor … Serukan Boikot …", and so does one
+      // whose opening verb clause its subject then does ("Gunakan Hak Suara …, Kadivpas Nyoblos …").
       analysis.exclusion = cues.contains(.reportingVerb) ? .reported : .narration
     } else if !firstPersonAppeal
       && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
@@ -175,14 +177,17 @@ enum AskGate {
     guard first < words.count, words[first].capitalized,
       cues.isDisjoint(with: [.impersonalRequest, .politePassive, .requestQuestion, .appeal, .negativeImperative])
     else { return false }
-    let notASubject: WordClasses = [
-      .imperativeID, .imperativeLeadID, .imperativeEN, .inclusive, .secondPerson, .addressedSubject,
-      .firstPersonSpeaker, .negative,
-      .negativeLead, .clauseOpener, .obligationOpener, .requestWord, .politeParticle, .passiveHead,
-      .continuationOpener, .questionID, .questionEN,
-    ]
     return wordClasses[first].isDisjoint(with: notASubject)
   }
+
+  /// The classes of a word that cannot be a sentence's subject: verbs, addressees, negations,
+  /// requests and openers.
+  static let notASubject: WordClasses = [
+    .imperativeID, .imperativeLeadID, .imperativeEN, .inclusive, .secondPerson, .addressedSubject,
+    .firstPersonSpeaker, .negative,
+    .negativeLead, .clauseOpener, .obligationOpener, .requestWord, .politeParticle, .passiveHead,
+    .continuationOpener, .questionID, .questionEN,
+  ]
 
   /// Leading mentions from which a reply speaks to a thread, not to one account.
   static let threadMentions = 3

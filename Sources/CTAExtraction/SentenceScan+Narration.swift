@@ -77,6 +77,38 @@ extension SentenceScan {
     }
   }
 
+  /// Whether an Indonesian sentence opens with a bare verb clause and then names its subject, as
+  /// headlines do ("Gunakan Hak Suara dalam Pemilu 2024, Kadivpas Nyoblos di Lapas …", "Surati Ketua
+  /// DPR, TPDI Dukung …"): the opening clause, led by an imperative with no hortative, ends at a comma;
+  /// the next opens with a capitalised word that is no verb, addressee or opener
+  /// (`AskGate.notASubject`), and a verb follows it within four words (an active or passive form, a
+  /// reporting, voting or imperative verb, a -kan/-i form, an act's word) or a colon does. The subject did the
+  /// opening act; the reader is asked nothing. ("Bantu Korban Banjir, Donasi Sekarang Juga" names no
+  /// verb after "Donasi".)
+  func opensWithVerbClause(_ analyzer: CueAnalyzer) -> Bool {
+    guard lang != "en", heads.count >= 2, let open = heads.first, askAt.contains(open),
+      !hortativeAt.contains(where: { $0 <= open }), !cues.contains(.negativeImperative)
+    else { return false }
+    let subject = heads[1]
+    guard subject > 0, tokens[subject - 1].text == ",", tokens[subject].kind == .word, tokens[subject].capitalized,
+      entries[subject].classes.isDisjoint(with: AskGate.notASubject)
+    else { return false }
+    for i in (subject + 1)..<min(tokens.count, subject + 5) {
+      let token = tokens[i]
+      if token.text == ":" { return true }
+      if token.kind == .punctuation { return false }
+      guard token.kind == .word else { continue }
+      let classes = entries[i].classes
+      if !classes.isDisjoint(with: [.reportingVerb, .imperativeID, .votingVerb]) || entries[i].categorySlot >= 0
+        || analyzer.isIndonesianActiveVerb(token.text, classes)
+        || analyzer.indonesianImperative(token.text, classes, startsAct: false) != nil
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   /// URLs in the sentence, or a registry link anchored on its words (`anchoredTarget`).
   mutating func readLinks(_ analyzer: CueAnalyzer, anchoredTarget: CTATarget?) {
     target = anchoredTarget
@@ -145,7 +177,8 @@ extension SentenceScan {
       linkCategories: linkCategories, target: target, promo: promo, heads: heads)
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply,
-      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } })
+      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } },
+      subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer))
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)
     }

@@ -419,6 +419,13 @@ import Testing
       ("Ayo Datang Ke Aksi Kamisan Di Depan Istana", true),
       ("Dibutuhkan Relawan Dapur Umum Di Posko Banjir", true),
       ("Ganti Rezim ; Jangan Pilih Calon Partai Itu Di Pilkada", true),
+      // From the twenty-third set, after its first look: an opening verb clause, a comma, then its
+      // subject and the subject's verb (`opensWithVerbClause`); a hortative or an addressee after the
+      // comma keeps the ask, and so does a subject-like word with no verb after it.
+      ("Gunakan Hak Pilih Di Pemilu 2024, Kepala Lapas Nyoblos Di TPS Khusus", false),
+      ("Hadiri Rakernas Partai, Gubernur Minta Kader Turun Ke Desa", false),
+      ("Bantu Korban Banjir, Donasi Sekarang Juga", true),
+      ("Datang Ke TPS, Kita Tentukan Masa Depan Kota", true),
     ])
   func headlines(_ sentence: String, asks: Bool) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
