@@ -572,6 +572,9 @@ import Testing
       // From the twenty-third set, after its first look: a newsletter form's message once it was sent
       // (`confirmations` in the lexicon; the two real lines with it are no asks).
       "You are now signed up to receive our newsletters.",
+      // From the twenty-fourth set, after its first look: "pay later" is a shop's offer (the commercial
+      // context cue).
+      "Buy Now, Pay Later",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
