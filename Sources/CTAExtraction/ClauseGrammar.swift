@@ -339,6 +339,12 @@ extension CueAnalyzer {
     return number(skippingCommaFrom: i - 1, step: -1) || number(skippingCommaFrom: i + 1, step: 1)
   }
 
+  /// Whether the word at `i` is the "order" of "in order to", "in order that" or "(get things) in
+  /// order": an idiom, not an order placed.
+  static func isInOrder(_ i: Int, _ tokens: [Token]) -> Bool {
+    tokens[i].text == "order" && i > 0 && tokens[i - 1].text == "in"
+  }
+
   /// The word that opens a request: the first word (`first`), or the one after an opening "please".
   static func openingWord(_ tokens: [Token], from first: Int?) -> Int? {
     guard let first else { return nil }

@@ -98,8 +98,8 @@ struct SentenceScan {
       {
         return
       }
-      // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march.
-      if CueAnalyzer.isMonthInDate(first, tokens) { return }
+      // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march; "in order to": no order.
+      if CueAnalyzer.isMonthInDate(first, tokens) || CueAnalyzer.isInOrder(first, tokens) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,

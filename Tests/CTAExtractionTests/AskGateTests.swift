@@ -575,6 +575,8 @@ import Testing
       // From the twenty-fourth set, after its first look: "pay later" is a shop's offer (the commercial
       // context cue).
       "Buy Now, Pay Later",
+      // From the twenty-fifth set: "in order to" places no order (18 real lines hold it, none an ask).
+      "Make sure the suspension is revised in order to reduce weight.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
