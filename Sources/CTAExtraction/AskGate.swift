@@ -56,10 +56,11 @@ enum AskGate {
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
   /// `wordClasses`: the `WordTable` classes of `words`, in order. `asksBoycott`: the sentence asks for a
-  /// boycott by name, an imperative or hortative right at "boikot …".
+  /// boycott by name, an imperative or hortative right at "boikot …". `subjectAfterOpening`: a
+  /// headline's opening verb clause is followed by its subject (`SentenceScan.opensWithVerbClause`).
   static func judge(
     _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
-    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, subjectAfterOpening: Bool = false
+    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, subjectAfterOpening: Bool
   ) {
     let tokens = analysis.tokens
     // ("Imbauan ayo nyoblos …": an inclusive word in an appeal's title addresses no one.)

@@ -192,7 +192,10 @@ struct SentenceScan {
         askAt.append(first)
       case .instruction: cues.insert(.instruction)
       case .helpline: cues.insert(.helpline)
-      case .confirmation: cues.insert(.confirmation)
+      case .confirmation:
+        // A form's message opens its sentence ("You are now signed up …"); one that does not may sit in
+        // a sentence that still asks ("Share this with friends, thanks for signing up!").
+        if first <= 1 { cues.insert(.confirmation) }
       case .siteLink:
         // Two footer links in one line ("… Feedback Privacy Policy … Terms of Use") are the site's menu.
         siteLinks += 1

@@ -254,6 +254,11 @@ public struct SentenceSegmenter: Sendable {
     return c.properties.isUppercase
   }
 
+  static func isLower(_ c: Unicode.Scalar) -> Bool {
+    if c.isASCII { return c.value >= 97 && c.value <= 122 }
+    return c.properties.isLowercase
+  }
+
   static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
     if c.isASCII {
       let v = c.value

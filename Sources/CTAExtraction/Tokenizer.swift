@@ -18,8 +18,8 @@ public struct Token: Sendable, Hashable {
   public var capitalized = false
   /// Whether its first two letters are upper-case: a word in capitals ("GANTI", "STOP").
   public var shouted = false
-  /// Whether a capital follows a small letter inside it: words run together, a hashtag typed
-  /// without its "#" ("BahlilLindungi", "SaveKPK"), no verb form of its own.
+  /// Whether, capitalised and not shouted, it has a capital after a small letter inside it: words run
+  /// together, a hashtag typed without its "#" ("BahlilLindungi", "SaveKPK"), no verb form of its own.
   public var camelCase = false
 }
 
@@ -96,9 +96,9 @@ public enum Tokenizer {
         var token = Token(kind: digitsOnly ? .number : .word, text: text, start: a, end: i)
         token.capitalized = SentenceSegmenter.isUpper(s[a])
         token.shouted = token.capitalized && i - a >= 2 && SentenceSegmenter.isUpper(s[a + 1])
-        token.camelCase = (a + 1..<i).contains { k in
-          SentenceSegmenter.isUpper(s[k]) && s[k - 1].properties.isLowercase
-        }
+        token.camelCase =
+          token.capitalized && !token.shouted && i - a > 2
+          && (a + 2..<i).contains { k in SentenceSegmenter.isUpper(s[k]) && SentenceSegmenter.isLower(s[k - 1]) }
         out.append(token)
         continue
       }

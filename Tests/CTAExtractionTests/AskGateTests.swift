@@ -143,6 +143,7 @@ import Testing
       // From the nineteenth Indonesian set, after its first look: "hayo" is "ayo"; a petition's
       // "tandatangan" opens an imperative as "tandatangani" does.
       "Hayo datang ke balai warga besok jam 9",
+      "Tandatangan petisi penyelamatan sungai ini",
       // From the twentieth set: "uninstal", the Indonesian spelling, opens a boycott as "uninstall" does.
       "Uninstal aja aplikasi itu gaes",
       // (A guard: a story passed on is shared.)
@@ -158,7 +159,6 @@ import Testing
       "Yook datang ke TPS jam 7",
       // (A guard: a strike asked for stays attending.)
       "Ayo mogok kerja hari Senin!",
-      "Tandatangan petisi penyelamatan sungai ini",
     ])
   func colloquialAsksAreAddressed(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
@@ -188,7 +188,7 @@ import Testing
       // without "#" ("WargaLindungi") is no -i imperative.
       "Ikuti panduan mencoblos agar suaramu sah.",
       "Spanduk ayo nyoblos sudah dipasang di depan balai desa.",
-      "Pedagang pasar makin sepi pembeli. WargaLindungi UMKM #PasarRakyat",
+      "WargaLindungi UMKM biar pasar ramai lagi",
     ])
   func indonesianLinesThatAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
