@@ -345,6 +345,19 @@ extension CueAnalyzer {
     tokens[i].text == "order" && i > 0 && tokens[i - 1].text == "in"
   }
 
+  /// Whether the word at `i` is the "follow" of "follow up" ("semoga kemenkes bisa follow up keluhan
+  /// saya"): handling a matter, not following an account.
+  static func isFollowUp(_ i: Int, _ tokens: [Token]) -> Bool {
+    tokens[i].text == "follow" && i + 1 < tokens.count && tokens[i + 1].text == "up"
+  }
+
+  /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before
+  /// it or with one word between ("kayak coblos", "kyak sistem coblos pilkada"): a likeness, no act.
+  static func isLikenedTo(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    if i > 0 && entries[i - 1].classes.contains(.comparisonWord) { return true }
+    return i > 1 && tokens[i - 1].kind == .word && entries[i - 2].classes.contains(.comparisonWord)
+  }
+
   /// The word that opens a request: the first word (`first`), or the one after an opening "please".
   static func openingWord(_ tokens: [Token], from first: Int?) -> Int? {
     guard let first else { return nil }

@@ -212,7 +212,7 @@ public struct CueAnalyzer: Sendable {
         (.imperativeLeadID, imperativeLeads), (.buyCause, Set(grammar.buyCauses)),
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
         (.authority, Set(grammar.authorities)), (.linkingVerb, Set(grammar.linkingVerbs)),
-        (.appealNoun, Set(grammar.appealNouns)),
+        (.appealNoun, Set(grammar.appealNouns)), (.comparisonWord, Set(grammar.comparisonWords)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -80,6 +80,9 @@ public struct GrammarWords: Sendable, Codable {
   /// appeal's title, not the writer's ask ("Imbauan ayo nyoblos dari polisi sangat bagus", "spanduk
   /// ayo nyoblos").
   public var appealNouns: [String]
+  /// "kayak", "seperti": Indonesian words of comparison; an act named right after one is what
+  /// something is likened to, not an act asked ("sistem vaksinasi kyak sistem coblos pilkada").
+  public var comparisonWords: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

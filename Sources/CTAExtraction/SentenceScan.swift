@@ -98,8 +98,15 @@ struct SentenceScan {
       {
         return
       }
-      // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march; "in order to": no order.
-      if CueAnalyzer.isMonthInDate(first, tokens) || CueAnalyzer.isInOrder(first, tokens) { return }
+      // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march; "in order to": no order;
+      // "follow up": handling a complaint, not following an account.
+      if CueAnalyzer.isMonthInDate(first, tokens) || CueAnalyzer.isInOrder(first, tokens)
+        || CueAnalyzer.isFollowUp(first, tokens)
+      {
+        return
+      }
+      // "kyak sistem coblos pilkada": what something is likened to names no act (Indonesian).
+      if lang != "en", CueAnalyzer.isLikenedTo(first, tokens, entries) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,

@@ -94,6 +94,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let linkingVerb = WordClasses(rawValue: 1 << 50)
   /// `grammar.appeal_nouns`.
   static let appealNoun = WordClasses(rawValue: 1 << 51)
+  /// `grammar.comparison_words`.
+  static let comparisonWord = WordClasses(rawValue: 1 << 52)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -536,6 +536,10 @@ import Testing
       ("Yuk kita demo lagi", ["attend"]),
       ("Yuk baca dulu berita soal demo kemarin", []),
       ("Dukung Pemilu yang aman dan damai", []),
+      // From the twenty-seventh set, after its first look: what something is likened to names no act
+      // (a vaccination comment's "kyak sistem coblos pilkada" was a vote ask), nor does "follow up".
+      ("Coba antrean vaksin dibikin kayak sistem coblos pemilu", []),
+      ("Mohon keluhan warga ini segera di follow up ya min", []),
     ] as [(String, Set<String>)])
   func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
