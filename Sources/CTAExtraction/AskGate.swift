@@ -56,11 +56,13 @@ enum AskGate {
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
   /// `wordClasses`: the `WordTable` classes of `words`, in order. `asksBoycott`: the sentence asks for a
-  /// boycott by name, an imperative or hortative right at "boikot …". `subjectAfterOpening`: a
+  /// boycott by name, an imperative or hortative right at "boikot …". `namesAudience`: the sentence
+  /// opens by naming its audience ("Buat yg anti negara …", `SentenceScan.opensWithAudience`), which
+  /// in a reply is the public, not the account replied to. `subjectAfterOpening`: a
   /// headline's opening verb clause is followed by its subject (`SentenceScan.opensWithVerbClause`).
   static func judge(
     _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
-    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, subjectAfterOpening: Bool
+    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, namesAudience: Bool, subjectAfterOpening: Bool
   ) {
     let tokens = analysis.tokens
     // ("Imbauan ayo nyoblos …": an inclusive word in an appeal's title addresses no one.)
@@ -90,7 +92,7 @@ enum AskGate {
     } else if (words.isEmpty && !cues.contains(.requestHashtag)) || (words.count == 1 && !leadingAsk) {
       // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)
       analysis.exclusion = .bare
-    } else if inReply || Self.opensReply(tokens), !inclusive,
+    } else if inReply || Self.opensReply(tokens), !inclusive, !namesAudience,
       (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson),
       !(asksBoycott && askForm && !cues.contains(.secondPerson))
     {

@@ -120,10 +120,7 @@ extension SentenceScan {
     // request: "Bagi mahasiswa semester 4-6 bisa mendaftar …", "Bagi warga yang ingin ikut, silakan …"
     // (not "Bagi saya, …"); with "untuk"/"buat", only when a relative or the audience follows ("Buat
     // yang mau donasi barang bisa langsung ke posko", not "Untuk saat ini bisa …").
-    if lang != "en", words.count > 2, !wordClasses[1].contains(.firstPersonSpeaker),
-      wordClasses[0].contains(.audienceOpener)
-        || (wordClasses[0].contains(.purposeOpener)
-          && !wordClasses[1].isDisjoint(with: [.relativeWord, .addressedSubject])),
+    if opensWithAudience,
       let permission = entries.firstIndex(where: { $0.classes.contains(.permissionWord) })
     {
       cues.insert(.impersonalRequest)
@@ -159,5 +156,14 @@ extension SentenceScan {
       askAt.append(act)
     }
 
+  }
+
+  /// Whether an Indonesian sentence opens by naming its audience: "Bagi warga …", "Buat yang mau
+  /// donasi …", "Untuk kalian …" (not "Bagi saya, …", "Untuk saat ini …").
+  var opensWithAudience: Bool {
+    lang != "en" && words.count > 2 && !wordClasses[1].contains(.firstPersonSpeaker)
+      && (wordClasses[0].contains(.audienceOpener)
+        || (wordClasses[0].contains(.purposeOpener)
+          && !wordClasses[1].isDisjoint(with: [.relativeWord, .addressedSubject])))
   }
 }

@@ -178,7 +178,7 @@ extension SentenceScan {
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply,
       asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } },
-      subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer))
+      namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer))
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)
     }

@@ -93,6 +93,11 @@ import Testing
     #expect(you.analysis.exclusion == .reply, "cues=\(you.analysis.cues)")
     let we = Self.detector.judge(sentence: "@USER ayo kita tanda tangan petisi ini bareng-bareng", lang: "id")
     #expect(we.analysis.exclusion != .reply, "cues=\(we.analysis.cues)")
+    // Nor does an audience the sentence names first (twenty-sixth set, after its first look: a reply's
+    // "Buat yg anti negara tarik dana dari bank BUMN, jgn beli bensin di …" was lost).
+    let named = Self.detector.judge(
+      sentence: "@USER Buat yang peduli hutan, jangan beli produk perusahaan itu", lang: "id")
+    #expect(named.isCallToAction, "cues=\(named.analysis.cues)")
   }
 
   @Test func aBoycottAskedInAReplyIsAskedOfEveryone() {
