@@ -351,6 +351,20 @@ extension CueAnalyzer {
     tokens[i].text == "follow" && i + 1 < tokens.count && tokens[i + 1].text == "up"
   }
 
+  /// Whether the English phrase at `i` is the verb of a "how" clause a few words before it ("the
+  /// latest on how you can continue to follow …", "Learn how you can build …"): what the page
+  /// explains, not what it asks.
+  static func isAfterHow(_ i: Int, _ tokens: [Token]) -> Bool {
+    var j = i - 1
+    while j >= 0 && j >= i - 6 && tokens[j].kind == .word {
+      if tokens[j].text == "how" { return j + 1 < i && Self.howSubjects.contains(tokens[j + 1].text) }
+      j -= 1
+    }
+    return false
+  }
+  /// The subjects of such a clause: "how you can …", "how we can …".
+  static let howSubjects: Set<String> = ["you", "we"]
+
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before
   /// it or with one word between ("kayak coblos", "kyak sistem coblos pilkada"): a likeness, no act.
   static func isLikenedTo(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {

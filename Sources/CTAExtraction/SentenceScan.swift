@@ -105,8 +105,11 @@ struct SentenceScan {
       {
         return
       }
-      // "kyak sistem coblos pilkada": what something is likened to names no act (Indonesian).
-      if lang != "en", CueAnalyzer.isLikenedTo(first, tokens, entries) { return }
+      // "kyak sistem coblos pilkada": what something is likened to names no act (Indonesian); "how
+      // you can continue to follow …": what a page explains (English).
+      if lang == "en" ? CueAnalyzer.isAfterHow(first, tokens) : CueAnalyzer.isLikenedTo(first, tokens, entries) {
+        return
+      }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,

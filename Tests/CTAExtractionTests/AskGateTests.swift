@@ -586,6 +586,9 @@ import Testing
       "Buy Now, Pay Later",
       // From the twenty-fifth set: "in order to" places no order (18 real lines hold it, none an ask).
       "Make sure the suspension is revised in order to reduce weight.",
+      // From the twenty-eighth set, after its first look: a "how you can …" clause says what the page
+      // explains (6 real lines hold one, none an ask).
+      "Read on for how you can continue to follow the council and its committees next year.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
