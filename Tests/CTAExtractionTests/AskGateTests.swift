@@ -409,6 +409,10 @@ import Testing
       // (A guard, found before too: coming to an event it names stays attending; "come to" alone names
       // no act now.)
       ("Come to the vigil for the river on Friday evening", "attend"),
+      // From the twenty-sixth set, after its first look: "avoid" boycotts only a product, brand,
+      // company or shop it names (grammar.verb_object_acts; of the real lines with "avoid" only a
+      // written one asks), and opens an imperative.
+      ("Avoid products from the chemical company until it cleans up the river.", "boycott"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -589,6 +593,11 @@ import Testing
       // From the twenty-eighth set, after its first look: a "how you can …" clause says what the page
       // explains (6 real lines hold one, none an ask).
       "Read on for how you can continue to follow the council and its committees next year.",
+      // From the twenty-sixth set, after its first look: signing up to comment is a comment form
+      // (news_widgets; four real lines, none an ask), "like this" a likeness (the follow phrase is
+      // gone: no real line opens with it), and avoiding something other than a product no boycott.
+      "Sign up to comment on this article", "One good thing about a plan like this is that you can start small.",
+      "Let's avoid that problem for now by pushing to the test server:",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
