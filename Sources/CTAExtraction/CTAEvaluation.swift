@@ -82,7 +82,7 @@ public struct CTAEvaluation: Sendable {
 
   /// Runs `detector` on every item and tallies the figures. Sentences (page sentences, the project's
   /// own) are judged as one sentence; posts (tweets, Reddit comments: `isPost`) as extract judges a
-  /// document, positive when it finds an ask, with the category of the strongest. `read`: labelled
+  /// document, positive when it finds an ask, with the category of the highest-effort one. `read`: labelled
   /// sentences not scored here that were read all the same (the training split): a page set's
   /// sentence that one of them holds is no new sentence (`newSentences`).
   public static func run(
@@ -99,10 +99,13 @@ public struct CTAEvaluation: Sendable {
       var decisive: () -> String
       if item.isPost {
         // A post is judged as extract judges a document (`CTADetector.candidates`: its rules for
-        // spam, replies and instruction genres); positive with the category of its strongest ask.
+        // spam, replies and instruction genres); positive with the category of its highest-effort ask
+        // (the labelling guidelines' category of a post that asks several acts), the more confident
+        // one between two of the same effort.
         let input = ExtractInput(id: item.id ?? "", text: item.text, lang: item.lang)
-        if let best = detector.candidates(in: input, reported: false).max(by: { $0.cta.confidence < $1.cta.confidence })
-        {
+        if let best = detector.candidates(in: input, reported: false).max(by: {
+          ($0.cta.effort, $0.cta.confidence) < ($1.cta.effort, $1.cta.confidence)
+        }) {
           predicted = true
           probability = best.cta.confidence
           category = best.cta.category

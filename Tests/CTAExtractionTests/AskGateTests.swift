@@ -687,6 +687,9 @@ import Testing
       ("Produk pabrik itu wajib kalian boikot", "impersonal-request", true),
       ("Buat yang mau donasi barang bisa langsung ke posko kami", "impersonal-request", true),
       ("Untuk saat ini bisa donasi dulu", "impersonal-request", false),
+      // A donation's channel line ("Donasi via QRIS sekarang", twenty-eighth set, after its first look:
+      // a flood appeal's donate ask came second to its "Mohon bantu RT").
+      ("Donasi lewat QRIS posko sekarang", "impersonal-request", true),
       // An opening obligation right before its act asks everyone.
       ("Wajib boikot produk itu!!!", "impersonal-request", true),
       ("Harus diakui produk itu laris", "impersonal-request", false),
