@@ -413,6 +413,11 @@ import Testing
       // company or shop it names (grammar.verb_object_acts; of the real lines with "avoid" only a
       // written one asks), and opens an imperative.
       ("Avoid products from the chemical company until it cleans up the river.", "boycott"),
+      // From the twenty-seventh page set, after its first look: "Connect with" an organisation opens
+      // a follow ask (every real line that opens so is one), and "Try" or "Receive" a newsletter.
+      ("Connect with the Riverside Tenants Union", "follow"),
+      ("Try our weekly email and see for yourself!", "follow"),
+      ("Receive updates by email from the river trust", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -598,6 +603,10 @@ import Testing
       // gone: no real line opens with it), and avoiding something other than a product no boycott.
       "Sign up to comment on this article", "One good thing about a plan like this is that you can start small.",
       "Let's avoid that problem for now by pushing to the test server:",
+      // From the twenty-seventh page set, after its first look: a paid subscription's menu (two or more
+      // of a shop's links: site_links), and following a comment thread's replies.
+      "Order a Subscription Give a Gift International Orders Digital Subscription",
+      "You can follow any replies to this post by email.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
