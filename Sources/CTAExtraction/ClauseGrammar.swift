@@ -373,6 +373,18 @@ extension CueAnalyzer {
   /// The subjects of such a clause: "how you can …", "how we can …".
   static let howSubjects: Set<String> = ["you", "we"]
 
+  /// Whether the phrase at `i` is what is unsubscribed from, "unsubscribe" a few words before it in
+  /// its clause ("You can unsubscribe from the Prospect e-mail newsletter at any time"): a form's
+  /// notice, no follow act.
+  static func isUnsubscribedFrom(_ i: Int, _ tokens: [Token]) -> Bool {
+    var j = i - 1
+    while j >= 0 && j >= i - 5 && tokens[j].kind != .punctuation {
+      if tokens[j].text == "unsubscribe" { return true }
+      j -= 1
+    }
+    return false
+  }
+
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before
   /// it or with one word between ("kayak coblos", "kyak sistem coblos pilkada"): a likeness, no act.
   static func isLikenedTo(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {

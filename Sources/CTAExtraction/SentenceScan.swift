@@ -99,9 +99,10 @@ struct SentenceScan {
         return
       }
       // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march; "in order to": no order;
-      // "follow up": handling a complaint, not following an account.
+      // "follow up": handling a complaint, not following an account; "unsubscribe from the …
+      // newsletter": a form's notice.
       if CueAnalyzer.isMonthInDate(first, tokens) || CueAnalyzer.isInOrder(first, tokens)
-        || CueAnalyzer.isFollowUp(first, tokens)
+        || CueAnalyzer.isFollowUp(first, tokens) || CueAnalyzer.isUnsubscribedFrom(first, tokens)
       {
         return
       }

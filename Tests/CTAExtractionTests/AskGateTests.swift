@@ -418,6 +418,9 @@ import Testing
       ("Connect with the Riverside Tenants Union", "follow"),
       ("Try our weekly email and see for yourself!", "follow"),
       ("Receive updates by email from the river trust", "follow"),
+      // From the thirty-first page set, after its first look: a publisher's news bot on Facebook
+      // Messenger is followed (two real lines, both asks).
+      ("Chat with us in Facebook Messenger for the headlines.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -607,6 +610,12 @@ import Testing
       // of a shop's links: site_links), and following a comment thread's replies.
       "Order a Subscription Give a Gift International Orders Digital Subscription",
       "You can follow any replies to this post by email.",
+      // From the thirty-first page set, after its first look: what one unsubscribes from (8 of the 9
+      // real lines with "unsubscribe" ask nothing; the ninth asks before it), a site's own submission
+      // forms (news_widgets; 15 real lines, none an ask) and a story's reprints (the commercial cue; 13
+      // real lines, none an ask).
+      "You can unsubscribe from the Riverside Gazette newsletter at any time.",
+      "Submit your event to our community calendar", "Order a Reprint of this Article",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
