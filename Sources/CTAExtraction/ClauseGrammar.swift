@@ -373,6 +373,20 @@ extension CueAnalyzer {
   /// The subjects of such a clause: "how you can …", "how we can …".
   static let howSubjects: Set<String> = ["you", "we"]
 
+  /// "Connect with Reuters", "Connect with the Riverside Tenants Union": an opening "connect with"
+  /// before a name (a capitalised word, after "the" too) follows that organisation; connecting with
+  /// people ("Connect with people like you") does not. Returns the verb's index.
+  static func connectsWithName(_ tokens: [Token], from first: Int?) -> Int? {
+    guard let verb = openingWord(tokens, from: first), tokens[verb].text == "connect", verb + 2 < tokens.count,
+      tokens[verb + 1].text == "with"
+    else { return nil }
+    let name = tokens[verb + 2].text == "the" ? verb + 3 : verb + 2
+    guard name < tokens.count, tokens[name].kind == .word, tokens[name].capitalized || tokens[name].shouted else {
+      return nil
+    }
+    return verb
+  }
+
   /// Whether the phrase at `i` is what is unsubscribed from, "unsubscribe" a few words before it in
   /// its clause ("You can unsubscribe from the Prospect e-mail newsletter at any time"): a form's
   /// notice, no follow act.

@@ -283,6 +283,12 @@ struct SentenceScan {
     for act in analyzer.verbObjectActs(tokens, from: firstWordAt) where !actCategories.contains(act.category) {
       addAct(act.category, at: act.at, analyzer)
     }
+    // "Connect with Reuters": following an organisation named.
+    if lang != "id", !actCategories.contains(CTAResources.followCategory),
+      let at = CueAnalyzer.connectsWithName(tokens, from: firstWordAt)
+    {
+      addAct(CTAResources.followCategory, at: at, analyzer)
+    }
     // "Text JOIN to 237263": signing up for a campaign's text messages.
     if lang != "id", !actCategories.contains(CTAResources.followCategory),
       let at = CueAnalyzer.textsAKeyword(tokens, from: firstWordAt)

@@ -616,6 +616,13 @@ import Testing
       // real lines, none an ask).
       "You can unsubscribe from the Riverside Gazette newsletter at any time.",
       "Submit your event to our community calendar", "Order a Reprint of this Article",
+      // From the twenty-ninth page set, after its first look: connecting with people is no following
+      // (only with a name: "Connect with Reuters"), signing up with an account provider opens a
+      // product account, one's own work submitted is a site form, and "outside the …" names no place
+      // to gather by itself (the attend phrase is gone: 69 real lines hold "outside", no real ask needs
+      // it).
+      "Connect with other parents, and get expert advice on raising toddlers.", "Sign Up with Google",
+      "Submit your work to the gallery", "Let's assume the logs are outside the scope of this article.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
