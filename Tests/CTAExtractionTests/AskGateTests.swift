@@ -619,8 +619,8 @@ import Testing
       // From the twenty-ninth page set, after its first look: connecting with people is no following
       // (only with a name: "Connect with Reuters"), signing up with an account provider opens a
       // product account, one's own work submitted is a site form, and "outside the …" names no place
-      // to gather by itself (the attend phrase is gone: 69 real lines hold "outside", no real ask needs
-      // it).
+      // to gather by itself (the attend phrase is gone: 62 real English lines hold "outside", none an
+      // ask).
       "Connect with other parents, and get expert advice on raising toddlers.", "Sign Up with Google",
       "Submit your work to the gallery", "Let's assume the logs are outside the scope of this article.",
       // The story box in a later clause is one too (twenty-first set).
