@@ -616,6 +616,8 @@ import Testing
       // real lines, none an ask).
       "You can unsubscribe from the Riverside Gazette newsletter at any time.",
       "Submit your event to our community calendar", "Order a Reprint of this Article",
+      // (The thirty-second page set's "Submit Your Photos" and "Submit Your Videos", the same forms.)
+      "Submit your photos of the storm",
       // From the twenty-ninth page set, after its first look: connecting with people is no following
       // (only with a name: "Connect with Reuters"), signing up with an account provider opens a
       // product account, one's own work submitted is a site form, and "outside the …" names no place
