@@ -363,12 +363,8 @@ extension CueAnalyzer {
   /// latest on how you can continue to follow …", "Learn how you can build …"): what the page
   /// explains, not what it asks.
   static func isAfterHow(_ i: Int, _ tokens: [Token]) -> Bool {
-    var j = i - 1
-    while j >= 0 && j >= i - 6 && tokens[j].kind == .word {
-      if tokens[j].text == "how" { return j + 1 < i && Self.howSubjects.contains(tokens[j + 1].text) }
-      j -= 1
-    }
-    return false
+    guard let how = clauseWord(before: i, within: 6, tokens, { $0.text == "how" }) else { return false }
+    return how + 1 < i && Self.howSubjects.contains(tokens[how + 1].text)
   }
   /// The subjects of such a clause: "how you can …", "how we can …".
   static let howSubjects: Set<String> = ["you", "we"]
@@ -389,14 +385,30 @@ extension CueAnalyzer {
 
   /// Whether the phrase at `i` is what is unsubscribed from, "unsubscribe" a few words before it in
   /// its clause ("You can unsubscribe from the Prospect e-mail newsletter at any time"): a form's
-  /// notice, no follow act.
+  /// notice, no act.
   static func isUnsubscribedFrom(_ i: Int, _ tokens: [Token]) -> Bool {
+    clauseWord(before: i, within: 5, tokens, { $0.text == "unsubscribe" }) != nil
+  }
+
+  /// The nearest token before `i`, at most `within` tokens back and with no punctuation between, that
+  /// `matches`.
+  static func clauseWord(before i: Int, within: Int, _ tokens: [Token], _ matches: (Token) -> Bool) -> Int? {
     var j = i - 1
-    while j >= 0 && j >= i - 5 && tokens[j].kind != .punctuation {
-      if tokens[j].text == "unsubscribe" { return true }
+    while j >= 0 && j >= i - within && tokens[j].kind != .punctuation {
+      if matches(tokens[j]) { return j }
       j -= 1
     }
-    return false
+    return nil
+  }
+
+  /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
+  /// date, "in order to", "follow up", what one unsubscribes from, and by language, a "how you can …"
+  /// clause (English) or what something is likened to (Indonesian).
+  static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
+    if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isUnsubscribedFrom(i, tokens) {
+      return true
+    }
+    return lang == "en" ? isAfterHow(i, tokens) : isLikenedTo(i, tokens, entries)
   }
 
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before

@@ -98,19 +98,9 @@ struct SentenceScan {
       {
         return
       }
-      // "Wednesday, 27 March, 2024", "March 16, 2018": the month, not a march; "in order to": no order;
-      // "follow up": handling a complaint, not following an account; "unsubscribe from the …
-      // newsletter": a form's notice.
-      if CueAnalyzer.isMonthInDate(first, tokens) || CueAnalyzer.isInOrder(first, tokens)
-        || CueAnalyzer.isFollowUp(first, tokens) || CueAnalyzer.isUnsubscribedFrom(first, tokens)
-      {
-        return
-      }
-      // "kyak sistem coblos pilkada": what something is likened to names no act (Indonesian); "how
-      // you can continue to follow …": what a page explains (English).
-      if lang == "en" ? CueAnalyzer.isAfterHow(first, tokens) : CueAnalyzer.isLikenedTo(first, tokens, entries) {
-        return
-      }
+      // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
+      // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
+      if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,

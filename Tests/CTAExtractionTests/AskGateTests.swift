@@ -410,17 +410,20 @@ import Testing
       // no act now.)
       ("Come to the vigil for the river on Friday evening", "attend"),
       // From the twenty-sixth set, after its first look: "avoid" boycotts only a product, brand,
-      // company or shop it names (grammar.verb_object_acts; of the real lines with "avoid" only a
-      // written one asks), and opens an imperative.
+      // company or shop it names (grammar.verb_object_acts; 51 real lines hold "avoid", none an ask;
+      // one the project wrote asks so), and opens an imperative.
       ("Avoid products from the chemical company until it cleans up the river.", "boycott"),
       // From the twenty-seventh page set, after its first look: "Connect with" an organisation opens
-      // a follow ask (every real line that opens so is one), and "Try" or "Receive" a newsletter.
+      // a follow ask (16 of the 18 real lines that open so; the other two connect with people or a
+      // newsroom's contact desk), and "Try" or "Receive" a newsletter.
       ("Connect with the Riverside Tenants Union", "follow"),
       ("Try our weekly email and see for yourself!", "follow"),
       ("Receive updates by email from the river trust", "follow"),
       // From the thirty-first page set, after its first look: a publisher's news bot on Facebook
       // Messenger is followed (two real lines, both asks).
       ("Chat with us in Facebook Messenger for the headlines.", "follow"),
+      // (A guard for "submit": what a campaign submits to an authority is still contact.)
+      ("Submit your comments on the pipeline permit to the county by Friday", "contact"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -602,18 +605,20 @@ import Testing
       // explains (6 real lines hold one, none an ask).
       "Read on for how you can continue to follow the council and its committees next year.",
       // From the twenty-sixth set, after its first look: signing up to comment is a comment form
-      // (news_widgets; four real lines, none an ask), "like this" a likeness (the follow phrase is
-      // gone: no real line opens with it), and avoiding something other than a product no boycott.
+      // (news_widgets; six real lines, none an ask), "like this" a likeness (the follow phrase is
+      // gone: of 45 real lines with it, the one ask says "Subscribe" too), and avoiding something
+      // other than a product no boycott.
       "Sign up to comment on this article", "One good thing about a plan like this is that you can start small.",
       "Let's avoid that problem for now by pushing to the test server:",
       // From the twenty-seventh page set, after its first look: a paid subscription's menu (two or more
       // of a shop's links: site_links), and following a comment thread's replies.
       "Order a Subscription Give a Gift International Orders Digital Subscription",
       "You can follow any replies to this post by email.",
-      // From the thirty-first page set, after its first look: what one unsubscribes from (8 of the 9
-      // real lines with "unsubscribe" ask nothing; the ninth asks before it), a site's own submission
-      // forms (news_widgets; 15 real lines, none an ask) and a story's reprints (the commercial cue; 13
-      // real lines, none an ask).
+      // From the thirty-first page set, after its first look: what one unsubscribes from (9 real
+      // lines hold "unsubscribe", none an ask), a site's own submission forms ("submit" contacts only
+      // with comments, objections, testimony or concerns: verb_object_acts; 20 real lines open "Submit",
+      // none an ask) and a story's reprints (the commercial cue; 18 real lines,
+      // none an ask).
       "You can unsubscribe from the Riverside Gazette newsletter at any time.",
       "Submit your event to our community calendar", "Order a Reprint of this Article",
       // (The thirty-second page set's "Submit Your Photos" and "Submit Your Videos", the same forms.)

@@ -72,6 +72,16 @@ import Testing
     #expect(ninth.lowerBound < tenth.lowerBound, "\(both.report)")
   }
 
+  @Test func aPostThatAsksTwoActsIsTypedByTheHigherEffortOne() throws {
+    // The guidelines type a post by its highest-effort act: the share ask here is the more confident
+    // one (0.98 against 0.65), the donation the post's category.
+    let post = LabelledSentence(
+      text: "Tolong bantu RT ya teman-teman!\nDonasi kami terima di rekening posko banjir.", lang: "id", label: 1,
+      category: "donate", split: "test", sourceKind: "tweet")
+    let evaluation = CTAEvaluation.run(try CTADetector.load(), on: [post])
+    #expect(evaluation.byGroup["tweet/id"]?.categoryCorrect == 1, "\(evaluation.report)")
+  }
+
   @Test func pagesSavedOutsideSharedAreScoredSentenceBySentenceAgainstThePageTarget() throws {
     var sentence = LabelledSentence(
       text: "Sign the petition to keep the library open.", lang: "en", label: 1, category: "sign", split: "test",
