@@ -171,6 +171,15 @@ extension CueAnalyzer {
     return nil
   }
 
+  /// Whether a capitalised word is an election ticket, two different names joined by a hyphen
+  /// ("Luluk-Lukman", "Prabowo-Gibran"); a doubled word ("Teman-teman") is none.
+  static func isTicket(_ token: Token) -> Bool {
+    guard token.capitalized, let hyphen = token.text.firstIndex(of: "-") else { return false }
+    let first = token.text[..<hyphen]
+    let second = token.text[token.text.index(after: hyphen)...]
+    return first.count >= 3 && second.count >= 3 && first != second && !second.contains("-")
+  }
+
   /// The category a hashtag in the imperative asks for ("#BoikotX" → boycott), or nil.
   func imperativeHashtagCategory(_ tag: String) -> Int? {
     return imperativeHashtags.first { tag.utf8HasPrefix($0.stem) && tag.utf8.count > $0.stem.utf8.count }?.category

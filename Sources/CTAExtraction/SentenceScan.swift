@@ -251,12 +251,14 @@ struct SentenceScan {
     }
     // "Pilih Anies!", "Pilih Prabowo-Sandi, #…", "Ayo pilih Airin", "Pilih Airin Ade aja", "wajib
     // pilih Airin": "pilih" before a name is a vote act when something marks the sentence as a
-    // campaign ask: a hashtag or "!", an opening hortative, a closing polite particle, or an
-    // obligation word right before it. A form's "Pilih Kota" has none of these.
+    // campaign ask: a hashtag or "!", an opening hortative, a closing polite particle, an obligation
+    // word right before it, or, when "pilih" opens the sentence, a ticket for the name ("Pilih
+    // Luluk-Lukman untuk Jawa Timur …"). A form's "Pilih Kota" has none of these.
     if !actCategories.contains(CTAResources.voteCategory), let at = CueAnalyzer.choosesByName(tokens, entries),
       tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || openingHortativeEnd != nil
         || endsWithParticle
         || (at > 0 && entries[at - 1].classes.contains(.obligationOpener))
+        || (at == firstWordAt && CueAnalyzer.isTicket(tokens[at + 1]))
     {
       addAct(CTAResources.voteCategory, at: at, analyzer)
     }

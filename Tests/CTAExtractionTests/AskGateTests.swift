@@ -479,6 +479,10 @@ import Testing
       ("Pilih Sukma ya", ["vote"]),
       ("Warga Randu wajib pilih Sukma", ["vote"]),
       ("Pilih Kota tempat tinggal anda", []),
+      // A ticket named right after an opening "pilih" is a campaign's ask (one real line of the
+      // thirtieth Indonesian set); a doubled word is no ticket.
+      ("Pilih Sukma-Wira untuk Randu yang lebih maju.", ["vote"]),
+      ("Pilih Teman-teman yang kamu percaya untuk kelompok belajar.", []),
       // The office voted for names the vote; so does the obligation to choose someone.
       ("Pilih bupati yang tidak korupsi", ["vote"]),
       ("Pak Sukma yang harus kita pilih", ["vote"]),
