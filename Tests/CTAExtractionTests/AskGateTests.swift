@@ -422,6 +422,8 @@ import Testing
       // From the thirty-first page set, after its first look: a publisher's news bot on Facebook
       // Messenger is followed (two real lines, both asks).
       ("Chat with us in Facebook Messenger for the headlines.", "follow"),
+      // (A guard for the donate phrase "supporter", now "become a supporter".)
+      ("Become a supporter of the river trust today", "donate"),
       // (A guard for "submit": what a campaign submits to an authority is still contact.)
       ("Submit your comments on the pipeline permit to the county by Friday", "contact"),
     ] as [(String, String)])
@@ -483,6 +485,9 @@ import Testing
       // thirtieth Indonesian set); a doubled word is no ticket.
       ("Pilih Sukma-Wira untuk Randu yang lebih maju.", ["vote"]),
       ("Pilih Teman-teman yang kamu percaya untuk kelompok belajar.", []),
+      // A "supporter" in Indonesian is a football fan, no donor (the thirty-first Indonesian set: five
+      // false asks; no real line with the bare word asks): giving takes "become a supporter".
+      ("Jangan salahkan semua supporter bola", []),
       // The office voted for names the vote; so does the obligation to choose someone.
       ("Pilih bupati yang tidak korupsi", ["vote"]),
       ("Pak Sukma yang harus kita pilih", ["vote"]),
