@@ -56,7 +56,8 @@ enum AskGate {
   /// `retweet-header`). `leadingAsk`: the first clause opens with an imperative or hortative.
   /// `inReply`: the sentence belongs to a post that opens with a mention (a reply to one account).
   /// `wordClasses`: the `WordTable` classes of `words`, in order. `asksBoycott`: the sentence asks for a
-  /// boycott by name, an imperative or hortative right at "boikot …". `namesAudience`: the sentence
+  /// boycott by name, an imperative or hortative right at "boikot …", and no clause of it ends by
+  /// addressing one person (`SentenceScan.addressesOnePerson`). `namesAudience`: the sentence
   /// opens by naming its audience ("Buat yg anti negara …", `SentenceScan.opensWithAudience`), which
   /// in a reply is the public, not the account replied to. `subjectAfterOpening`: a
   /// headline's opening verb clause is followed by its subject (`SentenceScan.opensWithVerbClause`).

@@ -83,6 +83,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "kayak", "seperti": Indonesian words of comparison; an act named right after one is what
   /// something is likened to, not an act asked ("sistem vaksinasi kyak sistem coblos pilkada").
   public var comparisonWords: [String]
+  /// "pak", "mbak", "bang": Indonesian words that address one person ("… oleh polisi pak, …"); in a
+  /// reply, a clause closed by one speaks to the account replied to.
+  public var personalVocatives: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

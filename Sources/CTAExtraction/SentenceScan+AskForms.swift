@@ -166,4 +166,14 @@ extension SentenceScan {
         || (wordClasses[0].contains(.purposeOpener)
           && !wordClasses[1].isDisjoint(with: [.relativeWord, .addressedSubject])))
   }
+
+  /// Whether an Indonesian clause ends with a word that addresses one person ("@jokowi boikot
+  /// penggunaan gas air mata oleh polisi pak, …"): in a reply, the ask goes to that account.
+  var addressesOnePerson: Bool {
+    lang != "en"
+      && tokens.indices.contains { i in
+        entries[i].classes.contains(.personalVocative) && i > 0
+          && (i + 1 == tokens.count || tokens[i + 1].kind == .punctuation)
+      }
+  }
 }

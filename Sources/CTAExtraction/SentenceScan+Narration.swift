@@ -177,7 +177,8 @@ extension SentenceScan {
       linkCategories: linkCategories, target: target, promo: promo, heads: heads)
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply,
-      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } },
+      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } }
+        && !addressesOnePerson,
       namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer))
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)

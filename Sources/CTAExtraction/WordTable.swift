@@ -96,6 +96,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let appealNoun = WordClasses(rawValue: 1 << 51)
   /// `grammar.comparison_words`.
   static let comparisonWord = WordClasses(rawValue: 1 << 52)
+  /// `grammar.personal_vocatives`.
+  static let personalVocative = WordClasses(rawValue: 1 << 53)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -109,6 +109,11 @@ import Testing
     #expect(you.analysis.exclusion == .reply, "cues=\(you.analysis.cues)")
     let advice = Self.detector.judge(sentence: "@USER lakukan eksperimen sendiri, jgn nonton video itu", lang: "id")
     #expect(advice.analysis.exclusion == .reply, "cues=\(advice.analysis.cues)")
+    // Nor when a clause ends by addressing one person (thirty-first set, after its first look: a
+    // reply to the president, "boikot penggunaan gas air mata oleh polisi pak, …").
+    let sir = Self.detector.judge(
+      sentence: "@USER boikot pemakaian pentungan oleh aparat pak, sudah banyak korban", lang: "id")
+    #expect(sir.analysis.exclusion == .reply, "cues=\(sir.analysis.cues)")
   }
 
   @Test func howAboutInColloquialSpellingIsARequestQuestion() {
