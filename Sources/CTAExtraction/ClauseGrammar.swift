@@ -87,12 +87,26 @@ extension CueAnalyzer {
 
   /// Whether a negative imperative forbids the act phrase at `i`: "jangan"/"don't" one or two words
   /// before it in its clause ("jangan share …", "jangan cuma repost"), not "jangan lupa"/"don't forget".
-  /// Forbidden buying is a boycott; a forbidden boycott or vote is still that ask; any other forbidden
-  /// act is no evidence of its category.
+  /// Forbidden buying is a boycott; a forbidden vote is still that ask ("jangan pilih X"), and so is a
+  /// boycott whose giving up is forbidden (`isDoublyForbidden`); any other forbidden act is no
+  /// evidence of its category.
   static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
       guard tokens[j].kind == .word else { return false }
       if entries[j].classes.contains(.negative) { return !entries[j + 1].classes.contains(.reminder) }
+    }
+    return false
+  }
+
+  /// Whether the negative that forbids the act phrase at `i` is itself forbidden: "jangan berhenti
+  /// boikot", "jangan hentikan aksi boikot", "never stop boycotting" ask for the act, where "stop
+  /// boikot aqua" or "jangan boikot" ask to give it up.
+  static func isDoublyForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
+      guard tokens[j].kind == .word else { return false }
+      if entries[j].classes.contains(.negative) {
+        return j > 0 && tokens[j - 1].kind == .word && entries[j - 1].classes.contains(.negative)
+      }
     }
     return false
   }

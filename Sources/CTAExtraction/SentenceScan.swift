@@ -25,6 +25,8 @@ struct SentenceScan {
   var actStarts: [Int] = []
   /// Where a boycott is named outright ("boikot …", not a negated act such as "jangan beli …").
   var boycottStarts: [Int] = []
+  /// Where boycott phrases end, forbidden or not: a buying phrase right there is what is boycotted.
+  var boycottEnds: [Int] = []
   /// Where weak phrases start, with their category.
   var weakStarts: [(category: Int, start: Int)] = []
   /// Where topic phrases start ("demo", "petisi", "tagar"), with their category.
@@ -81,12 +83,13 @@ struct SentenceScan {
   /// topic phrases.
   mutating func readCategoryPhrases(_ analyzer: CueAnalyzer) {
     analyzer.categories.forEachHit(tokens, entries, slots: .categories) {
-      phrase, first, _ in
+      phrase, first, end in
       let hit = analyzer.categoryPhrases[phrase]
+      if hit.category == CTAResources.boycottCategory { boycottEnds.append(end) }
       // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
       // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
-      // ("jangan jajan di warung itu"), and the acts of voting against and boycotting ("jangan pilih
-      // X", "jangan berhenti boikot"), which are asks.
+      // ("jangan jajan di warung itu"), voting against ("jangan pilih X") and a boycott that must not
+      // stop ("jangan berhenti boikot"), which are asks; "stop boikot aqua" asks to give it up.
       // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
       // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
       if first > 0, entries[first - 1].classes.contains(.negation) { return }
@@ -102,9 +105,13 @@ struct SentenceScan {
       // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
       if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
+      // "Stop boikot produk ini": the products are what the boycott names, and the negative forbids
+      // the boycott, not buying them.
+      if forbidden, hit.category == CTAResources.buyCategory, boycottEnds.contains(first) { return }
       let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
       if forbidden, hit.category != CTAResources.buyCategory,
         hit.role != .act || (category != CTAResources.voteCategory && category != CTAResources.boycottCategory)
+          || (category == CTAResources.boycottCategory && !CueAnalyzer.isDoublyForbidden(first, tokens, entries))
       {
         return
       }

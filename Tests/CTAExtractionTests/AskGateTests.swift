@@ -503,6 +503,12 @@ import Testing
       ("Jangan share hoax soal banjir ya", []),
       ("Jangan lupa share ya", ["share"]),
       ("Jangan pilih calon yang curang", ["vote"]),
+      // A boycott forbidden asks to give it up (thirty-second set, after its first look: "Stop boikot
+      // aqua", "yuk jangan boikot aqua gaes", four false asks; the products named are the boycott's,
+      // not bought); forbidding its end asks for it.
+      ("Yuk stop boikot produk pabrik itu", []), ("Jangan boikot air minum itu lagi", []),
+      ("Jangan berhenti boikot produk pabrik itu", ["boycott"]),
+      ("Jangan hentikan aksi boikot sampai pabrik itu berubah", ["boycott"]),
       ("Jangan jajan di warung pabrik itu lagi, gaes!", ["boycott"]),
       ("Jangan tinggalkan warga desa berjuang sendirian", []),
       ("Jangan datang ke balai desa besok jam 10", []),
