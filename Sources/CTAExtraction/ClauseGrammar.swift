@@ -138,18 +138,40 @@ extension CueAnalyzer {
   }
 
   /// Whether the verb at `i` is the topic of its clause rather than an order: a topic particle
-  /// follows it ("Boikot sih …", "Boikot kok …"), or, for a bare verb (no "-kan"), a demonstrative
-  /// followed by a word that is no function word or particle ("Boikot ini kan …", "Boikot itu
-  /// membantu"; not "Share ini ya", "Sebarkan ini ke …").
+  /// follows it ("Boikot sih …", "Boikot kok …", "Boikot bukan …") or its object ("Boikot konsumen
+  /// hanya efektif …"); "tuh"/"nih" after its demonstrative or object marks the topic ("Boikot ini tuh
+  /// menambah …", "Boikot produk tuh bukan solusi …"); a choice between the act and none follows it
+  /// ("Boikot atau ga boikot …"); or, for a bare verb (no "-kan"), a demonstrative followed by a word
+  /// that is no function word or particle ("Boikot ini kan …", "Boikot itu membantu"; not "Share ini
+  /// ya", "Sebarkan ini ke …").
   static func isTopic(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     guard i + 1 < tokens.count else { return false }
     let next = entries[i + 1].classes
     if next.contains(.topicParticle) { return true }
+    func isWord(_ k: Int) -> Bool { k < tokens.count && tokens[k].kind == .word }
+    let nonContent: WordClasses = [.functionID, .functionEN, .politeParticle, .demonstrative, .topicParticle]
+    if (tokens[i + 1].text == "atau" || tokens[i + 1].text == "apa") && isWord(i + 2)
+      && !entries[i + 2].classes.isDisjoint(with: [.negation, .topicParticle])
+    {
+      return true
+    }
+    let object = isWord(i + 1) && entries[i + 1].classes.isDisjoint(with: nonContent) ? i + 1 : nil
+    if let object, isWord(object + 1) {
+      if entries[object + 1].classes.contains(.topicParticle) { return true }
+      if Self.topicMarkers.contains(tokens[object + 1].text), isWord(object + 2),
+        entries[object + 2].classes.contains(.topicParticle)
+      {
+        return true
+      }
+    }
+    if next.contains(.demonstrative), isWord(i + 2), Self.topicMarkers.contains(tokens[i + 2].text) { return true }
     guard next.contains(.demonstrative), !tokens[i].text.utf8HasSuffix("kan"), i + 2 < tokens.count,
       tokens[i + 2].kind == .word
     else { return false }
     return entries[i + 2].classes.isDisjoint(with: [.functionID, .functionEN, .politeParticle, .demonstrative])
   }
+  /// "tuh", "nih": after a noun or a demonstrative, they mark the topic ("Boikot ini tuh …").
+  static let topicMarkers: Set<String> = ["tuh", "nih"]
 
   /// Whether the "rt" at `i` is the neighbourhood unit (Rukun Tetangga), not "retweet": a first-person
   /// possessor follows it ("RT gw aja bisa patungan …", "RT kami ikut …") or its "RW" within three

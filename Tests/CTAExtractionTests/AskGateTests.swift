@@ -721,6 +721,14 @@ import Testing
       ("Boikot cuma bikin rugi pedagang kecil", "imperative", false),
       ("Boikot gitu, terus mereka ngeluh", "imperative", false),
       ("Share ini ya ke grup keluarga", "imperative", true),
+      // (Thirty-second set, after its first look: "bukan" and the object's particle, "ini tuh", and a
+      // choice between the act and none make the topic too; three false asks gone.)
+      ("Boikot bukan jalan keluar buat pedagang kecil", "imperative", false),
+      ("Boikot pabrik hanya efektif kalau ada gantinya", "imperative", false),
+      ("Boikot pabrik tuh bukan solusi buat sungai", "imperative", false),
+      ("Boikot ini tuh bikin pabrik mikir ulang", "imperative", false),
+      ("Boikot atau ga boikot, harga tetap naik", "imperative", false),
+      ("Boikot pabrik itu sekarang juga", "imperative", true),
       // Permission given after the act leaves it to the reader; a relative clause describes.
       ("Kalau mau ikut boikot silahkan saja", "hortative", false),
       ("Silahkan boikot produk pabrik itu", "hortative", true),
