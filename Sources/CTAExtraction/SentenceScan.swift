@@ -135,6 +135,9 @@ struct SentenceScan {
     }
   }
 
+  /// "maaf": after a hortative ("mohon maaf", "minta maaf"), the phrase is an apology.
+  static let apologies: Set<String> = ["maaf", "ma'af", "maap"]
+
   /// Records the word lists' phrases: hortatives, appeals, requests, promos, news widgets, hard
   /// negatives and context cues.
   mutating func readWordLists(_ analyzer: CueAnalyzer) {
@@ -153,6 +156,8 @@ struct SentenceScan {
         {
           break
         }
+        // "Mohon maaf, …": an apology, no request.
+        if end < tokens.count, Self.apologies.contains(tokens[end].text) { break }
         // "Polri gercep turun tangan bantu korban banjir": a hortative verb inside a clause tells
         // what someone does; it asks where it opens a clause or follows another hortative.
         if end - first == 1, entries[first].classes.contains(.headOnlyHortative),

@@ -733,6 +733,10 @@ import Testing
       ("Kalau mau ikut boikot silahkan saja", "hortative", false),
       ("Silahkan boikot produk pabrik itu", "hortative", true),
       ("Yang dukung bu Rina jadi gubernur", "hortative", false),
+      // "Mohon maaf" apologises (thirty-second set, after its first look: a relief team's "Mohon Maaf,
+      // baru ini yang bisa dilakukan oleh tim Relawan …"; ten real lines hold it, none asks by it).
+      ("Mohon maaf, baru segini bantuan dari tim relawan kami", "hortative", false),
+      ("Mohon bantuan relawan untuk dapur umum", "hortative", true),
       // An obligation binds everyone in the passive or with the audience as subject, unless negated.
       ("Produk pabrik itu wajib di boikot sampai sungai bersih", "impersonal-request", true),
       ("Tak semua produk harus diboikot sekaligus", "impersonal-request", false),
