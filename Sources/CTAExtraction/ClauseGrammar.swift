@@ -414,6 +414,15 @@ extension CueAnalyzer {
   /// The subjects of such a clause: "how you can …", "how we can …".
   static let howSubjects: Set<String> = ["you", "we"]
 
+  /// Whether the English phrase at `i` is the verb of a clause of time about the reader ("When you
+  /// sign up and purchase a domain this week you could …", "Once you buy a package, …"): the act is
+  /// the condition of what the sentence promises, not what it asks.
+  static func isInTimeClause(_ i: Int, _ tokens: [Token]) -> Bool {
+    i >= 2 && tokens[i - 1].text == "you" && Self.timeSubordinators.contains(tokens[i - 2].text)
+  }
+  /// The words that open such a clause.
+  static let timeSubordinators: Set<String> = ["when", "whenever", "once", "after", "before"]
+
   /// "Connect with Reuters", "Connect with the Riverside Tenants Union": an opening "connect with"
   /// before a name (a capitalised word, after "the" too) follows that organisation; connecting with
   /// people ("Connect with people like you") does not. Returns the verb's index.
@@ -448,12 +457,13 @@ extension CueAnalyzer {
 
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
   /// date, "in order to", "follow up", what one unsubscribes from, and by language, a "how you can …"
-  /// clause (English) or what something is likened to (Indonesian).
+  /// clause or a clause of time about the reader (English), or what something is likened to
+  /// (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
     if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isUnsubscribedFrom(i, tokens) {
       return true
     }
-    return lang == "en" ? isAfterHow(i, tokens) : isLikenedTo(i, tokens, entries)
+    return lang == "en" ? isAfterHow(i, tokens) || isInTimeClause(i, tokens) : isLikenedTo(i, tokens, entries)
   }
 
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before

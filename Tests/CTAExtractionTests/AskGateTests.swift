@@ -427,6 +427,8 @@ import Testing
       // From the thirty-first page set, after its first look: a publisher's news bot on Facebook
       // Messenger is followed (two real lines, both asks).
       ("Chat with us in Facebook Messenger for the headlines.", "follow"),
+      // (A guard: a clause of time after the ask leaves the ask standing.)
+      ("Share the map with your neighbours when you post about the flood", "share"),
       // (A guard for the donate phrase "supporter", now "become a supporter".)
       ("Become a supporter of the river trust today", "donate"),
       // (A guard for "submit": what a campaign submits to an authority is still contact.)
@@ -624,6 +626,12 @@ import Testing
       // From the twenty-eighth set, after its first look: a "how you can …" clause says what the page
       // explains (6 real lines hold one, none an ask).
       "Read on for how you can continue to follow the council and its committees next year.",
+      // From the thirty-third page set, after its first look: an act in a clause of time about the
+      // reader ("When you sign up …, you could …", "Once you buy …") is the condition of a promise
+      // (three false asks; 81 real English lines hold such a clause, and the two asks among them ask
+      // in the main clause).
+      "When you sign up for the newsletter this week you get a free guide.",
+      "Once you buy a ticket, you will get an email with the details.",
       // From the twenty-sixth set, after its first look: signing up to comment is a comment form
       // (news_widgets; six real lines, none an ask), "like this" a likeness (the follow phrase is
       // gone: of 45 real lines with it, the one ask says "Subscribe" too), and avoiding something
