@@ -197,9 +197,10 @@ extension SentenceScan {
         }
       }
     }
-    // Buying asks only for a cause: an Indonesian buy act with no cause word in the sentence is an
-    // advert ("Yuk beli aja lauk … dari warung kami") or a complaint about prices, not a call to action.
-    if lang == "id", actCategories.contains(CTAResources.buyCategory),
+    // Buying asks only for a cause: a buy act with no cause word in the sentence is an advert ("Yuk
+    // beli aja lauk … dari warung kami", "Buy the Course →") or a complaint about prices, not a call
+    // to action.
+    if actCategories.contains(CTAResources.buyCategory),
       !entries.contains(where: { $0.classes.contains(.buyCause) })
     {
       actCategories.remove(CTAResources.buyCategory)

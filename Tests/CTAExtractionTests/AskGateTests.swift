@@ -632,6 +632,10 @@ import Testing
       // in the main clause).
       "When you sign up for the newsletter this week you get a free guide.",
       "Once you buy a ticket, you will get an email with the details.",
+      // From the same first look: English buying asks only for a cause, as Indonesian does
+      // (grammar.buy_causes; 15 false asks on real pages gone, no real ask lost: a course's "Buy the
+      // Course →", a shop's "Buy a link now!", a how-to's "why they should buy from you").
+      "Buy the full video course today",
       // From the twenty-sixth set, after its first look: signing up to comment is a comment form
       // (news_widgets; six real lines, none an ask), "like this" a likeness (the follow phrase is
       // gone: of 45 real lines with it, the one ask says "Subscribe" too), and avoiding something
