@@ -636,6 +636,8 @@ import Testing
       // (grammar.buy_causes; 15 false asks on real pages gone, no real ask lost: a course's "Buy the
       // Course →", a shop's "Buy a link now!", a how-to's "why they should buy from you").
       "Buy the full video course today",
+      // (And an account provider's sign-up "using" it, as "with" it: a product account.)
+      "Sign up using Facebook",
       // From the twenty-sixth set, after its first look: signing up to comment is a comment form
       // (news_widgets; six real lines, none an ask), "like this" a likeness (the follow phrase is
       // gone: of 45 real lines with it, the one ask says "Subscribe" too), and avoiding something
