@@ -427,6 +427,9 @@ import Testing
       // From the thirty-first page set, after its first look: a publisher's news bot on Facebook
       // Messenger is followed (two real lines, both asks).
       ("Chat with us in Facebook Messenger for the headlines.", "follow"),
+      // From the thirty-third page set, after its first look: a blog's follow box ("Join 2,467 other
+      // followers"; three real lines, all asks).
+      ("Join 1,204 other followers", "follow"),
       // (A guard: a clause of time after the ask leaves the ask standing.)
       ("Share the map with your neighbours when you post about the flood", "share"),
       // (A guard for the donate phrase "supporter", now "become a supporter".)
@@ -636,6 +639,9 @@ import Testing
       // (grammar.buy_causes; 15 false asks on real pages gone, no real ask lost: a course's "Buy the
       // Course →", a shop's "Buy a link now!", a how-to's "why they should buy from you").
       "Buy the full video course today",
+      // "Show up" gathers only with a time, date or place (place_bound_phrases; 14 real English lines
+      // hold it, none an ask: "SHOW UP ON GOOGLE", a headline's "… Show Up on Receipts").
+      "Show up on Google Maps with a free listing",
       // (And an account provider's sign-up "using" it, as "with" it: a product account.)
       "Sign up using Facebook",
       // From the twenty-sixth set, after its first look: signing up to comment is a comment form
