@@ -385,9 +385,13 @@ extension CueAnalyzer {
   }
 
   /// Whether the word at `i` is the "order" of "in order to", "in order that" or "(get things) in
-  /// order": an idiom, not an order placed.
+  /// order": an idiom, not an order placed; or the verb of the purpose it opens ("… in order to vote
+  /// for you", "so as to …"): what something is for, not an ask.
   static func isInOrder(_ i: Int, _ tokens: [Token]) -> Bool {
-    tokens[i].text == "order" && i > 0 && tokens[i - 1].text == "in"
+    if tokens[i].text == "order" && i > 0 && tokens[i - 1].text == "in" { return true }
+    guard i >= 3, tokens[i - 1].text == "to" else { return false }
+    let before = (tokens[i - 3].text, tokens[i - 2].text)
+    return before == ("in", "order") || before == ("so", "as")
   }
 
   /// Whether the word at `i` is the "follow" of "follow up" ("semoga kemenkes bisa follow up keluhan

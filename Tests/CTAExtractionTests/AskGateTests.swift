@@ -626,6 +626,9 @@ import Testing
       "Buy Now, Pay Later",
       // From the twenty-fifth set: "in order to" places no order (18 real lines hold it, none an ask).
       "Make sure the suspension is revised in order to reduce weight.",
+      // Nor is the act of the purpose it opens (twenty-seventh page set: "… in order to vote for you";
+      // 34 real English lines hold "in order to" or "so as to", none an ask).
+      "Residents do not have to like your politics in order to vote for you, but they must trust you.",
       // From the twenty-eighth set, after its first look: a "how you can …" clause says what the page
       // explains (6 real lines hold one, none an ask).
       "Read on for how you can continue to follow the council and its committees next year.",
