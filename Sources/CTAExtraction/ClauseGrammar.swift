@@ -461,13 +461,20 @@ extension CueAnalyzer {
 
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
   /// date, "in order to", "follow up", what one unsubscribes from, and by language, a "how you can …"
-  /// clause or a clause of time about the reader (English), or what something is likened to
-  /// (Indonesian).
+  /// clause or a clause of time about the reader (English), or what something is likened to and
+  /// goods handed out (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
     if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isUnsubscribedFrom(i, tokens) {
       return true
     }
-    return lang == "en" ? isAfterHow(i, tokens) || isInTimeClause(i, tokens) : isLikenedTo(i, tokens, entries)
+    if lang == "en" { return isAfterHow(i, tokens) || isInTimeClause(i, tokens) }
+    return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
+  }
+
+  /// Whether the phrase at `i` is a "bagikan" before goods handed out (`grammar.handout_goods`:
+  /// "Bagikan BLT saat Pandemi", "membagikan paket sembako"): a distribution, no post shared.
+  static func isHandedOut(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    tokens[i].text.utf8HasSuffix("bagikan") && i + 1 < tokens.count && entries[i + 1].classes.contains(.handoutGood)
   }
 
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before

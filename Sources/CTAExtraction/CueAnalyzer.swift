@@ -213,7 +213,7 @@ public struct CueAnalyzer: Sendable {
         (.headOnlyHortative, Set(grammar.headOnlyHortatives)), (.pressingVerb, Set(grammar.pressingVerbs)),
         (.authority, Set(grammar.authorities)), (.linkingVerb, Set(grammar.linkingVerbs)),
         (.appealNoun, Set(grammar.appealNouns)), (.comparisonWord, Set(grammar.comparisonWords)),
-        (.personalVocative, Set(grammar.personalVocatives)),
+        (.personalVocative, Set(grammar.personalVocatives)), (.handoutGood, Set(grammar.handoutGoods)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

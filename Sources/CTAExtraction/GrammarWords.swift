@@ -86,6 +86,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "pak", "mbak", "bang": Indonesian words that address one person ("… oleh polisi pak, …"); in a
   /// reply, a clause closed by one speaks to the account replied to.
   public var personalVocatives: [String]
+  /// "sembako", "masker", "blt": goods handed out; "bagikan" before one distributes them ("Bagikan
+  /// BLT saat pandemi", "membagikan paket sembako"), no post is shared.
+  public var handoutGoods: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

@@ -98,6 +98,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let comparisonWord = WordClasses(rawValue: 1 << 52)
   /// `grammar.personal_vocatives`.
   static let personalVocative = WordClasses(rawValue: 1 << 53)
+  /// `grammar.handout_goods`.
+  static let handoutGood = WordClasses(rawValue: 1 << 54)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -512,6 +512,10 @@ import Testing
       // aqua", "yuk jangan boikot aqua gaes", four false asks; the products named are the boycott's,
       // not bought); forbidding its end asks for it.
       ("Yuk stop boikot produk pabrik itu", []), ("Jangan boikot air minum itu lagi", []),
+      // "Bagikan" before goods handed out distributes them (thirty-fourth set, after its first look:
+      // a headline's "Bagikan BLT saat Pandemi …"; 8 real lines hand out goods so, none an ask).
+      ("Bagikan sembako untuk warga terdampak banjir, begini caranya", []),
+      ("Bagikan info ini ke grup warga", ["share"]),
       ("Jangan berhenti boikot produk pabrik itu", ["boycott"]),
       ("Jangan hentikan aksi boikot sampai pabrik itu berubah", ["boycott"]),
       ("Jangan jajan di warung pabrik itu lagi, gaes!", ["boycott"]),
