@@ -205,6 +205,12 @@ extension SentenceScan {
     {
       actCategories.remove(CTAResources.buyCategory)
     }
+    // "Kamu boikot silahkan", "mau nyumbang silahkan": an act that permission follows is left to the
+    // reader, named but not asked, wherever it is named only so.
+    for (start, category) in zip(actStarts, actStartCategories) where permittedActs.contains(start) {
+      let elsewhere = zip(actStarts, actStartCategories).contains { $1 == category && !permittedActs.contains($0) }
+      if !elsewhere { actCategories.remove(category) }
+    }
     analysis.actCategories = actCategories.names
     analysis.topicCategories = topicCategories.names
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").

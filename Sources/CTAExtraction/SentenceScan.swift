@@ -23,6 +23,8 @@ struct SentenceScan {
   var topicCategories = CategoryBits()
   var placeBoundCategories = CategoryBits()
   var actStarts: [Int] = []
+  /// The category of each of `actStarts`, in the same order.
+  var actStartCategories: [Int] = []
   /// Where a boycott is named outright ("boikot …", not a negated act such as "jangan beli …").
   var boycottStarts: [Int] = []
   /// Where boycott phrases end, forbidden or not: a buying phrase right there is what is boycotted.
@@ -128,6 +130,7 @@ struct SentenceScan {
       case .act:
         actCategories.insert(category)
         actStarts.append(first)
+        actStartCategories.append(category)
         if category == CTAResources.boycottCategory && !forbidden && !entries[first].classes.contains(.negative) {
           boycottStarts.append(first)
         }
@@ -235,6 +238,7 @@ struct SentenceScan {
     hitCategories.insert(category)
     actCategories.insert(category)
     actStarts.append(start)
+    actStartCategories.append(category)
     cues.insert(analyzer.categoryCues[category])
   }
 

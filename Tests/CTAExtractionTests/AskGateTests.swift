@@ -516,6 +516,11 @@ import Testing
       // a headline's "Bagikan BLT saat Pandemi …"; 8 real lines hand out goods so, none an ask).
       ("Bagikan sembako untuk warga terdampak banjir, begini caranya", []),
       ("Bagikan info ini ke grup warga", ["share"]),
+      // An act that permission follows is left to the reader ("kamu boikot silahkan": thirty-second
+      // set; of 24 real lines with an act or word before "silahkan"/"monggo", none asks); permission
+      // before it asks.
+      ("Kamu boikot silahkan, itu hak kamu", []),
+      ("Silahkan boikot produk pabrik itu", ["boycott", "buy"]),
       ("Jangan berhenti boikot produk pabrik itu", ["boycott"]),
       ("Jangan hentikan aksi boikot sampai pabrik itu berubah", ["boycott"]),
       ("Jangan jajan di warung pabrik itu lagi, gaes!", ["boycott"]),
