@@ -520,6 +520,12 @@ import Testing
       // set; of 24 real lines with an act or word before "silahkan"/"monggo", none asks); permission
       // before it asks.
       ("Kamu boikot silahkan, itu hak kamu", []),
+      // A campaign's mass exercise or healthy walk is a gathering (thirty-third set, after its first
+      // look: six invitations to one "senam massal" missed): joined ("ikut senam"), or named with a
+      // time, date or place (place_bound_phrases).
+      ("Yuk ikutan senam bareng calon kita di lapangan kelurahan", ["attend"]),
+      ("Senam massal Minggu pagi jam 6 di lapangan Randu, ajak tetangga", ["attend"]),
+      ("Senam massal itu bikin badan sehat", []),
       ("Silahkan boikot produk pabrik itu", ["boycott", "buy"]),
       ("Jangan berhenti boikot produk pabrik itu", ["boycott"]),
       ("Jangan hentikan aksi boikot sampai pabrik itu berubah", ["boycott"]),
