@@ -523,8 +523,8 @@ import Testing
       // A campaign's mass exercise or healthy walk is a gathering (thirty-third set, after its first
       // look: six invitations to one "senam massal" missed): joined ("ikut senam"), or named with a
       // time, date or place (place_bound_phrases).
-      ("Yuk ikutan senam bareng calon kita di lapangan kelurahan", ["attend"]),
-      ("Senam massal Minggu pagi jam 6 di lapangan Randu, ajak tetangga", ["attend"]),
+      ("Yuk ikutan senam bareng warga besok pagi", ["attend"]),
+      ("Senam massal Minggu pagi jam 6 bareng Pak Sukma, ajak tetangga ya", ["attend"]),
       ("Senam massal itu bikin badan sehat", []),
       ("Silahkan boikot produk pabrik itu", ["boycott", "buy"]),
       ("Jangan berhenti boikot produk pabrik itu", ["boycott"]),
