@@ -526,6 +526,11 @@ import Testing
       ("Yuk ikutan senam bareng warga besok pagi", ["attend"]),
       ("Senam massal Minggu pagi jam 6 bareng Pak Sukma, ajak tetangga ya", ["attend"]),
       ("Senam massal itu bikin badan sehat", []),
+      // "Hindari" boycotts only a product, brand, shop or company it names, as "avoid" does
+      // (grammar.verb_object_acts; thirty-third set: "Hindari Hoaks dan Ujaran Kebencian"; of 20 real
+      // lines with it, one ask avoids a product's kind: paying a tax).
+      ("Sukseskan acara desa, hindari hoaks dan fitnah", []),
+      ("Hindari produk perusahaan itu sampai mereka minta maaf", ["boycott"]),
       ("Silahkan boikot produk pabrik itu", ["boycott", "buy"]),
       ("Jangan berhenti boikot produk pabrik itu", ["boycott"]),
       ("Jangan hentikan aksi boikot sampai pabrik itu berubah", ["boycott"]),
