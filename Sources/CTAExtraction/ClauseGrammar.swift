@@ -91,24 +91,25 @@ extension CueAnalyzer {
   /// boycott whose giving up is forbidden (`isDoublyForbidden`); any other forbidden act is no
   /// evidence of its category.
   static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
-    for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
-      guard tokens[j].kind == .word else { return false }
-      if entries[j].classes.contains(.negative) { return !entries[j + 1].classes.contains(.reminder) }
-    }
-    return false
+    guard let negative = negativeBefore(i, tokens, entries) else { return false }
+    return !entries[negative + 1].classes.contains(.reminder)
   }
 
   /// Whether the negative that forbids the act phrase at `i` is itself forbidden: "jangan berhenti
   /// boikot", "jangan hentikan aksi boikot", "never stop boycotting" ask for the act, where "stop
   /// boikot aqua" or "jangan boikot" ask to give it up.
   static func isDoublyForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    guard let negative = negativeBefore(i, tokens, entries), negative > 0 else { return false }
+    return tokens[negative - 1].kind == .word && entries[negative - 1].classes.contains(.negative)
+  }
+
+  /// The negative imperative one or two words before the phrase at `i` in its clause, if any.
+  static func negativeBefore(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
     for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
-      guard tokens[j].kind == .word else { return false }
-      if entries[j].classes.contains(.negative) {
-        return j > 0 && tokens[j - 1].kind == .word && entries[j - 1].classes.contains(.negative)
-      }
+      guard tokens[j].kind == .word else { return nil }
+      if entries[j].classes.contains(.negative) { return j }
     }
-    return false
+    return nil
   }
 
   /// The act start that an obligation binds everyone to, if any: an obligation word ("wajib",
