@@ -428,19 +428,28 @@ extension CueAnalyzer {
   /// The words that open such a clause.
   static let timeSubordinators: Set<String> = ["when", "whenever", "once", "after", "before"]
 
-  /// "Connect with Reuters", "Connect with the Riverside Tenants Union": an opening "connect with"
-  /// before a name (a capitalised word, after "the" too) follows that organisation; connecting with
-  /// people ("Connect with people like you") does not. Returns the verb's index.
-  static func connectsWithName(_ tokens: [Token], from first: Int?) -> Int? {
-    guard let verb = openingWord(tokens, from: first), tokens[verb].text == "connect", verb + 2 < tokens.count,
-      tokens[verb + 1].text == "with"
-    else { return nil }
-    let name = tokens[verb + 2].text == "the" ? verb + 3 : verb + 2
-    guard name < tokens.count, tokens[name].kind == .word, tokens[name].capitalized || tokens[name].shouted else {
-      return nil
+  /// "Connect with Reuters", "Connect with the Riverside Tenants Union", "Join the CoLab", "Join Slate
+  /// Plus": an opening "connect with" or "join" before a name (a capitalised word, after "the" too)
+  /// follows that organisation; connecting with people ("Connect with people like you") does not, nor
+  /// does joining a conversation or one's own team ("Join The Conversation", "Join Our Team"). Returns
+  /// the verb's index.
+  static func followsNamedOrganisation(_ tokens: [Token], from first: Int?) -> Int? {
+    guard let verb = openingWord(tokens, from: first) else { return nil }
+    let object: Int
+    switch tokens[verb].text {
+    case "connect" where verb + 1 < tokens.count && tokens[verb + 1].text == "with": object = verb + 2
+    case "join": object = verb + 1
+    default: return nil
     }
+    let name = object < tokens.count && tokens[object].text == "the" ? object + 1 : object
+    guard name < tokens.count, tokens[name].kind == .word, tokens[name].capitalized || tokens[name].shouted,
+      !Self.notOrganisations.contains(tokens[name].text)
+    else { return nil }
     return verb
   }
+  /// What a capitalised word after "join" names when it is no organisation: a talk, or the writer's
+  /// side ("Join Us Elsewhere" is read by the follow phrases).
+  static let notOrganisations: Set<String> = ["conversation", "discussion", "debate", "chat", "us", "me", "our"]
 
   /// Whether the phrase at `i` is what is unsubscribed from, "unsubscribe" a few words before it in
   /// its clause ("You can unsubscribe from the Prospect e-mail newsletter at any time"): a form's

@@ -291,9 +291,9 @@ struct SentenceScan {
     for act in analyzer.verbObjectActs(tokens, from: firstWordAt) where !actCategories.contains(act.category) {
       addAct(act.category, at: act.at, analyzer)
     }
-    // "Connect with Reuters": following an organisation named.
+    // "Connect with Reuters", "Join the CoLab": following an organisation named.
     if lang != "id", !actCategories.contains(CTAResources.followCategory),
-      let at = CueAnalyzer.connectsWithName(tokens, from: firstWordAt)
+      let at = CueAnalyzer.followsNamedOrganisation(tokens, from: firstWordAt)
     {
       addAct(CTAResources.followCategory, at: at, analyzer)
     }

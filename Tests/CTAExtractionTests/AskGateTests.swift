@@ -430,6 +430,12 @@ import Testing
       // From the thirty-third page set, after its first look: a blog's follow box ("Join 2,467 other
       // followers"; three real lines, all asks).
       ("Join 1,204 other followers", "follow"),
+      // An opening "Join" before a name follows that organisation, as "Connect with" does (this
+      // session's page sets: "Join the CoLab", "Join The Inner Circle", "Join Songkick to track this
+      // concert …" missed at their first looks; 24 of the 37 real English lines that open "Join" are
+      // asks, the others a talk, a course, a team; one new false ask on a shared page, "Join Private
+      // Club").
+      ("Join the Riverside Tenants Union", "follow"), ("Join Riverwatch today", "follow"),
       // (A guard: a clause of time after the ask leaves the ask standing.)
       ("Share the map with your neighbours when you post about the flood", "share"),
       // (A guard for the donate phrase "supporter", now "become a supporter".)
@@ -692,6 +698,7 @@ import Testing
       // to gather by itself (the attend phrase is gone: 62 real English lines hold "outside", none an
       // ask).
       "Connect with other parents, and get expert advice on raising toddlers.", "Sign Up with Google",
+      "Join The Conversation", "Join Our Team",
       "Submit your work to the gallery", "Let's assume the logs are outside the scope of this article.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
