@@ -165,11 +165,10 @@ extension CueAnalyzer {
         return true
       }
     }
-    if next.contains(.demonstrative), isWord(i + 2), Self.topicMarkers.contains(tokens[i + 2].text) { return true }
-    guard next.contains(.demonstrative), !tokens[i].text.utf8HasSuffix("kan"), i + 2 < tokens.count,
-      tokens[i + 2].kind == .word
-    else { return false }
-    return entries[i + 2].classes.isDisjoint(with: [.functionID, .functionEN, .politeParticle, .demonstrative])
+    guard next.contains(.demonstrative), isWord(i + 2) else { return false }
+    if Self.topicMarkers.contains(tokens[i + 2].text) { return true }
+    return !tokens[i].text.utf8HasSuffix("kan")
+      && entries[i + 2].classes.isDisjoint(with: [.functionID, .functionEN, .politeParticle, .demonstrative])
   }
   /// "tuh", "nih": after a noun or a demonstrative, they mark the topic ("Boikot ini tuh …").
   static let topicMarkers: Set<String> = ["tuh", "nih"]
