@@ -19,7 +19,7 @@ public struct CTATrainingOptions: Sendable, Hashable {
   public var cueAdjustments: [String: Double] = ["attributed-quote": -3, "first-person-appeal": 1.5]
   /// Shuffled orders the detector is trained in, whose weights are averaged: one order alone moves
   /// asks near the threshold across it (F1 on the fresh real sets varied by 0.03–0.05 between seeds,
-  /// docs/extract.md), the average of several does not depend on any one of them.
+  /// docs/extract-figures.md), the average of several does not depend on any one of them.
   public var shuffles = 15
   /// Weights smaller than this are dropped from the file.
   public var prune = 1e-4

@@ -6,7 +6,7 @@ the call-to-action model on everything `make train-cta` trains on PLUS every oth
 its posts as split=train), then score the left-out set with those weights. Pooled over the sets, this
 is the figure to compare with `make eval`'s pooled line (the shipped weights, which never saw a fresh
 set): if it is not higher, adding the fresh labels to training would not carry to a new set
-(docs/extract.md, "Figures (ninth session …)").
+(docs/extract-figures.md, "Figures (ninth session …)").
 
 Usage: loso.py --bin .build/release/slackscore --real out/cta-real [--data training/cta]
                [--reddit CSV] [--work DIR] [-- TRAIN-CTA OPTIONS …]

@@ -5,7 +5,7 @@ For each real set kept outside SHARED (out/cta-real/extra-SET.jsonl), fit a logi
 character 2-5-grams and word 1-2-grams (TF-IDF, balanced classes) of every other fresh set and the
 shared Indonesian tweets (id-tweets.jsonl, all splits), with no lexicon, gate or cue, and score the
 left-out set at several thresholds; pooled over the sets, as `loso.py` and `make eval` print it
-(docs/extract.md, "Figures (ninth session …)"). It answers whether the labels alone, without the
+(docs/extract-figures.md, "Figures (ninth session …)"). It answers whether the labels alone, without the
 detector's rules, carry to a set never seen.
 
 Not part of `make`: it needs scikit-learn from PyPI

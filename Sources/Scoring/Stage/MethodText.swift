@@ -2,7 +2,7 @@
 /// say the same thing.
 enum MethodText {
   /// What the call-to-action detector was measured to miss and add on real Indonesian posts it was
-  /// not developed on (docs/extract.md, the fifth to tenth fresh sets and the eighteenth session's
+  /// not developed on (docs/extract-figures.md, the fifth to tenth fresh sets and the eighteenth session's
   /// six, pooled per session); said in the method and in each campaign's `cta-detector-indonesian`
   /// caveat.
   static let indonesianDetectorError =
@@ -10,7 +10,7 @@ enum MethodText {
 
   /// What it was measured to find on real English web pages no one here had read: the new sentences of
   /// thirty-one saved page sets, and the pages of the seventeenth and eighteenth sessions from outlets
-  /// no earlier set named, each printed before its errors were read (docs/extract.md, twelfth to
+  /// no earlier set named, each printed before its errors were read (docs/extract-figures.md, twelfth to
   /// eighteenth sessions).
   static let englishPageDetectorError =
     "on real English web pages no one here had read it found 59-80% of the asks and 66-75% of what it found were asks"
