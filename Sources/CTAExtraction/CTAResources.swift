@@ -149,6 +149,10 @@ public enum CTAResources {
   static let contactCategory = categories.firstIndex(of: "contact")!
   /// The index of `follow` in `categories`.
   static let followCategory = categories.firstIndex(of: "follow")!
+  /// The index of `volunteer` in `categories`.
+  static let volunteerCategory = categories.firstIndex(of: "volunteer")!
+  /// The index of `attend` in `categories`.
+  static let attendCategory = categories.firstIndex(of: "attend")!
 
   /// Reads and decodes `name` (e.g. `cta-lexicon.json`) from `directory`, or from the bundle when nil.
   public static func load<T: Decodable>(_ type: T.Type, named name: String, directory: String? = nil) throws -> T {

@@ -196,11 +196,12 @@ extension CueAnalyzer {
     return false
   }
 
-  /// The index of a "pilih"/"pilihlah" directly followed by a capitalised word (a name), if any.
+  /// The index of a voting verb in the imperative ("pilih", "tusuk"; `grammar.voting_verbs`) directly
+  /// followed by a capitalised word (a name), if any; not inside brackets, where it spells out an
+  /// acronym ("TPS (Tusuk Prabowo Sandi)").
   static func choosesByName(_ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
-    for i in tokens.indices.dropLast() where entries[i].classes.contains(.imperativeID) {
-      let text = tokens[i].text
-      if (text == "pilih" || text == "pilihlah") && tokens[i + 1].kind == .word && tokens[i + 1].capitalized {
+    for i in tokens.indices.dropLast() where entries[i].classes.isSuperset(of: [.imperativeID, .votingVerb]) {
+      if tokens[i + 1].kind == .word && tokens[i + 1].capitalized && !(i > 0 && tokens[i - 1].text == "(") {
         return i
       }
     }
@@ -484,6 +485,21 @@ extension CueAnalyzer {
   /// "Bagikan BLT saat Pandemi", "membagikan paket sembako"): a distribution, no post shared.
   static func isHandedOut(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     tokens[i].text.utf8HasSuffix("bagikan") && i + 1 < tokens.count && entries[i + 1].classes.contains(.handoutGood)
+  }
+
+  /// Whether a health service (`grammar.health_services`) follows the phrase at `i` within five words
+  /// of its clause ("Daftarkan diri anda untuk vaksin", "Silahkan Datang ke Gerai Vaksinasi"): what
+  /// the reader is to go to or sign up for is care, not a campaign. Volunteers for it ("relawan
+  /// pendamping lansia untuk vaksinasi") still volunteer.
+  static func isForHealthService(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    var j = i
+    while j < tokens.count && j <= i + 5 {
+      if tokens[j].kind == .punctuation && [",", ";", ".", ":", "!", "?"].contains(tokens[j].text) { return false }
+      if ["relawan", "sukarelawan", "volunteer", "volunteers"].contains(tokens[j].text) { return false }
+      if j > i && entries[j].classes.contains(.healthService) { return true }
+      j += 1
+    }
+    return false
   }
 
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before

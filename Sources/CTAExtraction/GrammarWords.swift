@@ -89,6 +89,10 @@ public struct GrammarWords: Sendable, Codable {
   /// "sembako", "masker", "blt": goods handed out; "bagikan" before one distributes them ("Bagikan
   /// BLT saat pandemi", "membagikan paket sembako"), no post is shared.
   public var handoutGoods: [String]
+  /// "vaksin", "puskesmas", "vaccination": health services; going to or signing up for one ("Daftarkan
+  /// diri anda untuk vaksin", "Datang ke Gerai Vaksinasi") is health advice, no campaign's gathering
+  /// or volunteering.
+  public var healthServices: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

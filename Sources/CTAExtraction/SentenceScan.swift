@@ -106,6 +106,12 @@ struct SentenceScan {
       // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
       // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
       if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
+      // "Daftarkan diri anda untuk vaksin", "Datang ke Gerai Vaksinasi": health advice.
+      if hit.category == CTAResources.attendCategory || hit.category == CTAResources.volunteerCategory,
+        CueAnalyzer.isForHealthService(first, tokens, entries)
+      {
+        return
+      }
       let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
       // "Stop boikot produk ini": the products are what the boycott names, and the negative forbids
       // the boycott, not buying them.

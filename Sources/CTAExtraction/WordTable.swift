@@ -100,6 +100,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let personalVocative = WordClasses(rawValue: 1 << 53)
   /// `grammar.handout_goods`.
   static let handoutGood = WordClasses(rawValue: 1 << 54)
+  /// `grammar.health_services`.
+  static let healthService = WordClasses(rawValue: 1 << 55)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

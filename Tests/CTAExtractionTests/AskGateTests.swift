@@ -532,6 +532,19 @@ import Testing
       ("Yuk ikutan senam bareng warga besok pagi", ["attend"]),
       ("Senam massal Minggu pagi jam 6 bareng Pak Sukma, ajak tetangga ya", ["attend"]),
       ("Senam massal itu bikin badan sehat", []),
+      // "Tusuk" (pierce the ballot) is a voting verb like "coblos" before a name, and "jadikan"
+      // before an office asks to elect (thirty-seventh set, after its first look: posts of the 2019
+      // presidential race, "Tusuk <pair>!", "Jadikan <pair> presiden"; every real line with "tusuk"
+      // before a name is in that set).
+      ("Tusuk Budi Santoso di bilik suara tanggal 17!", ["vote"]),
+      ("Jadikan Budi Santoso bupati lima tahun lagi", ["vote"]),
+      ("Jadikan kejadian ini pelajaran buat kita semua", []),
+      // Going to or signing up for a health service is health advice (thirty-eighth set, after its
+      // first look: vaccination posts of police accounts, "daftarkan diri anda untuk vaksin",
+      // "datang ke gerai vaksinasi"); volunteers for it still volunteer.
+      ("Jangan lupa daftarkan diri anda untuk vaksin besok!", []),
+      ("Silakan datang ke gerai vaksinasi di balai kota besok jam 8", []),
+      ("Yuk gabung jadi relawan pendamping lansia untuk vaksinasi!", ["volunteer"]),
       // "Hindari" boycotts only a product, brand, shop or company it names, as "avoid" does
       // (grammar.verb_object_acts; thirty-third set: "Hindari Hoaks dan Ujaran Kebencian"; of 21 real
       // lines with it, none asks a boycott of a product: two avoid paying a tax and a party).
