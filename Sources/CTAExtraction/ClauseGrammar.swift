@@ -395,6 +395,12 @@ extension CueAnalyzer {
     return before == ("in", "order") || before == ("so", "as")
   }
 
+  /// Whether the word at `i` is the "come" of "come out of" ("new hatchbacks to come out of Oxford",
+  /// "let that page come out of you"): something emerging, not the reader turning out.
+  static func isComeOutOf(_ i: Int, _ tokens: [Token]) -> Bool {
+    tokens[i].text == "come" && i + 2 < tokens.count && tokens[i + 1].text == "out" && tokens[i + 2].text == "of"
+  }
+
   /// Whether the word at `i` is the "follow" of "follow up" ("semoga kemenkes bisa follow up keluhan
   /// saya"), handling a matter, or of following a comment thread ("You can follow any responses to
   /// this entry through the RSS 2.0 feed", a blog's footer): not following an account.
@@ -442,6 +448,8 @@ extension CueAnalyzer {
     default: return nil
     }
     let name = object < tokens.count && tokens[object].text == "the" ? object + 1 : object
+    // "Connect with #ODU": a hashtag names the organisation too.
+    if name < tokens.count, tokens[name].kind == .hashtag, tokens[verb].text == "connect" { return verb }
     guard name < tokens.count, tokens[name].kind == .word, tokens[name].capitalized || tokens[name].shouted,
       !Self.notOrganisations.contains(tokens[name].text)
     else { return nil }
@@ -470,11 +478,13 @@ extension CueAnalyzer {
   }
 
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
-  /// date, "in order to", "follow up", what one unsubscribes from, and by language, a "how you can …"
+  /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a "how you can …"
   /// clause or a clause of time about the reader (English), or what something is likened to and
   /// goods handed out (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
-    if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isUnsubscribedFrom(i, tokens) {
+    if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isComeOutOf(i, tokens)
+      || isUnsubscribedFrom(i, tokens)
+    {
       return true
     }
     if lang == "en" { return isAfterHow(i, tokens) || isInTimeClause(i, tokens) }
@@ -489,13 +499,13 @@ extension CueAnalyzer {
 
   /// Whether a health service (`grammar.health_services`) follows the phrase at `i` within five words
   /// of its clause ("Daftarkan diri anda untuk vaksin", "Silahkan Datang ke Gerai Vaksinasi"): what
-  /// the reader is to go to or sign up for is care, not a campaign. Volunteers for it ("relawan
-  /// pendamping lansia untuk vaksinasi") still volunteer.
+  /// the reader is to go to or sign up for is care, not a campaign. Volunteers for it
+  /// (`grammar.volunteer_roles`: "relawan pendamping lansia untuk vaksinasi") still volunteer.
   static func isForHealthService(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     var j = i
     while j < tokens.count && j <= i + 5 {
       if tokens[j].kind == .punctuation && [",", ";", ".", ":", "!", "?"].contains(tokens[j].text) { return false }
-      if ["relawan", "sukarelawan", "volunteer", "volunteers"].contains(tokens[j].text) { return false }
+      if entries[j].classes.contains(.volunteerRole) { return false }
       if j > i && entries[j].classes.contains(.healthService) { return true }
       j += 1
     }

@@ -214,7 +214,7 @@ public struct CueAnalyzer: Sendable {
         (.authority, Set(grammar.authorities)), (.linkingVerb, Set(grammar.linkingVerbs)),
         (.appealNoun, Set(grammar.appealNouns)), (.comparisonWord, Set(grammar.comparisonWords)),
         (.personalVocative, Set(grammar.personalVocatives)), (.handoutGood, Set(grammar.handoutGoods)),
-        (.healthService, Set(grammar.healthServices)),
+        (.healthService, Set(grammar.healthServices)), (.volunteerRole, Set(grammar.volunteerRoles)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -93,6 +93,9 @@ public struct GrammarWords: Sendable, Codable {
   /// diri anda untuk vaksin", "Datang ke Gerai Vaksinasi") is health advice, no campaign's gathering
   /// or volunteering.
   public var healthServices: [String]
+  /// "relawan", "volunteer": the people a volunteering ask recruits; one before a health service
+  /// ("relawan pendamping lansia untuk vaksinasi") still volunteers.
+  public var volunteerRoles: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

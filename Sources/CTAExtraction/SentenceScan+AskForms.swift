@@ -79,13 +79,11 @@ extension SentenceScan {
     // "Pilih"/"coblos" inside a run-on post ("Airin pinter ...pilih nomor satu", "warga banten pilih
     // yang amanah"): a vote phrase that opens with the imperative is an ask form unless a subject,
     // auxiliary, negation or relative word stands before it ("saya pilih …", "akan pilih …", "yang
-    // pilih …", "di pilih …") or it opens brackets that spell out an acronym ("TPS (Tusuk Prabowo
-    // Sandi)"), in a sentence with no reporting verb. Other verbs in mid-sentence are
+    // pilih …", "di pilih …"), in a sentence with no reporting verb. Other verbs in mid-sentence are
     // mostly narration ("Kemaren beli ayam"), so only the voting verbs count.
     if lang != "en", !imperative, !cues.contains(.negativeImperative), !hasReportingVerb,
       let s = actStarts.first(where: { s in
-        s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention && tokens[s - 1].text != "("
-          && !titledActs.contains(s)
+        s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention && !titledActs.contains(s)
           && !entries[s - 1].classes.contains(.notBeforeImperative)
           && entries[max(0, s - 4)..<s].allSatisfy { $0.classes.isDisjoint(with: [.firstPersonSpeaker, .thirdPerson]) }
           && !entries[s - 1].classes.contains(.negative)

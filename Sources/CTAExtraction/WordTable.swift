@@ -102,6 +102,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let handoutGood = WordClasses(rawValue: 1 << 54)
   /// `grammar.health_services`.
   static let healthService = WordClasses(rawValue: 1 << 55)
+  /// `grammar.volunteer_roles`.
+  static let volunteerRole = WordClasses(rawValue: 1 << 56)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

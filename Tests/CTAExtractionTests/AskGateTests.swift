@@ -436,6 +436,13 @@ import Testing
       // asks, the others a talk, a course, a team; one new false ask on a shared page, "Join Private
       // Club").
       ("Join the Riverside Tenants Union", "follow"), ("Join Riverwatch today", "follow"),
+      // From the thirty-sixth page set, after its first look: a hashtag after "Connect with" names
+      // the organisation too (one real line, an ask); "Signup" in one word signs up (three real lines,
+      // two asks: the third signs up for paid plans); a publisher's republishing box shares (three
+      // real lines hold "republish", the two of the box asks).
+      ("Connect with #RiversideTenants", "follow"),
+      ("Signup to get the river report every week!", "follow"),
+      ("Republish this article", "share"),
       // (A guard: a clause of time after the ask leaves the ask standing.)
       ("Share the map with your neighbours when you post about the flood", "share"),
       // (A guard for the donate phrase "supporter", now "become a supporter".)
@@ -723,6 +730,9 @@ import Testing
       // "Come to" names no act by itself (36 real lines hold it, none an ask; eighteenth set: a peace
       // conference's "let us come to the matter …"): coming is attending only to an event it names.
       "Here, let us come to the matter we gathered for.",
+      // "Come out of" is something emerging, not a turnout (thirty-sixth page set: a poem's "let that
+      // page come out of you"; three real lines hold it, none an ask).
+      "And let the words come out of you",
       // A line naming two or more of a site's footer links is its menu, even with a promo in it
       // (nineteenth set: 4 false asks over the page sets, one follow box lost, "Like Follow Contact Us
       // RSS Feeds …").
