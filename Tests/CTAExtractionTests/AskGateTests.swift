@@ -575,6 +575,10 @@ import Testing
       ("Yuk pilih 02 untuk lima tahun ke depan", ["vote"]),
       // Raising a hashtag in the colloquial register of Twitter activism: "naikin ht", "drop hastag",
       // "ramaikan dengan tagar"; the bare noun stays a topic.
+      // A hortative right before a hashtag asks what the hashtag says, not to post it (thirty-eighth
+      // set, after its first look: "Ayo #DukungSehatkanBangsa" on three police posts; the lexicon's
+      // "ayo #", "yuk #", "mari #" fired on 7 real lines, none an ask); raising it still asks.
+      ("Ayo #DukungDesaSehat", []), ("Mari kita #JagaSungai bersama", []),
       ("Yuk naikin ht sampai sore #SelamatkanHutanAdat", ["hashtag"]),
       ("Drop hastag ya kawan #SelamatkanHutanAdat", ["hashtag"]),
       ("Mari ramaikan dengan tagar #SelamatkanHutanAdat", ["hashtag"]),
@@ -947,13 +951,15 @@ import Testing
     }
   }
 
-  @Test func agreementConditionsAndHortativeHashtagsAreAsks() {
+  @Test func agreementConditionsAndHortativeSlogansAreAsks() {
     // "Whoever agrees, RT": the condition addresses the audience, the act is the retweet.
     let retweet = Self.detector.judge(sentence: "Yg setuju RT!", lang: "id")
     #expect(
       retweet.analysis.addressed && retweet.analysis.actCategories.contains("share"), "cues=\(retweet.analysis.cues)")
+    // A hortative before a hashtag asks what the hashtag says, not to post it (7 real lines, none a
+    // hashtag ask; the nineteenth session): no hashtag act.
     let hashtag = Self.detector.judge(sentence: "Mari #SelamatkanTamanKota", lang: "id")
-    #expect(hashtag.category == "hashtag", "cues=\(hashtag.analysis.cues)")
+    #expect(!hashtag.analysis.actCategories.contains("hashtag"), "cues=\(hashtag.analysis.cues)")
     let slogan = Self.detector.judge(sentence: "Mari kita MENANGKAN pasangan nomor 2", lang: "id")
     #expect(slogan.category == "vote", "cues=\(slogan.analysis.cues)")
   }
