@@ -149,6 +149,8 @@ public enum CTAResources {
   static let contactCategory = categories.firstIndex(of: "contact")!
   /// The index of `follow` in `categories`.
   static let followCategory = categories.firstIndex(of: "follow")!
+  /// The index of `share` in `categories`.
+  static let shareCategory = categories.firstIndex(of: "share")!
   /// The index of `volunteer` in `categories`.
   static let volunteerCategory = categories.firstIndex(of: "volunteer")!
   /// The index of `attend` in `categories`.

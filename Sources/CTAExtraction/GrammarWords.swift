@@ -96,6 +96,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "relawan", "volunteer": the people a volunteering ask recruits; one before a health service
   /// ("relawan pendamping lansia untuk vaksinasi") still volunteers.
   public var volunteerRoles: [String]
+  /// "dm", "inbox", "japri": private channels; what is shared to one ("Yuk share ke DM nomor …", a
+  /// help desk's reply) is sent to the desk, not shared with the public.
+  public var privateChannels: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

@@ -106,6 +106,12 @@ struct SentenceScan {
       // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
       // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
       if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
+      // "Yuk share ke DM nomor …": sent to a help desk, not shared.
+      if hit.category == CTAResources.shareCategory,
+        entries[(first + 1)..<min(first + 3, tokens.count)].contains(where: { $0.classes.contains(.privateChannel) })
+      {
+        return
+      }
       // "Daftarkan diri anda untuk vaksin", "Datang ke Gerai Vaksinasi": health advice.
       if hit.category == CTAResources.attendCategory || hit.category == CTAResources.volunteerCategory,
         CueAnalyzer.isForHealthService(first, tokens, entries)

@@ -104,6 +104,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let healthService = WordClasses(rawValue: 1 << 55)
   /// `grammar.volunteer_roles`.
   static let volunteerRole = WordClasses(rawValue: 1 << 56)
+  /// `grammar.private_channels`.
+  static let privateChannel = WordClasses(rawValue: 1 << 57)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -579,6 +579,10 @@ import Testing
       // set, after its first look: "Ayo #DukungSehatkanBangsa" on three police posts; the lexicon's
       // "ayo #", "yuk #", "mari #" fired on 7 real lines, none an ask); raising it still asks.
       ("Ayo #DukungDesaSehat", []), ("Mari kita #JagaSungai bersama", []),
+      // What is shared to a private channel is sent to a help desk (thirty-ninth set, after its first
+      // look: a customer-service reply's "Yuk share ke DM nomor …"; the one real line shared so).
+      ("Yuk share ke DM nomor pelanggan dan nama lengkap ya kak", []),
+      ("Yuk share ke grup WA keluarga kalian!", ["share"]),
       ("Yuk naikin ht sampai sore #SelamatkanHutanAdat", ["hashtag"]),
       ("Drop hastag ya kawan #SelamatkanHutanAdat", ["hashtag"]),
       ("Mari ramaikan dengan tagar #SelamatkanHutanAdat", ["hashtag"]),
