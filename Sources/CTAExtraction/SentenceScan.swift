@@ -279,12 +279,13 @@ struct SentenceScan {
     }
     // "Pilih Anies!", "Pilih Prabowo-Sandi, #…", "Ayo pilih Airin", "Pilih Airin Ade aja", "wajib
     // pilih Airin": "pilih" before a name is a vote act when something marks the sentence as a
-    // campaign ask: a hashtag or "!", an opening hortative, a closing polite particle, an obligation
+    // campaign ask: a hashtag or "!", a hortative (opening the sentence or after its audience: "Yg
+    // warga Kalimantan ayo pilih …"), a closing polite particle, an obligation
     // word right before it, or, when "pilih" opens the sentence, a ticket for the name ("Pilih
     // Luluk-Lukman untuk Jawa Timur …"). A form's "Pilih Kota" has none of these.
     if !actCategories.contains(CTAResources.voteCategory), let at = CueAnalyzer.choosesByName(tokens, entries),
       tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || openingHortativeEnd != nil
-        || endsWithParticle
+        || cues.contains(.hortative) || endsWithParticle
         || (at > 0 && entries[at - 1].classes.contains(.obligationOpener))
         || (at == firstWordAt && CueAnalyzer.isTicket(tokens[at + 1]))
     {

@@ -504,6 +504,9 @@ import Testing
       ("Pilih Sukma ya", ["vote"]),
       ("Warga Randu wajib pilih Sukma", ["vote"]),
       ("Pilih Kota tempat tinggal anda", []),
+      // A hortative after the audience marks the ask too (forty-first set, after its first look: "Yg
+      // warga Kalimantan ayo pilih …").
+      ("Yang warga Randu ayo pilih Sukma.", ["vote"]),
       // A ticket named right after an opening "pilih" is a campaign's ask (one real line of the
       // thirtieth Indonesian set); a doubled word is no ticket.
       ("Pilih Sukma-Wira untuk Randu yang lebih maju.", ["vote"]),
