@@ -99,6 +99,9 @@ public struct GrammarWords: Sendable, Codable {
   /// "dm", "inbox", "japri": private channels; what is shared to one ("Yuk share ke DM nomor …", a
   /// help desk's reply) is sent to the desk, not shared with the public.
   public var privateChannels: [String]
+  /// "lapangan kerja", "lapangan usaha": two-word nouns whose first word alone is a phrase of the
+  /// lexicon ("lapangan", a field to gather on, a place): inside the compound it is neither.
+  public var nounCompounds: [String]
   /// "tell", "urge": verbs that press an addressee to act when they open the sentence and an
   /// authority or a name follows ("Tell Congress to …", "Urge the governor to …").
   public var pressingVerbs: [String]

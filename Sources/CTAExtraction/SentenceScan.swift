@@ -86,6 +86,7 @@ struct SentenceScan {
   mutating func readCategoryPhrases(_ analyzer: CueAnalyzer) {
     analyzer.categories.forEachHit(tokens, entries, slots: .categories) {
       phrase, first, end in
+      if opensNounCompound(first, end, analyzer) { return }
       let hit = analyzer.categoryPhrases[phrase]
       if hit.category == CTAResources.boycottCategory { boycottEnds.append(end) }
       // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
@@ -157,6 +158,7 @@ struct SentenceScan {
   /// negatives and context cues.
   mutating func readWordLists(_ analyzer: CueAnalyzer) {
     analyzer.lists.forEachHit(tokens, entries, slots: .lists) { phrase, first, end in
+      if opensNounCompound(first, end, analyzer) { return }
       switch analyzer.listKinds[phrase] {
       case .hortative:
         // "Sya dukung bu Airin", "kami siap bantu": the speaker declares what they do; "Yang dukung
@@ -241,6 +243,13 @@ struct SentenceScan {
         if let cue = analyzer.contextCues[phrase] { cues.insert(cue) }
       }
     }
+  }
+
+  /// Whether the one-word phrase at `first` opens a two-word noun (`grammar.noun_compounds`: "lapangan
+  /// kerja" is employment, no field to gather on).
+  func opensNounCompound(_ first: Int, _ end: Int, _ analyzer: CueAnalyzer) -> Bool {
+    end == first + 1 && end < tokens.count
+      && analyzer.nounCompounds.contains(tokens[first].text + " " + tokens[end].text)
   }
 
   /// An act the rules find without a lexicon phrase, counted as a phrase hit would be.

@@ -555,6 +555,11 @@ import Testing
       ("Jangan lupa daftarkan diri anda untuk vaksin besok!", []),
       ("Silakan datang ke gerai vaksinasi di balai kota besok jam 8", []),
       ("Yuk gabung jadi relawan pendamping lansia untuk vaksinasi!", ["volunteer"]),
+      // "Lapangan kerja" is employment, no field to gather on (grammar.noun_compounds; thirty-seventh
+      // and forty-third sets: two false asks; 50 real lines hold it, none an ask to attend).
+      ("Bikinkan lapangan kerja buat anak muda", []),
+      ("JANGAN BANYAK JANJI, KAMI BUTUH LAPANGAN PEKERJAAN", []),
+      ("Ayo kumpul di lapangan jam 8 besok", ["attend"]),
       // "Hindari" boycotts only a product, brand, shop or company it names, as "avoid" does
       // (grammar.verb_object_acts; thirty-third set: "Hindari Hoaks dan Ujaran Kebencian"; of 21 real
       // lines with it, none asks a boycott of a product: two avoid paying a tax and a party).
