@@ -443,6 +443,10 @@ import Testing
       ("Connect with #RiversideTenants", "follow"),
       ("Signup to get the river report every week!", "follow"),
       ("Republish this article", "share"),
+      // From the thirty-eighth page set, after its first look: connecting via or on a named network
+      // follows (two real lines open "Connect via", the other one a Bluetooth device); "Connect on
+      // LinkedIn" was found before (a guard).
+      ("Connect via Facebook and Instagram | #RiversideNow", "follow"), ("Connect on LinkedIn", "follow"),
       // (A guard: a clause of time after the ask leaves the ask standing.)
       ("Share the map with your neighbours when you post about the flood", "share"),
       // (A guard for the donate phrase "supporter", now "become a supporter".)
