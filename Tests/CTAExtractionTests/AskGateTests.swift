@@ -595,6 +595,11 @@ import Testing
       // look: a customer-service reply's "Yuk share ke DM nomor …"; the one real line shared so).
       ("Yuk share ke DM nomor pelanggan dan nama lengkap ya kak", []),
       ("Yuk share ke grup WA keluarga kalian!", ["share"]),
+      // "Diteruskan" alone is carried on, not forwarded (forty-fifth set, after its first look: "Harus
+      // diteruskan" about a project, two false asks; 15 real lines hold it, none an ask); asked to
+      // be forwarded it shares.
+      ("Proyek desa ini harus diteruskan demi warga", []),
+      ("Mohon diteruskan ke grup warga ya", ["share"]),
       ("Yuk naikin ht sampai sore #SelamatkanHutanAdat", ["hashtag"]),
       ("Drop hastag ya kawan #SelamatkanHutanAdat", ["hashtag"]),
       ("Mari ramaikan dengan tagar #SelamatkanHutanAdat", ["hashtag"]),
