@@ -497,6 +497,12 @@ extension CueAnalyzer {
     tokens[i].text.utf8HasSuffix("bagikan") && i + 1 < tokens.count && entries[i + 1].classes.contains(.handoutGood)
   }
 
+  /// Whether a private channel (`grammar.private_channels`) is among the two words after the phrase at
+  /// `i` ("share ke DM", "share via inbox"): what is shared there goes to a help desk, not the public.
+  static func isSentPrivately(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    entries[(i + 1)..<min(i + 3, tokens.count)].contains { $0.classes.contains(.privateChannel) }
+  }
+
   /// Whether a health service (`grammar.health_services`) follows the phrase at `i` within five words
   /// of its clause ("Daftarkan diri anda untuk vaksin", "Silahkan Datang ke Gerai Vaksinasi"): what
   /// the reader is to go to or sign up for is care, not a campaign. Volunteers for it

@@ -108,11 +108,7 @@ struct SentenceScan {
       // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
       if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
       // "Yuk share ke DM nomor …": sent to a help desk, not shared.
-      if hit.category == CTAResources.shareCategory,
-        entries[(first + 1)..<min(first + 3, tokens.count)].contains(where: { $0.classes.contains(.privateChannel) })
-      {
-        return
-      }
+      if hit.category == CTAResources.shareCategory, CueAnalyzer.isSentPrivately(first, tokens, entries) { return }
       // "Daftarkan diri anda untuk vaksin", "Datang ke Gerai Vaksinasi": health advice.
       if hit.category == CTAResources.attendCategory || hit.category == CTAResources.volunteerCategory,
         CueAnalyzer.isForHealthService(first, tokens, entries)
