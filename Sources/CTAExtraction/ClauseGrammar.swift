@@ -477,6 +477,17 @@ extension CueAnalyzer {
     return nil
   }
 
+  /// The nearest index after `i`, at most `within` tokens on and with no punctuation between, that
+  /// `matches` accepts (the counterpart of `clauseWord(before:within:_:_:)`).
+  static func clauseWord(after i: Int, within: Int, _ tokens: [Token], _ matches: (Int) -> Bool) -> Int? {
+    var j = i + 1
+    while j < tokens.count && j <= i + within && tokens[j].kind != .punctuation {
+      if matches(j) { return j }
+      j += 1
+    }
+    return nil
+  }
+
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
   /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a "how you can …"
   /// clause or a clause of time about the reader (English), or what something is likened to and
@@ -508,14 +519,9 @@ extension CueAnalyzer {
   /// the reader is to go to or sign up for is care, not a campaign. Volunteers for it
   /// (`grammar.volunteer_roles`: "relawan pendamping lansia untuk vaksinasi") still volunteer.
   static func isForHealthService(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
-    var j = i
-    while j < tokens.count && j <= i + 5 {
-      if tokens[j].kind == .punctuation && [",", ";", ".", ":", "!", "?"].contains(tokens[j].text) { return false }
-      if entries[j].classes.contains(.volunteerRole) { return false }
-      if j > i && entries[j].classes.contains(.healthService) { return true }
-      j += 1
-    }
-    return false
+    guard let service = clauseWord(after: i, within: 5, tokens, { entries[$0].classes.contains(.healthService) })
+    else { return false }
+    return !entries[i..<service].contains { $0.classes.contains(.volunteerRole) }
   }
 
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before

@@ -99,8 +99,9 @@ public struct CueAnalyzer: Sendable {
   let requestHashtags: [String: Int]
   /// Acts named by a verb and its object (`grammar.verb_object_acts`), with their category index.
   let verbObjectActs: [(category: Int, verbs: Set<String>, objects: Set<String>, window: Int)]
-  /// Two-word nouns whose first word is no phrase of its own there (`grammar.noun_compounds`).
-  let nounCompounds: Set<String>
+  /// Two-word nouns whose first word is no phrase of its own there (`grammar.noun_compounds`): first
+  /// word → the second words that make a compound of it.
+  let nounCompounds: [String: Set<String>]
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -178,7 +179,10 @@ public struct CueAnalyzer: Sendable {
         ($0, Set(act.verbs.map { $0.lowercased() }), Set(act.objects.map { $0.lowercased() }), act.window)
       }
     }
-    nounCompounds = Set(grammar.nounCompounds.map { $0.lowercased() })
+    nounCompounds = grammar.nounCompounds.reduce(into: [:]) { compounds, noun in
+      let words = noun.lowercased().split(separator: " ").map(String.init)
+      if words.count == 2 { compounds[words[0], default: []].insert(words[1]) }
+    }
     imperativeHashtags = grammar.imperativeHashtags.compactMap { stem, name in
       CTAResources.categories.firstIndex(of: name).map { (stem.lowercased(), $0) }
     }.sorted { ($0.stem.utf8.count, $1.stem) > ($1.stem.utf8.count, $0.stem) }

@@ -245,7 +245,7 @@ struct SentenceScan {
   /// kerja" is employment, no field to gather on).
   func opensNounCompound(_ first: Int, _ end: Int, _ analyzer: CueAnalyzer) -> Bool {
     end == first + 1 && end < tokens.count
-      && analyzer.nounCompounds.contains(tokens[first].text + " " + tokens[end].text)
+      && analyzer.nounCompounds[tokens[first].text]?.contains(tokens[end].text) == true
   }
 
   /// An act the rules find without a lexicon phrase, counted as a phrase hit would be.
@@ -289,8 +289,8 @@ struct SentenceScan {
     // word right before it, or, when "pilih" opens the sentence, a ticket for the name ("Pilih
     // Luluk-Lukman untuk Jawa Timur …"). A form's "Pilih Kota" has none of these.
     if !actCategories.contains(CTAResources.voteCategory), let at = CueAnalyzer.choosesByName(tokens, entries),
-      tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || openingHortativeEnd != nil
-        || cues.contains(.hortative) || endsWithParticle
+      tokens.contains(where: { $0.kind == .hashtag || $0.text == "!" }) || cues.contains(.hortative)
+        || endsWithParticle
         || (at > 0 && entries[at - 1].classes.contains(.obligationOpener))
         || (at == firstWordAt && CueAnalyzer.isTicket(tokens[at + 1]))
     {

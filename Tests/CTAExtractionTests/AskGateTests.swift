@@ -437,8 +437,8 @@ import Testing
       // Club").
       ("Join the Riverside Tenants Union", "follow"), ("Join Riverwatch today", "follow"),
       // From the thirty-sixth page set, after its first look: a hashtag after "Connect with" names
-      // the organisation too (one real line, an ask); "Signup" in one word signs up (three real lines,
-      // two asks: the third signs up for paid plans); a publisher's republishing box shares (three
+      // the organisation too (one real line, an ask); "Signup" in one word signs up (five real lines,
+      // two asks; of the other three, one signs up for paid plans, now a false ask); a publisher's republishing box shares (three
       // real lines hold "republish", the two of the box asks).
       ("Connect with #RiversideTenants", "follow"),
       ("Signup to get the river report every week!", "follow"),
@@ -548,8 +548,8 @@ import Testing
       ("Senam massal itu bikin badan sehat", []),
       // "Tusuk" (pierce the ballot) is a voting verb like "coblos" before a name, and "jadikan"
       // before an office asks to elect (thirty-seventh set, after its first look: posts of the 2019
-      // presidential race, "Tusuk <pair>!", "Jadikan <pair> presiden"; every real line with "tusuk"
-      // before a name is in that set).
+      // presidential race, "Tusuk <pair>!", "Jadikan <pair> presiden"; all 8 real lines with "tusuk"
+      // are in that set: 5 asks, 3 spelling out "TPS (Tusuk Prabowo Sandi)" or quoting it).
       ("Tusuk Budi Santoso di bilik suara tanggal 17!", ["vote"]),
       ("Jadikan Budi Santoso bupati lima tahun lagi", ["vote"]),
       ("Jadikan kejadian ini pelajaran buat kita semua", []),
@@ -560,7 +560,7 @@ import Testing
       ("Silakan datang ke gerai vaksinasi di balai kota besok jam 8", []),
       ("Yuk gabung jadi relawan pendamping lansia untuk vaksinasi!", ["volunteer"]),
       // "Lapangan kerja" is employment, no field to gather on (grammar.noun_compounds; thirty-seventh
-      // and forty-third sets: two false asks; 50 real lines hold it, none an ask to attend).
+      // and forty-third sets: two false asks; 54 real lines hold it, none an ask to attend).
       ("Bikinkan lapangan kerja buat anak muda", []),
       ("JANGAN BANYAK JANJI, KAMI BUTUH LAPANGAN PEKERJAAN", []),
       ("Ayo kumpul di lapangan jam 8 besok", ["attend"]),
@@ -756,7 +756,7 @@ import Testing
       // conference's "let us come to the matter …"): coming is attending only to an event it names.
       "Here, let us come to the matter we gathered for.",
       // "Come out of" is something emerging, not a turnout (thirty-sixth page set: a poem's "let that
-      // page come out of you"; three real lines hold it, none an ask).
+      // page come out of you"; four real lines hold it, none an ask).
       "And let the words come out of you",
       // A line naming two or more of a site's footer links is its menu, even with a promo in it
       // (nineteenth set: 4 false asks over the page sets, one follow box lost, "Like Follow Contact Us
