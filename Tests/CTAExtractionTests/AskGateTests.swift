@@ -581,6 +581,11 @@ import Testing
       ("Ayo beli dagangan pedagang korban banjir", ["buy"]),
       // Buying asks only for a cause: an advert names none.
       ("Yuk beli aja lauk ayam bakar dari warung kami", []),
+      // "Mampir" alone drops in at a shop or a house, no account (forty-eighth set, after its first
+      // look: "Mari kita lgsg mampir ke tomoro", a coffee chain; 29 labelled lines hold it, no real
+      // one a follow ask); dropping in at an account still follows.
+      ("Mari kita langsung mampir ke kedai kopi itu", []),
+      ("Mampir ke akun kami yuk, tiap Jumat ada rangkuman isu", ["follow"]),
       ("Jangan beli produk pabrik itu", ["boycott"]),
       // "Ayo demo" invites to a protest; "pilih 02" chooses a ballot number.
       ("Ayo demo lagi ke gedung dewan", ["attend"]),
