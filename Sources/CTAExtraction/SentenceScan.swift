@@ -84,10 +84,29 @@ struct SentenceScan {
   /// Records the lexicon's category phrases: hits per category, and the acts, weak, place-bound and
   /// topic phrases.
   mutating func readCategoryPhrases(_ analyzer: CueAnalyzer) {
-    analyzer.categories.forEachHit(tokens, entries, slots: .categories) {
-      phrase, first, end in
-      if opensNounCompound(first, end, analyzer) { return }
+    var hits: [(phrase: Int, first: Int, end: Int)] = []
+    analyzer.categories.forEachHit(tokens, entries, slots: .categories) { hits.append(($0, $1, $2)) }
+    for (phrase, first, end) in hits {
       let hit = analyzer.categoryPhrases[phrase]
+      // "Share your skills", "Join us on Facebook", "Sign up to volunteer": a longer act phrase of
+      // another category that starts at the same word names the act; the shorter one is part of it.
+      if hits.contains(where: {
+        $0.first == first && $0.end > end && analyzer.categoryPhrases[$0.phrase].role == .act
+          && analyzer.categoryPhrases[$0.phrase].category != hit.category
+      }) {
+        continue
+      }
+      readCategoryPhrase(hit, first: first, end: end, analyzer)
+    }
+  }
+
+  /// Records one category phrase `hit` at `first..<end`, unless the sentence's grammar says it names
+  /// no act.
+  private mutating func readCategoryPhrase(
+    _ hit: CueAnalyzer.CategoryPhrase, first: Int, end: Int, _ analyzer: CueAnalyzer
+  ) {
+    do {
+      if opensNounCompound(first, end, analyzer) { return }
       if hit.category == CTAResources.boycottCategory { boycottEnds.append(end) }
       // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
       // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott

@@ -453,6 +453,23 @@ import Testing
       ("Become a supporter of the river trust today", "donate"),
       // (A guard for "submit": what a campaign submits to an authority is still contact.)
       ("Submit your comments on the pipeline permit to the county by Friday", "contact"),
+      // From the forty-first page set (small organisations' own "take action" and "get involved"
+      // pages), after its first look: telling or recruiting the people one knows spreads the word,
+      // knocking on doors, leading a group, running for office and joining or starting a chapter
+      // volunteer, making calls contacts (grammar.verb_object_acts, each verb opening the request).
+      ("Tell a neighbor who isn't on social media.", "share"),
+      ("Recruit your neighbors and family.", "share"),
+      ("Knock on doors with us this Saturday.", "volunteer"),
+      ("Lead a group.", "volunteer"),
+      ("Run for local office.", "volunteer"),
+      ("Join or start a local chapter: riversidetenants.org/local", "volunteer"),
+      ("Make phone calls to your state senator.", "contact"),
+      // A longer act phrase that starts at the same word outranks the shorter one of another
+      // category: "Give your time" volunteers. (A guard: "Sign up for the …" signs up (follow), as
+      // eight real lines of publishers do; the volunteer phrase "sign up for the", which outranked
+      // "sign up" there, is gone.)
+      ("Give your time, energy and skills to support the children.", "volunteer"),
+      ("Sign Up For The Riverside Daily", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -779,6 +796,11 @@ import Testing
       "Text HELP to 55123 for more info.",
       // (A guard: a platform named in a report asks nothing.)
       "The mayor posted the plan on Twitter last night.",
+      // From the forty-first page set, after its first look: "We need you" alone names no act (two
+      // real lines this session, neither an ask: a take-action page's heading, a fan's "WE NEED YOU
+      // BACK"; it stays an appeal); a crisis lifeline is a help line.
+      "WE NEED YOU.",
+      "Call the National Suicide Prevention Lifeline: 1 (800) 273-8255",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
