@@ -21,7 +21,14 @@ extension SentenceScan {
           askAt.append(head)
         }
       }
-      if classes.contains(.imperativeEN) && lang != "id" {
+      // "… organized by Demand Progress, Fight for the Future, Free Press Action Fund …": a capitalised
+      // word after a comma, in a sentence written in sentence case (a lower-case word before it), opens
+      // a name in a list, not an imperative clause ("Perform, Host, or Lend a Hand" stays a heading of
+      // imperatives).
+      let namesInList =
+        n > 0 && tokens[head].capitalized && head > 0 && tokens[head - 1].text == ","
+        && tokens[..<head].contains { $0.kind == .word && !$0.capitalized && !$0.shouted }
+      if classes.contains(.imperativeEN) && lang != "id" && !namesInList {
         // "Email: x@y.org", "Donate" alone: a label, not an imperative; "Vote counted …" a headline,
         // but "Get involved", "Stay connected" ask.
         if hasNext && (!tokens[head + 1].text.utf8HasSuffix("ed") || classes.contains(.linkingVerb))

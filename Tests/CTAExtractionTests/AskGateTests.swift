@@ -470,6 +470,12 @@ import Testing
       // "sign up" there, is gone.)
       ("Give your time, energy and skills to support the children.", "volunteer"),
       ("Sign Up For The Riverside Daily", "follow"),
+      // From the fortieth page set (a digital-rights group's campaign sites), after its first look:
+      // e-mailing, calling or writing to a legislature or an official names it ("Contact Congress and
+      // the FCC"), and "Phone" opens an imperative; joining a tweet storm is a hashtag ask.
+      ("Email Congress today and tell them to protect the river.", "contact"),
+      ("Phone the mayor before Friday and ask her to stop the pipeline.", "contact"),
+      ("Join the tweet storm on Friday at noon!", "hashtag"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -801,6 +807,12 @@ import Testing
       // BACK"; it stays an appeal); a crisis lifeline is a help line.
       "WE NEED YOU.",
       "Call the National Suicide Prevention Lifeline: 1 (800) 273-8255",
+      // From the fortieth page set, after its first look: capitalised words after a comma in a
+      // sentence-case sentence open names in a list ("… organized by Demand Progress, Fight for the
+      // Future, Free Press Action Fund …"), no imperatives. (A guard: updating a profile is no
+      // avatar change.)
+      "The march is organized by Riverside Tenants, Fight for the River, Free Press Fund and the union.",
+      "Update Your Profile",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
