@@ -476,6 +476,14 @@ import Testing
       ("Email Congress today and tell them to protect the river.", "contact"),
       ("Phone the mayor before Friday and ask her to stop the pipeline.", "contact"),
       ("Join the tweet storm on Friday at noon!", "hashtag"),
+      // From both page sets, after the rules above: signing a petition a year or a name stands in
+      // ("Sign Our 2022 Petition:"), supporting with contributions, becoming a precinct captain or a
+      // champion named in full, getting notified.
+      ("Sign Our 2024 Petition:", "sign"),
+      ("Support the river trust with your generous contributions.", "donate"),
+      ("Become a precinct captain for the campaign.", "volunteer"),
+      ("Become a Riverside Water Champion", "volunteer"),
+      ("Get notified when the council votes on the pipeline.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
