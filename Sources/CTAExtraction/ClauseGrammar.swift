@@ -498,9 +498,24 @@ extension CueAnalyzer {
     {
       return true
     }
-    if lang == "en" { return isAfterHow(i, tokens) || isInTimeClause(i, tokens) }
+    if lang == "en" { return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens) }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
+
+  /// Whether the phrase at `i` is the platform where one item is watched ("▶ Watch on YouTube",
+  /// "Watch it on YouTube instead", "View Boston Herald videos on YouTube"): a viewing verb at most
+  /// four words before "on", with no "us" between (watching "us" on a channel follows it); four of
+  /// the five real lines so are no asks.
+  static func isWatchedOn(_ i: Int, _ tokens: [Token]) -> Bool {
+    guard tokens[i].text == "on" else { return false }
+    for j in stride(from: i - 1, through: max(0, i - 4), by: -1) {
+      guard tokens[j].kind == .word, tokens[j].text != "us" else { return false }
+      if viewingVerbs.contains(tokens[j].text) { return true }
+    }
+    return false
+  }
+  /// The verbs of watching or listening to one item.
+  static let viewingVerbs: Set<String> = ["watch", "view", "listen", "stream"]
 
   /// Whether the phrase at `i` is a "bagikan" before goods handed out (`grammar.handout_goods`:
   /// "Bagikan BLT saat Pandemi", "membagikan paket sembako"): a distribution, no post shared.

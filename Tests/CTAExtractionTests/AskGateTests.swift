@@ -484,6 +484,7 @@ import Testing
       ("Become a precinct captain for the campaign.", "volunteer"),
       ("Become a Riverside Water Champion", "volunteer"),
       ("Get notified when the council votes on the pipeline.", "follow"),
+      ("Watch us on YouTube", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -821,6 +822,11 @@ import Testing
       // avatar change.)
       "The march is organized by Riverside Tenants, Fight for the River, Free Press Fund and the union.",
       "Update Your Profile",
+      // From both page sets, after their first looks: the platform where one item is watched ("▶
+      // Watch on YouTube" beside a council meeting, "Watch it on YouTube instead"); four of the five
+      // real lines so ask nothing. Watching "us" on a channel still follows (the fifth).
+      "▶ Watch on YouTube",
+      "Watch it on YouTube instead",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
