@@ -485,6 +485,10 @@ import Testing
       ("Become a Riverside Water Champion", "volunteer"),
       ("Get notified when the council votes on the pipeline.", "follow"),
       ("Watch us on YouTube", "follow"),
+      // From the forty-second page set (a local group's action pages), after its first look: telling
+      // elected officials contacts them; bringing a friend to an event attends it.
+      ("Tell Riverside Electeds: Endorse the River Bill Now", "contact"),
+      ("Bring a friend to an event", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
