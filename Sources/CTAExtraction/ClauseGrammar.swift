@@ -402,18 +402,26 @@ extension CueAnalyzer {
   }
 
   /// Whether the word at `i` is the "follow" of "follow up" ("semoga kemenkes bisa follow up keluhan
-  /// saya"), handling a matter, or of following a comment thread ("You can follow any responses to
-  /// this entry through the RSS 2.0 feed", a blog's footer): not following an account.
+  /// saya"), handling a matter, of following a comment thread ("You can follow any responses to
+  /// this entry through the RSS 2.0 feed", a blog's footer) or of following instructions: not
+  /// following an account.
   static func isFollowUp(_ i: Int, _ tokens: [Token]) -> Bool {
     guard tokens[i].text == "follow", i + 1 < tokens.count else { return false }
     if tokens[i + 1].text == "up" { return true }
     let object = i + 2 < tokens.count && Self.threadDeterminers.contains(tokens[i + 1].text) ? i + 2 : i + 1
-    return Self.threadReplies.contains(tokens[object].text)
+    if Self.threadReplies.contains(tokens[object].text) { return true }
+    // "Just follow these simple steps", "follow all safety instructions": instructions followed
+    // within four words (10 of the 11 real English lines so ask nothing).
+    return tokens[(i + 1)..<min(tokens.count, i + 5)].contains { Self.instructionNouns.contains($0.text) }
   }
   /// The determiners before a comment thread's replies ("any responses", "the comments").
   static let threadDeterminers: Set<String> = ["any", "the", "all"]
   /// A comment thread's replies.
   static let threadReplies: Set<String> = ["responses", "comments", "replies"]
+  /// What one follows that is no account: steps and instructions.
+  static let instructionNouns: Set<String> = [
+    "steps", "instructions", "directions", "guidelines", "prompts", "rules", "advice", "procedure", "procedures",
+  ]
 
   /// Whether the English phrase at `i` is the verb of a "how" clause a few words before it ("the
   /// latest on how you can continue to follow …", "Learn how you can build …"): what the page

@@ -489,6 +489,13 @@ import Testing
       // elected officials contacts them; bringing a friend to an event attends it.
       ("Tell Riverside Electeds: Endorse the River Bill Now", "contact"),
       ("Bring a friend to an event", "attend"),
+      // From the forty-third page set (take-action pages of small campaigns), after its first look:
+      // endorsing a manifesto or a letter, or supporting petitions, signs them; a Facebook group is
+      // followed.
+      ("Endorse the manifesto", "sign"),
+      ("If your organisation supports the demands, add your endorsement.", "sign"),
+      ("Support the following campus petitions:", "sign"),
+      ("Join our Facebook group", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -831,6 +838,9 @@ import Testing
       // real lines so ask nothing. Watching "us" on a channel still follows (the fifth).
       "▶ Watch on YouTube",
       "Watch it on YouTube instead",
+      // Following steps or instructions follows no account (forty-third page set; 10 of the 11 real
+      // English lines so ask nothing).
+      "Just follow these simple steps.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
