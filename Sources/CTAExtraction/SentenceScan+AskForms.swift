@@ -174,6 +174,15 @@ extension SentenceScan {
           && !wordClasses[1].isDisjoint(with: [.relativeWord, .addressedSubject])))
   }
 
+  /// Whether an Indonesian sentence names its addressee with the honorific of a letter ("Bapak Luhut
+  /// Panjaitan Yth, sebaiknya …", "Yth @KPK_RI …"): like a reply, it asks that person, not the
+  /// audience (nine real lines hold "yth", none an ask).
+  var addressesHonoured: Bool {
+    lang != "en" && words.contains { Self.letterHonorifics.contains($0.text) }
+  }
+  /// "Yang terhormat", as letters write it.
+  static let letterHonorifics: Set<String> = ["yth"]
+
   /// Whether an Indonesian clause ends with a word that addresses one person ("@jokowi boikot
   /// penggunaan gas air mata oleh polisi pak, …"): in a reply, the ask goes to that account.
   var addressesOnePerson: Bool {

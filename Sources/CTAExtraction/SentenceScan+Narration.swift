@@ -176,7 +176,8 @@ extension SentenceScan {
       tokens: tokens, lang: lang, cues: [], categoryHits: analyzer.categoryHits(hitCounts, hitCategories),
       linkCategories: linkCategories, target: target, promo: promo, heads: heads)
     AskGate.judge(
-      &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk, inReply: inReply,
+      &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk,
+      inReply: inReply || addressesHonoured,
       asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } }
         && !addressesOnePerson,
       namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer))

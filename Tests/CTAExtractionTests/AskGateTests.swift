@@ -199,6 +199,9 @@ import Testing
       "Ikuti panduan mencoblos agar suaramu sah.",
       "Spanduk ayo nyoblos sudah dipasang di depan balai desa.",
       "WargaLindungi UMKM biar pasar ramai lagi",
+      // From the fifty-second set, after its first look: "Yth" names the one person a letter asks
+      // (nine real lines hold it, none an ask): like a reply, it asks the audience nothing.
+      "Bapak Gubernur Yth, sebaiknya dipakai dulu sebagai kendaraan dinas agar warga melihat hasilnya jangan hanya diberi subsidi, pakai logika ya pak kalau ingin warga beli",
     ])
   func indonesianLinesThatAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
