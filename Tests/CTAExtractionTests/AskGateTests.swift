@@ -499,6 +499,11 @@ import Testing
       ("If your organisation supports the demands, add your endorsement.", "sign"),
       ("Support the following campus petitions:", "sign"),
       ("Join our Facebook group", "follow"),
+      // From the forty-fifth page set (measured after the rules above), after its first look:
+      // "Join us for" an event attends it (two real lines, both asks; "join us" alone volunteers),
+      // and registering for e-mail updates follows.
+      ("Join us for a community bike repair cafe on Saturday.", "attend"),
+      ("Register for regular email updates", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
