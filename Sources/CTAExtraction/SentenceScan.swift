@@ -328,8 +328,10 @@ struct SentenceScan {
     for act in analyzer.verbObjectActs(tokens, from: firstWordAt) where !actCategories.contains(act.category) {
       addAct(act.category, at: act.at, analyzer)
     }
-    // "Connect with Reuters", "Join the CoLab": following an organisation named.
+    // "Connect with Reuters", "Join the CoLab": following an organisation named; joining one that a
+    // volunteer act names already ("Join the Coalition", `grammar.verb_object_acts`) is membership.
     if lang != "id", !actCategories.contains(CTAResources.followCategory),
+      !actCategories.contains(CTAResources.volunteerCategory),
       let at = CueAnalyzer.followsNamedOrganisation(tokens, from: firstWordAt)
     {
       addAct(CTAResources.followCategory, at: at, analyzer)

@@ -437,8 +437,9 @@ import Testing
       // session's page sets: "Join the CoLab", "Join The Inner Circle", "Join Songkick to track this
       // concert …" missed at their first looks; 24 of the 37 real English lines that open "Join" are
       // asks, the others a talk, a course, a team; one new false ask on a shared page, "Join Private
-      // Club").
-      ("Join the Riverside Tenants Union", "follow"), ("Join Riverwatch today", "follow"),
+      // Club"). A union, coalition or movement named is joined as a member (volunteer, as
+      // GUIDELINES.md says; this row said follow until the twentieth session).
+      ("Join the Riverside Tenants Union", "volunteer"), ("Join Riverwatch today", "follow"),
       // From the thirty-sixth page set, after its first look: a hashtag after "Connect with" names
       // the organisation too (one real line, an ask); "Signup" in one word signs up (five real lines,
       // two asks; of the other three, one signs up for paid plans, now a false ask); a publisher's republishing box shares (three
@@ -504,6 +505,10 @@ import Testing
       // and registering for e-mail updates follows.
       ("Join us for a community bike repair cafe on Saturday.", "attend"),
       ("Register for regular email updates", "follow"),
+      // Joining a coalition, union or movement named in full is membership (volunteer), not following
+      // the organisation (the page sets of this session: two such asks given to follow).
+      ("Join the Riverside Water Coalition", "volunteer"),
+      ("Join the Riverside international organizing coalition by signing up here", "volunteer"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
