@@ -105,63 +105,61 @@ struct SentenceScan {
   private mutating func readCategoryPhrase(
     _ hit: CueAnalyzer.CategoryPhrase, first: Int, end: Int, _ analyzer: CueAnalyzer
   ) {
-    do {
-      if opensNounCompound(first, end, analyzer) { return }
-      if hit.category == CTAResources.boycottCategory { boycottEnds.append(end) }
-      // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
-      // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
-      // ("jangan jajan di warung itu"), voting against ("jangan pilih X") and a boycott that must not
-      // stop ("jangan berhenti boikot"), which are asks; "stop boikot aqua" asks to give it up.
-      // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
-      // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
-      if first > 0, entries[first - 1].classes.contains(.negation) { return }
-      // "All truths that come to us", "those who share your dreams": an English act phrase right after
-      // a relative pronoun is what its noun does, no ask; a "that" right after the opening verb says
-      // what it asks ("Demand that your representative …").
-      if lang == "en", first > 1, entries[first - 1].classes.contains(.relativeWord),
-        tokens[first - 1].text != "that" || first - 2 != firstWordAt
-      {
-        return
-      }
-      // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
-      // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
-      if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
-      // "Yuk share ke DM nomor …": sent to a help desk, not shared.
-      if hit.category == CTAResources.shareCategory, CueAnalyzer.isSentPrivately(first, tokens, entries) { return }
-      // "Daftarkan diri anda untuk vaksin", "Datang ke Gerai Vaksinasi": health advice.
-      if hit.category == CTAResources.attendCategory || hit.category == CTAResources.volunteerCategory,
-        CueAnalyzer.isForHealthService(first, tokens, entries)
-      {
-        return
-      }
-      let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
-      // "Stop boikot produk ini": the products are what the boycott names, and the negative forbids
-      // the boycott, not buying them.
-      if forbidden, hit.category == CTAResources.buyCategory, boycottEnds.contains(first) { return }
-      let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
-      if forbidden, hit.category != CTAResources.buyCategory,
-        hit.role != .act || (category != CTAResources.voteCategory && category != CTAResources.boycottCategory)
-          || (category == CTAResources.boycottCategory && !CueAnalyzer.isDoublyForbidden(first, tokens, entries))
-      {
-        return
-      }
-      if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
-      hitCounts[category] += 1
-      hitCategories.insert(category)
-      cues.insert(analyzer.categoryCues[category])
-      switch hit.role {
-      case .topic: topicStarts.append((category, first))
-      case .weak:
-        topicCategories.insert(category)
-        weakStarts.append((category, first))
-      case .placeBound: placeBoundCategories.insert(category)
-      case .act:
-        actCategories.insert(category)
-        actStarts.append(first)
-        actStartCategories.append(category)
-        if category == CTAResources.boycottCategory && !forbidden && !entries[first].classes.contains(.negative) {
-          boycottStarts.append(first)
-        }
+    if opensNounCompound(first, end, analyzer) { return }
+    if hit.category == CTAResources.boycottCategory { boycottEnds.append(end) }
+    // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
+    // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
+    // ("jangan jajan di warung itu"), voting against ("jangan pilih X") and a boycott that must not
+    // stop ("jangan berhenti boikot"), which are asks; "stop boikot aqua" asks to give it up.
+    // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
+    // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
+    if first > 0, entries[first - 1].classes.contains(.negation) { return }
+    // "All truths that come to us", "those who share your dreams": an English act phrase right after
+    // a relative pronoun is what its noun does, no ask; a "that" right after the opening verb says
+    // what it asks ("Demand that your representative …").
+    if lang == "en", first > 1, entries[first - 1].classes.contains(.relativeWord),
+      tokens[first - 1].text != "that" || first - 2 != firstWordAt
+    {
+      return
+    }
+    // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
+    // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
+    if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
+    // "Yuk share ke DM nomor …": sent to a help desk, not shared.
+    if hit.category == CTAResources.shareCategory, CueAnalyzer.isSentPrivately(first, tokens, entries) { return }
+    // "Daftarkan diri anda untuk vaksin", "Datang ke Gerai Vaksinasi": health advice.
+    if hit.category == CTAResources.attendCategory || hit.category == CTAResources.volunteerCategory,
+      CueAnalyzer.isForHealthService(first, tokens, entries)
+    {
+      return
+    }
+    let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
+    // "Stop boikot produk ini": the products are what the boycott names, and the negative forbids
+    // the boycott, not buying them.
+    if forbidden, hit.category == CTAResources.buyCategory, boycottEnds.contains(first) { return }
+    let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
+    if forbidden, hit.category != CTAResources.buyCategory,
+      hit.role != .act || (category != CTAResources.voteCategory && category != CTAResources.boycottCategory)
+        || (category == CTAResources.boycottCategory && !CueAnalyzer.isDoublyForbidden(first, tokens, entries))
+    {
+      return
+    }
+    if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
+    hitCounts[category] += 1
+    hitCategories.insert(category)
+    cues.insert(analyzer.categoryCues[category])
+    switch hit.role {
+    case .topic: topicStarts.append((category, first))
+    case .weak:
+      topicCategories.insert(category)
+      weakStarts.append((category, first))
+    case .placeBound: placeBoundCategories.insert(category)
+    case .act:
+      actCategories.insert(category)
+      actStarts.append(first)
+      actStartCategories.append(category)
+      if category == CTAResources.boycottCategory && !forbidden && !entries[first].classes.contains(.negative) {
+        boycottStarts.append(first)
       }
     }
   }
