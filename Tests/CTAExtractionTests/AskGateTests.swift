@@ -488,6 +488,7 @@ import Testing
       ("Become a precinct captain for the campaign.", "volunteer"),
       ("Become a Riverside Water Champion", "volunteer"),
       ("Get notified when the council votes on the pipeline.", "follow"),
+      // (A guard for the viewing rule below: watching "us" on a channel still follows.)
       ("Watch us on YouTube", "follow"),
       // From the forty-second page set (a local group's action pages), after its first look: telling
       // elected officials contacts them; bringing a friend to an event attends it.
@@ -639,7 +640,7 @@ import Testing
       ("Yuk beli aja lauk ayam bakar dari warung kami", []),
       // "Mampir" alone drops in at a shop or a house, no account (forty-eighth set, after its first
       // look: "Mari kita lgsg mampir ke tomoro", a coffee chain; 29 labelled lines hold it, no real
-      // one a follow ask); dropping in at an account still follows.
+      // one a follow ask); dropping in at an account still follows (a guard).
       ("Mari kita langsung mampir ke kedai kopi itu", []),
       ("Mampir ke akun kami yuk, tiap Jumat ada rangkuman isu", ["follow"]),
       ("Jangan beli produk pabrik itu", ["boycott"]),
