@@ -44,9 +44,11 @@ enum AskGate {
   /// jalan"). A mention or tag before the verb names someone else as the speaker ("@USER mengajak …").
   static func writerAppeals(tokens: [Token], words: [Token], wordClasses: [WordClasses]) -> Bool {
     for i in words.indices where i + 1 < words.count && wordClasses[i].contains(.firstPersonSpeaker) {
-      if wordClasses[i + 1].contains(.appealVerb) || (i + 2 < words.count && wordClasses[i + 2].contains(.appealVerb)) {
-        return true
-      }
+      guard let verb = [i + 1, i + 2].first(where: { $0 < words.count && wordClasses[$0].contains(.appealVerb) })
+      else { continue }
+      // "We urge the Judiciary Committee to …", "We ask the mayor to sign …": the writer presses an
+      // authority, not the audience.
+      return !CueAnalyzer.namesAuthority(after: verb, count: words.count) { (words[$0].text, wordClasses[$0]) }
     }
     guard let first = tokens.first, first.kind == .word, let verb = words.first else { return false }
     return wordClasses[0].contains(.appealVerb) && verb.text.utf8HasPrefix("meng")

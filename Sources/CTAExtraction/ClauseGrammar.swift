@@ -510,6 +510,19 @@ extension CueAnalyzer {
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
 
+  /// Whether an authority (`grammar.authorities`: "the council", "the Judiciary Committee") comes
+  /// within six words after the appeal ending at `end` and before its "to" ("We urge the council to
+  /// vote …"): the writer presses that authority, not the audience. `word(k)` gives the text and the
+  /// classes of word `k` of `count`.
+  static func namesAuthority(after end: Int, count: Int, _ word: (Int) -> (String, WordClasses)) -> Bool {
+    for k in (end + 1)..<max(end + 1, min(count, end + 7)) {
+      let (text, classes) = word(k)
+      if text == "to" { return false }
+      if classes.contains(.authority) { return true }
+    }
+    return false
+  }
+
   /// Whether the phrase at `i` is the platform where one item is watched ("▶ Watch on YouTube",
   /// "Watch it on YouTube instead", "View Boston Herald videos on YouTube"): a viewing verb at most
   /// four words before "on", with no "us" between (watching "us" on a channel follows it); four of

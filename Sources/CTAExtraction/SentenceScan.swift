@@ -229,7 +229,13 @@ struct SentenceScan {
       case .promo:
         promo = true
         cues.insert(.promo)
-      case .appeal: cues.insert(.appeal)
+      case .appeal:
+        // "We urge the council to …" presses the council, not the audience (an appeal that ends on its
+        // appeal verb, then an authority before "to").
+        let pressesAuthority =
+          entries[end - 1].classes.contains(.appealVerb)
+          && CueAnalyzer.namesAuthority(after: end - 1, count: tokens.count) { (tokens[$0].text, entries[$0].classes) }
+        if !pressesAuthority { cues.insert(.appeal) }
       case .impersonalRequest:
         cues.insert(.impersonalRequest)
         askAt.append(first)

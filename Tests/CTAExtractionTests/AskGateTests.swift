@@ -509,6 +509,8 @@ import Testing
       // Joining a coalition, union or movement named in full is membership (volunteer), not following
       // the organisation (the page sets of this session: two such asks given to follow).
       ("Join the Riverside Water Coalition", "volunteer"),
+      // (A guard for the letter rule: urging residents, not an authority, still asks.)
+      ("We urge residents to call the council before Friday.", "contact"),
       ("Join the Riverside international organizing coalition by signing up here", "volunteer"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
@@ -855,6 +857,10 @@ import Testing
       // Following steps or instructions follows no account (forty-third page set; 10 of the 11 real
       // English lines so ask nothing).
       "Just follow these simple steps.",
+      // A petition's letter presses an authority, not the audience (fortieth page set: "We urge the
+      // Judiciary Committee to … for a vote"): an appeal verb, then an authority before "to".
+      "We urge the council to vote against the pipeline.",
+      "We ask the mayor to sign the ordinance.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
