@@ -347,9 +347,8 @@ extension CueAnalyzer {
   /// the request's opening word (after "please") and one of whose objects follows within its window,
   /// its category and the verb's index.
   func verbObjectActs(_ tokens: [Token], from first: Int?) -> [(category: Int, at: Int)] {
-    guard let at = Self.openingWord(tokens, from: first) else { return [] }
-    return verbObjectActs.compactMap { act in
-      guard act.verbs.contains(tokens[at].text) else { return nil }
+    guard let at = Self.openingWord(tokens, from: first), let acts = verbObjectActs[tokens[at].text] else { return [] }
+    return acts.compactMap { act in
       let following = (at + 1)..<min(tokens.count, at + 1 + act.window)
       return following.contains { tokens[$0].kind == .word && act.objects.contains(tokens[$0].text) }
         ? (act.category, at) : nil

@@ -97,8 +97,9 @@ public struct CueAnalyzer: Sendable {
   let imperativeHashtags: [(stem: String, category: Int)]
   /// Hashtags that are a request wherever they stand ("#plsrt"), and their category index.
   let requestHashtags: [String: Int]
-  /// Acts named by a verb and its object (`grammar.verb_object_acts`), with their category index.
-  let verbObjectActs: [(category: Int, verbs: Set<String>, objects: Set<String>, window: Int)]
+  /// Acts named by a verb and its object (`grammar.verb_object_acts`), with their category index, in
+  /// the lexicon's order under each of their verbs: a sentence looks its opening word up once.
+  let verbObjectActs: [String: [(category: Int, objects: Set<String>, window: Int)]]
   /// Two-word nouns whose first word is no phrase of its own there (`grammar.noun_compounds`): first
   /// word → the second words that make a compound of it.
   let nounCompounds: [String: Set<String>]
@@ -174,9 +175,11 @@ public struct CueAnalyzer: Sendable {
     requestHashtags = grammar.requestHashtags.reduce(into: [:]) { tags, entry in
       tags[entry.key.lowercased()] = CTAResources.categories.firstIndex(of: entry.value)
     }
-    verbObjectActs = grammar.verbObjectActs.compactMap { act in
-      CTAResources.categories.firstIndex(of: act.category).map {
-        ($0, Set(act.verbs.map { $0.lowercased() }), Set(act.objects.map { $0.lowercased() }), act.window)
+    verbObjectActs = grammar.verbObjectActs.reduce(into: [:]) { byVerb, act in
+      guard let category = CTAResources.categories.firstIndex(of: act.category) else { return }
+      let objects = Set(act.objects.map { $0.lowercased() })
+      for verb in Set(act.verbs.map { $0.lowercased() }) {
+        byVerb[verb, default: []].append((category, objects, act.window))
       }
     }
     nounCompounds = grammar.nounCompounds.reduce(into: [:]) { compounds, noun in
