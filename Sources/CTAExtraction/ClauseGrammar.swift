@@ -410,8 +410,8 @@ extension CueAnalyzer {
     let object = i + 2 < tokens.count && Self.threadDeterminers.contains(tokens[i + 1].text) ? i + 2 : i + 1
     if Self.threadReplies.contains(tokens[object].text) { return true }
     // "Just follow these simple steps", "follow all safety instructions": instructions followed
-    // within four words (10 of the 11 real English lines so ask nothing).
-    return tokens[(i + 1)..<min(tokens.count, i + 5)].contains { Self.instructionNouns.contains($0.text) }
+    // within four words of the clause (10 of the 11 real English lines so ask nothing).
+    return clauseWord(after: i, within: 4, tokens) { Self.instructionNouns.contains(tokens[$0].text) } != nil
   }
   /// The determiners before a comment thread's replies ("any responses", "the comments").
   static let threadDeterminers: Set<String> = ["any", "the", "all"]
@@ -426,7 +426,7 @@ extension CueAnalyzer {
   /// latest on how you can continue to follow …", "Learn how you can build …"): what the page
   /// explains, not what it asks.
   static func isAfterHow(_ i: Int, _ tokens: [Token]) -> Bool {
-    guard let how = clauseWord(before: i, within: 6, tokens, { $0.text == "how" }) else { return false }
+    guard let how = clauseWord(before: i, within: 6, tokens, { tokens[$0].text == "how" }) else { return false }
     return how + 1 < i && Self.howSubjects.contains(tokens[how + 1].text)
   }
   /// The subjects of such a clause: "how you can …", "how we can …".
@@ -470,15 +470,15 @@ extension CueAnalyzer {
   /// its clause ("You can unsubscribe from the Prospect e-mail newsletter at any time"): a form's
   /// notice, no act.
   static func isUnsubscribedFrom(_ i: Int, _ tokens: [Token]) -> Bool {
-    clauseWord(before: i, within: 5, tokens, { $0.text == "unsubscribe" }) != nil
+    clauseWord(before: i, within: 5, tokens, { tokens[$0].text == "unsubscribe" }) != nil
   }
 
-  /// The nearest token before `i`, at most `within` tokens back and with no punctuation between, that
-  /// `matches`.
-  static func clauseWord(before i: Int, within: Int, _ tokens: [Token], _ matches: (Token) -> Bool) -> Int? {
+  /// The nearest index before `i`, at most `within` tokens back and with no punctuation between, that
+  /// `matches` accepts.
+  static func clauseWord(before i: Int, within: Int, _ tokens: [Token], _ matches: (Int) -> Bool) -> Int? {
     var j = i - 1
     while j >= 0 && j >= i - within && tokens[j].kind != .punctuation {
-      if matches(tokens[j]) { return j }
+      if matches(j) { return j }
       j -= 1
     }
     return nil
@@ -527,12 +527,10 @@ extension CueAnalyzer {
   /// four words before "on", with no "us" between (watching "us" on a channel follows it); four of
   /// the five real lines so are no asks.
   static func isWatchedOn(_ i: Int, _ tokens: [Token]) -> Bool {
-    guard tokens[i].text == "on" else { return false }
-    for j in stride(from: i - 1, through: max(0, i - 4), by: -1) {
-      guard tokens[j].kind == .word, tokens[j].text != "us" else { return false }
-      if viewingVerbs.contains(tokens[j].text) { return true }
-    }
-    return false
+    guard tokens[i].text == "on",
+      let verb = clauseWord(before: i, within: 4, tokens, { viewingVerbs.contains(tokens[$0].text) })
+    else { return false }
+    return !tokens[verb..<i].contains { $0.text == "us" }
   }
   /// The verbs of watching or listening to one item.
   static let viewingVerbs: Set<String> = ["watch", "view", "listen", "stream"]
