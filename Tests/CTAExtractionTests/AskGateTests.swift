@@ -720,6 +720,12 @@ import Testing
       // (a vaccination comment's "kyak sistem coblos pilkada" was a vote ask), nor does "follow up".
       ("Coba antrean vaksin dibikin kayak sistem coblos pemilu", []),
       ("Mohon keluhan warga ini segera di follow up ya min", []),
+      // From the fifty-seventh set, after its first look: "hubungi" contacts for a cause only when
+      // an authority follows (`grammar.verb_object_acts`); a firm, an agent or "kami" is a service
+      // (no real line with "hubungi" and no authority asks to contact: 12 lines, 2 share asks).
+      ("Bingung urus visa kerja? Segera hubungi biro jasa kami hari ini", []),
+      ("Hubungi kami untuk info kost dan harga", []),
+      ("Hubungi bupati kalian dan minta jalan desa diperbaiki", ["contact"]),  // a guard: passed before
     ] as [(String, Set<String>)])
   func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
