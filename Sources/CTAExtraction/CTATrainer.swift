@@ -12,7 +12,7 @@ public struct CTATrainingOptions: Sendable, Hashable {
   public var seed: UInt64 = 20_251_122
   /// Decision threshold written to the model: the shipped weights' (`make train-cta` passes
   /// `CTA_THRESHOLD` only when it is set), measured in docs/extract.md.
-  public var threshold = 0.15
+  public var threshold = 0.07
   /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
   /// Post-model rules written to the file (cue → log-odds added when it fires).
