@@ -222,7 +222,7 @@ CTA_REAL   ?= out/cta-real
 CTA_EXTRA  ?= $(patsubst %/labels.csv,%,$(wildcard $(CTA_LABELS)/*/labels.csv))
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
-# Decision threshold stored in the model; empty = the trainer's default (CTATrainingOptions.threshold, 0.07).
+# Decision threshold stored in the model for every language; empty = the trainer's defaults (CTATrainingOptions: 0.07, Indonesian 0.15).
 CTA_THRESHOLD ?=
 
 .PHONY: cta-real

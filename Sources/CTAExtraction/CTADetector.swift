@@ -111,11 +111,13 @@ public struct CTADetector: Sendable {
     return CTADetector(files: files)
   }
 
-  /// The same detector with another decision threshold (`--min-confidence`); itself when nil.
+  /// The same detector with another decision threshold for every language (`--min-confidence`);
+  /// itself when nil.
   public func with(threshold: Double?) -> CTADetector {
     guard let threshold else { return self }
     var file = files.model
     file.threshold = threshold
+    file.languageThresholds = nil
     return with(model: file)
   }
 
@@ -148,7 +150,7 @@ public struct CTADetector: Sendable {
     let features = hasher.features(analysis, heads: analysis.heads)
     let p = model.probability(features, cues: analysis.cues)
     // The category head runs only where a category is written (cheap gate first).
-    let reachesThreshold = p >= model.threshold
+    let reachesThreshold = p >= model.threshold(forLanguage: analysis.lang)
     var category =
       (passes && reachesThreshold) || alwaysCategorize || isReported ? category(analysis, features) : nil
     if passes, let c = category, Self.isCommercial(analysis, category: c) { category = nil }

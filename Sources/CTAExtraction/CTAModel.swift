@@ -80,6 +80,9 @@ public struct CTAModelFile: Sendable, Codable {
   public var dimension: Int
   /// Probability at or above which a sentence is a call to action.
   public var threshold: Double
+  /// Language → the threshold that replaces `threshold` for sentences of that language (Indonesian
+  /// keeps a higher one: its asks just above the shared threshold are mostly not asks). Optional.
+  public var languageThresholds: [String: Double]?
   /// Added to a category's score per lexicon hit (and twice for a registry link), on top of the
   /// learned category head; keeps categories sensible for acts the training data lacks.
   public var lexiconPrior: Double
@@ -96,11 +99,13 @@ public struct CTAModelFile: Sendable, Codable {
   /// A model file from trained heads.
   public init(
     dimension: Int, threshold: Double, lexiconPrior: Double, detector: SparseWeights,
-    categories: [String: SparseWeights], trainedOn: [String: Int], cueAdjustments: [String: Double]? = nil
+    categories: [String: SparseWeights], trainedOn: [String: Int], cueAdjustments: [String: Double]? = nil,
+    languageThresholds: [String: Double]? = nil
   ) {
     self.format = "slackscore-cta-model/2"
     self.dimension = dimension
     self.threshold = threshold
+    self.languageThresholds = languageThresholds
     self.lexiconPrior = lexiconPrior
     self.cueAdjustments = cueAdjustments
     self.detector = detector
@@ -126,6 +131,9 @@ extension CTAModelFile {
       throw fail("dimension \(dimension) must be a power of two between 1 and \(Self.maxDimension)")
     }
     guard threshold.isFinite, (0...1).contains(threshold) else { throw fail("threshold \(threshold) is not in 0...1") }
+    for (lang, value) in languageThresholds ?? [:] where !(value.isFinite && (0...1).contains(value)) {
+      throw fail("language_thresholds[\(lang)] \(value) is not in 0...1")
+    }
     guard lexiconPrior.isFinite else { throw fail("lexicon_prior is not a finite number") }
     for (cue, value) in cueAdjustments ?? [:] where !value.isFinite {
       throw fail("cue_adjustments[\(cue)] is not a finite number")
@@ -159,6 +167,8 @@ public struct CTAModel: Sendable {
   public let dimension: Int
   /// Probability at or above which a sentence is a call to action.
   public let threshold: Double
+  /// Language → its own threshold (`CTAModelFile.languageThresholds`).
+  private let languageThresholds: [String: Double]
   /// Score added to a category per lexicon hit.
   public let lexiconPrior: Double
   /// Cue → log-odds adjustment (see `CTAModelFile.cueAdjustments`).
@@ -175,6 +185,7 @@ public struct CTAModel: Sendable {
   public init(file: CTAModelFile) {
     dimension = file.dimension
     threshold = file.threshold
+    languageThresholds = file.languageThresholds ?? [:]
     lexiconPrior = file.lexiconPrior
     cueAdjustments = file.cueAdjustments ?? [:]
     detectorBias = file.detector.bias
@@ -192,6 +203,11 @@ public struct CTAModel: Sendable {
       for (i, w) in zip(head.indices, head.weights) { entries.append((i, c, Float(w))) }
     }
     categoryWeights = SparseRows(dimension: file.dimension, width: names.count, entries: entries)
+  }
+
+  /// The threshold a sentence of language `lang` must reach: its own, or the shared one.
+  public func threshold(forLanguage lang: String?) -> Double {
+    lang.flatMap { languageThresholds[$0] } ?? threshold
   }
 
   /// Probability that the sentence with these features is a call to action.

@@ -75,6 +75,7 @@ enum CTAModelReader {
       var threshold: Double?
       var lexiconPrior: Double?
       var cueAdjustments: [String: Double]?
+      var languageThresholds: [String: Double]?
       var detector: SparseWeights?
       var categories: [String: SparseWeights]?
       var trainedOn: [String: Int]?
@@ -95,6 +96,9 @@ enum CTAModelReader {
         case "cue_adjustments" where cueAdjustments == nil:
           cueAdjustments = reader.map { $0.double() }
           return cueAdjustments != nil
+        case "language_thresholds" where languageThresholds == nil:
+          languageThresholds = reader.map { $0.double() }
+          return languageThresholds != nil
         case "detector" where detector == nil:
           detector = reader.sparseWeights()
           return detector != nil
@@ -112,7 +116,8 @@ enum CTAModelReader {
       else { return nil }
       var file = CTAModelFile(
         dimension: dimension, threshold: threshold, lexiconPrior: lexiconPrior, detector: detector,
-        categories: categories, trainedOn: trainedOn, cueAdjustments: cueAdjustments)
+        categories: categories, trainedOn: trainedOn, cueAdjustments: cueAdjustments,
+        languageThresholds: languageThresholds)
       file.format = format
       return file
     }

@@ -13,6 +13,15 @@ public struct CTATrainingOptions: Sendable, Hashable {
   /// Decision threshold written to the model: the shipped weights' (`make train-cta` passes
   /// `CTA_THRESHOLD` only when it is set), measured in docs/extract.md.
   public var threshold = 0.07
+  /// Language → threshold written to the model in place of `threshold` for that language: Indonesian
+  /// keeps 0.15 (docs/extract-figures.md, twenty-first session).
+  public var languageThresholds: [String: Double] = ["id": 0.15]
+
+  /// One threshold for every language (`--threshold`): no language keeps its own.
+  public mutating func useThreshold(_ value: Double) {
+    threshold = value
+    languageThresholds = [:]
+  }
   /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
   /// Post-model rules written to the file (cue → log-odds added when it fires).
@@ -61,7 +70,8 @@ public struct CTATrainer: Sendable {
     return CTAModelFile(
       dimension: options.dimension, threshold: options.threshold, lexiconPrior: options.lexiconPrior,
       detector: detector, categories: categories, trainedOn: counts,
-      cueAdjustments: options.cueAdjustments.isEmpty ? nil : options.cueAdjustments)
+      cueAdjustments: options.cueAdjustments.isEmpty ? nil : options.cueAdjustments,
+      languageThresholds: options.languageThresholds.isEmpty ? nil : options.languageThresholds)
   }
 
   /// One training row: hashed features, label, gold category (positives) and weight.

@@ -70,7 +70,8 @@ extension CTADetector {
         if outcome.commercial { commercial = true }
         var found = outcome.ask
         var askSpan = span
-        if found == nil, outcome.namesAct, let before = openAsk, before.ask.probability >= model.threshold,
+        if found == nil, outcome.namesAct, let before = openAsk,
+          before.ask.probability >= model.threshold(forLanguage: before.ask.lang),
           let pair = ask(
             before.ask, namedIn: sentence, pair: scalars[before.span.start..<span.end],
             UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), target: target,

@@ -48,8 +48,8 @@ struct TrainCTACommand: AsyncParsableCommand {
   @Option(help: "Learning rate.")
   var learningRate = CTATrainingOptions().learningRate
 
-  @Option(help: "Decision threshold stored in the model.")
-  var threshold = CTATrainingOptions().threshold
+  @Option(help: "Decision threshold stored in the model, for every language (default: 0.07, Indonesian 0.15).")
+  var threshold: Double?
 
   @OptionGroup var logging: LoggingOptions
 
@@ -79,7 +79,7 @@ struct TrainCTACommand: AsyncParsableCommand {
     options.epochs = epochs
     options.seed = seed
     options.dimension = dimension
-    options.threshold = threshold
+    if let threshold { options.useThreshold(threshold) }
     options.l2 = l2
     options.learningRate = learningRate
     options.teamWeight = teamWeight

@@ -1238,6 +1238,32 @@ import Testing
     }
   }
 
+  @Test func aLanguageThresholdReplacesTheSharedOneForItsLanguage() throws {
+    var file = model()
+    file.languageThresholds = ["id": 0.9]
+    try file.validate(file: "m.json")
+    let scored = CTAModel(file: file)
+    #expect(scored.threshold(forLanguage: "id") == 0.9)
+    #expect(scored.threshold(forLanguage: "en") == 0.5)
+    #expect(scored.threshold(forLanguage: nil) == 0.5)
+    file.languageThresholds = ["id": 1.5]
+    #expect(throws: CTAResourceError.self) { try file.validate(file: "m.json") }
+    // The bundled weights: English pages at the shared threshold, Indonesian at its own.
+    let bundled = Self.detector.files.model
+    #expect(bundled.threshold == 0.07 && bundled.languageThresholds == ["id": 0.15])
+    // The fast reader of model files reads the field; --min-confidence replaces every threshold.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-lt-\(UUID().uuidString)").path
+    try FileSystem.createDirectories(dir)
+    let path = dir + "/model.json"
+    let json =
+      #"{"format":"slackscore-cta-model/2","dimension":16,"threshold":0.5,"language_thresholds":{"id":0.9},"#
+      + #""lexicon_prior":2,"detector":{"bias":0,"gaps":[1],"weights":[0.5]},"categories":{},"trained_on":{}}"#
+    try AtomicFileWriter.write(Array(json.utf8), to: path)
+    let loaded = try CTADetector.load(modelPath: path)
+    #expect(loaded.files.model.languageThresholds == ["id": 0.9])
+    #expect(loaded.with(threshold: 0.3).files.model.languageThresholds == nil)
+  }
+
   @Test func loadingADamagedModelFileThrows() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-model-\(UUID().uuidString)").path
     try FileSystem.createDirectories(dir)
