@@ -432,14 +432,20 @@ extension CueAnalyzer {
   /// The subjects of such a clause: "how you can …", "how we can …".
   static let howSubjects: Set<String> = ["you", "we"]
 
-  /// Whether the English phrase at `i` is the verb of a clause of time about the reader ("When you
-  /// sign up and purchase a domain this week you could …", "Once you buy a package, …"): the act is
-  /// the condition of what the sentence promises, not what it asks.
+  /// Whether the English phrase at `i` is the verb of a clause of time or manner, about the reader
+  /// ("When you sign up and purchase a domain this week you could …", "Once you buy a package, …") or
+  /// with the verb right after the subordinator ("Before sharing sensitive information, make sure …",
+  /// "moderated before posting", "Since joining EFF, I …"; the 20 real lines so are no asks): the
+  /// act is when or how something is done, not what the sentence asks.
   static func isInTimeClause(_ i: Int, _ tokens: [Token]) -> Bool {
-    i >= 2 && tokens[i - 1].text == "you" && Self.timeSubordinators.contains(tokens[i - 2].text)
+    guard i >= 1 else { return false }
+    if Self.timeSubordinators.contains(tokens[i - 1].text) { return true }
+    return i >= 2 && tokens[i - 1].text == "you" && Self.timeSubordinators.contains(tokens[i - 2].text)
   }
   /// The words that open such a clause.
-  static let timeSubordinators: Set<String> = ["when", "whenever", "once", "after", "before"]
+  static let timeSubordinators: Set<String> = [
+    "when", "whenever", "once", "after", "before", "while", "since", "without",
+  ]
 
   /// "Connect with Reuters", "Connect with the Riverside Tenants Union", "Join the CoLab", "Join Slate
   /// Plus": an opening "connect with" or "join" before a name (a capitalised word, after "the" too)
@@ -505,7 +511,10 @@ extension CueAnalyzer {
     {
       return true
     }
-    if lang == "en" { return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens) }
+    if lang == "en" {
+      return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens)
+        || isInvolvementHeading(i, tokens)
+    }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
 
@@ -520,6 +529,13 @@ extension CueAnalyzer {
       if classes.contains(.authority) { return true }
     }
     return false
+  }
+
+  /// Whether the phrase at `i` is the "get involved" of a bare "Want to get involved?" heading over a
+  /// list of ways to help (all 8 real lines so are no asks; "… with us?" asked once): it names no act.
+  static func isInvolvementHeading(_ i: Int, _ tokens: [Token]) -> Bool {
+    i >= 2 && i + 3 == tokens.count && tokens[i].text == "get" && tokens[i + 1].text == "involved"
+      && tokens[i + 2].text == "?" && tokens[i - 1].text == "to" && tokens[i - 2].text == "want"
   }
 
   /// Whether the phrase at `i` is the platform where one item is watched ("▶ Watch on YouTube",

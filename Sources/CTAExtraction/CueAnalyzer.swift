@@ -225,7 +225,7 @@ public struct CueAnalyzer: Sendable {
         (.appealNoun, Set(grammar.appealNouns)), (.comparisonWord, Set(grammar.comparisonWords)),
         (.personalVocative, Set(grammar.personalVocatives)), (.handoutGood, Set(grammar.handoutGoods)),
         (.healthService, Set(grammar.healthServices)), (.volunteerRole, Set(grammar.volunteerRoles)),
-        (.privateChannel, Set(grammar.privateChannels)), (.adverbialOpener, Set(grammar.adverbialOpeners)),
+        (.privateChannel, Set(grammar.privateChannels)),
       ], categories: categories, lists: lists)
     self.table = table
     self.categories = categories.numbered(by: table.number(of:))

@@ -99,10 +99,6 @@ public struct GrammarWords: Sendable, Codable {
   /// "dm", "inbox", "japri": private channels; what is shared to one ("Yuk share ke DM nomor …", a
   /// help desk's reply) is sent to the desk, not shared with the public.
   public var privateChannels: [String]
-  /// "before", "without", "since": they open a clause of time or manner; an act phrase right after one
-  /// tells when or how something is done ("Before sharing sensitive information, make sure …",
-  /// "moderated before posting", "Since joining EFF, I …"), not the act asked.
-  public var adverbialOpeners: [String]
   /// "lapangan kerja", "lapangan usaha": two-word nouns whose first word alone is a phrase of the
   /// lexicon ("lapangan", a field to gather on, a place): inside the compound it is neither.
   public var nounCompounds: [String]

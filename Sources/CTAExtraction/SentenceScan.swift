@@ -114,9 +114,6 @@ struct SentenceScan {
     // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
     // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
     if first > 0, entries[first - 1].classes.contains(.negation) { return }
-    // "Before sharing sensitive information, make sure …", "Since joining EFF, I …": after a word
-    // that opens a clause of time or manner the phrase says when or how, not what is asked.
-    if first > 0, entries[first - 1].classes.contains(.adverbialOpener) { return }
     // "All truths that come to us", "those who share your dreams": an English act phrase right after
     // a relative pronoun is what its noun does, no ask; a "that" right after the opening verb says
     // what it asks ("Demand that your representative …").

@@ -106,8 +106,6 @@ struct WordClasses: OptionSet, Sendable, Hashable {
   static let volunteerRole = WordClasses(rawValue: 1 << 56)
   /// `grammar.private_channels`.
   static let privateChannel = WordClasses(rawValue: 1 << 57)
-  /// `grammar.adverbial_openers`.
-  static let adverbialOpener = WordClasses(rawValue: 1 << 58)
 }
 
 /// One hash lookup per token instead of one per word list: every text that some list of the

@@ -738,10 +738,13 @@ import Testing
       "We must act now to raise wages for airport workers",
       "Follow the link below to find out how to register.",
       "Before sharing sensitive information, make sure you're on a government site.",
-      // An act phrase after "before", "since", "without" says when or how (`grammar.adverbial_openers`;
+      // An act phrase after "before", "since", "without" says when or how (`isInTimeClause`;
       // all 20 such real lines ask nothing); the first row above needs it once the threshold is 0.07.
       "Always read the whole thread before sharing it with your friends.",
       "Since joining the union, please note that dues are paid monthly.",  // a guard: passed before
+      // A bare "Want to get involved?" heads a list of ways to help (fifty-first page set, four times;
+      // all 8 real lines so are no asks): it names no act.
+      "Want to get involved?",
       "Please note that all donations must comply with the rules of the Electoral Commission.",
       // "March" beside a day or a year is the month (twelfth session: these were attend asks).
       "Wednesday, 27 March, 2024", "#TenantsUnion Tipsheet: March 16, 2018",
