@@ -463,6 +463,10 @@ import Testing
       // volunteer, making calls contacts (grammar.verb_object_acts, each verb opening the request).
       ("Tell a neighbor who isn't on social media.", "share"),
       ("Recruit your neighbors and family.", "share"),
+      // Asking or inviting them does the same (fiftieth page set: "Ask your friends and family to join
+      // you!"; both real lines so are share asks).
+      ("Ask your neighbours and coworkers to read the report.", "share"),
+      ("Invite your friends to the page.", "share"),
       ("Knock on doors with us this Saturday.", "volunteer"),
       ("Lead a group.", "volunteer"),
       ("Run for local office.", "volunteer"),
