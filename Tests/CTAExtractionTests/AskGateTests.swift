@@ -467,6 +467,10 @@ import Testing
       // you!"; both real lines so are share asks).
       ("Ask your neighbours and coworkers to read the report.", "share"),
       ("Invite your friends to the page.", "share"),
+      // Joining a party is membership, not following it (forty-eighth page set: "Join the …
+      // Democrats", "Join a … YDSA"; 16 of the 17 real lines with "join" and a party are volunteer
+      // asks, the other is no ask).
+      ("Join the Riverside Green Party today.", "volunteer"),
       ("Knock on doors with us this Saturday.", "volunteer"),
       ("Lead a group.", "volunteer"),
       ("Run for local office.", "volunteer"),
