@@ -16,12 +16,6 @@ public struct CTATrainingOptions: Sendable, Hashable {
   /// Language → threshold written to the model in place of `threshold` for that language: Indonesian
   /// keeps 0.15 (docs/extract-figures.md, twenty-first session).
   public var languageThresholds: [String: Double] = ["id": 0.15]
-
-  /// One threshold for every language (`--threshold`): no language keeps its own.
-  public mutating func useThreshold(_ value: Double) {
-    threshold = value
-    languageThresholds = [:]
-  }
   /// Category score per lexicon hit, written to the model.
   public var lexiconPrior = 2.0
   /// Post-model rules written to the file (cue → log-odds added when it fires).
@@ -38,6 +32,19 @@ public struct CTATrainingOptions: Sendable, Hashable {
 
   /// The defaults used for the shipped weights.
   public init() {}
+
+  /// One threshold for every language (`--threshold`): no language keeps its own.
+  public mutating func useThreshold(_ value: Double) {
+    threshold = value
+    languageThresholds = [:]
+  }
+
+  /// The thresholds for help texts: "0.07, Indonesian 0.15".
+  public var thresholdsDescription: String {
+    let names = ["id": "Indonesian", "en": "English"]
+    let own = languageThresholds.sorted { $0.key < $1.key }.map { "\(names[$0.key] ?? $0.key) \($0.value)" }
+    return (["\(threshold)"] + own).joined(separator: ", ")
+  }
 }
 
 /// Trains the model's two heads with AdaGrad logistic regression (binary detector, softmax over

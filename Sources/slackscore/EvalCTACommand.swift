@@ -46,7 +46,7 @@ struct EvalCTACommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Decision threshold of each fold's weights, for every language (with --folds; default: 0.07, Indonesian 0.15)."
+      "Decision threshold of each fold's weights, for every language (with --folds; default: \(CTATrainingOptions().thresholdsDescription))."
   )
   var threshold: Double?
 

@@ -45,7 +45,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Keep calls to action at or above this confidence (default: the thresholds stored in the model: 0.07, Indonesian 0.15, in the bundled weights; a value given here replaces both)."
+      "Keep calls to action at or above this confidence (default: the thresholds stored in the model, \(CTATrainingOptions().thresholdsDescription) in the bundled weights; a value given here replaces them)."
   )
   var minConfidence: Double?
 

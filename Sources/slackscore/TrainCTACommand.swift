@@ -48,7 +48,10 @@ struct TrainCTACommand: AsyncParsableCommand {
   @Option(help: "Learning rate.")
   var learningRate = CTATrainingOptions().learningRate
 
-  @Option(help: "Decision threshold stored in the model, for every language (default: 0.07, Indonesian 0.15).")
+  @Option(
+    help:
+      "Decision threshold stored in the model, for every language (default: \(CTATrainingOptions().thresholdsDescription))."
+  )
   var threshold: Double?
 
   @OptionGroup var logging: LoggingOptions

@@ -1259,9 +1259,11 @@ import Testing
     #expect(scored.threshold(forLanguage: nil) == 0.5)
     file.languageThresholds = ["id": 1.5]
     #expect(throws: CTAResourceError.self) { try file.validate(file: "m.json") }
-    // The bundled weights: English pages at the shared threshold, Indonesian at its own.
+    // The bundled weights hold the trainer's thresholds, which the help texts print.
     let bundled = Self.detector.files.model
-    #expect(bundled.threshold == 0.07 && bundled.languageThresholds == ["id": 0.15])
+    let defaults = CTATrainingOptions()
+    #expect(bundled.threshold == defaults.threshold && bundled.languageThresholds == defaults.languageThresholds)
+    #expect(defaults.thresholdsDescription == "0.07, Indonesian 0.15")
     // The fast reader of model files reads the field; --min-confidence replaces every threshold.
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-lt-\(UUID().uuidString)").path
     try FileSystem.createDirectories(dir)
