@@ -282,6 +282,11 @@ import Testing
       ("TELL HARBOUR AND RAIL TO STOP THE EVICTIONS.", true),
       ("Tell us you want more stories", false),
       ("Tell your friends and family to come", false),
+      // Companies and politicians are pressed like authorities (fiftieth and forty-seventh page sets:
+      // "Tell gas companies to stop greenwashing …", "Tell federal politicians to ban …"; every real
+      // line that tells or urges someone other than the audience "to" act is a contact ask).
+      ("Tell oil companies to stop drilling in the bay.", true),
+      ("Urge local politicians to protect the wetlands.", true),
     ] as [(String, Bool)])
   func pressingAnAddressee(_ sentence: String, _ contact: Bool) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
