@@ -1264,11 +1264,30 @@ import Testing
     #expect(scored.threshold(forLanguage: nil) == 0.5)
     file.languageThresholds = ["id": 1.5]
     #expect(throws: CTAResourceError.self) { try file.validate(file: "m.json") }
+  }
+
+  @Test func theBundledWeightsHoldTheTrainersThresholds() {
     // The bundled weights hold the trainer's thresholds, which the help texts print.
     let bundled = Self.detector.files.model
     let defaults = CTATrainingOptions()
     #expect(bundled.threshold == defaults.threshold && bundled.languageThresholds == defaults.languageThresholds)
     #expect(defaults.thresholdsDescription == "0.07, Indonesian 0.15")
+  }
+
+  @Test func theDetectorJudgesEachLanguageAtItsOwnThreshold() throws {
+    // Every sentence reaches 0 and none reaches 1: English asks pass, Indonesian ones do not.
+    var file = Self.detector.files.model
+    file.threshold = 0
+    file.languageThresholds = ["id": 1]
+    let detector = Self.detector.with(model: file)
+    #expect(detector.judge(sentence: "Sign the petition to save the river today.", lang: "en").isCallToAction)
+    #expect(!detector.judge(sentence: "Yuk tanda tangani petisi untuk selamatkan sungai.", lang: "id").isCallToAction)
+    #expect(
+      detector.with(threshold: 0).judge(sentence: "Yuk tanda tangani petisi untuk selamatkan sungai.", lang: "id")
+        .isCallToAction)
+  }
+
+  @Test func theModelReaderReadsLanguageThresholds() throws {
     // The fast reader of model files reads the field; --min-confidence replaces every threshold.
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cta-lt-\(UUID().uuidString)").path
     try FileSystem.createDirectories(dir)
