@@ -22,8 +22,9 @@ struct SentenceScan {
   var actCategories = CategoryBits()
   var topicCategories = CategoryBits()
   var placeBoundCategories = CategoryBits()
+  /// Where each act phrase or rule-found act starts (`recordActStart`).
   var actStarts: [Int] = []
-  /// The category of each of `actStarts`, in the same order.
+  /// The category of each of `actStarts`, in the same order (`recordActStart`).
   var actStartCategories: [Int] = []
   /// Where a boycott is named outright ("boikot …", not a negated act such as "jangan beli …").
   var boycottStarts: [Int] = []
@@ -155,9 +156,7 @@ struct SentenceScan {
       weakStarts.append((category, first))
     case .placeBound: placeBoundCategories.insert(category)
     case .act:
-      actCategories.insert(category)
-      actStarts.append(first)
-      actStartCategories.append(category)
+      recordActStart(first, category)
       if category == CTAResources.boycottCategory && !forbidden && !entries[first].classes.contains(.negative) {
         boycottStarts.append(first)
       }
@@ -276,10 +275,16 @@ struct SentenceScan {
     if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
     hitCounts[category] += 1
     hitCategories.insert(category)
+    recordActStart(start, category)
+    cues.insert(analyzer.categoryCues[category])
+  }
+
+  /// Records that an act of `category` starts at word `start`: the one place where `actStarts` and
+  /// `actStartCategories` grow, together.
+  private mutating func recordActStart(_ start: Int, _ category: Int) {
     actCategories.insert(category)
     actStarts.append(start)
     actStartCategories.append(category)
-    cues.insert(analyzer.categoryCues[category])
   }
 
   /// The acts named without a lexicon phrase: a slogan in capitals, a vote by name, an imperative
