@@ -145,10 +145,7 @@ struct SentenceScan {
     {
       return
     }
-    if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
-    hitCounts[category] += 1
-    hitCategories.insert(category)
-    cues.insert(analyzer.categoryCues[category])
+    countHit(category, analyzer)
     switch hit.role {
     case .topic: topicStarts.append((category, first))
     case .weak:
@@ -272,10 +269,16 @@ struct SentenceScan {
 
   /// An act the rules find without a lexicon phrase, counted as a phrase hit would be.
   mutating func addAct(_ category: Int, at start: Int, _ analyzer: CueAnalyzer) {
+    countHit(category, analyzer)
+    recordActStart(start, category)
+  }
+
+  /// Counts one hit of `category` (a lexicon phrase or a rule-found act): its count, its bit and its
+  /// `lexicon:` cue.
+  private mutating func countHit(_ category: Int, _ analyzer: CueAnalyzer) {
     if hitCounts.isEmpty { hitCounts = Array(repeating: 0, count: analyzer.categoryCues.count) }
     hitCounts[category] += 1
     hitCategories.insert(category)
-    recordActStart(start, category)
     cues.insert(analyzer.categoryCues[category])
   }
 
