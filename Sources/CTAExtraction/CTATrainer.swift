@@ -1,3 +1,5 @@
+import SlackscoreCore
+
 /// Settings of `slackscore train-cta`.
 public struct CTATrainingOptions: Sendable, Hashable {
   /// Hash buckets (power of two).
@@ -229,19 +231,4 @@ public struct CTATrainer: Sendable {
   /// Four decimals: a sentence sums a few dozen weights, so the rounding moves its log-odds by about
   /// 0.001 at most; short stable JSON.
   static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
-}
-
-/// SplitMix64, a tiny seeded generator for the shuffling order.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

@@ -93,7 +93,8 @@ import Testing
     #expect(evaluation.byGroup["page/en"] == nil)
     #expect(
       evaluation.targets.contains(
-        "page/en@freshpg1: P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met (1 ask; "
+        "page/en@freshpg1: P=1.000 [0.21, 1.00] (>= 0.75) at R=1.000 [0.21, 1.00] (>= 0.6): "
+          + "met, not surely: the 95% interval reaches below the bar (1 ask; "
           + "0.0 false asks per 1,000 sentences)"), "\(evaluation.targets)")
     #expect(!evaluation.targets.contains("sets pooled"))
     // Two page sets are also pooled into one line, against the same target.
@@ -102,8 +103,9 @@ import Testing
     let both = CTAEvaluation.run(try CTADetector.load(), on: [sentence, other])
     #expect(
       both.targets.contains(
-        "page/en@ (2 sets pooled, 2 asks): P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met "
-          + "(0.0 false asks per 1,000 sentences)"), "\(both.targets)")
+        "page/en@ (2 sets pooled, 2 asks): P=1.000 [0.34, 1.00] (>= 0.75) at R=1.000 [0.34, 1.00] (>= 0.6): "
+          + "met, not surely: the 95% interval reaches below the bar (0.0 false asks per 1,000 sentences)"),
+      "\(both.targets)")
   }
 
   @Test func aPageSetsSentencesSeenInAnEarlierSetAreScoredApartAsRepeated() throws {
@@ -125,7 +127,8 @@ import Testing
     #expect(evaluation.newSentences["page/en@freshpg2"]?.count == 2)
     #expect(evaluation.newSentences["page/en@freshpg10"] == nil)
     #expect(
-      evaluation.targets.contains("    new sentences only (2 of 3): P=1.000 (>= 0.75) at R=1.000 (>= 0.6): met"),
+      evaluation.targets.contains(
+        "    new sentences only (2 of 3): P=1.000 [0.21, 1.00] (>= 0.75) at R=1.000 [0.21, 1.00]"),
       "\(evaluation.targets)")
     // A page of SHARED's training split was read too: its box is no new sentence in either set.
     var shared = sentence(box, 1, "")

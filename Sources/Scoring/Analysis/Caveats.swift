@@ -1,4 +1,5 @@
 import PipelineConfiguration
+import SlackscoreCore
 
 /// The caveats a journalist must read before quoting a campaign's figures.
 enum Caveats {

@@ -1,4 +1,5 @@
 import PipelineConfiguration
+import SlackscoreCore
 
 /// Outcome per 1,000 interactions of one type, with a bootstrap interval.
 enum RatioBuilder {
