@@ -177,7 +177,12 @@ public struct CueAnalyzer: Sendable {
     }
     verbObjectActs = grammar.verbObjectActs.reduce(into: [:]) { byVerb, act in
       guard let category = CTAResources.categories.firstIndex(of: act.category) else { return }
-      let objects = Set(act.objects.map { $0.lowercased() })
+      // "@authorities" stands for the authorities' word class: the officials one contacts are
+      // the ones a pressing verb presses.
+      let objects = Set(
+        act.objects.flatMap { $0 == VerbObjectAct.authoritiesClass ? grammar.authorities : [$0] }.map {
+          $0.lowercased()
+        })
       for verb in Set(act.verbs.map { $0.lowercased() }) {
         byVerb[verb, default: []].append((category, objects, act.window))
       }

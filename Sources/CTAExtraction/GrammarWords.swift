@@ -121,8 +121,12 @@ public struct GrammarWords: Sendable, Codable {
 }
 
 /// An act named by its verb and its object: one of `verbs` opens the request (after "please") and
-/// one of `objects` follows within `window` tokens; the act is of `category`.
+/// one of `objects` follows within `window` tokens; the act is of `category`. The object
+/// `@authorities` stands for every word of `authorities` ("Call the board", "Email the CEO").
 public struct VerbObjectAct: Sendable, Codable {
+  /// The object that stands for the authorities' word class.
+  public static let authoritiesClass = "@authorities"
+
   public var category: String
   public var verbs: [String]
   public var objects: [String]

@@ -296,6 +296,24 @@ import Testing
   }
 
   @Test(
+    "calling, e-mailing or writing to an authority names the contact act; an authority is any of the pressing verbs' authorities",
+    arguments: [
+      // From the fifty-fifth page set, after its first look: "Call President … and Chancellor …" was
+      // missed because the contact entry kept its own list of officials beside `grammar.authorities`
+      // (`@authorities` now; no addressed real line with these verbs and an authority asks nothing).
+      ("Call the university president and demand a fair contract.", ["contact"]),
+      ("Email the school board and ask them to keep the library open.", ["contact"]),
+      ("Call Chancellor Lim and tell her the dorm must stay open.", ["contact"]),
+      ("Call your senator today.", ["contact"]),  // a guard: passed before
+      // A parting line that meets the reader at the protest invites them to it.
+      ("See you on the streets!", ["attend"]),
+    ] as [(String, Set<String>)])
+  func contactingAnAuthority(_ sentence: String, _ acts: Set<String>) {
+    let verdict = Self.detector.judge(sentence: sentence, lang: "en")
+    #expect(verdict.analysis.actCategories == acts, "acts=\(verdict.analysis.actCategories)")
+  }
+
+  @Test(
     "the asks of campaign and newsletter boxes on real English pages name their act",
     arguments: [
       // "Sign up" on a page subscribes (every labelled "sign up" of the real pages is a follow ask).
