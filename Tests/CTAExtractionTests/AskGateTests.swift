@@ -305,6 +305,9 @@ import Testing
       ("Email the school board and ask them to keep the library open.", ["contact"]),
       ("Call Chancellor Lim and tell her the dorm must stay open.", ["contact"]),
       ("Call your senator today.", ["contact"]),  // a guard: passed before
+      // Speaking to an official is contacting them (fifty-third page set, at first look:
+      // "Call 202-… to speak to your senators").
+      ("Speak to your senators about the clinic closure.", ["contact"]),
       // A parting line that meets the reader at the protest invites them to it.
       ("See you on the streets!", ["attend"]),
     ] as [(String, Set<String>)])
