@@ -760,6 +760,10 @@ import Testing
       ("Bingung urus visa kerja? Segera hubungi biro jasa kami hari ini", []),
       ("Hubungi kami untuk info kost dan harga", []),
       ("Hubungi bupati kalian dan minta jalan desa diperbaiki", ["contact"]),  // a guard: passed before
+      // Supporting a candidate pair or a leader, asked in a campaign, is voting for them (the
+      // thirty-third and thirtieth sets; 5 real asks, no real line asking anything else).
+      ("Yuk dukung pasangan nomor 3 untuk kota yang lebih baik!", ["vote"]),
+      ("Ayo kita dukung pemimpin yang peduli pada warga kecil", ["vote"]),
     ] as [(String, Set<String>)])
   func actsOfTheSentence(_ sentence: String, _ acts: Set<String>) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "id")
