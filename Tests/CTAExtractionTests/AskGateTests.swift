@@ -546,6 +546,14 @@ import Testing
       // (A guard for the letter rule: urging residents, not an authority, still asks.)
       ("We urge residents to call the council before Friday.", "contact"),
       ("Join the Riverside international organizing coalition by signing up here", "volunteer"),
+      // From the fifty-fourth page set, after its first look: a group that welcomes, appreciates or
+      // accepts donations asks for them, as "donations accepted" does; a newsletter box's "Stay in
+      // the loop" follows; helping "by spreading the word" shares; "contacting your …" contacts.
+      ("We welcome all donations!", "donate"),
+      ("We gratefully accept donations by bank transfer.", "donate"),
+      ("Stay in the loop", "follow"),
+      ("You can help the festival by spreading the word!", "share"),
+      ("Help save the library by contacting your alderman!", "contact"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
