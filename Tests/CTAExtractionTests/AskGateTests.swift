@@ -554,6 +554,10 @@ import Testing
       ("Stay in the loop", "follow"),
       ("You can help the festival by spreading the word!", "share"),
       ("Help save the library by contacting your alderman!", "contact"),
+      // From the fifty-seventh page set, after its first look: joining calls on Zoom attends them, as
+      // joining a meeting or a webinar does; confirming one's attendance is attending.
+      ("Join our Zoom calls every Tuesday evening", "attend"),
+      ("Confirm your attendance!", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
