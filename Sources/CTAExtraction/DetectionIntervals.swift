@@ -47,9 +47,13 @@ extension DetectionScores {
     var values: [Double] = []
     values.reserveCapacity(samples)
     let n = UInt64(decided)
+    let foundBefore = UInt64(truePositives)
     for _ in 0..<samples {
+      // Draw `decided` of them again: each is a found ask with the share the slice had.
       var found = 0
-      for _ in 0..<decided where rng.next() % n < UInt64(truePositives) { found += 1 }
+      for _ in 0..<decided {
+        if rng.next() % n < foundBefore { found += 1 }
+      }
       // F1 = 2TP / (2TP + FP + FN), and FP + FN = decided - TP.
       values.append(Double(2 * found) / Double(found + decided))
     }

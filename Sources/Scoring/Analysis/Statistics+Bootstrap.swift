@@ -5,7 +5,7 @@ extension Statistics {
   ///
   /// The `values` (one per document carrying the count) are resampled with replacement,
   /// `samples` times, with a SplitMix64 generator seeded by `seed`. Resamples whose sum is
-  /// 0 are dropped (they have no ratio) and counted in `dropped`.
+  /// 0 are dropped (they have no ratio); `used` counts the others.
   static func bootstrapPerThousand(
     numerator: Double, values: [Double], samples: Int, seed: UInt64
   )
