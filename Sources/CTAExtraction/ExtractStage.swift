@@ -63,6 +63,10 @@ public enum ExtractStage {
   /// Lines longer than this (bytes) are rejected (`line-too-long`) and skipped unread by default.
   public static let defaultMaxLineBytes = JSONLines.defaultMaxLineBytes
 
+  /// A batch of lines is searched once it holds this many bytes (or 1,024 lines): memory stays
+  /// bounded when documents are long, and the reader's buffers are freed and reused batch by batch.
+  public static let batchByteLimit = 8 << 20
+
   /// Reads `documents` (JSON Lines; `-` for stdin), writes one `CallToAction` per line to `output`
   /// (`-` for stdout) atomically. Bad lines, and lines longer than `maxLineBytes`, go to
   /// `diagnostics` with file and line and are skipped; the rest is processed. With `reported`, asks
@@ -126,27 +130,29 @@ public enum ExtractStage {
   /// - Parameters:
   ///   - lines: Calls its argument with every line (nil: longer than `maxLineBytes`) and its number.
   ///   - file: The file the lines come from, for diagnostics.
+  ///   - batchBytes: A batch of lines is searched once its lines hold this many bytes, or at 1,024
+  ///     lines (`batchByteLimit` by default).
   ///   - progress: Told how many lines have been read, after every batch.
   /// - Returns: The documents read, skipped (`empty-text`) and rejected (bad or too long lines,
   ///   each also a diagnostic naming `file` and the line).
   public static func findCandidates(
     lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
     jobs: Int = 0, reported: Bool = true, maxLineBytes: Int = defaultMaxLineBytes,
-    diagnostics: DiagnosticCollector, progress: ((Int) -> Void)? = nil,
+    batchBytes: Int = batchByteLimit, diagnostics: DiagnosticCollector, progress: ((Int) -> Void)? = nil,
     _ found: ([CTACandidate], PageKey) throws -> Void
   ) throws -> RecordTally {
     // `lines` and `found` never call each other; `lines` only calls back into this function.
     try withoutActuallyEscaping(found) { found in
       try findCandidates(
         lines: lines, file: path, detector: detector, jobs: jobs, reported: reported, maxLineBytes: maxLineBytes,
-        diagnostics: diagnostics, progress: progress, escaping: found)
+        batchBytes: batchBytes, diagnostics: diagnostics, progress: progress, escaping: found)
     }
   }
 
   private static func findCandidates(
     lines: ((ArraySlice<UInt8>?, Int) throws -> Void) throws -> Void, file path: String, detector: CTADetector,
-    jobs: Int, reported: Bool, maxLineBytes: Int, diagnostics: DiagnosticCollector, progress: ((Int) -> Void)?,
-    escaping found: @escaping ([CTACandidate], PageKey) throws -> Void
+    jobs: Int, reported: Bool, maxLineBytes: Int, batchBytes byteLimit: Int, diagnostics: DiagnosticCollector,
+    progress: ((Int) -> Void)?, escaping found: @escaping ([CTACandidate], PageKey) throws -> Void
   ) throws -> RecordTally {
     var tally = RecordTally()
     var linesRead = 0
@@ -155,6 +161,7 @@ public enum ExtractStage {
     // Streamed in batches of lines, each decoded and searched on every core. A line is kept as the
     // reader's slice (no copy): the reader moves on to a new buffer while slices hold the old one.
     var batch: [(line: ArraySlice<UInt8>?, number: Int)] = []
+    var batchBytes = 0
     let batchSize = 1024
     func flush() throws {
       let outcomes = read(batch.map(\.line), detector: detector, jobs: jobs, reported: reported, memo: memo)
@@ -181,11 +188,13 @@ public enum ExtractStage {
       }
       linesRead += batch.count
       batch.removeAll(keepingCapacity: true)
+      batchBytes = 0
       progress?(linesRead)
     }
     try lines { line, number in
       batch.append((line, number))
-      if batch.count >= batchSize { try flush() }
+      batchBytes += line?.count ?? 0
+      if batch.count >= batchSize || batchBytes >= byteLimit { try flush() }
     }
     try flush()
     return tally

@@ -83,6 +83,31 @@ import Testing
     for (a, b) in zip(order, order.dropFirst()) where a.0 == b.0 { #expect(a.1 < b.1) }
   }
 
+  @Test func aBatchOfLinesIsSearchedOnceItHoldsTheByteLimit() throws {
+    // Five documents of about 120 bytes, a limit of 250 bytes: batches of three lines (the third
+    // passes the limit), then the last two; the same candidates in the same order as one batch.
+    let lines = (1...5).map { n in
+      Array(
+        #"{"id":"d\#(n)","text":"Sign the petition to keep library \#(n) open, and share it with your friends.","lang":"en"}"#
+          .utf8)
+    }
+    func search(batchBytes: Int) throws -> (batches: [Int], found: [String]) {
+      var batches: [Int] = []
+      var found: [String] = []
+      _ = try ExtractStage.findCandidates(
+        lines: { body in for (i, line) in lines.enumerated() { try body(line[...], i + 1) } }, file: "test",
+        detector: Self.detector, jobs: 1, batchBytes: batchBytes, diagnostics: DiagnosticCollector(),
+        progress: { batches.append($0) }
+      ) { candidates, _ in found += candidates.map { $0.cta.docId + ":" + $0.cta.category } }
+      return (batches, found)
+    }
+    let small = try search(batchBytes: 250)
+    #expect(small.batches == [3, 5])
+    let whole = try search(batchBytes: 1 << 20)
+    #expect(whole.batches == [5])
+    #expect(small.found == whole.found && small.found.count >= 5, "\(small.found)")
+  }
+
   @Test func outputDoesNotDependOnThreads() throws {
     let input = try writeFixture()
     // Enough documents for several chunks.
