@@ -301,6 +301,7 @@ import Testing
       // From the fifty-fifth page set, after its first look: "Call President … and Chancellor …" was
       // missed because the contact entry kept its own list of officials beside `grammar.authorities`
       // (`@authorities` now; no addressed real line with these verbs and an authority asks nothing).
+      // Guards: passed before through the lexicon's "call the" and "email the".
       ("Call the university president and demand a fair contract.", ["contact"]),
       ("Email the school board and ask them to keep the library open.", ["contact"]),
       ("Call Chancellor Lim and tell her the dorm must stay open.", ["contact"]),
