@@ -218,10 +218,14 @@ public struct CTADetector: Sendable {
     judge(tokens: Tokenizer.tokens(sentence), docLang: lang, alwaysCategorize: true)
   }
 
+  /// Acts beside which a share is an add-on (`category`): giving a name, money, time or presence,
+  /// or pressing a decision-maker.
+  static let weightierThanSharing: Set<String> = ["sign", "donate", "contact", "volunteer", "attend"]
+
   /// The most likely category among those with act evidence (a lexicon phrase or a registry link):
   /// learned head scores plus the lexicon prior (per hit) and twice the prior for a registry link
   /// naming the act. The learned head only ranks evidenced categories, never invents one; nil when
-  /// nothing points to any act.
+  /// nothing points to any act. Beside a weightier act, a share is not a candidate.
   func category(_ analysis: SentenceAnalysis, _ features: [Int]) -> String? {
     guard Self.hasActEvidence(analysis) else { return nil }
     let learned = model.categoryScores(features)
@@ -229,9 +233,14 @@ public struct CTADetector: Sendable {
     // A boycott that names what to buy instead ("jangan beli X, ganti dengan produk lokal") asks for
     // the boycott: the purchase only serves it.
     let boycott = analysis.actCategories.contains(CTAResources.categories[CTAResources.boycottCategory])
+    // A share asked beside a weightier act ("Email Congress and share this page", "Share this ·
+    // Donate") is an add-on: the sentence is typed by the weightier act, as the labellers type it.
+    let shareAddOn =
+      analysis.actCategories.contains(CTAResources.categories[CTAResources.shareCategory])
+      && !analysis.actCategories.isDisjoint(with: Self.weightierThanSharing)
     for (c, name) in CTAResources.categories.enumerated()
     where (analysis.actCategories.contains(name) || analysis.linkCategories.contains(name))
-      && !(boycott && c == CTAResources.buyCategory)
+      && !(boycott && c == CTAResources.buyCategory) && !(shareAddOn && c == CTAResources.shareCategory)
     {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
