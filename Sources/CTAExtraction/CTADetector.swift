@@ -218,29 +218,28 @@ public struct CTADetector: Sendable {
     judge(tokens: Tokenizer.tokens(sentence), docLang: lang, alwaysCategorize: true)
   }
 
-  /// Acts beside which a share is an add-on (`category`): giving a name, money, time or presence,
-  /// or pressing a decision-maker.
-  static let weightierThanSharing: Set<String> = ["sign", "donate", "contact", "volunteer", "attend"]
+  /// Acts that give way to another act named in the same sentence, which then types the sentence
+  /// (`category`): a purchase that serves a boycott ("jangan beli X, ganti dengan produk lokal") is
+  /// the boycott; a share asked beside a weightier act, giving a name, money, time or presence or
+  /// pressing a decision-maker ("Email Congress and share this page", "Share this · Donate"), is an
+  /// add-on, as the labellers type it.
+  static let givesWay: [String: Set<String>] = [
+    "buy": ["boycott"],
+    "share": ["sign", "donate", "contact", "volunteer", "attend"],
+  ]
 
   /// The most likely category among those with act evidence (a lexicon phrase or a registry link):
   /// learned head scores plus the lexicon prior (per hit) and twice the prior for a registry link
   /// naming the act. The learned head only ranks evidenced categories, never invents one; nil when
-  /// nothing points to any act. Beside a weightier act, a share is not a candidate.
+  /// nothing points to any act. An act that gives way to another named beside it (`givesWay`) is no
+  /// candidate.
   func category(_ analysis: SentenceAnalysis, _ features: [Int]) -> String? {
     guard Self.hasActEvidence(analysis) else { return nil }
     let learned = model.categoryScores(features)
     var best: (String, Double)?
-    // A boycott that names what to buy instead ("jangan beli X, ganti dengan produk lokal") asks for
-    // the boycott: the purchase only serves it.
-    let boycott = analysis.actCategories.contains(CTAResources.categories[CTAResources.boycottCategory])
-    // A share asked beside a weightier act ("Email Congress and share this page", "Share this ·
-    // Donate") is an add-on: the sentence is typed by the weightier act, as the labellers type it.
-    let shareAddOn =
-      analysis.actCategories.contains(CTAResources.categories[CTAResources.shareCategory])
-      && !analysis.actCategories.isDisjoint(with: Self.weightierThanSharing)
     for (c, name) in CTAResources.categories.enumerated()
     where (analysis.actCategories.contains(name) || analysis.linkCategories.contains(name))
-      && !(boycott && c == CTAResources.buyCategory) && !(shareAddOn && c == CTAResources.shareCategory)
+      && Self.givesWay[name].map(analysis.actCategories.isDisjoint) ?? true
     {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {
