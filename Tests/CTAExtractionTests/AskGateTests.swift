@@ -565,6 +565,13 @@ import Testing
       // sentences typed right, one "Tell your friends to rally" typed attend instead of share).
       ("Email your councillor and share this page with your neighbours.", "contact"),
       ("Share this Tweet this Donate", "donate"),
+      // From the fifty-eighth and fifty-ninth page sets (a candidate's and a charity's pages), after
+      // their first look: giving online, via or through a named organisation, making cheques payable and
+      // contributing to a campaign donate.
+      ("Give online by card through Riverside Shelter.", "donate"),
+      ("Give via the foundation's secure page", "donate"),
+      ("Make checks payable to Riverside Shelter and mail them to our office.", "donate"),
+      ("Help elect Ana by contributing to her campaign", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
