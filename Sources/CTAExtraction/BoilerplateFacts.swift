@@ -48,14 +48,20 @@ public struct BoilerplateFacts: Sendable, Hashable {
 
   /// The facts as 17 ASCII bytes (for a line of a temporary or side file).
   public var encoded: [UInt8] {
-    let digits = Array("0123456789abcdef".utf8)
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(Self.encodedLength)
-    let value = recurrence ?? 0
-    for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((value >> UInt64(shift)) & 0xF)]) }
-    let flags = (recurrence != nil ? 1 : 0) | (counted ? 2 : 0) | (template ? 4 : 0) | (promo ? 8 : 0)
-    bytes.append(digits[flags])
+    append(to: &bytes)
     return bytes
+  }
+
+  /// Appends `encoded` to `bytes`.
+  public func append(to bytes: inout [UInt8]) {
+    @inline(__always) func digit(_ value: UInt64) -> UInt8 {
+      value < 10 ? UInt8(ascii: "0") + UInt8(value) : UInt8(ascii: "a") + UInt8(value - 10)
+    }
+    let value = recurrence ?? 0
+    for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digit((value >> UInt64(shift)) & 0xF)) }
+    let flags = (recurrence != nil ? 1 : 0) | (counted ? 2 : 0) | (template ? 4 : 0) | (promo ? 8 : 0)
+    bytes.append(digit(UInt64(flags)))
   }
 
   /// Facts from the first 17 bytes of `encoded`; nil when they are not what `encoded` writes.

@@ -7,6 +7,8 @@ import SlackscoreCore
 /// removed when the spool is dropped; a killed run's is removed by the next run (`StaleTemporaries`).
 final class CandidateSpool {
   private let file: AtomicFileWriter
+  /// The line being written (one buffer for every line).
+  private var line: [UInt8] = []
 
   /// A new, empty spool for the output `output`.
   init(beside output: String) throws {
@@ -18,9 +20,10 @@ final class CandidateSpool {
 
   /// Appends one candidate with its facts.
   func append(_ cta: CallToAction, facts: BoilerplateFacts) throws {
-    var line = facts.encoded
+    line.removeAll(keepingCapacity: true)
+    facts.append(to: &line)
     line.append(0x20)
-    line.append(contentsOf: try cta.jsonBytes())
+    try cta.appendJSON(to: &line)
     line.append(0x0A)
     try file.write(line)
   }

@@ -129,17 +129,10 @@ extension CTADetector {
       tokens: Tokenizer.tokens(sentence), docLang: docLang, anchoredTarget: target, alwaysCategorize: true,
       inReply: inReply)
     guard let category = verdict.category, !Self.isCommercial(verdict.analysis, category: category) else { return nil }
-    var ask = SentenceOutcome.Ask(
+    return SentenceOutcome.Ask(
       verdict: verdict, category: category, sentence: String(decoding: pairBytes, as: UTF8.self),
-      keyTokens: Tokenizer.tokens(pair), docLang: docLang)
-    ask.isCallToAction = true
-    ask.isReported = false
-    ask.lang = before.lang ?? ask.lang
-    ask.cues = (ask.cues + ["act-named-after-ask"]).sorted()
-    ask.promo = ask.promo || before.promo
-    ask.linked = ask.linked || before.promo
-    ask.confidence = (before.probability * 1000).rounded() / 1000
-    return ask
+      keyTokens: Tokenizer.tokens(pair), docLang: docLang
+    ).named(after: before)
   }
 
   /// `outcome(_:_:docLang:anchoredTarget:inReply:)` looked up in `memo` first, and kept there when

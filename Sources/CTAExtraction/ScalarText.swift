@@ -97,6 +97,14 @@ enum ScalarText {
     mutating func byteOffset(ofScalar target: Int) -> Int {
       precondition(target >= scalar, "scalar offsets must ascend")
       while scalar < target {
+        // Eight ASCII bytes are eight scalars.
+        if target - scalar >= 8 && utf8.count - byte >= 8
+          && ScalarText.isASCII(UnsafeRawPointer(utf8.baseAddress! + byte))
+        {
+          byte += 8
+          scalar += 8
+          continue
+        }
         let lead = utf8[byte]
         byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         scalar += 1

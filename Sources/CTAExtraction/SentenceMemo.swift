@@ -31,41 +31,73 @@ struct SentenceOutcome: Sendable {
     var promo: Bool
   }
 
-  /// A call to action or reported ask, without the fields of its place in a document.
-  struct Ask: Sendable {
-    var sentence: String
-    var isCallToAction: Bool
-    var isReported: Bool
-    var category: String
+  /// A call to action or reported ask, without the fields of its place in a document. A class, so
+  /// that every document the memo gives it to shares it instead of copying it.
+  final class Ask: Sendable {
+    let sentence: String
+    let isCallToAction: Bool
+    let isReported: Bool
+    let category: String
     /// The sentence's language, else the document's.
-    var lang: String?
-    var target: CTATarget?
-    var cues: [String]
-    var promo: Bool
+    let lang: String?
+    let target: CTATarget?
+    let cues: [String]
+    let promo: Bool
     /// The detector's probability rounded to three decimals.
-    var confidence: Double
+    let confidence: Double
     /// A registry link or a promo phrase names the act (kept in an instruction-genre document).
-    var linked: Bool
-    var recurrenceKey: String
+    let linked: Bool
+    let recurrenceKey: String
     /// `BoilerplateMarker.wordCount(recurrenceKey)`.
-    var recurrenceWords: Int
+    let recurrenceWords: Int
     /// `BoilerplateFacts.keyHash(recurrenceKey)`.
-    var recurrenceKeyHash: UInt64
-  }
-}
+    let recurrenceKeyHash: UInt64
 
-extension SentenceOutcome.Ask {
-  /// The ask that `verdict` (category `category`) makes: `sentence` is its text, `keyTokens` the
-  /// tokens its recurrence key is read from; the language falls back to `docLang`.
-  init(verdict: SentenceVerdict, category: String, sentence: String, keyTokens: [Token], docLang: String?) {
-    let key = RecurrenceKey(keyTokens)
-    self.init(
-      sentence: sentence, isCallToAction: verdict.isCallToAction, isReported: verdict.isReported,
-      category: category, lang: verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
-      cues: verdict.analysis.cues, promo: verdict.analysis.promo,
-      confidence: (verdict.probability * 1000).rounded() / 1000,
-      linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
-      recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
+    init(
+      sentence: String, isCallToAction: Bool, isReported: Bool, category: String, lang: String?,
+      target: CTATarget?, cues: [String], promo: Bool, confidence: Double, linked: Bool, recurrenceKey: String,
+      recurrenceWords: Int, recurrenceKeyHash: UInt64
+    ) {
+      self.sentence = sentence
+      self.isCallToAction = isCallToAction
+      self.isReported = isReported
+      self.category = category
+      self.lang = lang
+      self.target = target
+      self.cues = cues
+      self.promo = promo
+      self.confidence = confidence
+      self.linked = linked
+      self.recurrenceKey = recurrenceKey
+      self.recurrenceWords = recurrenceWords
+      self.recurrenceKeyHash = recurrenceKeyHash
+    }
+
+    /// The ask that `verdict` (category `category`) makes: `sentence` is its text, `keyTokens` the
+    /// tokens its recurrence key is read from; the language falls back to `docLang`.
+    convenience init(
+      verdict: SentenceVerdict, category: String, sentence: String, keyTokens: [Token], docLang: String?
+    ) {
+      let key = RecurrenceKey(keyTokens)
+      self.init(
+        sentence: sentence, isCallToAction: verdict.isCallToAction, isReported: verdict.isReported,
+        category: category, lang: verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
+        cues: verdict.analysis.cues, promo: verdict.analysis.promo,
+        confidence: (verdict.probability * 1000).rounded() / 1000,
+        linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
+        recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
+    }
+
+    /// This ask as the second sentence of a pair whose first (`before`) asked but named no act: a
+    /// call to action in the first's language (else its own) with the first's confidence, the
+    /// `act-named-after-ask` cue, and a promo (and linked) when either is a promo.
+    func named(after before: OpenAsk) -> Ask {
+      Ask(
+        sentence: sentence, isCallToAction: true, isReported: false, category: category, lang: before.lang ?? lang,
+        target: target, cues: (cues + ["act-named-after-ask"]).sorted(), promo: promo || before.promo,
+        confidence: (before.probability * 1000).rounded() / 1000, linked: linked || before.promo,
+        recurrenceKey: recurrenceKey, recurrenceWords: recurrenceWords, recurrenceKeyHash: recurrenceKeyHash)
+    }
   }
 }
 
@@ -178,12 +210,13 @@ public final class SentenceMemo: Sendable {
     }
   }
 
+  /// Whether `text`'s UTF-8 is `utf8`: read in place (a stored sentence is a native string), not
+  /// copied (and retained) as `withUTF8` on a copy would.
   private static func equal(_ text: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var text = text
-    return text.withUTF8 { stored in
-      stored.count == utf8.count
-        && (stored.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, stored.count) == 0)
-    }
+    guard text.utf8.count == utf8.count else { return false }
+    return text.utf8.withContiguousStorageIfAvailable { stored in
+      stored.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, stored.count) == 0
+    } ?? text.utf8.elementsEqual(utf8)
   }
 
   /// A 64-bit hash of bytes, eight at a time (the same in every process).

@@ -229,14 +229,20 @@ public struct SentenceSegmenter: Sendable {
     !"\n\r.!?hHwW".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
   }
 
-  /// The first index at or after `start` of a scalar that is not plain ASCII, or `s.count`.
+  /// The first index at or after `start` of a scalar that `split` must look at, or `s.count`: one
+  /// that is not plain ASCII (`plainASCII`), unless it is an "h" or "w" inside a word (not after a
+  /// space, "(", a quote or ":"), which starts no URL (`startsURL`).
   static func plainASCIIEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
     plainASCII.withUnsafeBufferPointer { plain in
       s.withUnsafeBufferPointer { buffer in
         var i = start
         while i < buffer.count {
           let v = buffer[i].value
-          guard v < 0x80 && plain[Int(v)] else { break }
+          guard
+            v < 0x80
+              && (plain[Int(v)]
+                || ((v | 0x20 == 0x68 || v | 0x20 == 0x77) && i > 0 && !urlMayFollow(buffer[i - 1])))
+          else { break }
           i += 1
         }
         return i
@@ -307,7 +313,12 @@ public struct SentenceSegmenter: Sendable {
 
   /// Whether a URL (`http://`, `https://`, `www.`) starts at `i` (at a token start).
   static func startsURL(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-    if i > 0 && !isSpace(s[i - 1]) && s[i - 1] != "(" && s[i - 1] != "\"" && s[i - 1] != ":" { return false }
+    if i > 0 && !urlMayFollow(s[i - 1]) { return false }
     return Tokenizer.startsURLScheme(s[...], at: i)
+  }
+
+  /// Whether a URL may start right after `c`: a space, "(", a quote or ":".
+  @inline(__always) static func urlMayFollow(_ c: Unicode.Scalar) -> Bool {
+    isSpace(c) || c == "(" || c == "\"" || c == ":"
   }
 }

@@ -65,9 +65,18 @@ extension CallToAction {
   /// left out), byte for byte, without `JSONEncoder`'s cost; no line break. Falls back to the
   /// encoder for a confidence that is not finite (which it refuses).
   public func jsonBytes() throws -> [UInt8] {
-    guard confidence.isFinite else { return Array(try JSONCoding.lineEncoder().encode(self)) }
     var out: [UInt8] = []
-    out.reserveCapacity(sentence.utf8.count + docId.utf8.count + 24 * cues.count + 256)
+    try appendJSON(to: &out)
+    return out
+  }
+
+  /// Appends what `jsonBytes()` gives to `out` (one buffer for many lines, no array per line).
+  public func appendJSON(to out: inout [UInt8]) throws {
+    guard confidence.isFinite else {
+      out.append(contentsOf: try JSONCoding.lineEncoder().encode(self))
+      return
+    }
+    out.reserveCapacity(out.count + sentence.utf8.count + docId.utf8.count + 24 * cues.count + 256)
     JSONBytes.appendRaw("{\"boilerplate\":", to: &out)
     JSONBytes.appendBool(boilerplate, to: &out)
     JSONBytes.appendRaw(",\"category\":", to: &out)
@@ -108,6 +117,5 @@ extension CallToAction {
       JSONBytes.appendRaw("}", to: &out)
     }
     JSONBytes.appendRaw("}", to: &out)
-    return out
   }
 }

@@ -72,14 +72,24 @@ import Testing
   }
 }
 
-/// The segmenter steps over plain ASCII without its rules: exactly the scalars no rule looks at.
+/// The segmenter steps over plain ASCII without its rules: exactly the scalars no rule looks at, and
+/// the letters a URL starts with ("h", "w") inside a word, where no URL starts.
 @Suite struct SegmenterFastPathTests {
   @Test func plainASCIIIsWhatNoRuleReads() {
     let read: Set<UInt8> = Set("\n\r.!?hHwW".utf8)
     for v in 0..<128 { #expect(SentenceSegmenter.plainASCII[v] == !read.contains(UInt8(v)), "\(v)") }
-    let scalars = (0..<300).map { Unicode.Scalar(UInt32($0))! }
+    // Every scalar below 300, then "h" and "w" after a letter, a space, "(", a quote and ":".
+    let scalars = (0..<300).map { Unicode.Scalar(UInt32($0))! } + Array("ahb hw(h\"w:hxW\u{A0}h".unicodeScalars)
     for start in scalars.indices {
-      let end = scalars[start...].firstIndex { $0.value >= 128 || !SentenceSegmenter.plainASCII[Int($0.value)] }
+      let end = scalars.indices[start...].first { i in
+        let v = scalars[i].value
+        guard v < 128 else { return true }
+        if SentenceSegmenter.plainASCII[Int(v)] { return false }
+        let urlLetter = "hHwW".unicodeScalars.contains(scalars[i])
+        let urlMayFollow =
+          i == 0 || SentenceSegmenter.isSpace(scalars[i - 1]) || "(\":".unicodeScalars.contains(scalars[i - 1])
+        return !urlLetter || urlMayFollow
+      }
       #expect(SentenceSegmenter.plainASCIIEnd(scalars, from: start) == end ?? scalars.count, "\(start)")
     }
   }

@@ -13,6 +13,17 @@ import Testing
     }
   }
 
+  /// "h" and "w" inside words are stepped over fast; a URL after a space or "(" still keeps its dots.
+  @Test func wordsWithTheLettersOfAURLSplitWhereTheirSentencesEnd() {
+    #expect(
+      sentences(
+        "Why wait? Show up with friends at www.example.org. Then share http://x.org/a.b now! What (http://y.org) now."
+      ) == [
+        "Why wait?", "Show up with friends at www.example.org.", "Then share http://x.org/a.b now!",
+        "What (http://y.org) now.",
+      ])
+  }
+
   @Test(
     "splits where people end sentences",
     arguments: [
