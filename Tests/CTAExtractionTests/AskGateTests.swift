@@ -572,6 +572,9 @@ import Testing
       ("Give via the foundation's secure page", "donate"),
       ("Make checks payable to Riverside Shelter and mail them to our office.", "donate"),
       ("Help elect Ana by contributing to her campaign", "donate"),
+      // The sixtieth set (a school's well appeal), after its first look: "cheques may be made
+      // payable to …" asks for a gift as "donations may be …" does.
+      ("Cheques can be made payable to the Riverside Food Bank.", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
