@@ -76,7 +76,9 @@ extension CallToAction {
       out.append(contentsOf: try JSONCoding.lineEncoder().encode(self))
       return
     }
-    out.reserveCapacity(out.count + sentence.utf8.count + docId.utf8.count + 24 * cues.count + 256)
+    // Room for the line; grown geometrically, so that many lines appended to one buffer stay linear.
+    let needed = out.count + sentence.utf8.count + docId.utf8.count + 24 * cues.count + 256
+    if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
     JSONBytes.appendRaw("{\"boilerplate\":", to: &out)
     JSONBytes.appendBool(boilerplate, to: &out)
     JSONBytes.appendRaw(",\"category\":", to: &out)
