@@ -57,8 +57,6 @@ extension DetectionScores {
       // F1 = 2TP / (2TP + FP + FN), and FP + FN = decided - TP.
       values.append(Double(2 * found) / Double(found + decided))
     }
-    values.sort()
-    return FigureInterval(
-      low: Statistics.quantile(sorted: values, 0.025), high: Statistics.quantile(sorted: values, 0.975))
+    return Statistics.percentileInterval95(values).map(FigureInterval.init)
   }
 }

@@ -1,4 +1,4 @@
-/// Small, deterministic statistics: Wilson intervals, medians, quantiles.
+/// Small, deterministic statistics: Wilson intervals, medians, quantiles, percentile intervals.
 public enum Statistics {
   /// Wilson score interval for `successes` out of `n` at 95% (z = 1.959964); nil when `n` is 0.
   public static func wilson(successes: Int, n: Int) -> (low: Double, high: Double)? {
@@ -26,5 +26,13 @@ public enum Statistics {
     let lo = Int(h.rounded(.down))
     let hi = min(lo + 1, s.count - 1)
     return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+  }
+
+  /// The central 95% of `values` (the 2.5% and 97.5% type-7 quantiles): the percentile interval of a
+  /// bootstrap's resampled figures; nil when there are none.
+  public static func percentileInterval95(_ values: [Double]) -> (low: Double, high: Double)? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    return (quantile(sorted: sorted, 0.025), quantile(sorted: sorted, 0.975))
   }
 }

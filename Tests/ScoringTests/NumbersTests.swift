@@ -77,6 +77,14 @@ import Testing
     #expect(Statistics.wilson(successes: 0, n: 0) == nil)
   }
 
+  @Test func percentileIntervalIsTheCentral95PercentOfUnsortedValues() {
+    // 0, 1, …, 100 in reverse order: the type-7 quantiles at 2.5% and 97.5% are 2.5 and 97.5.
+    let values = (0...100).map(Double.init).reversed().map { $0 }
+    let interval = Statistics.percentileInterval95(values)!
+    #expect(interval.low == 2.5 && interval.high == 97.5)
+    #expect(Statistics.percentileInterval95([]) == nil)
+  }
+
   @Test func bootstrapIsSeededAndBracketsTheRatio() {
     let values = [100.0, 250, 80, 400, 90, 310]
     let a = Statistics.bootstrapPerThousand(numerator: 500, values: values, samples: 500, seed: 9)!

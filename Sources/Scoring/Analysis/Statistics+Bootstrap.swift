@@ -21,8 +21,7 @@ extension Statistics {
       for _ in 0..<values.count { sum += values[Int(rng.next() % n)] }
       if sum > 0 { ratios.append(numerator * 1000 / sum) }
     }
-    guard !ratios.isEmpty else { return nil }
-    ratios.sort()
-    return (quantile(sorted: ratios, 0.025), quantile(sorted: ratios, 0.975), ratios.count)
+    guard let interval = percentileInterval95(ratios) else { return nil }
+    return (interval.low, interval.high, ratios.count)
   }
 }
