@@ -23,12 +23,23 @@ filters, splits and combines.
                                        the labels (A where A = B, else SET/out/disagree-C.csv) to
                                        labels-HALF.csv
   fresh.py labels SET                  labels.csv: every labels-*.csv of SET, in posts.tsv order
+  fresh.py keep SET KEPT               KEPT/sources.csv (where each saved page came from: repository,
+                                       path, commit, sha256; from the "## Rows" of SET/raw-*/SOURCES.md)
+                                       and KEPT/labels.csv (ids, labels and a hash of each sentence,
+                                       no text): what the repository keeps of a page set
+                                       (training/cta-real/kept/SET), so that losing the machine loses
+                                       no labels
+  fresh.py restore KEPT SET            the other way: checks that the pages fetched again into SET
+                                       (by a person, from the addresses in KEPT/sources.csv) are
+                                       byte-exact, segments them and writes SET/labels.csv, checking
+                                       every sentence's hash; names every page still to fetch
 
 Standard library only.
 """
 import collections
 import csv
 import glob
+import hashlib
 import json
 import os
 import re
@@ -207,10 +218,104 @@ def labels(setdir):
     print(f"fresh: {len(rows)} labels of {len(order)} posts, {sum(int(r['label']) for r in rows)} asks", file=sys.stderr)
 
 
+SOURCE_FIELDS = ["file", "repo", "path", "commit", "kind", "chars", "sha256"]
+KEPT_FIELDS = ["id", "label", "category", "reported", "lang", "split", "kind", "text_sha"]
+
+
+def sha256_hex(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def text_sha(text):
+    """A short hash of a sentence as posts.tsv stores it: detects a changed segmentation, holds no text."""
+    return sha256_hex(text.encode("utf-8"))[:12]
+
+
+def source_rows(setdir):
+    """The `FILE,REPO,PATH,COMMIT,KIND,CHARS,SHA256` rows under "## Rows" of each SET/raw-*/SOURCES.md,
+    with FILE as the path inside SET (raw-X/html/NN-name.html)."""
+    rows = []
+    for path in sorted(glob.glob(os.path.join(setdir, "raw-*", "SOURCES.md"))):
+        raw = os.path.basename(os.path.dirname(path))
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("## Rows", 1)[-1].splitlines()
+        for row in csv.reader(line.strip().strip("`") for line in lines if line.count(",") >= 6):
+            if len(row) == 7 and row[0] != "FILE" and re.fullmatch(r"[0-9a-f]{64}", row[6].strip()):
+                row = [x.strip() for x in row]
+                rows.append([f"{raw}/html/{os.path.basename(row[0])}"] + row[1:])
+    return rows
+
+
+def keep(setdir, kept):
+    sources = source_rows(setdir)
+    texts = dict(posts_tsv.read(os.path.join(setdir, "posts.tsv")))
+    pages_of = {ident.split("#")[0] for ident in texts}
+    missing = sorted(pages_of - {r[0] for r in sources})
+    if missing:
+        sys.exit(f"fresh: no source row (## Rows of SOURCES.md) for {missing}")
+    for row in sources:
+        with open(os.path.join(setdir, row[0]), "rb") as f:
+            if sha256_hex(f.read()) != row[6]:
+                sys.exit(f"fresh: {row[0]}: the file's sha256 is not the one in SOURCES.md")
+    os.makedirs(kept, exist_ok=True)
+    with open(os.path.join(kept, "sources.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(SOURCE_FIELDS)
+        w.writerows(r for r in sources if r[0] in pages_of)
+    with open(os.path.join(setdir, "labels.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(kept, "labels.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=KEPT_FIELDS, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow(dict(r, text_sha=text_sha(texts[r["id"]])))
+    print(f"fresh: kept {len(rows)} labels of {len(pages_of)} pages in {kept}", file=sys.stderr)
+
+
+def restore(kept, setdir):
+    with open(os.path.join(kept, "sources.csv"), newline="", encoding="utf-8") as f:
+        sources = list(csv.DictReader(f))
+    to_fetch = []
+    for r in sources:
+        path = os.path.join(setdir, r["file"])
+        data = open(path, "rb").read() if os.path.exists(path) else None
+        if data is None or sha256_hex(data) != r["sha256"]:
+            state = "missing" if data is None else "not byte-exact"
+            to_fetch.append(f"  {r['file']} ({state}): repository {r['repo']}, path {r['path']}, "
+                            f"commit {r['commit']}, {r['chars']} characters")
+    if to_fetch:
+        sys.exit(f"fresh: {len(to_fetch)} of {len(sources)} pages to fetch again, byte for byte, into {setdir}:\n"
+                 + "\n".join(to_fetch))
+    with open(os.path.join(kept, "labels.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    lang = rows[0]["lang"] if rows else "en"
+    pages(setdir, lang)
+    texts = dict(posts_tsv.read(os.path.join(setdir, "posts.tsv")))
+    changed = [r["id"] for r in rows if r["id"] not in texts or text_sha(texts[r["id"]]) != r["text_sha"]]
+    if changed:
+        sys.exit(f"fresh: {len(changed)} labelled sentences are not segmented as when labelled "
+                 f"(page_sentences.py changed?), e.g. {changed[:3]}")
+    fields = KEPT_FIELDS[:-1]
+    with open(os.path.join(setdir, "labels.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"fresh: restored {len(rows)} labels into {setdir}", file=sys.stderr)
+
+
+COMMANDS = ("build", "pages", "split", "combine", "labels", "keep", "restore")
+
+
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "pages", "split", "combine", "labels"):
+    if len(sys.argv) < 3 or sys.argv[1] not in COMMANDS or (sys.argv[1] in ("keep", "restore") and len(sys.argv) < 4):
         sys.exit(__doc__)
     command, setdir = sys.argv[1], sys.argv[2]
+    if command == "keep":
+        keep(setdir, sys.argv[3])
+        return
+    if command == "restore":
+        restore(setdir, sys.argv[3])
+        return
     if command == "build":
         build(setdir, sys.argv[3:])
     elif command == "pages":
