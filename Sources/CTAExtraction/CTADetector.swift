@@ -228,6 +228,23 @@ public struct CTADetector: Sendable {
     "share": ["sign", "donate", "contact", "volunteer", "attend"],
   ]
 
+  /// More acts that give way in English, where the other act is named by a phrase: the vote that a
+  /// decision-maker is pressed to cast ("Tell City Council to vote YES", "Ask them to hold a hearing
+  /// and a vote") is the contact; signing up for a rally or to volunteer ("Sign up for the rally",
+  /// "… or sign up to volunteer") is the attendance or the volunteering. (Indonesian names these
+  /// acts with nouns a followed account reports on, "kabar lapangan", "kebutuhan posko".)
+  static let givesWayInEnglish: [String: Set<String>] = [
+    "vote": ["contact"],
+    "follow": ["attend", "volunteer"],
+  ]
+
+  /// Whether `name` gives way to another act named in a sentence of `lang` with these acts.
+  static func givesWay(_ name: String, lang: String?, to acts: Set<String>) -> Bool {
+    if let others = givesWay[name], !others.isDisjoint(with: acts) { return true }
+    guard lang == "en", let others = givesWayInEnglish[name] else { return false }
+    return !others.isDisjoint(with: acts)
+  }
+
   /// The most likely category among those with act evidence (a lexicon phrase or a registry link):
   /// learned head scores plus the lexicon prior (per hit) and twice the prior for a registry link
   /// naming the act. The learned head only ranks evidenced categories, never invents one; nil when
@@ -239,7 +256,7 @@ public struct CTADetector: Sendable {
     var best: (String, Double)?
     for (c, name) in CTAResources.categories.enumerated()
     where (analysis.actCategories.contains(name) || analysis.linkCategories.contains(name))
-      && Self.givesWay[name].map(analysis.actCategories.isDisjoint) ?? true
+      && !Self.givesWay(name, lang: analysis.lang, to: analysis.actCategories)
     {
       var score = 0.0
       if let k = model.categoryNames.firstIndex(of: name), k < learned.count {

@@ -513,7 +513,7 @@ extension CueAnalyzer {
     }
     if lang == "en" {
       return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens)
-        || isInvolvementHeading(i, tokens)
+        || isInvolvementHeading(i, tokens) || isPortion(i, tokens)
     }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
@@ -537,6 +537,16 @@ extension CueAnalyzer {
     i >= 2 && i + 3 == tokens.count && tokens[i].text == "get" && tokens[i + 1].text == "involved"
       && tokens[i + 2].text == "?" && tokens[i - 1].text == "to" && tokens[i - 2].text == "want"
   }
+
+  /// Whether the phrase at `i` is "share" as a portion ("make the wealthy pay their fair share", "a
+  /// larger share of the budget"): an adjective of size or fairness right before it makes it a noun.
+  static func isPortion(_ i: Int, _ tokens: [Token]) -> Bool {
+    i > 0 && tokens[i].text == "share" && portionAdjectives.contains(tokens[i - 1].text)
+  }
+
+  static let portionAdjectives: Set<String> = [
+    "fair", "equal", "unfair", "rightful", "market", "larger", "bigger", "greater", "smaller", "lion's",
+  ]
 
   /// Whether the phrase at `i` is the platform where one item is watched ("▶ Watch on YouTube",
   /// "Watch it on YouTube instead", "View Boston Herald videos on YouTube"): a viewing verb at most

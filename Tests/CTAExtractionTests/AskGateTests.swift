@@ -575,6 +575,23 @@ import Testing
       // The sixtieth set (a school's well appeal), after its first look: "cheques may be made
       // payable to …" asks for a gift as "donations may be …" does.
       ("Cheques can be made payable to the Riverside Food Bank.", "donate"),
+      // From the sixty-second and sixty-third sets (an advocacy group's take-action pages, a union's
+      // rally pages, two petition sites), after their first looks: asking a legislator or urging a
+      // representative contacts; the vote a decision-maker is pressed to cast is the contact, and
+      // signing up for a rally or to volunteer is attending or volunteering (English only: the
+      // category goes to the weightier act named beside it, `givesWayInEnglish`); showing up to an
+      // event attends; getting on a list follows; inviting a coworker shares; joining others who demand
+      // a change signs; joining an organisation volunteers.
+      ("Ask your legislator to stop the dredging.", "contact"),
+      ("Urge your council member to back the plan.", "contact"),
+      ("Tell the school board to vote no on the closure.", "contact"),
+      ("Sign up for Saturday's rally at the park.", "attend"),
+      ("Get updates on the campaign or sign up to volunteer.", "volunteer"),
+      ("Show up to the hearing.", "attend"),
+      ("Get on our list to hear about the next meeting.", "follow"),
+      ("Invite a coworker to the union meeting.", "share"),
+      ("Join 5,000 others demanding safe bike lanes.", "sign"),
+      ("Join an organization that fights for tenants.", "volunteer"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -941,6 +958,10 @@ import Testing
       // Judiciary Committee to … for a vote"): an appeal verb, then an authority before "to".
       "We urge the council to vote against the pipeline.",
       "We ask the mayor to sign the ordinance.",
+      // "Share" as a portion (sixty-second set: a fact sheet's "make the wealthy pay a fair share"
+      // typed share): an adjective of size or fairness before it makes it a noun.
+      "Make big polluters pay their fair share.",
+      "Demand a larger share of the budget for schools.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
