@@ -25,14 +25,15 @@ filters, splits and combines.
   fresh.py labels SET                  labels.csv: every labels-*.csv of SET, in posts.tsv order
   fresh.py keep SET KEPT               KEPT/sources.csv (where each saved page came from: repository,
                                        path, commit, sha256; from the "## Rows" of SET/raw-*/SOURCES.md)
-                                       and KEPT/labels.csv (ids, labels and a hash of each sentence,
-                                       no text): what the repository keeps of a page set
+                                       with how each page was segmented, and KEPT/labels.csv (the ids,
+                                       labels and a hash of every sentence that is an ask or a
+                                       reported ask; no text): what the repository keeps of a page set
                                        (training/cta-real/kept/SET), so that losing the machine loses
                                        no labels
   fresh.py restore KEPT SET            the other way: checks that the pages fetched again into SET
                                        (by a person, from the addresses in KEPT/sources.csv) are
-                                       byte-exact, segments them and writes SET/labels.csv, checking
-                                       every sentence's hash; names every page still to fetch
+                                       byte-exact, segments them (checking each page's sentences)
+                                       and writes SET/labels.csv; names every page still to fetch
 
 Standard library only.
 """
@@ -218,8 +219,8 @@ def labels(setdir):
     print(f"fresh: {len(rows)} labels of {len(order)} posts, {sum(int(r['label']) for r in rows)} asks", file=sys.stderr)
 
 
-SOURCE_FIELDS = ["file", "repo", "path", "commit", "kind", "chars", "sha256"]
-KEPT_FIELDS = ["id", "label", "category", "reported", "lang", "split", "kind", "text_sha"]
+SOURCE_FIELDS = ["file", "repo", "path", "commit", "kind", "chars", "sha256", "sentences", "sentences_sha256"]
+KEPT_FIELDS = ["id", "label", "category", "reported", "text_sha"]
 
 
 def sha256_hex(data):
@@ -229,6 +230,14 @@ def sha256_hex(data):
 def text_sha(text):
     """A short hash of a sentence as posts.tsv stores it: detects a changed segmentation, holds no text."""
     return sha256_hex(text.encode("utf-8"))[:12]
+
+
+def page_digests(posts):
+    """{page file: (number of sentences, sha256 of its `id TAB text` lines)}: how the page was segmented."""
+    lines = collections.defaultdict(list)
+    for ident, text in posts:
+        lines[ident.split("#")[0]].append(f"{ident}\t{text}\n")
+    return {page: (len(rows), sha256_hex("".join(rows).encode("utf-8"))) for page, rows in lines.items()}
 
 
 def source_rows(setdir):
@@ -247,29 +256,38 @@ def source_rows(setdir):
 
 
 def keep(setdir, kept):
+    """What the repository keeps of a finished page set: where each page came from and how it was
+    segmented (sources.csv), and the label of every sentence that is not a plain 0 (labels.csv; every
+    other sentence of the pages is a 0, not reported)."""
     sources = source_rows(setdir)
-    texts = dict(posts_tsv.read(os.path.join(setdir, "posts.tsv")))
-    pages_of = {ident.split("#")[0] for ident in texts}
-    missing = sorted(pages_of - {r[0] for r in sources})
+    posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
+    texts = dict(posts)
+    digests = page_digests(posts)
+    missing = sorted(set(digests) - {r[0] for r in sources})
     if missing:
         sys.exit(f"fresh: no source row (## Rows of SOURCES.md) for {missing}")
     for row in sources:
         with open(os.path.join(setdir, row[0]), "rb") as f:
             if sha256_hex(f.read()) != row[6]:
                 sys.exit(f"fresh: {row[0]}: the file's sha256 is not the one in SOURCES.md")
+    with open(os.path.join(setdir, "labels.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if len(rows) != len(texts) or {r["id"] for r in rows} != set(texts):
+        sys.exit("fresh: labels.csv does not label every sentence of posts.tsv once")
+    if {(r["lang"], r.get("kind", "")) for r in rows} != {("en", "page-sentence")}:
+        sys.exit("fresh: keep is for English page sets (lang en, kind page-sentence)")
     os.makedirs(kept, exist_ok=True)
     with open(os.path.join(kept, "sources.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(SOURCE_FIELDS)
-        w.writerows(r for r in sources if r[0] in pages_of)
-    with open(os.path.join(setdir, "labels.csv"), encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+        w.writerows(r + list(digests[r[0]]) for r in sources if r[0] in digests)
     with open(os.path.join(kept, "labels.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=KEPT_FIELDS, extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow(dict(r, text_sha=text_sha(texts[r["id"]])))
-    print(f"fresh: kept {len(rows)} labels of {len(pages_of)} pages in {kept}", file=sys.stderr)
+            if r["label"] != "0" or r.get("reported", "0") not in ("", "0"):
+                w.writerow(dict(r, text_sha=text_sha(texts[r["id"]])))
+    print(f"fresh: kept {len(rows)} labels of {len(digests)} pages in {kept}", file=sys.stderr)
 
 
 def restore(kept, setdir):
@@ -286,21 +304,27 @@ def restore(kept, setdir):
     if to_fetch:
         sys.exit(f"fresh: {len(to_fetch)} of {len(sources)} pages to fetch again, byte for byte, into {setdir}:\n"
                  + "\n".join(to_fetch))
-    with open(os.path.join(kept, "labels.csv"), newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    lang = rows[0]["lang"] if rows else "en"
-    pages(setdir, lang)
-    texts = dict(posts_tsv.read(os.path.join(setdir, "posts.tsv")))
-    changed = [r["id"] for r in rows if r["id"] not in texts or text_sha(texts[r["id"]]) != r["text_sha"]]
+    pages(setdir, "en")
+    posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
+    digests = page_digests(posts)
+    changed = [r["file"] for r in sources if digests.get(r["file"]) != (int(r["sentences"]), r["sentences_sha256"])]
     if changed:
-        sys.exit(f"fresh: {len(changed)} labelled sentences are not segmented as when labelled "
-                 f"(page_sentences.py changed?), e.g. {changed[:3]}")
-    fields = KEPT_FIELDS[:-1]
+        sys.exit(f"fresh: {len(changed)} pages are not segmented as when labelled (page_sentences.py changed?), "
+                 f"e.g. {changed[:3]}")
+    with open(os.path.join(kept, "labels.csv"), newline="", encoding="utf-8") as f:
+        marked = {r["id"]: r for r in csv.DictReader(f)}
+    texts = dict(posts)
+    wrong = [i for i, r in marked.items() if i not in texts or text_sha(texts[i]) != r["text_sha"]]
+    if wrong:
+        sys.exit(f"fresh: {len(wrong)} labelled sentences are not in the pages as segmented, e.g. {wrong[:3]}")
     with open(os.path.join(setdir, "labels.csv"), "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
-    print(f"fresh: restored {len(rows)} labels into {setdir}", file=sys.stderr)
+        w = csv.writer(f)
+        w.writerow(["id", "label", "category", "reported", "lang", "split", "kind"])
+        for ident, _ in posts:
+            r = marked.get(ident, {"label": "0", "category": "", "reported": "0"})
+            w.writerow([ident, r["label"], r["category"], r["reported"], "en", "test", "page-sentence"])
+    print(f"fresh: restored the labels of {len(posts)} sentences ({len(marked)} asks or reported) into {setdir}",
+          file=sys.stderr)
 
 
 COMMANDS = ("build", "pages", "split", "combine", "labels", "keep", "restore")
