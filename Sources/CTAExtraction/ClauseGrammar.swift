@@ -344,15 +344,21 @@ extension CueAnalyzer {
 
   /// The acts a sentence names by a verb and its object (`verbObjectActs`: "Download the UN News
   /// app", "Get a weekly summary of … stories", "Make a one-time gift"): for each act whose verb is
-  /// the request's opening word (after "please") and one of whose objects follows within its window,
-  /// its category and the verb's index.
-  func verbObjectActs(_ tokens: [Token], from first: Int?) -> [(category: Int, at: Int)] {
-    guard let at = Self.openingWord(tokens, from: first), let acts = verbObjectActs[tokens[at].text] else { return [] }
-    return acts.compactMap { act in
-      let following = (at + 1)..<min(tokens.count, at + 1 + act.window)
-      return following.contains { tokens[$0].kind == .word && act.objects.contains(tokens[$0].text) }
-        ? (act.category, at) : nil
+  /// a verb standing at one of `positions` and one of whose objects follows within its window,
+  /// its category and the verb's index. `positions`: where such a verb may stand
+  /// (`SentenceScan.verbObjectPositions`), the opening word first.
+  func verbObjectActs(_ tokens: [Token], at positions: [Int]) -> [(category: Int, at: Int)] {
+    var found: [(category: Int, at: Int)] = []
+    for at in positions {
+      guard let acts = verbObjectActs[tokens[at].text] else { continue }
+      for act in acts where !found.contains(where: { $0.category == act.category }) {
+        let following = (at + 1)..<min(tokens.count, at + 1 + act.window)
+        if following.contains(where: { tokens[$0].kind == .word && act.objects.contains(tokens[$0].text) }) {
+          found.append((act.category, at))
+        }
+      }
     }
+    return found
   }
 
   /// Where a text-message sign-up opens ("Text JOIN to 237263", "Text PROTEST + your name to

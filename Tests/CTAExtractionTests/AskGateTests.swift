@@ -592,6 +592,14 @@ import Testing
       ("Invite a coworker to the union meeting.", "share"),
       ("Join 5,000 others demanding safe bike lanes.", "sign"),
       ("Join an organization that fights for tenants.", "volunteer"),
+      // From the sixty-fourth set, after its first look (and three lines of the two sets before): a
+      // verb that names its act with an object asks after "let's" or "please" anywhere, at a later
+      // clause's imperative head, and after "and" joining an imperative to the opening one
+      // (`SentenceScan.verbObjectPositions`).
+      ("Let's knock some doors this weekend!", "volunteer"),
+      ("Another way to help: text your reps about the bill.", "contact"),
+      ("If you agree, please support us so we can stay independent.", "donate"),
+      ("If you live nearby, please come to the hearing on the dam.", "attend"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
