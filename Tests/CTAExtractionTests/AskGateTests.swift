@@ -600,6 +600,9 @@ import Testing
       ("Another way to help: text your reps about the bill.", "contact"),
       ("If you agree, please support us so we can stay independent.", "donate"),
       ("If you live nearby, please come to the hearing on the dam.", "attend"),
+      // Posting to a Facebook wall or a timeline shares; "your rep" is an authority, as "your reps" was.
+      ("Post the petition to your Facebook wall.", "share"),
+      ("Tell your rep: no new pipelines.", "contact"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
