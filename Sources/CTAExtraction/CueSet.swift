@@ -87,6 +87,8 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "site-menu",
     // A form's message once it was sent ("You are now signed up …").
     "confirmation",
+    // A contact verb whose object is an authority ("Contact your senator").
+    "presses-authority",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -144,6 +146,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let reportedRequest = fixed("reported-request")
   static let firstPerson = fixed("first-person")
   static let firstPersonAppeal = fixed("first-person-appeal")
+  static let pressesAuthority = fixed("presses-authority")
   static let requestHashtag = fixed("request-hashtag")
 
   /// The name of each bit: `fixedNames`, then the names from the data; and the order of the names.

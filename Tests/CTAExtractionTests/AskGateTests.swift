@@ -603,6 +603,11 @@ import Testing
       // Posting to a Facebook wall or a timeline shares; "your rep" is an authority, as "your reps" was.
       ("Post the petition to your Facebook wall.", "share"),
       ("Tell your rep: no new pipelines.", "contact"),
+      // "Contact your senator" and its like were under the threshold (the model saw many "Contact us"
+      // lines); a contact verb whose object is an authority adds the post-model cue
+      // `presses-authority` (sixty-fourth set: three such asks missed, none lifted wrongly anywhere).
+      ("Contact your senator", "contact"),
+      ("Contact your MP today.", "contact"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -973,6 +978,8 @@ import Testing
       // typed share): an adjective of size or fairness before it makes it a noun.
       "Make big polluters pay their fair share.",
       "Demand a larger share of the budget for schools.",
+      // (A guard: a contact line that names no authority is not lifted.)
+      "Contact the newsroom",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
