@@ -219,7 +219,12 @@ CTA_REAL   ?= out/cta-real
 # Folders of real posts collected and labelled outside SHARED (posts.tsv + labels.csv each; docs/extract.md,
 # "Real sets outside SHARED"), joined into CTA_REAL too; space-separated. By default every folder of
 # CTA_LABELS that holds a labels.csv (none on a fresh machine).
-CTA_EXTRA  ?= $(patsubst %/labels.csv,%,$(wildcard $(CTA_LABELS)/*/labels.csv))
+CTA_EXTRA  ?= $(sort $(patsubst %/labels.csv,%,$(wildcard $(CTA_LABELS)/*/labels.csv)) \
+  $(filter $(wildcard $(CTA_LABELS)/*),$(addprefix $(CTA_LABELS)/,$(notdir $(patsubst %/,%,$(CTA_KEPT))))))
+# Page sets kept in the repository (training/cta-real/kept/SET: sources and labels, no text). With its
+# pages fetched again into CTA_LABELS/SET, `make cta-real` restores its labels.csv (fresh.py restore
+# checks every page byte for byte); without them it says which set is missing.
+CTA_KEPT   := $(wildcard training/cta-real/kept/*/)
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
 # Decision threshold stored in the model for every language; empty = the trainer's defaults (CTATrainingOptions: 0.07, Indonesian 0.15).
@@ -229,6 +234,9 @@ CTA_THRESHOLD ?=
 cta-real:
 	@test -d "$(SHARED)/data" || { echo "cta-real: SHARED=$(SHARED) has no data/ folder; set SHARED=path/to/shared" >&2; exit 1; }
 	@test -d "$(CTA_LABELS)" || echo "cta-real: CTA_LABELS=$(CTA_LABELS) is missing: no tweet labels (id-tweets.csv, en-crisis-tweets.csv); only page sentences and Reddit are real data" >&2
+	-@for kept in $(CTA_KEPT); do set=$$(basename $$kept); \
+	  if [ -d "$(CTA_LABELS)/$$set" ]; then python3 training/cta-real/fresh.py restore "$$kept" "$(CTA_LABELS)/$$set" 2>&1 | tail -n 1; \
+	  else echo "cta-real: page set $$set (training/cta-real/kept) has no pages in $(CTA_LABELS)/$$set: not scored (training/cta-real/kept/README.md says how to fetch them)" >&2; fi; done
 	-@python3 training/cta-real/materialise.py --labels "$(CTA_LABELS)" --shared "$(SHARED)" $(foreach d,$(CTA_EXTRA),--extra "$(d)") --out "$(CTA_REAL)"
 	@test -z "$(CTA_REDDIT)" && echo "cta-real: $(SHARED)/data/cta/reddit-collective-action-train.csv missing: no Reddit figures" >&2 || true
 
