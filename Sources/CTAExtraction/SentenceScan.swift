@@ -290,16 +290,14 @@ struct SentenceScan {
     actStartCategories.append(category)
   }
 
-  /// The acts named without a lexicon phrase: a slogan in capitals, a vote by name, an imperative
-  /// hashtag.
   /// Where a verb that names an act with its object may stand: the request's opening word (after
   /// "please"); in English also right after "let's", "let us" or "please" anywhere ("Let's knock some
   /// doors"), at the head of a later clause when its word is an imperative ("Resistbot: text your
   /// reps"), and after "and", "or" or "then" that join an imperative to the opening one ("Find your
   /// member and make the call").
   mutating func verbObjectPositions() -> [Int] {
-    var positions: [Int] = []
-    if let opening = CueAnalyzer.openingWord(tokens, from: firstWordAt) { positions.append(opening) }
+    let opening = CueAnalyzer.openingWord(tokens, from: firstWordAt)
+    var positions = opening.map { [$0] } ?? []
     guard lang == "en" else { return positions }
     for h in hortativeAt where Self.hortativesBeforeVerb.contains(tokens[h].text) {
       let verb = tokens[h].text == "let" ? h + 2 : h + 1
@@ -308,7 +306,7 @@ struct SentenceScan {
     let heads = knownHeads ?? CueAnalyzer.clauseHeads(tokens, entries)
     knownHeads = heads
     positions += heads.dropFirst().filter { entries[$0].classes.contains(.imperativeEN) }
-    if let opening = positions.first, entries[opening].classes.contains(.imperativeEN) {
+    if let opening, entries[opening].classes.contains(.imperativeEN) {
       for i in tokens.indices.dropLast()
       where Self.coordinators.contains(tokens[i].text) && entries[i + 1].classes.contains(.imperativeEN) {
         positions.append(i + 1)
@@ -322,6 +320,8 @@ struct SentenceScan {
   /// Words that join one imperative to another ("find … and make the call").
   static let coordinators: Set<String> = ["and", "or", "then"]
 
+  /// The acts named without a lexicon phrase: a slogan in capitals, a vote by name, an imperative
+  /// hashtag.
   mutating func addActsWithoutPhrases(_ analyzer: CueAnalyzer) {
     // A slogan in capitals after the opening hortative ("Mari GANTI PRESIDEN 2019", "Ayo kita
     // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
