@@ -1,0 +1,73 @@
+import CTAExtraction
+import Foundation
+import Testing
+
+/// The page sets kept in the repository (`training/cta-real/kept/SET`, written by `fresh.py keep`):
+/// what a new machine needs to fetch the pages again and restore their labels. Each set's two files
+/// are well formed, so that a hand edit or a bad merge is caught here and not on the day a machine is
+/// lost: every page has its address and digests, every label a known category and a page of the set.
+@Suite struct KeptPageSetsTests {
+  static let kept = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("training/cta-real/kept")
+
+  /// The folders of the kept sets.
+  static var sets: [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: kept.path)) ?? []
+    return names.sorted().map { kept.appendingPathComponent($0) }.filter(isFolder)
+  }
+
+  static func isFolder(_ url: URL) -> Bool {
+    var folder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
+  }
+
+  /// The rows of a CSV file the kept sets use (no field holds a comma or a quote), header first.
+  static func rows(_ url: URL) throws -> [[String]] {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
+
+  static func isHex(_ text: String, count: Int) -> Bool {
+    text.utf8.count == count && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+  }
+
+  @Test func thereAreKeptSets() {
+    #expect(Self.sets.count >= 3, "no kept page sets under \(Self.kept.path)")
+  }
+
+  @Test(arguments: sets)
+  func eachSetIsWellFormed(_ set: URL) throws {
+    let sources = try Self.rows(set.appendingPathComponent("sources.csv"))
+    #expect(
+      sources.first == ["file", "repo", "path", "commit", "kind", "chars", "sha256", "sentences", "sentences_sha256"])
+    var pages: Set<String> = []
+    for row in sources.dropFirst() {
+      #expect(row.count == 9, "\(set.lastPathComponent): \(row)")
+      guard row.count == 9 else { continue }
+      #expect(row[0].hasPrefix("raw-") && (row[0].hasSuffix(".html") || row[0].hasSuffix(".htm")), "\(row[0])")
+      #expect(row[1].contains("/") && Self.isHex(row[3], count: 40), "\(row[0]): repository or commit")
+      #expect(Int(row[5]).map { $0 > 0 } == true && Int(row[7]).map { $0 > 0 } == true, "\(row[0]): counts")
+      #expect(Self.isHex(row[6], count: 64) && Self.isHex(row[8], count: 64), "\(row[0]): digests")
+      #expect(pages.insert(row[0]).inserted, "\(row[0]) twice")
+    }
+    let labels = try Self.rows(set.appendingPathComponent("labels.csv"))
+    #expect(labels.first == ["id", "label", "category", "reported", "text_sha"])
+    var ids: Set<String> = []
+    for row in labels.dropFirst() {
+      #expect(row.count == 5, "\(set.lastPathComponent): \(row)")
+      guard row.count == 5 else { continue }
+      let page = String(row[0].split(separator: "#").first ?? "")
+      #expect(pages.contains(page), "\(row[0]): no such page in sources.csv")
+      #expect(ids.insert(row[0]).inserted, "\(row[0]) twice")
+      switch row[1] {
+      case "1": #expect(CTAResources.categories.contains(row[2]), "\(row[0]): category \(row[2])")
+      case "0": #expect(row[2].isEmpty && row[3] == "1", "\(row[0]): a kept 0 is a reported ask")
+      default: Issue.record("\(row[0]): label \(row[1])")
+      }
+      #expect(Self.isHex(row[4], count: 12), "\(row[0]): text_sha")
+    }
+  }
+}
