@@ -302,8 +302,9 @@ def restore(kept, setdir):
             to_fetch.append(f"  {r['file']} ({state}): repository {r['repo']}, path {r['path']}, "
                             f"commit {r['commit']}, {r['chars']} characters")
     if to_fetch:
-        sys.exit(f"fresh: {len(to_fetch)} of {len(sources)} pages to fetch again, byte for byte, into {setdir}:\n"
-                 + "\n".join(to_fetch))
+        # The summary comes last, so that `make cta-real` can show it alone (tail -n 1).
+        sys.exit("\n".join(to_fetch) + f"\nfresh: {len(to_fetch)} of {len(sources)} pages of {setdir} to fetch "
+                 "again, byte for byte (listed above: repository, path, commit)")
     pages(setdir, "en")
     posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
     digests = page_digests(posts)
