@@ -304,7 +304,7 @@ def restore(kept, setdir):
     if to_fetch:
         # The summary comes last, so that `make cta-real` can show it alone (tail -n 1).
         sys.exit("\n".join(to_fetch) + f"\nfresh: {len(to_fetch)} of {len(sources)} pages of {setdir} to fetch "
-                 "again, byte for byte (listed above: repository, path, commit)")
+                 f"again, byte for byte (fresh.py restore {kept} {setdir} lists each: repository, path, commit)")
     pages(setdir, "en")
     posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
     digests = page_digests(posts)
