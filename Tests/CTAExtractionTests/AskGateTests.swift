@@ -608,6 +608,9 @@ import Testing
       // `presses-authority` (sixty-fourth set: three such asks missed, none lifted wrongly anywhere).
       ("Contact your senator", "contact"),
       ("Contact your MP today.", "contact"),
+      // Joining a group on Meetup, Discord or Slack follows it, as joining on Facebook does (sixty-second
+      // set: "Join us on Meetup" typed attend).
+      ("Join us on Discord to stay in touch.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
