@@ -87,8 +87,9 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     "site-menu",
     // A form's message once it was sent ("You are now signed up …").
     "confirmation",
-    // A contact verb whose object is an authority ("Contact your senator").
-    "presses-authority",
+    // A contact act named by a verb and its object (`grammar.verb_object_acts`: "Contact your senator",
+    // "Make the call", "Submit comments"): the post-model cue that lifts it.
+    "contact-verb-object",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -146,7 +147,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let reportedRequest = fixed("reported-request")
   static let firstPerson = fixed("first-person")
   static let firstPersonAppeal = fixed("first-person-appeal")
-  static let pressesAuthority = fixed("presses-authority")
+  static let contactVerbObject = fixed("contact-verb-object")
   static let requestHashtag = fixed("request-hashtag")
 
   /// The name of each bit: `fixedNames`, then the names from the data; and the order of the names.

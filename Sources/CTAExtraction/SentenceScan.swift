@@ -368,9 +368,10 @@ struct SentenceScan {
     // "Download the UN News app", "Unduh aplikasi kami": installing an app is following its
     // publisher; "Get Pew Research data by email": so is subscribing; "Make a one-time gift": giving.
     for act in analyzer.verbObjectActs(tokens, at: verbObjectPositions()) {
-      // "Contact your senator", "Email the council": the contact verb's object is an authority (the
-      // post-model cue `presses-authority` lifts it over the many "Contact us" lines the model saw).
-      if act.category == CTAResources.contactCategory { cues.insert(.pressesAuthority) }
+      // "Contact your senator", "Make the call", "Submit comments": a contact act named by its verb and
+      // its object, an authority, a call or a comment (the post-model cue `contact-verb-object` lifts
+      // it over the many "Contact us" lines the model saw).
+      if act.category == CTAResources.contactCategory { cues.insert(.contactVerbObject) }
       if !actCategories.contains(act.category) { addAct(act.category, at: act.at, analyzer) }
     }
     // "Connect with Reuters", "Join the CoLab": following an organisation named; joining one that a

@@ -604,8 +604,8 @@ import Testing
       ("Post the petition to your Facebook wall.", "share"),
       ("Tell your rep: no new pipelines.", "contact"),
       // "Contact your senator" and its like were under the threshold (the model saw many "Contact us"
-      // lines); a contact verb whose object is an authority adds the post-model cue
-      // `presses-authority` (sixty-fourth set: three such asks missed, none lifted wrongly anywhere).
+      // lines); a contact act named by its verb and object adds the post-model cue
+      // `contact-verb-object` (sixty-fourth set: three such asks missed, none lifted wrongly anywhere).
       ("Contact your senator", "contact"),
       ("Contact your MP today.", "contact"),
       // Joining a group on Meetup, Discord or Slack follows it, as joining on Facebook does (sixty-second

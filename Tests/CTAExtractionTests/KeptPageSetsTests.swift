@@ -1,6 +1,7 @@
-import CTAExtraction
 import Foundation
 import Testing
+
+@testable import CTAExtraction
 
 /// The page sets kept in the repository (`training/cta-real/kept/SET`, written by `fresh.py keep`):
 /// what a new machine needs to fetch the pages again and restore their labels. Each set's two files
@@ -22,12 +23,9 @@ import Testing
     return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
   }
 
-  /// The rows of a CSV file the kept sets use (no field holds a comma or a quote), header first.
+  /// The rows of a CSV file, header first (`CSVReader`, the reader of the labelled data).
   static func rows(_ url: URL) throws -> [[String]] {
-    let text = try String(contentsOf: url, encoding: .utf8)
-    return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
-      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    }
+    CSVReader.rows(try String(contentsOf: url, encoding: .utf8))
   }
 
   static func isHex(_ text: String, count: Int) -> Bool {
