@@ -300,14 +300,26 @@ extension CueAnalyzer {
       || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
   }
 
-  /// Where a sentence presses an addressee to act: a verb of pressing as its first word (after
-  /// "please"), then "the" or "your" and up to five words that end on an authority or a name in
+  /// Whether the verb at `verb` presses an addressee to act: a verb of pressing, then "the" or "your" and up to five words that end on an authority or a name in
   /// capitals ("Congress", "the school board", "Homeland Security", "your senators"), then "to", "not
-  /// to" or "that". Returns the verb's index. "Tell us what you think", "Tell your friends to …", "Ask Amy:
+  /// to" or "that". "Tell us what you think", "Tell your friends to …", "Ask Amy:
   /// …" and "Press J to …" press no authority; a colon ends the addressee only after an authority
   /// ("Tell Your Senators: End the war"), and so does "you" ("Tell the UK government you want …").
-  static func pressedAddressee(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
-    guard let verb = openingWord(tokens, from: first), entries[verb].classes.contains(.pressingVerb) else { return nil }
+  /// At a later clause head a pronoun may stand for the authority named before it ("Find your House
+  /// member and ask them to co-sign …"), and so at the opening, for the one the sentence before named
+  /// ("Ask them to hold a hearing and a vote"), unless `pronounsNamePeers`: the sentence asks the
+  /// reader to pass something on, and "them" are those it goes to ("Forward this email to your
+  /// colleagues and ask them to …").
+  static func pressesAddressee(
+    _ tokens: [Token], _ entries: [WordTable.Entry], at verb: Int, pronounsNamePeers: Bool
+  ) -> Bool {
+    guard entries[verb].classes.contains(.pressingVerb) else { return false }
+    if !pronounsNamePeers, verb + 2 < tokens.count, pressedPronouns.contains(tokens[verb + 1].text),
+      tokens[verb + 2].text == "to"
+        || (tokens[verb + 2].text == "not" && verb + 3 < tokens.count && tokens[verb + 3].text == "to")
+    {
+      return true
+    }
     var i = verb + 1
     if i < tokens.count, tokens[i].text == "the" || tokens[i].text == "your" { i += 1 }
     // The addressee ends on an authority or a name; other words may qualify it ("the school board").
@@ -324,23 +336,26 @@ extension CueAnalyzer {
         continue
       }
       let classes = entries[i].classes
-      if classes.contains(.functionEN) && text != "of" || classes.contains(.dialogueSpeaker) { return nil }
+      if classes.contains(.functionEN) && text != "of" || classes.contains(.dialogueSpeaker) { return false }
       endsNamed = classes.contains(.authority) || tokens[i].capitalized
       if classes.contains(.authority) { pressesAuthority = true }
       length += 1
       i += 1
     }
-    guard endsNamed, i + 1 < tokens.count, tokens[i + 1].kind == .word else { return nil }
+    guard endsNamed, i + 1 < tokens.count, tokens[i + 1].kind == .word else { return false }
     switch tokens[i].text {
-    case "that", "to": return verb
+    case "that", "to": return true
     // A headline's colon presses an authority ("Tell Your Senators: End …"), not a name ("Ask Amy: …").
-    case ":": return pressesAuthority ? verb : nil
+    case ":": return pressesAuthority
     // What the reader wants, said to an authority ("Tell the UK government you want …").
-    case "you": return pressesAuthority ? verb : nil
-    case "not": return tokens[i + 1].text == "to" ? verb : nil
-    default: return nil
+    case "you": return pressesAuthority
+    case "not": return tokens[i + 1].text == "to"
+    default: return false
     }
   }
+
+  /// The pronouns that may stand for a pressed authority ("ask them to …").
+  static let pressedPronouns: Set<String> = ["them", "him", "her"]
 
   /// The acts a sentence names by a verb and its object (`verbObjectActs`: "Download the UN News
   /// app", "Get a weekly summary of … stories", "Make a one-time gift"): for each act whose verb is

@@ -358,10 +358,14 @@ struct SentenceScan {
       addAct(CTAResources.voteCategory, at: at, analyzer)
     }
 
-    // "Tell Congress to …", "Urge the governor to …", "Tell the Indian Health Service that …": a
-    // verb of pressing that opens the sentence, an authority or a name, then what they are to do.
+    // "Tell Congress to …", "Urge the governor to …", "Tell the Indian Health Service that …", "Find
+    // your senators and ask them to …": a verb of pressing that opens the sentence or a later clause,
+    // an authority, a name or a pronoun for one, then what they are to do.
     if lang != "id", !actCategories.contains(CTAResources.contactCategory),
-      let at = CueAnalyzer.pressedAddressee(tokens, entries, from: firstWordAt)
+      let at = verbObjectPositions().first(where: {
+        CueAnalyzer.pressesAddressee(
+          tokens, entries, at: $0, pronounsNamePeers: actCategories.contains(CTAResources.shareCategory))
+      })
     {
       addAct(CTAResources.contactCategory, at: at, analyzer)
     }

@@ -611,6 +611,14 @@ import Testing
       // Joining a group on Meetup, Discord or Slack follows it, as joining on Facebook does (sixty-second
       // set: "Join us on Meetup" typed attend).
       ("Join us on Discord to stay in touch.", "follow"),
+      // The sixty-second and sixty-fourth sets: a pronoun pressed at a later clause head stands for the
+      // official named before it, at the opening for the one the sentence before named; what they are
+      // to do (a vote, a signature) is not the reader's act (`CueAnalyzer.pressesAddressee`).
+      ("Find your state senator and ask them to oppose the bill.", "contact"),
+      ("Ask them to hold a hearing and a vote.", "contact"),
+      // Passed on to peers first, "them" are the peers ("Forward this email to your colleagues and ask
+      // them to …" shares).
+      ("Forward this page to your friends and ask them to sign.", "share"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
