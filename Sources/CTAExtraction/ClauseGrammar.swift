@@ -523,9 +523,9 @@ extension CueAnalyzer {
   }
 
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
-  /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a "how you can …"
-  /// clause or a clause of time about the reader (English), or what something is likened to and
-  /// goods handed out (Indonesian).
+  /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a
+  /// "how you can …" clause, a clause of time about the reader, "share" as a portion or a vote on a
+  /// site's comments, a mailing list written to (English), or what something is likened to and goods handed out (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
     if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isComeOutOf(i, tokens)
       || isUnsubscribedFrom(i, tokens)
@@ -534,7 +534,8 @@ extension CueAnalyzer {
     }
     if lang == "en" {
       return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens)
-        || isInvolvementHeading(i, tokens) || isPortion(i, tokens)
+        || isInvolvementHeading(i, tokens) || isPortion(i, tokens) || isSiteVote(i, tokens)
+        || isListAsChannel(i, tokens)
     }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
@@ -564,6 +565,33 @@ extension CueAnalyzer {
   static func isPortion(_ i: Int, _ tokens: [Token]) -> Bool {
     i > 0 && tokens[i].text == "share" && portionAdjectives.contains(tokens[i - 1].text)
   }
+
+  /// Whether the phrase at `i` is a vote on a site's items ("so you can vote on comments, save your
+  /// favorites"): ranking posts, no ballot cast.
+  static func isSiteVote(_ i: Int, _ tokens: [Token]) -> Bool {
+    guard tokens[i].text == "vote", i + 2 < tokens.count, tokens[i + 1].text == "on" else { return false }
+    let item = tokens[i + 2].text == "the" && i + 3 < tokens.count ? tokens[i + 3].text : tokens[i + 2].text
+    return siteItems.contains(item)
+  }
+  /// Whether the phrase at `i` is a mailing list written to or read ("Report bugs … to the mailing
+  /// list", "Let us know on the mailing list"): "to" or "on" before it and no verb of joining in its
+  /// clause ("Subscribe to the mailing list", "Add yourself to our mailing list" follow).
+  static func isListAsChannel(_ i: Int, _ tokens: [Token]) -> Bool {
+    guard tokens[i].text == "mailing", i >= 2, tokens[i - 2].text == "to" || tokens[i - 2].text == "on",
+      tokens[i - 1].text == "the" || tokens[i - 1].text == "our"
+    else { return false }
+    return clauseWord(before: i - 2, within: 12, tokens, { listJoiningWords.contains(tokens[$0].text) }) == nil
+  }
+  /// Words of joining a list ("subscribe to", "sign up to", "add yourself to", "get on").
+  static let listJoiningWords: Set<String> = [
+    "subscribe", "sign", "signup", "add", "added", "yourself", "get", "join", "register", "enrol", "enroll",
+  ]
+
+  /// What a site lets its users vote on.
+  static let siteItems: Set<String> = [
+    "comments", "comment", "posts", "post", "answers", "answer", "questions", "submissions", "replies", "threads",
+    "links", "photos", "reviews",
+  ]
 
   static let portionAdjectives: Set<String> = [
     "fair", "equal", "unfair", "rightful", "market", "larger", "bigger", "greater", "smaller", "lion's",

@@ -619,6 +619,9 @@ import Testing
       // Passed on to peers first, "them" are the peers ("Forward this email to your colleagues and ask
       // them to …" shares).
       ("Forward this page to your friends and ask them to sign.", "share"),
+      // (Guards: joining a mailing list still follows, whatever preposition comes before it.)
+      ("Subscribe to the mailing list for news of the next hearing.", "follow"),
+      ("Add yourself to our mailing list.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -991,6 +994,11 @@ import Testing
       "Demand a larger share of the budget for schools.",
       // (A guard: a contact line that names no authority is not lifted.)
       "Contact the newsroom",
+      // A vote on a site's comments casts no ballot; a mailing list written to is no subscription
+      // (sixty-third set: a radio show's account box, a software project's page).
+      "Register for an account so you can vote on comments, save your favorites, and more.",
+      "Send your bug reports and ideas to the mailing list.",
+      "Let us know on the mailing list if you find a problem.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
