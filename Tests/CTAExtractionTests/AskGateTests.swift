@@ -619,6 +619,8 @@ import Testing
       // Passed on to peers first, "them" are the peers ("Forward this email to your colleagues and ask
       // them to …" shares).
       ("Forward this page to your friends and ask them to sign.", "share"),
+      // Putting one's hand up volunteers (sixty-fourth set: an Australian party's volunteer page).
+      ("Put your hand up to help on election day.", "volunteer"),
       // (Guards: joining a mailing list still follows, whatever preposition comes before it.)
       ("Subscribe to the mailing list for news of the next hearing.", "follow"),
       ("Add yourself to our mailing list.", "follow"),
