@@ -102,7 +102,11 @@ public enum LabelledData {
   /// by a stable hash of `CommentID` and the text (one in five to test); `weight` is the training weight.
   public static func loadReddit(path: String, weight: Double) throws -> [LabelledSentence] {
     let bytes = try FileSystem.readAll(path)
-    let rows = CSVReader.rows(String(decoding: bytes, as: UTF8.self))
+    let (csvRows, problems) = CSVReader.rows(bytes)
+    if let problem = problems.first {
+      throw CTAResourceError(file: path, reason: "line \(problem.line): \(problem.message)")
+    }
+    let rows = csvRows.map(\.fields)
     guard let header = rows.first else { return [] }
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
     guard let labelColumn = column("Label"), let idColumn = column("CommentID") else {
@@ -161,55 +165,5 @@ extension LabelledData {
     case "RedditExtension": "reddit_extension"
     default: "reddit"
     }
-  }
-}
-
-/// A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes).
-enum CSVReader {
-  static func rows(_ text: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = String.UnicodeScalarView()
-    var inQuotes = false
-    var iterator = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
-    while let c = pending ?? iterator.next() {
-      pending = nil
-      if inQuotes {
-        if c == "\"" {
-          if let next = iterator.next() {
-            if next == "\"" {
-              field.append("\"")
-            } else {
-              inQuotes = false
-              pending = next
-            }
-          } else {
-            inQuotes = false
-          }
-        } else {
-          field.append(c)
-        }
-        continue
-      }
-      switch c {
-      case "\"" where field.isEmpty: inQuotes = true
-      case ",":
-        row.append(String(field))
-        field = String.UnicodeScalarView()
-      case "\n":
-        row.append(String(field))
-        field = String.UnicodeScalarView()
-        rows.append(row)
-        row = []
-      case "\r": continue
-      default: field.append(c)
-      }
-    }
-    if !field.isEmpty || !row.isEmpty {
-      row.append(String(field))
-      rows.append(row)
-    }
-    return rows
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SlackscoreCore
 import Testing
 
 @testable import CTAExtraction
@@ -23,9 +24,11 @@ import Testing
     return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
   }
 
-  /// The rows of a CSV file, header first (`CSVReader`, the reader of the labelled data).
+  /// The rows of a CSV file, header first (`CSVReader`, the project's reader); a quote left open fails.
   static func rows(_ url: URL) throws -> [[String]] {
-    CSVReader.rows(try String(contentsOf: url, encoding: .utf8))
+    let (rows, problems) = CSVReader.rows(Array(try Data(contentsOf: url)))
+    #expect(problems.isEmpty, "\(url.lastPathComponent): \(problems)")
+    return rows.map(\.fields)
   }
 
   static func isHex(_ text: String, count: Int) -> Bool {

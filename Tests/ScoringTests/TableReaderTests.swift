@@ -5,25 +5,8 @@ import Testing
 
 @testable import Scoring
 
-/// CSV shape, number syntax and row diagnostics.
+/// Number syntax and row diagnostics of the outcome tables (the CSV shape: `CSVReaderTests`).
 @Suite struct TableReaderTests {
-  @Test func csvHandlesBOMQuotesAndCRLF() {
-    let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"multi\nline\",3\n4,,\n"
-    let (rows, problems) = CSVReader.rows(Array(text.utf8))
-    #expect(problems.isEmpty)
-    #expect(
-      rows.map(\.fields) == [
-        ["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "multi\nline", "3"], ["4", "", ""],
-      ])
-    #expect(rows.map(\.line) == [1, 2, 4, 6])
-  }
-
-  @Test func csvReportsAnUnclosedQuote() {
-    let (rows, problems) = CSVReader.rows(Array("a,b\n1,\"open\n2,3\n".utf8))
-    #expect(rows.count == 1)
-    #expect(problems == [CSVReader.Problem(line: 2, message: "a quoted field opened here is never closed")])
-  }
-
   static func write(_ text: String) throws -> String {
     let folder = try Fixtures.temporaryFolder()
     let path = folder + "/t.csv"
