@@ -121,8 +121,8 @@ public enum LabelledData {
       if text.isEmpty || text == "None" { text = original.map { row[$0] } ?? "" }
       guard !text.isEmpty else { continue }
       // Synthetic rows have CommentID "None": the split hashes the id and the text together.
-      var hash: UInt32 = 2_166_136_261
-      for byte in (row[idColumn] + "\u{1F}" + text).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      var key = row[idColumn] + "\u{1F}" + text
+      let hash = key.withUTF8 { FNV1a.hash32($0) }
       out.append(
         LabelledSentence(
           text: text, lang: "en", label: row[labelColumn] == "Call-to-action" ? 1 : 0, category: nil,
