@@ -391,6 +391,23 @@ extension CueAnalyzer {
     }
     return nil
   }
+  /// Where a sentence invites the reader to come and do something ("Come sit in.", "Come make signs on
+  /// Monday …", "Please come celebrate with us"): "come" as its opening word (after "please"), then a
+  /// verb in the imperative (`imperative_verbs`) or one of `Self.comeAndDoVerbs`. Returns the index of
+  /// "come". "Come on", "Come back later" and "Come prepared" have no such verb.
+  static func comesToDo(_ tokens: [Token], _ entries: [WordTable.Entry], from first: Int?) -> Int? {
+    guard let come = openingWord(tokens, from: first), tokens[come].text == "come", come + 1 < tokens.count,
+      tokens[come + 1].kind == .word
+    else { return nil }
+    let verb = come + 1
+    return entries[verb].classes.contains(.imperativeEN) || Self.comeAndDoVerbs.contains(tokens[verb].text)
+      ? come : nil
+  }
+  /// Verbs of taking part that follow "come" and are no imperative of the lexicon's own.
+  static let comeAndDoVerbs: Set<String> = [
+    "sit", "see", "hear", "celebrate", "enjoy", "dance", "sing", "eat", "play", "party", "hang", "listen", "cheer",
+  ]
+
   /// The keywords every SMS short code answers, which sign no one up.
   static let carrierKeywords: Set<String> = ["help", "stop", "info"]
 

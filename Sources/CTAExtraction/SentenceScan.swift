@@ -386,6 +386,12 @@ struct SentenceScan {
     {
       addAct(CTAResources.followCategory, at: at, analyzer)
     }
+    // "Come sit in.", "Come make signs on Monday": coming to do something is attending.
+    if lang != "id", !actCategories.contains(CTAResources.attendCategory),
+      let at = CueAnalyzer.comesToDo(tokens, entries, from: firstWordAt)
+    {
+      addAct(CTAResources.attendCategory, at: at, analyzer)
+    }
     // "Text JOIN to 237263": signing up for a campaign's text messages.
     if lang != "id", !actCategories.contains(CTAResources.followCategory),
       let at = CueAnalyzer.textsAKeyword(tokens, from: firstWordAt)

@@ -619,6 +619,10 @@ import Testing
       // Passed on to peers first, "them" are the peers ("Forward this email to your colleagues and ask
       // them to …" shares).
       ("Forward this page to your friends and ask them to sign.", "share"),
+      // Coming to do something attends (sixty-second set: a union's rally page, "Come sit in.", "Come
+      // make signs on Monday …"; `CueAnalyzer.comesToDo`).
+      ("Come sit in.", "attend"),
+      ("Please come celebrate with us on Friday.", "attend"),
       // Putting one's hand up volunteers (sixty-fourth set: an Australian party's volunteer page).
       ("Put your hand up to help on election day.", "volunteer"),
       // (Guards: joining a mailing list still follows, whatever preposition comes before it.)
@@ -1001,6 +1005,9 @@ import Testing
       "Register for an account so you can vote on comments, save your favorites, and more.",
       "Send your bug reports and ideas to the mailing list.",
       "Let us know on the mailing list if you find a problem.",
+      // (Guards: "come" with no verb of doing after it.)
+      "Come back later.",
+      "Come prepared: water, a charged phone and plain clothes.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
