@@ -541,8 +541,9 @@ extension CueAnalyzer {
 
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
   /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a
-  /// "how you can …" clause, a clause of time about the reader, "share" as a portion or a vote on a
-  /// site's comments, a mailing list written to (English), or what something is likened to and goods handed out (Indonesian).
+  /// "how you can …" clause, a clause of time about the reader, "share" as a portion, a vote on a
+  /// site's comments, a mailing list written to or a product's offer (English), or what something is
+  /// likened to and goods handed out (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
     if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isComeOutOf(i, tokens)
       || isUnsubscribedFrom(i, tokens)
@@ -552,7 +553,7 @@ extension CueAnalyzer {
     if lang == "en" {
       return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens)
         || isInvolvementHeading(i, tokens) || isPortion(i, tokens) || isSiteVote(i, tokens)
-        || isListAsChannel(i, tokens)
+        || isListAsChannel(i, tokens) || isProductOffer(i, tokens)
     }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
@@ -604,10 +605,30 @@ extension CueAnalyzer {
     "subscribe", "sign", "signup", "add", "added", "yourself", "get", "join", "register", "enrol", "enroll",
   ]
 
+  /// Whether the phrase at `i` offers a product, no subscription to a cause: a price right after
+  /// "subscribe for" ("Subscribe for just $4.62 a week"), or "sign up for" an account, a trial or
+  /// "free" alone ("Sign up for an OpenShift Account", "Sign up for Free").
+  static func isProductOffer(_ i: Int, _ tokens: [Token]) -> Bool {
+    if tokens[i].text == "subscribe", i + 2 < tokens.count, tokens[i + 1].text == "for" {
+      let price = Self.priceHedges.contains(tokens[i + 2].text) ? i + 3 : i + 2
+      return price < tokens.count
+        && (tokens[price].kind == .number || tokens[price].text.unicodeScalars.first.map(Self.isCurrencySign) == true)
+    }
+    guard tokens[i].text == "sign", i + 3 < tokens.count, tokens[i + 1].text == "up", tokens[i + 2].text == "for"
+    else { return false }
+    if tokens[i + 3].text == "free" { return i + 4 == tokens.count || tokens[i + 4].kind == .punctuation }
+    return clauseWord(after: i + 2, within: 4, tokens, { Self.productAccounts.contains(tokens[$0].text) }) != nil
+  }
+  /// Words that soften a price ("for just $5", "for only £3").
+  static let priceHedges: Set<String> = ["just", "only", "as"]
+  /// What one signs up for with a product, not a cause.
+  static let productAccounts: Set<String> = ["account", "accounts", "trial"]
+  static func isCurrencySign(_ c: Unicode.Scalar) -> Bool { c.properties.generalCategory == .currencySymbol }
+
   /// What a site lets its users vote on.
   static let siteItems: Set<String> = [
     "comments", "comment", "posts", "post", "answers", "answer", "questions", "submissions", "replies", "threads",
-    "links", "photos", "reviews",
+    "links", "photos", "reviews", "features", "ideas",
   ]
 
   static let portionAdjectives: Set<String> = [

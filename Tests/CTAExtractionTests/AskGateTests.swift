@@ -619,6 +619,12 @@ import Testing
       // Passed on to peers first, "them" are the peers ("Forward this email to your colleagues and ask
       // them to …" shares).
       ("Forward this page to your friends and ask them to sign.", "share"),
+      // Organising with a group or organising a training or an audit volunteers (sixty-fifth set: a
+      // debt strike's and a tenants' union's pages).
+      ("Organize With Us", "volunteer"),
+      ("Organize a know-your-rights training", "volunteer"),
+      // (Guards: a sign-up for updates is no product account.)
+      ("Sign up for free updates on the campaign.", "follow"),
       // Coming to do something attends (sixty-second set: a union's rally page, "Come sit in.", "Come
       // make signs on Monday …"; `CueAnalyzer.comesToDo`).
       ("Come sit in.", "attend"),
@@ -1005,6 +1011,12 @@ import Testing
       "Register for an account so you can vote on comments, save your favorites, and more.",
       "Send your bug reports and ideas to the mailing list.",
       "Let us know on the mailing list if you find a problem.",
+      // A product's offer is no subscription to a cause (sixty-fifth set: a newspaper's priced offer,
+      // a how-to blog's product sign-ups and feature votes; the guidelines' "an offer with a price").
+      "Subscribe for just $4.62 a week.",
+      "Sign up for an OpenShift Account.",
+      "Sign up for Free",
+      "Vote on Features",
       // (Guards: "come" with no verb of doing after it.)
       "Come back later.",
       "Come prepared: water, a charged phone and plain clothes.",
