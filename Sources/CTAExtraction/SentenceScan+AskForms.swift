@@ -33,6 +33,7 @@ extension SentenceScan {
         // but "Get involved", "Stay connected" ask.
         if hasNext && (!tokens[head + 1].text.utf8HasSuffix("ed") || classes.contains(.linkingVerb))
           && entries[head + 1].classes.isDisjoint(with: [.nounFollower, .labelPunctuation])
+          && !Self.opensCompoundSubject(head, tokens, entries)
         {
           cues.insert(.imperative)
           imperative = true
@@ -192,4 +193,15 @@ extension SentenceScan {
           && (i + 1 == tokens.count || tokens[i + 1].kind == .punctuation)
       }
   }
+
+  /// Whether the verb-like word at `head` opens a compound noun that is the subject of a linking verb
+  /// ("Foster families are our most important volunteers", "Phone calls are more effective …",
+  /// "Email addresses are never displayed"): one content word after it, then "is", "are", "was" or
+  /// "were". "See what is happening" and "Join thousands of others" stay imperatives.
+  static func opensCompoundSubject(_ head: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    head + 2 < tokens.count && tokens[head + 1].kind == .word && !entries[head + 1].classes.contains(.functionEN)
+      && subjectLinkingVerbs.contains(tokens[head + 2].text)
+  }
+  /// The linking verbs after a compound subject.
+  static let subjectLinkingVerbs: Set<String> = ["is", "are", "was", "were"]
 }

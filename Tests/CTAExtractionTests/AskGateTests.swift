@@ -622,6 +622,8 @@ import Testing
       // Organising with a group or organising a training or an audit volunteers (sixty-fifth set: a
       // debt strike's and a tenants' union's pages).
       ("Organize With Us", "volunteer"),
+      // (Guards: a function word or "of" after the verb keeps the imperative.)
+      ("Join thousands of others who have signed the petition.", "sign"),
       ("Organize a know-your-rights training", "volunteer"),
       // (Guards: a sign-up for updates is no product account.)
       ("Sign up for free updates on the campaign.", "follow"),
@@ -1017,6 +1019,9 @@ import Testing
       "Sign up for an OpenShift Account.",
       "Sign up for Free",
       "Vote on Features",
+      // A verb-like word that opens a compound subject is no imperative (sixty-fifth set: a greyhound
+      // rescue's fostering page).
+      "Foster families are our most important volunteers.",
       // (Guards: "come" with no verb of doing after it.)
       "Come back later.",
       "Come prepared: water, a charged phone and plain clothes.",
