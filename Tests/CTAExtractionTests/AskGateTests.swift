@@ -622,6 +622,10 @@ import Testing
       // Organising with a group or organising a training or an audit volunteers (sixty-fifth set: a
       // debt strike's and a tenants' union's pages).
       ("Organize With Us", "volunteer"),
+      // Signing "these" petitions and signing on to a letter sign (sixty-fifth set: a campaign's
+      // copy-and-share page, an open letter).
+      ("You can support us by signing these petitions.", "sign"),
+      ("For groups who want to sign on to our letter, please go here: example.org/action", "sign"),
       // (Guards: a function word or "of" after the verb keeps the imperative.)
       ("Join thousands of others who have signed the petition.", "sign"),
       ("Organize a know-your-rights training", "volunteer"),
