@@ -300,11 +300,12 @@ extension CueAnalyzer {
       || word.utf8HasPrefix("turun") || word.utf8HasPrefix("datang") || word.utf8HasPrefix("hadir")
   }
 
-  /// Whether the verb at `verb` presses an addressee to act: a verb of pressing, then "the" or "your" and up to five words that end on an authority or a name in
-  /// capitals ("Congress", "the school board", "Homeland Security", "your senators"), then "to", "not
-  /// to" or "that". "Tell us what you think", "Tell your friends to …", "Ask Amy:
-  /// …" and "Press J to …" press no authority; a colon ends the addressee only after an authority
-  /// ("Tell Your Senators: End the war"), and so does "you" ("Tell the UK government you want …").
+  /// Whether the verb at `verb` presses an addressee to act: a verb of pressing, then "the" or "your"
+  /// and up to five words that end on an authority or a name in capitals ("Congress", "the school
+  /// board", "Homeland Security", "your senators"), then "to", "not to" or "that". "Tell us what you
+  /// think", "Tell your friends to …", "Ask Amy: …" and "Press J to …" press no authority; a colon
+  /// ends the addressee only after an authority ("Tell Your Senators: End the war"), and so does
+  /// "you" ("Tell the UK government you want …").
   /// At a later clause head a pronoun may stand for the authority named before it ("Find your House
   /// member and ask them to co-sign …"), and so at the opening, for the one the sentence before named
   /// ("Ask them to hold a hearing and a vote"), unless `pronounsNamePeers`: the sentence asks the
@@ -391,6 +392,7 @@ extension CueAnalyzer {
     }
     return nil
   }
+
   /// Where a sentence invites the reader to come and do something ("Come sit in.", "Come make signs on
   /// Monday …", "Please come celebrate with us"): "come" as its opening word (after "please"), then a
   /// verb in the imperative (`imperative_verbs`) or one of `Self.comeAndDoVerbs`. Returns the index of
@@ -591,6 +593,12 @@ extension CueAnalyzer {
     let item = tokens[i + 2].text == "the" && i + 3 < tokens.count ? tokens[i + 3].text : tokens[i + 2].text
     return siteItems.contains(item)
   }
+  /// What a site lets its users vote on.
+  static let siteItems: Set<String> = [
+    "comments", "comment", "posts", "post", "answers", "answer", "questions", "submissions", "replies", "threads",
+    "links", "photos", "reviews", "features", "ideas",
+  ]
+
   /// Whether the phrase at `i` is a mailing list written to or read ("Report bugs … to the mailing
   /// list", "Let us know on the mailing list"): "to" or "on" before it and no verb of joining in its
   /// clause ("Subscribe to the mailing list", "Add yourself to our mailing list" follow).
@@ -623,13 +631,8 @@ extension CueAnalyzer {
   static let priceHedges: Set<String> = ["just", "only", "as"]
   /// What one signs up for with a product, not a cause.
   static let productAccounts: Set<String> = ["account", "accounts", "trial"]
+  /// Whether `c` is a currency sign ("$", "£", "€", "¥").
   static func isCurrencySign(_ c: Unicode.Scalar) -> Bool { c.properties.generalCategory == .currencySymbol }
-
-  /// What a site lets its users vote on.
-  static let siteItems: Set<String> = [
-    "comments", "comment", "posts", "post", "answers", "answer", "questions", "submissions", "replies", "threads",
-    "links", "photos", "reviews", "features", "ideas",
-  ]
 
   static let portionAdjectives: Set<String> = [
     "fair", "equal", "unfair", "rightful", "market", "larger", "bigger", "greater", "smaller", "lion's",

@@ -361,8 +361,9 @@ struct SentenceScan {
     // "Tell Congress to …", "Urge the governor to …", "Tell the Indian Health Service that …", "Find
     // your senators and ask them to …": a verb of pressing that opens the sentence or a later clause,
     // an authority, a name or a pronoun for one, then what they are to do.
+    let verbPositions = verbObjectPositions()
     if lang != "id", !actCategories.contains(CTAResources.contactCategory),
-      let at = verbObjectPositions().first(where: {
+      let at = verbPositions.first(where: {
         CueAnalyzer.pressesAddressee(
           tokens, entries, at: $0, pronounsNamePeers: actCategories.contains(CTAResources.shareCategory))
       })
@@ -371,7 +372,7 @@ struct SentenceScan {
     }
     // "Download the UN News app", "Unduh aplikasi kami": installing an app is following its
     // publisher; "Get Pew Research data by email": so is subscribing; "Make a one-time gift": giving.
-    for act in analyzer.verbObjectActs(tokens, at: verbObjectPositions()) {
+    for act in analyzer.verbObjectActs(tokens, at: verbPositions) {
       // "Contact your senator", "Make the call", "Submit comments": a contact act named by its verb and
       // its object, an authority, a call or a comment (the post-model cue `contact-verb-object` lifts
       // it over the many "Contact us" lines the model saw).
