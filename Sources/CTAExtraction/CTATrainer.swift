@@ -33,6 +33,8 @@ public struct CTATrainingOptions: Sendable, Hashable {
   /// Training weight of the project's own sentences (items that are not `isReal`) without a weight of
   /// their own; real page sentences and tweets weigh 1.
   public var teamWeight = 0.5
+  /// Training weight of each comment of the Reddit collective-action set (`--reddit`).
+  public var redditWeight = 0.3
 
   /// The defaults used for the shipped weights.
   public init() {}

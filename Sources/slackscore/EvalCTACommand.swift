@@ -36,10 +36,10 @@ struct EvalCTACommand: AsyncParsableCommand {
   var folds: Int?
 
   @Option(help: "Training weight of each Reddit comment (with --folds).")
-  var redditWeight = 0.3
+  var redditWeight = CTATrainingOptions().redditWeight
 
   @Option(help: "Lexicon prior per category hit (with --folds).")
-  var lexiconPrior = 2.0
+  var lexiconPrior = CTATrainingOptions().lexiconPrior
 
   @Option(help: "Passes over the data (with --folds).")
   var epochs = CTATrainingOptions().epochs

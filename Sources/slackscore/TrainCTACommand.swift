@@ -31,16 +31,16 @@ struct TrainCTACommand: AsyncParsableCommand {
   var reddit: String?
 
   @Option(help: "Training weight of each Reddit comment.")
-  var redditWeight = 0.3
+  var redditWeight = CTATrainingOptions().redditWeight
 
   @Option(help: "Passes over the data.")
-  var epochs = 25
+  var epochs = CTATrainingOptions().epochs
 
   @Option(help: "Seed of the shuffling order.")
-  var seed: UInt64 = 20_251_122
+  var seed = CTATrainingOptions().seed
 
   @Option(help: "Hash buckets, a power of two.")
-  var dimension = 1 << 18
+  var dimension = CTATrainingOptions().dimension
 
   @Option(help: "L2 regularisation.")
   var l2 = CTATrainingOptions().l2
