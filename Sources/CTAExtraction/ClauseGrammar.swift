@@ -393,6 +393,25 @@ extension CueAnalyzer {
     return nil
   }
 
+  /// Where the peers a share act at `verb` names are told what to do ("Tell your friends,
+  /// colleagues, neighbors to vote …", "Ask your classmates to sign …"): the index of the "to" after
+  /// the act's object (`grammar.verb_object_acts`, category share), within eight words and commas,
+  /// when a word follows it. The acts named after it are the peers', not the reader's.
+  func peersAskedTo(_ tokens: [Token], at verb: Int) -> Int? {
+    guard
+      let act = verbObjectActs[tokens[verb].text]?.first(where: { $0.category == CTAResources.shareCategory }),
+      let object = ((verb + 1)..<min(tokens.count, verb + 1 + act.window)).first(where: {
+        act.objects.contains(tokens[$0].text)
+      })
+    else { return nil }
+    var j = object + 1
+    while j + 1 < tokens.count, j <= object + 8, tokens[j].kind != .punctuation || tokens[j].text == "," {
+      if tokens[j].text == "to", tokens[j + 1].kind == .word { return j }
+      j += 1
+    }
+    return nil
+  }
+
   /// Where a sentence invites the reader to come and do something ("Come sit in.", "Come make signs on
   /// Monday …", "Please come celebrate with us"): "come" as its opening word (after "please"), then a
   /// verb in the imperative (`imperative_verbs`) or one of `Self.comeAndDoVerbs`. Returns the index of

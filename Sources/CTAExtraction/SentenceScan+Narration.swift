@@ -212,6 +212,14 @@ extension SentenceScan {
       let elsewhere = zip(actStarts, actStartCategories).contains { $1 == category && !permittedActs.contains($0) }
       if !elsewhere { actCategories.remove(category) }
     }
+    // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
+    // theirs; the reader's act is the share (wherever that act is named only after the "to").
+    if let to = peersAskedTo {
+      for category in Set(actStartCategories) where category != CTAResources.shareCategory {
+        let starts = zip(actStarts, actStartCategories).filter { $1 == category }.map(\.0)
+        if starts.allSatisfy({ $0 >= to }) { actCategories.remove(category) }
+      }
+    }
     analysis.actCategories = actCategories.names
     analysis.topicCategories = topicCategories.names
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").

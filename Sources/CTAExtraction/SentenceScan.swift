@@ -26,6 +26,9 @@ struct SentenceScan {
   var actStarts: [Int] = []
   /// The category of each of `actStarts`, in the same order (`recordActStart`).
   var actStartCategories: [Int] = []
+  /// Where a share act tells peers what to do ("Tell your friends to vote"): the "to" after them
+  /// (`CueAnalyzer.peersAskedTo`).
+  var peersAskedTo: Int?
   /// Where a boycott is named outright ("boikot …", not a negated act such as "jangan beli …").
   var boycottStarts: [Int] = []
   /// Where boycott phrases end, forbidden or not: a buying phrase right there is what is boycotted.
@@ -377,6 +380,9 @@ struct SentenceScan {
       // its object, an authority, a call or a comment (the post-model cue `contact-verb-object` lifts
       // it over the many "Contact us" lines the model saw).
       if act.category == CTAResources.contactCategory { cues.insert(.contactVerbObject) }
+      if act.category == CTAResources.shareCategory, peersAskedTo == nil {
+        peersAskedTo = analyzer.peersAskedTo(tokens, at: act.at)
+      }
       if !actCategories.contains(act.category) { addAct(act.category, at: act.at, analyzer) }
     }
     // "Connect with Reuters", "Join the CoLab": following an organisation named; joining one that a

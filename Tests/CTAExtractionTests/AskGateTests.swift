@@ -629,6 +629,12 @@ import Testing
       // (Guards: a function word or "of" after the verb keeps the imperative.)
       ("Join thousands of others who have signed the petition.", "sign"),
       ("Organize a know-your-rights training", "volunteer"),
+      // What peers are told to do is theirs: the reader's act is the share (sixty-third set: "Tell your
+      // friends, colleagues, neighbors to vote …" typed share by the labellers; `peersAskedTo`).
+      ("Tell your friends, colleagues and neighbours to vote in the November election.", "share"),
+      ("Ask your classmates to sign the open letter.", "share"),
+      // (Guard: a weightier act asked of the reader beside the share still types the sentence.)
+      ("Share this page with your friends and sign the petition.", "sign"),
       // (Guards: a sign-up for updates is no product account.)
       ("Sign up for free updates on the campaign.", "follow"),
       // Coming to do something attends (sixty-second set: a union's rally page, "Come sit in.", "Come
