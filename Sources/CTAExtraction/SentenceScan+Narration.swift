@@ -208,18 +208,14 @@ extension SentenceScan {
     }
     // "Kamu boikot silahkan", "mau nyumbang silahkan": an act that permission follows is left to the
     // reader, named but not asked, wherever it is named only so.
-    for (start, category) in zip(actStarts, actStartCategories) where permittedActs.contains(start) {
-      let elsewhere = zip(actStarts, actStartCategories).contains { $1 == category && !permittedActs.contains($0) }
-      if !elsewhere { actCategories.remove(category) }
+    if !permittedActs.isEmpty {
+      let permitted = permittedActs
+      dropActs(namedOnlyWhere: { permitted.contains($0) })
     }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
-    // theirs; the reader's act is the share (wherever that act is named only after the "to").
-    if let to = peersAskedTo {
-      for category in Set(actStartCategories) where category != CTAResources.shareCategory {
-        let starts = zip(actStarts, actStartCategories).filter { $1 == category }.map(\.0)
-        if starts.allSatisfy({ $0 >= to }) { actCategories.remove(category) }
-      }
-    }
+    // theirs, wherever that act is named only after the "to"; the reader's act is the share, named
+    // before it.
+    if let to = peersAskedTo { dropActs(namedOnlyWhere: { $0 >= to }) }
     analysis.actCategories = actCategories.names
     analysis.topicCategories = topicCategories.names
     // The act must follow the request closely ("diminta menandatangani", "urged residents to sign").
@@ -239,5 +235,14 @@ extension SentenceScan {
     }
     analysis.cues = analyzer.cueNames.sorted(cues)
     return analysis
+  }
+
+  /// Removes from `actCategories` every act whose every start (`actStarts`) `isNotTheReaders` holds
+  /// for: an act named elsewhere in the sentence too stays.
+  mutating func dropActs(namedOnlyWhere isNotTheReaders: (Int) -> Bool) {
+    for category in Set(actStartCategories) {
+      let starts = zip(actStarts, actStartCategories).lazy.filter { $0.1 == category }.map(\.0)
+      if starts.allSatisfy(isNotTheReaders) { actCategories.remove(category) }
+    }
   }
 }
