@@ -291,6 +291,9 @@ def keep(setdir, kept):
 
 
 def restore(kept, setdir):
+    """The labels of a kept page set written back into SET/labels.csv: every page fetched again must be
+    byte-exact (sha256 of sources.csv) and segmented as when it was labelled (sentence count and digest);
+    every kept label must find its sentence (text_sha). Exits naming what is missing or changed."""
     with open(os.path.join(kept, "sources.csv"), newline="", encoding="utf-8") as f:
         sources = list(csv.DictReader(f))
     to_fetch = []
