@@ -646,6 +646,17 @@ import Testing
       // (Guards: joining a mailing list still follows, whatever preposition comes before it.)
       ("Subscribe to the mailing list for news of the next hearing.", "follow"),
       ("Add yourself to our mailing list.", "follow"),
+      // Twenty-sixth session, from the misses of the four kept sets: joining a team or a committee,
+      // helping to build or plan, telling the group one's availability or skills volunteer; submitting
+      // a pledge signs; a post to Facebook a few words on shares.
+      ("Join our outreach team", "volunteer"),
+      ("Help us build the new playground on Saturday!", "volunteer"),
+      ("Please let us know your availability for the spring planting.", "volunteer"),
+      ("Tell us about your skills and interests.", "volunteer"),
+      ("Submit your pledge today", "sign"),
+      ("Post a few words about us to Facebook.", "share"),
+      // (Guard: a Facebook group is followed, not joined as a team.)
+      ("Join our Facebook group for updates.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
