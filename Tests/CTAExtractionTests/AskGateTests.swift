@@ -655,6 +655,9 @@ import Testing
       ("Tell us about your skills and interests.", "volunteer"),
       ("Submit your pledge today", "sign"),
       ("Post a few words about us to Facebook.", "share"),
+      // Dropping by attends; printing a flyer or a poster passes the campaign on.
+      ("Drop by the office on Friday afternoon.", "attend"),
+      ("Print a poster and put it in your window.", "share"),
       // (Guard: a Facebook group is followed, not joined as a team.)
       ("Join our Facebook group for updates.", "follow"),
     ] as [(String, String)])
