@@ -129,6 +129,9 @@ struct SentenceScan {
     // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
     // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
     if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
+    // "Write to us", "Send a message to us": the site's own contact line presses no one for a cause
+    // (the guidelines); what it is written for may still name an act ("… to volunteer").
+    if hit.category == CTAResources.contactCategory, end < tokens.count, tokens[end].text == "us" { return }
     // "Yuk share ke DM nomor …": sent to a help desk, not shared.
     if hit.category == CTAResources.shareCategory, CueAnalyzer.isSentPrivately(first, tokens, entries) { return }
     // "Daftarkan diri anda untuk vaksin", "Datang ke Gerai Vaksinasi": health advice.

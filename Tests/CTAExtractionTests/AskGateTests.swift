@@ -658,6 +658,12 @@ import Testing
       // Dropping by attends; printing a flyer or a poster passes the campaign on.
       ("Drop by the office on Friday afternoon.", "attend"),
       ("Print a poster and put it in your window.", "share"),
+      // From the sixty-sixth page set, after its first look: a secretary is an official pressed;
+      // turning on notifications and joining an e-newsletter follow; being a sponsor gives.
+      ("Tell the Secretary of State: end the arms deal.", "contact"),
+      ("Turn on notifications for our channel.", "follow"),
+      ("Join our eNewsletter", "follow"),
+      ("Be a sponsor of the festival", "donate"),
       // (Guard: a Facebook group is followed, not joined as a team.)
       ("Join our Facebook group for updates.", "follow"),
     ] as [(String, String)])
@@ -974,6 +980,9 @@ import Testing
       "Connect with other parents, and get expert advice on raising toddlers.", "Sign Up with Google",
       "Join The Conversation", "Join Our Team",
       "Submit your work to the gallery", "Let's assume the logs are outside the scope of this article.",
+      // From the sixty-sixth page set, after its first look: "do not" forbids the act as "don't" does;
+      // writing to the site itself presses no one; "Connect with Facebook" under a comment form signs in.
+      "Please do not email the course staff personally.", "Write to us", "Connect with Facebook",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
