@@ -664,6 +664,11 @@ import Testing
       ("Turn on notifications for our channel.", "follow"),
       ("Join our eNewsletter", "follow"),
       ("Be a sponsor of the festival", "donate"),
+      // Mailing a check or giving by Zelle gives; just showing up attends; helping at an event volunteers.
+      ("Mail a check to the food bank", "donate"),
+      ("Give by Zelle", "donate"),
+      ("Just show up.", "attend"),
+      ("Help at an event this spring", "volunteer"),
       // (Guard: a Facebook group is followed, not joined as a team.)
       ("Join our Facebook group for updates.", "follow"),
     ] as [(String, String)])
