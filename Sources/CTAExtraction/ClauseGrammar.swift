@@ -582,7 +582,7 @@ extension CueAnalyzer {
     if lang == "en" {
       return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens)
         || isInvolvementHeading(i, tokens) || isPortion(i, tokens) || isSiteVote(i, tokens)
-        || isListAsChannel(i, tokens) || isProductOffer(i, tokens)
+        || isListAsChannel(i, tokens) || isProductOffer(i, tokens) || isJoiningInSpirit(i, tokens)
     }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
@@ -612,6 +612,19 @@ extension CueAnalyzer {
   static func isPortion(_ i: Int, _ tokens: [Token]) -> Bool {
     i > 0 && tokens[i].text == "share" && portionAdjectives.contains(tokens[i - 1].text)
   }
+
+  /// Whether the phrase at `i` is a "join us in" that names no act but a spirit: a gerund ("Join us
+  /// in making a difference!", "… in praying for …") or the fight itself ("Join Us in the Fight
+  /// Against Breast Cancer!"). "Join us in this campaign" and "Join us in Washington" still ask.
+  static func isJoiningInSpirit(_ i: Int, _ tokens: [Token]) -> Bool {
+    guard tokens[i].text == "join", i + 3 < tokens.count, tokens[i + 1].text == "us", tokens[i + 2].text == "in"
+    else { return false }
+    let next = tokens[i + 3].text
+    if next.utf8.count > 5, next.utf8HasSuffix("ing") { return true }
+    return next == "the" && i + 4 < tokens.count && Self.spiritNouns.contains(tokens[i + 4].text)
+  }
+  /// What "join us in the …" may name that is no act.
+  static let spiritNouns: Set<String> = ["fight", "struggle", "battle"]
 
   /// Whether the phrase at `i` is a vote on a site's items ("so you can vote on comments, save your
   /// favorites"): ranking posts, no ballot cast.

@@ -669,6 +669,8 @@ import Testing
       ("Give by Zelle", "donate"),
       ("Just show up.", "attend"),
       ("Help at an event this spring", "volunteer"),
+      // (Guard: joining "us in" a campaign still asks.)
+      ("Join us in this campaign to protect young people.", "volunteer"),
       // (Guard: a Facebook group is followed, not joined as a team.)
       ("Join our Facebook group for updates.", "follow"),
     ] as [(String, String)])
@@ -988,6 +990,9 @@ import Testing
       // From the sixty-sixth page set, after its first look: "do not" forbids the act as "don't" does;
       // writing to the site itself presses no one; "Connect with Facebook" under a comment form signs in.
       "Please do not email the course staff personally.", "Write to us", "Connect with Facebook",
+      // From the sixty-seventh page set, after its first look: joining "us in" a gerund or the fight
+      // itself names no act (three real lines in two sets, none an ask).
+      "Join Us in the Fight Against Hunger!", "Join us in building a kinder town.",
       // The story box in a later clause is one too (twenty-first set).
       "If you were there that night, share your story with us.",
       // An act right after a relative pronoun is what its noun does (sixteenth set).
