@@ -518,10 +518,7 @@ extension CueAnalyzer {
     guard let verb = openingWord(tokens, from: first) else { return nil }
     let object: Int
     switch tokens[verb].text {
-    case "connect" where verb + 1 < tokens.count && tokens[verb + 1].text == "with":
-      // "Connect with Facebook", "Connect with Google": a comment form's sign-in, no organisation.
-      if verb + 2 < tokens.count, Self.signInProviders.contains(tokens[verb + 2].text) { return nil }
-      object = verb + 2
+    case "connect" where verb + 1 < tokens.count && tokens[verb + 1].text == "with": object = verb + 2
     case "join": object = verb + 1
     default: return nil
     }
@@ -536,8 +533,6 @@ extension CueAnalyzer {
   /// What a capitalised word after "join" names when it is no organisation: a talk, or the writer's
   /// side ("Join Us Elsewhere" is read by the follow phrases).
   static let notOrganisations: Set<String> = ["conversation", "discussion", "debate", "chat", "us", "me", "our"]
-  /// Accounts a site lets its readers sign in with ("Connect with Facebook" under a comment form).
-  static let signInProviders: Set<String> = ["facebook", "twitter", "google", "apple", "github", "microsoft", "disqus"]
 
   /// Whether the phrase at `i` is what is unsubscribed from, "unsubscribe" a few words before it in
   /// its clause ("You can unsubscribe from the Prospect e-mail newsletter at any time"): a form's
