@@ -90,7 +90,7 @@ extension CueAnalyzer {
   /// Forbidden buying is a boycott; a forbidden vote is still that ask ("jangan pilih X"), and so is a
   /// boycott whose giving up is forbidden (`isDoublyForbidden`); any other forbidden act is no
   /// evidence of its category.
-  static func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+  func isForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     guard let negative = negativeBefore(i, tokens, entries) else { return false }
     return !entries[negative + 1].classes.contains(.reminder)
   }
@@ -98,21 +98,28 @@ extension CueAnalyzer {
   /// Whether the negative that forbids the act phrase at `i` is itself forbidden: "jangan berhenti
   /// boikot", "jangan hentikan aksi boikot", "never stop boycotting" ask for the act, where "stop
   /// boikot aqua" or "jangan boikot" ask to give it up.
-  static func isDoublyForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+  func isDoublyForbidden(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
     guard let negative = negativeBefore(i, tokens, entries), negative > 0 else { return false }
     return tokens[negative - 1].kind == .word && entries[negative - 1].classes.contains(.negative)
   }
 
   /// The negative imperative one or two words before the phrase at `i` in its clause, if any: a
-  /// negative word, or the "not" of "do not" ("Please do not email the course staff").
-  static func negativeBefore(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
+  /// negative word, or the last word of a negative of two ("Please do not email the course staff").
+  func negativeBefore(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
     for j in stride(from: i - 1, through: max(0, i - 2), by: -1) {
       guard tokens[j].kind == .word else { return nil }
-      if entries[j].classes.contains(.negative) || (tokens[j].text == "not" && j > 0 && tokens[j - 1].text == "do") {
+      if entries[j].classes.contains(.negative) || (j > 0 && opensTwoWordNegative(j - 1, tokens, entries)) {
         return j
       }
     }
     return nil
+  }
+
+  /// Whether the words at `lead` and after it are a negative imperative of two words
+  /// (`negative_imperatives`: "do not", "refuse to").
+  func opensTwoWordNegative(_ lead: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    lead + 1 < tokens.count && entries[lead].classes.contains(.negativeLead)
+      && negatives.contains(tokens[lead].text + " " + tokens[lead + 1].text)
   }
 
   /// The act start that an obligation binds everyone to, if any: an obligation word ("wajib",

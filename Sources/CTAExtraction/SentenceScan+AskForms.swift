@@ -11,10 +11,7 @@ extension SentenceScan {
       let classes = entries[head].classes
       let hasNext = head + 1 < tokens.count
       if hortativeAt.contains(head) || hortativeAt.contains(head - 1) { cues.insert(.hortativeInitial) }
-      if classes.contains(.negative)
-        || (hasNext && classes.contains(.negativeLead)
-          && analyzer.negatives.contains(word + " " + tokens[head + 1].text))
-      {
+      if classes.contains(.negative) || analyzer.opensTwoWordNegative(head, tokens, entries) {
         // "Jangan lupa …" is a hortative; "jangan kan …" is "jangankan" (let alone), no imperative.
         if !hasNext || entries[head + 1].classes.isDisjoint(with: [.reminder, .notAfterNegative]) {
           cues.insert(.negativeImperative)

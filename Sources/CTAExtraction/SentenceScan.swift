@@ -140,14 +140,14 @@ struct SentenceScan {
     {
       return
     }
-    let forbidden = CueAnalyzer.isForbidden(first, tokens, entries)
+    let forbidden = analyzer.isForbidden(first, tokens, entries)
     // "Stop boikot produk ini": the products are what the boycott names, and the negative forbids
     // the boycott, not buying them.
     if forbidden, hit.category == CTAResources.buyCategory, boycottEnds.contains(first) { return }
     let category = hit.category == CTAResources.buyCategory && forbidden ? CTAResources.boycottCategory : hit.category
     if forbidden, hit.category != CTAResources.buyCategory,
       hit.role != .act || (category != CTAResources.voteCategory && category != CTAResources.boycottCategory)
-        || (category == CTAResources.boycottCategory && !CueAnalyzer.isDoublyForbidden(first, tokens, entries))
+        || (category == CTAResources.boycottCategory && !analyzer.isDoublyForbidden(first, tokens, entries))
     {
       return
     }

@@ -990,6 +990,8 @@ import Testing
       // From the sixty-sixth page set, after its first look: "do not" forbids the act as "don't" does;
       // writing to the site itself presses no one; "Connect with Facebook" under a comment form signs in.
       "Please do not email the course staff personally.", "Write to us", "Connect with Facebook",
+      // (Review: every negative of two words in the lexicon forbids the act after it, as "do not" does.)
+      "Refuse to share the rumour.",
       // From the sixty-seventh page set, after its first look: joining "us in" a gerund or the fight
       // itself names no act (three real lines in two sets, none an ask).
       "Join Us in the Fight Against Hunger!", "Join us in building a kinder town.",
