@@ -196,9 +196,11 @@ public struct CTADetector: Sendable {
       && !analysis.promo
   }
 
-  /// Whether a post or document opens with a mention that is not an attribution: a reply to one
-  /// account ("@USER coba kamu share lagi"), whose sentences are not asks to the audience.
+  /// Whether a post opens with a mention that is not an attribution: a reply to one account ("@USER
+  /// coba kamu share lagi"), whose sentences are not asks to the audience. A longer text is a page,
+  /// which may open with a handle (an embedded post's caption) and still ask its readers.
   public static func isReply(_ scalars: [Unicode.Scalar]) -> Bool {
+    guard scalars.count <= postLength else { return false }
     var i = 0
     while i < scalars.count && SentenceSegmenter.isSpace(scalars[i]) { i += 1 }
     guard i < scalars.count, scalars[i] == "@" else { return false }

@@ -80,8 +80,8 @@ public struct CTAEvaluation: Sendable {
   /// many sentences that is. A site seen before brings its menus and boxes again; these are new.
   public var newSentences: [String: DetectionScores] = [:]
 
-  /// Runs `detector` on every item and tallies the figures. Sentences (page sentences, the project's
-  /// own) are judged as one sentence; posts (tweets, Reddit comments: `isPost`) as extract judges a
+  /// Runs `detector` on every item and tallies the figures. Page sentences are judged in their page
+  /// as extract judges it (`PageAsks`), the project's own sentences one by one; posts (tweets, Reddit comments: `isPost`) as extract judges a
   /// document, positive when it finds an ask, with the category of the highest-effort one. `read`: labelled
   /// sentences not scored here that were read all the same (the training split): a page set's
   /// sentence that one of them holds is no new sentence (`newSentences`).
@@ -90,6 +90,7 @@ public struct CTAEvaluation: Sendable {
   ) -> CTAEvaluation {
     var result = CTAEvaluation()
     let repeated = repeatedPageSentences(items, read: read)
+    let pageAsks = PageAsks.find(detector, in: items)
     for (index, item) in items.enumerated() {
       var probability = 0.0
       var category: String?
@@ -137,6 +138,20 @@ public struct CTAEvaluation: Sendable {
         category = verdict.category
         predicted = verdict.isCallToAction && verdict.category != nil
         decisive = { Self.gateView(verdict.analysis) }
+        if item.sourceKind == "page_sentence" {
+          // Judged in its page, as extract judges it; the error list says where the page decided
+          // otherwise than the sentence alone.
+          let alone = predicted
+          let ask = pageAsks[index]
+          predicted = ask != nil
+          if let ask {
+            probability = ask.confidence
+            category = ask.category
+          }
+          if alone != predicted {
+            decisive = { Self.gateView(verdict.analysis) + (alone ? " page=dropped" : " page=found") }
+          }
+        }
       }
       let group = item.slice
       var kind: String?

@@ -17,7 +17,8 @@ public struct CTACandidate: Sendable, Hashable {
 extension CTADetector {
   /// Documents with at least this many sentences of recipe, software or how-to vocabulary are an
   /// instruction genre: their imperatives are instructions, so only asks with a registry link (a
-  /// petition, donation, event, voting or contact target) are kept.
+  /// petition, donation, event, voting or contact target) and the publisher's share and follow asks
+  /// are kept (`outlivesInstructions`).
   static let instructionGenreSentences = 3
   /// Asks that start after this share of a long text sit after the article: a `follow` ask there is
   /// the publisher's (cue `after-article`).
@@ -31,6 +32,17 @@ extension CTADetector {
   /// whole tweet) and is skipped before tokenising.
   static let maxSentenceScalars = 1_000
   static let commercialCategories: Set<String> = ["share", "follow", "buy"]
+
+  /// Categories whose asks an instruction genre keeps: sharing a recipe or following its blog is the
+  /// publisher's ask, not a step (SHARED's labelled recipe and blog pages count "Pin Recipe",
+  /// "Subscribe to Blog Via Email" as asks).
+  static let publisherCategories: Set<String> = ["share", "follow"]
+
+  /// Whether an ask stays in an instruction genre without a registry link: a reported one, or a
+  /// share or follow ask.
+  static func outlivesInstructions(_ cta: CallToAction) -> Bool {
+    cta.reported == true || publisherCategories.contains(cta.category)
+  }
 
   /// Whether a post's asks of `category` are spam: the post is short and one of its sentences has
   /// the `commercial` cue.
@@ -109,7 +121,7 @@ extension CTADetector {
       linked = kept.map(\.1)
     }
     if instructionSentences >= Self.instructionGenreSentences {
-      out = zip(out, linked).filter { $0.1 || $0.0.cta.reported == true }.map(\.0)
+      out = zip(out, linked).filter { $0.1 || Self.outlivesInstructions($0.0.cta) }.map(\.0)
     }
     return out
   }

@@ -1353,15 +1353,29 @@ import Testing
     #expect(!encoded.contains("reported"))
   }
 
-  @Test func recipeDocumentsKeepOnlyLinkedAsks() {
+  @Test func recipeDocumentsKeepOnlyLinkedAsksAndThePublishersShareAndFollowAsks() {
+    // Its steps ask nothing; sharing the recipe and subscribing to the blog are the publisher's
+    // asks, as SHARED's labelled recipe and blog pages count them.
     let recipe = ExtractInput(
       id: "r1",
       text: """
         Preheat the oven to 180 degrees. Whisk two cups of flour with the butter. \
-        Stir in a tablespoon of sugar and bake until golden. Share this with a friend who loves cake!
+        Stir in a tablespoon of sugar and bake until golden. Donate the leftovers to a neighbour. \
+        Vote for your favourite topping in the comments. Share this with a friend who loves cake! \
+        Subscribe to the blog by email.
         """, lang: "en")
     let ctas = ExtractStage.callsToAction(in: [recipe], detector: Self.detector)
-    #expect(ctas.isEmpty, "\(ctas.map(\.sentence))")
+    #expect(ctas.map(\.category) == ["share", "follow"], "\(ctas.map(\.sentence))")
+  }
+
+  @Test func aPageThatOpensWithAHandleStillAsksItsReaders() {
+    // A reply is a post: a page's text may open with the handle of an embedded post's caption.
+    let caption = "@theatre_company <Tale of the Palace> performed at the autumn festival."
+    let body = String(repeating: "The dancers came on stage after six and the crowd followed the drums. ", count: 9)
+    let page = ExtractInput(id: "p1", text: caption + "\n\n" + body + "\n\nShare on Facebook", lang: "en")
+    #expect(ExtractStage.callsToAction(in: [page], detector: Self.detector).map(\.category) == ["share"])
+    let reply = ExtractInput(id: "t1", text: "@someone Share on Facebook", lang: "en")
+    #expect(ExtractStage.callsToAction(in: [reply], detector: Self.detector).isEmpty)
   }
 
   @Test func anAskThatNamesNoActTakesTheActOfTheNextSentence() {

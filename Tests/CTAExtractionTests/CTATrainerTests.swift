@@ -108,6 +108,28 @@ import Testing
       "\(both.targets)")
   }
 
+  @Test func pageSentencesAreJudgedInTheirPageAsExtractJudgesIt() throws {
+    // Sentences written for this test. An ask that names no act takes the act of the next sentence
+    // when extract reads the page; judged alone it is no ask.
+    func sentence(_ text: String, _ label: Int, _ category: String?, page: String) -> LabelledSentence {
+      var item = LabelledSentence(
+        text: text, lang: "id", label: label, category: category, split: "test", sourceKind: "page_sentence")
+      item.id = "raw-a/html/\(page).html#\(text.count)"
+      item.set = "freshpg1"
+      return item
+    }
+    let ask = sentence("Mari bantu saudara kita yang terdampak banjir.", 1, "donate", page: "a")
+    let link = sentence("Di bawah ini tautan penggalangan dana yang dikelola warga.", 0, nil, page: "a")
+    let detector = try CTADetector.load()
+    #expect(detector.judge(sentence: ask.text, lang: "id").category == nil)
+    let paged = CTAEvaluation.run(detector, on: [ask, link])
+    #expect(paged.byGroup["page/id@freshpg1"]?.truePositives == 1, "\(paged.report)")
+    #expect(paged.byGroup["page/id@freshpg1"]?.categoryCorrect == 1)
+    // On two pages, the two sentences are strangers: the ask is missed, and the error says so.
+    let apart = CTAEvaluation.run(detector, on: [ask, sentence(link.text, 0, nil, page: "b")])
+    #expect(apart.byGroup["page/id@freshpg1"]?.falseNegatives == 1, "\(apart.report)")
+  }
+
   @Test func aPageSetsSentencesSeenInAnEarlierSetAreScoredApartAsRepeated() throws {
     // The same site's box in two sets: in the later set it is no new sentence. Sentences written
     // for this test.
