@@ -681,6 +681,9 @@ import Testing
       ("Request your mail-in ballot today.", "vote"),
       ("① Make phone calls to your senators", "contact"),
       ("❸ Sign the petition", "sign"),
+      // A group that says it is always looking for hands, or needs help of all kinds, asks for them.
+      ("We need help of all kinds!", "volunteer"),
+      ("We are always looking for extra pairs of hands.", "volunteer"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -1078,6 +1081,10 @@ import Testing
       // (Guards: "come" with no verb of doing after it.)
       "Come back later.",
       "Come prepared: water, a charged phone and plain clothes.",
+      // (Guards: looking for something or someone names no act of the reader's.)
+      "Police are looking for the driver of a white van.",
+      "We are always looking for ways to improve our service.",
+      "We need help from the federal government, the mayor said.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
