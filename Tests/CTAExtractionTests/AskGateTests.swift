@@ -684,6 +684,9 @@ import Testing
       // A group that says it is always looking for hands, or needs help of all kinds, asks for them.
       ("We need help of all kinds!", "volunteer"),
       ("We are always looking for extra pairs of hands.", "volunteer"),
+      // Holding or planning a meetup or an assembly organises it, as hosting one does.
+      ("Hold a meetup to make signs", "volunteer"),
+      ("Plan your event!", "volunteer"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -1085,6 +1088,7 @@ import Testing
       "Police are looking for the driver of a white van.",
       "We are always looking for ways to improve our service.",
       "We need help from the federal government, the mayor said.",
+      "The council will hold a meeting on Monday.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
