@@ -687,6 +687,9 @@ import Testing
       // Holding or planning a meetup or an assembly organises it, as hosting one does.
       ("Hold a meetup to make signs", "volunteer"),
       ("Plan your event!", "volunteer"),
+      // A candidate's yard sign requested or ordered is a vote ask, as the labellers type it.
+      ("Request a Yard Sign", "vote"),
+      ("Order a yard sign for your lawn", "vote"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
