@@ -315,7 +315,8 @@ extension CueAnalyzer {
   /// board", "Homeland Security", "your senators"), then "to", "not to" or "that". "Tell us what you
   /// think", "Tell your friends to …", "Ask Amy: …" and "Press J to …" press no authority; a colon
   /// ends the addressee only after an authority ("Tell Your Senators: End the war"), and so does
-  /// "you" ("Tell the UK government you want …").
+  /// "you" ("Tell the UK government you want …"), and "know" after "let" ("Let your state
+  /// representative know you support …").
   /// At a later clause head a pronoun may stand for the authority named before it ("Find your House
   /// member and ask them to co-sign …"), and so at the opening, for the one the sentence before named
   /// ("Ask them to hold a hearing and a vote"), unless `pronounsNamePeers`: the sentence asks the
@@ -340,6 +341,8 @@ extension CueAnalyzer {
     while i < tokens.count, length < 5, tokens[i].kind == .word {
       let text = tokens[i].text
       if text == "to" || text == "that" || text == "not" || (text == "you" && length > 0) { break }
+      // "Let your senator know …": the addressee ends before "know".
+      if text == "know" && length > 0 && tokens[verb].text == "let" { break }
       // "and" inside a name in capitals ("Tell Snow and Rock to stop …", "Tell Marks and Spencer to …").
       if text == "and", endsNamed, i + 1 < tokens.count, tokens[i + 1].capitalized || tokens[i + 1].shouted {
         length += 1
@@ -360,6 +363,8 @@ extension CueAnalyzer {
     case ":": return pressesAuthority
     // What the reader wants, said to an authority ("Tell the UK government you want …").
     case "you": return pressesAuthority
+    // What the reader lets an authority know ("Let your state representative know you support …").
+    case "know": return pressesAuthority && tokens[verb].text == "let"
     case "not": return tokens[i + 1].text == "to"
     default: return false
     }

@@ -690,6 +690,12 @@ import Testing
       // A candidate's yard sign requested or ordered is a vote ask, as the labellers type it.
       ("Request a Yard Sign", "vote"),
       ("Order a yard sign for your lawn", "vote"),
+      // From the sixty-eighth page set, after its first look: letting an authority know presses it;
+      // taking part in a challenge and booking one's place attend; a drive organised a few words on.
+      ("Let your state representative know you support the bill.", "contact"),
+      ("We invite you to take part in our charity challenge.", "attend"),
+      ("Book your place now", "attend"),
+      ("Organize a food or supply drive at your church.", "volunteer"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -1092,6 +1098,9 @@ import Testing
       "We are always looking for ways to improve our service.",
       "We need help from the federal government, the mayor said.",
       "The council will hold a meeting on Monday.",
+      "Book a table for two tonight.",
+      "Thousands of people take part in the parade every year.",
+      "Let us know what you think.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
