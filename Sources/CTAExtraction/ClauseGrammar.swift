@@ -578,7 +578,7 @@ extension CueAnalyzer {
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
   /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a
   /// "how you can …" clause, a clause of time about the reader, "share" as a portion, a vote on a
-  /// site's comments, a mailing list written to or a product's offer (English), or what something is
+  /// site's comments, a mailing list written to, a product's offer or a gift's tax status (English), or what something is
   /// likened to and goods handed out (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
     if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isComeOutOf(i, tokens)
@@ -590,6 +590,7 @@ extension CueAnalyzer {
       return isAfterHow(i, tokens) || isInTimeClause(i, tokens) || isWatchedOn(i, tokens)
         || isInvolvementHeading(i, tokens) || isPortion(i, tokens) || isSiteVote(i, tokens)
         || isListAsChannel(i, tokens) || isProductOffer(i, tokens) || isJoiningInSpirit(i, tokens)
+        || isTaxStatus(i, tokens)
     }
     return isLikenedTo(i, tokens, entries) || isHandedOut(i, tokens, entries)
   }
@@ -664,6 +665,11 @@ extension CueAnalyzer {
   /// "subscribe for" ("Subscribe for just $4.62 a week"), or "sign up for" an account, a trial or
   /// "free" alone ("Sign up for an OpenShift Account", "Sign up for Free").
   static func isProductOffer(_ i: Int, _ tokens: [Token]) -> Bool {
+    // "Sign up fee £25", "signup fees": the price of signing up, no sign-up.
+    let fee =
+      tokens[i].text == "signup"
+      ? i + 1 : (tokens[i].text == "sign" && i + 1 < tokens.count && tokens[i + 1].text == "up" ? i + 2 : nil)
+    if let fee, fee < tokens.count, Self.feeWords.contains(tokens[fee].text) { return true }
     if tokens[i].text == "subscribe", i + 2 < tokens.count, tokens[i + 1].text == "for" {
       let price = Self.priceHedges.contains(tokens[i + 2].text) ? i + 3 : i + 2
       return price < tokens.count
@@ -674,6 +680,20 @@ extension CueAnalyzer {
     if tokens[i + 3].text == "free" { return i + 4 == tokens.count || tokens[i + 4].kind == .punctuation }
     return clauseWord(after: i + 2, within: 4, tokens, { Self.productAccounts.contains(tokens[$0].text) }) != nil
   }
+  /// What signing up costs ("sign up fee").
+  static let feeWords: Set<String> = ["fee", "fees", "cost", "costs", "price"]
+
+  /// Whether the phrase at `i` is a gift whose tax status the clause states ("Donations are
+  /// tax-deductible", "Contributions … are not tax deductible"): a notice, no request to give.
+  static func isTaxStatus(_ i: Int, _ tokens: [Token]) -> Bool {
+    guard Self.giftNouns.contains(tokens[i].text) else { return false }
+    return clauseWord(after: i, within: 8, tokens) {
+      tokens[$0].text == "tax-deductible" || tokens[$0].text == "deductible"
+    } != nil
+  }
+  /// Nouns of a gift whose tax status a notice states.
+  static let giftNouns: Set<String> = ["donation", "donations", "contribution", "contributions", "gift", "gifts"]
+
   /// Words that soften a price ("for just $5", "for only £3").
   static let priceHedges: Set<String> = ["just", "only", "as"]
   /// What one signs up for with a product, not a cause.

@@ -696,6 +696,13 @@ import Testing
       ("We invite you to take part in our charity challenge.", "attend"),
       ("Book your place now", "attend"),
       ("Organize a food or supply drive at your church.", "volunteer"),
+      // Adding an endorsement signs; a group that is recruiting asks for volunteers; open donations,
+      // a donation made possible and a goal to reach ask for gifts.
+      ("Add your organization's endorsement", "sign"),
+      ("Both roles are open across the county right now, and we're recruiting.", "volunteer"),
+      ("Donations are open until 1:30 PM today!", "donate"),
+      ("It is now possible to donate to the project online by credit card.", "donate"),
+      ("Help Us Reach Our Goal!", "donate"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -1101,6 +1108,10 @@ import Testing
       "Book a table for two tonight.",
       "Thousands of people take part in the parade every year.",
       "Let us know what you think.",
+      // The price of signing up and a gift's tax status are notices.
+      "Sign up fee £25 per person",
+      "Monetary donations may be tax-deductible.",
+      "Contributions to the campaign are not tax deductible.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
