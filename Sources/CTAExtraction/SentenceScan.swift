@@ -396,11 +396,14 @@ struct SentenceScan {
     {
       addAct(CTAResources.followCategory, at: at, analyzer)
     }
-    // "Come sit in.", "Come make signs on Monday": coming to do something is attending.
+    // "Come sit in.", "Come make signs on Monday": coming to do something is attending; coming to
+    // help ("Come help us out today") is volunteering; "come help yourself" offers, asks nothing.
     if lang != "id", !actCategories.contains(CTAResources.attendCategory),
-      let at = CueAnalyzer.comesToDo(tokens, entries, from: firstWordAt)
+      let at = CueAnalyzer.comesToDo(tokens, entries, from: firstWordAt),
+      !(at + 2 < tokens.count && tokens[at + 2].text.utf8HasPrefix("yourself"))
     {
-      addAct(CTAResources.attendCategory, at: at, analyzer)
+      let helps = tokens[at + 1].text == "help"
+      addAct(helps ? CTAResources.volunteerCategory : CTAResources.attendCategory, at: at, analyzer)
     }
     // "Text JOIN to 237263": signing up for a campaign's text messages.
     if lang != "id", !actCategories.contains(CTAResources.followCategory),

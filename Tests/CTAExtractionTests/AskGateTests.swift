@@ -703,6 +703,10 @@ import Testing
       ("Donations are open until 1:30 PM today!", "donate"),
       ("It is now possible to donate to the project online by credit card.", "donate"),
       ("Help Us Reach Our Goal!", "donate"),
+      // From the sixty-ninth set, after its first look: coming to help volunteers; befriending a
+      // page follows it.
+      ("Come help us out today, it will make a difference.", "volunteer"),
+      ("Friend us and stay up to date with the pantry.", "follow"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -1112,6 +1116,7 @@ import Testing
       "Sign up fee £25 per person",
       "Monetary donations may be tax-deductible.",
       "Contributions to the campaign are not tax deductible.",
+      "Come help yourself to coffee and cake.",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
