@@ -81,10 +81,11 @@ public struct CTAEvaluation: Sendable {
   public var newSentences: [String: DetectionScores] = [:]
 
   /// Runs `detector` on every item and tallies the figures. Page sentences are judged in their page
-  /// as extract judges it (`PageAsks`), the project's own sentences one by one; posts (tweets, Reddit comments: `isPost`) as extract judges a
-  /// document, positive when it finds an ask, with the category of the highest-effort one. `read`: labelled
-  /// sentences not scored here that were read all the same (the training split): a page set's
-  /// sentence that one of them holds is no new sentence (`newSentences`).
+  /// as extract judges it (`PageAsks`), the project's own sentences one by one; posts (tweets, Reddit
+  /// comments: `isPost`) as extract judges a document, positive when it finds an ask, with the
+  /// category of the highest-effort one (`outranks`). `read`: labelled sentences not scored here that
+  /// were read all the same (the training split): a page set's sentence that one of them holds is no
+  /// new sentence (`newSentences`).
   public static func run(
     _ detector: CTADetector, on items: [LabelledSentence], read: [LabelledSentence] = []
   ) -> CTAEvaluation {
@@ -104,9 +105,7 @@ public struct CTAEvaluation: Sendable {
         // (the labelling guidelines' category of a post that asks several acts), the more confident
         // one between two of the same effort.
         let input = ExtractInput(id: item.id ?? "", text: item.text, lang: item.lang)
-        if let best = detector.candidates(in: input, reported: false).max(by: {
-          ($0.cta.effort, $0.cta.confidence) < ($1.cta.effort, $1.cta.confidence)
-        }) {
+        if let best = detector.candidates(in: input, reported: false).max(by: { Self.outranks($1.cta, $0.cta) }) {
           predicted = true
           probability = best.cta.confidence
           category = best.cta.category
@@ -185,6 +184,13 @@ public struct CTAEvaluation: Sendable {
       }
     }
     return result
+  }
+
+  /// Whether `a` types a post (or a labelled page sentence that extract's sentences split) before
+  /// `b`: the labelling guidelines' category is the highest-effort act asked, and between two of the
+  /// same effort the detector's more confident one stands.
+  static func outranks(_ a: CallToAction, _ b: CallToAction) -> Bool {
+    (a.effort, a.confidence) > (b.effort, b.confidence)
   }
 
   /// The indices in `items` of the page sentences of sets outside SHARED whose text (case and spacing

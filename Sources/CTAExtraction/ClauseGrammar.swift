@@ -578,8 +578,8 @@ extension CueAnalyzer {
   /// Whether the category phrase at `i` names no act for a reason of grammar or idiom: "March" in a
   /// date, "in order to", "follow up", "come out of", what one unsubscribes from, and by language, a
   /// "how you can …" clause, a clause of time about the reader, "share" as a portion, a vote on a
-  /// site's comments, a mailing list written to, a product's offer or a gift's tax status (English), or what something is
-  /// likened to and goods handed out (Indonesian).
+  /// site's comments, a mailing list written to, a product's offer or a gift's tax status (English),
+  /// or what something is likened to and goods handed out (Indonesian).
   static func namesNoAct(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry], lang: String?) -> Bool {
     if isMonthInDate(i, tokens) || isInOrder(i, tokens) || isFollowUp(i, tokens) || isComeOutOf(i, tokens)
       || isUnsubscribedFrom(i, tokens)

@@ -36,7 +36,7 @@ enum PageAsks {
       var starts: [Int] = []
       var offset = 0
       for index in members {
-        if !text.isEmpty {
+        if !starts.isEmpty {
           text += "\n\n"
           offset += 2
         }
@@ -55,7 +55,7 @@ enum PageAsks {
           if starts[middle] <= cta.start { low = middle } else { high = middle - 1 }
         }
         let index = members[low]
-        if let known = asks[index], (known.effort, known.confidence) >= (cta.effort, cta.confidence) { continue }
+        if let known = asks[index], !CTAEvaluation.outranks(cta, known) { continue }
         asks[index] = cta
       }
     }
