@@ -224,17 +224,20 @@ public struct CTAEvaluation: Sendable {
       + " excl=\(analysis.exclusion?.rawValue ?? "-") cues=\(analysis.cues.joined(separator: ","))"
   }
 
-  /// K-fold cross-validation on `items` (fold = position modulo `folds`): trains on the other folds
-  /// plus `extraTraining`, scores the held-out fold, and pools the figures.
+  /// K-fold cross-validation on `items`: trains on the other folds plus `extraTraining`, scores the
+  /// held-out fold, and pools the figures. An item's fold is its position modulo `folds`; a page
+  /// sentence's is its page's (pages numbered in order of first appearance), so that a held-out page
+  /// is judged whole, as `run` judges it (`PageAsks`).
   public static func crossValidate(
     _ base: CTADetector, items: [LabelledSentence], extraTraining: [LabelledSentence], folds: Int,
     options: CTATrainingOptions
   ) -> CTAEvaluation {
     var pooled = CTAEvaluation()
     let trainer = CTATrainer(options: options)
+    let foldOf = foldNumbers(items, folds: folds)
     for fold in 0..<folds {
-      let heldOut = items.enumerated().filter { $0.offset % folds == fold }.map(\.element)
-      let rest = items.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+      let heldOut = items.indices.filter { foldOf[$0] == fold }.map { items[$0] }
+      let rest = items.indices.filter { foldOf[$0] != fold }.map { items[$0] }
       let model = trainer.train(rest + extraTraining, base: base)
       let result = run(base.with(model: model), on: heldOut)
       for (key, scores) in result.byGroup { pooled.byGroup[key, default: DetectionScores()].add(scores) }
@@ -243,6 +246,17 @@ public struct CTAEvaluation: Sendable {
       pooled.errors += result.errors
     }
     return pooled
+  }
+
+  /// The fold of each of `items` in a `folds`-fold cross-validation: its position modulo `folds`, or
+  /// for a page sentence its page's number (in order of first appearance) modulo `folds`.
+  package static func foldNumbers(_ items: [LabelledSentence], folds: Int) -> [Int] {
+    var pageNumbers: [String: Int] = [:]
+    return items.enumerated().map { index, item in
+      guard let page = PageAsks.pageKey(item, index: index) else { return index % folds }
+      if pageNumbers[page] == nil { pageNumbers[page] = pageNumbers.count }
+      return pageNumbers[page, default: 0] % folds
+    }
   }
 
   /// The issue #13 targets on real held-out data, one line each with `met` or `MISSED`, and the

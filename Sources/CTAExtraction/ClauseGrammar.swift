@@ -666,10 +666,13 @@ extension CueAnalyzer {
   /// "free" alone ("Sign up for an OpenShift Account", "Sign up for Free").
   static func isProductOffer(_ i: Int, _ tokens: [Token]) -> Bool {
     // "Sign up fee £25", "signup fees": the price of signing up, no sign-up.
-    let fee =
-      tokens[i].text == "signup"
-      ? i + 1 : (tokens[i].text == "sign" && i + 1 < tokens.count && tokens[i + 1].text == "up" ? i + 2 : nil)
-    if let fee, fee < tokens.count, Self.feeWords.contains(tokens[fee].text) { return true }
+    var afterSignUp = i + 1
+    if tokens[i].text == "sign", afterSignUp < tokens.count, tokens[afterSignUp].text == "up" { afterSignUp += 1 }
+    if tokens[i].text == "signup" || afterSignUp == i + 2, afterSignUp < tokens.count,
+      Self.feeWords.contains(tokens[afterSignUp].text)
+    {
+      return true
+    }
     if tokens[i].text == "subscribe", i + 2 < tokens.count, tokens[i + 1].text == "for" {
       let price = Self.priceHedges.contains(tokens[i + 2].text) ? i + 3 : i + 2
       return price < tokens.count

@@ -8,13 +8,14 @@ import SlackscoreCore
 /// their order, one paragraph each, runs the extract stage's detector over the page, and gives each
 /// sentence the ask that starts in it.
 enum PageAsks {
-  /// The page a page sentence belongs to: its set and its id up to `#` (`raw-a/html/01-x.html`);
-  /// nil for other items.
+  /// The page a page sentence belongs to: its set and its id up to `#` (`raw-a/html/01-x.html`); a
+  /// sentence without an id is a page of its own (`index`, its place in the items); nil for other
+  /// items.
   static func pageKey(_ item: LabelledSentence, index: Int) -> String? {
     guard item.sourceKind == "page_sentence" else { return nil }
-    let id = item.id ?? "#\(index)"
-    let page = id.firstIndex(of: "#").map { String(id[..<$0]) } ?? id
-    return (item.set ?? "") + "|" + page
+    let set = item.set ?? ""
+    guard let id = item.id else { return set + "|#\(index)" }
+    return set + "|" + (id.firstIndex(of: "#").map { String(id[..<$0]) } ?? id)
   }
 
   /// The ask that `detector` finds in each page sentence of `items` when their pages are read whole

@@ -71,7 +71,9 @@ public enum Tokenizer {
           let x = s[i]
           if isWord(x) {
             // A circled or parenthesised digit ("①", "❸") numbers a list item, as "1." does.
-            if !isDigit(x) && !(x.value >= 0x80 && x.properties.generalCategory == .otherNumber) { digitsOnly = false }
+            if digitsOnly && !isDigit(x) && !(x.value >= 0x80 && x.properties.generalCategory == .otherNumber) {
+              digitsOnly = false
+            }
             i += 1
           } else if (x == "-" || x == "'" || x == "\u{2019}" || x == "." || x == ",") && i + 1 < end && isWord(s[i + 1])
           {

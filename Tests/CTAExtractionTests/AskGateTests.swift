@@ -1108,6 +1108,8 @@ import Testing
       "Police are looking for the driver of a white van.",
       "We are always looking for ways to improve our service.",
       "We need help from the federal government, the mayor said.",
+      // (Guards, passing before too: what the council holds, a table booked, people who take part,
+      // the site's "let us know" name no act of the reader's.)
       "The council will hold a meeting on Monday.",
       "Book a table for two tonight.",
       "Thousands of people take part in the parade every year.",
@@ -1115,6 +1117,7 @@ import Testing
       // The price of signing up and a gift's tax status are notices.
       "Sign up fee £25 per person",
       "Monetary donations may be tax-deductible.",
+      // (Guard: a notice that gifts are not deductible asked nothing before either.)
       "Contributions to the campaign are not tax deductible.",
       "Come help yourself to coffee and cake.",
     ])

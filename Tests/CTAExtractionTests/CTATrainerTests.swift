@@ -130,6 +130,20 @@ import Testing
     #expect(apart.byGroup["page/id@freshpg1"]?.falseNegatives == 1, "\(apart.report)")
   }
 
+  @Test func crossValidationHoldsOutWholePages() {
+    // Three sentences of page a, two of page b, then two tweets: a page's sentences share a fold
+    // (pages numbered in order), other items take their position's.
+    func item(_ page: String?, _ n: Int) -> LabelledSentence {
+      var item = LabelledSentence(
+        text: "s\(n)", lang: "en", label: 0, category: nil, split: "test",
+        sourceKind: page == nil ? "tweet" : "page_sentence")
+      item.id = page.map { "raw-a/html/\($0).html#\(n)" } ?? "\(n)"
+      return item
+    }
+    let items = [item("a", 0), item("a", 1), item("b", 2), item("a", 3), item("b", 4), item(nil, 5), item(nil, 6)]
+    #expect(CTAEvaluation.foldNumbers(items, folds: 2) == [0, 0, 1, 0, 1, 1, 0])
+  }
+
   @Test func aPageSetsSentencesSeenInAnEarlierSetAreScoredApartAsRepeated() throws {
     // The same site's box in two sets: in the later set it is no new sentence. Sentences written
     // for this test.
