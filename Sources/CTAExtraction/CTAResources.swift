@@ -155,6 +155,8 @@ public enum CTAResources {
   static let volunteerCategory = categories.firstIndex(of: "volunteer")!
   /// The index of `attend` in `categories`.
   static let attendCategory = categories.firstIndex(of: "attend")!
+  /// The index of `donate` in `categories`.
+  static let donateCategory = categories.firstIndex(of: "donate")!
 
   /// Reads and decodes `name` (e.g. `cta-lexicon.json`) from `directory`, or from the bundle when nil.
   public static func load<T: Decodable>(_ type: T.Type, named name: String, directory: String? = nil) throws -> T {

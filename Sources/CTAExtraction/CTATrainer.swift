@@ -23,6 +23,7 @@ public struct CTATrainingOptions: Sendable, Hashable {
   /// Post-model rules written to the file (cue → log-odds added when it fires).
   public var cueAdjustments: [String: Double] = [
     "attributed-quote": -3, "first-person-appeal": 1.5, "contact-verb-object": 3,
+    "wished-act": 3,
   ]
   /// Shuffled orders the detector is trained in, whose weights are averaged: one order alone moves
   /// asks near the threshold across it (F1 on the fresh real sets varied by 0.03–0.05 between seeds,

@@ -439,10 +439,67 @@ extension CueAnalyzer {
     return entries[verb].classes.contains(.imperativeEN) || Self.comeAndDoVerbs.contains(tokens[verb].text)
       ? come : nil
   }
+  /// Where a volunteer's task opens ("Help sell concessions at shows", "Help maintain existing
+  /// systems"): "help" opens the request and a verb of work follows it at once (`helpTasks`). A
+  /// cause helped ("Help protect …", "Help us …") names no task.
+  static func helpsWithTask(_ tokens: [Token], from first: Int?) -> Int? {
+    guard let help = openingWord(tokens, from: first), tokens[help].text == "help", help + 1 < tokens.count,
+      helpTasks.contains(tokens[help + 1].text)
+    else { return nil }
+    return help
+  }
+  /// Verbs of a volunteer's work after "help".
+  static let helpTasks: Set<String> = [
+    "sell", "serve", "improve", "maintain", "install", "prepare", "research", "document", "manage", "train",
+    "build", "cook", "clean", "set", "translate", "design", "fix", "answer", "staff", "greet", "collect",
+    "pack", "sort", "distribute", "deliver", "plan", "organize", "organise", "run", "coordinate", "recruit",
+    "host", "teach", "tutor", "mentor", "write", "edit", "review", "test", "paint", "plant", "repair",
+    "restore", "drive", "feed", "shelve", "stock", "usher", "decorate", "bake", "cater",
+  ]
+
   /// Verbs of taking part that follow "come" and are no imperative of the lexicon's own.
   static let comeAndDoVerbs: Set<String> = [
     "sit", "see", "hear", "celebrate", "enjoy", "dance", "sing", "eat", "play", "party", "hang", "listen", "cheer",
   ]
+
+  /// Where the act stands that a condition of wishing names ("If you would like to help, please
+  /// reach out", "If you have an interest in serving, please …", "If you wish to apply for
+  /// membership, …"): the word after the "to" or "in" that follows a wish ("like", "want",
+  /// "interested" …) in a condition that opens the sentence with "if you", before any punctuation
+  /// or negation.
+  /// The main clause makes the request; the wish names what it is for.
+  static func wishedVerb(_ tokens: [Token], from first: Int?) -> Int? {
+    guard let opening = openingWord(tokens, from: first), tokens[opening].text == "if",
+      opening + 1 < tokens.count, conditionSubjects.contains(tokens[opening + 1].text)
+    else { return nil }
+    var at = opening + 2
+    while at + 2 < tokens.count, tokens[at].kind == .word, !wishNegations.contains(tokens[at].text) {
+      if wishWords.contains(tokens[at].text), tokens[at + 1].text == "to" || tokens[at + 1].text == "in" {
+        return tokens[at + 2].kind == .word ? at + 2 : nil
+      }
+      at += 1
+    }
+    return nil
+  }
+  /// The reader as the subject of a condition of wishing.
+  static let conditionSubjects: Set<String> = ["you", "you'd", "you're"]
+  /// Words of wishing before "to" or "in" and what is wished.
+  static let wishWords: Set<String> = [
+    "like", "love", "want", "wish", "interested", "interest", "ready", "willing", "keen", "hoping",
+  ]
+  /// Words that turn a wish down ("If you no longer wish to receive these emails").
+  static let wishNegations: Set<String> = ["no", "not", "never", "don't", "doesn't"]
+  /// Verbs of coming forward that a wish names on their own, and the act each is.
+  static let wishedActs: [String: Int] = {
+    let volunteer = ["help", "helping", "serve", "serving", "volunteer", "volunteering", "join", "joining"]
+    let donate = ["sponsor", "sponsoring", "contribute", "contributing", "give", "giving", "donate", "donating"]
+    let attend = ["participate", "participating", "attend", "attending"]
+    var acts: [String: Int] = [:]
+    for verb in volunteer { acts[verb] = CTAResources.volunteerCategory }
+    for verb in donate { acts[verb] = CTAResources.donateCategory }
+    for verb in attend { acts[verb] = CTAResources.attendCategory }
+    return acts
+  }()
 
   /// The keywords every SMS short code answers, which sign no one up.
   static let carrierKeywords: Set<String> = ["help", "stop", "info"]

@@ -90,6 +90,9 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     // A contact act named by a verb and its object (`grammar.verb_object_acts`: "Contact your senator",
     // "Make the call", "Submit comments"): the post-model cue that lifts it.
     "contact-verb-object",
+    // What a condition of wishing names ("If you would like to help, please reach out"): the
+    // post-model cue that lifts it over the "If you have questions, contact us" lines.
+    "wished-act",
   ]
 
   /// The set of the fixed cue `name` (one of `fixedNames`).
@@ -148,6 +151,7 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
   static let firstPerson = fixed("first-person")
   static let firstPersonAppeal = fixed("first-person-appeal")
   static let contactVerbObject = fixed("contact-verb-object")
+  static let wishedAct = fixed("wished-act")
   static let requestHashtag = fixed("request-hashtag")
 
   /// The name of each bit: `fixedNames`, then the names from the data; and the order of the names.

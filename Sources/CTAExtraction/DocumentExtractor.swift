@@ -17,7 +17,7 @@ public struct CTACandidate: Sendable, Hashable {
 extension CTADetector {
   /// Documents with at least this many sentences of recipe, software or how-to vocabulary are an
   /// instruction genre: their imperatives are instructions, so only asks with a registry link (a
-  /// petition, donation, event, voting or contact target) and the publisher's share and follow asks
+  /// petition, donation, event, voting or contact target) and the share, follow and volunteer asks
   /// are kept (`outlivesInstructions`).
   static let instructionGenreSentences = 3
   /// Asks that start after this share of a long text sit after the article: a `follow` ask there is
@@ -35,13 +35,14 @@ extension CTADetector {
 
   /// Categories whose asks an instruction genre keeps: sharing a recipe or following its blog is the
   /// publisher's ask, not a step (SHARED's labelled recipe and blog pages count "Pin Recipe",
-  /// "Subscribe to Blog Via Email" as asks).
-  static let publisherCategories: Set<String> = ["share", "follow"]
+  /// "Subscribe to Blog Via Email" as asks); a volunteer's tasks are no steps of a how-to either
+  /// (a theatre boosters' "Help serve meals during tech and show week").
+  static let categoriesOutlivingInstructions: Set<String> = ["share", "follow", "volunteer"]
 
   /// Whether an ask stays in an instruction genre without a registry link: a reported one, or a
-  /// share or follow ask.
+  /// share, follow or volunteer ask.
   static func outlivesInstructions(_ cta: CallToAction) -> Bool {
-    cta.reported == true || publisherCategories.contains(cta.category)
+    cta.reported == true || categoriesOutlivingInstructions.contains(cta.category)
   }
 
   /// Whether a post's asks of `category` are spam: the post is short and one of its sentences has

@@ -237,6 +237,12 @@ extension SentenceScan {
     return analysis
   }
 
+  /// Removes `category`'s act when every place that names it comes after word `index`.
+  mutating func dropActs(of category: Int, namedOnlyAfter index: Int) {
+    let starts = zip(actStarts, actStartCategories).lazy.filter { $0.1 == category }.map(\.0)
+    if actCategories.contains(category), starts.allSatisfy({ $0 > index }) { actCategories.remove(category) }
+  }
+
   /// Removes from `actCategories` every act whose every start (`actStarts`) `isNotTheReaders` holds
   /// for: an act named elsewhere in the sentence too stays.
   mutating func dropActs(namedOnlyWhere isNotTheReaders: (Int) -> Bool) {

@@ -367,7 +367,7 @@ struct SentenceScan {
     // "Tell Congress to …", "Urge the governor to …", "Tell the Indian Health Service that …", "Find
     // your senators and ask them to …": a verb of pressing that opens the sentence or a later clause,
     // an authority, a name or a pronoun for one, then what they are to do.
-    let verbPositions = verbObjectPositions()
+    var verbPositions = verbObjectPositions()
     if lang != "id", !actCategories.contains(CTAResources.contactCategory),
       let at = verbPositions.first(where: {
         CueAnalyzer.pressesAddressee(
@@ -375,6 +375,20 @@ struct SentenceScan {
       })
     {
       addAct(CTAResources.contactCategory, at: at, analyzer)
+    }
+    // "If you would like to help, please reach out", "If you wish to apply for membership, …": what
+    // the reader wishes to do, in the condition the request is made on, is the act asked for.
+    if lang != "id", let wished = CueAnalyzer.wishedVerb(tokens, from: firstWordAt) {
+      verbPositions.append(wished)
+      if let category = CueAnalyzer.wishedActs[tokens[wished].text] {
+        cues.insert(.wishedAct)
+        if !actCategories.contains(category) { addAct(category, at: wished, analyzer) }
+      } else if !analyzer.verbObjectActs(tokens, at: [wished]).isEmpty {
+        cues.insert(.wishedAct)
+      }
+      // "…, please call the office": calling or writing to the group is how the reader comes forward,
+      // no official pressed (one named by the request is found again below).
+      if cues.contains(.wishedAct) { dropActs(of: CTAResources.contactCategory, namedOnlyAfter: wished) }
     }
     // "Download the UN News app", "Unduh aplikasi kami": installing an app is following its
     // publisher; "Get Pew Research data by email": so is subscribing; "Make a one-time gift": giving.
@@ -404,6 +418,12 @@ struct SentenceScan {
     {
       let helps = tokens[at + 1].text == "help"
       addAct(helps ? CTAResources.volunteerCategory : CTAResources.attendCategory, at: at, analyzer)
+    }
+    // "Help sell concessions at shows": a volunteer's task.
+    if lang != "id", !actCategories.contains(CTAResources.volunteerCategory),
+      let at = CueAnalyzer.helpsWithTask(tokens, from: firstWordAt)
+    {
+      addAct(CTAResources.volunteerCategory, at: at, analyzer)
     }
     // "Text JOIN to 237263": signing up for a campaign's text messages.
     if lang != "id", !actCategories.contains(CTAResources.followCategory),

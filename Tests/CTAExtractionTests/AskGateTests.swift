@@ -707,6 +707,34 @@ import Testing
       // page follows it.
       ("Come help us out today, it will make a difference.", "volunteer"),
       ("Friend us and stay up to date with the pantry.", "follow"),
+      // Twenty-eighth session, read off a pool of 165 unlabelled campaign and charity pages before the
+      // seventieth set was labelled: giving by a channel, writing to the group to give, sponsoring a
+      // team, becoming a host, taking part in events or campaigns, applying for membership or filling
+      // in its form, writing the letter, shopping a wishlist.
+      ("Give securely by debit card", "donate"),
+      ("Email us to give", "donate"),
+      ("Sponsor our robotics team", "donate"),
+      ("Become a host family", "volunteer"),
+      ("Participate in our events this summer", "attend"),
+      ("Participate in our campaigns for clean rivers.", "volunteer"),
+      ("Apply for membership today", "volunteer"),
+      ("Fill out the membership form below", "volunteer"),
+      ("Write the letter today.", "contact"),
+      ("Shop our wishlist", "donate"),
+      // What a condition of wishing names is the act its request asks for.
+      ("If you would like to help, please get in touch.", "volunteer"),
+      ("If you wish to apply for membership, please email the secretary.", "volunteer"),
+      ("If you would like to sponsor a meal, please call the office.", "donate"),
+      ("If you want to get more involved, write to us.", "volunteer"),
+      // From the seventieth set, after its first look: a volunteer's task after "help"; a message sent
+      // to an authority; a voter's registration checked or updated; staying in touch; being a partner.
+      ("Help sell raffle tickets at games", "volunteer"),
+      ("Send to your senators", "contact"),
+      ("Update your registration before the deadline", "vote"),
+      ("Stay in touch", "follow"),
+      ("Be a community partner", "donate"),
+      // (Guard: a registration status checked was a vote ask before.)
+      ("Check your registration status", "vote"),
     ] as [(String, String)])
   func campaignPageAsks(_ sentence: String, _ category: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")
@@ -1120,6 +1148,12 @@ import Testing
       // (Guard: a notice that gifts are not deductible asked nothing before either.)
       "Contributions to the campaign are not tax deductible.",
       "Come help yourself to coffee and cake.",
+      // (Guards, passing before too: a wish turned down and a condition that wishes nothing name no
+      // act; "help" before no verb of work names no volunteer's task.)
+      "If you no longer wish to receive these updates, reply with the word stop.",
+      "If you have questions, please contact us.",
+      "Help & FAQ",
+      "Help Center",
     ])
   func pageNoticesAskNothing(_ sentence: String) {
     let verdict = Self.detector.judge(sentence: sentence, lang: "en")

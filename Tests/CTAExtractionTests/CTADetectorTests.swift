@@ -44,6 +44,19 @@ import Testing
     #expect(!verdict.isCallToAction, "p=\(verdict.probability) cues=\(verdict.analysis.cues)")
   }
 
+  /// A how-to page's imperatives are steps: an unlinked petition ask on it is dropped, a volunteer's
+  /// task kept (twenty-eighth session: a theatre boosters' page whose show-night chores read as a
+  /// how-to lost every task).
+  @Test func anInstructionGenreKeepsAVolunteersTasks() {
+    let text = """
+      Preheat the oven and grease the baking tray. Stir in the flour and bake for twenty minutes. \
+      Install the package with pip and run the tests. Help serve meals at the Friday show. \
+      Sign the petition today.
+      """
+    let asks = Self.detector.candidates(in: ExtractInput(id: "how-to", text: text, lang: "en"))
+    #expect(asks.map(\.cta.category) == ["volunteer"], "\(asks.map(\.cta.sentence))")
+  }
+
   @Test func cuesNameWhatFired() {
     let polite = Self.detector.judge(sentence: "Mohon dibantu sebarkan info ini ya", lang: "id")
     #expect(polite.analysis.cues.contains("polite-passive"))
