@@ -462,16 +462,20 @@ extension CueAnalyzer {
     "sit", "see", "hear", "celebrate", "enjoy", "dance", "sing", "eat", "play", "party", "hang", "listen", "cheer",
   ]
 
-  /// Where the act stands that a condition of wishing names ("If you would like to help, please
-  /// reach out", "If you have an interest in serving, please …", "If you wish to apply for
-  /// membership, …"): the word after the "to" or "in" that follows a wish ("like", "want",
-  /// "interested" …) in a condition that opens the sentence with "if you", before any punctuation
-  /// or negation.
-  /// The main clause makes the request; the wish names what it is for.
+  /// Where the act stands that a condition of wishing or a purpose names ("If you would like to
+  /// help, please reach out", "If you have an interest in serving, please …", "If you wish to apply
+  /// for membership, …", "To join, email …"): the word after the "to" or "in" that follows a wish
+  /// ("like", "want", "interested" …) in a condition that opens the sentence with "if you", before any
+  /// punctuation or negation; or the verb of a purpose that opens the sentence and ends at a comma.
+  /// The main clause makes the request; the wish or the purpose names what it is for.
   static func wishedVerb(_ tokens: [Token], from first: Int?) -> Int? {
-    guard let opening = openingWord(tokens, from: first), tokens[opening].text == "if",
-      opening + 1 < tokens.count, conditionSubjects.contains(tokens[opening + 1].text)
-    else { return nil }
+    guard let opening = openingWord(tokens, from: first), opening + 1 < tokens.count else { return nil }
+    if tokens[opening].text == "to", tokens[opening + 1].kind == .word,
+      tokens[(opening + 2)...].prefix(6).contains(where: { $0.text == "," })
+    {
+      return opening + 1
+    }
+    guard tokens[opening].text == "if", conditionSubjects.contains(tokens[opening + 1].text) else { return nil }
     var at = opening + 2
     while at + 2 < tokens.count, tokens[at].kind == .word, !wishNegations.contains(tokens[at].text) {
       if wishWords.contains(tokens[at].text), tokens[at + 1].text == "to" || tokens[at + 1].text == "in" {

@@ -726,6 +726,9 @@ import Testing
       ("If you wish to apply for membership, please email the secretary.", "volunteer"),
       ("If you would like to sponsor a meal, please call the office.", "donate"),
       ("If you want to get more involved, write to us.", "volunteer"),
+      // So does a purpose that opens the request.
+      ("To join, email us at the address below.", "volunteer"),
+      ("To give by card, please call the office.", "donate"),
       // From the seventieth set, after its first look: a volunteer's task after "help"; a message sent
       // to an authority; a voter's registration checked or updated; staying in touch; being a partner.
       ("Help sell raffle tickets at games", "volunteer"),
@@ -1148,10 +1151,11 @@ import Testing
       // (Guard: a notice that gifts are not deductible asked nothing before either.)
       "Contributions to the campaign are not tax deductible.",
       "Come help yourself to coffee and cake.",
-      // (Guards, passing before too: a wish turned down and a condition that wishes nothing name no
-      // act; "help" before no verb of work names no volunteer's task.)
+      // (Guards, passing before too: a wish turned down, a condition that wishes nothing and a purpose
+      // that names no act ask for none; "help" before no verb of work names no volunteer's task.)
       "If you no longer wish to receive these updates, reply with the word stop.",
       "If you have questions, please contact us.",
+      "To learn more, visit our website.",
       "Help & FAQ",
       "Help Center",
     ])
