@@ -736,6 +736,10 @@ import Testing
       ("Update your registration before the deadline", "vote"),
       ("Stay in touch", "follow"),
       ("Be a community partner", "donate"),
+      // Registering here or online for a call attends it; registering or verifying a voter's
+      // registration votes.
+      ("Register here for Thursday's training call", "attend"),
+      ("Register or verify before the deadline", "vote"),
       // (Guard: a registration status checked was a vote ask before.)
       ("Check your registration status", "vote"),
     ] as [(String, String)])
