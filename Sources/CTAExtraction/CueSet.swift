@@ -90,8 +90,9 @@ struct CueSet: Sendable, ExpressibleByArrayLiteral {
     // A contact act named by a verb and its object (`grammar.verb_object_acts`: "Contact your senator",
     // "Make the call", "Submit comments"): the post-model cue that lifts it.
     "contact-verb-object",
-    // What a condition of wishing names ("If you would like to help, please reach out"): the
-    // post-model cue that lifts it over the "If you have questions, contact us" lines.
+    // What a condition of wishing or a purpose names ("If you would like to help, please reach out",
+    // "To join, email …"): the post-model cue that lifts it over the "If you have questions, contact
+    // us" lines.
     "wished-act",
   ]
 

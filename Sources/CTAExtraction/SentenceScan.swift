@@ -376,8 +376,9 @@ struct SentenceScan {
     {
       addAct(CTAResources.contactCategory, at: at, analyzer)
     }
-    // "If you would like to help, please reach out", "If you wish to apply for membership, …": what
-    // the reader wishes to do, in the condition the request is made on, is the act asked for.
+    // "If you would like to help, please reach out", "If you wish to apply for membership, …", "To
+    // join, email …": what the reader wishes to do, in the condition or the purpose the request is
+    // made on, is the act asked for.
     if lang != "id", let wished = CueAnalyzer.wishedVerb(tokens, from: firstWordAt) {
       verbPositions.append(wished)
       if let category = CueAnalyzer.wishedActs[tokens[wished].text] {
