@@ -17,8 +17,17 @@ docs/extract-figures.md), and `--exclude` the sets labelled after the build.
 Not part of `make`: it needs scikit-learn from PyPI
 (python3 -m venv .venv-baseline && .venv-baseline/bin/pip install scikit-learn).
 
-Usage: stacked.py --bin BUILD/slackscore --test SET [--exclude SET ...] [--real out/cta-real]
-                  [--thresholds 0.7,0.8,0.85,0.9,0.95]
+Several sets, each with its own build, are held out in turn and pooled with `--case SET=BUILD`
+(repeatable) instead of `--bin` and `--test`: the table of docs/extract-figures.md (twenty-eighth
+session, five sets, every other set in training) is
+
+    stacked.py --thresholds 0.8,0.85,0.9 --case freshpg70=S37/slackscore --case freshpg71=S37/slackscore \
+        --case freshpg72=S37/slackscore --case freshpg68=S36/slackscore --case freshpg69=P27/slackscore
+
+with S37, S36 and P27 builds of c007069, 404210f and 27d1d9a.
+
+Usage: stacked.py (--bin BUILD/slackscore --test SET | --case SET=BUILD ...) [--exclude SET ...]
+                  [--real out/cta-real] [--thresholds 0.7,0.8,0.85,0.9,0.95]
 """
 
 import argparse
@@ -86,19 +95,11 @@ def score(emitted, gold):
     return f"P {hits / max(int(emitted.sum()), 1):.3f} R {hits / int(gold.sum()):.3f} ({hits} of {int(emitted.sum())} emitted, {int(gold.sum())} asks)"
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bin", required=True, help="a slackscore build that predates the held-out set's labels")
-    ap.add_argument("--test", required=True, help="the set held out (e.g. freshpg70)")
-    ap.add_argument("--exclude", nargs="*", default=[], help="sets left out of training (labelled after the build)")
-    ap.add_argument("--real", default="out/cta-real", help="materialised real data (make cta-real)")
-    ap.add_argument("--thresholds", default="0.7,0.8,0.85,0.9,0.95")
-    args = ap.parse_args()
-    items = labelled_page_sentences(args.real)
-    seen = verdicts(args.bin, items)
+def held_out(items, seen, test_set, exclude, thresholds):
+    """(gold, rules' verdicts, the stage's verdict per threshold) of `test_set`, the stage trained on the rest."""
     train = [(features(m["text"], seen[k]), y) for s, k, y, m in items
-             if s != args.test and s not in args.exclude and k in seen]
-    test = [(features(m["text"], seen[k]), y, seen[k][0]) for s, k, y, m in items if s == args.test and k in seen]
+             if s != test_set and s not in exclude and k in seen]
+    test = [(features(m["text"], seen[k]), y, seen[k][0]) for s, k, y, m in items if s == test_set and k in seen]
     words = CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True)
     meta = CountVectorizer(token_pattern=r"\S+", binary=True, lowercase=False)
     x = hstack([words.fit_transform([f[0] for f, _ in train]), meta.fit_transform([f[1] for f, _ in train])]).tocsr()
@@ -108,9 +109,46 @@ def main():
     p = model.predict_proba(xt)[:, 1]
     gold = np.array([y for _, y, _ in test])
     rules = np.array([e for _, _, e in test])
-    print(f"{args.test}: rules alone {score(rules, gold)}")
-    for t in (float(v) for v in args.thresholds.split(",")):
-        print(f"  stage p >= {t:.2f}: only {score(p >= t, gold)} | or {score(rules | (p >= t), gold)}")
+    return gold, rules, {t: p >= t for t in thresholds}
+
+
+def report(name, gold, rules, stage):
+    print(f"{name}: rules alone {score(rules, gold)}")
+    for t, emitted in stage.items():
+        print(f"  stage p >= {t:.2f}: only {score(emitted, gold)} | or {score(rules | emitted, gold)}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bin", help="a slackscore build that predates the held-out set's labels")
+    ap.add_argument("--test", help="the set held out (e.g. freshpg70)")
+    ap.add_argument("--case", action="append", default=[], metavar="SET=BUILD",
+                    help="a set held out with its build (repeatable; the results are pooled too)")
+    ap.add_argument("--exclude", nargs="*", default=[], help="sets left out of training (labelled after the build)")
+    ap.add_argument("--real", default="out/cta-real", help="materialised real data (make cta-real)")
+    ap.add_argument("--thresholds", default="0.7,0.8,0.85,0.9,0.95")
+    args = ap.parse_args()
+    cases = [tuple(c.split("=", 1)) for c in args.case]
+    if args.test and args.bin:
+        cases.append((args.test, args.bin))
+    if not cases:
+        ap.error("give --bin and --test, or --case SET=BUILD")
+    thresholds = [float(v) for v in args.thresholds.split(",")]
+    items = labelled_page_sentences(args.real)
+    seen_by_build = {}
+    pooled = None
+    for test_set, binary in cases:
+        if binary not in seen_by_build:
+            seen_by_build[binary] = verdicts(binary, items)
+        gold, rules, stage = held_out(items, seen_by_build[binary], test_set, args.exclude, thresholds)
+        report(test_set, gold, rules, stage)
+        if pooled is None:
+            pooled = (gold, rules, stage)
+        else:
+            pooled = (np.concatenate([pooled[0], gold]), np.concatenate([pooled[1], rules]),
+                      {t: np.concatenate([pooled[2][t], stage[t]]) for t in thresholds})
+    if len(cases) > 1:
+        report(f"the {len(cases)} pooled", *pooled)
 
 
 if __name__ == "__main__":
