@@ -378,22 +378,23 @@ struct SentenceScan {
     }
     // "If you would like to help, please reach out", "If you wish to apply for membership, …", "To
     // join, email …": what the reader wishes to do, in the condition or the purpose the request is
-    // made on, is the act asked for.
-    if lang != "id", let wished = CueAnalyzer.wishedVerb(tokens, from: firstWordAt) {
-      verbPositions.append(wished)
-      if let category = CueAnalyzer.wishedActs[tokens[wished].text] {
+    // made on, is the act asked for: a verb of coming forward on its own, or a verb and its object.
+    let wished = lang == "id" ? nil : CueAnalyzer.wishedVerb(tokens, from: firstWordAt)
+    if let wished { verbPositions.append(wished) }
+    let verbObjectActs = analyzer.verbObjectActs(tokens, at: verbPositions)
+    if let wished {
+      let category = CueAnalyzer.wishedActs[tokens[wished].text]
+      if category != nil || verbObjectActs.contains(where: { $0.at == wished }) {
         cues.insert(.wishedAct)
-        if !actCategories.contains(category) { addAct(category, at: wished, analyzer) }
-      } else if !analyzer.verbObjectActs(tokens, at: [wished]).isEmpty {
-        cues.insert(.wishedAct)
+        // "…, please call the office": calling or writing to the group is how the reader comes
+        // forward, no official pressed (one named by the request is found again below).
+        dropActs(of: CTAResources.contactCategory, namedOnlyAfter: wished)
       }
-      // "…, please call the office": calling or writing to the group is how the reader comes forward,
-      // no official pressed (one named by the request is found again below).
-      if cues.contains(.wishedAct) { dropActs(of: CTAResources.contactCategory, namedOnlyAfter: wished) }
+      if let category, !actCategories.contains(category) { addAct(category, at: wished, analyzer) }
     }
     // "Download the UN News app", "Unduh aplikasi kami": installing an app is following its
     // publisher; "Get Pew Research data by email": so is subscribing; "Make a one-time gift": giving.
-    for act in analyzer.verbObjectActs(tokens, at: verbPositions) {
+    for act in verbObjectActs {
       // "Contact your senator", "Make the call", "Submit comments": a contact act named by its verb and
       // its object, an authority, a call or a comment (the post-model cue `contact-verb-object` lifts
       // it over the many "Contact us" lines the model saw).
