@@ -41,6 +41,7 @@ help:
 	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000 1000000; about 8 GB of disk, 25-45 min)"
 	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language (CTA_EXTRA=\"DIR ...\": also real sets kept outside SHARED)"
 	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
+	@echo "make train-page-stage  retrain only the page stage of the shipped weights (the kept page sets' pages in CTA_LABELS)"
 	@echo "make relabel-prepare|relabel-candidates|relabel-combine  make the tweet labels in CTA_LABELS again (training/cta-real/relabel.py)"
 	@echo "make fuzz         fuzz the parsers with libFuzzer, FUZZ_TIME=$(FUZZ_TIME) seconds per target"
 	@echo "make format|lint  swift format"
@@ -249,6 +250,13 @@ train-cta: deps $(BIN) cta-real
 	@{ test -f "$(CTA_LABELS)/id-tweets.csv" && test -f "$(CTA_LABELS)/en-crisis-tweets.csv"; } || [ "$(CTA_WITHOUT_TWEETS)" = 1 ] || { \
 	  echo "train-cta: no tweet labels in CTA_LABELS=$(CTA_LABELS) (id-tweets.csv, en-crisis-tweets.csv); retraining now would replace $(CTA_MODEL) with weights that never saw a real tweet. Point CTA_LABELS at the labels, or make them again (make relabel-prepare; docs/extract.md, \"The tweet labels\"), or run 'make train-cta CTA_WITHOUT_TWEETS=1' if that is what you want." >&2; exit 1; }
 	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) $(if $(CTA_THRESHOLD),--threshold $(CTA_THRESHOLD)) -o $(CTA_MODEL)
+	$(SWIFT_BUILD) $(RELEASE_FLAGS) --product slackscore
+
+# The page stage alone, trained again on the shipped rules' weights (docs/extract.md, "The page
+# stage"): how the shipped model file got its stage. Needs the kept page sets' pages in CTA_LABELS.
+.PHONY: train-page-stage
+train-page-stage: deps $(BIN) cta-real
+	$(BIN) train-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --page-stage-on $(CTA_MODEL) -o $(CTA_MODEL)
 	$(SWIFT_BUILD) $(RELEASE_FLAGS) --product slackscore
 
 # Making the tweet labels again on a machine without them (training/cta-real/LABELLING.md; people read

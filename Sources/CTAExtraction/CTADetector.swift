@@ -33,6 +33,9 @@ public struct SentenceVerdict: Sendable {
   /// Someone else's ask, reported or quoted (`AskExclusion.reported` with act evidence): written with
   /// `reported: true` when the caller keeps reported asks, never counted as a call to action.
   public var isReported = false
+  /// The page stage's probability, when it decided (`CTADetector.judge` with `onPage`); the ask's
+  /// confidence then.
+  public var stageProbability: Double?
   /// Hashed features, for training.
   public var features: [Int]
 }
@@ -127,13 +130,18 @@ public struct CTADetector: Sendable {
   /// speaks to one account, not the audience. `gateFirst`: when the precision gate already rules the
   /// sentence out (and it is no reported ask), skip the model: `features` is empty and `probability` 0
   /// (document extraction, which drops such verdicts; training and evaluation need them scored).
+  /// `onPage`: the sentence is on a page that is not Indonesian (`usesPageStage`): when the model
+  /// has a page stage, the stage decides its sentences that address the reader and that nothing
+  /// excludes (`PageStage.judges`), and where the stage takes one for an ask that no phrase or link
+  /// types, the stage's category heads pick its act among all (cue `learned-act`).
   public func judge(
     tokens: [Token], docLang: String?, anchoredTarget: CTATarget? = nil, alwaysCategorize: Bool = false,
-    inReply: Bool = false, gateFirst: Bool = false
+    inReply: Bool = false, gateFirst: Bool = false, onPage: Bool = false
   ) -> SentenceVerdict {
+    let stage = onPage ? model.pageStage : nil
     let analysis = analyzer.analyze(
       tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
-      askFieldsOnly: gateFirst && !alwaysCategorize)
+      askFieldsOnly: gateFirst && !alwaysCategorize && stage == nil)
     let hasAct = Self.hasActEvidence(analysis)
     let passes = Self.passesGate(analysis)
     // A reported ask: someone was asked ("Warga diminta menandatangani petisi") or is quoted asking
@@ -144,7 +152,8 @@ public struct CTADetector: Sendable {
         || (analysis.cues.contains("attributed-quote") && analysis.askForm))
     // An ask that names no act is scored: the next sentence may name its act (`candidates(in:)`).
     let openAsk = Self.isOpenAsk(analysis)
-    if gateFirst && !passes && !isReported && !alwaysCategorize && !openAsk {
+    let staged = stage != nil && PageStage.judges(analysis)
+    if gateFirst && !passes && !isReported && !alwaysCategorize && !openAsk && !staged {
       return SentenceVerdict(analysis: analysis, probability: 0, isCallToAction: false, category: nil, features: [])
     }
     let features = hasher.features(analysis, heads: analysis.heads)
@@ -152,14 +161,34 @@ public struct CTADetector: Sendable {
     // The category head runs only where a category is written (cheap gate first).
     let reachesThreshold = p >= model.threshold(forLanguage: analysis.lang)
     var category =
-      (passes && reachesThreshold) || alwaysCategorize || isReported ? category(analysis, features) : nil
+      (passes && reachesThreshold) || alwaysCategorize || isReported || staged ? category(analysis, features) : nil
     if passes, let c = category, Self.isCommercial(analysis, category: c) { category = nil }
-    let isCallToAction = reachesThreshold && passes && category != nil
+    var isCallToAction = reachesThreshold && passes && category != nil
     var verdict = SentenceVerdict(
-      analysis: analysis, probability: p, isCallToAction: isCallToAction,
-      category: isCallToAction || alwaysCategorize || isReported ? category : nil, features: features)
+      analysis: analysis, probability: p, isCallToAction: isCallToAction, category: nil, features: features)
+    if staged, let stage {
+      let stageFeatures = hasher.pageStageFeatures(
+        features, analysis: analysis, probability: p, rulesEmit: isCallToAction)
+      let q = stage.probability(stageFeatures)
+      verdict.stageProbability = q
+      if q >= stage.threshold && !hasAct, let learned = stage.category(stageFeatures),
+        !Self.isCommercial(analysis, category: learned)
+      {
+        category = learned
+        verdict.analysis.cues = (analysis.cues + ["learned-act"]).sorted()
+      }
+      isCallToAction = q >= stage.threshold && category != nil
+      verdict.isCallToAction = isCallToAction
+    }
+    verdict.category = isCallToAction || alwaysCategorize || isReported ? category : nil
     verdict.isReported = isReported
     return verdict
+  }
+
+  /// Whether the page stage judges the sentences of `document`: the model has one, and the document
+  /// is a page (longer than a post, `postLength`; no reply) that is not Indonesian.
+  func usesPageStage(scalarCount: Int, lang: String?, reply: Bool) -> Bool {
+    model.pageStage != nil && !reply && scalarCount > Self.postLength && lang != "id"
   }
 
   /// Whether the precision gate lets the sentence through: act evidence, addressed to the reader as

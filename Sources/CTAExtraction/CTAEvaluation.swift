@@ -86,12 +86,14 @@ public struct CTAEvaluation: Sendable {
   /// category of the highest-effort one (`outranks`). `read`: labelled sentences not scored here that
   /// were read all the same (the training split): a page set's sentence that one of them holds is no
   /// new sentence (`newSentences`).
+  /// `setDetectors`: per kept page set, the detector its pages are judged by (`withoutSet`).
   public static func run(
-    _ detector: CTADetector, on items: [LabelledSentence], read: [LabelledSentence] = []
+    _ detector: CTADetector, on items: [LabelledSentence], read: [LabelledSentence] = [],
+    setDetectors: [String: CTADetector] = [:]
   ) -> CTAEvaluation {
     var result = CTAEvaluation()
     let repeated = repeatedPageSentences(items, read: read)
-    let pageAsks = PageAsks.find(detector, in: items)
+    let pageAsks = PageAsks.find(detector, in: items, setDetectors: setDetectors)
     for (index, item) in items.enumerated() {
       var probability = 0.0
       var category: String?
@@ -216,6 +218,28 @@ public struct CTAEvaluation: Sendable {
       if let set = item.set, let k = itemKeys[index], let owner = first[k], owner != set { repeated.insert(index) }
     }
     return repeated
+  }
+
+  /// Per kept page set among `items`, `detector` with a page stage trained on the rows of `pool`
+  /// (`PageStage.trainsOn`) outside that set: a set is scored by a stage that never saw it, as a new
+  /// set will be by the shipped one. Empty when the detector has no page stage. `threshold`: the
+  /// stage's threshold in place of the one each set's stage chooses.
+  public static func withoutSet(
+    _ detector: CTADetector, items: [LabelledSentence], pool: [LabelledSentence], threshold: Double? = nil
+  ) -> [String: CTADetector] {
+    guard detector.model.pageStage != nil else { return [:] }
+    var options = CTATrainingOptions()
+    options.dimension = detector.model.dimension
+    let trainer = CTATrainer(options: options)
+    let rows = CTATrainer.pageStageRows(pool, detector: detector)
+    var out: [String: CTADetector] = [:]
+    for set in Set(items.compactMap { $0.sourceKind == "page_sentence" ? $0.set : nil }).sorted() {
+      var file = detector.files.model
+      file.pageStage = trainer.trainPageStage(rows.filter { $0.set != set })
+      if let threshold { file.pageStage?.threshold = threshold }
+      out[set] = detector.with(model: file)
+    }
+    return out
   }
 
   /// The precision gate's view of a sentence, as `eval-cta --show-errors` prints it.

@@ -59,6 +59,13 @@ public struct SparseWeights: Sendable, Codable, Hashable {
     return result
   }
 
+  /// The weights as a dense array of `dimension` (indices outside it are left out).
+  func dense(dimension: Int) -> [Float] {
+    var dense = [Float](repeating: 0, count: dimension)
+    for (i, w) in zip(indices, weights) where i >= 0 && i < dimension { dense[i] = Float(w) }
+    return dense
+  }
+
   /// Gaps of strictly ascending `indices`: each index minus the one before (−1 before the first).
   static func gaps(of indices: [Int]) -> [Int] {
     var previous = -1
@@ -95,12 +102,14 @@ public struct CTAModelFile: Sendable, Codable {
   public var categories: [String: SparseWeights]
   /// What the weights were trained on (counts per language, sources), for the record.
   public var trainedOn: [String: Int]
+  /// The learned second stage for English pages (`PageStageHead`); nil: the rules decide alone.
+  public var pageStage: PageStageHead?
 
   /// A model file from trained heads.
   public init(
     dimension: Int, threshold: Double, lexiconPrior: Double, detector: SparseWeights,
     categories: [String: SparseWeights], trainedOn: [String: Int], cueAdjustments: [String: Double]? = nil,
-    languageThresholds: [String: Double]? = nil
+    languageThresholds: [String: Double]? = nil, pageStage: PageStageHead? = nil
   ) {
     self.format = "slackscore-cta-model/2"
     self.dimension = dimension
@@ -111,6 +120,7 @@ public struct CTAModelFile: Sendable, Codable {
     self.detector = detector
     self.categories = categories
     self.trainedOn = trainedOn
+    self.pageStage = pageStage
   }
 }
 
@@ -154,10 +164,58 @@ extension CTAModelFile {
       }
     }
     try check(detector, "detector")
+    if let pageStage {
+      guard pageStage.threshold.isFinite, (0...1).contains(pageStage.threshold) else {
+        throw fail("page_stage.threshold \(pageStage.threshold) is not in 0...1")
+      }
+      try check(pageStage.weights, "page_stage.weights")
+      for (name, head) in pageStage.categories.sorted(by: { $0.key < $1.key }) {
+        guard CTAResources.categories.contains(name) else { throw fail("unknown page_stage category \"\(name)\"") }
+        try check(head, "page_stage.categories.\(name)")
+      }
+    }
     for (name, head) in categories.sorted(by: { $0.key < $1.key }) {
       guard CTAResources.categories.contains(name) else { throw fail("unknown category head \"\(name)\"") }
       try check(head, "categories.\(name)")
     }
+  }
+}
+
+/// Softmax category heads ready to score: one weight row per feature that has any.
+struct CategoryHeads: Sendable {
+  /// Category order of `scores`: `CTAResources.categories` order, those with a head.
+  let names: [String]
+  private let bias: [Double]
+  /// Per feature, its weight in each head, in `names` order (most features have none).
+  private let weights: SparseRows
+
+  /// The heads of `heads` (category name → weights) over `dimension` features.
+  init(_ heads: [String: SparseWeights], dimension: Int) {
+    names = CTAResources.categories.filter { heads[$0] != nil }
+    bias = names.map { heads[$0]!.bias }
+    var entries: [(feature: Int, column: Int, weight: Float)] = []
+    for (c, name) in names.enumerated() {
+      let head = heads[name]!
+      for (i, w) in zip(head.indices, head.weights) { entries.append((i, c, Float(w))) }
+    }
+    weights = SparseRows(dimension: dimension, width: names.count, entries: entries)
+  }
+
+  /// Logits per category in `names` order; empty without heads.
+  func scores(_ features: [Int]) -> [Double] {
+    guard !names.isEmpty else { return [] }
+    var scores = bias
+    // A feature without a row would add zeros: skipping it leaves the sums as they were.
+    for f in features { weights.add(row: f, to: &scores) }
+    return scores
+  }
+
+  /// The category with the highest score, first in `names` order on a tie; nil without heads.
+  func best(_ features: [Int]) -> String? {
+    let scores = scores(features)
+    guard var best = scores.indices.first else { return nil }
+    for c in scores.indices where scores[c] > scores[best] { best = c }
+    return names[best]
   }
 }
 
@@ -175,11 +233,12 @@ public struct CTAModel: Sendable {
   public let cueAdjustments: [String: Double]
   private let detectorBias: Double
   private let detector: [Float]
-  /// Category order of `categoryWeights` rows.
-  public let categoryNames: [String]
-  private let categoryBias: [Double]
-  /// Per feature, its weight in each category head, in `categoryNames` order (most features have none).
-  private let categoryWeights: SparseRows
+  /// The category heads.
+  private let categoryHeads: CategoryHeads
+  /// Category order of `categoryScores`.
+  public var categoryNames: [String] { categoryHeads.names }
+  /// The learned second stage for English pages, when the file has one.
+  public let pageStage: PageStage?
 
   /// Expands a model file into dense arrays.
   public init(file: CTAModelFile) {
@@ -189,20 +248,9 @@ public struct CTAModel: Sendable {
     lexiconPrior = file.lexiconPrior
     cueAdjustments = file.cueAdjustments ?? [:]
     detectorBias = file.detector.bias
-    var dense = [Float](repeating: 0, count: file.dimension)
-    for (i, w) in zip(file.detector.indices, file.detector.weights) where i >= 0 && i < dimension {
-      dense[i] = Float(w)
-    }
-    detector = dense
-    let names = CTAResources.categories.filter { file.categories[$0] != nil }
-    categoryNames = names
-    categoryBias = names.map { file.categories[$0]!.bias }
-    var entries: [(feature: Int, column: Int, weight: Float)] = []
-    for (c, name) in names.enumerated() {
-      let head = file.categories[name]!
-      for (i, w) in zip(head.indices, head.weights) { entries.append((i, c, Float(w))) }
-    }
-    categoryWeights = SparseRows(dimension: file.dimension, width: names.count, entries: entries)
+    detector = file.detector.dense(dimension: file.dimension)
+    categoryHeads = CategoryHeads(file.categories, dimension: file.dimension)
+    pageStage = file.pageStage.map { PageStage(head: $0, dimension: file.dimension) }
   }
 
   /// The threshold a sentence of language `lang` must reach: its own, or the shared one.
@@ -223,12 +271,7 @@ public struct CTAModel: Sendable {
   /// Category scores (logits) from the category heads, in `categoryNames` order; empty when the model
   /// has no category heads.
   public func categoryScores(_ features: [Int]) -> [Double] {
-    let k = categoryNames.count
-    guard k > 0 else { return [] }
-    var scores = categoryBias
-    // A feature without a row would add zeros: skipping it leaves the sums as they were.
-    for f in features { categoryWeights.add(row: f, to: &scores) }
-    return scores
+    categoryHeads.scores(features)
   }
 
   /// `exp` without Foundation, accurate enough for a sigmoid.

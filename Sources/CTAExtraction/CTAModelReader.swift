@@ -79,6 +79,7 @@ enum CTAModelReader {
       var detector: SparseWeights?
       var categories: [String: SparseWeights]?
       var trainedOn: [String: Int]?
+      var pageStage: PageStageHead?
       let complete = object { reader, key in
         switch key {
         case "format" where format == nil:
@@ -108,6 +109,9 @@ enum CTAModelReader {
         case "trained_on" where trainedOn == nil:
           trainedOn = reader.map { $0.integer() }
           return trainedOn != nil
+        case "page_stage" where pageStage == nil:
+          pageStage = reader.pageStageHead()
+          return pageStage != nil
         default: return false
         }
       }
@@ -117,9 +121,35 @@ enum CTAModelReader {
       var file = CTAModelFile(
         dimension: dimension, threshold: threshold, lexiconPrior: lexiconPrior, detector: detector,
         categories: categories, trainedOn: trainedOn, cueAdjustments: cueAdjustments,
-        languageThresholds: languageThresholds)
+        languageThresholds: languageThresholds, pageStage: pageStage)
       file.format = format
       return file
+    }
+
+    mutating func pageStageHead() -> PageStageHead? {
+      var threshold: Double?
+      var weights: SparseWeights?
+      var categories: [String: SparseWeights]?
+      var trainedOn: [String: Int]?
+      let complete = object { reader, key in
+        switch key {
+        case "threshold" where threshold == nil:
+          threshold = reader.double()
+          return threshold != nil
+        case "weights" where weights == nil:
+          weights = reader.sparseWeights()
+          return weights != nil
+        case "categories" where categories == nil:
+          categories = reader.map { $0.sparseWeights() }
+          return categories != nil
+        case "trained_on" where trainedOn == nil:
+          trainedOn = reader.map { $0.integer() }
+          return trainedOn != nil
+        default: return false
+        }
+      }
+      guard complete, let threshold, let weights, let categories, let trainedOn else { return nil }
+      return PageStageHead(threshold: threshold, weights: weights, categories: categories, trainedOn: trainedOn)
     }
 
     mutating func sparseWeights() -> SparseWeights? {

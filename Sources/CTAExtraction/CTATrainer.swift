@@ -36,6 +36,18 @@ public struct CTATrainingOptions: Sendable, Hashable {
   public var teamWeight = 0.5
   /// Training weight of each comment of the Reddit collective-action set (`--reddit`).
   public var redditWeight = 0.3
+  /// Whether to train the page stage (`PageStageHead`) from the English page sentences.
+  public var pageStage = true
+  /// The page stage's threshold is the lowest at which its cross-validated precision reaches this.
+  public var pageStagePrecision = 0.8
+  /// Folds of the page stage's cross-validation (a kept set's pages in one fold, SHARED's by page).
+  public var pageStageFolds = 5
+  /// The page stage's passes over its rows.
+  public var pageStageEpochs = 10
+  /// The page stage's AdaGrad base learning rate.
+  public var pageStageLearningRate = 0.05
+  /// The page stage's L2 regularisation per update.
+  public var pageStageL2 = 1e-3
 
   /// The defaults used for the shipped weights.
   public init() {}
@@ -66,8 +78,11 @@ public struct CTATrainer: Sendable {
   }
 
   /// Trains on `examples` (all of them: filter the split before). `base` supplies segmentation,
-  /// cues and hashing; its model is not used.
-  public func train(_ examples: [LabelledSentence], base: CTADetector) -> CTAModelFile {
+  /// cues and hashing; its model is not used. The page stage learns from `pageSentences`
+  /// (`PageStage.trainsOn`; `examples` when nil), judged by the model just trained.
+  public func train(
+    _ examples: [LabelledSentence], base: CTADetector, pageSentences: [LabelledSentence]? = nil
+  ) -> CTAModelFile {
     let hasher = FeatureHasher(dimension: options.dimension)
     let rows = examples.flatMap { example in
       Self.rows(
@@ -81,11 +96,15 @@ public struct CTATrainer: Sendable {
     let categoryRows = rows.compactMap { row in row.category.map { (row.features, $0, row.weight) } }
     let categories = trainCategories(categoryRows)
     counts["with_category"] = categoryRows.count
-    return CTAModelFile(
+    var file = CTAModelFile(
       dimension: options.dimension, threshold: options.threshold, lexiconPrior: options.lexiconPrior,
       detector: detector, categories: categories, trainedOn: counts,
       cueAdjustments: options.cueAdjustments.isEmpty ? nil : options.cueAdjustments,
       languageThresholds: options.languageThresholds.isEmpty ? nil : options.languageThresholds)
+    if options.pageStage {
+      file.pageStage = trainPageStage(Self.pageStageRows(pageSentences ?? examples, detector: base.with(model: file)))
+    }
+    return file
   }
 
   /// One training row: hashed features, label, gold category (positives) and weight.

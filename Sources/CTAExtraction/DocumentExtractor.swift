@@ -66,6 +66,7 @@ extension CTADetector {
     var linked: [Bool] = []
     var commercial = false
     let reply = Self.isReply(scalars)
+    let onPage = usesPageStage(scalarCount: scalars.count, lang: document.lang, reply: reply)
     var text = document.text
     text.withUTF8 { textBytes in
       // A sentence's bytes are a slice of the text's: valid UTF-8 round-trips through its scalars.
@@ -78,7 +79,8 @@ extension CTADetector {
         let bytes = UnsafeBufferPointer(rebasing: textBytes[start..<cursor.byteOffset(ofScalar: span.end)])
         let target = anchored.isEmpty ? nil : anchoredTarget(sentence, bytes, anchored)
         let outcome = outcome(
-          of: sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply, memo: memo)
+          of: sentence, bytes, docLang: document.lang, anchoredTarget: target, inReply: reply, onPage: onPage,
+          memo: memo)
         if outcome.instruction { instructionSentences += 1 }
         if outcome.commercial { commercial = true }
         var found = outcome.ask
@@ -148,38 +150,37 @@ extension CTADetector {
     ).named(after: before)
   }
 
-  /// `outcome(_:_:docLang:anchoredTarget:inReply:)` looked up in `memo` first, and kept there when
-  /// judged.
+  /// `outcome(_:_:docLang:anchoredTarget:inReply:onPage:)` looked up in `memo` first, and kept there
+  /// when judged.
   private func outcome(
     of sentence: ArraySlice<Unicode.Scalar>, _ bytes: UnsafeBufferPointer<UInt8>, docLang: String?,
-    anchoredTarget target: CTATarget?, inReply: Bool, memo: SentenceMemo?
+    anchoredTarget target: CTATarget?, inReply: Bool, onPage: Bool, memo: SentenceMemo?
   ) -> SentenceOutcome {
-    guard let memo else { return outcome(sentence, bytes, docLang: docLang, anchoredTarget: target, inReply: inReply) }
+    let context = SentenceMemo.Context(docLang: docLang, anchoredTarget: target, inReply: inReply, onPage: onPage)
+    guard let memo else { return outcome(sentence, bytes, context) }
     let hash = SentenceMemo.hash(bytes)
-    if let known = memo.outcome(bytes, hash: hash, docLang: docLang, anchoredTarget: target, inReply: inReply) {
-      return known
-    }
-    let found = outcome(sentence, bytes, docLang: docLang, anchoredTarget: target, inReply: inReply)
-    memo.store(
-      found, text: found.ask?.sentence ?? String(decoding: bytes, as: UTF8.self), hash: hash, docLang: docLang,
-      anchoredTarget: target, inReply: inReply)
+    if let known = memo.outcome(bytes, hash: hash, context: context) { return known }
+    let found = outcome(sentence, bytes, context)
+    memo.store(found, text: found.ask?.sentence ?? String(decoding: bytes, as: UTF8.self), hash: hash, context: context)
     return found
   }
 
-  /// What one sentence (`sentence`, whose UTF-8 bytes are `utf8`) gives in a document of language
-  /// `docLang`: whether it counts as an instruction or commercial sentence, and its ask if any.
+  /// What one sentence (`sentence`, whose UTF-8 bytes are `utf8`) gives in its `context`: whether it
+  /// counts as an instruction or commercial sentence, and its ask if any.
   func outcome(
-    _ sentence: ArraySlice<Unicode.Scalar>, _ utf8: UnsafeBufferPointer<UInt8>, docLang: String?,
-    anchoredTarget: CTATarget?, inReply: Bool
+    _ sentence: ArraySlice<Unicode.Scalar>, _ utf8: UnsafeBufferPointer<UInt8>, _ context: SentenceMemo.Context
   ) -> SentenceOutcome {
     let tokens = Tokenizer.tokens(sentence)
     guard tokens.contains(where: { $0.kind == .word || $0.kind == .hashtag }) else { return SentenceOutcome() }
+    let docLang = context.docLang
     let verdict = judge(
-      tokens: tokens, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply, gateFirst: true)
+      tokens: tokens, docLang: docLang, anchoredTarget: context.anchoredTarget, inReply: context.inReply,
+      gateFirst: true, onPage: context.onPage)
+    // An open ask that the page stage took for an ask of its own pairs with no next sentence.
     var outcome = SentenceOutcome(
       instruction: verdict.analysis.exclusion == .instruction,
       commercial: verdict.analysis.cues.contains("commercial"), namesAct: Self.namesActOnly(verdict.analysis),
-      openAsk: Self.isOpenAsk(verdict.analysis)
+      openAsk: Self.isOpenAsk(verdict.analysis) && !verdict.isCallToAction
         ? SentenceOutcome.OpenAsk(
           probability: verdict.probability, lang: verdict.analysis.lang, promo: verdict.analysis.promo) : nil)
     guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }

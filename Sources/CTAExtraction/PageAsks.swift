@@ -21,8 +21,11 @@ enum PageAsks {
   /// The ask that `detector` finds in each page sentence of `items` when their pages are read whole
   /// (by index in `items`; sentences without one are absent). Where the extract stage's own
   /// sentences split a labelled one, the highest-effort ask that starts in it is its ask, the more
-  /// confident one between two of the same effort (as a post's).
-  static func find(_ detector: CTADetector, in items: [LabelledSentence]) -> [Int: CallToAction] {
+  /// confident one between two of the same effort (as a post's). A page of a set in `setDetectors`
+  /// is judged by that set's detector.
+  static func find(
+    _ detector: CTADetector, in items: [LabelledSentence], setDetectors: [String: CTADetector] = [:]
+  ) -> [Int: CallToAction] {
     var pages: [String: [Int]] = [:]
     var order: [String] = []
     for (index, item) in items.enumerated() {
@@ -46,7 +49,8 @@ enum PageAsks {
         offset += items[index].text.unicodeScalars.count
       }
       let page = ExtractInput(id: key, text: text, lang: items[members[0]].lang)
-      for candidate in detector.candidates(in: page, reported: false) {
+      let judge = items[members[0]].set.flatMap { setDetectors[$0] } ?? detector
+      for candidate in judge.candidates(in: page, reported: false) {
         let cta = candidate.cta
         // The last sentence that starts at or before the ask.
         var low = 0

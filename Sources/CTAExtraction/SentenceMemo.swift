@@ -83,7 +83,7 @@ struct SentenceOutcome: Sendable {
         sentence: sentence, isCallToAction: verdict.isCallToAction, isReported: verdict.isReported,
         category: category, lang: verdict.analysis.lang ?? docLang, target: verdict.analysis.target,
         cues: verdict.analysis.cues, promo: verdict.analysis.promo,
-        confidence: (verdict.probability * 1000).rounded() / 1000,
+        confidence: ((verdict.stageProbability ?? verdict.probability) * 1000).rounded() / 1000,
         linked: !verdict.analysis.linkCategories.isEmpty || verdict.analysis.promo,
         recurrenceKey: key.key, recurrenceWords: key.words, recurrenceKeyHash: key.hash)
     }
@@ -116,13 +116,23 @@ public final class SentenceMemo: Sendable {
   public static let byteBudget = 24 << 20
   static let ways = 4
 
+  /// What a sentence's outcome depends on besides its text (`CTADetector.judge` reads nothing else).
+  struct Context: Hashable {
+    /// The document's language.
+    var docLang: String?
+    /// A registry link whose anchor text lies in the sentence.
+    var anchoredTarget: CTATarget?
+    /// The document is a reply (`CTADetector.isReply`).
+    var inReply: Bool
+    /// The page stage judges the document's sentences (`CTADetector.usesPageStage`).
+    var onPage: Bool
+  }
+
   /// A memoised sentence and its context (its outcome is kept in `Table.outcomes`).
   struct Entry {
     /// The sentence's UTF-8 text.
     var text: String
-    var docLang: String?
-    var anchoredTarget: CTATarget?
-    var inReply: Bool
+    var context: Context
     var cost: Int
   }
 
@@ -147,17 +157,12 @@ public final class SentenceMemo: Sendable {
   /// Lookups answered from the memo and lookups that were not, so far.
   public var counts: (hits: Int, misses: Int) { table.withLock { ($0.hits, $0.misses) } }
 
-  /// The outcome of the sentence whose UTF-8 bytes are `utf8` in this context, when memoised.
-  func outcome(
-    _ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, docLang: String?, anchoredTarget: CTATarget?, inReply: Bool
-  ) -> SentenceOutcome? {
+  /// The outcome of the sentence whose UTF-8 bytes are `utf8` in `context`, when memoised.
+  func outcome(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, context: Context) -> SentenceOutcome? {
     table.withLock { table in
       let first = Self.firstWay(hash)
       for way in first..<(first + Self.ways) where table.hashes[way] == hash {
-        guard
-          Self.matches(
-            table.entries[way], utf8, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply)
-        else { continue }
+        guard Self.matches(table.entries[way], utf8, context: context) else { continue }
         table.hits += 1
         return table.outcomes[way]
       }
@@ -166,11 +171,8 @@ public final class SentenceMemo: Sendable {
     }
   }
 
-  /// Keeps `outcome` for the sentence `text` in this context (unless the byte budget is spent).
-  func store(
-    _ outcome: SentenceOutcome, text: String, hash: UInt64, docLang: String?, anchoredTarget: CTATarget?,
-    inReply: Bool
-  ) {
+  /// Keeps `outcome` for the sentence `text` in `context` (unless the byte budget is spent).
+  func store(_ outcome: SentenceOutcome, text: String, hash: UInt64, context: Context) {
     let cost = text.utf8.count + (outcome.ask?.recurrenceKey.utf8.count ?? 0)
     table.withLock { table in
       let first = Self.firstWay(hash)
@@ -185,9 +187,7 @@ public final class SentenceMemo: Sendable {
       guard table.bytes - freed + cost <= Self.byteBudget else { return }
       table.bytes += cost - freed
       table.hashes[way] = hash
-      table.entries[way] = Entry(
-        text: text, docLang: docLang, anchoredTarget: anchoredTarget, inReply: inReply,
-        cost: cost)
+      table.entries[way] = Entry(text: text, context: context, cost: cost)
       table.outcomes[way] = outcome
     }
   }
@@ -199,13 +199,11 @@ public final class SentenceMemo: Sendable {
   /// Whether `entry` holds the sentence `utf8` in this context; takes the entry borrowed, so that
   /// a lookup does not copy (and retain) the entries it passes over.
   private static func matches(
-    _ entry: borrowing Entry?, _ utf8: UnsafeBufferPointer<UInt8>, docLang: String?, anchoredTarget: CTATarget?,
-    inReply: Bool
+    _ entry: borrowing Entry?, _ utf8: UnsafeBufferPointer<UInt8>, context: Context
   ) -> Bool {
     switch entry {
     case .some(let entry):
-      entry.inReply == inReply && entry.docLang == docLang && entry.anchoredTarget == anchoredTarget
-        && equal(entry.text, utf8)
+      entry.context == context && equal(entry.text, utf8)
     case .none: false
     }
   }

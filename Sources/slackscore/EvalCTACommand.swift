@@ -14,7 +14,9 @@ struct EvalCTACommand: AsyncParsableCommand {
       folder, per slice: real page sentences (page/en, page/id), real tweets (tweet/id, tweet/en; post \
       level), the project's own sentences (team/en, team/id). --reddit also scores the Reddit \
       collective-action CSV's held-out fifth (comment level): reddit/real (real comments) and \
-      reddit/augmented. `make eval` materialises the real data first (training/cta-real/materialise.py). \
+      reddit/augmented. A kept page set (page/en@SET) is judged with a page stage trained again without \
+      it, so that no set is scored by a stage that learned from it; --without-page-stage scores the \
+      rules alone. `make eval` materialises the real data first (training/cta-real/materialise.py). \
       Targets (issue #13): page/en P >= 0.75 at R >= 0.6; tweet/id F1 >= 0.6; reddit/real F1 >= 0.55 \
       with P >= 0.5; category accuracy >= 0.85 on the real true positives.
       """
@@ -50,6 +52,12 @@ struct EvalCTACommand: AsyncParsableCommand {
   )
   var threshold: Double?
 
+  @Flag(help: "Score the rules alone: leave the model file's page stage out (docs/extract.md, \"The page stage\").")
+  var withoutPageStage = false
+
+  @Option(help: "The page stage's threshold, in place of the model file's (and of each set's own).")
+  var pageStageThreshold: Double?
+
   @Option(help: "L2 regularisation (with --folds).")
   var l2 = CTATrainingOptions().l2
 
@@ -73,7 +81,13 @@ struct EvalCTACommand: AsyncParsableCommand {
     let all = try data.flatMap { try LabelledData.load(directory: $0, diagnostics: diagnostics) }
     let redditItems = try reddit.map { try LabelledData.loadReddit(path: $0, weight: redditWeight) } ?? []
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
-    let detector = try CTADetector.load(modelPath: model)
+    var detector = try CTADetector.load(modelPath: model)
+    if withoutPageStage || pageStageThreshold != nil {
+      var file = detector.files.model
+      if withoutPageStage { file.pageStage = nil }
+      if let pageStageThreshold { file.pageStage?.threshold = pageStageThreshold }
+      detector = detector.with(model: file)
+    }
     let evaluation: CTAEvaluation
     if let folds {
       guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
@@ -94,7 +108,10 @@ struct EvalCTACommand: AsyncParsableCommand {
       guard !items.isEmpty else {
         throw ValidationError("no split=\(split) sentences in \(data.joined(separator: ", ")).")
       }
-      evaluation = CTAEvaluation.run(detector, on: items, read: all.filter { $0.split != split })
+      evaluation = CTAEvaluation.run(
+        detector, on: items, read: all.filter { $0.split != split },
+        setDetectors: CTAEvaluation.withoutSet(
+          detector, items: items, pool: all, threshold: pageStageThreshold))
     }
     if showErrors {
       for error in evaluation.errors {

@@ -12,8 +12,10 @@ struct TrainCTACommand: AsyncParsableCommand {
     abstract: "Train the call-to-action model from labelled sentences.",
     discussion: """
       Reads every *.jsonl file in each --data folder (objects with text, lang, label, category, split, \
-      source_kind), trains on split=train, and writes the model JSON. Deterministic: the same data and \
-      seed give the same bytes. --reddit adds the Reddit collective-action CSV (English, label only). \
+      source_kind), trains on split=train, and writes the model JSON. The page stage, which decides the \
+      addressed sentences of English pages, also learns from the kept page sets (page sentences with a \
+      set, every split); --page-stage-on trains it alone over a model file's weights. Deterministic: \
+      the same data and seed give the same bytes. --reddit adds the Reddit collective-action CSV (English, label only). \
       `make train-cta` materialises the real labelled data first (training/cta-real/materialise.py).
       """
   )
@@ -54,6 +56,12 @@ struct TrainCTACommand: AsyncParsableCommand {
   )
   var threshold: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "Keep the rules' weights of this model file and train only its page stage on them.",
+      discussion: "The stage learns from the English page sentences (docs/extract.md, \"The page stage\")."))
+  var pageStageOn: String?
+
   @OptionGroup var logging: LoggingOptions
 
   func validate() throws {
@@ -86,8 +94,15 @@ struct TrainCTACommand: AsyncParsableCommand {
     options.l2 = l2
     options.learningRate = learningRate
     options.teamWeight = teamWeight
-    let base = try CTADetector.load()
-    let model = CTATrainer(options: options).train(train, base: base)
+    let base = try CTADetector.load(modelPath: pageStageOn)
+    let trainer = CTATrainer(options: options)
+    var model: CTAModelFile
+    if pageStageOn != nil {
+      model = base.files.model
+      model.pageStage = trainer.trainPageStage(CTATrainer.pageStageRows(examples, detector: base))
+    } else {
+      model = trainer.train(train, base: base, pageSentences: examples)
+    }
     var bytes = Array(try JSONCoding.lineEncoder().encode(model))
     bytes.append(0x0A)
     try AtomicFileWriter.write(bytes, to: output)
