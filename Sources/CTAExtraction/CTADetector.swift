@@ -114,13 +114,15 @@ public struct CTADetector: Sendable {
     return CTADetector(files: files)
   }
 
-  /// The same detector with another decision threshold for every language (`--min-confidence`);
+  /// The same detector with another decision threshold for every language and for the page stage
+  /// (`--min-confidence`: the confidence written is the probability the threshold is held against);
   /// itself when nil.
   public func with(threshold: Double?) -> CTADetector {
     guard let threshold else { return self }
     var file = files.model
     file.threshold = threshold
     file.languageThresholds = nil
+    file.pageStage?.threshold = threshold
     return with(model: file)
   }
 

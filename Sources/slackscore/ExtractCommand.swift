@@ -45,7 +45,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Keep calls to action at or above this confidence (default: the thresholds stored in the model, \(CTATrainingOptions().thresholdsDescription) in the bundled weights; a value given here replaces them)."
+      "Keep calls to action at or above this confidence (default: the thresholds stored in the model, \(CTATrainingOptions().thresholdsDescription) in the bundled weights, and on English pages the page stage's own; a value given here replaces them all)."
   )
   var minConfidence: Double?
 

@@ -65,6 +65,14 @@ import Testing
     #expect(typed.category == "sign" && !typed.analysis.cues.contains("learned-act"))
   }
 
+  @Test func minConfidenceHoldsForTheStageToo() {
+    // A stage of bias 0 gives every sentence 0.5, its threshold.
+    let even = Self.detector(stageBias: 0)
+    let tokens = Tokenizer.tokens(Self.actless)
+    #expect(even.judge(tokens: tokens, docLang: "en", onPage: true).isCallToAction)
+    #expect(!even.with(threshold: 0.6).judge(tokens: tokens, docLang: "en", onPage: true).isCallToAction)
+  }
+
   @Test func onlyEnglishPagesLongerThanAPostAreStaged() {
     let accepting = Self.detector(stageBias: 8)
     func learned(_ input: ExtractInput, memo: SentenceMemo? = nil) -> [String] {
