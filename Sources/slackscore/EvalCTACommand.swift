@@ -72,6 +72,12 @@ struct EvalCTACommand: AsyncParsableCommand {
 
   @OptionGroup var logging: LoggingOptions
 
+  func validate() throws {
+    if let pageStageThreshold, !(0...1).contains(pageStageThreshold) {
+      throw ValidationError("--page-stage-threshold must be between 0 and 1.")
+    }
+  }
+
   func run() async throws {
     let logger = logging.makeLogger()
     for folder in data where !FileSystem.isDirectory(folder) {

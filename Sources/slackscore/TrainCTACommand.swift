@@ -95,12 +95,15 @@ struct TrainCTACommand: AsyncParsableCommand {
     options.learningRate = learningRate
     options.teamWeight = teamWeight
     let base = try CTADetector.load(modelPath: pageStageOn)
-    let trainer = CTATrainer(options: options)
     var model: CTAModelFile
     if pageStageOn != nil {
+      // The stage's features are hashed into the given file's buckets, whatever --dimension says.
+      options.dimension = base.model.dimension
       model = base.files.model
-      model.pageStage = trainer.trainPageStage(CTATrainer.pageStageRows(examples, detector: base))
+      model.pageStage = CTATrainer(options: options).trainPageStage(
+        CTATrainer.pageStageRows(examples, detector: base))
     } else {
+      let trainer = CTATrainer(options: options)
       model = trainer.train(train, base: base, pageSentences: examples)
     }
     var bytes = Array(try JSONCoding.lineEncoder().encode(model))

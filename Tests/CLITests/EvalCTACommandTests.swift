@@ -24,4 +24,9 @@ import Testing
     let strict = try crossValidated(threshold: "0.99")
     #expect(strict < lenient, "recall at threshold 0.99: \(strict), at 0.01: \(lenient)")
   }
+
+  @Test func aPageStageThresholdOutsideZeroToOneIsRefused() throws {
+    let result = try CommandRunner.run(["eval-cta", "--data", "training/cta", "--page-stage-threshold", "2"])
+    #expect(result.status != 0 && result.stderr.contains("--page-stage-threshold must be between 0 and 1"))
+  }
 }
