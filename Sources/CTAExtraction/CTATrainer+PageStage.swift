@@ -43,8 +43,9 @@ extension CTATrainer {
   }
 
   /// The page stage trained on `rows`. The threshold is the lowest (0.50–0.95, in hundredths) at
-  /// which the stage's cross-validated precision (`pageStageFolds` folds by page) reaches
-  /// `pageStagePrecision`. Nil without rows of both labels or when `pageStage` is off.
+  /// which the stage's cross-validated precision (`pageStageFolds` folds, a kept set's rows in one,
+  /// SHARED's by page) reaches `pageStagePrecision`. Nil without rows of both labels or when
+  /// `pageStage` is off.
   public func trainPageStage(_ rows: [PageStageRow]) -> PageStageHead? {
     let asks = rows.count { $0.label == 1 }
     guard options.pageStage, asks > 0, asks < rows.count else { return nil }
@@ -54,6 +55,7 @@ extension CTATrainer {
     settings.epochs = options.pageStageEpochs
     settings.learningRate = options.pageStageLearningRate
     settings.l2 = options.pageStageL2
+    settings.prune = options.pageStagePrune
     let trainer = CTATrainer(options: settings)
     let samples = rows.map { ($0.features, $0.label, 1.0) }
     // A kept set's pages share a site's menus and wording: its sentences stay in one fold, so that

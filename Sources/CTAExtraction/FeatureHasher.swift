@@ -58,10 +58,15 @@ public struct FeatureHasher: Sendable {
       let seed = FNV1a.step(FNV1a.hash64(lang, from: Self.languageCueSeed), 0x1F)
       for cue in analysis.cues where !cue.utf8HasPrefix("lexicon:") { out.append(index(seed, cue)) }
     }
-    out.sort()
+    return Self.sortedUnique(out)
+  }
+
+  /// `indices` sorted, each once.
+  static func sortedUnique(_ indices: [Int]) -> [Int] {
+    let sorted = indices.sorted()
     var unique: [Int] = []
-    unique.reserveCapacity(out.count)
-    for value in out where unique.last != value { unique.append(value) }
+    unique.reserveCapacity(sorted.count)
+    for value in sorted where unique.last != value { unique.append(value) }
     return unique
   }
 

@@ -7,10 +7,11 @@ import SlackscoreCore
 /// The rules read off labelled pages a few at a time left recall on unseen campaign sites near 0.5:
 /// asks are worded in a long tail ("If you would like to contribute supplies, contact us to learn what
 /// is most needed", "Partner with us through corporate sponsorship"). The stage is trained by
-/// `train-cta` on every labelled English page sentence of the training split that the rules would
-/// consider (addressed, not excluded), from the sentence's own features and what the rules said of
-/// it (`FeatureHasher.pageStageFeatures`), so that it learns where the rules are right and where
-/// the wording of an ask goes beyond the lexicon (docs/extract.md, "The page stage").
+/// `train-cta` on the labelled English page sentences of SHARED's training split and of the kept page
+/// sets (`PageStage.trainsOn`) that it judges (addressed, not excluded), from the sentence's own
+/// features and what the rules said of it (`FeatureHasher.pageStageFeatures`), so that it learns
+/// where the rules are right and where the wording of an ask goes beyond the lexicon
+/// (docs/extract.md, "The page stage").
 public struct PageStageHead: Sendable, Codable, Hashable {
   /// Probability at or above which the stage takes a sentence for an ask.
   public var threshold: Double
@@ -86,10 +87,6 @@ extension FeatureHasher {
     acts.formUnion(analysis.linkCategories)
     if acts.isEmpty { out.append(index(Self.stageSeed, "no-act")) }
     for act in acts { out.append(index(Self.stageActSeed, act)) }
-    out.sort()
-    var unique: [Int] = []
-    unique.reserveCapacity(out.count)
-    for value in out where unique.last != value { unique.append(value) }
-    return unique
+    return Self.sortedUnique(out)
   }
 }

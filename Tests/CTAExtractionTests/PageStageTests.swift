@@ -87,6 +87,23 @@ import Testing
     #expect(learned(Self.page(Self.actless), memo: memo) == [Self.actless])
   }
 
+  @Test func categoryHeadsAreCentredPerFeatureAndStillRankTheirRows() {
+    var options = CTATrainingOptions()
+    options.dimension = 1 << 6
+    options.epochs = 20
+    let rows: [([Int], String, Double)] = [
+      ([1, 2], "sign", 1), ([1, 3], "donate", 1), ([1, 4], "share", 1), ([2, 5], "sign", 1), ([3, 6], "donate", 1),
+    ]
+    let heads = CTATrainer(options: options).trainCategories(rows)
+    let centred = CategoryHeads(heads, dimension: options.dimension)
+    for (features, category, _) in rows { #expect(centred.best(features) == category) }
+    // Each feature's weights across the heads have median 0 (an absent weight is 0).
+    for f in 0..<options.dimension {
+      let weights = heads.values.map { head in head.indices.firstIndex(of: f).map { head.weights[$0] } ?? 0 }.sorted()
+      #expect(abs(weights[weights.count / 2]) < 1e-3, "feature \(f): \(weights)")
+    }
+  }
+
   @Test func theThresholdIsTheLowestThatReachesThePrecision() {
     let p = [0.9, 0.8, 0.7, 0.6, 0.55]
     let labels = [1, 1, 0, 1, 0]
