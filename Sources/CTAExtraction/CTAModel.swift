@@ -193,12 +193,7 @@ struct CategoryHeads: Sendable {
   init(_ heads: [String: SparseWeights], dimension: Int) {
     names = CTAResources.categories.filter { heads[$0] != nil }
     bias = names.map { heads[$0]!.bias }
-    var entries: [(feature: Int, column: Int, weight: Float)] = []
-    for (c, name) in names.enumerated() {
-      let head = heads[name]!
-      for (i, w) in zip(head.indices, head.weights) { entries.append((i, c, Float(w))) }
-    }
-    weights = SparseRows(dimension: dimension, width: names.count, entries: entries)
+    weights = SparseRows(dimension: dimension, columns: names.map { (heads[$0]!.indices, heads[$0]!.weights) })
   }
 
   /// Logits per category in `names` order; empty without heads.

@@ -32,34 +32,14 @@ enum CTAModelReader {
     return power
   }
 
-  /// `Double(literal)` for a literal `-?digits(.digits)?` whose digits, read as one integer, are
-  /// below 2^53 with at most 22 after the dot: that integer and the power of ten are exact, so one
+  /// `Double(literal)` for a JSON literal `-?digits(.digits)?` (no leading zero) of at most 15
+  /// digits, 22 after the dot: the digits read as one integer and the power of ten are exact, so one
   /// correctly rounded division gives the correctly rounded value, as `strtod` does. Nil for any
-  /// other literal.
+  /// other literal (the reader then converts it with `Double(_:)`).
   static func shortDecimal(_ literal: UnsafeBufferPointer<UInt8>) -> Double? {
-    var i = 0
-    let negative = i < literal.count && literal[i] == UInt8(ascii: "-")
-    if negative { i += 1 }
-    var mantissa: UInt64 = 0
-    var digits = 0
-    var fractionDigits: Int?
-    while i < literal.count {
-      let byte = literal[i]
-      if byte == UInt8(ascii: "."), fractionDigits == nil {
-        fractionDigits = 0
-      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-        mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
-        digits += 1
-        if fractionDigits != nil { fractionDigits! += 1 }
-      } else {
-        return nil
-      }
-      i += 1
-    }
-    let k = fractionDigits ?? 0
-    guard digits >= 1, digits <= 15, k <= 22, mantissa < 1 << 53 else { return nil }
-    let value = Double(mantissa) / exactPowersOfTen[k]
-    return negative ? -value : value
+    var reader = Reader(bytes: literal)
+    guard let value = reader.shortDecimalInPlace(), reader.position == literal.count else { return nil }
+    return value
   }
 
   /// A cursor over the file's bytes; every read returns nil on anything unexpected.
@@ -274,6 +254,7 @@ enum CTAModelReader {
     /// A finite number: the JSON literal converted by `Double(_:)` (correctly rounded, as the decoder).
     mutating func double() -> Double? {
       skipSpace()
+      if let value = shortDecimalInPlace() { return value }
       let start = position
       while position < bytes.count {
         let byte = bytes[position]
@@ -294,12 +275,53 @@ enum CTAModelReader {
       {
         return nil
       }
-      if let value = CTAModelReader.shortDecimal(UnsafeBufferPointer(rebasing: bytes[start..<position])) {
-        return value
+      // Nor a dot without a digit after it ("1.", which `Double(_:)` would take).
+      for k in start..<position where bytes[k] == UInt8(ascii: ".") {
+        guard k + 1 < position, bytes[k + 1] &- UInt8(ascii: "0") < 10 else { return nil }
       }
       let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       guard let value = Double(literal), value.isFinite else { return nil }
       return value
+    }
+
+    /// The common literal `-?D(.D+)?` (D: `0` or a digit run without a leading zero; at most 15
+    /// digits, 22 after the dot) read in one pass, as `shortDecimal` converts it; nil, with the
+    /// position unchanged, for anything else (then `double` reads the literal the long way).
+    mutating func shortDecimalInPlace() -> Double? {
+      var i = position
+      let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
+      if negative { i += 1 }
+      let intStart = i
+      var mantissa: UInt64 = 0
+      while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10 {
+        mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- UInt8(ascii: "0"))
+        i += 1
+      }
+      let intDigits = i - intStart
+      guard intDigits >= 1, intDigits == 1 || bytes[intStart] != UInt8(ascii: "0") else { return nil }
+      var fractionDigits = 0
+      if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+        i += 1
+        let fractionStart = i
+        while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10 {
+          mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- UInt8(ascii: "0"))
+          i += 1
+        }
+        fractionDigits = i - fractionStart
+        guard fractionDigits >= 1 else { return nil }
+      }
+      if i < bytes.count {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+")
+          || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        {
+          return nil
+        }
+      }
+      guard intDigits + fractionDigits <= 15, fractionDigits <= 22, mantissa < 1 << 53 else { return nil }
+      position = i
+      let value = Double(mantissa) / CTAModelReader.exactPowersOfTen[fractionDigits]
+      return negative ? -value : value
     }
 
     mutating func skipSpace() {

@@ -71,20 +71,45 @@ import Testing
     }
   }
 
+  /// The whole-file reader gives the decoder's weights bit for bit, through its one-pass path
+  /// (short decimals) and its fallback (exponents, 17 digits), and refuses what JSON does not allow.
+  @Test func modelReaderReadsWeightsAsTheDecoderDoes() throws {
+    var values: [Double] = [0, -0.0, 0.1, -0.3337, 1e-05, 123_456_789_012_345, 0.300_000_000_000_000_04, 2.5e-300, -7]
+    for n in UInt64(0)..<20_000 {
+      values.append(Double((n &* 2_654_435_761) % 10_000_000_000) / 1e7 * (n % 2 == 0 ? -1 : 1))
+    }
+    var file = try CTADetector.load().files.model
+    file.pageStage = nil
+    file.detector = SparseWeights(bias: values[3], indices: Array(values.indices), weights: values)
+    let bytes = Array(try JSONCoding.lineEncoder().encode(file))
+    let fast = try #require(CTAModelReader.parse(bytes))
+    let decoded = try JSONCoding.decoder().decode(CTAModelFile.self, from: Data(bytes))
+    #expect(fast.detector.weights.map(\.bitPattern) == decoded.detector.weights.map(\.bitPattern))
+    #expect(fast.detector.weights.map(\.bitPattern) == values.map(\.bitPattern))
+    // Leading zeros, a bare dot or sign: not JSON numbers, so not the fast reader's to read.
+    let text = String(decoding: bytes, as: UTF8.self)
+    for bad in ["00.5", "-.5", ".5", "1.", "-", "+1"] {
+      let broken = text.replacingOccurrences(of: #""bias":-0.3337"#, with: #""bias":"# + bad)
+      #expect(broken != text && CTAModelReader.parse(Array(broken.utf8)) == nil, "\(bad)")
+    }
+  }
+
   @Test func sparseRowsAddWhatDenseRowsAdd() {
     let dimension = 1 << 10
     let width = 3
-    var entries: [(feature: Int, column: Int, weight: Float)] = []
+    var columns = [(indices: [Int], weights: [Double])](repeating: ([], []), count: width)
     var dense = [Float](repeating: 0, count: dimension * width)
     for f in stride(from: 0, to: dimension, by: 7) {
       for c in 0..<width where (f + c) % 2 == 0 {
-        let w = Float(f) / 100 - Float(c)
-        entries.append((f, c, w))
-        dense[f * width + c] = w
+        let w = Double(f) / 100 - Double(c)
+        columns[c].indices.append(f)
+        columns[c].weights.append(w)
+        dense[f * width + c] = Float(w)
       }
     }
-    entries.append((dimension, 0, 9))  // outside: ignored
-    let rows = SparseRows(dimension: dimension, width: width, entries: entries)
+    columns[0].indices.append(dimension)  // outside: ignored
+    columns[0].weights.append(9)
+    let rows = SparseRows(dimension: dimension, columns: columns)
     var sparseSums = [0.5, -1, 2]
     var denseSums = sparseSums
     for f in 0..<dimension {
