@@ -222,9 +222,10 @@ CTA_REAL   ?= out/cta-real
 # CTA_LABELS that holds a labels.csv (none on a fresh machine).
 CTA_EXTRA  ?= $(sort $(patsubst %/labels.csv,%,$(wildcard $(CTA_LABELS)/*/labels.csv)) \
   $(filter $(wildcard $(CTA_LABELS)/*),$(addprefix $(CTA_LABELS)/,$(notdir $(patsubst %/,%,$(CTA_KEPT))))))
-# Page sets kept in the repository (training/cta-real/kept/SET: sources and labels, no text). With its
-# pages fetched again into CTA_LABELS/SET, `make cta-real` restores its labels.csv (fresh.py restore
-# checks every page byte for byte); without them it says which set is missing.
+# Page sets and sets of posts kept in the repository (training/cta-real/kept/SET: sources and labels,
+# no text). With its pages or rows fetched again into CTA_LABELS/SET, `make cta-real` restores its
+# labels.csv (fresh.py restore checks every page byte for byte, every post by its text's hash);
+# without them it says which set is missing.
 CTA_KEPT   := $(wildcard training/cta-real/kept/*/)
 CTA_REDDIT := $(wildcard $(SHARED)/data/cta/reddit-collective-action-train.csv)
 CTA_MODEL  := Sources/CTAExtraction/Resources/cta-model.json
@@ -237,7 +238,7 @@ cta-real:
 	@test -d "$(CTA_LABELS)" || echo "cta-real: CTA_LABELS=$(CTA_LABELS) is missing: no tweet labels (id-tweets.csv, en-crisis-tweets.csv); only page sentences and Reddit are real data" >&2
 	-@for kept in $(CTA_KEPT); do set=$$(basename $$kept); \
 	  if [ -d "$(CTA_LABELS)/$$set" ]; then python3 training/cta-real/fresh.py restore "$$kept" "$(CTA_LABELS)/$$set" 2>&1 | tail -n 1; \
-	  else echo "cta-real: page set $$set (training/cta-real/kept) has no pages in $(CTA_LABELS)/$$set: not scored (training/cta-real/kept/README.md says how to fetch them)" >&2; fi; done
+	  else echo "cta-real: kept set $$set (training/cta-real/kept) has no pages or posts in $(CTA_LABELS)/$$set: not scored (training/cta-real/kept/README.md says how to fetch them)" >&2; fi; done
 	-@python3 training/cta-real/materialise.py --labels "$(CTA_LABELS)" --shared "$(SHARED)" $(foreach d,$(CTA_EXTRA),--extra "$(d)") --out "$(CTA_REAL)"
 	@test -z "$(CTA_REDDIT)" && echo "cta-real: $(SHARED)/data/cta/reddit-collective-action-train.csv missing: no Reddit figures" >&2 || true
 

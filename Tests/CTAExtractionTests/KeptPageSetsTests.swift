@@ -4,8 +4,8 @@ import Testing
 
 @testable import CTAExtraction
 
-/// The page sets kept in the repository (`training/cta-real/kept/SET`, written by `fresh.py keep`):
-/// what a new machine needs to fetch the pages again and restore their labels. Each set's two files
+/// The page sets and sets of posts kept in the repository (`training/cta-real/kept/SET`, written by
+/// `fresh.py keep`): what a new machine needs to fetch the pages or rows again and restore their labels. Each set's two files
 /// are well formed, so that a hand edit or a bad merge is caught here and not on the day a machine is
 /// lost: every page has its address and digests, every label a known category and a page of the set.
 @Suite struct KeptPageSetsTests {
@@ -39,9 +39,14 @@ import Testing
     #expect(Self.sets.count >= 3, "no kept page sets under \(Self.kept.path)")
   }
 
+  static let postSourceHeader = [
+    "file", "repo", "path", "commit", "column", "rule", "rows", "posts", "posts_sha256",
+  ]
+
   @Test(arguments: sets)
   func eachSetIsWellFormed(_ set: URL) throws {
     let sources = try Self.rows(set.appendingPathComponent("sources.csv"))
+    if sources.first == Self.postSourceHeader { return try Self.checkPostSet(set, sources: sources) }
     #expect(
       sources.first == ["file", "repo", "path", "commit", "kind", "chars", "sha256", "sentences", "sentences_sha256"])
     var pages: Set<String> = []
@@ -69,6 +74,40 @@ import Testing
       default: Issue.record("\(row[0]): label \(row[1])")
       }
       #expect(Self.isHex(row[4], count: 12), "\(row[0]): text_sha")
+    }
+  }
+
+  /// A kept set of posts (`fresh.py keep` of a set of Indonesian posts): each raw file's source and
+  /// selection rule, and every post's id (raw file and source row), label and text hash.
+  static func checkPostSet(_ set: URL, sources: [[String]]) throws {
+    var files: Set<String> = []
+    for row in sources.dropFirst() {
+      #expect(row.count == 9, "\(set.lastPathComponent): \(row)")
+      guard row.count == 9 else { continue }
+      #expect(row[0].hasPrefix("raw-") && row[0].hasSuffix(".txt"), "\(row[0])")
+      #expect(row[1].contains("/") && isHex(row[3], count: 40), "\(row[0]): repository or commit")
+      #expect(!row[4].isEmpty && (row[5] == "all" || row[5].hasPrefix("first ")), "\(row[0]): column or rule")
+      #expect(Int(row[6]).map { $0 > 0 } == true && Int(row[7]).map { $0 > 0 } == true, "\(row[0]): counts")
+      #expect(isHex(row[8], count: 64), "\(row[0]): digest")
+      let prefix = String(row[0].split(separator: "/").last?.dropLast(4) ?? "")
+      #expect(files.insert(prefix).inserted, "\(prefix) twice")
+    }
+    let labels = try rows(set.appendingPathComponent("labels.csv"))
+    #expect(labels.first == ["id", "label", "category", "reported", "text_sha"])
+    var ids: Set<String> = []
+    for row in labels.dropFirst() {
+      #expect(row.count == 5, "\(set.lastPathComponent): \(row)")
+      guard row.count == 5 else { continue }
+      let parts = row[0].split(separator: "-")
+      #expect(parts.count >= 2 && files.contains(parts.dropLast().joined(separator: "-")), "\(row[0]): no raw file")
+      #expect(parts.last.flatMap { Int($0) }.map { $0 > 0 } == true, "\(row[0]): row number")
+      #expect(ids.insert(row[0]).inserted, "\(row[0]) twice")
+      switch row[1] {
+      case "1": #expect(CTAResources.categories.contains(row[2]), "\(row[0]): category \(row[2])")
+      case "0": #expect(row[2].isEmpty && (row[3] == "0" || row[3] == "1"), "\(row[0]): a 0 has no category")
+      default: Issue.record("\(row[0]): label \(row[1])")
+      }
+      #expect(isHex(row[4], count: 12), "\(row[0]): text_sha")
     }
   }
 }

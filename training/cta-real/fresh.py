@@ -23,14 +23,19 @@ filters, splits and combines.
                                        the labels (A where A = B, else SET/out/disagree-C.csv) to
                                        labels-HALF.csv
   fresh.py labels SET                  labels.csv: every labels-*.csv of SET, in posts.tsv order
-  fresh.py keep SET KEPT               KEPT/sources.csv (where each saved page came from: repository,
+  fresh.py keep SET KEPT               a set of posts: KEPT/sources.csv (each raw file's repository, path,
+                                       commit, column and selection rule, from SET/raw-*/SOURCES.tsv) and
+                                       KEPT/labels.csv (every post's id, label and text hash; no text).
+                                       A page set: KEPT/sources.csv (where each saved page came from: repository,
                                        path, commit, sha256; from the "## Rows" of SET/raw-*/SOURCES.md)
                                        with how each page was segmented, and KEPT/labels.csv (the ids,
                                        labels and a hash of every sentence that is an ask or a
                                        reported ask; no text): what the repository keeps of a page set
                                        (training/cta-real/kept/SET), so that losing the machine loses
                                        no labels
-  fresh.py restore KEPT SET            the other way: checks that the pages fetched again into SET
+  fresh.py restore KEPT SET            the other way: for posts, reads the raw files copied again into SET
+                                       (prompts/collect.md), checks every kept post's text and writes
+                                       posts.tsv and labels.csv; for pages, checks that the pages fetched again into SET
                                        (by a person, from the addresses in KEPT/sources.csv) are
                                        byte-exact, segments them (checking each page's sentences)
                                        and writes SET/labels.csv; names every page still to fetch
@@ -78,6 +83,32 @@ def excluded_keys(paths):
     return keys
 
 
+def raw_rows(path):
+    """(row number, text) of each row of a collector's raw file (`ROW␟TEXT` or `ROW␟LANG␟TEXT`), the
+    text as posts.tsv holds it (tabs and CRs to spaces, <U+XXXX> decoded, stripped); text None for a
+    row in another language than Indonesian."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            fields = line.split(SEP)
+            if len(fields) >= 3 and (fields[1] == "" or LANG.match(fields[1])):
+                if fields[1] not in ("in", "id", ""):
+                    yield int(fields[0]), None
+                    continue
+                text = SEP.join(fields[2:])
+            else:
+                text = SEP.join(fields[1:])
+            yield int(fields[0]), UESC.sub(lambda m: chr(int(m.group(1), 16)),
+                                           text.replace("\t", " ").replace("\r", " ")).strip()
+
+
+def post_id(prefix, row):
+    """A post's id: the raw file's name and the row's number in its source file."""
+    return f"{prefix}-{row:05d}"
+
+
 def build(setdir, excludes):
     earlier = excluded_keys(excludes)
     seen_key, seen_exact = set(earlier), set()
@@ -85,33 +116,23 @@ def build(setdir, excludes):
     for path in sorted(glob.glob(os.path.join(setdir, "raw-*", "*.txt"))):
         prefix = os.path.splitext(os.path.basename(path))[0]
         st = collections.Counter()
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = line.rstrip("\n")
-                if not line.strip():
-                    continue
-                fields = line.split(SEP)
-                st["rows_read"] += 1
-                if len(fields) >= 3 and (fields[1] == "" or LANG.match(fields[1])):
-                    if fields[1] not in ("in", "id", ""):
-                        st["dropped_lang"] += 1
-                        continue
-                    text = SEP.join(fields[2:])
-                else:
-                    text = SEP.join(fields[1:])
-                text = UESC.sub(lambda m: chr(int(m.group(1), 16)), text.replace("\t", " ").replace("\r", " ")).strip()
-                key = norm_key(text)
-                reason = ("dropped_empty" if not text else "dropped_short" if nwords(text) < 3
-                          else "dropped_exact_dup" if text in seen_exact
-                          else "dropped_in_earlier_set" if key in earlier
-                          else "dropped_copy_dup" if key in seen_key else None)
-                if reason:
-                    st[reason] += 1
-                    continue
-                seen_exact.add(text)
-                seen_key.add(key)
-                out.append((f"{prefix}-{int(fields[0]):05d}", text))
-                st["kept"] += 1
+        for row, text in raw_rows(path):
+            st["rows_read"] += 1
+            if text is None:
+                st["dropped_lang"] += 1
+                continue
+            key = norm_key(text)
+            reason = ("dropped_empty" if not text else "dropped_short" if nwords(text) < 3
+                      else "dropped_exact_dup" if text in seen_exact
+                      else "dropped_in_earlier_set" if key in earlier
+                      else "dropped_copy_dup" if key in seen_key else None)
+            if reason:
+                st[reason] += 1
+                continue
+            seen_exact.add(text)
+            seen_key.add(key)
+            out.append((post_id(prefix, row), text))
+            st["kept"] += 1
         stats[prefix] = dict(st)
     posts_tsv.write(os.path.join(setdir, "posts.tsv"), out)
     with open(os.path.join(setdir, "build_stats.json"), "w", encoding="utf-8") as f:
@@ -256,6 +277,104 @@ def source_rows(setdir):
 
 
 def keep(setdir, kept):
+    """keep_pages or keep_posts, by the set's kind."""
+    (keep_pages if set_kind(setdir)[1] else keep_posts)(setdir, kept)
+
+
+def restore(kept, setdir):
+    """restore_pages or restore_posts, by the kind of set kept/sources.csv describes."""
+    with open(os.path.join(kept, "sources.csv"), newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    (restore_posts if header == POST_SOURCE_FIELDS else restore_pages)(kept, setdir)
+
+
+POST_SOURCE_FIELDS = ["file", "repo", "path", "commit", "column", "rule", "rows", "posts", "posts_sha256"]
+
+
+def post_sources(setdir):
+    """The rows of each SET/raw-*/SOURCES.tsv (prefix, repo, path, commit, column, rule, rows; written by
+    the collector, prompts/collect.md), keyed by the raw file inside SET (raw-X/PREFIX.txt)."""
+    sources = {}
+    for path in sorted(glob.glob(os.path.join(setdir, "raw-*", "SOURCES.tsv"))):
+        raw = os.path.basename(os.path.dirname(path))
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                sources[f"{raw}/{row['prefix']}.txt"] = row
+    return sources
+
+
+def prefix_of(ident):
+    return ident.rsplit("-", 1)[0]
+
+
+def keep_posts(setdir, kept):
+    """What the repository keeps of a finished set of posts: where each raw file's rows came from
+    (sources.csv: repository, path, commit, text column, selection rule, with the number and a digest
+    of the posts taken from it) and every post's id, label and text hash (labels.csv; the id names the
+    raw file and the row of the source file). No text."""
+    sources = post_sources(setdir)
+    posts = posts_tsv.read(os.path.join(setdir, "posts.tsv"))
+    by_prefix = {os.path.splitext(os.path.basename(f))[0]: f for f in sources}
+    missing = sorted({prefix_of(i) for i, _ in posts} - set(by_prefix))
+    if missing:
+        sys.exit(f"fresh: no SOURCES.tsv row for the raw files {missing}")
+    with open(os.path.join(setdir, "labels.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    texts = dict(posts)
+    if len(rows) != len(texts) or {r["id"] for r in rows} != set(texts):
+        sys.exit("fresh: labels.csv does not label every post of posts.tsv once")
+    if {r["lang"] for r in rows} != {"id"} or any(r.get("kind") for r in rows):
+        sys.exit("fresh: keep_posts is for sets of Indonesian posts (lang id, no kind)")
+    lines = collections.defaultdict(list)
+    for ident, text in posts:
+        lines[by_prefix[prefix_of(ident)]].append(f"{ident}\t{text}\n")
+    os.makedirs(kept, exist_ok=True)
+    with open(os.path.join(kept, "sources.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(POST_SOURCE_FIELDS)
+        for file, r in sources.items():
+            if lines[file]:
+                w.writerow([file, r["repo"], r["path"], r["commit"], r["column"], r["rule"], r["rows"],
+                            len(lines[file]), sha256_hex("".join(lines[file]).encode("utf-8"))])
+    with open(os.path.join(kept, "labels.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=KEPT_FIELDS, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow(dict(r, text_sha=text_sha(texts[r["id"]])))
+    print(f"fresh: kept {len(rows)} labels of posts from {len(lines)} raw files in {kept}", file=sys.stderr)
+
+
+def restore_posts(kept, setdir):
+    """The posts and labels of a kept set written back into SET/posts.tsv and SET/labels.csv from the raw
+    files copied again (by a person, from sources.csv, as prompts/collect.md says) into SET: every kept
+    post must find its row with the same text (text_sha). Exits naming what is missing or changed."""
+    with open(os.path.join(kept, "sources.csv"), newline="", encoding="utf-8") as f:
+        sources = list(csv.DictReader(f))
+    to_fetch = [f"  {r['file']}: repository {r['repo']}, path {r['path']}, commit {r['commit']}, column "
+                f"{r['column']}, rows: {r['rule']}" for r in sources if not os.path.exists(os.path.join(setdir, r["file"]))]
+    if to_fetch:
+        sys.exit("\n".join(to_fetch) + f"\nfresh: {len(to_fetch)} of {len(sources)} raw files of {setdir} to copy "
+                 f"again (fresh.py restore {kept} {setdir} lists each: repository, path, commit, column, rows)")
+    texts = {}
+    for r in sources:
+        prefix = os.path.splitext(os.path.basename(r["file"]))[0]
+        texts.update((post_id(prefix, row), text) for row, text in raw_rows(os.path.join(setdir, r["file"])))
+    with open(os.path.join(kept, "labels.csv"), newline="", encoding="utf-8") as f:
+        marked = list(csv.DictReader(f))
+    wrong = [r["id"] for r in marked if texts.get(r["id"]) is None or text_sha(texts[r["id"]]) != r["text_sha"]]
+    if wrong:
+        sys.exit(f"fresh: {len(wrong)} kept posts are not in the raw files as labelled, e.g. {wrong[:3]}")
+    posts_tsv.write(os.path.join(setdir, "posts.tsv"), [(r["id"], texts[r["id"]]) for r in marked])
+    with open(os.path.join(setdir, "labels.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "label", "category", "reported", "lang", "split"])
+        for r in marked:
+            w.writerow([r["id"], r["label"], r["category"], r["reported"], "id", "test"])
+    print(f"fresh: restored {len(marked)} posts and their labels into {setdir}", file=sys.stderr)
+
+
+def keep_pages(setdir, kept):
     """What the repository keeps of a finished page set: where each page came from and how it was
     segmented (sources.csv), and the label of every sentence that is not a plain 0 (labels.csv; every
     other sentence of the pages is a 0, not reported)."""
@@ -290,7 +409,7 @@ def keep(setdir, kept):
     print(f"fresh: kept {len(rows)} labels of {len(digests)} pages in {kept}", file=sys.stderr)
 
 
-def restore(kept, setdir):
+def restore_pages(kept, setdir):
     """The labels of a kept page set written back into SET/labels.csv: every page fetched again must be
     byte-exact (sha256 of sources.csv) and segmented as when it was labelled (sentence count and digest);
     every kept label must find its sentence (text_sha). Exits naming what is missing or changed."""
