@@ -207,11 +207,14 @@ extension CueAnalyzer {
   }
 
   /// The index of a voting verb in the imperative ("pilih", "tusuk"; `grammar.voting_verbs`) directly
-  /// followed by a capitalised word (a name), if any; not inside brackets, where it spells out an
-  /// acronym ("TPS (Tusuk Prabowo Sandi)").
+  /// followed by a name: a capitalised word, a handle or a campaign's hashtag ("Pilih @prabowo
+  /// @sandiuno !", "Pilih #PrakarUntukJakarta saja"), if any; not inside brackets, where it spells
+  /// out an acronym ("TPS (Tusuk Prabowo Sandi)").
   static func choosesByName(_ tokens: [Token], _ entries: [WordTable.Entry]) -> Int? {
     for i in tokens.indices.dropLast() where entries[i].classes.isSuperset(of: [.imperativeID, .votingVerb]) {
-      if tokens[i + 1].kind == .word && tokens[i + 1].capitalized && !(i > 0 && tokens[i - 1].text == "(") {
+      let next = tokens[i + 1]
+      let named = (next.kind == .word && next.capitalized) || next.kind == .mention || next.kind == .hashtag
+      if named && !(i > 0 && tokens[i - 1].text == "(") {
         return i
       }
     }

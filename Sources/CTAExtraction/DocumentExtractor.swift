@@ -67,6 +67,7 @@ extension CTADetector {
     var commercial = false
     let reply = Self.isReply(scalars)
     let onPage = usesPageStage(scalarCount: scalars.count, lang: document.lang, reply: reply)
+    let isPost = scalars.count <= Self.postLength
     var text = document.text
     text.withUTF8 { textBytes in
       // A sentence's bytes are a slice of the text's: valid UTF-8 round-trips through its scalars.
@@ -89,6 +90,14 @@ extension CTADetector {
           before.ask.probability >= model.threshold(forLanguage: before.ask.lang),
           let pair = ask(
             before.ask, namedIn: sentence, pair: scalars[before.span.start..<span.end],
+            UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), target: target,
+            docLang: document.lang, inReply: reply)
+        {
+          found = pair
+          askSpan = SentenceSpan(start: before.span.start, end: span.end)
+        } else if found == nil, isPost, let before = openAsk, !before.ask.namedActs.isEmpty,
+          let pair = ask(
+            before.ask, completedIn: scalars[before.span.start..<span.end],
             UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), target: target,
             docLang: document.lang, inReply: reply)
         {
@@ -150,6 +159,25 @@ extension CTADetector {
     ).named(after: before)
   }
 
+  /// One ask made of two sentences of a post: `before` asked the reader and named an act that needs
+  /// a when or where ("Ayoo merapat senam massal."), the next sentence gives it ("Besok Minggu 13
+  /// Oktober jam 6 pagi."). The two are judged as one; nil unless that makes an ask of an act
+  /// `before` named. Judged only after such an open ask, which is rare. (On pages the two sentences
+  /// are mostly apart: the pairing found 4 false asks in the kept page sets for 1 ask.)
+  func ask(
+    _ before: SentenceOutcome.OpenAsk, completedIn pair: ArraySlice<Unicode.Scalar>,
+    _ pairBytes: UnsafeBufferPointer<UInt8>, target: CTATarget?, docLang: String?, inReply: Bool
+  ) -> SentenceOutcome.Ask? {
+    let tokens = Tokenizer.tokens(pair)
+    let verdict = judge(tokens: tokens, docLang: docLang, anchoredTarget: target, inReply: inReply, gateFirst: true)
+    guard verdict.isCallToAction, let category = verdict.category, before.namedActs.contains(category) else {
+      return nil
+    }
+    return SentenceOutcome.Ask(
+      verdict: verdict, category: category, sentence: String(decoding: pairBytes, as: UTF8.self), keyTokens: tokens,
+      docLang: docLang)
+  }
+
   /// `outcome(_:_:docLang:anchoredTarget:inReply:onPage:)` looked up in `memo` first, and kept there
   /// when judged.
   private func outcome(
@@ -182,7 +210,8 @@ extension CTADetector {
       commercial: verdict.analysis.cues.contains("commercial"), namesAct: Self.namesActOnly(verdict.analysis),
       openAsk: Self.isOpenAsk(verdict.analysis) && !verdict.isCallToAction
         ? SentenceOutcome.OpenAsk(
-          probability: verdict.probability, lang: verdict.analysis.lang, promo: verdict.analysis.promo) : nil)
+          probability: verdict.probability, lang: verdict.analysis.lang, promo: verdict.analysis.promo,
+          namedActs: verdict.analysis.categoryHits.keys.sorted()) : nil)
     guard verdict.isCallToAction || verdict.isReported, let category = verdict.category else { return outcome }
     outcome.ask = SentenceOutcome.Ask(
       verdict: verdict, category: category, sentence: String(decoding: utf8, as: UTF8.self), keyTokens: tokens,

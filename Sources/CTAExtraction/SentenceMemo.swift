@@ -29,6 +29,10 @@ struct SentenceOutcome: Sendable {
     var lang: String?
     /// Whether a publisher-promo phrase matched.
     var promo: Bool
+    /// Acts a phrase of the sentence named that its form did not let stand: an act that needs a when
+    /// or where ("Ayo merapat senam massal."), which the next sentence may give (`CTADetector
+    /// .ask(_:completedIn:…)`).
+    var namedActs: [String] = []
   }
 
   /// A call to action or reported ask, without the fields of its place in a document. A class, so

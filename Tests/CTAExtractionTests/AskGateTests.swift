@@ -1489,6 +1489,34 @@ import Testing
     #expect(ctas("Mari bantu saudara kita yang terdampak banjir. Kemarin warga sudah menggalang dana.").isEmpty)
   }
 
+  @Test func aPostsInvitationTakesItsWhenFromTheNextSentence() {
+    func ctas(_ text: String) -> [CallToAction] {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+    }
+    // "Merapat" asks for a gathering only with a when or where; in a post the next sentence gives it.
+    let pair = ctas("Ayo merapat senam massal. Besok Minggu 13 Oktober jam 6 pagi.")
+    #expect(pair.map(\.category) == ["attend"], "\(pair.map(\.sentence))")
+    #expect(pair.first?.sentence.hasSuffix("jam 6 pagi.") == true)
+    #expect(ctas("Ayo merapat senam massal.").isEmpty)
+    #expect(ctas("Ayo merapat. Kita bahas nanti.").isEmpty)
+    // On a page the two sentences are mostly apart: no pairing there.
+    let filler = String(repeating: "Warga kampung kami menanam pohon di tepi sungai setiap tahun. ", count: 12)
+    #expect(ctas(filler + "Ayo merapat senam massal. Besok Minggu 13 Oktober jam 6 pagi.").isEmpty)
+  }
+
+  @Test func aVoteAskNamesItsTicketByHandleOrHashtag() {
+    func category(_ text: String) -> String? {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+        .first?.category
+    }
+    #expect(category("Pilih @prabowo @sandiuno !") == "vote")
+    #expect(category("Aku mah ogah. Pilih #PrakarUntukJakarta saja supaya Jakarta menyala") == "vote")
+    #expect(category("@USER pilih @USER aja") == nil)  // a reply to one account
+    // Stretched hortatives: "yuks", "yuuk", "nyook".
+    #expect(category("Yuks ikut aksi damai di depan DPR besok jam 10") == "attend")
+    #expect(category("Nyook ikut aksi damai di depan DPR besok jam 10") == "attend")
+  }
+
   @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
     // A playlist page: hundreds of links and titles with no full stop make one 'sentence'.
     let links = (0..<40).map { "http://music.example/\($0)/track.mp3 Band \($0) - Song" }.joined(separator: " ")
