@@ -212,6 +212,10 @@ extension SentenceScan {
       let permitted = permittedActs
       dropActs(namedOnlyWhere: { permitted.contains($0) })
     }
+    if !commentBoxActs.isEmpty {
+      let boxes = commentBoxActs
+      dropActs(namedOnlyWhere: { boxes.contains($0) })
+    }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
     // theirs, wherever that act is named only after the "to"; the reader's act is the share, named
     // before it.

@@ -5,6 +5,12 @@ import SlackscoreCore
 /// requests), the narration and question cues, links and shape, then `analysis`. Each phase reads
 /// the analyzer's lists, passed in, and the state the earlier phases left.
 struct SentenceScan {
+  /// Words that join a second imperative to the first ("Baca artikel ini dan share …", "Read it and
+  /// share your thoughts").
+  static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta", "and", "then", "&"]
+  /// The verbs a comment box's line opens with ("share your thoughts", "bagikan pendapat kalian").
+  static let commentBoxVerbs: Set<String> = ["share", "bagikan", "sharing", "ceritakan"]
+
   /// The sentence's tokens and their word-table entries.
   let tokens: [Token]
   let entries: [WordTable.Entry]
@@ -51,6 +57,9 @@ struct SentenceScan {
   var openingHortativeEnd: Int?
   /// Act phrases that a permission word follows ("Boikot silahkan"): no imperative at their head.
   var permittedActs: [Int] = []
+  /// Where a comment box's line joined to the clause before it opens ("… dan share pendapat kalian
+  /// di kolom komentar"): the share named there is no act.
+  var commentBoxActs: [Int] = []
   /// Where an appeal's title ends ("imbauan ayo nyoblos": the token after "ayo"): the act there is
   /// named, not asked.
   var titledActs: [Int] = []
@@ -218,8 +227,14 @@ struct SentenceScan {
         cues.insert(.newsWidget)
         // "Baca juga: …", "Read more …": navigation when it opens the sentence, or its clause, alone
         // or after the clause's hortative ("Buat yang tinggal di Sumatera, yuk bagikan cerita kalian
-        // di kolom komentar": a comment box).
-        if first <= 1 {
+        // di kolom komentar": a comment box). A comment box's line joined to an ask before it ("Baca
+        // artikel ini dan share pendapat kalian di kolom komentar!") names no share act; the ask
+        // before it stands ("Sign the petition and share your story with us").
+        if first > 1 && Self.joiningConjunctions.contains(tokens[first - 1].text)
+          && Self.commentBoxVerbs.contains(tokens[first].text)
+        {
+          commentBoxActs.append(first)
+        } else if first <= 1 {
           cues.insert(.navigation)
         } else {
           let heads = knownHeads ?? CueAnalyzer.clauseHeads(tokens, entries)

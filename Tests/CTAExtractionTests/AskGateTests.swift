@@ -1517,6 +1517,16 @@ import Testing
     #expect(category("Nyook ikut aksi damai di depan DPR besok jam 10") == "attend")
   }
 
+  @Test func aCommentBoxJoinedToAnAskNamesNoShare() {
+    func categories(_ text: String) -> [String] {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+        .map(\.category)
+    }
+    #expect(categories("Baca artikel ini dan share pendapat kalian di kolom komentar!").isEmpty)
+    #expect(categories("Tanda tangani petisinya dan bagikan cerita kalian di kolom komentar.") == ["sign"])
+    #expect(categories("Ayo share postingan ini ke teman-teman kalian!") == ["share"])
+  }
+
   @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
     // A playlist page: hundreds of links and titles with no full stop make one 'sentence'.
     let links = (0..<40).map { "http://music.example/\($0)/track.mp3 Band \($0) - Song" }.joined(separator: " ")
