@@ -86,23 +86,21 @@ extension CTADetector {
         if outcome.commercial { commercial = true }
         var found = outcome.ask
         var askSpan = span
-        if found == nil, outcome.namesAct, let before = openAsk,
-          before.ask.probability >= model.threshold(forLanguage: before.ask.lang),
-          let pair = ask(
-            before.ask, namedIn: sentence, pair: scalars[before.span.start..<span.end],
-            UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), target: target,
-            docLang: document.lang, inReply: reply)
-        {
-          found = pair
-          askSpan = SentenceSpan(start: before.span.start, end: span.end)
-        } else if found == nil, isPost, let before = openAsk, !before.ask.namedActs.isEmpty,
-          let pair = ask(
-            before.ask, completedIn: scalars[before.span.start..<span.end],
-            UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)]), target: target,
-            docLang: document.lang, inReply: reply)
-        {
-          found = pair
-          askSpan = SentenceSpan(start: before.span.start, end: span.end)
+        if found == nil, let before = openAsk {
+          // The open ask and this sentence together: this one names its act, or gives the when or
+          // where of the act the open ask named (in a post).
+          let pair = scalars[before.span.start..<span.end]
+          let pairBytes = UnsafeBufferPointer(rebasing: textBytes[before.start..<(start + bytes.count)])
+          if outcome.namesAct, before.ask.probability >= model.threshold(forLanguage: before.ask.lang) {
+            found = ask(
+              before.ask, namedIn: sentence, pair: pair, pairBytes, target: target, docLang: document.lang,
+              inReply: reply)
+          }
+          if found == nil, isPost, !before.ask.namedActs.isEmpty {
+            found = ask(
+              before.ask, completedIn: pair, pairBytes, target: target, docLang: document.lang, inReply: reply)
+          }
+          if found != nil { askSpan = SentenceSpan(start: before.span.start, end: span.end) }
         }
         openAsk = outcome.openAsk.map { (span, start, $0) }
         guard let ask = found, ask.isCallToAction || (keepReported && ask.isReported) else { continue }

@@ -5,9 +5,10 @@ import SlackscoreCore
 /// requests), the narration and question cues, links and shape, then `analysis`. Each phase reads
 /// the analyzer's lists, passed in, and the state the earlier phases left.
 struct SentenceScan {
-  /// Words that join a second imperative to the first ("Baca artikel ini dan share …", "Read it and
-  /// share your thoughts").
-  static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta", "and", "then", "&"]
+  /// Indonesian words that join a second imperative to the first ("Baca artikel ini dan share …").
+  /// (In English the comment box's share is still read as an ask: "Please read the article and share
+  /// your thoughts below!" is one, at a low probability.)
+  static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta"]
   /// The verbs a comment box's line opens with ("share your thoughts", "bagikan pendapat kalian").
   static let commentBoxVerbs: Set<String> = ["share", "bagikan", "sharing", "ceritakan"]
 
@@ -229,7 +230,7 @@ struct SentenceScan {
         // or after the clause's hortative ("Buat yang tinggal di Sumatera, yuk bagikan cerita kalian
         // di kolom komentar": a comment box). A comment box's line joined to an ask before it ("Baca
         // artikel ini dan share pendapat kalian di kolom komentar!") names no share act; the ask
-        // before it stands ("Sign the petition and share your story with us").
+        // before it stands ("Tanda tangani petisinya dan bagikan cerita kalian …" asks to sign).
         if first > 1 && Self.joiningConjunctions.contains(tokens[first - 1].text)
           && Self.commentBoxVerbs.contains(tokens[first].text)
         {
