@@ -44,19 +44,34 @@ public struct SparseWeights: Sendable, Codable, Hashable {
 
   /// Absolute indices from gaps; throws on a gap below 1 or an overflow.
   private static func indices(fromGaps gaps: [Int], container: KeyedDecodingContainer<CodingKeys>) throws -> [Int] {
+    switch indices(fromGaps: gaps) {
+    case .success(let indices): return indices
+    case .failure(let bad):
+      throw DecodingError.dataCorruptedError(
+        forKey: .gaps, in: container,
+        debugDescription: "gap \(bad.position) is \(bad.gap): indices must strictly ascend (gaps ≥ 1)")
+    }
+  }
+
+  /// A gap below 1, or one that overflows, at `position`.
+  struct BadGap: Error {
+    let position: Int
+    let gap: Int
+  }
+
+  /// Absolute indices from gaps (each index minus the one before, −1 before the first), or the first
+  /// gap below 1 or that overflows. The decoder and `CTAModelReader` both read gaps through it.
+  static func indices(fromGaps gaps: [Int]) -> Result<[Int], BadGap> {
     var result: [Int] = []
     result.reserveCapacity(gaps.count)
     var previous = -1
     for (k, gap) in gaps.enumerated() {
       let (index, overflow) = previous.addingReportingOverflow(gap)
-      guard gap >= 1, !overflow else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .gaps, in: container, debugDescription: "gap \(k) is \(gap): indices must strictly ascend (gaps ≥ 1)")
-      }
+      guard gap >= 1, !overflow else { return .failure(BadGap(position: k, gap: gap)) }
       result.append(index)
       previous = index
     }
-    return result
+    return .success(result)
   }
 
   /// The weights as a dense array of `dimension` (indices outside it are left out).
@@ -181,6 +196,26 @@ extension CTAModelFile {
   }
 }
 
+/// A logistic-regression head ready to score: its bias and dense weights indexed by feature (the
+/// detector's head and the page stage's).
+struct DenseLogistic: Sendable {
+  let bias: Double
+  private let weights: [Float]
+
+  /// The head `sparse` expanded over `dimension` features.
+  init(_ sparse: SparseWeights, dimension: Int) {
+    bias = sparse.bias
+    weights = sparse.dense(dimension: dimension)
+  }
+
+  /// The logistic of the bias, `offset` and the weights of `features`.
+  func probability(_ features: [Int], offset: Double = 0) -> Double {
+    var z = bias + offset
+    for f in features { z += Double(weights[f]) }
+    return 1 / (1 + CTAModel.exp(-z))
+  }
+}
+
 /// Softmax category heads ready to score: one weight row per feature that has any.
 struct CategoryHeads: Sendable {
   /// Category order of `scores`: `CTAResources.categories` order, those with a head.
@@ -226,8 +261,7 @@ public struct CTAModel: Sendable {
   public let lexiconPrior: Double
   /// Cue → log-odds adjustment (see `CTAModelFile.cueAdjustments`).
   public let cueAdjustments: [String: Double]
-  private let detectorBias: Double
-  private let detector: [Float]
+  private let detector: DenseLogistic
   /// The category heads.
   private let categoryHeads: CategoryHeads
   /// Category order of `categoryScores`.
@@ -242,8 +276,7 @@ public struct CTAModel: Sendable {
     languageThresholds = file.languageThresholds ?? [:]
     lexiconPrior = file.lexiconPrior
     cueAdjustments = file.cueAdjustments ?? [:]
-    detectorBias = file.detector.bias
-    detector = file.detector.dense(dimension: file.dimension)
+    detector = DenseLogistic(file.detector, dimension: file.dimension)
     categoryHeads = CategoryHeads(file.categories, dimension: file.dimension)
     pageStage = file.pageStage.map { PageStage(head: $0, dimension: file.dimension) }
   }
@@ -255,12 +288,11 @@ public struct CTAModel: Sendable {
 
   /// Probability that the sentence with these features is a call to action.
   public func probability(_ features: [Int], cues: [String] = []) -> Double {
-    var z = detectorBias
+    var adjustment = 0.0
     if !cueAdjustments.isEmpty {
-      for cue in cues { z += cueAdjustments[cue] ?? 0 }
+      for cue in cues { adjustment += cueAdjustments[cue] ?? 0 }
     }
-    for f in features { z += Double(detector[f]) }
-    return 1 / (1 + Self.exp(-z))
+    return detector.probability(features, offset: adjustment)
   }
 
   /// Category scores (logits) from the category heads, in `categoryNames` order; empty when the model

@@ -62,36 +62,16 @@ enum CTAModelReader {
       var pageStage: PageStageHead?
       let complete = object { reader, key in
         switch key {
-        case "format" where format == nil:
-          format = reader.string()
-          return format != nil
-        case "dimension" where dimension == nil:
-          dimension = reader.integer()
-          return dimension != nil
-        case "threshold" where threshold == nil:
-          threshold = reader.double()
-          return threshold != nil
-        case "lexicon_prior" where lexiconPrior == nil:
-          lexiconPrior = reader.double()
-          return lexiconPrior != nil
-        case "cue_adjustments" where cueAdjustments == nil:
-          cueAdjustments = reader.map { $0.double() }
-          return cueAdjustments != nil
-        case "language_thresholds" where languageThresholds == nil:
-          languageThresholds = reader.map { $0.double() }
-          return languageThresholds != nil
-        case "detector" where detector == nil:
-          detector = reader.sparseWeights()
-          return detector != nil
-        case "categories" where categories == nil:
-          categories = reader.map { $0.sparseWeights() }
-          return categories != nil
-        case "trained_on" where trainedOn == nil:
-          trainedOn = reader.map { $0.integer() }
-          return trainedOn != nil
-        case "page_stage" where pageStage == nil:
-          pageStage = reader.pageStageHead()
-          return pageStage != nil
+        case "format": return reader.read(into: &format) { $0.string() }
+        case "dimension": return reader.read(into: &dimension) { $0.integer() }
+        case "threshold": return reader.read(into: &threshold) { $0.double() }
+        case "lexicon_prior": return reader.read(into: &lexiconPrior) { $0.double() }
+        case "cue_adjustments": return reader.read(into: &cueAdjustments) { $0.map { $0.double() } }
+        case "language_thresholds": return reader.read(into: &languageThresholds) { $0.map { $0.double() } }
+        case "detector": return reader.read(into: &detector) { $0.sparseWeights() }
+        case "categories": return reader.read(into: &categories) { $0.map { $0.sparseWeights() } }
+        case "trained_on": return reader.read(into: &trainedOn) { $0.map { $0.integer() } }
+        case "page_stage": return reader.read(into: &pageStage) { $0.pageStageHead() }
         default: return false
         }
       }
@@ -113,18 +93,10 @@ enum CTAModelReader {
       var trainedOn: [String: Int]?
       let complete = object { reader, key in
         switch key {
-        case "threshold" where threshold == nil:
-          threshold = reader.double()
-          return threshold != nil
-        case "weights" where weights == nil:
-          weights = reader.sparseWeights()
-          return weights != nil
-        case "categories" where categories == nil:
-          categories = reader.map { $0.sparseWeights() }
-          return categories != nil
-        case "trained_on" where trainedOn == nil:
-          trainedOn = reader.map { $0.integer() }
-          return trainedOn != nil
+        case "threshold": return reader.read(into: &threshold) { $0.double() }
+        case "weights": return reader.read(into: &weights) { $0.sparseWeights() }
+        case "categories": return reader.read(into: &categories) { $0.map { $0.sparseWeights() } }
+        case "trained_on": return reader.read(into: &trainedOn) { $0.map { $0.integer() } }
         default: return false
         }
       }
@@ -139,36 +111,28 @@ enum CTAModelReader {
       var weights: [Double]?
       let complete = object { reader, key in
         switch key {
-        case "bias" where bias == nil:
-          bias = reader.double()
-          return bias != nil
-        case "gaps" where gaps == nil && indices == nil:
-          gaps = reader.array { $0.integer() }
-          return gaps != nil
-        case "indices" where gaps == nil && indices == nil:
-          indices = reader.array { $0.integer() }
-          return indices != nil
-        case "weights" where weights == nil:
-          weights = reader.array { $0.double() }
-          return weights != nil
+        case "bias": return reader.read(into: &bias) { $0.double() }
+        case "gaps" where indices == nil: return reader.read(into: &gaps) { $0.array { $0.integer() } }
+        case "indices" where gaps == nil: return reader.read(into: &indices) { $0.array { $0.integer() } }
+        case "weights": return reader.read(into: &weights) { $0.array { $0.double() } }
         default: return false
         }
       }
       guard complete, let bias, let weights else { return nil }
       if let gaps {
-        var absolute: [Int] = []
-        absolute.reserveCapacity(gaps.count)
-        var previous = -1
-        for gap in gaps {
-          let (index, overflow) = previous.addingReportingOverflow(gap)
-          guard gap >= 1, !overflow else { return nil }
-          absolute.append(index)
-          previous = index
-        }
+        guard case .success(let absolute) = SparseWeights.indices(fromGaps: gaps) else { return nil }
         indices = absolute
       }
       guard let indices else { return nil }
       return SparseWeights(bias: bias, indices: indices, weights: weights)
+    }
+
+    /// Reads a member's value with `value` into `slot`: false when the member came before (`slot`
+    /// is set) or its value does not read.
+    mutating func read<T>(into slot: inout T?, _ value: (inout Reader) -> T?) -> Bool {
+      guard slot == nil, let read = value(&self) else { return false }
+      slot = read
+      return true
     }
 
     /// Reads `{ "key": value, … }`, calling `member` with the reader placed at each value; false when

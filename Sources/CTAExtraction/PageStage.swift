@@ -40,15 +40,13 @@ public struct PageStageHead: Sendable, Codable, Hashable {
 public struct PageStage: Sendable {
   /// Probability at or above which a sentence is an ask.
   public let threshold: Double
-  private let bias: Double
-  private let weights: [Float]
+  private let head: DenseLogistic
   private let categories: CategoryHeads
 
   /// Expands the stage of a model file of `dimension` buckets.
   public init(head: PageStageHead, dimension: Int) {
     threshold = head.threshold
-    bias = head.weights.bias
-    weights = head.weights.dense(dimension: dimension)
+    self.head = DenseLogistic(head.weights, dimension: dimension)
     categories = CategoryHeads(head.categories, dimension: dimension)
   }
 
@@ -57,11 +55,7 @@ public struct PageStage: Sendable {
 
   /// Probability that the sentence with these stage features (`FeatureHasher.pageStageFeatures`) is
   /// an ask.
-  public func probability(_ features: [Int]) -> Double {
-    var z = bias
-    for f in features { z += Double(weights[f]) }
-    return 1 / (1 + CTAModel.exp(-z))
-  }
+  public func probability(_ features: [Int]) -> Double { head.probability(features) }
 
   /// Whether the stage judges a sentence of a document: an English page (not a post or a reply,
   /// `CTADetector.postLength`), in a sentence that addresses the reader and that nothing excludes.
