@@ -62,12 +62,19 @@ public struct FeatureHasher: Sendable {
   }
 
   /// `indices` sorted, each once.
-  static func sortedUnique(_ indices: [Int]) -> [Int] {
-    let sorted = indices.sorted()
-    var unique: [Int] = []
-    unique.reserveCapacity(sorted.count)
-    for value in sorted where unique.last != value { unique.append(value) }
-    return unique
+  /// Sorted and made unique in place: no second array.
+  static func sortedUnique(_ indices: consuming [Int]) -> [Int] {
+    var indices = indices
+    indices.sort()
+    var kept = 0
+    indices.withUnsafeMutableBufferPointer { values in
+      for i in values.indices where kept == 0 || values[kept - 1] != values[i] {
+        values[kept] = values[i]
+        kept += 1
+      }
+    }
+    indices.removeLast(indices.count - kept)
+    return indices
   }
 
   /// A crude stem shared by Indonesian and English inflections (`sebarkan`, `disebarkan`,

@@ -132,19 +132,20 @@ public final class SentenceMemo: Sendable {
     var onPage: Bool
   }
 
-  /// A memoised sentence and its context (its outcome is kept in `Table.outcomes`).
-  struct Entry {
-    /// The sentence's UTF-8 text.
-    var text: String
-    var context: Context
-    var cost: Int
-  }
-
+  /// The memo's ways, one field to an array, so that a lookup reads a hash per way and, on a match,
+  /// compares the context and text in place (no entry is copied or retained).
   struct Table {
-    var entries: [Entry?] = Array(repeating: nil, count: SentenceMemo.capacity)
-    /// The outcome of each entry, apart so that a hit copies the outcome alone.
+    /// The UTF-8 text of each way's sentence.
+    var texts: [String] = Array(repeating: "", count: SentenceMemo.capacity)
+    /// What each way's outcome depends on besides the text.
+    var contexts: [Context] = Array(
+      repeating: Context(docLang: nil, anchoredTarget: nil, inReply: false, onPage: false),
+      count: SentenceMemo.capacity)
+    /// Bytes each way holds (`store`); 0 for a free way.
+    var costs: [Int] = Array(repeating: 0, count: SentenceMemo.capacity)
+    /// The outcome of each way.
     var outcomes: [SentenceOutcome?] = Array(repeating: nil, count: SentenceMemo.capacity)
-    /// The hash of each entry's text, apart so that a lookup reads one word per way, not the entry.
+    /// The hash of each way's text.
     var hashes: [UInt64] = Array(repeating: 0, count: SentenceMemo.capacity)
     /// The way each set replaces next.
     var victims: [UInt8] = Array(repeating: 0, count: SentenceMemo.capacity / SentenceMemo.ways)
@@ -165,8 +166,8 @@ public final class SentenceMemo: Sendable {
   func outcome(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, context: Context) -> SentenceOutcome? {
     table.withLock { table in
       let first = Self.firstWay(hash)
-      for way in first..<(first + Self.ways) where table.hashes[way] == hash {
-        guard Self.matches(table.entries[way], utf8, context: context) else { continue }
+      for way in first..<(first + Self.ways) where table.hashes[way] == hash && table.costs[way] > 0 {
+        guard table.contexts[way] == context, Self.equal(table.texts[way], utf8) else { continue }
         table.hits += 1
         return table.outcomes[way]
       }
@@ -177,39 +178,29 @@ public final class SentenceMemo: Sendable {
 
   /// Keeps `outcome` for the sentence `text` in `context` (unless the byte budget is spent).
   func store(_ outcome: SentenceOutcome, text: String, hash: UInt64, context: Context) {
-    let cost = text.utf8.count + (outcome.ask?.recurrenceKey.utf8.count ?? 0)
+    let cost = max(1, text.utf8.count + (outcome.ask?.recurrenceKey.utf8.count ?? 0))
     table.withLock { table in
       let first = Self.firstWay(hash)
       var way = first
-      while way < first + Self.ways && table.entries[way] != nil { way += 1 }
+      while way < first + Self.ways && table.costs[way] > 0 { way += 1 }
       if way == first + Self.ways {
         let set = first / Self.ways
         way = first + Int(table.victims[set])
         table.victims[set] = UInt8((Int(table.victims[set]) + 1) % Self.ways)
       }
-      let freed = table.entries[way]?.cost ?? 0
+      let freed = table.costs[way]
       guard table.bytes - freed + cost <= Self.byteBudget else { return }
       table.bytes += cost - freed
       table.hashes[way] = hash
-      table.entries[way] = Entry(text: text, context: context, cost: cost)
+      table.texts[way] = text
+      table.contexts[way] = context
+      table.costs[way] = cost
       table.outcomes[way] = outcome
     }
   }
 
   @inline(__always) private static func firstWay(_ hash: UInt64) -> Int {
     (Int(truncatingIfNeeded: hash >> 32) & (capacity / ways - 1)) * ways
-  }
-
-  /// Whether `entry` holds the sentence `utf8` in this context; takes the entry borrowed, so that
-  /// a lookup does not copy (and retain) the entries it passes over.
-  private static func matches(
-    _ entry: borrowing Entry?, _ utf8: UnsafeBufferPointer<UInt8>, context: Context
-  ) -> Bool {
-    switch entry {
-    case .some(let entry):
-      entry.context == context && equal(entry.text, utf8)
-    case .none: false
-    }
   }
 
   /// Whether `text`'s UTF-8 is `utf8`: read in place (a stored sentence is a native string), not

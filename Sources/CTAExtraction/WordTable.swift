@@ -147,12 +147,15 @@ struct WordTable: Sendable {
 
   /// The entry of every token, in order (an empty entry for texts no list holds).
   func lookup(_ tokens: [Token]) -> [Entry] {
-    tokens.map { token in
-      switch ascii.value(for: token.text) {
-      case .found(let entry): entry
-      case .absent: Entry()
-      case .notASCII: entries[token.text] ?? Entry()
+    var found: [Entry] = []
+    found.reserveCapacity(tokens.count)
+    for i in tokens.indices {
+      switch ascii.value(for: tokens[i].text) {
+      case .found(let entry): found.append(entry)
+      case .absent: found.append(Entry())
+      case .notASCII: found.append(entries[tokens[i].text] ?? Entry())
       }
     }
+    return found
   }
 }
