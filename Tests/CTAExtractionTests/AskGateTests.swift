@@ -1527,6 +1527,19 @@ import Testing
     #expect(categories("Ayo share postingan ini ke teman-teman kalian!") == ["share"])
   }
 
+  @Test func notMissingAnEventAsksToAttendIt() {
+    func categories(_ text: String) -> [String] {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+        .map(\.category)
+    }
+    #expect(categories("Jangan lewatkan aksi damai hari Sabtu di Bundaran HI.") == ["attend"])
+    #expect(categories("Jangan sampai ketinggalan acara ini ya!") == ["attend"])
+    // A shop's promotion and an opportunity name no act; a forbidden act stays forbidden.
+    #expect(categories("Jangan lewatkan promo akhir tahun!").isEmpty)
+    #expect(categories("Jangan lewatkan kesempatan ini").isEmpty)
+    #expect(categories("Jangan ikut aksi besok, bahaya.").isEmpty)
+  }
+
   @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
     // A playlist page: hundreds of links and titles with no full stop make one 'sentence'.
     let links = (0..<40).map { "http://music.example/\($0)/track.mp3 Band \($0) - Song" }.joined(separator: " ")
