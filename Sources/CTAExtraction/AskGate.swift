@@ -63,9 +63,11 @@ enum AskGate {
   /// opens by naming its audience ("Buat yg anti negara …", `SentenceScan.opensWithAudience`), which
   /// in a reply is the public, not the account replied to. `subjectAfterOpening`: a
   /// headline's opening verb clause is followed by its subject (`SentenceScan.opensWithVerbClause`).
+  /// `addressesOnePerson`: a clause ends by addressing one person (`SentenceScan.addressesOnePerson`).
   static func judge(
     _ analysis: inout SentenceAnalysis, cues: inout CueSet, words: [Token], wordClasses: [WordClasses],
-    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, namesAudience: Bool, subjectAfterOpening: Bool
+    leadingAsk: Bool, inReply: Bool, asksBoycott: Bool, namesAudience: Bool, subjectAfterOpening: Bool,
+    addressesOnePerson: Bool
   ) {
     let tokens = analysis.tokens
     // ("Imbauan ayo nyoblos …": an inclusive word in an appeal's title addresses no one.)
@@ -96,11 +98,13 @@ enum AskGate {
       // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)
       analysis.exclusion = .bare
     } else if inReply || Self.opensReply(tokens), !inclusive, !namesAudience,
-      (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson),
+      (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson)
+        || addressesOnePerson,
       !(asksBoycott && askForm && !cues.contains(.secondPerson))
     {
       // In a reply, "you" is the account replied to: "@USER Anda bisa tukar produknya" asks the
-      // audience nothing, however it is phrased. A boycott asked without "you" is asked of everyone
+      // audience nothing, however it is phrased; nor does a hortative that ends by addressing one
+      // person ("@USER Bantu sebar QR ini bu."). A boycott asked without "you" is asked of everyone
       // ("@CNNIndonesia Boikot produk …", "@brand BOIKOT!"): no one account boycotts alone.
       cues.insert(.replyToOne)
       analysis.exclusion = .reply

@@ -180,7 +180,8 @@ extension SentenceScan {
       inReply: inReply || addressesHonoured,
       asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } }
         && !addressesOnePerson,
-      namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer))
+      namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer),
+      addressesOnePerson: addressesOnePerson)
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)
     }

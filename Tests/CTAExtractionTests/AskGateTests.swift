@@ -1540,6 +1540,27 @@ import Testing
     #expect(categories("Jangan ikut aksi besok, bahaya.").isEmpty)
   }
 
+  @Test func aReplyThatEndsByAddressingOnePersonAsksOnlyThem() {
+    func categories(_ text: String) -> [String] {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+        .map(\.category)
+    }
+    #expect(categories("@dokter_x Bantu sebar QR ini bu.").isEmpty)
+    #expect(categories("@dokter_x Bantu sebar QR ini Bu dok.").isEmpty)
+    // The audience named: the public is asked.
+    #expect(categories("@dokter_x Ayo teman-teman bantu sebar QR ini.") == ["share"])
+  }
+
+  @Test func unitingInAnActionAsksToAttendIt() {
+    func categories(_ text: String) -> [String] {
+      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
+        .map(\.category)
+    }
+    #expect(categories("Mari bersatu dalam aksi hari Senin di Patung Kuda.") == ["attend"])
+    // A subject and its verb still narrate.
+    #expect(categories("Warga desa mengundang kita untuk datang.").isEmpty)
+  }
+
   @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
     // A playlist page: hundreds of links and titles with no full stop make one 'sentence'.
     let links = (0..<40).map { "http://music.example/\($0)/track.mp3 Band \($0) - Song" }.joined(separator: " ")
