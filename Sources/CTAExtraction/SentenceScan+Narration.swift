@@ -64,6 +64,18 @@ extension SentenceScan {
         cues.insert(.questionWord)
       }
     }
+    // "Kirim donasi kemana bang", "Link donasinya dimana min": an Indonesian question word that ends
+    // the sentence, before only particles or a vocative, asks where or how, whatever opens it.
+    if lang == "id" {
+      var last = tokens.count - 1
+      while last > 0
+        && (tokens[last].kind != .word
+          || !entries[last].classes.isDisjoint(with: [.politeParticle, .personalVocative]))
+      {
+        last -= 1
+      }
+      if last > 0, CueAnalyzer.isQuestionWord(entries[last].classes, lang: "id") { cues.insert(.questionWord) }
+    }
     // A tag question after an Indonesian hortative is a request ("Silakan di-repost bulan depan ya?").
     if present.contains(.questionMark) && cues.contains(.hortativeInitial) && endsWithParticle {
       cues.insert(.requestQuestion)

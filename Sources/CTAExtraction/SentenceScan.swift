@@ -348,8 +348,10 @@ struct SentenceScan {
     // A slogan in capitals after the opening hortative ("Mari GANTI PRESIDEN 2019", "Ayo kita
     // SELAMATKAN HUTAN ADAT") asks the audience to take the slogan up, as "mari #…" asks them to use
     // a hashtag: a hashtag act, when no other act is named. A sentence all in capitals has no slogan
-    // that stands out ("SEGERA USIR …").
-    if actCategories.isEmpty, let start = openingHortativeEnd, let opener = firstWordAt, !tokens[opener].shouted,
+    // that stands out ("SEGERA USIR …"); after a moralising opener the capitals state a view ("Sudah
+    // saatnya PULAU SUMATERA MERDEKA").
+    if actCategories.isEmpty, !moralising, let start = openingHortativeEnd, let opener = firstWordAt,
+      !tokens[opener].shouted,
       CueAnalyzer.opensSlogan(tokens, at: start)
     {
       addAct(CTAResources.hashtagCategory, at: start, analyzer)

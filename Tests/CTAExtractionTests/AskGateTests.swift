@@ -10,6 +10,12 @@ import Testing
 @Suite struct AskGateTests {
   static let detector = try! CTADetector.load()
 
+  /// The categories of the calls to action extract finds in an Indonesian post `text`.
+  static func categories(_ text: String) -> [String] {
+    ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: detector)
+      .map(\.category)
+  }
+
   @Test(
     "shapes that are not the page's own ask are excluded",
     arguments: [
@@ -1518,47 +1524,46 @@ import Testing
   }
 
   @Test func aCommentBoxJoinedToAnAskNamesNoShare() {
-    func categories(_ text: String) -> [String] {
-      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
-        .map(\.category)
-    }
-    #expect(categories("Baca artikel ini dan share pendapat kalian di kolom komentar!").isEmpty)
-    #expect(categories("Tanda tangani petisinya dan bagikan cerita kalian di kolom komentar.") == ["sign"])
-    #expect(categories("Ayo share postingan ini ke teman-teman kalian!") == ["share"])
+    #expect(Self.categories("Baca artikel ini dan share pendapat kalian di kolom komentar!").isEmpty)
+    #expect(Self.categories("Tanda tangani petisinya dan bagikan cerita kalian di kolom komentar.") == ["sign"])
+    #expect(Self.categories("Ayo share postingan ini ke teman-teman kalian!") == ["share"])
   }
 
   @Test func notMissingAnEventAsksToAttendIt() {
-    func categories(_ text: String) -> [String] {
-      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
-        .map(\.category)
-    }
-    #expect(categories("Jangan lewatkan aksi damai hari Sabtu di Bundaran HI.") == ["attend"])
-    #expect(categories("Jangan sampai ketinggalan acara ini ya!") == ["attend"])
+    #expect(Self.categories("Jangan lewatkan aksi damai hari Sabtu di Bundaran HI.") == ["attend"])
+    #expect(Self.categories("Jangan sampai ketinggalan acara ini ya!") == ["attend"])
     // A shop's promotion and an opportunity name no act; a forbidden act stays forbidden.
-    #expect(categories("Jangan lewatkan promo akhir tahun!").isEmpty)
-    #expect(categories("Jangan lewatkan kesempatan ini").isEmpty)
-    #expect(categories("Jangan ikut aksi besok, bahaya.").isEmpty)
+    #expect(Self.categories("Jangan lewatkan promo akhir tahun!").isEmpty)
+    #expect(Self.categories("Jangan lewatkan kesempatan ini").isEmpty)
+    #expect(Self.categories("Jangan ikut aksi besok, bahaya.").isEmpty)
   }
 
   @Test func aReplyThatEndsByAddressingOnePersonAsksOnlyThem() {
-    func categories(_ text: String) -> [String] {
-      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
-        .map(\.category)
-    }
-    #expect(categories("@dokter_x Bantu sebar QR ini bu.").isEmpty)
-    #expect(categories("@dokter_x Bantu sebar QR ini Bu dok.").isEmpty)
+    #expect(Self.categories("@dokter_x Bantu sebar QR ini bu.").isEmpty)
+    #expect(Self.categories("@dokter_x Bantu sebar QR ini Bu dok.").isEmpty)
     // The audience named: the public is asked.
-    #expect(categories("@dokter_x Ayo teman-teman bantu sebar QR ini.") == ["share"])
+    #expect(Self.categories("@dokter_x Ayo teman-teman bantu sebar QR ini.") == ["share"])
   }
 
   @Test func unitingInAnActionAsksToAttendIt() {
-    func categories(_ text: String) -> [String] {
-      ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: Self.detector)
-        .map(\.category)
-    }
-    #expect(categories("Mari bersatu dalam aksi hari Senin di Patung Kuda.") == ["attend"])
+    #expect(Self.categories("Mari bersatu dalam aksi hari Senin di Patung Kuda.") == ["attend"])
     // A subject and its verb still narrate.
-    #expect(categories("Warga desa mengundang kita untuk datang.").isEmpty)
+    #expect(Self.categories("Warga desa mengundang kita untuk datang.").isEmpty)
+  }
+
+  @Test func aQuestionWordThatEndsThePostMakesItAQuestion() {
+    #expect(Self.categories("Kirim donasi kemana bang").isEmpty)
+    #expect(Self.categories("Link donasinya dimana min").isEmpty)
+    #expect(Self.categories("Yuk donasi, kirim ke rekening di bio ya kak") == ["donate"])
+  }
+
+  @Test func capitalsAfterAMoralisingOpenerStateAView() {
+    #expect(Self.categories("Sudah saatnya PULAU SUMATERA MERDEKA").isEmpty)
+    #expect(Self.categories("Mari GANTI PRESIDEN 2019") == ["hashtag"])
+  }
+
+  @Test func disalahIsNoImperative() {
+    #expect(Self.categories("Disalah satu propinsi ada keluarga si mentor...").isEmpty)
   }
 
   @Test func aRunOfLinksWithoutPunctuationIsNoSentence() {
