@@ -84,13 +84,15 @@ extension SentenceScan {
     // "Pilih"/"coblos" inside a run-on post ("Airin pinter ...pilih nomor satu", "warga banten pilih
     // yang amanah"): a vote phrase that opens with the imperative is an ask form unless a subject,
     // auxiliary, negation or relative word stands before it ("saya pilih …", "akan pilih …", "yang
-    // pilih …", "di pilih …"), in a sentence with no reporting verb. Other verbs in mid-sentence are
+    // pilih …", "di pilih …"; the writer as its subject anywhere in its clause: "Saya orang tangerang
+    // kota 100% pilih Bu Airin"), in a sentence with no reporting verb. Other verbs in mid-sentence are
     // mostly narration ("Kemaren beli ayam"), so only the voting verbs count.
     if lang != "en", !imperative, !cues.contains(.negativeImperative), !hasReportingVerb,
       let s = actStarts.first(where: { s in
         s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention && !titledActs.contains(s)
           && !entries[s - 1].classes.contains(.notBeforeImperative)
-          && entries[max(0, s - 4)..<s].allSatisfy { $0.classes.isDisjoint(with: [.firstPersonSpeaker, .thirdPerson]) }
+          && entries[max(0, s - 4)..<s].allSatisfy { !$0.classes.contains(.thirdPerson) }
+          && entries[clauseStart(before: s)..<s].allSatisfy { !$0.classes.contains(.firstPersonSpeaker) }
           && !entries[s - 1].classes.contains(.negative)
       })
     {
@@ -98,6 +100,19 @@ extension SentenceScan {
       imperative = true
       askAt.append(s)
     }
+  }
+
+  /// The first token of the clause that holds token `i`: the one after the last clause break (or
+  /// emoji, as `CueAnalyzer.clauseHeads` reads them) before it.
+  func clauseStart(before i: Int) -> Int {
+    var k = i
+    while k > 0
+      && !(tokens[k - 1].kind == .emoji
+        || (tokens[k - 1].kind == .punctuation && entries[k - 1].classes.contains(.clauseBreak)))
+    {
+      k -= 1
+    }
+    return k
   }
 
   /// Polite passive requests, impersonal requests (an audience, then what it may do) and

@@ -382,6 +382,17 @@ struct SentenceScan {
       addAct(CTAResources.voteCategory, at: at, analyzer)
     }
 
+    // "Mari dukung Prabowo-Gibran …", "Ayo dukung Anies-Muhaimin": support asked for a ticket (two
+    // names joined by a hyphen) is a vote, as the labelling guidelines type support for a candidate
+    // during an election ("Mari dukung Timnas" names no ticket).
+    if lang != "en", !actCategories.contains(CTAResources.voteCategory),
+      let at = tokens.indices.dropLast().first(where: {
+        Self.supportVerbs.contains(tokens[$0].text) && CueAnalyzer.isTicket(tokens[$0 + 1])
+      })
+    {
+      addAct(CTAResources.voteCategory, at: at, analyzer)
+    }
+
     // "Tell Congress to …", "Urge the governor to …", "Tell the Indian Health Service that …", "Find
     // your senators and ask them to …": a verb of pressing that opens the sentence or a later clause,
     // an authority, a name or a pronoun for one, then what they are to do.
@@ -471,6 +482,9 @@ struct SentenceScan {
   }
 
   /// The words and their classes, in order.
+  /// The Indonesian verbs of support that ask for a vote before a ticket.
+  static let supportVerbs: Set<String> = ["dukung", "dukunglah"]
+
   mutating func collectWords() {
     words.reserveCapacity(tokens.count)
     wordClasses.reserveCapacity(tokens.count)

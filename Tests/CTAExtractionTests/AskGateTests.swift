@@ -1562,6 +1562,17 @@ import Testing
     #expect(Self.categories("Mari GANTI PRESIDEN 2019") == ["hashtag"])
   }
 
+  @Test func theWritersOwnChoiceAnywhereInItsClauseAsksNothing() {
+    #expect(Self.categories("Saya orang tangerang kota 100% pilih Bu Airin dan Pak Ade untuk Banten").isEmpty)
+    #expect(Self.categories("Airin pinter ...pilih nomor satu") == ["vote"])
+  }
+
+  @Test func supportForATicketIsAVote() {
+    #expect(Self.categories("Mari dukung Prabowo-Gibran wujudkan ini.") == ["vote"])
+    #expect(Self.categories("Mari dukung Timnas Indonesia!").isEmpty)
+    #expect(Self.categories("Relawan dukung Prabowo-Gibran di Banten").isEmpty)
+  }
+
   @Test func disalahIsNoImperative() {
     #expect(Self.categories("Disalah satu propinsi ada keluarga si mentor...").isEmpty)
   }
