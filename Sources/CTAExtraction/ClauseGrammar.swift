@@ -75,13 +75,26 @@ extension CueAnalyzer {
   /// The emphatic "-lah" imperatives of the one-word Indonesian act verbs that the list does not hold
   /// already: "hadiri" → "hadirilah", "sebarkan" → "sebarkanlah" ("Hadirilah!" names its act).
   static func lahForms(of phrases: [String], except notActs: Set<String>) -> [String] {
+    suffixed(phrases, with: ["lah"], except: notActs)
+  }
+
+  /// The one-word Indonesian act words with "-nya" or "-mu" ("infaqnya", "donasimu", "petisinya"),
+  /// as posts write the act's noun ("yuk infaqnya kita gas lagi"), that the list does not hold
+  /// already. Not for buying: "pesannya", "karyanya" are a message and a work far more often.
+  static func possessiveForms(of phrases: [String], category: String, except notActs: Set<String>) -> [String] {
+    category == CTAResources.categories[CTAResources.buyCategory] ? [] : suffixed(phrases, with: ["nya", "mu"], except: notActs)
+  }
+
+  /// Each one-word phrase of four letters or more, with each suffix, unless it ends with one of the
+  /// suffixes already, is no act (`notActs`), or the list holds the form already.
+  private static func suffixed(_ phrases: [String], with suffixes: [String], except notActs: Set<String>) -> [String] {
     let listed = Set(phrases.map { $0.lowercased() })
-    return phrases.compactMap { phrase in
+    return phrases.flatMap { phrase -> [String] in
       let word = phrase.lowercased()
-      guard word.utf8.count >= 4, !word.utf8HasSuffix("lah"), !notActs.contains(word),
-        word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }), !listed.contains(word + "lah")
-      else { return nil }
-      return word + "lah"
+      guard word.utf8.count >= 4, !suffixes.contains(where: { word.utf8HasSuffix($0) }), !notActs.contains(word),
+        word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+      else { return [] }
+      return suffixes.map { word + $0 }.filter { !listed.contains($0) }
     }
   }
 

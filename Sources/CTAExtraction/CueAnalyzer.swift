@@ -116,7 +116,10 @@ public struct CueAnalyzer: Sendable {
     for name in CTAResources.categories {
       for (lang, phrases) in (lexicon.categories[name] ?? [:]).sorted(by: { $0.key < $1.key }) {
         categories.add(phrases, label: name)
-        if lang == "id" { categories.add(Self.lahForms(of: phrases, except: notActs), label: name) }
+        if lang == "id" {
+          categories.add(Self.lahForms(of: phrases, except: notActs), label: name)
+          categories.add(Self.possessiveForms(of: phrases, category: name, except: notActs), label: name)
+        }
       }
     }
     var lists = PhraseMatcher()

@@ -1573,6 +1573,13 @@ import Testing
     #expect(Self.categories("Relawan dukung Prabowo-Gibran di Banten").isEmpty)
   }
 
+  @Test func anActNounWithAPossessiveSuffixNamesItsAct() {
+    #expect(Self.categories("Jum at telah tiba yuk infaqnya kita gas lagi untuk #Palestina") == ["donate"])
+    #expect(Self.categories("Yuk kirim donasimu lewat LinkAja") == ["donate"])
+    // Not buying: a message ("pesan" also orders) is read, not bought.
+    #expect(Self.categories("Yuk baca pesannya").isEmpty)
+  }
+
   @Test func disalahIsNoImperative() {
     #expect(Self.categories("Disalah satu propinsi ada keluarga si mentor...").isEmpty)
   }
