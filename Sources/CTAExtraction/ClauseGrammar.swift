@@ -82,7 +82,8 @@ extension CueAnalyzer {
   /// as posts write the act's noun ("yuk infaqnya kita gas lagi"), that the list does not hold
   /// already. Not for buying: "pesannya", "karyanya" are a message and a work far more often.
   static func possessiveForms(of phrases: [String], category: String, except notActs: Set<String>) -> [String] {
-    category == CTAResources.categories[CTAResources.buyCategory] ? [] : suffixed(phrases, with: ["nya", "mu"], except: notActs)
+    guard category != CTAResources.categories[CTAResources.buyCategory] else { return [] }
+    return suffixed(phrases, with: ["nya", "mu"], except: notActs)
   }
 
   /// Each one-word phrase of four letters or more, with each suffix, unless it ends with one of the
