@@ -30,6 +30,16 @@ extension CueAnalyzer {
       && tokens[i + 1].kind == .number
   }
 
+  /// Whether token `i` ends a clause for `clauseHeads`: a clause break that joins no numbers, or an
+  /// emoji.
+  static func endsClause(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+    switch tokens[i].kind {
+    case .punctuation: entries[i].classes.contains(.clauseBreak) && !joinsNumbers(i, tokens)
+    case .emoji: true
+    default: false
+    }
+  }
+
   /// Indices of clause heads: the first content word after the sentence start or a clause break,
   /// skipping vocatives and discourse openers ("Teman-teman,", "So", "Please") and, unless a hashtag
   /// or mention stands before them in the clause, continuation adverbs ("Tetap boikot"). `entries`:
@@ -41,15 +51,14 @@ extension CueAnalyzer {
     // How many mentions open the sentence.
     var openingMentions = 0
     for (i, token) in tokens.enumerated() {
-      switch token.kind {
-      case .punctuation:
-        if entries[i].classes.contains(.clauseBreak) && !joinsNumbers(i, tokens) {
-          atStart = true
-          nameBefore = false
-        }
-      case .emoji:
+      if endsClause(i, tokens, entries) {
         atStart = true
         nameBefore = false
+        continue
+      }
+      switch token.kind {
+      case .punctuation, .emoji:
+        continue
       case .word:
         if atStart {
           if entries[i].classes.contains(.clauseOpener) { continue }

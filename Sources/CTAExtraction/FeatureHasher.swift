@@ -61,8 +61,7 @@ public struct FeatureHasher: Sendable {
     return Self.sortedUnique(out)
   }
 
-  /// `indices` sorted, each once.
-  /// Sorted and made unique in place: no second array.
+  /// `indices` sorted, each once (in place: no second array).
   static func sortedUnique(_ indices: consuming [Int]) -> [Int] {
     var indices = indices
     indices.sort()

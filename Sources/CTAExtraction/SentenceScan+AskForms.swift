@@ -102,16 +102,11 @@ extension SentenceScan {
     }
   }
 
-  /// The first token of the clause that holds token `i`: the one after the last clause break (or
-  /// emoji, as `CueAnalyzer.clauseHeads` reads them) before it.
+  /// The first token of the clause that holds token `i`: the one after the last token before it that
+  /// ends a clause (`CueAnalyzer.endsClause`, as clause heads are read).
   func clauseStart(before i: Int) -> Int {
     var k = i
-    while k > 0
-      && !(tokens[k - 1].kind == .emoji
-        || (tokens[k - 1].kind == .punctuation && entries[k - 1].classes.contains(.clauseBreak)))
-    {
-      k -= 1
-    }
+    while k > 0 && !CueAnalyzer.endsClause(k - 1, tokens, entries) { k -= 1 }
     return k
   }
 
