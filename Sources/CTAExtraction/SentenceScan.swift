@@ -139,6 +139,14 @@ struct SentenceScan {
     // "Wednesday, 27 March, 2024" (the month, not a march), "in order to", "follow up", "unsubscribe
     // from the … newsletter", "how you can …", "kyak sistem coblos pilkada": no act named.
     if CueAnalyzer.namesNoAct(first, tokens, entries, lang: lang) { return }
+    // "Kami sekeluarga pilih 01", "saya tetap pilih Airin": the writer as subject of a voting verb in
+    // its clause tells the writer's own vote, whatever else the sentence asks ("… jgn takut KIM plus
+    // kami sekeluarga pilih 01").
+    if hit.category == CTAResources.voteCategory, entries[first].classes.contains(.votingVerb),
+      entries[clauseStart(before: first)..<first].contains(where: { $0.classes.contains(.firstPersonSpeaker) })
+    {
+      return
+    }
     // "Write to us", "Send a message to us": the site's own contact line presses no one for a cause
     // (the guidelines); what it is written for may still name an act ("… to volunteer").
     if hit.category == CTAResources.contactCategory, end < tokens.count, tokens[end].text == "us" { return }

@@ -1580,6 +1580,18 @@ import Testing
     #expect(Self.categories("Yuk baca pesannya").isEmpty)
   }
 
+  @Test func notHesitatingOrFearingAnActAsksForIt() {
+    #expect(Self.categories("Jangan takut datang ke aksi hari Sabtu di DPR") == ["attend"])
+    #expect(Self.categories("Jangan ragu memenangkan Prabowo-Gibran di pilpres") == ["vote"])
+    // A forbidden act stays forbidden.
+    #expect(Self.categories("Jangan datang ke aksi besok.").isEmpty)
+  }
+
+  @Test func theWritersOwnVoteIsToldNotAsked() {
+    #expect(Self.categories("Maju terus Bu Airin jgn takut KIM plus kami sekeluarga pilih 01").isEmpty)
+    #expect(Self.categories("Saya pilih 01, kalian juga pilih 01 ya!") == ["vote"])
+  }
+
   @Test func disalahIsNoImperative() {
     #expect(Self.categories("Disalah satu propinsi ada keluarga si mentor...").isEmpty)
   }
