@@ -1582,7 +1582,10 @@ import Testing
 
   @Test func notHesitatingOrFearingAnActAsksForIt() {
     #expect(Self.categories("Jangan takut datang ke aksi hari Sabtu di DPR") == ["attend"])
-    #expect(Self.categories("Jangan ragu memenangkan Prabowo-Gibran di pilpres") == ["vote"])
+    #expect(Self.categories("Jangan ragu menangkan Prabowo-Gibran di pilpres") == ["vote"])
+    #expect(Self.categories("Ayo bekerja keras untuk memenangkan pasangan nomor 3 ini!") == ["vote"])
+    // Winning is told, not asked: "memenangkan pemilu" names no vote.
+    #expect(Self.categories("Kita tau siapa yang akan memenangkan pemilu tahun ini").isEmpty)
     // A forbidden act stays forbidden.
     #expect(Self.categories("Jangan datang ke aksi besok.").isEmpty)
   }
