@@ -92,7 +92,7 @@ extension SentenceScan {
         s > 0 && entries[s].classes.contains(.votingVerb) && tokens[s - 1].kind != .mention && !titledActs.contains(s)
           && !entries[s - 1].classes.contains(.notBeforeImperative)
           && entries[max(0, s - 4)..<s].allSatisfy { !$0.classes.contains(.thirdPerson) }
-          && entries[clauseStart(before: s)..<s].allSatisfy { !$0.classes.contains(.firstPersonSpeaker) }
+          && !writerIsSubject(before: s)
           && !entries[s - 1].classes.contains(.negative)
       })
     {
@@ -100,6 +100,12 @@ extension SentenceScan {
       imperative = true
       askAt.append(s)
     }
+  }
+
+  /// Whether the writer ("saya", "kami", "gw") stands before token `i` in its clause: the subject of
+  /// the verb at `i` tells what the writer does ("Saya orang tangerang kota 100% pilih Bu Airin").
+  func writerIsSubject(before i: Int) -> Bool {
+    entries[clauseStart(before: i)..<i].contains { $0.classes.contains(.firstPersonSpeaker) }
   }
 
   /// The first token of the clause that holds token `i`: the one after the last token before it that

@@ -143,7 +143,7 @@ struct SentenceScan {
     // its clause tells the writer's own vote, whatever else the sentence asks ("… jgn takut KIM plus
     // kami sekeluarga pilih 01").
     if hit.category == CTAResources.voteCategory, entries[first].classes.contains(.votingVerb),
-      entries[clauseStart(before: first)..<first].contains(where: { $0.classes.contains(.firstPersonSpeaker) })
+      writerIsSubject(before: first)
     {
       return
     }
