@@ -11,6 +11,8 @@ struct SentenceScan {
   static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta"]
   /// The verbs a comment box's line opens with ("share your thoughts", "bagikan pendapat kalian").
   static let commentBoxVerbs: Set<String> = ["share", "bagikan", "sharing", "ceritakan"]
+  /// The Indonesian verbs of support that ask for a vote before a ticket ("Mari dukung Prabowo-Gibran").
+  static let supportVerbs: Set<String> = ["dukung", "dukunglah"]
 
   /// The sentence's tokens and their word-table entries.
   let tokens: [Token]
@@ -490,9 +492,6 @@ struct SentenceScan {
   }
 
   /// The words and their classes, in order.
-  /// The Indonesian verbs of support that ask for a vote before a ticket.
-  static let supportVerbs: Set<String> = ["dukung", "dukunglah"]
-
   mutating func collectWords() {
     words.reserveCapacity(tokens.count)
     wordClasses.reserveCapacity(tokens.count)

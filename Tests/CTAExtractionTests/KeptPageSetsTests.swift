@@ -5,9 +5,10 @@ import Testing
 @testable import CTAExtraction
 
 /// The page sets and sets of posts kept in the repository (`training/cta-real/kept/SET`, written by
-/// `fresh.py keep`): what a new machine needs to fetch the pages or rows again and restore their labels. Each set's two files
-/// are well formed, so that a hand edit or a bad merge is caught here and not on the day a machine is
-/// lost: every page has its address and digests, every label a known category and a page of the set.
+/// `fresh.py keep`): what a new machine needs to fetch the pages or rows again and restore their
+/// labels. Each set's two files are well formed, so that a hand edit or a bad merge is caught here and
+/// not on the day a machine is lost: every page has its address and digests, every post its source
+/// file and row, every label a known category and a page or post of the set.
 @Suite struct KeptPageSetsTests {
   static let kept = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
