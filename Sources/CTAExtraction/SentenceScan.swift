@@ -5,10 +5,9 @@ import SlackscoreCore
 /// requests), the narration and question cues, links and shape, then `analysis`. Each phase reads
 /// the analyzer's lists, passed in, and the state the earlier phases left.
 struct SentenceScan {
-  /// Indonesian words that join a second imperative to the first ("Baca artikel ini dan share …").
-  /// (In English the comment box's share is still read as an ask: "Please read the article and share
-  /// your thoughts below!" is one, at a low probability.)
-  static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta"]
+  /// Words that join a second imperative to the first ("Baca artikel ini dan share …", "Please read the
+  /// article and share your thoughts below!").
+  static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta", "and", "then"]
   /// The verbs a comment box's line opens with ("share your thoughts", "bagikan pendapat kalian").
   static let commentBoxVerbs: Set<String> = ["share", "bagikan", "sharing", "ceritakan"]
   /// The Indonesian verbs of support that ask for a vote before a ticket ("Mari dukung Prabowo-Gibran").
@@ -60,8 +59,9 @@ struct SentenceScan {
   var openingHortativeEnd: Int?
   /// Act phrases that a permission word follows ("Boikot silahkan"): no imperative at their head.
   var permittedActs: [Int] = []
-  /// Where a comment box's line joined to the clause before it opens ("… dan share pendapat kalian
-  /// di kolom komentar"): the share named there is no act.
+  /// Where a comment box's line joined to the clause before it opens, at its conjunction and its verb
+  /// ("… dan share pendapat kalian di kolom komentar", "… and share your thoughts below"): the share
+  /// named there is no act.
   var commentBoxActs: [Int] = []
   /// Where an appeal's title ends ("imbauan ayo nyoblos": the token after "ayo"): the act there is
   /// named, not asked.
@@ -244,7 +244,8 @@ struct SentenceScan {
         if first > 1 && Self.joiningConjunctions.contains(tokens[first - 1].text)
           && Self.commentBoxVerbs.contains(tokens[first].text)
         {
-          commentBoxActs.append(first)
+          // (The box's verb may start its act, or the conjunction may: "and share" is a share phrase.)
+          commentBoxActs += [first - 1, first]
         } else if first <= 1 {
           cues.insert(.navigation)
         } else {

@@ -10,9 +10,9 @@ import Testing
 @Suite struct AskGateTests {
   static let detector = try! CTADetector.load()
 
-  /// The categories of the calls to action extract finds in an Indonesian post `text`.
-  static func categories(_ text: String) -> [String] {
-    ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: "id")], detector: detector)
+  /// The categories of the calls to action extract finds in a post `text` (Indonesian unless `lang`).
+  static func categories(_ text: String, lang: String = "id") -> [String] {
+    ExtractStage.callsToAction(in: [ExtractInput(id: "p", text: text, lang: lang)], detector: detector)
       .map(\.category)
   }
 
@@ -1527,6 +1527,9 @@ import Testing
     #expect(Self.categories("Baca artikel ini dan share pendapat kalian di kolom komentar!").isEmpty)
     #expect(Self.categories("Tanda tangani petisinya dan bagikan cerita kalian di kolom komentar.") == ["sign"])
     #expect(Self.categories("Ayo share postingan ini ke teman-teman kalian!") == ["share"])
+    // In English the conjunction starts the act ("and share" is a share phrase).
+    #expect(Self.categories("Please read the article and share your thoughts below!", lang: "en").isEmpty)
+    #expect(Self.categories("Sign the petition and share your story with us.", lang: "en") == ["sign"])
   }
 
   @Test func notMissingAnEventAsksToAttendIt() {
