@@ -197,6 +197,16 @@ extension SentenceScan {
   /// "Yang terhormat", as letters write it.
   static let letterHonorifics: Set<String> = ["yth"]
 
+  /// Whether an Indonesian sentence says "you" with the informal singular ("internet lu jgn pakai
+  /// youtube", "Abis itu lu gas lagi"): like a reply, it speaks to one person, a commenter or the
+  /// video's maker, not the audience, which posts call "kalian", "kita" or "guys" (of 984 labelled
+  /// posts that say it, two ask).
+  var addressesOneInformally: Bool {
+    lang != "en" && words.contains { Self.informalSingularYou.contains($0.text) }
+  }
+  /// The informal singular "you" of Jakarta speech.
+  static let informalSingularYou: Set<String> = ["lu", "elu", "loe", "lo"]
+
   /// Whether an Indonesian clause ends with a word that addresses one person ("@jokowi boikot
   /// penggunaan gas air mata oleh polisi pak, …"): in a reply, the ask goes to that account.
   var addressesOnePerson: Bool {

@@ -187,13 +187,15 @@ extension SentenceScan {
     var analysis = SentenceAnalysis(
       tokens: tokens, lang: lang, cues: [], categoryHits: analyzer.categoryHits(hitCounts, hitCategories),
       linkCategories: linkCategories, target: target, promo: promo, heads: heads)
+    // A sentence that says "lu" speaks to one person as a reply does, and as a vocative at a clause's end
+    // does: even a boycott asked there is asked of that person.
+    let toOne = addressesOnePerson || addressesOneInformally
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk,
-      inReply: inReply || addressesHonoured,
-      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } }
-        && !addressesOnePerson,
+      inReply: inReply || addressesHonoured || addressesOneInformally,
+      asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } } && !toOne,
       namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer),
-      addressesOnePerson: addressesOnePerson)
+      addressesOnePerson: toOne)
     if cues.contains(.time) || cues.contains(.date) || cues.contains(.place) || !linkCategories.isEmpty {
       actCategories.formUnion(placeBoundCategories)
     }

@@ -1532,6 +1532,12 @@ import Testing
     #expect(Self.categories("Sign the petition and share your story with us.", lang: "en") == ["sign"])
   }
 
+  @Test func theInformalSingularYouSpeaksToOnePerson() {
+    #expect(Self.categories("Internet lu jangan pakai youtube, boikot juga dong.").isEmpty)
+    #expect(Self.categories("Lu tidur dulu, abis itu lu gas lagi donasinya, gak usah dengerin omongan mereka.").isEmpty)
+    #expect(Self.categories("Internet kalian jangan pakai youtube, boikot juga dong.") == ["boycott"])
+  }
+
   @Test func notMissingAnEventAsksToAttendIt() {
     #expect(Self.categories("Jangan lewatkan aksi damai hari Sabtu di Bundaran HI.") == ["attend"])
     #expect(Self.categories("Jangan sampai ketinggalan acara ini ya!") == ["attend"])
