@@ -121,12 +121,15 @@ enum AskGate {
       analysis.exclusion = .reported
     } else if analysis.lang == "id", cues.contains(.headline), !firstPersonAppeal,
       cues.contains(.reportingVerb) || (!leadingAsk && Self.opensWithSubject(words, wordClasses: wordClasses, cues))
-        || subjectAfterOpening
+        || subjectAfterOpening || (!leadingAsk && Self.opensWithRequester(words, wordClasses: wordClasses))
     {
       // A headline reports: "Rektor Kampus Ini Dukung Fatwa MUI Boikot Produk Israel", "PMI dan
       // Rumah Zakat Bantu Korban Banjir", "Dukung Fatwa MUI, Rektor … Serukan Boikot …", and so does one
-      // whose opening verb clause its subject then does ("Gunakan Hak Suara …, Kadivpas Nyoblos …").
-      analysis.exclusion = cues.contains(.reportingVerb) ? .reported : .narration
+      // whose opening verb clause its subject then does ("Gunakan Hak Suara …, Kadivpas Nyoblos …"); one
+      // whose subject asks reports that ask ("Kapolri Ajak Warga Laporkan Pungli").
+      let reportsItsRequest =
+        cues.contains(.reportingVerb) || (!leadingAsk && Self.opensWithRequester(words, wordClasses: wordClasses))
+      analysis.exclusion = reportsItsRequest ? .reported : .narration
     } else if !firstPersonAppeal
       && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
         || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
@@ -188,6 +191,21 @@ enum AskGate {
       cues.isDisjoint(with: [.impersonalRequest, .politePassive, .requestQuestion, .appeal, .negativeImperative])
     else { return false }
     return wordClasses[first].isDisjoint(with: notASubject)
+  }
+
+  /// Whether a headline opens with its subject, one to three capitalised words, and then a bare verb
+  /// of request ("Presiden Jokowi Minta Bawaslu …, Jangan …", "Kapolri Ajak Warga Laporkan …"): the
+  /// subject asks, the headline reports it, whatever imperative the request holds.
+  static func opensWithRequester(_ words: [Token], wordClasses: [WordClasses]) -> Bool {
+    guard let first = words.first, first.capitalized, wordClasses[0].isDisjoint(with: notASubject) else {
+      return false
+    }
+    for i in 1..<min(words.count, 4) {
+      guard words[i].capitalized else { return false }
+      if !wordClasses[i].isDisjoint(with: [.requestWord, .appealVerb]) { return i + 1 < words.count }
+      if !wordClasses[i].isDisjoint(with: notASubject) { return false }
+    }
+    return false
   }
 
   /// The classes of a word that cannot be a sentence's subject: verbs, addressees, negations,

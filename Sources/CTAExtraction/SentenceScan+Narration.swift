@@ -227,9 +227,27 @@ extension SentenceScan {
       let permitted = permittedActs
       dropActs(namedOnlyWhere: { permitted.contains($0) })
     }
+    // "Repost @kpu_ri …", "[Repost Bawaslu RI] …": a repost app's header names whose post this is; it
+    // asks no one to repost (8 real posts open so, none an ask).
+    let header = tokens.first?.text == "[" ? 1 : 0
+    if header < tokens.count, tokens[header].text == "repost" { dropActs(namedOnlyWhere: { $0 == header }) }
     if !commentBoxActs.isEmpty {
       let boxes = commentBoxActs
       dropActs(namedOnlyWhere: { boxes.contains($0) })
+    }
+    // "Produk kecap itu hoax biar kita subscribe dan like": an act named only within three words after a
+    // conjunction of purpose, in its clause, is what something is for, not what the reader is asked
+    // ("Share ya biar semua tahu" asks the share before it).
+    if lang != "en" {
+      let clauseTokens = tokens
+      let purposes = tokens.indices.filter { Self.purposeConjunctions.contains(tokens[$0].text) }
+      if !purposes.isEmpty {
+        dropActs(namedOnlyWhere: { start in
+          purposes.contains { p in
+            p < start && start - p <= 3 && !clauseTokens[p..<start].contains { $0.kind == .punctuation }
+          }
+        })
+      }
     }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
     // theirs, wherever that act is named only after the "to"; the reader's act is the share, named

@@ -8,6 +8,13 @@ struct SentenceScan {
   /// Words that join a second imperative to the first ("Baca artikel ini dan share …", "Please read the
   /// article and share your thoughts below!").
   static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta", "and", "then"]
+  /// The Indonesian conjunctions of purpose ("biar kita subscribe": so that we subscribe).
+  static let purposeConjunctions: Set<String> = ["biar", "agar", "supaya", "spy"]
+  /// The Indonesian verbs that make an election their goal ("sukseskan pemilu", "kawal pilkada").
+  static let electionGoalVerbs: Set<String> = [
+    "sukseskan", "mensukseskan", "menyukseskan", "wujudkan", "mewujudkan", "kawal", "mengawal", "awasi",
+    "mengawasi", "jaga", "menjaga", "ciptakan", "menciptakan",
+  ]
   /// The verbs a comment box's line opens with ("share your thoughts", "bagikan pendapat kalian").
   static let commentBoxVerbs: Set<String> = ["share", "bagikan", "sharing", "ceritakan"]
   /// The Indonesian verbs of support that ask for a vote before a ticket ("Mari dukung Prabowo-Gibran").
@@ -175,6 +182,11 @@ struct SentenceScan {
     switch hit.role {
     case .topic: topicStarts.append((category, first))
     case .weak:
+      // "Sukseskan pemilu 2024!", "Mari wujudkan pemilu inklusif": the election is the goal named, not a
+      // vote asked (54 of 57 real posts with such a goal ask nothing).
+      if category == CTAResources.voteCategory && first > 0 && Self.electionGoalVerbs.contains(tokens[first - 1].text) {
+        break
+      }
       topicCategories.insert(category)
       weakStarts.append((category, first))
     case .placeBound: placeBoundCategories.insert(category)
@@ -264,7 +276,12 @@ struct SentenceScan {
         let pressesAuthority =
           entries[end - 1].classes.contains(.appealVerb)
           && CueAnalyzer.namesAuthority(after: end - 1, count: tokens.count) { (tokens[$0].text, entries[$0].classes) }
-        if !pressesAuthority { cues.insert(.appeal) }
+        // "… ga ada yg ingin demo": no one is appealed to where a negation, or "no one", comes first.
+        let negated =
+          first > 0
+          && (entries[first - 1].classes.contains(.negation)
+            || (first > 1 && tokens[first - 1].text == "ada" && entries[first - 2].classes.contains(.negation)))
+        if !pressesAuthority && !negated { cues.insert(.appeal) }
       case .impersonalRequest:
         cues.insert(.impersonalRequest)
         askAt.append(first)

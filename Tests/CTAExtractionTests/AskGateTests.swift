@@ -1538,6 +1538,54 @@ import Testing
     #expect(Self.categories("Internet kalian jangan pakai youtube, boikot juga dong.") == ["boycott"])
   }
 
+  @Test func anActThatAModalOrAdverbFollowsIsTheTopic() {
+    #expect(Self.categories("Boikot hnya bikin rakyat susah.").isEmpty)
+    #expect(Self.categories("Boikot produknya sekarang juga!") == ["boycott"])
+  }
+
+  @Test func anActNamedOnlyAfterAPurposeConjunctionIsNotAsked() {
+    #expect(Self.categories("Videonya hoax biar kita subscribe dan like.").isEmpty)
+    #expect(Self.categories("Share ya biar semua tahu!") == ["share"])
+  }
+
+  @Test func signingUpForAnElectionCommitteeVolunteers() {
+    #expect(Self.categories("Ayo daftar PPS Pemilu 2024!") == ["volunteer"])
+    #expect(Self.categories("Yuk bergabung menjadi bagian tim penyelenggara!") == ["volunteer"])
+    // Closing ranks is a slogan, no gathering.
+    #expect(Self.categories("Rapatkan barisan lawan korupsi!").isEmpty)
+  }
+
+  @Test func aHeadlineWhoseSubjectAsksReportsTheAsk() {
+    #expect(
+      Self.categories("Presiden Minta Bawaslu Gesit Cegah Kecurangan di Pilkada, Jangan Cuma Tunggu Pengaduan")
+        .isEmpty)
+    #expect(Self.categories("Mohon Bantu Share Petisi Ini") == ["share"])
+  }
+
+  @Test func noOneAppealedToWhereANegationComesFirst() {
+    #expect(Self.categories("Anehnya ga ada yg ingin demo dan mogok kerja kayak para hakim.").isEmpty)
+    #expect(Self.categories("Yang ingin ikut aksi, kumpul di depan kampus jam 9.") == ["attend"])
+  }
+
+  @Test func anElectionNamedAsAGoalAsksNoVote() {
+    #expect(
+      Self.categories(
+        "Mari wujudkan pemilu inklusif yang ramah disabilitas serta kita bersama-sama jaga hak pilih teman disabilitas."
+      ).isEmpty)
+    #expect(Self.categories("Jangan lupa datang ke TPS dan gunakan hak pilihmu!") == ["vote"])
+    #expect(Self.categories("Pastikan kamu terdaftar sebagai pemilih sebelum 14 Februari.") == ["vote"])
+  }
+
+  @Test func aRepostHeaderAsksNoRepost() {
+    #expect(Self.categories("Repost @kpu_ri Yuk kenali tahapan pemilu 2024 bareng kami!").isEmpty)
+  }
+
+  @Test func givingAnAuthorityYourResponseContactsIt() {
+    #expect(
+      Self.categories("Berikan tanggapan dan masukan anda terhadap calon anggota PPK melalui formulir berikut.")
+        == ["contact"])
+  }
+
   @Test func notMissingAnEventAsksToAttendIt() {
     #expect(Self.categories("Jangan lewatkan aksi damai hari Sabtu di Bundaran HI.") == ["attend"])
     #expect(Self.categories("Jangan sampai ketinggalan acara ini ya!") == ["attend"])
