@@ -237,17 +237,12 @@ extension SentenceScan {
     }
     // "Produk kecap itu hoax biar kita subscribe dan like": an act named only within three words after a
     // conjunction of purpose, in its clause, is what something is for, not what the reader is asked
-    // ("Share ya biar semua tahu" asks the share before it).
+    // ("Share ya biar semua tahu" asks the share before it). "Kalau boikot itu ya …", "kalau sekedar
+    // boikot aja ngeluh": an act right after "if" (or "if just") is a condition talked about; "kalau mau
+    // donasi, …" and "kalau bisa share" invite, and keep their act.
     if lang != "en" {
-      let clauseTokens = tokens
-      let purposes = tokens.indices.filter { Self.purposeConjunctions.contains(tokens[$0].text) }
-      if !purposes.isEmpty {
-        dropActs(namedOnlyWhere: { start in
-          purposes.contains { p in
-            p < start && start - p <= 3 && !clauseTokens[p..<start].contains { $0.kind == .punctuation }
-          }
-        })
-      }
+      dropActs(namedOnlyWithin: 3, after: { Self.purposeConjunctions.contains($0) })
+      dropActs(namedOnlyWithin: 2, after: { Self.conditionalConjunctions.contains($0) }, skipping: Self.merelyWords)
     }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
     // theirs, wherever that act is named only after the "to"; the reader's act is the share, named
@@ -278,6 +273,24 @@ extension SentenceScan {
   mutating func dropActs(of category: Int, namedOnlyAfter index: Int) {
     let starts = zip(actStarts, actStartCategories).lazy.filter { $0.1 == category }.map(\.0)
     if actCategories.contains(category), starts.allSatisfy({ $0 > index }) { actCategories.remove(category) }
+  }
+
+  /// Removes from `actCategories` every act named only within `distance` words after a word that
+  /// `isConjunction` holds for, in the conjunction's clause (no punctuation between), with only words
+  /// of `skipping` between them when `skipping` is given ("kalau sekedar boikot").
+  mutating func dropActs(
+    namedOnlyWithin distance: Int, after isConjunction: (String) -> Bool, skipping: Set<String>? = nil
+  ) {
+    let clauseTokens = tokens
+    let conjunctions = tokens.indices.filter { isConjunction(tokens[$0].text) }
+    guard !conjunctions.isEmpty else { return }
+    dropActs(namedOnlyWhere: { start in
+      conjunctions.contains { c in
+        c < start && start - c <= distance
+          && !clauseTokens[c..<start].contains { $0.kind == .punctuation }
+          && (skipping.map { allowed in clauseTokens[(c + 1)..<start].allSatisfy { allowed.contains($0.text) } } ?? true)
+      }
+    })
   }
 
   /// Removes from `actCategories` every act whose every start (`actStarts`) `isNotTheReaders` holds

@@ -10,6 +10,12 @@ struct SentenceScan {
   static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta", "and", "then"]
   /// The Indonesian conjunctions of purpose ("biar kita subscribe": so that we subscribe).
   static let purposeConjunctions: Set<String> = ["biar", "agar", "supaya", "spy"]
+  /// The Indonesian conjunctions of condition ("kalau boikot itu …": if boycotting …).
+  static let conditionalConjunctions: Set<String> = [
+    "kalau", "kalo", "klo", "kl", "jika", "jikalau", "bila", "apabila",
+  ]
+  /// The words of "merely" that may stand between a condition and its act ("kalau sekedar boikot").
+  static let merelyWords: Set<String> = ["sekedar", "sekadar", "cuma", "cuman", "hanya"]
   /// The Indonesian verbs that make an election their goal ("sukseskan pemilu", "kawal pilkada").
   static let electionGoalVerbs: Set<String> = [
     "sukseskan", "mensukseskan", "menyukseskan", "wujudkan", "mewujudkan", "kawal", "mengawal", "awasi",

@@ -1548,6 +1548,15 @@ import Testing
     #expect(Self.categories("Share ya biar semua tahu!") == ["share"])
   }
 
+  @Test func anActRightAfterIfIsAConditionTalkedAbout() {
+    #expect(
+      Self.categories(
+        "Kalau boikot itu ya harusnya yang dukung Israel, bukan produknya, sama aja kalian matikan rejeki orang."
+      ).isEmpty)
+    #expect(Self.categories("Setidaknya kita tahu, kalau sekedar boikot aja ngeluh gimana mau bantu.").isEmpty)
+    #expect(Self.categories("Kalau kalian peduli, boikot produknya mulai hari ini!") == ["boycott"])
+  }
+
   @Test func signingUpForAnElectionCommitteeVolunteers() {
     #expect(Self.categories("Ayo daftar PPS Pemilu 2024!") == ["volunteer"])
     #expect(Self.categories("Yuk bergabung menjadi bagian tim penyelenggara!") == ["volunteer"])
