@@ -202,7 +202,8 @@ extension SentenceScan {
   /// video's maker, not the audience, which posts call "kalian", "kita" or "guys" (of 984 labelled
   /// posts that say it, two ask).
   var addressesOneInformally: Bool {
-    lang != "en" && words.contains { Self.informalSingularYou.contains($0.text) }
+    // (Every such word is two or three bytes long: the length is checked before the set is.)
+    lang != "en" && words.contains { $0.text.utf8.count <= 3 && Self.informalSingularYou.contains($0.text) }
   }
   /// The informal singular "you" of Jakarta speech.
   static let informalSingularYou: Set<String> = ["lu", "elu", "loe", "lo"]

@@ -281,6 +281,7 @@ extension SentenceScan {
   mutating func dropActs(
     namedOnlyWithin distance: Int, after isConjunction: (String) -> Bool, skipping: Set<String>? = nil
   ) {
+    guard !actStarts.isEmpty else { return }
     let clauseTokens = tokens
     let conjunctions = tokens.indices.filter { isConjunction(tokens[$0].text) }
     guard !conjunctions.isEmpty else { return }
