@@ -103,6 +103,8 @@ public struct CueAnalyzer: Sendable {
   /// Two-word nouns whose first word is no phrase of its own there (`grammar.noun_compounds`): first
   /// word → the second words that make a compound of it.
   let nounCompounds: [String: Set<String>]
+  /// The closed word lists the scan looks up by text.
+  let scanWords: ScanWords
   /// The platform registry used for links.
   public let registry: PlatformRegistry
 
@@ -190,6 +192,7 @@ public struct CueAnalyzer: Sendable {
         byVerb[verb, default: []].append((category, objects, act.window))
       }
     }
+    scanWords = ScanWords(grammar)
     nounCompounds = grammar.nounCompounds.reduce(into: [:]) { compounds, noun in
       let words = noun.lowercased().split(separator: " ").map(String.init)
       if words.count == 2 { compounds[words[0], default: []].insert(words[1]) }
@@ -289,7 +292,7 @@ public struct CueAnalyzer: Sendable {
     scan.findRequests(self)
     scan.findNarration(self)
     scan.readLinks(self, anchoredTarget: anchoredTarget)
-    scan.readShape()
+    scan.readShape(self)
     return scan.analysis(self, inReply: inReply)
   }
 

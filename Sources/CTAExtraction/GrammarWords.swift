@@ -118,6 +118,36 @@ public struct GrammarWords: Sendable, Codable {
   /// One-word agreement questions that open a retweet ask ("Setuju? RT"): the segmenter keeps them
   /// in the ask's sentence.
   public var agreementTags: [String]
+  /// "dan", "and": words that join a second imperative to the first ("Baca artikel ini dan share …",
+  /// "Please read the article and share your thoughts below!").
+  public var joiningConjunctions: [String]
+  /// "share", "bagikan": the verbs a comment box's line opens with ("share your thoughts").
+  public var commentBoxVerbs: [String]
+  /// "dukung": Indonesian verbs of support that ask for a vote before a ticket ("Mari dukung
+  /// Prabowo-Gibran").
+  public var supportVerbs: [String]
+  /// "biar", "agar": Indonesian conjunctions of purpose; an act named only right after one is what
+  /// something is for ("… biar kita subscribe").
+  public var purposeConjunctions: [String]
+  /// "kalau", "jika": Indonesian conjunctions of condition; an act right after one is a condition
+  /// talked about ("Kalau boikot itu ya …").
+  public var conditionalConjunctions: [String]
+  /// "sekedar", "cuma": the words of "merely" that may stand between a condition and its act
+  /// ("kalau sekedar boikot").
+  public var merelyWords: [String]
+  /// "sukseskan", "kawal": Indonesian verbs that make an election their goal ("sukseskan pemilu"),
+  /// no vote asked.
+  public var electionGoalVerbs: [String]
+  /// "lu", "elu": the informal singular "you" of Jakarta speech; a sentence that says it speaks to
+  /// one person.
+  public var informalSingularYou: [String]
+  /// "yth": the honorific of a letter's addressee ("Bapak … Yth"); a sentence with it asks that person.
+  public var letterHonorifics: [String]
+  /// "is", "are": the linking verbs after an English compound subject ("Phone calls are more …").
+  public var subjectLinkingVerbs: [String]
+  /// "and", "the", "dan": words that join a sentence, and the possessive "our"; a site's menu run into
+  /// one line has none of them.
+  public var sentenceJoiners: [String]
 }
 
 /// An act named by its verb and its object: one of `verbs` opens the request (after "please") and

@@ -30,7 +30,7 @@ extension SentenceScan {
         // but "Get involved", "Stay connected" ask.
         if hasNext && (!tokens[head + 1].text.utf8HasSuffix("ed") || classes.contains(.linkingVerb))
           && entries[head + 1].classes.isDisjoint(with: [.nounFollower, .labelPunctuation])
-          && !Self.opensCompoundSubject(head, tokens, entries)
+          && !Self.opensCompoundSubject(head, tokens, entries, linkingVerbs: analyzer.scanWords.subjectLinkingVerbs)
         {
           cues.insert(.imperative)
           imperative = true
@@ -191,22 +191,21 @@ extension SentenceScan {
   /// Whether an Indonesian sentence names its addressee with the honorific of a letter ("Bapak Luhut
   /// Panjaitan Yth, sebaiknya …", "Yth @KPK_RI …"): like a reply, it asks that person, not the
   /// audience (nine real lines hold "yth", none an ask).
-  var addressesHonoured: Bool {
-    lang != "en" && words.contains { Self.letterHonorifics.contains($0.text) }
+  func addressesHonoured(_ scanWords: ScanWords) -> Bool {
+    lang != "en" && words.contains { scanWords.letterHonorifics.contains($0.text) }
   }
-  /// "Yang terhormat", as letters write it.
-  static let letterHonorifics: Set<String> = ["yth"]
 
   /// Whether an Indonesian sentence says "you" with the informal singular ("internet lu jgn pakai
   /// youtube", "Abis itu lu gas lagi"): like a reply, it speaks to one person, a commenter or the
   /// video's maker, not the audience, which posts call "kalian", "kita" or "guys" (of 984 labelled
   /// posts that say it, two ask).
-  var addressesOneInformally: Bool {
-    // (Every such word is two or three bytes long: the length is checked before the set is.)
-    lang != "en" && words.contains { $0.text.utf8.count <= 3 && Self.informalSingularYou.contains($0.text) }
+  func addressesOneInformally(_ scanWords: ScanWords) -> Bool {
+    // (A word longer than every one of them is not looked up.)
+    lang != "en"
+      && words.contains {
+        $0.text.utf8.count <= scanWords.informalSingularYouBytes && scanWords.informalSingularYou.contains($0.text)
+      }
   }
-  /// The informal singular "you" of Jakarta speech.
-  static let informalSingularYou: Set<String> = ["lu", "elu", "loe", "lo"]
 
   /// Whether an Indonesian clause ends with a word that addresses one person ("@jokowi boikot
   /// penggunaan gas air mata oleh polisi pak, …"): in a reply, the ask goes to that account.
@@ -222,10 +221,10 @@ extension SentenceScan {
   /// ("Foster families are our most important volunteers", "Phone calls are more effective …",
   /// "Email addresses are never displayed"): one content word after it, then "is", "are", "was" or
   /// "were". "See what is happening" and "Join thousands of others" stay imperatives.
-  static func opensCompoundSubject(_ head: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
+  static func opensCompoundSubject(
+    _ head: Int, _ tokens: [Token], _ entries: [WordTable.Entry], linkingVerbs: Set<String>
+  ) -> Bool {
     head + 2 < tokens.count && tokens[head + 1].kind == .word && !entries[head + 1].classes.contains(.functionEN)
-      && subjectLinkingVerbs.contains(tokens[head + 2].text)
+      && linkingVerbs.contains(tokens[head + 2].text)
   }
-  /// The linking verbs after a compound subject.
-  static let subjectLinkingVerbs: Set<String> = ["is", "are", "was", "were"]
 }

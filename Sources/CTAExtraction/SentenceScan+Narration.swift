@@ -139,13 +139,9 @@ extension SentenceScan {
     }
   }
 
-  /// Words that join a sentence, and the possessive "our"; a menu line has none of them, nor a
-  /// pronoun of `grammar.second_person` or `grammar.first_plural`.
-  static let sentenceJoiners: Set<String> = ["and", "or", "the", "with", "our", "dan", "atau", "yang", "kami"]
-
   /// The sentence's shape: headline, hashtags, mentions, exclamation, the persons it speaks in, a
   /// menu run into one line.
-  mutating func readShape() {
+  mutating func readShape(_ analyzer: CueAnalyzer) {
     // Shape.
     // Headline: most longer words capitalised and no closing punctuation ("Warga Diminta Tanda Tangani
     // Petisi, Begini Tanggapan Bupati").
@@ -169,7 +165,7 @@ extension SentenceScan {
       if words.count >= 12, actCategories.count >= 2,
         !tokens.contains(where: { $0.kind == .punctuation && CueAnalyzer.clauseBreaks.contains($0.text) }),
         present.isDisjoint(with: [.secondPerson, .firstPlural]),
-        !words.contains(where: { Self.sentenceJoiners.contains($0.text) })
+        !words.contains(where: { analyzer.scanWords.sentenceJoiners.contains($0.text) })
       {
         cues.insert(.navigation)
       }
@@ -189,10 +185,11 @@ extension SentenceScan {
       linkCategories: linkCategories, target: target, promo: promo, heads: heads)
     // A sentence that says "lu" speaks to one person as a reply does, and as a vocative at a clause's end
     // does: even a boycott asked there is asked of that person.
-    let toOne = addressesOnePerson || addressesOneInformally
+    let informal = addressesOneInformally(analyzer.scanWords)
+    let toOne = addressesOnePerson || informal
     AskGate.judge(
       &analysis, cues: &cues, words: words, wordClasses: wordClasses, leadingAsk: leadingAsk,
-      inReply: inReply || addressesHonoured || addressesOneInformally,
+      inReply: inReply || addressesHonoured(analyzer.scanWords) || informal,
       asksBoycott: boycottStarts.contains { start in askAt.contains { $0 == start || $0 == start - 1 } } && !toOne,
       namesAudience: opensWithAudience, subjectAfterOpening: cues.contains(.headline) && opensWithVerbClause(analyzer),
       addressesOnePerson: toOne)
@@ -241,8 +238,10 @@ extension SentenceScan {
     // boikot aja ngeluh": an act right after "if" (or "if just") is a condition talked about; "kalau mau
     // donasi, …" and "kalau bisa share" invite, and keep their act.
     if lang != "en" {
-      dropActs(namedOnlyWithin: 3, after: { Self.purposeConjunctions.contains($0) })
-      dropActs(namedOnlyWithin: 2, after: { Self.conditionalConjunctions.contains($0) }, skipping: Self.merelyWords)
+      let scanWords = analyzer.scanWords
+      dropActs(namedOnlyWithin: 3, after: { scanWords.purposeConjunctions.contains($0) })
+      dropActs(
+        namedOnlyWithin: 2, after: { scanWords.conditionalConjunctions.contains($0) }, skipping: scanWords.merelyWords)
     }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
     // theirs, wherever that act is named only after the "to"; the reader's act is the share, named

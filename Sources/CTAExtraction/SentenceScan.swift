@@ -5,27 +5,6 @@ import SlackscoreCore
 /// requests), the narration and question cues, links and shape, then `analysis`. Each phase reads
 /// the analyzer's lists, passed in, and the state the earlier phases left.
 struct SentenceScan {
-  /// Words that join a second imperative to the first ("Baca artikel ini dan share …", "Please read the
-  /// article and share your thoughts below!").
-  static let joiningConjunctions: Set<String> = ["dan", "lalu", "terus", "serta", "and", "then"]
-  /// The Indonesian conjunctions of purpose ("biar kita subscribe": so that we subscribe).
-  static let purposeConjunctions: Set<String> = ["biar", "agar", "supaya", "spy"]
-  /// The Indonesian conjunctions of condition ("kalau boikot itu …": if boycotting …).
-  static let conditionalConjunctions: Set<String> = [
-    "kalau", "kalo", "klo", "kl", "jika", "jikalau", "bila", "apabila",
-  ]
-  /// The words of "merely" that may stand between a condition and its act ("kalau sekedar boikot").
-  static let merelyWords: Set<String> = ["sekedar", "sekadar", "cuma", "cuman", "hanya"]
-  /// The Indonesian verbs that make an election their goal ("sukseskan pemilu", "kawal pilkada").
-  static let electionGoalVerbs: Set<String> = [
-    "sukseskan", "mensukseskan", "menyukseskan", "wujudkan", "mewujudkan", "kawal", "mengawal", "awasi",
-    "mengawasi", "jaga", "menjaga", "ciptakan", "menciptakan",
-  ]
-  /// The verbs a comment box's line opens with ("share your thoughts", "bagikan pendapat kalian").
-  static let commentBoxVerbs: Set<String> = ["share", "bagikan", "sharing", "ceritakan"]
-  /// The Indonesian verbs of support that ask for a vote before a ticket ("Mari dukung Prabowo-Gibran").
-  static let supportVerbs: Set<String> = ["dukung", "dukunglah"]
-
   /// The sentence's tokens and their word-table entries.
   let tokens: [Token]
   let entries: [WordTable.Entry]
@@ -190,7 +169,9 @@ struct SentenceScan {
     case .weak:
       // "Sukseskan pemilu 2024!", "Mari wujudkan pemilu inklusif": the election is the goal named, not a
       // vote asked (54 of 57 real posts with such a goal ask nothing).
-      if category == CTAResources.voteCategory && first > 0 && Self.electionGoalVerbs.contains(tokens[first - 1].text) {
+      if category == CTAResources.voteCategory && first > 0
+        && analyzer.scanWords.electionGoalVerbs.contains(tokens[first - 1].text)
+      {
         break
       }
       topicCategories.insert(category)
@@ -259,8 +240,8 @@ struct SentenceScan {
         // di kolom komentar": a comment box). A comment box's line joined to an ask before it ("Baca
         // artikel ini dan share pendapat kalian di kolom komentar!") names no share act; the ask
         // before it stands ("Tanda tangani petisinya dan bagikan cerita kalian …" asks to sign).
-        if first > 1 && Self.joiningConjunctions.contains(tokens[first - 1].text)
-          && Self.commentBoxVerbs.contains(tokens[first].text)
+        if first > 1 && analyzer.scanWords.joiningConjunctions.contains(tokens[first - 1].text)
+          && analyzer.scanWords.commentBoxVerbs.contains(tokens[first].text)
         {
           // (The box's verb may start its act, or the conjunction may: "and share" is a share phrase.)
           commentBoxActs += [first - 1, first]
@@ -421,7 +402,7 @@ struct SentenceScan {
     // during an election ("Mari dukung Timnas" names no ticket).
     if lang != "en", !actCategories.contains(CTAResources.voteCategory),
       let at = tokens.indices.dropLast().first(where: {
-        Self.supportVerbs.contains(tokens[$0].text) && CueAnalyzer.isTicket(tokens[$0 + 1])
+        analyzer.scanWords.supportVerbs.contains(tokens[$0].text) && CueAnalyzer.isTicket(tokens[$0 + 1])
       })
     {
       addAct(CTAResources.voteCategory, at: at, analyzer)
