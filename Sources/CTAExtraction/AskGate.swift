@@ -83,6 +83,10 @@ enum AskGate {
     }
 
     let askForm = !cues.isDisjoint(with: askFormCues)
+    // A headline whose subject asks ("Presiden Jokowi Minta Bawaslu …").
+    let headlineRequester =
+      analysis.lang == "id" && cues.contains(.headline) && !leadingAsk
+      && Self.opensWithRequester(words, wordClasses: wordClasses)
     // "Sejumlah lembaga mulai membuka donasi untuk korban": a third-person subject does what the
     // request phrase says, so the sentence reports who takes donations ("Kami membuka donasi" asks).
     let reportsRequest =
@@ -121,15 +125,13 @@ enum AskGate {
       analysis.exclusion = .reported
     } else if analysis.lang == "id", cues.contains(.headline), !firstPersonAppeal,
       cues.contains(.reportingVerb) || (!leadingAsk && Self.opensWithSubject(words, wordClasses: wordClasses, cues))
-        || subjectAfterOpening || (!leadingAsk && Self.opensWithRequester(words, wordClasses: wordClasses))
+        || subjectAfterOpening || headlineRequester
     {
       // A headline reports: "Rektor Kampus Ini Dukung Fatwa MUI Boikot Produk Israel", "PMI dan
       // Rumah Zakat Bantu Korban Banjir", "Dukung Fatwa MUI, Rektor … Serukan Boikot …", and so does one
       // whose opening verb clause its subject then does ("Gunakan Hak Suara …, Kadivpas Nyoblos …"); one
       // whose subject asks reports that ask ("Kapolri Ajak Warga Laporkan Pungli").
-      let reportsItsRequest =
-        cues.contains(.reportingVerb) || (!leadingAsk && Self.opensWithRequester(words, wordClasses: wordClasses))
-      analysis.exclusion = reportsItsRequest ? .reported : .narration
+      analysis.exclusion = cues.contains(.reportingVerb) || headlineRequester ? .reported : .narration
     } else if !firstPersonAppeal
       && (cues.contains(.attributedQuote) || cues.contains(.reportedRequest)
         || (cues.contains(.reportingVerb) && !leadingAsk && !askForm))
