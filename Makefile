@@ -244,6 +244,7 @@ cta-real:
 
 eval: deps $(BIN) cta-real
 	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
+	python3 training/cta-real/firstlooks.py
 
 # Retraining without the tweet labels would overwrite the shipped weights with a model that never saw
 # a real tweet: refused unless CTA_WITHOUT_TWEETS=1 says it is meant.

@@ -110,5 +110,25 @@ import Testing
       }
       #expect(isHex(row[4], count: 12), "\(row[0]): text_sha")
     }
+    try checkFirstLook(set, labels: labels.dropFirst().filter { $0.count == 5 })
+  }
+
+  /// A kept set's first look (`firstlook.csv`, when the set has one) counts the set's own posts and
+  /// asks, and finds no more asks than there are, nor more false ones than there are other posts.
+  static func checkFirstLook(_ set: URL, labels: [[String]]) throws {
+    let file = set.appendingPathComponent("firstlook.csv")
+    guard FileManager.default.fileExists(atPath: file.path) else { return }
+    let look = try rows(file)
+    #expect(look.first == ["session", "build", "posts", "asks", "found", "false_asks"])
+    #expect(look.count == 2, "\(set.lastPathComponent): one first look")
+    guard look.count == 2, look[1].count == 6 else { return }
+    let counts = look[1].map { Int($0) }
+    guard let posts = counts[2], let asks = counts[3], let found = counts[4], let falseAsks = counts[5] else {
+      Issue.record("\(set.lastPathComponent): firstlook.csv counts")
+      return
+    }
+    #expect(posts == labels.count, "\(set.lastPathComponent): first look's posts")
+    #expect(asks == labels.filter { $0[1] == "1" }.count, "\(set.lastPathComponent): first look's asks")
+    #expect(found <= asks && asks + falseAsks <= posts, "\(set.lastPathComponent): first look's counts")
   }
 }
