@@ -243,8 +243,7 @@ cta-real:
 	@test -z "$(CTA_REDDIT)" && echo "cta-real: $(SHARED)/data/cta/reddit-collective-action-train.csv missing: no Reddit figures" >&2 || true
 
 eval: deps $(BIN) cta-real
-	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT))
-	python3 training/cta-real/firstlooks.py
+	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --first-looks training/cta-real/kept
 
 # Retraining without the tweet labels would overwrite the shipped weights with a model that never saw
 # a real tweet: refused unless CTA_WITHOUT_TWEETS=1 says it is meant.

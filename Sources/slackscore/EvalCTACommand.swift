@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTAExtraction
+import Foundation
 import Logging
 import SlackscoreCore
 
@@ -18,7 +19,9 @@ struct EvalCTACommand: AsyncParsableCommand {
       it, so that no set is scored by a stage that learned from it; --without-page-stage scores the \
       rules alone. `make eval` materialises the real data first (training/cta-real/materialise.py). \
       Targets (issue #13): page/en P >= 0.75 at R >= 0.6; tweet/id F1 >= 0.6; reddit/real F1 >= 0.55 \
-      with P >= 0.5; category accuracy >= 0.85 on the real true positives.
+      with P >= 0.5; category accuracy >= 0.85 on the real true positives. --first-looks prints the \
+      kept sets' first looks: each printed once before any rule was read off it, the figure of posts the \
+      detector was not developed on.
       """
   )
 
@@ -64,6 +67,11 @@ struct EvalCTACommand: AsyncParsableCommand {
   @Option(help: "Learning rate (with --folds).")
   var learningRate = CTATrainingOptions().learningRate
 
+  @Option(
+    help:
+      "Folder of kept sets (training/cta-real/kept): also print the first looks of those with a firstlook.csv, each, per session and pooled."
+  )
+  var firstLooks: String?
   @Flag(
     help:
       "Print every wrong decision, tab-separated: kind (fp, fn, category), slice, id, probability, gold and predicted category, the gate's view, text."
@@ -129,5 +137,8 @@ struct EvalCTACommand: AsyncParsableCommand {
     }
     print(evaluation.report)
     print(evaluation.targets)
+    if let firstLooks {
+      print(FirstLook.report(try FirstLook.readAll(kept: firstLooks)))
+    }
   }
 }
