@@ -238,10 +238,9 @@ extension SentenceScan {
     // boikot aja ngeluh": an act right after "if" (or "if just") is a condition talked about; "kalau mau
     // donasi, …" and "kalau bisa share" invite, and keep their act.
     if lang != "en" {
-      let scanWords = analyzer.scanWords
-      dropActs(namedOnlyWithin: 3, after: { scanWords.purposeConjunctions.contains($0) })
+      dropActs(namedOnlyWithin: 3, after: analyzer.scanWords.purposeConjunctions)
       dropActs(
-        namedOnlyWithin: 2, after: { scanWords.conditionalConjunctions.contains($0) }, skipping: scanWords.merelyWords)
+        namedOnlyWithin: 2, after: analyzer.scanWords.conditionalConjunctions, skipping: analyzer.scanWords.merelyWords)
     }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
     // theirs, wherever that act is named only after the "to"; the reader's act is the share, named
@@ -274,15 +273,15 @@ extension SentenceScan {
     if actCategories.contains(category), starts.allSatisfy({ $0 > index }) { actCategories.remove(category) }
   }
 
-  /// Removes from `actCategories` every act named only within `distance` words after a word that
-  /// `isConjunction` holds for, in the conjunction's clause (no punctuation between), with only words
-  /// of `skipping` between them when `skipping` is given ("kalau sekedar boikot").
+  /// Removes from `actCategories` every act named only within `distance` words after one of
+  /// `conjunctions`, in the conjunction's clause (no punctuation between), with only words of
+  /// `skipping` between them when `skipping` is given ("kalau sekedar boikot").
   mutating func dropActs(
-    namedOnlyWithin distance: Int, after isConjunction: (String) -> Bool, skipping: Set<String>? = nil
+    namedOnlyWithin distance: Int, after conjunctionWords: Set<String>, skipping: Set<String>? = nil
   ) {
     guard !actStarts.isEmpty else { return }
     let clauseTokens = tokens
-    let conjunctions = tokens.indices.filter { isConjunction(tokens[$0].text) }
+    let conjunctions = tokens.indices.filter { conjunctionWords.contains(tokens[$0].text) }
     guard !conjunctions.isEmpty else { return }
     dropActs(namedOnlyWhere: { start in
       conjunctions.contains { c in

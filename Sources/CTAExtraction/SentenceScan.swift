@@ -121,7 +121,7 @@ struct SentenceScan {
     // stop ("jangan berhenti boikot"), which are asks; "stop boikot aqua" asks to give it up.
     // A phrase right after "tidak"/"gak" tells what someone does not do ("Kami tidak ikutan demo",
     // "sy memilih untuk tdk ikut vaksinasi", "Presiden tak tanda tangan"): no evidence either.
-    if first > 0, entries[first - 1].classes.contains(.negation) { return }
+    if followsNegation(first) { return }
     // "All truths that come to us", "those who share your dreams": an English act phrase right after
     // a relative pronoun is what its noun does, no ask; a "that" right after the opening verb says
     // what it asks ("Demand that your representative …").
@@ -264,11 +264,7 @@ struct SentenceScan {
           entries[end - 1].classes.contains(.appealVerb)
           && CueAnalyzer.namesAuthority(after: end - 1, count: tokens.count) { (tokens[$0].text, entries[$0].classes) }
         // "… ga ada yg ingin demo": no one is appealed to where a negation, or "no one", comes first.
-        let negated =
-          first > 0
-          && (entries[first - 1].classes.contains(.negation)
-            || (first > 1 && tokens[first - 1].text == "ada" && entries[first - 2].classes.contains(.negation)))
-        if !pressesAuthority && !negated { cues.insert(.appeal) }
+        if !pressesAuthority && !followsNegation(first) { cues.insert(.appeal) }
       case .impersonalRequest:
         cues.insert(.impersonalRequest)
         askAt.append(first)
@@ -302,6 +298,14 @@ struct SentenceScan {
   func opensNounCompound(_ first: Int, _ end: Int, _ analyzer: CueAnalyzer) -> Bool {
     end == first + 1 && end < tokens.count
       && analyzer.nounCompounds[tokens[first].text]?.contains(tokens[end].text) == true
+  }
+
+  /// Whether token `i` comes right after a negation ("tidak ikut demo"), or after "no one" ("ga ada
+  /// yg ingin …"): what follows is not done, nor asked.
+  func followsNegation(_ i: Int) -> Bool {
+    guard i > 0 else { return false }
+    if entries[i - 1].classes.contains(.negation) { return true }
+    return i > 1 && tokens[i - 1].text == "ada" && entries[i - 2].classes.contains(.negation)
   }
 
   /// An act the rules find without a lexicon phrase, counted as a phrase hit would be.
