@@ -1589,6 +1589,16 @@ import Testing
     #expect(Self.categories("Repost @kpu_ri Yuk kenali tahapan pemilu 2024 bareng kami!").isEmpty)
   }
 
+  /// Session 42, from the kept sets' misses: "kita" between the hortative and "memilih" (a pilkada
+  /// campaign's "Mari kita memilih pasangan nomor 3"), and a candidate's number written "no.2" (one
+  /// token, as "e.g" is).
+  @Test func votingForANumberedCandidateIsAVote() {
+    #expect(Self.categories("Mari kita memilih pasangan nomor 3!") == ["vote"])
+    #expect(Self.categories("Ayo kita mencoblos pada 27 November!") == ["vote"])
+    #expect(Self.categories("pilih no.2 ya warga Banten") == ["vote"])
+    #expect(Self.categories("Kita memilih diam saja.").isEmpty)
+  }
+
   @Test func givingAnAuthorityYourResponseContactsIt() {
     #expect(
       Self.categories("Berikan tanggapan dan masukan anda terhadap calon anggota PPK melalui formulir berikut.")
