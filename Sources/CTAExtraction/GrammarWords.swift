@@ -148,6 +148,13 @@ public struct GrammarWords: Sendable, Codable {
   /// "and", "the", "dan": words that join a sentence, and the possessive "our"; a site's menu run into
   /// one line has none of them.
   public var sentenceJoiners: [String]
+  /// "vote", "polling": English act words that name no act in an Indonesian sentence, where they are a
+  /// film's title ("Dirty Vote"), a like-count poll or an opinion poll (47 of 48 labelled Indonesian
+  /// posts that say "vote" ask no vote).
+  public var englishOnlyActs: [String]
+  /// "sudah", "telah": Indonesian markers of a done act; after "yang" they tell what some people did
+  /// ("bagi yang sdh subscribe n share …"), no ask.
+  public var perfectMarkers: [String]
 }
 
 /// An act named by its verb and its object: one of `verbs` opens the request (after "please") and

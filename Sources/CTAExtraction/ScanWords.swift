@@ -26,6 +26,10 @@ struct ScanWords: Sendable {
   let subjectLinkingVerbs: Set<String>
   /// `grammar.sentence_joiners`: "and", "the", "dan".
   let sentenceJoiners: Set<String>
+  /// `grammar.english_only_acts`: "vote".
+  let englishOnlyActs: Set<String>
+  /// `grammar.perfect_markers`: "sudah", "telah".
+  let perfectMarkers: Set<String>
 
   init(_ grammar: GrammarWords) {
     joiningConjunctions = Set(grammar.joiningConjunctions)
@@ -40,5 +44,7 @@ struct ScanWords: Sendable {
     letterHonorifics = Set(grammar.letterHonorifics)
     subjectLinkingVerbs = Set(grammar.subjectLinkingVerbs)
     sentenceJoiners = Set(grammar.sentenceJoiners)
+    englishOnlyActs = Set(grammar.englishOnlyActs)
+    perfectMarkers = Set(grammar.perfectMarkers)
   }
 }

@@ -237,10 +237,17 @@ extension SentenceScan {
     // ("Share ya biar semua tahu" asks the share before it). "Kalau boikot itu ya …", "kalau sekedar
     // boikot aja ngeluh": an act right after "if" (or "if just") is a condition talked about; "kalau mau
     // donasi, …" and "kalau bisa share" invite, and keep their act.
-    if lang != "en" {
-      dropActs(namedOnlyWithin: 3, after: analyzer.scanWords.purposeConjunctions)
+    // "Trm kasih bagi yang sdh subscribe n share Channel …": an act named only within three words
+    // after "yang sudah" is what some people did (4 labelled posts say it, none an ask).
+    if lang != "en", !actStarts.isEmpty {
+      let words = analyzer.scanWords
+      dropActs(namedOnlyWithin: 3, after: words.purposeConjunctions)
+      dropActs(namedOnlyWithin: 2, after: words.conditionalConjunctions, skipping: words.merelyWords)
       dropActs(
-        namedOnlyWithin: 2, after: analyzer.scanWords.conditionalConjunctions, skipping: analyzer.scanWords.merelyWords)
+        namedOnlyWithin: 3,
+        afterWordsAt: tokens.indices.filter { i in
+          i > 0 && words.perfectMarkers.contains(tokens[i].text) && entries[i - 1].classes.contains(.relativeWord)
+        })
     }
     // "Tell your friends to vote", "Ask your classmates to sign": what the peers are told to do is
     // theirs, wherever that act is named only after the "to"; the reader's act is the share, named
@@ -280,9 +287,18 @@ extension SentenceScan {
     namedOnlyWithin distance: Int, after conjunctionWords: Set<String>, skipping: Set<String>? = nil
   ) {
     guard !actStarts.isEmpty else { return }
+    dropActs(
+      namedOnlyWithin: distance, afterWordsAt: tokens.indices.filter { conjunctionWords.contains(tokens[$0].text) },
+      skipping: skipping)
+  }
+
+  /// Removes from `actCategories` every act named only within `distance` words after one of the
+  /// words at `conjunctions`, in its clause (no punctuation between), with only words of `skipping`
+  /// between them when `skipping` is given.
+  mutating func dropActs(namedOnlyWithin distance: Int, afterWordsAt conjunctions: [Int], skipping: Set<String>? = nil)
+  {
+    guard !actStarts.isEmpty, !conjunctions.isEmpty else { return }
     let clauseTokens = tokens
-    let conjunctions = tokens.indices.filter { conjunctionWords.contains(tokens[$0].text) }
-    guard !conjunctions.isEmpty else { return }
     dropActs(namedOnlyWhere: { start in
       conjunctions.contains { c in
         c < start && start - c <= distance

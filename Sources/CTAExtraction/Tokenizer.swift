@@ -208,9 +208,24 @@ public enum Tokenizer {
     if let ascii = asciiString(s, a, b, lowered: true) { return ascii }
     var lowered = String.UnicodeScalarView()
     for c in string(s, a, b).lowercased().unicodeScalars {
-      lowered.append(c == "\u{2019}" || c == "\u{2018}" ? "'" : c)
+      lowered.append(c == "\u{2019}" || c == "\u{2018}" ? "'" : plainLetter(c))
     }
     return String(lowered)
+  }
+
+  /// The ASCII letter or digit a "fancy font" scalar of Unicode's Mathematical Alphanumeric Symbols
+  /// stands for ("𝗧𝗼𝗹𝗮𝗸" is "tolak", "𝟮𝟬𝟮𝟰" is "2024"; comments on TikTok and Instagram write so), lower
+  /// case; any other scalar as it is.
+  static func plainLetter(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    let v = c.value
+    // Thirteen styles of A-Z then a-z, 52 scalars each (a few are holes, unassigned, never met).
+    if v >= 0x1D400 && v <= 0x1D6A3 {
+      let k = (v - 0x1D400) % 52
+      return Unicode.Scalar(UInt8(ascii: "a") + UInt8(k % 26))
+    }
+    // Five styles of 0-9.
+    if v >= 0x1D7CE && v <= 0x1D7FF { return Unicode.Scalar(UInt8(ascii: "0") + UInt8((v - 0x1D7CE) % 10)) }
+    return c
   }
 
   /// A word stretched for emphasis ("boikootttt", "kerennn", "pleaseee") with every run of a repeated

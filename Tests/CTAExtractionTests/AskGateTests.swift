@@ -1599,6 +1599,28 @@ import Testing
     #expect(Self.categories("Kita memilih diam saja.").isEmpty)
   }
 
+  /// Session 42, after the first looks of a film's comment section (fresh99) and COVID-era tweets
+  /// (fresh96): in Indonesian, the English "vote" is a title or a like-count poll; an act after
+  /// "malah" or "awalnya" is what someone did; "yang sudah" + act thanks those who did it;
+  /// "terjadilah" is no "-lah" imperative.
+  @Test func actsSomeoneDidOrATitleNamesAskNothing() {
+    #expect(Self.categories("Ayo tonton film Dirty Vote malam ini!").isEmpty)
+    #expect(Self.categories("Yuk kita vote di sini, like kalau setuju").isEmpty)
+    #expect(Self.categories("Vote for the climate on Tuesday!", lang: "en") == ["vote"])
+    #expect(Self.categories("Awalnya pilih no 1 tapi sekarang pindah").isEmpty)
+    #expect(Self.categories("Terima kasih bagi yang sudah subscribe dan share channel kami").isEmpty)
+    #expect(Self.categories("Bagi yang sudah donasi terima kasih, yang belum yuk donasi sekarang") == ["donate"])
+    #expect(Self.categories("Terjadilah jual beli sembako untuk korban banjir").isEmpty)
+  }
+
+  /// Session 42, after the first look of TikTok comments on a mining permit (fresh98): a storm of
+  /// comments or hashtags in the colloquial forms, and an ask in a fancy font.
+  @Test func aCommentStormInColloquialFormsIsAHashtagAsk() {
+    #expect(Self.categories("Ramekan komentar akun partai itu guys!") == ["hashtag"])
+    #expect(Self.categories("Guys tolong banget naikin terus hastag #SaveHutanKita") == ["hashtag"])
+    #expect(Self.categories("𝗕𝗼𝗶𝗸𝗼𝘁 produk itu sekarang juga!") == ["boycott"])
+  }
+
   @Test func givingAnAuthorityYourResponseContactsIt() {
     #expect(
       Self.categories("Berikan tanggapan dan masukan anda terhadap calon anggota PPK melalui formulir berikut.")

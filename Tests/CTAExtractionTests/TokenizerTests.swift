@@ -27,6 +27,13 @@ import Testing
     #expect(words.contains(word), "\(words)")
   }
 
+  @Test func aFancyFontIsReadAsPlainLetters() {
+    // Mathematical bold and bold sans-serif, as TikTok and Instagram comments write them.
+    let tokens = Tokenizer.tokens("𝗕𝗼𝗶𝗸𝗼𝘁 #𝗦𝗮𝘃𝗲𝗥𝗮𝗷𝗮𝗔𝗺𝗽𝗮𝘁 𝐓𝐨𝐥𝐚𝐤 𝟮𝟬𝟮𝟰")
+    #expect(tokens.map(\.text) == ["boikot", "#saverajaampat", "tolak", "2024"])
+    #expect(tokens[0].start == 0 && tokens[0].end == 6)
+  }
+
   @Test func aStretchedWordKeepsItsOffsets() {
     let token = Tokenizer.tokens("Stay boikootttt").last!
     #expect(token.text == "boikot")
