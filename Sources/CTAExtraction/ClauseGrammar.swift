@@ -821,13 +821,19 @@ extension CueAnalyzer {
   }
 
   /// Whether a health service (`grammar.health_services`) follows the phrase at `i` within five words
-  /// of its clause ("Daftarkan diri anda untuk vaksin", "Silahkan Datang ke Gerai Vaksinasi"): what
-  /// the reader is to go to or sign up for is care, not a campaign. Volunteers for it
+  /// of its clause ("Daftarkan diri anda untuk vaksin", "Silahkan Datang ke Gerai Vaksinasi") or
+  /// stands anywhere before it in the sentence ("Kalau ada keluarga mau Vaksin, SILAHKAN DATANG"):
+  /// what the reader is to go to or sign up for is care, not a campaign (of 427 labelled Indonesian
+  /// posts that name one, none asks to attend or volunteer). Volunteers for it
   /// (`grammar.volunteer_roles`: "relawan pendamping lansia untuk vaksinasi") still volunteer.
   static func isForHealthService(_ i: Int, _ tokens: [Token], _ entries: [WordTable.Entry]) -> Bool {
-    guard let service = clauseWord(after: i, within: 5, tokens, { entries[$0].classes.contains(.healthService) })
-    else { return false }
-    return !entries[i..<service].contains { $0.classes.contains(.volunteerRole) }
+    let isService = { (k: Int) in entries[k].classes.contains(.healthService) }
+    if let service = clauseWord(after: i, within: 5, tokens, isService) {
+      return !entries[i..<service].contains { $0.classes.contains(.volunteerRole) }
+    }
+    guard let service = (0..<i).last(where: isService) else { return false }
+    // ("Untuk vaksinasi lansia, yuk gabung jadi relawan …": the role may follow the act.)
+    return !entries[service..<min(i + 4, entries.count)].contains { $0.classes.contains(.volunteerRole) }
   }
 
   /// Whether the phrase at `i` follows a word of comparison (`grammar.comparison_words`), right before

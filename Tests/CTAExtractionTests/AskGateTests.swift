@@ -854,6 +854,9 @@ import Testing
       ("Jangan lupa daftarkan diri anda untuk vaksin besok!", []),
       ("Silakan datang ke gerai vaksinasi di balai kota besok jam 8", []),
       ("Yuk gabung jadi relawan pendamping lansia untuk vaksinasi!", ["volunteer"]),
+      // The service named before the act (session 42, a vaccination drive's tweet in fresh96).
+      ("Yang mau vaksin, silahkan datang ke balai warga Sabtu jam 9", []),
+      ("Untuk vaksinasi lansia, yuk gabung jadi relawan pendamping!", ["volunteer"]),
       // "Lapangan kerja" is employment, no field to gather on (grammar.noun_compounds; thirty-seventh
       // and forty-third sets: two false asks; 54 real lines hold it, none an ask to attend).
       ("Bikinkan lapangan kerja buat anak muda", []),
