@@ -101,14 +101,15 @@ enum AskGate {
     } else if (words.isEmpty && !cues.contains(.requestHashtag)) || (words.count == 1 && !leadingAsk) {
       // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)
       analysis.exclusion = .bare
-    } else if inReply || Self.opensReply(tokens), !inclusive, !namesAudience,
+    } else if inReply || Self.opensReply(tokens), !inclusive || addressesOnePerson, !namesAudience,
       (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson)
         || addressesOnePerson,
       !(asksBoycott && askForm && !cues.contains(.secondPerson))
     {
       // In a reply, "you" is the account replied to: "@USER Anda bisa tukar produknya" asks the
       // audience nothing, however it is phrased; nor does a hortative that ends by addressing one
-      // person ("@USER Bantu sebar QR ini bu."). A boycott asked without "you" is asked of everyone
+      // person ("@USER Bantu sebar QR ini bu."), even an inclusive one ("Yuk unduh aplikasi … ya
+      // Kak.": an operator's customer service; three false asks in 30,784 labelled posts, no ask lost). A boycott asked without "you" is asked of everyone
       // ("@CNNIndonesia Boikot produk …", "@brand BOIKOT!"): no one account boycotts alone.
       cues.insert(.replyToOne)
       analysis.exclusion = .reply

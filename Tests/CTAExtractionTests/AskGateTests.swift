@@ -1624,6 +1624,14 @@ import Testing
     #expect(Self.categories("𝗕𝗼𝗶𝗸𝗼𝘁 produk itu sekarang juga!") == ["boycott"])
   }
 
+  /// Session 42, after the first looks of transport and flood tweets (fresh104, fresh101): in a
+  /// reply, a hortative that ends by addressing one person ("… ya Kak.") speaks to that person, as an
+  /// operator's customer-service reply does, however inclusive its opening word.
+  @Test func aReplysHortativeEndingOnOnePersonAsksNoOne() {
+    #expect(Self.categories("@pelanggan Yuk unduh aplikasi terbaru kami ya Kak.").isEmpty)
+    #expect(Self.categories("@warga Ayo kita datang ke aksi besok jam 9 di depan DPR!") == ["attend"])
+  }
+
   @Test func givingAnAuthorityYourResponseContactsIt() {
     #expect(
       Self.categories("Berikan tanggapan dan masukan anda terhadap calon anggota PPK melalui formulir berikut.")
