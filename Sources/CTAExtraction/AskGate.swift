@@ -109,8 +109,9 @@ enum AskGate {
       // In a reply, "you" is the account replied to: "@USER Anda bisa tukar produknya" asks the
       // audience nothing, however it is phrased; nor does a hortative that ends by addressing one
       // person ("@USER Bantu sebar QR ini bu."), even an inclusive one ("Yuk unduh aplikasi … ya
-      // Kak.": an operator's customer service; three false asks in 30,784 labelled posts, no ask lost). A boycott asked without "you" is asked of everyone
-      // ("@CNNIndonesia Boikot produk …", "@brand BOIKOT!"): no one account boycotts alone.
+      // Kak.": an operator's customer service; three false asks in 30,784 labelled posts, no ask
+      // lost). A boycott asked without "you" is asked of everyone ("@CNNIndonesia Boikot produk …",
+      // "@brand BOIKOT!"): no one account boycotts alone.
       cues.insert(.replyToOne)
       analysis.exclusion = .reply
     } else if (cues.contains(.question) || cues.contains(.questionWord)) && !cues.contains(.requestQuestion) {

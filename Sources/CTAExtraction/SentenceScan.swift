@@ -116,7 +116,7 @@ struct SentenceScan {
     if opensNounCompound(first, end, analyzer) { return }
     // "Tim Dirty Vote", "KITA VOTE DI SINI" (likes), "polling": in an Indonesian sentence these English
     // words name no act.
-    if lang != "en", end - first == 1, analyzer.scanWords.englishOnlyActs.contains(tokens[first].text) { return }
+    if lang == "id", end - first == 1, analyzer.scanWords.englishOnlyActs.contains(tokens[first].text) { return }
     if hit.category == CTAResources.boycottCategory { boycottEnds.append(end) }
     // A phrase that a negative forbids is no evidence of its category ("jangan cuma repost", "jangan
     // share hoax", "jgn tinggalkan sholat", "jangan datang"), except buying, which is then a boycott
