@@ -101,9 +101,10 @@ enum AskGate {
     } else if (words.isEmpty && !cues.contains(.requestHashtag)) || (words.count == 1 && !leadingAsk) {
       // (A request hashtag alone asks: "#plsRT" after the post it asks the reader to pass on.)
       analysis.exclusion = .bare
-    } else if inReply || Self.opensReply(tokens), !inclusive || addressesOnePerson, !namesAudience,
-      (!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson)
-        || addressesOnePerson,
+    } else if inReply || Self.opensReply(tokens), !namesAudience,
+      addressesOnePerson
+        || (!inclusive
+          && ((!cues.contains(.hortativeInitial) && !cues.contains(.appeal)) || cues.contains(.secondPerson))),
       !(asksBoycott && askForm && !cues.contains(.secondPerson))
     {
       // In a reply, "you" is the account replied to: "@USER Anda bisa tukar produknya" asks the

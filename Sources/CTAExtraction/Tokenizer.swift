@@ -71,7 +71,9 @@ public enum Tokenizer {
           let x = s[i]
           if isWord(x) {
             // A circled or parenthesised digit ("①", "❸") numbers a list item, as "1." does.
-            if digitsOnly && !isDigit(x) && !(x.value >= 0x80 && x.properties.generalCategory == .otherNumber) {
+            if digitsOnly && !isDigit(x) && !isFancyDigit(x)
+              && !(x.value >= 0x80 && x.properties.generalCategory == .otherNumber)
+            {
               digitsOnly = false
             }
             i += 1
@@ -223,10 +225,13 @@ public enum Tokenizer {
       let k = (v - 0x1D400) % 52
       return Unicode.Scalar(UInt8(ascii: "a") + UInt8(k % 26))
     }
-    // Five styles of 0-9.
-    if v >= 0x1D7CE && v <= 0x1D7FF { return Unicode.Scalar(UInt8(ascii: "0") + UInt8((v - 0x1D7CE) % 10)) }
+    if isFancyDigit(c) { return Unicode.Scalar(UInt8(ascii: "0") + UInt8((v - 0x1D7CE) % 10)) }
     return c
   }
+
+  /// A digit of one of the five "fancy font" styles of 0-9 ("𝟮"): read as its plain digit, so a run
+  /// of them is a number.
+  static func isFancyDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x1D7CE && c.value <= 0x1D7FF }
 
   /// A word stretched for emphasis ("boikootttt", "kerennn", "pleaseee") with every run of a repeated
   /// ASCII letter made one ("boikot", "keren", "please"), or stretched by one letter at its end

@@ -32,6 +32,7 @@ import Testing
     let tokens = Tokenizer.tokens("𝗕𝗼𝗶𝗸𝗼𝘁 #𝗦𝗮𝘃𝗲𝗥𝗮𝗷𝗮𝗔𝗺𝗽𝗮𝘁 𝐓𝐨𝐥𝐚𝐤 𝟮𝟬𝟮𝟰")
     #expect(tokens.map(\.text) == ["boikot", "#saverajaampat", "tolak", "2024"])
     #expect(tokens[0].start == 0 && tokens[0].end == 6)
+    #expect(tokens.map(\.kind) == [.word, .hashtag, .word, .number])
   }
 
   @Test func aStretchedWordKeepsItsOffsets() {
