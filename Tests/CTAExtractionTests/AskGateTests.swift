@@ -199,6 +199,9 @@ import Testing
       // ("bagikan cerita kalian", as "share your story") is a news widget where it opens its clause,
       // after the clause's hortative too.
       "Buat warga Bekasi, yuk bagikan cerita kalian soal banjir di kolom komentar!",
+      // Session 43, after the first look of dengue tweets (fresh111): "share di kolom komentar" with no
+      // object asks for a comment too ("tell us in the comments"), as "share pendapat kalian …" does.
+      "Yuk lakukan hal ini untuk mencegah demam berdarah. Share di kolom komentar ya!",
       // From the twenty-second set, after its first look: how to mark the ballot is an instruction;
       // "spanduk ayo nyoblos" names an appeal (`grammar.appeal_nouns`); a word typed as a hashtag
       // without "#" ("WargaLindungi") is no -i imperative.
