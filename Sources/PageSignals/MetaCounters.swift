@@ -43,6 +43,7 @@ enum MetaCounters {
       case .kind(let name): kind = name
       case .raised: kind = "funds_raised"
       case .goal: kind = amount?.currency != nil ? "funds_goal" : "signature_goal"
+      case .remainder: continue
       }
       if let counter = counter(kind: kind, content: content, origin: "meta") { counters.append(counter) }
     }

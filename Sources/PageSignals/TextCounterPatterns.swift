@@ -19,6 +19,8 @@ enum CounterRole: Equatable {
   case raised
   /// A goal or target: `funds_goal` with a currency, else `signature_goal`.
   case goal
+  /// What is still missing ("$23,825 remaining", "Rp 5 juta lagi"): no tally and no goal.
+  case remainder
 }
 
 /// Where a phrase may sit relative to the number.
@@ -87,13 +89,19 @@ enum TextCounterPatterns {
       id: ["tanda tangan", "tandatangan", "penandatangan", "menandatangan*", "pendukung"],
       en: ["signatures", "signature", "signers", "signed", "supporters"]),
     Row(.kind("signatures"), .before, id: ["ditandatangani"], en: ["signed by"]),
+    // A petition widget's label over its count ("Signatures Collected" | "12,847"): the tally is
+    // of signatures, not money collected.
+    Row(.kind("signatures"), .label, id: ["tanda tangan terkumpul"], en: ["signatures collected"]),
     Row(
       .kind("donors"), nounPositions, id: ["donatur", "donasi", "penyumbang", "penderma", "berdonasi"],
       en: ["donors", "donor", "donations", "backers"]),
     Row(
       .kind("attendees"), nounPositions,
       id: ["peserta", "massa", "demonstran", "pendemo", "pengunjuk rasa", "hadir", "menghadiri"],
-      en: ["attendees", "participants", "attended", "protesters", "protestors", "demonstrators", "marchers"]),
+      en: [
+        "attendees", "participants", "attended", "protesters", "protestors", "demonstrators", "marchers", "runners",
+        "riders", "walkers",
+      ]),
     Row(.kind("attendees"), .before, id: ["dihadiri", "diikuti", "diikuti oleh"], en: ["attended by"]),
     Row(.kind("volunteers"), nounPositions, id: ["relawan", "sukarelawan"], en: ["volunteers", "volunteer"]),
     Row(
@@ -103,7 +111,14 @@ enum TextCounterPatterns {
       .goal, [.after, .before, .label],
       id: ["target", "target donasi", "target dana", "target tanda tangan", "sasaran"],
       en: ["goal"]),
-    Row(.goal, .before, id: ["dari target", "terkumpul dari", "menuju"], en: ["raised of", "target of", "towards"]),
+    Row(
+      .goal, .before, id: ["dari target", "terkumpul dari", "menuju", "untuk mencapai"],
+      en: ["raised of", "target of", "towards", "to reach"]),
+    // A petition widget's "25,000 signatures needed" is its goal; "25 needed" alone is what remains.
+    Row(.goal, .after, id: [], en: ["signatures needed"]),
+    Row(
+      .remainder, .after, id: ["lagi", "tersisa", "kekurangan"],
+      en: ["remaining", "to go", "left", "needed", "still needed", "more needed"]),
   ]
 
   /// Every phrase, parsed once.

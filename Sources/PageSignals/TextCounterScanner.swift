@@ -177,9 +177,9 @@ struct TextCounterScanner {
     }
     if useBefore, let beforeMatch {
       candidate.rawStart = before[beforeMatch.lastWord].start
-      // "Komentar (14)": keep the closing bracket with its opening one.
+      // "Komentar (14)", "Comments [3]": keep the closing bracket with its opening one.
       if beforeMatch.labelMarkBetween, candidate.rawEnd == reading.end, reading.end < text.count,
-        text[reading.end] == 0x29
+        text[reading.end] == 0x29 || text[reading.end] == 0x5D
       {
         candidate.rawEnd += 1
       }
@@ -192,6 +192,7 @@ struct TextCounterScanner {
     switch role {
     case .goal: return kind.hasSuffix("_goal")
     case .raised: return kind == "funds_raised"
+    case .remainder: return false
     case .kind(let name): return name == kind || (name == "signatures" && kind == "signature_goal")
     }
   }
@@ -199,6 +200,8 @@ struct TextCounterScanner {
   /// The kind for the phrases found on either side, or nil.
   static func resolve(after: CounterRole?, before: CounterRole?, currency: String?) -> String? {
     let roles = [after, before].compactMap { $0 }
+    // "$23,825 remaining", "4.7% of goal reached | $23,825 remaining": what is still missing.
+    if roles.contains(.remainder) { return nil }
     if roles.contains(.goal) {
       let other = roles.first { $0 != .goal }
       if currency != nil {

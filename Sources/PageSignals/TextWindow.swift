@@ -66,7 +66,8 @@ enum TextWindow {
     while words.count < maximumWords, let (value, start) = text.scalar(before: index) {
       switch step(for: value) {
       case .skip:
-        if value == 0x3A || value == 0x28 { labelMark = true }
+        // ":" "(" "[": a label before its count ("Donors: 1,204", "Komentar (14)", "Comments [3]").
+        if value == 0x3A || value == 0x28 || value == 0x5B { labelMark = true }
         index = start
       case .stop: return words
       case .word:

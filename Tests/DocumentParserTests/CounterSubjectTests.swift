@@ -71,6 +71,25 @@ import Testing
     #expect(found.filter { $0.kind == "comments" && $0.value > 10 }.allSatisfy { $0.subject == "related" })
   }
 
+  @Test func anIndexOfPetitionsShowsNoTallyOfItsOwn() {
+    // Three petitions' progress boxes in the main content (an unseen campaign page of session 43):
+    // none of the tallies is the page's.
+    let cards = [("1,643", "2,000"), ("764", "1,000"), ("184", "200")].map { signed, goal in
+      "<div class=\"petition-card\"><h3>Petisi</h3><div class=\"petition-progress\">"
+        + "<span class=\"progress-text\">\(signed) of \(goal) signatures</span></div></div>"
+    }
+    .joined()
+    let html = """
+      <html><body><main><h1>Our petitions</h1>\(Self.paragraph)\(Self.paragraph)
+      <div class="petition-list">\(cards)</div></main></body></html>
+      """
+    let found = counters(html)
+    #expect(found.filter { $0.kind == "signatures" }.count == 3)
+    #expect(
+      found.filter { $0.kind == "signatures" || $0.kind == "signature_goal" }.allSatisfy { $0.subject == "related" })
+    #expect(primary(found, "signatures") == nil)
+  }
+
   @Test func aNumberAndItsLabelInAdjacentElementsAreRead() {
     let html = """
       <html><body><article><h1>Judul</h1><div class="stats"><div>13</div><div>Shares</div>
@@ -124,10 +143,23 @@ import Testing
     #expect(marked.map(\.primary) == [true, nil])
   }
 
+  @Test func aRoundedDisplayYieldsToTheExactFigure() {
+    #expect(CounterCollector.isMorePrecise(1_204_750_000, roundingTo: 1_200_000_000))
+    #expect(CounterCollector.isMorePrecise(1_876_300_000, roundingTo: 1_870_000_000))
+    #expect(!CounterCollector.isMorePrecise(1_310_000_000, roundingTo: 1_200_000_000))
+    #expect(!CounterCollector.isMorePrecise(1_204, roundingTo: 1_204))
+    #expect(!CounterCollector.isMorePrecise(12_847, roundingTo: 12_847))
+    #expect(CounterCollector.isMorePrecise(3_412, roundingTo: 3_400))
+  }
+
   @Test func proseShape() {
     #expect(ProseShape.isProse("Credo amassed 50,000 signatures in a week and more people joined"))
     #expect(ProseShape.isProse("Raised $5m. Then it stopped"))
     #expect(!ProseShape.isProse("Terkumpul Rp. 1.500.000 dari Rp 10.000.000"))
     #expect(!ProseShape.isProse("Join 17 supporters"))
+    // Amounts and signs are no words; a widget's separators end a stretch (unseen pages, session 43).
+    #expect(!ProseShape.isProse("$ 0 / $ 5000 Goal (0% of our goal)"))
+    #expect(!ProseShape.isProse("$44,345 raised through the online platform · $514,000 raised through other channels"))
+    #expect(ProseShape.isProse("Widget · Credo amassed 50,000 signatures in a week and more people joined"))
   }
 }

@@ -68,6 +68,8 @@ struct TextCase: Sendable, CustomTestStringConvertible {
       ]),
     TextCase("The clip was viewed 98,000 times.", "en", [Expected("views", 98_000, "viewed 98,000 times")]),
     TextCase("Comments: 57", "en", [Expected("comments", 57, "Comments: 57")]),
+    // A radio show's comment heading (an unseen page of session 43).
+    TextCase("Comments [3]", "en", [Expected("comments", 3, "Comments [3]")]),
     TextCase("She has 1.1M followers", "en", [Expected("followers", 1_100_000, "1.1M followers")]),
     TextCase("Liked by 2,310 people", "en", [Expected("likes", 2310, "Liked by 2,310 people")]),
     TextCase("640 replies", nil, [Expected("comments", 640, "640 replies")]),
@@ -136,6 +138,18 @@ struct TextCase: Sendable, CustomTestStringConvertible {
   ]
 
   static let outcomesEnglish: [TextCase] = [
+    // A diocese's campaign box (an unseen page of session 43): two tallies in one line.
+    TextCase(
+      "$44,345 raised through the online platform · $514,000 raised through other channels", "en",
+      [
+        Expected("funds_raised", 44_345, "$44,345 raised", currency: "USD"),
+        Expected("funds_raised", 514_000, "$514,000 raised", currency: "USD"),
+      ]),
+    TextCase("4.7% of goal reached $23,825 remaining", "en", []),
+    TextCase("25,000 signatures needed", "en", [Expected("signature_goal", 25_000, "25,000 signatures needed")]),
+    TextCase("25 needed to reach 25", "en", [Expected("signature_goal", 25, "to reach 25")]),
+    TextCase("Signatures Collected: 12,847", "en", [Expected("signatures", 12_847, "Signatures Collected: 12,847")]),
+    TextCase("Participation: 180 runners", "en", [Expected("attendees", 180, "180 runners")]),
     TextCase("1,024 signatures", "en", [Expected("signatures", 1024, "1,024 signatures")]),
     TextCase(
       "1,024 signatures of 10,000 goal", "en",

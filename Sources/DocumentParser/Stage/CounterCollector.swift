@@ -96,9 +96,31 @@ enum CounterCollector {
     {
       best["retweets"] = nil
     }
+    // A rounded display ("Terkumpul Rp 1,2 M") yields to the exact figure of the same kind that
+    // rounds to it (page state's 1204750000): the same fact, told more precisely.
+    for (kind, index) in best {
+      let shown = counters[index].value
+      if let exact = counters.indices.first(where: {
+        counters[$0].subject == "page" && counters[$0].kind == kind && counters[$0].currency == counters[index].currency
+          && Self.isMorePrecise(counters[$0].value, roundingTo: shown)
+      }) {
+        best[kind] = exact
+      }
+    }
     var result = counters
     for index in best.values { result[index].primary = true }
     return result
+  }
+
+  /// Whether `exact` has more significant digits than `shown` and lies within one unit of `shown`'s
+  /// last significant digit, as a display rounds or cuts it (1204750000 → "1,2 M", 1876300000 →
+  /// "1,87 M").
+  static func isMorePrecise(_ exact: Double, roundingTo shown: Double) -> Bool {
+    guard shown >= 10, exact != shown, exact > 0, shown == shown.rounded() else { return false }
+    var unit = 1.0
+    while (shown / (unit * 10)).rounded() * unit * 10 == shown { unit *= 10 }
+    guard unit >= 10 else { return false }
+    return abs(exact - shown) < unit
   }
 }
 
@@ -108,33 +130,42 @@ enum CounterKinds {
   static let outcomes: Set<String> = [
     "signatures", "signature_goal", "funds_raised", "funds_goal", "donors", "attendees", "volunteers",
   ]
+  /// A petition's or fundraiser's running tally and its goal: what a list of campaigns repeats.
+  static let tallies: Set<String> = ["signatures", "signature_goal", "funds_raised", "funds_goal", "donors"]
 }
 
 /// Whether a text is running prose rather than a widget's label.
 enum ProseShape {
-  /// More than eight words, or a sentence end followed by a capitalised word: "Credo amassed 50,000
-  /// signatures in a week, …". Widgets say "1.024 dari 10.000 tanda tangan", "Join 17 supporters".
+  /// More than eight words, or a sentence end followed by a capitalised word, in one stretch of the
+  /// text between a widget's separators (`·`, `|`, `•`): "Credo amassed 50,000 signatures in a
+  /// week, …". Widgets say "1.024 dari 10.000 tanda tangan", "Join 17 supporters", "$ 0 / $ 5000
+  /// Goal (0% of our goal)", "$44,345 raised online · $514,000 raised through other channels". A
+  /// word is a run of non-spaces with a letter in it: amounts, signs and slashes are no words.
   static func isProse(_ text: String) -> Bool {
+    text.split(whereSeparator: { $0 == "·" || $0 == "|" || $0 == "•" }).contains { isProseStretch($0.utf8) }
+  }
+
+  private static func isProseStretch(_ stretch: Substring.UTF8View) -> Bool {
     var words = 0
     var inWord = false
+    var wordHasLetter = false
     var sentenceEnd = false
-    for byte in text.utf8 {
+    for byte in stretch {
       if byte == 0x20 {
+        if inWord && wordHasLetter { words += 1 }
         inWord = false
-      } else {
-        if !inWord {
-          words += 1
-          if sentenceEnd && byte >= 0x41 && byte <= 0x5A { return true }
-        }
+        wordHasLetter = false
+        continue
+      }
+      if !inWord {
+        if sentenceEnd && byte >= 0x41 && byte <= 0x5A { return true }
         inWord = true
-        sentenceEnd = false
       }
-      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
-        sentenceEnd = true
-      } else if byte != 0x20 {
-        sentenceEnd = false
-      }
+      // An ASCII letter, or any non-ASCII byte (letters of other scripts; "·" and "•" are split off).
+      if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x80 { wordHasLetter = true }
+      sentenceEnd = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
     }
+    if inWord && wordHasLetter { words += 1 }
     return words > 8
   }
 }

@@ -101,7 +101,10 @@ struct CounterPlaces {
 
   /// A list of other items shows the same kind again and again with different values ("19
   /// comments", "16 comments", … under headlines). When a kind has three or more different page
-  /// values from the text, the ones outside the region are the list's (`related`).
+  /// values from the text, the ones outside the region are the list's (`related`); a campaign's
+  /// tally shown three times over with different values ("1,643 of 2,000 signatures", "764 of
+  /// 1,000 signatures", …) lists campaigns even in the main content (an index of petitions), and
+  /// none of them is the page's.
   func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
     var values: [String: Set<Double>] = [:]
     for (counter, _, _) in found where counter.subject == "page" {
@@ -110,7 +113,7 @@ struct CounterPlaces {
     return found.map { counter, owner, threadTotal in
       var counter = counter
       if counter.subject == "page", !threadTotal, let distinct = values[counter.kind], distinct.count >= 3,
-        !inRegion(owner)
+        CounterKinds.tallies.contains(counter.kind) || !inRegion(owner)
       {
         counter.subject = "related"
       }
