@@ -40,6 +40,7 @@ help:
 	@echo "make bench        benchmarks against warcio, FastWARC and trafilatura"
 	@echo "make bench-scale  extract and score time and peak RSS at SCALE_SIZES documents (default 10000 100000 1000000; about 8 GB of disk, 25-45 min)"
 	@echo "make eval         call-to-action detector: P, R, F1 on real held-out data per kind and language (CTA_EXTRA=\"DIR ...\": also real sets kept outside SHARED)"
+	@echo "make eval-counters  counters on the kept page sets' real pages against hand labels (pages in CTA_LABELS)"
 	@echo "make train-cta    retrain the call-to-action weights (real labels: training/cta-real + CTA_LABELS=$(CTA_LABELS), text from SHARED)"
 	@echo "make train-page-stage  retrain only the page stage of the shipped weights (the kept page sets' pages in CTA_LABELS)"
 	@echo "make relabel-prepare|relabel-candidates|relabel-combine  make the tweet labels in CTA_LABELS again (training/cta-real/relabel.py)"
@@ -244,6 +245,16 @@ cta-real:
 
 eval: deps $(BIN) cta-real
 	$(BIN) eval-cta --data $(CTA_DATA) --data $(CTA_REAL) $(if $(CTA_REDDIT),--reddit $(CTA_REDDIT)) --first-looks training/cta-real/kept
+
+# Counters on real pages no counter rule was first written on: the kept page sets' pages (fetched
+# again into CTA_LABELS/SET/raw-X/html) against hand labels (training/counters-real/README.md).
+COUNTER_PAGES = $(wildcard $(CTA_LABELS)/freshpg*/raw-*/html)
+.PHONY: eval-counters
+eval-counters: deps $(BIN)
+	@test -n "$(COUNTER_PAGES)" || { echo "eval-counters: no kept page set's pages in CTA_LABELS=$(CTA_LABELS) (training/cta-real/kept/README.md says how to fetch them)" >&2; exit 1; }
+	@mkdir -p out/counters-real
+	$(BIN) parse -q $(COUNTER_PAGES) -o out/counters-real/documents.jsonl
+	python3 training/counters-real/score.py out/counters-real/documents.jsonl "$(CTA_LABELS)"
 
 # Retraining without the tweet labels would overwrite the shipped weights with a model that never saw
 # a real tweet: refused unless CTA_WITHOUT_TWEETS=1 says it is meant.
