@@ -150,6 +150,14 @@ import Testing
     #expect(!CounterCollector.isMorePrecise(1_204, roundingTo: 1_204))
     #expect(!CounterCollector.isMorePrecise(12_847, roundingTo: 12_847))
     #expect(CounterCollector.isMorePrecise(3_412, roundingTo: 3_400))
+    // Only a display written with a scale gives way: "100 donors" is exact as it stands.
+    func counter(_ value: Double, _ raw: String) -> Counter {
+      Counter(kind: "donors", value: value, currency: nil, raw: raw, origin: "text")
+    }
+    #expect(CounterCollector.isScaledDisplay(counter(1_200_000_000, "Terkumpul Rp 1,2 M")))
+    #expect(CounterCollector.isScaledDisplay(counter(1_200, "1.2K donors")))
+    #expect(!CounterCollector.isScaledDisplay(counter(100, "100 donors")))
+    #expect(!CounterCollector.isScaledDisplay(counter(1_204_750_000, "Rp 1.204.750.000 terkumpul")))
   }
 
   @Test func proseShape() {

@@ -98,7 +98,7 @@ enum CounterCollector {
     }
     // A rounded display ("Terkumpul Rp 1,2 M") yields to the exact figure of the same kind that
     // rounds to it (page state's 1204750000): the same fact, told more precisely.
-    for (kind, index) in best {
+    for (kind, index) in best where Self.isScaledDisplay(counters[index]) {
       let shown = counters[index].value
       if let exact = counters.indices.first(where: {
         counters[$0].subject == "page" && counters[$0].kind == kind && counters[$0].currency == counters[index].currency
@@ -110,6 +110,14 @@ enum CounterCollector {
     var result = counters
     for index in best.values { result[index].primary = true }
     return result
+  }
+
+  /// Whether a counter's raw text spells its value with a scale ("Rp 1,2 M", "1.2K"), not in full
+  /// ("1.204.750.000", "100 donors"): its digits are not the value's.
+  static func isScaledDisplay(_ counter: Counter) -> Bool {
+    guard counter.value >= 1, counter.value < 1e15, counter.value == counter.value.rounded() else { return false }
+    let digits = counter.raw.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }
+    return String(String.UnicodeScalarView(digits)) != String(Int64(counter.value))
   }
 
   /// Whether `exact` has more significant digits than `shown` and lies within one unit of `shown`'s
