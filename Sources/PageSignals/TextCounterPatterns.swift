@@ -6,8 +6,8 @@
 // Positions:
 // - `after`: the phrase follows the number ("12 komentar", "3.4K shares", "5.210 orang hadir").
 // - `before`: the phrase precedes the number ("Dibagikan 340 kali", "Terkumpul Rp 1,2 M").
-// - `label`: the phrase precedes the number with a `:` or `(` between ("Komentar (12)",
-//   "Donors: 1,204"); nouns get this so that "suka 5 alasan" stays no count.
+// - `label`: the phrase precedes the number with a `:`, `(` or `[` between ("Komentar (12)",
+//   "Donors: 1,204", "Comments [3]"); nouns get this so that "suka 5 alasan" stays no count.
 // Only the first content word next to the number is looked at; filler words ("orang",
 // "kali", "people", "telah", ...) are skipped, so "5 alasan orang suka" yields nothing.
 

@@ -160,6 +160,18 @@ import Testing
     #expect(!CounterCollector.isScaledDisplay(counter(1_204_750_000, "Rp 1.204.750.000 terkumpul")))
   }
 
+  @Test func theExactFigureInPageStateIsPrimaryOverItsRoundedDisplay() {
+    let html = """
+      <html><head><script>window.__STATE__ = {"campaign": {"amountRaised": 1204750000, "currency": "IDR"}};</script>
+      </head><body><article><h1>Bantu korban gempa</h1>\(Self.paragraph)\(Self.paragraph)
+      <p class="donation-progress">Terkumpul Rp 1,2 M dari target Rp 2.000.000.000 · 3.412 donatur</p>
+      </article></body></html>
+      """
+    let found = counters(html)
+    #expect(found.contains { $0.kind == "funds_raised" && $0.origin == "text" && $0.value == 1_200_000_000 })
+    #expect(primary(found, "funds_raised")?.value == 1_204_750_000)
+  }
+
   @Test func proseShape() {
     #expect(ProseShape.isProse("Credo amassed 50,000 signatures in a week and more people joined"))
     #expect(ProseShape.isProse("Raised $5m. Then it stopped"))
