@@ -25,7 +25,7 @@ struct Slackscore: AsyncParsableCommand {
     version: SlackscoreVersion.current,
     subcommands: [
       IndexCommand.self, ParseCommand.self, ExtractCommand.self, TrainCTACommand.self, EvalCTACommand.self,
-      ScoreCommand.self,
+      EvalCountersCommand.self, ScoreCommand.self,
       ReportCommand.self, FetchCommand.self, RunCommand.self, InputsCommand.self, FinishRunCommand.self,
       ShowCommand.self, ExportCommand.self,
     ]
