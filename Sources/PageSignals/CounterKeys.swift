@@ -16,7 +16,13 @@ enum CounterKeys {
           "diggcount", "heartcount", "lovecount",
         ]
       ),
-      ("shares", ["sharecount", "sharescount", "shares", "numshares", "totalshares", "repostcount", "repostscount"]),
+      (
+        "shares",
+        [
+          "sharecount", "sharescount", "shares", "numshares", "totalshares", "repostcount", "repostscount",
+          "timesshared", "sharedcount",
+        ]
+      ),
       (
         "comments",
         [
@@ -28,7 +34,7 @@ enum CounterKeys {
         "views",
         [
           "viewcount", "viewscount", "views", "numviews", "totalviews", "playcount", "plays", "pageviews",
-          "pageviewcount", "readcount", "hitcount", "watchcount",
+          "pageviewcount", "readcount", "hitcount", "watchcount", "timesviewed",
         ]
       ),
       ("reactions", ["reactioncount", "reactionscount", "reactions", "totalreactions"]),

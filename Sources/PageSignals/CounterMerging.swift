@@ -6,7 +6,9 @@ import SlackscoreCore
 /// Merges counters from the sources of one page.
 enum CounterMerging {
   /// Origins from most to least structured.
-  static let originRank: [String: Int] = ["jsonld": 0, "microdata": 1, "meta": 2, "embedded_json": 3, "text": 4]
+  static let originRank: [String: Int] = [
+    "jsonld": 0, "microdata": 1, "meta": 2, "embedded_json": 3, "text": 4, "markup": 5,
+  ]
 
   private struct Fact: Hashable {
     let kind: String

@@ -116,4 +116,7 @@ struct SignalText {
   var owner: Int32
   /// Two adjacent blocks joined: a number and its label in separate elements ("13 | Shares").
   var joined: Bool = false
+  /// For a bare number whose element's class or id names the count (``CountClassNames``): the
+  /// number as shown ("5347"); `text` is then the number with its word ("5347 shares").
+  var markupNumber: String? = nil
 }

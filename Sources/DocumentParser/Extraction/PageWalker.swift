@@ -16,6 +16,9 @@ struct PageWalker {
   private var pendingSpace = false
   private var linkDepth = 0
   private var openLinks: [Int] = []
+  /// Open elements whose class or id names a count: the element, its count word, and where its
+  /// text starts (``CountClassNames``).
+  private var countElements: [(element: Int32, word: String, textStart: Int)] = []
   private var signalDepth = 0
   /// Whether an element that shows counts opened inside the current block (an inline
   /// `<span class="meta-comment">` closes before its block ends).
@@ -112,6 +115,7 @@ struct PageWalker {
     model.elements.append(
       PageModel.Element(parent: parent, tag: tag, marks: marks, classHash: classHash(scanned.classValue)))
     model.directCounts.append(ElementCounts())
+    if let word = scanned.countWord { countElements.append((index, word, model.text.count)) }
     if parent >= 0 {
       switch tag {
       case .p: model.directCounts[Int(parent)].paragraphs += 1
@@ -149,6 +153,17 @@ struct PageWalker {
     guard node.pointee.type == XML_ELEMENT_NODE, entered, let index = open.last else { return }
     let element = model.elements[Int(index)]
     let tag = element.tag
+    var counted: (number: String, word: String)?
+    if let last = countElements.last, last.element == index {
+      countElements.removeLast()
+      let link = openLinks.last(where: { $0 >= 0 }).map { model.links[$0].href }
+      if let number = CountClassNames.bareNumber(model.text[last.textStart...]),
+        last.word == "shares"
+          || !(link.map { CountClassNames.linksElsewhere($0, canonical: model.metadata.canonical) } ?? false)
+      {
+        counted = (number, last.word)
+      }
+    }
     if tag.isBlock {
       if tag == .h1 && model.metadata.firstHeading == nil {
         model.metadata.firstHeading = XMLNode.textContent(node, limit: 2000)
@@ -157,6 +172,14 @@ struct PageWalker {
       flush(endsWithBreak: false)
     } else {
       markGlue()
+    }
+    if let counted, model.metadata.signalTexts.count < 400 {
+      // The element's text is the last block when it is a block, else in the block under way.
+      let block = Int32(tag.isBlock ? model.blocks.count - 1 : model.blocks.count)
+      model.metadata.signalTexts.append(
+        SignalText(
+          text: counted.number + " " + counted.word, block: block, owner: tag.isBlock ? index : owners.last ?? index,
+          joined: true, markupNumber: counted.number))
     }
     if element.marks.contains(.signals) { signalDepth -= 1 }
     if tag == .a, let link = openLinks.popLast() {
@@ -428,6 +451,8 @@ struct PageWalker {
     var classValue: UnsafePointer<xmlChar>?
     var itemprop: UnsafePointer<xmlChar>?
     var itemtype: UnsafePointer<xmlChar>?
+    /// The count word the class or id names (``CountClassNames``), if any.
+    var countWord: String?
   }
 
   private mutating func classify(
@@ -444,8 +469,12 @@ struct PageWalker {
       let value = current.pointee.children?.pointee.content
       if xmlStrEqual(name, "class") != 0 {
         if scanned.classValue == nil { scanned.classValue = value.map { UnsafePointer($0) } ?? XMLNode.emptyString }
-        if let value { facts.formUnion(nameFacts.facts(of: value, limit: 512)) }
+        if let value {
+          facts.formUnion(nameFacts.facts(of: value, limit: 512))
+          if scanned.countWord == nil { scanned.countWord = CountClassNames.word(of: value) }
+        }
       } else if xmlStrEqual(name, "id") != 0 {
+        if let value, scanned.countWord == nil { scanned.countWord = CountClassNames.word(of: value) }
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie__1",
         // "related-work"): it says nothing about the heading being chrome.
         if let value, !tag.isHeading { facts.formUnion(nameFacts.facts(of: value, limit: 512)) }

@@ -40,6 +40,13 @@ enum CounterCollector {
     var textCounters: [(counter: Counter, owner: Int32, threadTotal: Bool)] = []
     for signal in metadata.signalTexts {
       for var counter in CounterReader.fromText(signal.text, lang: lang) {
+        if let number = signal.markupNumber {
+          // A bare number named by its element's class: a script fills it in, so a zero is a
+          // placeholder, as in page state.
+          if counter.value == 0 { continue }
+          counter.origin = "markup"
+          counter.raw = number
+        }
         // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a
         // counter; nor is one in a link ("Top 20 Donors" in a menu).
         if CounterKinds.outcomes.contains(counter.kind)
@@ -72,14 +79,18 @@ enum CounterCollector {
       var subject: String?
     }
     var seen = Set<Key>()
-    return counters.filter {
+    // A count told in words is kept over the same count named only by its element's class.
+    let ordered = counters.filter { $0.origin != "markup" } + counters.filter { $0.origin == "markup" }
+    return ordered.filter {
       seen.insert(Key(kind: $0.kind, value: $0.value, currency: $0.currency, subject: $0.subject)).inserted
     }
   }
 
   /// Which origin stands for the page when several give a kind: structured data first, then
   /// the visible text, then guesses from embedded page state.
-  static let primaryRank: [String: Int] = ["jsonld": 0, "microdata": 1, "meta": 2, "text": 3, "embedded_json": 4]
+  static let primaryRank: [String: Int] = [
+    "jsonld": 0, "microdata": 1, "meta": 2, "text": 3, "markup": 4, "embedded_json": 5,
+  ]
 
   /// Sets `primary` on the first page counter of the best origin per kind. Shares and retweets
   /// of one post with the same number are one act: then only `shares` is primary.
@@ -138,8 +149,9 @@ enum CounterKinds {
   static let outcomes: Set<String> = [
     "signatures", "signature_goal", "funds_raised", "funds_goal", "donors", "attendees", "volunteers",
   ]
-  /// A petition's or fundraiser's running tally and its goal: what a list of campaigns repeats.
-  static let tallies: Set<String> = ["signatures", "signature_goal", "funds_raised", "funds_goal", "donors"]
+  /// A petition's or fundraiser's running tally and its goal: what a list of campaigns repeats
+  /// (every outcome but the people who came or helped).
+  static let tallies = outcomes.subtracting(["attendees", "volunteers"])
 }
 
 /// Whether a text is running prose rather than a widget's label.

@@ -3,11 +3,12 @@ import SlackscoreCore
 
 /// Which of several counters of one kind on one page to believe: a structured one
 /// (`jsonld`, `microdata`, `meta`, `embedded_json`) over one read from visible text (which
-/// may be rounded, like "Rp 1,2 M", or belong to a comment), then the larger.
+/// may be rounded, like "Rp 1,2 M", or belong to a comment; `text`, and `markup`, a bare number
+/// whose element's class names the count), then the larger.
 enum CounterChoice {
   static func prefer(_ a: Counter, over b: Counter) -> Bool {
-    let ra = a.origin == "text" ? 0 : 1
-    let rb = b.origin == "text" ? 0 : 1
+    let ra = a.origin == "text" || a.origin == "markup" ? 0 : 1
+    let rb = b.origin == "text" || b.origin == "markup" ? 0 : 1
     return ra != rb ? ra > rb : a.value > b.value
   }
 }

@@ -1,0 +1,52 @@
+import SlackscoreCore
+import Testing
+
+@testable import DocumentParser
+
+/// A bare number whose element's class or id names the count (`origin` `markup`).
+@Suite struct CountClassNameTests {
+  private func counters(_ html: String) -> [Counter] {
+    document(makeResponse(html))?.counters ?? []
+  }
+
+  private func page(_ header: String, after: String = "") -> String {
+    """
+    <html><body><article><h1>Warga menolak tol</h1><div class="tools">\(header)</div>
+    \(CounterSubjectTests.paragraph)\(CounterSubjectTests.paragraph)</article>\(after)</body></html>
+    """
+  }
+
+  @Test func aNumberInAnElementNamedForItsCountIsThatCount() {
+    let found = counters(
+      page(
+        ##"<a href="#disqus_thread"><span class="disqus-comment-count">12</span></a>"##
+          + #"<span class="util-bar-share-count util-bar-share-count-facebook">5347</span>"#
+          + #"<span class="inline-share-count inline-share-count-comments">13</span>"#))
+    let comments: [Double] = found.filter { $0.kind == "comments" }.map { $0.value }
+    #expect(comments.sorted() == [12, 13])
+    #expect(found.contains { $0.kind == "shares" && $0.value == 5347 && $0.origin == "markup" && $0.raw == "5347" })
+    #expect(found.allSatisfy { $0.subject == "page" })
+  }
+
+  @Test func aZeroIsAPlaceholderAndACountLinkingElsewhereIsAnotherItems() {
+    let found = counters(
+      page(
+        #"<span class="disqus-comment-count">0</span>"#,
+        after: ##"<div><a href="/other-story#comments" class="comment-count">147</a></div>"##))
+    #expect(found.isEmpty)
+  }
+
+  @Test func theSameCountInWordsKeepsItsTextOrigin() {
+    let found = counters(page(#"<span class="comment-count">34</span> <span>Comments</span>"#))
+    let origins: [String] = found.filter { $0.kind == "comments" }.map { $0.origin }
+    #expect(origins == ["text"])
+  }
+
+  @Test func aClassNamingNoCountOrHoldingWordsGivesNothing() {
+    #expect(CountClassNames.word(of: "wprm-recipe-ingredient-amount") == nil)
+    #expect(CountClassNames.word(of: "post-title") == nil)
+    #expect(CountClassNames.word(of: "commentCount") == "comments")
+    #expect(CountClassNames.bareNumber(Array(" 1.2K ".utf8)[...]) == "1.2K")
+    #expect(CountClassNames.bareNumber(Array("12 comments".utf8)[...]) == nil)
+  }
+}
