@@ -100,7 +100,7 @@ enum TextCounterPatterns {
       id: ["peserta", "massa", "demonstran", "pendemo", "pengunjuk rasa", "hadir", "menghadiri"],
       en: [
         "attendees", "participants", "attended", "protesters", "protestors", "demonstrators", "marchers", "runners",
-        "riders", "walkers",
+        "riders", "walkers", "rsvp", "rsvps", "rsvped",
       ]),
     Row(.kind("attendees"), .before, id: ["dihadiri", "diikuti", "diikuti oleh"], en: ["attended by"]),
     Row(.kind("volunteers"), nounPositions, id: ["relawan", "sukarelawan"], en: ["volunteers", "volunteer"]),
