@@ -46,9 +46,11 @@ struct NumberReader {
     }
     var currency = knownCurrency
     var start = index
+    var signBefore = false
     if currency == nil, let (code, signStart) = CurrencySigns.prefix(in: text, endingAt: index) {
       currency = code
       start = signStart
+      signBefore = true
     }
     guard var first = amount(shape, currency: currency) else { return (nil, shape.end) }
     var end = first.end
@@ -81,7 +83,8 @@ struct NumberReader {
     }
 
     if end < text.count, text[end] == 0x2B { end += 1 }  // "10rb+"
-    if currency == nil, let (code, suffixEnd) = CurrencySigns.suffix(in: text, at: end) {
+    if currency == nil || signBefore, let (code, suffixEnd) = CurrencySigns.suffix(in: text, at: end) {
+      // "$3,235 USD": the code after the amount says which dollar the sign meant.
       currency = code
       end = suffixEnd
       if first.scale == nil, let rescaled = amount(shape, currency: code) { first.value = rescaled.value }

@@ -150,6 +150,8 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("25 needed to reach 25", "en", [Expected("signature_goal", 25, "to reach 25")]),
     TextCase("Signatures Collected: 12,847", "en", [Expected("signatures", 12_847, "Signatures Collected: 12,847")]),
     TextCase("Participation: 180 runners", "en", [Expected("attendees", 180, "180 runners")]),
+    // A sign before and a code after: one amount ("$3,235 USD", Indiegogo's widget).
+    TextCase("$3,235 USD raised", "en", [Expected("funds_raised", 3235, "$3,235 USD raised", currency: "USD")]),
     // An event page's RSVP line (session 44, unseen event pages).
     TextCase("12 people have RSVP’d to this event", "en", [Expected("attendees", 12, "12 people have RSVP")]),
     TextCase("1,024 signatures", "en", [Expected("signatures", 1024, "1,024 signatures")]),

@@ -374,6 +374,7 @@ struct PageWalker {
   private mutating func recordSignalText(_ index: Int32) {
     let block = model.blocks[Int(index)]
     let (hasDigit, shape) = shortShape(block)
+    joinSplitAmount(index, block: block, hasDigit: hasDigit)
     // Only blocks with a digit can give a counter; a short label is kept for joining, and its
     // string is built only when it is joined.
     guard hasDigit || shape == .label else {
@@ -406,6 +407,28 @@ struct PageWalker {
       joinedNow = true
     }
     lastShort = shape == .other ? nil : (index, shape, text, joinedNow)
+  }
+
+  /// The last block that was an amount alone, for ``SplitAmount``.
+  private var lastAmount: (block: Int32, text: String)?
+
+  /// Joins a total shown alone ("$3,235 USD") with the next block when that one says what it is
+  /// ("Raised of $10,000 Goal"), as one more signal text.
+  private mutating func joinSplitAmount(_ index: Int32, block: PageModel.Block, hasDigit: Bool) {
+    if let amount = lastAmount, amount.block == index - 1, model.metadata.signalTexts.count < 400,
+      nextTo(model.blocks[Int(amount.block)].owner, block.owner)
+    {
+      let current = signalString(of: block, glue: glue)
+      if SplitAmount.continuesTotal(current) {
+        model.metadata.signalTexts.append(
+          SignalText(text: amount.text + " " + current, block: index, owner: block.owner, joined: true))
+      }
+    }
+    lastAmount = nil
+    if hasDigit && block.end - block.start <= 24 {
+      let text = signalString(of: block, glue: glue)
+      if SplitAmount.isAmountAlone(text) { lastAmount = (index, text) }
+    }
   }
 
   /// Whether two blocks' elements sit together: the same element, siblings, or parent and
