@@ -71,6 +71,19 @@ import Testing
     #expect(found.filter { $0.kind == "comments" && $0.value > 10 }.allSatisfy { $0.subject == "related" })
   }
 
+  @Test func anIndexOfStoriesInTheMainContentShowsNoCountOfItsOwn() {
+    // A news aggregator's front page (an unseen page of session 44): every row its own comments.
+    let rows = (1...5).map {
+      "<tr><td class=\"title\"><a href=\"/s\($0)\">Story \($0) about the city budget</a></td></tr>"
+        + "<tr><td class=\"subtext\">\(30 + $0) points | <a href=\"item?id=\($0)\">\(7 * $0) comments</a></td></tr>"
+    }
+    .joined()
+    let html = "<html><body><h1>Front page</h1><table class=\"itemlist\">\(rows)</table></body></html>"
+    let found = counters(html)
+    #expect(!found.isEmpty)
+    #expect(found.filter { $0.kind == "comments" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
+  }
+
   @Test func anIndexOfPetitionsShowsNoTallyOfItsOwn() {
     // Three petitions' progress boxes in the main content (an unseen campaign page of session 43):
     // none of the tallies is the page's.

@@ -149,9 +149,6 @@ enum CounterKinds {
   static let outcomes: Set<String> = [
     "signatures", "signature_goal", "funds_raised", "funds_goal", "donors", "attendees", "volunteers",
   ]
-  /// A petition's or fundraiser's running tally and its goal: what a list of campaigns repeats
-  /// (every outcome but the people who came or helped).
-  static let tallies = outcomes.subtracting(["attendees", "volunteers"])
 }
 
 /// Whether a text is running prose rather than a widget's label.

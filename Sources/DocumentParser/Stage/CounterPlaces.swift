@@ -101,22 +101,26 @@ struct CounterPlaces {
 
   /// A list of other items shows the same kind again and again with different values ("19
   /// comments", "16 comments", … under headlines). When a kind has three or more different page
-  /// values from the text, the ones outside the region are the list's (`related`); a campaign's
-  /// tally shown three times over with different values ("1,643 of 2,000 signatures", "764 of
-  /// 1,000 signatures", …) lists campaigns even in the main content (an index of petitions), and
-  /// none of them is the page's.
+  /// values from the text, the ones outside the region are the list's (`related`); inside the
+  /// region, when the region itself shows three or more, none is the page's (an index of stories,
+  /// each row with its comments; an index of petitions, "1,643 of 2,000 signatures", "764 of
+  /// 1,000 signatures", …), except shares: a share bar tells them per network ("5347" Facebook,
+  /// "207" Twitter, "24" LinkedIn). A comment thread's own total stays the page's.
   func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
     var values: [String: Set<Double>] = [:]
-    for (counter, _, _) in found where counter.subject == "page" {
+    var valuesInRegion: [String: Set<Double>] = [:]
+    for (counter, owner, _) in found where counter.subject == "page" {
       values[counter.kind, default: []].insert(counter.value)
+      if inRegion(owner) { valuesInRegion[counter.kind, default: []].insert(counter.value) }
     }
     return found.map { counter, owner, threadTotal in
       var counter = counter
-      if counter.subject == "page", !threadTotal, let distinct = values[counter.kind], distinct.count >= 3,
-        CounterKinds.tallies.contains(counter.kind) || !inRegion(owner)
-      {
-        counter.subject = "related"
-      }
+      guard counter.subject == "page", !threadTotal else { return counter }
+      let list =
+        inRegion(owner)
+        ? counter.kind != "shares" && (valuesInRegion[counter.kind]?.count ?? 0) >= 3
+        : (values[counter.kind]?.count ?? 0) >= 3
+      if list { counter.subject = "related" }
       return counter
     }
   }
