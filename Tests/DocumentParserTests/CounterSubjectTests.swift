@@ -84,6 +84,15 @@ import Testing
     #expect(found.filter { $0.kind == "comments" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
   }
 
+  @Test func anOutcomeInTheHeadlineIsTheStorysClaim() {
+    // An unseen Indonesian news page of session 44: the headline counts protesters.
+    let html = """
+      <html><body><article><h1>21 Pendemo di Medan Reaktif Covid</h1>\(Self.paragraph)\(Self.paragraph)</article>
+      </body></html>
+      """
+    #expect(!counters(html).contains { $0.kind == "attendees" })
+  }
+
   @Test func anIndexOfPetitionsShowsNoTallyOfItsOwn() {
     // Three petitions' progress boxes in the main content (an unseen campaign page of session 43):
     // none of the tallies is the page's.

@@ -49,8 +49,10 @@ enum CounterCollector {
         }
         // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a
         // counter; nor is one in a link ("Top 20 Donors" in a menu).
+        // Nor is one in the page's headline ("21 Pendemo di Medan Reaktif Covid"): the story's claim.
         if CounterKinds.outcomes.contains(counter.kind)
-          && (ProseShape.isProse(signal.text) || places.isLinkText(signal.block))
+          && (ProseShape.isProse(signal.text) || places.isLinkText(signal.block)
+            || signal.owner == metadata.firstHeadingElement)
         {
           continue
         }
