@@ -94,7 +94,7 @@ enum TextCounterPatterns {
     Row(.kind("signatures"), .label, id: ["tanda tangan terkumpul"], en: ["signatures collected"]),
     Row(
       .kind("donors"), nounPositions, id: ["donatur", "donasi", "penyumbang", "penderma", "berdonasi"],
-      en: ["donors", "donor", "donations", "backers"]),
+      en: ["donors", "donor", "donations", "backers", "funders"]),
     Row(
       .kind("attendees"), nounPositions,
       id: ["peserta", "massa", "demonstran", "pendemo", "pengunjuk rasa", "hadir", "menghadiri"],

@@ -64,6 +64,12 @@ enum TextWindow {
     var index = index
     var labelMark = false
     while words.count < maximumWords, let (value, start) = text.scalar(before: index) {
+      // "/" between a tab's label and its count ("Funders / 95", "Comments / 7"): only before it.
+      if value == 0x2F && words.isEmpty && !labelMark {
+        labelMark = true
+        index = start
+        continue
+      }
       switch step(for: value) {
       case .skip:
         // ":" "(" "[": a label before its count ("Donors: 1,204", "Komentar (14)", "Comments [3]").

@@ -42,6 +42,18 @@ import Testing
     #expect(origins == ["text"])
   }
 
+  @Test func aLinkStaysOnThePageWhenItGoesToAPlaceOnItOrToOneOfItsTabs() {
+    let page = "http://www.indiegogo.com/projects/mixtape"
+    #expect(OwnLinks.isOwn("#disqus_thread", canonical: nil))
+    #expect(OwnLinks.isOwn("/projects/mixtape?c=pledges", canonical: page))
+    #expect(OwnLinks.isOwn("https://www.indiegogo.com/projects/mixtape/comments", canonical: page))
+    #expect(!OwnLinks.isOwn("/projects/other?c=pledges", canonical: page))
+    #expect(!OwnLinks.isOwn("/projects/mixtapes", canonical: page))
+    #expect(!OwnLinks.isOwn("item?id=4212568", canonical: nil))
+    // A home page has no tabs: every story it links to is another page.
+    #expect(!OwnLinks.isOwn("/story/1", canonical: "https://example.com/"))
+  }
+
   @Test func aClassNamingNoCountOrHoldingWordsGivesNothing() {
     #expect(CountClassNames.word(of: "wprm-recipe-ingredient-amount") == nil)
     #expect(CountClassNames.word(of: "post-title") == nil)

@@ -152,6 +152,10 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("Participation: 180 runners", "en", [Expected("attendees", 180, "180 runners")]),
     // A sign before and a code after: one amount ("$3,235 USD", Indiegogo's widget).
     TextCase("$3,235 USD raised", "en", [Expected("funds_raised", 3235, "$3,235 USD raised", currency: "USD")]),
+    // A tab's label and its count with a slash between (Indiegogo's "Comments / 7"); not after.
+    TextCase("Comments / 7", "en", [Expected("comments", 7, "Comments / 7")]),
+    TextCase("Funders / 95", "en", [Expected("donors", 95, "Funders / 95")]),
+    TextCase("12 / month", "en", []),
     // An event page's RSVP line (session 44, unseen event pages).
     TextCase("12 people have RSVP’d to this event", "en", [Expected("attendees", 12, "12 people have RSVP")]),
     TextCase("1,024 signatures", "en", [Expected("signatures", 1024, "1,024 signatures")]),

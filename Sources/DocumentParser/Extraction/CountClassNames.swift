@@ -34,17 +34,6 @@ enum CountClassNames {
     return nil
   }
 
-  /// Whether a count inside a link to `href` is another item's: a link to another page (a list
-  /// of articles, each with `<a href="…/other#comments" class="comment-count">147</a>`), not one
-  /// to a place on this page (`#disqus_thread`) or to the page itself (its canonical address).
-  /// Not asked of shares: a share button links to the network's share form.
-  static func linksElsewhere(_ href: String, canonical: String?) -> Bool {
-    let target = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-    if target.isEmpty { return false }
-    guard let canonical, !canonical.isEmpty else { return true }
-    return !(canonical == target || canonical.hasSuffix(String(target)) || target.hasSuffix(canonical))
-  }
-
   /// Whether the value holds "ount" in any case, without copying it.
   private static func mentionsCount(_ value: UnsafePointer<xmlChar>) -> Bool {
     var p = value

@@ -156,10 +156,11 @@ struct PageWalker {
     var counted: (number: String, word: String)?
     if let last = countElements.last, last.element == index {
       countElements.removeLast()
+      // A count in a link to another page is that page's; a share button links to the network.
       let link = openLinks.last(where: { $0 >= 0 }).map { model.links[$0].href }
       if let number = CountClassNames.bareNumber(model.text[last.textStart...]),
         last.word == "shares"
-          || !(link.map { CountClassNames.linksElsewhere($0, canonical: model.metadata.canonical) } ?? false)
+          || (link.map { OwnLinks.isOwn($0, canonical: model.metadata.canonical) } ?? true)
       {
         counted = (number, last.word)
       }

@@ -81,11 +81,14 @@ struct CounterPlaces {
     return ["more", "view", "show", "lainnya", "lihat", "weitere"].contains { lower.contains($0) }
   }
 
-  /// Whether a block is mostly link text (a menu entry, a headline).
+  /// Whether a block is mostly text of links to other pages (a menu entry, a headline), not of
+  /// the page's own tabs ("Funders / 95" linking to the project's pledges: ``OwnLinks``).
   func isLinkText(_ block: Int32) -> Bool {
     guard block >= 0 && Int(block) < model.blocks.count else { return false }
     let b = model.blocks[Int(block)]
-    return b.linkCharacters * 2 > b.characters
+    guard b.linkCharacters * 2 > b.characters else { return false }
+    let canonical = model.metadata.canonical ?? model.metadata.metas.first { $0.key == "og:url" }?.content
+    return !model.links.contains { $0.block == block && OwnLinks.isOwn($0.href, canonical: canonical) }
   }
 
   /// Whether a block is in the main text.
