@@ -252,7 +252,7 @@ COUNTER_PAGES = $(wildcard $(CTA_LABELS)/freshpg*/raw-*/html)
 .PHONY: eval-counters
 eval-counters: deps $(BIN)
 	@test -n "$(COUNTER_PAGES)" || { echo "eval-counters: no kept page set's pages in CTA_LABELS=$(CTA_LABELS) (training/cta-real/kept/README.md says how to fetch them)" >&2; exit 1; }
-	$(BIN) eval-counters -q --labels training/counters-real/labels.json --root "$(CTA_LABELS)" $(COUNTER_PAGES)
+	$(BIN) eval-counters -q --labels training/counters-real/labels.json --first-looks training/counters-real/firstlook.csv --root "$(CTA_LABELS)" $(COUNTER_PAGES)
 
 # Retraining without the tweet labels would overwrite the shipped weights with a model that never saw
 # a real tweet: refused unless CTA_WITHOUT_TWEETS=1 says it is meant.

@@ -27,6 +27,10 @@ struct EvalCountersCommand: ParsableCommand {
   @Option(help: "Folder the labels' keys are relative to (default: the current folder).")
   var root = "."
 
+  @Option(
+    help: "First looks of the labelled sets (training/counters-real/firstlook.csv): also print each and pooled.")
+  var firstLooks: String?
+
   @Argument(help: "Pages: HTML files, archives or folders of them.")
   var paths: [String]
 
@@ -34,12 +38,14 @@ struct EvalCountersCommand: ParsableCommand {
 
   func run() throws {
     let logger = logging.makeLogger()
+    let looks = try firstLooks.map { try CounterFirstLooks.read(path: $0) }
     let labelled = try CounterLabels.load(path: labels)
     let diagnostics = DiagnosticCollector()
     let documents = try CounterScore.documents(in: paths, root: root, diagnostics: diagnostics)
     for diagnostic in diagnostics.diagnostics { logger.warning("\(diagnostic.formatted)") }
     let score = CounterScore(labels: labelled, documents: documents)
     print(score.report)
+    if let looks { print(looks.report) }
     if !score.unparsed.isEmpty {
       logger.warning(
         "\(score.unparsed.count) labelled pages not parsed (first: \(score.unparsed[0])); check --root and PATHS")

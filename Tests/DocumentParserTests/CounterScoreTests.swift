@@ -40,3 +40,29 @@ struct CounterScoreTests {
       score.report.hasPrefix("counters on 2 of 3 labelled pages (1 not parsed)\ninteractions: precision 0.500 (1/2)"))
   }
 }
+
+/// The first looks file `eval-counters --first-looks` prints.
+struct CounterFirstLooksTests {
+  private func write(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("firstlook-\(UUID().uuidString).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func setsArePooled() throws {
+    let header = CounterFirstLooks.header.joined(separator: ",")
+    let path = try write(header + "\na,44,abc,10,2,4,1,3,1,1,5,0\nb,44,def,5,2,0,0,1,1,1,0,0\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let report = try CounterFirstLooks.read(path: path).report
+    #expect(report.contains("all 2 sets pooled (15 pages): interactions P 0.250 R 0.250 (1 right of 4 read, 4 facts)"))
+    #expect(report.contains("outcomes P 1.000 R 0.500 (2 right of 2 read, 4 facts)"))
+  }
+
+  @Test func countsThatDoNotAddUpNameTheLine() throws {
+    let header = CounterFirstLooks.header.joined(separator: ",")
+    let path = try write(header + "\na,44,abc,10,2,4,3,3,1,1,5,0\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: CounterFirstLookError.self) { try CounterFirstLooks.read(path: path) }
+    do { _ = try CounterFirstLooks.read(path: path) } catch { #expect("\(error)".contains(":2:")) }
+  }
+}
