@@ -84,6 +84,16 @@ import Testing
     #expect(found.filter { $0.kind == "comments" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
   }
 
+  @Test func aLongMetaLineWithSeparatorsIsReadForCounts() {
+    // A thread page's subtext (an unseen page of session 44), longer than a label.
+    let html = """
+      <html><body><table><tr><td class="title"><a href="https://velocityjs.org/">Velocity.js</a></td></tr>
+      <tr><td class="subtext">160 points by purpleturtle 554 days ago | 49 comments</td></tr></table>
+      \(Self.paragraph)\(Self.paragraph)</body></html>
+      """
+    #expect(counters(html).contains { $0.kind == "comments" && $0.value == 49 && $0.subject == "page" })
+  }
+
   @Test func anOutcomeInTheHeadlineIsTheStorysClaim() {
     // An unseen Indonesian news page of session 44: the headline counts protesters.
     let html = """

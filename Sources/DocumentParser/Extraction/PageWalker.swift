@@ -317,7 +317,11 @@ struct PageWalker {
       PageModel.Block(
         owner: owner, start: Int32(blockStart), end: Int32(model.text.count), characters: blockCharacters,
         linkCharacters: blockLinkCharacters, commas: blockCommas, endsWithBreak: endsWithBreak))
-    if signalDepth > 0 || blockHasSignal || blockCharacters <= 48 { recordSignalText(Int32(model.blocks.count - 1)) }
+    if signalDepth > 0 || blockHasSignal || blockCharacters <= 48
+      || (blockCharacters <= 120 && hasWidgetSeparator(from: blockStart))
+    {
+      recordSignalText(Int32(model.blocks.count - 1))
+    }
     blockHasSignal = false
     blockStart = model.text.count
     swap(&glue, &previousGlue)
@@ -408,6 +412,22 @@ struct PageWalker {
       joinedNow = true
     }
     lastShort = shape == .other ? nil : (index, shape, text, joinedNow)
+  }
+
+  /// Whether the text from `start` has a widget's separator (`|`, `·`, `•`): a meta line such as
+  /// "160 points by pat 554 days ago | 49 comments" is read for counts though longer than a label.
+  private func hasWidgetSeparator(from start: Int) -> Bool {
+    model.text.withUnsafeBufferPointer { text in
+      var i = start
+      while i < text.count {
+        let byte = text[i]
+        if byte == 0x7C { return true }
+        if byte == 0xC2 && i + 1 < text.count && text[i + 1] == 0xB7 { return true }
+        if byte == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && text[i + 2] == 0xA2 { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   /// The last block that was an amount alone, for ``SplitAmount``.
