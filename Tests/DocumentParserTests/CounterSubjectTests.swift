@@ -94,6 +94,18 @@ import Testing
     #expect(counters(html).contains { $0.kind == "comments" && $0.value == 49 && $0.subject == "page" })
   }
 
+  @Test func aRewardTiersBackersAreTheTiers() {
+    // A crowdfunding project page (an unseen page of session 44): the project's backers, then its tiers.
+    let html = """
+      <html><body><div class="project"><h1>Drawing for dollars</h1><div id="stats"><div>3 backers</div>
+      <div>$35 pledged of $20 goal</div></div>\(Self.paragraph)\(Self.paragraph)
+      <ul class="NS-projects-reward"><li>Pledge $5 or more <span>2 backers</span></li></ul></div></body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "donors")?.value == 3)
+    #expect(found.filter { $0.kind == "donors" && $0.value == 2 }.allSatisfy { $0.subject == "related" })
+  }
+
   @Test func anOutcomeInTheHeadlineIsTheStorysClaim() {
     // An unseen Indonesian news page of session 44: the headline counts protesters.
     let html = """

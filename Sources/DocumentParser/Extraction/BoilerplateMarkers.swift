@@ -66,12 +66,13 @@ enum BoilerplateMarkers {
     "share", "social", "like", "reaction", "count", "stat", "petition", "signature", "sign", "donat", "progress",
     "goal", "raised", "supporter", "view", "comment", "engage",
   ]
-  /// Lists of other items, for whose counts a counter is (`related`).
+  /// Lists of other items, for whose counts a counter is (`related`); a crowdfunding page's reward
+  /// tiers and perks are items of their own ("Pledge $25 or more · 52 backers").
   static let related: [String] = [
     "related", "recommend", "trending", "most-", "mostread", "mostpopular", "popular", "populer", "terpopuler",
     "terkini", "terbaru", "rekomendasi", "read-also", "readalso", "baca-juga", "bacajuga", "lihat-juga",
     "up-next", "upnext", "next-up", "more-from", "morefrom", "more-stories", "you-may", "also-like",
-    "suggest", "outbrain", "taboola", "lainnya", "latest", "teaser",
+    "suggest", "outbrain", "taboola", "lainnya", "latest", "teaser", "reward", "perk",
   ]
   /// Sidebars and widgets (`sidebar`).
   static let sidebar: [String] = [
