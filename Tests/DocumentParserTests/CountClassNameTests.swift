@@ -36,6 +36,16 @@ import Testing
     #expect(found.isEmpty)
   }
 
+  @Test func commentNumbersInAThreadAreNoTotal() {
+    // A food blog's thread (an unseen page of session 44): each comment's "commentcount" is its place.
+    let thread = (1...5).map {
+      #"<li class="comment"><div class="commentcount">\#($0)</div><p>Lovely, thanks!</p></li>"#
+    }
+    let found = counters(
+      page("", after: #"<div id="comments"><h3>5 Comments</h3><ol>"# + thread.joined() + "</ol></div>"))
+    #expect(found.filter { $0.kind == "comments" && $0.subject == "page" }.map { $0.value } == [5])
+  }
+
   @Test func theSameCountInWordsKeepsItsTextOrigin() {
     let found = counters(page(#"<span class="comment-count">34</span> <span>Comments</span>"#))
     let origins: [String] = found.filter { $0.kind == "comments" }.map { $0.origin }

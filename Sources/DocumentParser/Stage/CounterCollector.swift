@@ -66,7 +66,7 @@ enum CounterCollector {
         if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block) {
           counter.subject = "sidebar"
         }
-        textCounters.append((counter, signal.owner, place.threadTotal))
+        textCounters.append((counter, signal.owner, place.threadTotal && signal.markupNumber == nil))
       }
     }
     found += places.demoteRepeatedLists(textCounters)

@@ -112,17 +112,27 @@ struct CounterPlaces {
   func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
     var values: [String: Set<Double>] = [:]
     var valuesInRegion: [String: Set<Double>] = [:]
+    // Bare numbers named by their class (`markup`) are judged among themselves: a thread's
+    // "commentcount" 1, 2, 3, … numbers its comments and says nothing of the total in words.
+    var markupValues: [String: Set<Double>] = [:]
     for (counter, owner, _) in found where counter.subject == "page" {
+      if counter.origin == "markup" {
+        markupValues[counter.kind, default: []].insert(counter.value)
+        continue
+      }
       values[counter.kind, default: []].insert(counter.value)
       if inRegion(owner) { valuesInRegion[counter.kind, default: []].insert(counter.value) }
     }
     return found.map { counter, owner, threadTotal in
       var counter = counter
       guard counter.subject == "page", !threadTotal else { return counter }
-      let list =
+      var list =
         inRegion(owner)
         ? counter.kind != "shares" && (valuesInRegion[counter.kind]?.count ?? 0) >= 3
         : (values[counter.kind]?.count ?? 0) >= 3
+      if counter.origin == "markup" && counter.kind != "shares" && (markupValues[counter.kind]?.count ?? 0) >= 3 {
+        list = true
+      }
       if list { counter.subject = "related" }
       return counter
     }
