@@ -16,7 +16,7 @@ struct EvalCountersCommand: ParsableCommand {
       [...]}}}, KEY a path relative to --root): interaction and outcome precision and recall \
       (page x kind x value), the page's own value (the primary counter per kind), traps (another \
       item's count, a figure in prose) read as the page's, and outcome counters no label names; \
-      then every error. `make eval-counters` runs it on the kept page sets' pages \
+      then every error. `make eval-counters` runs it on the labelled unseen pages \
       (training/counters-real); `make conformance` scores SHARED's pages the same way.
       """
   )
@@ -24,7 +24,7 @@ struct EvalCountersCommand: ParsableCommand {
   @Option(help: "Hand labels (training/counters-real/labels.json).")
   var labels: String
 
-  @Option(help: "Folder the labels' keys are relative to (default: the current folder).")
+  @Option(help: "Folder the labels' keys are relative to.")
   var root = "."
 
   @Option(
