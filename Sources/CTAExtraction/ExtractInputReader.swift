@@ -57,7 +57,9 @@ enum ExtractInputReader {
         guard seen.insert(key, among: Self.documentKeys) else { return false }
         switch key {
         case "id":
-          if let s = scanner.string() {
+          // A string, or else a small integer: a malformed string is no integer after it.
+          if scanner.startsString() {
+            guard let s = scanner.string() else { return false }
             id = s
           } else if let n = scanner.integer() {
             id = String(n)
@@ -165,6 +167,12 @@ enum ExtractInputReader {
         return true
       }
       return skipValue(depth: 0)
+    }
+
+    /// Whether the next value (after spaces) is a string.
+    mutating func startsString() -> Bool {
+      skipSpace()
+      return i < bytes.count && bytes[i] == 0x22
     }
 
     /// A JSON string; nil when malformed, not valid UTF-8, or holding a surrogate escape.

@@ -43,6 +43,14 @@ import Testing
     for line in Self.lines.prefix(6) { #expect(ExtractInputReader.read(Array(line.utf8)) != nil, "\(line)") }
   }
 
+  /// Found by the `documents` fuzz target: an `id` string that is not valid UTF-8, then a digit
+  /// after its closing quote, was read as the integer id 7.
+  @Test func aMalformedIdStringIsNoIntegerAfterIt() {
+    let bytes = Array(#"{"id": "ab"#.utf8) + [0xAE, 0xAE] + Array(#"cd"7, "text": "bantu"}"#.utf8)
+    #expect(ExtractInputReader.read(bytes) == nil)
+    #expect((try? JSONCoding.decoder().decode(ExtractInput.self, from: Data(bytes))) == nil)
+  }
+
   @Test func inputReaderReadsTheFixture() throws {
     let decoder = JSONCoding.decoder()
     for line in ExtractFixtures.documentsJSONL.split(separator: "\n") where !line.isEmpty {
