@@ -49,11 +49,6 @@ public struct CounterScore: Sendable {
     public var recall: Double { Double(hits) / Double(max(truth, 1)) }
   }
 
-  /// Counts of likes, shares, comments, views, reactions, retweets and followers.
-  public static let interactionKinds: Set<String> = [
-    "likes", "shares", "comments", "views", "reactions", "retweets", "followers",
-  ]
-
   public var interactions: Measure
   public var outcomes: Measure
   /// Page × kind slots whose primary value is right, of all slots with a primary on either side.
@@ -107,7 +102,7 @@ public struct CounterScore: Sendable {
     for (page, counters) in documents {
       for counter in counters {
         let fact = Fact(page: page, kind: counter.kind, value: counter.value)
-        let isInteraction = Self.interactionKinds.contains(counter.kind)
+        let isInteraction = CounterKinds.interactions.contains(counter.kind)
         if labels.pages[page] != nil && counter.subject == "page" { found.insert(fact) }
         if !isInteraction && !truth.contains(fact) { stray.append("\(page): \(counter.kind) \(counter.raw)") }
         if labels.pages[page] != nil && counter.primary == true {
@@ -116,8 +111,8 @@ public struct CounterScore: Sendable {
       }
     }
     func measure(_ interaction: Bool) -> (Measure, [String]) {
-      let truth = truth.filter { Self.interactionKinds.contains($0.kind) == interaction }
-      let found = found.filter { Self.interactionKinds.contains($0.kind) == interaction }
+      let truth = truth.filter { CounterKinds.interactions.contains($0.kind) == interaction }
+      let found = found.filter { CounterKinds.interactions.contains($0.kind) == interaction }
       let errors =
         found.subtracting(truth).sorted().map { "  not the page's: \($0.line)" }
         + truth.subtracting(found).sorted().map { "  missed: \($0.line)" }

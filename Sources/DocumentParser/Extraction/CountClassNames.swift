@@ -26,9 +26,10 @@ enum CountClassNames {
       if b == 0x2D || b == 0x5F || b == 0x2E { continue }
       bytes.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
     }
-    for part in parts where contains(bytes, part.name) {
+    let name = LowercasedBytes(lowercased: bytes)
+    for part in parts where name.contains(part.name) {
       // A share bar's slot for comments: `inline-share-count-comments`.
-      if part.word == "shares" && contains(bytes, Array("comment".utf8)) { return "comments" }
+      if part.word == "shares" && name.contains(Array("comment".utf8)) { return "comments" }
       return part.word
     }
     return nil
@@ -46,15 +47,6 @@ enum CountClassNames {
       if matched == 4 { return true }
       p += 1
       read += 1
-    }
-    return false
-  }
-
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
-      return true
     }
     return false
   }

@@ -86,6 +86,9 @@ struct PageMetadata {
   var htmlLang: String?
   var baseHref: String?
   var canonical: String?
+  /// The page's own address for ``OwnLinks``: its canonical link, else its `og:url` (a
+  /// `<head>` is read before the body, so the walker has it when counts are read).
+  var ownAddress: String? { canonical ?? metas.first { $0.key == "og:url" }?.content }
   /// `<meta>` tags as (name or property or itemprop, content), in document order.
   var metas: [(key: String, content: String)] = []
   /// Bodies of `<script type="application/ld+json">`.

@@ -160,7 +160,7 @@ struct PageWalker {
       let link = openLinks.last(where: { $0 >= 0 }).map { model.links[$0].href }
       if let number = CountClassNames.bareNumber(model.text[last.textStart...]),
         last.word == "shares"
-          || (link.map { OwnLinks.isOwn($0, canonical: model.metadata.canonical) } ?? true)
+          || (link.map { OwnLinks.isOwn($0, canonical: model.metadata.ownAddress) } ?? true)
       {
         counted = (number, last.word)
       }

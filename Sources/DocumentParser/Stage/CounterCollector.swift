@@ -151,6 +151,10 @@ enum CounterKinds {
   static let outcomes: Set<String> = [
     "signatures", "signature_goal", "funds_raised", "funds_goal", "donors", "attendees", "volunteers",
   ]
+  /// What people did with the post or page itself.
+  static let interactions: Set<String> = [
+    "likes", "shares", "comments", "views", "reactions", "retweets", "followers",
+  ]
 }
 
 /// Whether a text is running prose rather than a widget's label.

@@ -87,8 +87,8 @@ struct CounterPlaces {
     guard block >= 0 && Int(block) < model.blocks.count else { return false }
     let b = model.blocks[Int(block)]
     guard b.linkCharacters * 2 > b.characters else { return false }
-    let canonical = model.metadata.canonical ?? model.metadata.metas.first { $0.key == "og:url" }?.content
-    return !model.links.contains { $0.block == block && OwnLinks.isOwn($0.href, canonical: canonical) }
+    let own = model.metadata.ownAddress
+    return !model.links.contains { $0.block == block && OwnLinks.isOwn($0.href, canonical: own) }
   }
 
   /// Whether a block is in the main text.
