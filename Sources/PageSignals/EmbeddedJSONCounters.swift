@@ -128,7 +128,7 @@ enum EmbeddedJSONCounters {
     for item in pending {
       let money = item.kind.hasPrefix("funds_")
       let counter = Counter(
-        kind: item.kind, value: item.value, currency: money ? currency : nil, raw: item.raw, origin: "embedded_json")
+        kind: item.kind, value: item.value, currency: money ? currency : nil, raw: item.raw, origin: .embeddedJSON)
       if let existing = found[item.kind] {
         if existing.depth <= depth { continue }
       } else {

@@ -44,13 +44,13 @@ enum JSONLDCounters {
           statistics(member, subject: subject, into: &counters)
         case "interactionCount":
           // "UserLikes:12"; a bare number says nothing about the kind.
-          if let text = member.stringValue, var counter = MetaCounters.legacyInteractionCount(text, origin: "jsonld") {
+          if let text = member.stringValue, var counter = MetaCounters.legacyInteractionCount(text, origin: .jsonld) {
             counter.subject = subject
             counters.append(counter)
           }
         case "commentCount":
           if let (number, raw) = CountValue.read(member) {
-            counters.append(Counter(kind: "comments", value: number, raw: raw, origin: "jsonld", subject: subject))
+            counters.append(Counter(kind: "comments", value: number, raw: raw, origin: .jsonld, subject: subject))
           }
         case "@graph", "mainEntity":
           walk(member, isRoot: isRoot, subject: subject, into: &counters)
@@ -81,12 +81,12 @@ enum JSONLDCounters {
       guard let count = value["userInteractionCount"] else { return }
       let declared = value["interactionType"].flatMap { InteractionTypes.kind(for: $0) }
       if let kind = declared, let (number, raw) = CountValue.read(count) {
-        counters.append(Counter(kind: kind, value: number, raw: raw, origin: "jsonld", subject: subject))
+        counters.append(Counter(kind: kind, value: number, raw: raw, origin: .jsonld, subject: subject))
       } else if let text = count.stringValue, let (number, named) = CountValue.numberWithType(text),
         let kind = declared ?? named
       {
         // "5555 UserLikes": the count with its type written after it.
-        counters.append(Counter(kind: kind, value: number, raw: text, origin: "jsonld", subject: subject))
+        counters.append(Counter(kind: kind, value: number, raw: text, origin: .jsonld, subject: subject))
       }
     default:
       return

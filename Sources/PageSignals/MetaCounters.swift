@@ -12,11 +12,11 @@ import SlackscoreCore
 enum MetaCounters {
   static func counter(name: String, content: String) -> Counter? {
     let lowered = name.lowercased()
-    if lowered.hasSuffix("interactioncount") { return legacyInteractionCount(content, origin: "meta") }
+    if lowered.hasSuffix("interactioncount") { return legacyInteractionCount(content, origin: .meta) }
     if lowered.hasPrefix("twitter:label") || lowered.hasPrefix("twitter:data") { return nil }
     let segment = lowered.split(whereSeparator: { $0 == ":" || $0 == "/" || $0 == "." }).last.map(String.init) ?? ""
     guard let kind = CounterKeys.kindsByHash[CounterKeys.hash(segment)] else { return nil }
-    return counter(kind: kind, content: content, origin: "meta")
+    return counter(kind: kind, content: content, origin: .meta)
   }
 
   /// Counters from all meta tags of a page: each tag through `counter(name:content:)`, plus the
@@ -45,13 +45,13 @@ enum MetaCounters {
       case .goal: kind = amount?.currency != nil ? "funds_goal" : "signature_goal"
       case .remainder: continue
       }
-      if let counter = counter(kind: kind, content: content, origin: "meta") { counters.append(counter) }
+      if let counter = counter(kind: kind, content: content, origin: .meta) { counters.append(counter) }
     }
     return counters
   }
 
   /// "UserLikes:12", "http://schema.org/CommentAction: 7" → a counter.
-  static func legacyInteractionCount(_ content: String, origin: String) -> Counter? {
+  static func legacyInteractionCount(_ content: String, origin: CounterOrigin) -> Counter? {
     guard let colon = content.lastIndex(of: ":") else { return nil }
     let type = String(content[..<colon])
     let count = String(content[content.index(after: colon)...])
@@ -62,7 +62,7 @@ enum MetaCounters {
   }
 
   /// A counter of `kind` from a meta content: a plain number, or money for the funds kinds.
-  static func counter(kind: String, content: String, origin: String) -> Counter? {
+  static func counter(kind: String, content: String, origin: CounterOrigin) -> Counter? {
     if kind.hasPrefix("funds_") {
       guard let amount = LocaleNumber.parseAmount(content, lang: nil) else { return nil }
       return Counter(kind: kind, value: amount.value, currency: amount.currency, raw: content, origin: origin)

@@ -49,7 +49,7 @@ public enum CounterReader {
     guard let kind = InteractionTypes.kind(for: interactionType), let value = CountValue.numericString(count) else {
       return nil
     }
-    return Counter(kind: kind, value: value, raw: count, origin: "microdata")
+    return Counter(kind: kind, value: value, raw: count, origin: .microdata)
   }
 
   /// The counters of one page from all sources, with repeats of the same fact removed: of the

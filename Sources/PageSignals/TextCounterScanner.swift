@@ -52,7 +52,7 @@ struct TextCounterScanner {
       let money = kind == "funds_raised" || kind == "funds_goal"
       return Counter(
         kind: kind, value: candidate.reading.value, currency: money ? candidate.reading.currency : nil,
-        raw: text.string(candidate.rawStart, candidate.rawEnd), origin: "text")
+        raw: text.string(candidate.rawStart, candidate.rawEnd), origin: .text)
     }
   }
 

@@ -117,7 +117,8 @@ public struct Counter: Sendable, Hashable, Codable {
   public var currency: String?
   /// The exact string the number was read from.
   public var raw: String
-  /// Where on the page: `jsonld`, `microdata`, `meta`, `embedded_json`, `text`.
+  /// Where on the page it was read: a `CounterOrigin` raw value (`jsonld`, `microdata`, `meta`,
+  /// `embedded_json`, `text`, `markup`).
   public var origin: String
   /// Whose count it is: `page` (the page's own item: the main entity of its structured data,
   /// the post or article and its header), or `related`, `sidebar`, `comment`, `reply`,
@@ -140,4 +141,17 @@ public struct Counter: Sendable, Hashable, Codable {
     self.subject = subject
     self.primary = primary
   }
+
+  /// A counter read at a known origin.
+  public init(
+    kind: String, value: Double, currency: String? = nil, raw: String, origin: CounterOrigin, subject: String? = nil,
+    primary: Bool? = nil
+  ) {
+    self.init(
+      kind: kind, value: value, currency: currency, raw: raw, origin: origin.rawValue, subject: subject,
+      primary: primary)
+  }
+
+  /// `origin` as a `CounterOrigin`; nil for a value this build does not know.
+  public var originKind: CounterOrigin? { CounterOrigin(rawValue: origin) }
 }

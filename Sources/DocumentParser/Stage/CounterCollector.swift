@@ -44,7 +44,7 @@ enum CounterCollector {
           // A bare number named by its element's class: a script fills it in, so a zero is a
           // placeholder, as in page state.
           if counter.value == 0 { continue }
-          counter.origin = "markup"
+          counter.origin = CounterOrigin.markup.rawValue
           counter.raw = number
         }
         // An outcome quoted in a sentence ("amassed 50,000 signatures") is a claim, not a
@@ -82,25 +82,20 @@ enum CounterCollector {
     }
     var seen = Set<Key>()
     // A count told in words is kept over the same count named only by its element's class.
-    let ordered = counters.filter { $0.origin != "markup" } + counters.filter { $0.origin == "markup" }
+    let ordered = counters.filter { $0.originKind != .markup } + counters.filter { $0.originKind == .markup }
     return ordered.filter {
       seen.insert(Key(kind: $0.kind, value: $0.value, currency: $0.currency, subject: $0.subject)).inserted
     }
   }
 
-  /// Which origin stands for the page when several give a kind: structured data first, then
-  /// the visible text, then guesses from embedded page state.
-  static let primaryRank: [String: Int] = [
-    "jsonld": 0, "microdata": 1, "meta": 2, "text": 3, "markup": 4, "embedded_json": 5,
-  ]
-
-  /// Sets `primary` on the first page counter of the best origin per kind. Shares and retweets
-  /// of one post with the same number are one act: then only `shares` is primary.
+  /// Sets `primary` on the first page counter of the best origin (`CounterOrigin.primaryRank`)
+  /// per kind. Shares and retweets of one post with the same number are one act: then only
+  /// `shares` is primary.
   static func markPrimary(_ counters: [Counter]) -> [Counter] {
     var best: [String: Int] = [:]
     for (index, counter) in counters.enumerated() where counter.subject == "page" {
-      let rank = primaryRank[counter.origin] ?? primaryRank.count
-      if let current = best[counter.kind], (primaryRank[counters[current].origin] ?? primaryRank.count) <= rank {
+      let rank = CounterOrigin.primaryRank(of: counter.origin)
+      if let current = best[counter.kind], CounterOrigin.primaryRank(of: counters[current].origin) <= rank {
         continue
       }
       best[counter.kind] = index

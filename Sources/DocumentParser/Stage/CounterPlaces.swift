@@ -116,7 +116,7 @@ struct CounterPlaces {
     // "commentcount" 1, 2, 3, … numbers its comments and says nothing of the total in words.
     var markupValues: [String: Set<Double>] = [:]
     for (counter, owner, _) in found where counter.subject == "page" {
-      if counter.origin == "markup" {
+      if counter.originKind == .markup {
         markupValues[counter.kind, default: []].insert(counter.value)
         continue
       }
@@ -130,7 +130,7 @@ struct CounterPlaces {
         inRegion(owner)
         ? counter.kind != "shares" && (valuesInRegion[counter.kind]?.count ?? 0) >= 3
         : (values[counter.kind]?.count ?? 0) >= 3
-      if counter.origin == "markup" && counter.kind != "shares" && (markupValues[counter.kind]?.count ?? 0) >= 3 {
+      if counter.originKind == .markup && counter.kind != "shares" && (markupValues[counter.kind]?.count ?? 0) >= 3 {
         list = true
       }
       if list { counter.subject = "related" }

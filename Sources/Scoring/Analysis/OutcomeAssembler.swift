@@ -7,8 +7,8 @@ import SlackscoreCore
 /// whose element's class names the count), then the larger.
 enum CounterChoice {
   static func prefer(_ a: Counter, over b: Counter) -> Bool {
-    let ra = a.origin == "text" || a.origin == "markup" ? 0 : 1
-    let rb = b.origin == "text" || b.origin == "markup" ? 0 : 1
+    let ra = a.originKind?.isShown == true ? 0 : 1
+    let rb = b.originKind?.isShown == true ? 0 : 1
     return ra != rb ? ra > rb : a.value > b.value
   }
 }
