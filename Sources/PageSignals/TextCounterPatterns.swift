@@ -172,6 +172,12 @@ enum TextCounterPatterns {
 
   /// Words that, right before a number, make it a rank ("Top 20 Donors").
   static let rankWords: [[UInt8]] = ["top", "best"].map { Array($0.utf8) }
+  /// A vote score's nouns ("86 points"): likes only beside a comment count.
+  static let voteScoreNouns: [[UInt8]] = ["points", "upvotes"].map { Array($0.utf8) }
+  /// A thread's post total ("7 posts", "7 pesan"): comments only beside the thread's pagination.
+  static let postTotalNouns: [[UInt8]] = ["posts", "pesan"].map { Array($0.utf8) }
+  /// The word before a page number in a pagination line ("Page 1 of 3", "Halaman 1 dari 3").
+  static let pageWords: [[UInt8]] = ["page", "halaman"].map { Array($0.utf8) }
 
   /// Words that connect a count to its goal: "1.024 dari 10.000", "1,024 of 10,000".
   static let connectors: [[UInt8]] = ["dari", "of", "out of"].map { Array($0.utf8) }

@@ -22,6 +22,20 @@ struct TextCounterScanner {
     var rawStart: Int
     var rawEnd: Int
     var yearLike: Bool
+    /// A number whose noun names a figure that counts only in a thread's meta line
+    /// (`ThreadFigure`): a vote score, a post total.
+    var threadFigure: ThreadFigure?
+    /// The end of that noun.
+    var threadFigureEnd = 0
+  }
+
+  /// Figures a thread shows about itself whose nouns say little alone: "86 points" is a vote
+  /// score beside a comment count ("86 points by … | 12 comments", a link aggregator's meta
+  /// line), a game's score elsewhere; "7 posts" is a thread's post total beside its pagination
+  /// ("7 posts • Page 1 of 1", a forum topic), an account's posts elsewhere.
+  private enum ThreadFigure {
+    case voteScore
+    case postTotal
   }
 
   /// The counters in the text, in order of appearance.
@@ -47,6 +61,7 @@ struct TextCounterScanner {
     }
     guard !candidates.isEmpty else { return [] }
     pairWithGoals(&candidates)
+    readThreadFigures(&candidates)
     return candidates.compactMap { candidate in
       guard let kind = candidate.kind else { return nil }
       let money = kind == "funds_raised" || kind == "funds_goal"
@@ -160,7 +175,19 @@ struct TextCounterScanner {
     if candidate.yearLike, let afterMatch, afterMatch.firstWord != 0 { return candidate }
     guard
       let kind = Self.resolve(after: afterMatch?.role, before: beforeMatch?.role, currency: reading.currency)
-    else { return candidate }
+    else {
+      if reading.currency == nil, !candidate.yearLike, let noun = after.first,
+        noun.start == text.skipSpaces(from: reading.end)
+      {
+        if TextWindow.word(noun, in: text, isOneOf: TextCounterPatterns.voteScoreNouns) {
+          candidate.threadFigure = .voteScore
+        } else if TextWindow.word(noun, in: text, isOneOf: TextCounterPatterns.postTotalNouns) {
+          candidate.threadFigure = .postTotal
+        }
+        candidate.threadFigureEnd = noun.end
+      }
+      return candidate
+    }
     candidate.kind = kind
     let useAfter = afterMatch != nil && (beforeMatch == nil || Self.uses(afterMatch!.role, for: kind))
     let useBefore = beforeMatch != nil && (afterMatch == nil || Self.uses(beforeMatch!.role, for: kind))
@@ -320,6 +347,36 @@ struct TextCounterScanner {
     return Match(
       role: best.phrase.role, firstWord: first, lastWord: first + best.length - 1,
       labelMarkBetween: words[first].labelMarkBetween)
+  }
+
+  // MARK: Thread figures
+
+  /// A vote score counts as likes when the block also holds a comment count; a post total as
+  /// comments when the block shows the thread's pagination ("Page 1 of 3", "Halaman 1 dari 3").
+  private func readThreadFigures(_ candidates: inout [Candidate]) {
+    guard candidates.contains(where: { $0.threadFigure != nil }) else { return }
+    let hasComments = candidates.contains { $0.kind == "comments" }
+    let paginated = showsPagination(candidates)
+    for index in candidates.indices {
+      switch candidates[index].threadFigure {
+      case .voteScore? where hasComments: candidates[index].kind = "likes"
+      case .postTotal? where paginated: candidates[index].kind = "comments"
+      default: continue
+      }
+      candidates[index].rawEnd = candidates[index].threadFigureEnd
+    }
+  }
+
+  /// Whether a number after "page"/"halaman" is followed, across "of"/"dari" only, by another.
+  private func showsPagination(_ candidates: [Candidate]) -> Bool {
+    guard candidates.count >= 2 else { return false }
+    for index in 0..<(candidates.count - 1) where candidates[index].kind == nil {
+      let before = TextWindow.before(text, from: candidates[index].reading.start)
+      guard let nearest = before.first, TextWindow.word(nearest, in: text, isOneOf: TextCounterPatterns.pageWords)
+      else { continue }
+      if onlyConnectors(candidates[index].reading.end, candidates[index + 1].reading.start) { return true }
+    }
+    return false
   }
 
   // MARK: Goals

@@ -156,6 +156,20 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("Comments / 7", "en", [Expected("comments", 7, "Comments / 7")]),
     TextCase("Funders / 95", "en", [Expected("donors", 95, "Funders / 95")]),
     TextCase("12 / month", "en", []),
+    // A link aggregator's meta line: a vote score beside a comment count is the item's likes
+    // (labellers of sessions 44 and 45 read Hacker News points as likes); alone it is no count.
+    TextCase(
+      "86 points by rfarley04 15 hours ago | hide | past | favorite | 12 comments", "en",
+      [Expected("likes", 86, "86 points"), Expected("comments", 12, "12 comments")]),
+    TextCase("The Lakers scored 102 points on Sunday", "en", []),
+    TextCase(
+      "1.2k upvotes and 300 comments", "en",
+      [Expected("likes", 1200, "1.2k upvotes"), Expected("comments", 300, "300 comments")]),
+    // A forum topic's post total beside its pagination (phpBB); alone, an account's posts.
+    TextCase("2 posts • Page 1 of 1", "en", [Expected("comments", 2, "2 posts")]),
+    TextCase("7 pesan • Halaman 1 dari 2", "id", [Expected("comments", 7, "7 pesan")]),
+    TextCase("1,204 posts", "en", []),
+    TextCase("Posts: 123", "en", []),
     // An event page's RSVP line (session 44, unseen event pages).
     TextCase("12 people have RSVP’d to this event", "en", [Expected("attendees", 12, "12 people have RSVP")]),
     TextCase("1,024 signatures", "en", [Expected("signatures", 1024, "1,024 signatures")]),
