@@ -108,9 +108,9 @@ public struct DocumentLink: Sendable, Hashable, Codable {
 
 /// A count the page shows, e.g. `likes` 1200 from "1,2 rb suka".
 public struct Counter: Sendable, Hashable, Codable {
-  /// What is counted. Interactions: `likes`, `shares`, `comments`, `views`, `reactions`,
-  /// `retweets`, `followers`. Outcomes: `signatures`, `signature_goal`, `funds_raised`,
-  /// `funds_goal`, `donors`, `attendees`, `volunteers`.
+  /// What is counted (`CounterKinds`). Interactions: `likes`, `shares`, `comments`, `views`,
+  /// `reactions`, `retweets`, `followers`. Outcomes: `signatures`, `signature_goal`,
+  /// `funds_raised`, `funds_goal`, `donors`, `attendees`, `volunteers`.
   public var kind: String
   public var value: Double
   /// ISO 4217 code for money (`IDR`, `USD`, …), nil otherwise.

@@ -84,6 +84,24 @@ import Testing
     #expect(found.filter { $0.kind == "comments" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
   }
 
+  @Test func twoCountsInTheRegionAmongMoreOnThePageAreAnIndex() {
+    // A blog's home page (an unseen page of session 45): its first posts fall inside the region,
+    // the older ones in a list below it.
+    let post = { (title: String, comments: Int) in
+      "<div class=\"post\"><h2>\(title)</h2>\(Self.paragraph)\(Self.paragraph)<div>\(comments) comments</div></div>"
+    }
+    let older = [("Diner", 10), ("Bakery", 28), ("Cafe", 1)].map {
+      "<li><a href=\"/\($0.0)\">\($0.0)</a> <span>\($0.1) comments</span></li>"
+    }
+    let html = """
+      <html><body><div class="blog-posts"><h1>Retail news</h1>\(post("Mall opens", 9))\(post("Store closes", 4))</div>
+      <ul class="archive">\(older.joined())</ul></body></html>
+      """
+    let found = counters(html)
+    #expect(found.filter { $0.kind == "comments" }.count == 5)
+    #expect(found.filter { $0.kind == "comments" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
+  }
+
   @Test func aLongMetaLineWithSeparatorsIsReadForCounts() {
     // A thread page's subtext (an unseen page of session 44), longer than a label.
     let html = """

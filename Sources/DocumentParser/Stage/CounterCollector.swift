@@ -140,18 +140,6 @@ enum CounterCollector {
   }
 }
 
-/// Counter kinds by axis.
-enum CounterKinds {
-  /// What people did offline or for the campaign: only from widgets and structured data.
-  static let outcomes: Set<String> = [
-    "signatures", "signature_goal", "funds_raised", "funds_goal", "donors", "attendees", "volunteers",
-  ]
-  /// What people did with the post or page itself.
-  static let interactions: Set<String> = [
-    "likes", "shares", "comments", "views", "reactions", "retweets", "followers",
-  ]
-}
-
 /// Whether a text is running prose rather than a widget's label.
 enum ProseShape {
   /// More than eight words, or a sentence end followed by a capitalised word, in one stretch of the

@@ -105,10 +105,12 @@ struct CounterPlaces {
   /// A list of other items shows the same kind again and again with different values ("19
   /// comments", "16 comments", … under headlines). When a kind has three or more different page
   /// values from the text, the ones outside the region are the list's (`related`); inside the
-  /// region, when the region itself shows three or more, none is the page's (an index of stories,
-  /// each row with its comments; an index of petitions, "1,643 of 2,000 signatures", "764 of
-  /// 1,000 signatures", …), except shares: a share bar tells them per network ("5347" Facebook,
-  /// "207" Twitter, "24" LinkedIn). A comment thread's own total stays the page's.
+  /// region, when the region itself shows three or more, or two of the page's three or more (a
+  /// blog's home page whose first posts fall inside the region), none is the page's (an index
+  /// of stories, each row with its comments; an index of petitions, "1,643 of 2,000
+  /// signatures", "764 of 1,000 signatures", …), except shares: a share bar tells them per
+  /// network ("5347" Facebook, "207" Twitter, "24" LinkedIn). A comment thread's own total
+  /// stays the page's.
   func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
     var values: [String: Set<Double>] = [:]
     var valuesInRegion: [String: Set<Double>] = [:]
@@ -126,10 +128,12 @@ struct CounterPlaces {
     return found.map { counter, owner, threadTotal in
       var counter = counter
       guard counter.subject == "page", !threadTotal else { return counter }
+      let onPage = values[counter.kind]?.count ?? 0
+      let inTheRegion = valuesInRegion[counter.kind]?.count ?? 0
       var list =
         inRegion(owner)
-        ? counter.kind != "shares" && (valuesInRegion[counter.kind]?.count ?? 0) >= 3
-        : (values[counter.kind]?.count ?? 0) >= 3
+        ? counter.kind != "shares" && (inTheRegion >= 3 || (inTheRegion >= 2 && onPage >= 3))
+        : onPage >= 3
       if counter.originKind == .markup && counter.kind != "shares" && (markupValues[counter.kind]?.count ?? 0) >= 3 {
         list = true
       }

@@ -255,8 +255,8 @@ public enum TableReader {
 /// The interaction types the score stage knows, in output order. Views and followers
 /// measure reach; the others are acts.
 public enum InteractionType {
-  /// Every known type.
-  public static let all = ["likes", "shares", "comments", "views", "reactions", "followers"]
+  /// Every known type: the interaction kinds of `CounterKinds` that are no other's synonym.
+  public static let all = CounterKinds.interactions.filter { synonyms[$0] == nil }
   /// Token acts summed into `active_interactions` for the indices (reach measures excluded).
   public static let active: Set<String> = ["likes", "shares", "comments", "reactions"]
   /// One act, one count: the names platforms give to passing a post on (X/Twitter
