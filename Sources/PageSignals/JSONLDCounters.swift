@@ -43,10 +43,13 @@ enum JSONLDCounters {
         case "interactionStatistic", "interactionStatistics":
           statistics(member, subject: subject, into: &counters)
         case "interactionCount":
-          // "UserLikes:12"; a bare number says nothing about the kind.
+          // "UserLikes:12"; a bare number says nothing about the kind, except on a video or a
+          // recording, where it was the play count (Vimeo's `"interactionCount":96888`).
           if let text = member.stringValue, var counter = MetaCounters.legacyInteractionCount(text, origin: .jsonld) {
             counter.subject = subject
             counters.append(counter)
+          } else if isMedia(value), let (number, raw) = CountValue.read(member) {
+            counters.append(Counter(kind: "views", value: number, raw: raw, origin: .jsonld, subject: subject))
           }
         case "commentCount":
           if let (number, raw) = CountValue.read(member) {
@@ -63,12 +66,23 @@ enum JSONLDCounters {
     }
   }
 
-  private static func isForeign(_ node: JSONValue) -> Bool {
+  /// Types whose bare `interactionCount` is a play count.
+  private static let mediaTypes: Set<String> = [
+    "videoobject", "audioobject", "mediaobject", "musicrecording", "movie", "episode", "tvepisode",
+    "podcastepisode", "clip",
+  ]
+
+  private static func isMedia(_ node: JSONValue) -> Bool { hasType(node, in: mediaTypes) }
+
+  private static func isForeign(_ node: JSONValue) -> Bool { hasType(node, in: foreignTypes) }
+
+  /// Whether the node's `@type` (a string or an array of them), lower-cased, is one of `types`.
+  private static func hasType(_ node: JSONValue, in types: Set<String>) -> Bool {
     switch node["@type"] {
     case .string(let type)?:
-      return foreignTypes.contains(type.lowercased())
-    case .array(let types)?:
-      return types.contains { $0.stringValue.map { foreignTypes.contains($0.lowercased()) } ?? false }
+      return types.contains(type.lowercased())
+    case .array(let list)?:
+      return list.contains { $0.stringValue.map { types.contains($0.lowercased()) } ?? false }
     default: return false
     }
   }

@@ -102,6 +102,31 @@ import Testing
     #expect(found.filter { $0.kind == "comments" }.allSatisfy { $0.subject == "related" && $0.primary == nil })
   }
 
+  @Test func theOneWidgetWhoseIdNamesTheCountIsThePagesAmongAList() {
+    // A video page of 2009 (an unseen page of session 45): its own views in
+    // `<span id="watch-view-count">`, each related video's in a repeated class.
+    let related = (1...4).map {
+      "<li><a href=\"/v\($0)\">Video \($0)</a><div class=\"video-view-count\">\(1000 * $0 + 7) views</div></li>"
+    }
+    let html = """
+      <html><body><div id="info"><h1>Symptoms</h1><span id="watch-views"><span id="watch-view-count">572,075</span> views</span></div>
+      <ul class="videos">\(related.joined())</ul>\(Self.paragraph)\(Self.paragraph)</body></html>
+      """
+    let found = counters(html)
+    #expect(primary(found, "views")?.value == 572_075)
+    #expect(found.filter { $0.kind == "views" && $0.value < 10_000 }.allSatisfy { $0.subject == "related" })
+  }
+
+  @Test func anIdNumberedPerRowIsNoSoleWidget() {
+    let rows = (1...4).map {
+      "<li><a href=\"/v\($0)\">Video \($0)</a> <span id=\"view-count-\($0)\">\(1000 * $0 + 7)</span> views</li>"
+    }
+    let html = """
+      <html><body><h1>Videos</h1><ul class="videos">\(rows.joined())</ul>\(Self.paragraph)\(Self.paragraph)</body></html>
+      """
+    #expect(primary(counters(html), "views") == nil)
+  }
+
   @Test func aLongMetaLineWithSeparatorsIsReadForCounts() {
     // A thread page's subtext (an unseen page of session 44), longer than a label.
     let html = """

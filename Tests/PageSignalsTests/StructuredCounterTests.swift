@@ -28,6 +28,13 @@ import Testing
       #"{"@type":"Article","interactionCount":"UserComments:31"}"#,
       [Expected("comments", 31, "31")]
     ),
+    // A bare interactionCount is a play count on a video or a recording (Vimeo's clip pages, an
+    // unseen page of session 45); elsewhere it names no kind.
+    (
+      #"{"@type":"VideoObject","name":"Clip","interactionCount":96888}"#,
+      [Expected("views", 96888, "96888")]
+    ),
+    (#"{"@type":"Article","interactionCount":96888}"#, []),
     (
       #"[{"@type":"Article","interactionStatistic":{"interactionType":"schema:ReactAction","userInteractionCount":"1,204"}}]"#,
       [Expected("reactions", 1204, "1,204")]

@@ -35,6 +35,18 @@ enum CountClassNames {
     return nil
   }
 
+  /// Whether the value holds an ASCII digit (an id numbered per row: `comment-count-4812`).
+  static func hasDigit(_ value: UnsafePointer<xmlChar>) -> Bool {
+    var p = value
+    var read = 0
+    while p.pointee != 0 && read < 512 {
+      if p.pointee >= 0x30 && p.pointee <= 0x39 { return true }
+      p += 1
+      read += 1
+    }
+    return false
+  }
+
   /// Whether the value holds "ount" in any case, without copying it.
   private static func mentionsCount(_ value: UnsafePointer<xmlChar>) -> Bool {
     var p = value

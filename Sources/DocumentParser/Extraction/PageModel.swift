@@ -122,4 +122,7 @@ struct SignalText {
   /// For a bare number whose element's class or id names the count (``CountClassNames``): the
   /// number as shown ("5347"); `text` is then the number with its word ("5347 shares").
   var markupNumber: String? = nil
+  /// That element's `id` names the count and holds no digit (`id="watch-view-count"`): the
+  /// page's one such widget, not a row of a list (rows repeat classes, or number their ids).
+  var soleWidget: Bool = false
 }

@@ -18,7 +18,7 @@ struct PageWalker {
   private var openLinks: [Int] = []
   /// Open elements whose class or id names a count: the element, its count word, and where its
   /// text starts (``CountClassNames``).
-  private var countElements: [(element: Int32, word: String, textStart: Int)] = []
+  private var countElements: [(element: Int32, word: String, textStart: Int, sole: Bool)] = []
   private var signalDepth = 0
   /// Whether an element that shows counts opened inside the current block (an inline
   /// `<span class="meta-comment">` closes before its block ends).
@@ -115,7 +115,9 @@ struct PageWalker {
     model.elements.append(
       PageModel.Element(parent: parent, tag: tag, marks: marks, classHash: classHash(scanned.classValue)))
     model.directCounts.append(ElementCounts())
-    if let word = scanned.countWord { countElements.append((index, word, model.text.count)) }
+    if let word = scanned.countWord {
+      countElements.append((index, word, model.text.count, scanned.countIDIsFixed))
+    }
     if parent >= 0 {
       switch tag {
       case .p: model.directCounts[Int(parent)].paragraphs += 1
@@ -153,7 +155,7 @@ struct PageWalker {
     guard node.pointee.type == XML_ELEMENT_NODE, entered, let index = open.last else { return }
     let element = model.elements[Int(index)]
     let tag = element.tag
-    var counted: (number: String, word: String)?
+    var counted: (number: String, word: String, sole: Bool)?
     if let last = countElements.last, last.element == index {
       countElements.removeLast()
       // A count in a link to another page is that page's; a share button links to the network.
@@ -162,7 +164,7 @@ struct PageWalker {
         last.word == "shares"
           || (link.map { OwnLinks.isOwn($0, canonical: model.metadata.ownAddress) } ?? true)
       {
-        counted = (number, last.word)
+        counted = (number, last.word, last.sole)
       }
     }
     if tag.isBlock {
@@ -180,7 +182,7 @@ struct PageWalker {
       model.metadata.signalTexts.append(
         SignalText(
           text: counted.number + " " + counted.word, block: block, owner: tag.isBlock ? index : owners.last ?? index,
-          joined: true, markupNumber: counted.number))
+          joined: true, markupNumber: counted.number, soleWidget: counted.sole))
     }
     if element.marks.contains(.signals) { signalDepth -= 1 }
     if tag == .a, let link = openLinks.popLast() {
@@ -497,6 +499,8 @@ struct PageWalker {
     var itemtype: UnsafePointer<xmlChar>?
     /// The count word the class or id names (``CountClassNames``), if any.
     var countWord: String?
+    /// The id names that count and holds no digit (``SignalText/soleWidget``).
+    var countIDIsFixed = false
   }
 
   private mutating func classify(
@@ -518,7 +522,10 @@ struct PageWalker {
           if scanned.countWord == nil { scanned.countWord = CountClassNames.word(of: value) }
         }
       } else if xmlStrEqual(name, "id") != 0 {
-        if let value, scanned.countWord == nil { scanned.countWord = CountClassNames.word(of: value) }
+        if let value, let word = CountClassNames.word(of: value) {
+          if scanned.countWord == nil { scanned.countWord = word }
+          scanned.countIDIsFixed = scanned.countWord == word && !CountClassNames.hasDigit(value)
+        }
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie__1",
         // "related-work"): it says nothing about the heading being chrome.
         if let value, !tag.isHeading { facts.formUnion(nameFacts.facts(of: value, limit: 512)) }

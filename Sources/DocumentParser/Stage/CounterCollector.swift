@@ -37,7 +37,7 @@ enum CounterCollector {
         found.append(counter)
       }
     }
-    var textCounters: [(counter: Counter, owner: Int32, threadTotal: Bool)] = []
+    var textCounters: [(counter: Counter, owner: Int32, standsAlone: Bool)] = []
     for signal in metadata.signalTexts {
       for var counter in CounterReader.fromText(signal.text, lang: lang) {
         if let number = signal.markupNumber {
@@ -66,7 +66,9 @@ enum CounterCollector {
         if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block) {
           counter.subject = "sidebar"
         }
-        textCounters.append((counter, signal.owner, place.threadTotal && signal.markupNumber == nil))
+        // A comment thread's total, and the page's one widget of a count, are no list's rows.
+        let standsAlone = (place.threadTotal && signal.markupNumber == nil) || signal.soleWidget
+        textCounters.append((counter, signal.owner, standsAlone))
       }
     }
     found += places.demoteRepeatedLists(textCounters)

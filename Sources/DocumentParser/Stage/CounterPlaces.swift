@@ -109,9 +109,9 @@ struct CounterPlaces {
   /// blog's home page whose first posts fall inside the region), none is the page's (an index
   /// of stories, each row with its comments; an index of petitions, "1,643 of 2,000
   /// signatures", "764 of 1,000 signatures", …), except shares: a share bar tells them per
-  /// network ("5347" Facebook, "207" Twitter, "24" LinkedIn). A comment thread's own total
-  /// stays the page's.
-  func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, threadTotal: Bool)]) -> [Counter] {
+  /// network ("5347" Facebook, "207" Twitter, "24" LinkedIn). A count that `standsAlone` (a
+  /// comment thread's own total, the page's one widget of a count) stays the page's.
+  func demoteRepeatedLists(_ found: [(counter: Counter, owner: Int32, standsAlone: Bool)]) -> [Counter] {
     var values: [String: Set<Double>] = [:]
     var valuesInRegion: [String: Set<Double>] = [:]
     // Bare numbers named by their class (`markup`) are judged among themselves: a thread's
@@ -125,9 +125,9 @@ struct CounterPlaces {
       values[counter.kind, default: []].insert(counter.value)
       if inRegion(owner) { valuesInRegion[counter.kind, default: []].insert(counter.value) }
     }
-    return found.map { counter, owner, threadTotal in
+    return found.map { counter, owner, standsAlone in
       var counter = counter
-      guard counter.subject == "page", !threadTotal else { return counter }
+      guard counter.subject == "page", !standsAlone else { return counter }
       let onPage = values[counter.kind]?.count ?? 0
       let inTheRegion = valuesInRegion[counter.kind]?.count ?? 0
       var list =
