@@ -62,6 +62,10 @@ struct TextCounterScanner {
     guard !candidates.isEmpty else { return [] }
     pairWithGoals(&candidates)
     readThreadFigures(&candidates)
+    // "tattoo24.jpg (52.26 KiB) Viewed 285 times": an attachment's views, not the page's.
+    if candidates.contains(where: { $0.kind == "views" }) && holdsFileSize() {
+      for index in candidates.indices where candidates[index].kind == "views" { candidates[index].kind = nil }
+    }
     return candidates.compactMap { candidate in
       guard let kind = candidate.kind else { return nil }
       let money = kind == "funds_raised" || kind == "funds_goal"
@@ -352,7 +356,8 @@ struct TextCounterScanner {
   // MARK: Thread figures
 
   /// A vote score counts as likes when the block also holds a comment count; a post total as
-  /// comments when the block shows the thread's pagination ("Page 1 of 3", "Halaman 1 dari 3").
+  /// comments when the block shows the thread's pagination ("Page 1 of 3", "Halaman 1 dari 3")
+  /// or is the total alone in brackets ("[ 13 posts ]", phpBB's subsilver style).
   private func readThreadFigures(_ candidates: inout [Candidate]) {
     guard candidates.contains(where: { $0.threadFigure != nil }) else { return }
     let hasComments = candidates.contains { $0.kind == "comments" }
@@ -360,11 +365,44 @@ struct TextCounterScanner {
     for index in candidates.indices {
       switch candidates[index].threadFigure {
       case .voteScore? where hasComments: candidates[index].kind = "likes"
-      case .postTotal? where paginated: candidates[index].kind = "comments"
+      case .postTotal? where paginated || (candidates.count == 1 && isBracketedAlone(candidates[index])):
+        candidates[index].kind = "comments"
       default: continue
       }
       candidates[index].rawEnd = candidates[index].threadFigureEnd
     }
+  }
+
+  /// Whether the text is the candidate and its noun in square brackets, and nothing else.
+  private func isBracketedAlone(_ candidate: Candidate) -> Bool {
+    let open = text.skipSpaces(from: 0)
+    guard open < text.count, text[open] == 0x5B, text.skipSpaces(from: open + 1) == candidate.reading.start else {
+      return false
+    }
+    let close = text.skipSpaces(from: candidate.threadFigureEnd)
+    return close < text.count && text[close] == 0x5D && text.skipSpaces(from: close + 1) == text.count
+  }
+
+  /// Whether the text gives a file's size ("52.26 KiB", "1.2 MB", "340 KB"): a number, an
+  /// optional space, and a size unit that ends a word.
+  private func holdsFileSize() -> Bool {
+    var index = 0
+    while index < text.count {
+      guard ByteText.isDigit(text[index]) else {
+        index += 1
+        continue
+      }
+      while index < text.count, ByteText.isDigit(text[index]) || text[index] == 0x2E || text[index] == 0x2C {
+        index += 1
+      }
+      let unit = text.skipSpaces(from: index)
+      for size in TextCounterPatterns.fileSizeUnits
+      where text.hasPrefixIgnoringCase(size, at: unit) && !text.isWordScalar(at: unit + size.count) {
+        return true
+      }
+      index = max(unit, index)
+    }
+    return false
   }
 
   /// Whether a number after "page"/"halaman" is followed, across "of"/"dari" only, by another.

@@ -169,6 +169,12 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("2 posts • Page 1 of 1", "en", [Expected("comments", 2, "2 posts")]),
     TextCase("7 pesan • Halaman 1 dari 2", "id", [Expected("comments", 7, "7 pesan")]),
     TextCase("1,204 posts", "en", []),
+    TextCase("\u{00A0}[ 13 posts ]\u{00A0}", "en", [Expected("comments", 13, "13 posts")]),
+    TextCase("[ 13 posts ] and more", "en", []),
+    // An attachment's views (phpBB's subsilver and prosilver captions), not the page's.
+    TextCase("tattoo24.jpg [ 52.26 KiB | Viewed 285 times ]", "en", []),
+    TextCase("tattoo24.jpg (52.26 KiB) Viewed 285 times", "en", []),
+    TextCase("Viewed 285 times", "en", [Expected("views", 285, "Viewed 285 times")]),
     TextCase("Posts: 123", "en", []),
     // An event page's RSVP line (session 44, unseen event pages).
     TextCase("12 people have RSVP’d to this event", "en", [Expected("attendees", 12, "12 people have RSVP")]),
