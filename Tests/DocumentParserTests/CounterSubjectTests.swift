@@ -117,6 +117,18 @@ import Testing
     #expect(found.filter { $0.kind == "views" && $0.value < 10_000 }.allSatisfy { $0.subject == "related" })
   }
 
+  @Test func aProfilePageShowsItsOwnFollowers() {
+    // An author's profile page (an unseen page of session 45): og:type "profile".
+    let body = """
+      <body><div class="hero"><h1>Piotr</h1><a href="/@p/following"><b>2</b> Following</a>
+      <a href="/@p/followers"><span>6</span> Followers</a></div><div class="posts">\(Self.paragraph)\(Self.paragraph)</div></body>
+      """
+    let profile = "<html><head><meta property=\"og:type\" content=\"profile\"></head>\(body)</html>"
+    #expect(primary(counters(profile), "followers")?.value == 6)
+    let article = "<html><head><meta property=\"og:type\" content=\"article\"></head>\(body)</html>"
+    #expect(primary(counters(article), "followers") == nil)
+  }
+
   @Test func anIdNumberedPerRowIsNoSoleWidget() {
     let rows = (1...4).map {
       "<li><a href=\"/v\($0)\">Video \($0)</a> <span id=\"view-count-\($0)\">\(1000 * $0 + 7)</span> views</li>"

@@ -89,6 +89,8 @@ struct PageMetadata {
   /// The page's own address for ``OwnLinks``: its canonical link, else its `og:url` (a
   /// `<head>` is read before the body, so the walker has it when counts are read).
   var ownAddress: String? { canonical ?? metas.first { $0.key == "og:url" }?.content }
+  /// The page is an account's profile (`og:type` "profile"): the followers it shows are its own.
+  var isProfile: Bool { metas.contains { $0.key == "og:type" && $0.content.lowercased() == "profile" } }
   /// `<meta>` tags as (name or property or itemprop, content), in document order.
   var metas: [(key: String, content: String)] = []
   /// Bodies of `<script type="application/ld+json">`.

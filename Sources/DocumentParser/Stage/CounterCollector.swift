@@ -62,8 +62,11 @@ enum CounterCollector {
         // sidebar are the page's own (lists of other campaigns are `related`).
         if place.subject == "sidebar" && CounterKinds.outcomes.contains(counter.kind) { counter.subject = "page" }
         // Followers in text are an account's (the site's "240.000 Follower" box, an author's
-        // profile), not the article's, unless the main text itself shows them.
-        if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block) {
+        // box), not the article's, unless the main text itself shows them or the page is the
+        // account's profile.
+        if counter.kind == "followers" && place.subject == "page" && !places.isMainText(signal.block)
+          && !metadata.isProfile
+        {
           counter.subject = "sidebar"
         }
         // A comment thread's total, and the page's one widget of a count, are no list's rows.
