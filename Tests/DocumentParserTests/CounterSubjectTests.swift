@@ -129,6 +129,16 @@ import Testing
     #expect(primary(counters(article), "followers") == nil)
   }
 
+  @Test func aNumberShownOfATotalIsNoCount() {
+    // A 2010 video page's comment footer (an unseen page of session 45).
+    let html = """
+      <html><body><h1>Rydeen</h1>\(Self.paragraph)\(Self.paragraph)<div>Text Comments (398)</div>
+      <p><strong>Showing <span id="watch-comment-count">10</span></strong> of 398 comments</p></body></html>
+      """
+    let comments = counters(html).filter { $0.kind == "comments" && $0.subject == "page" }
+    #expect(comments.map(\.value) == [398])
+  }
+
   @Test func anIdNumberedPerRowIsNoSoleWidget() {
     let rows = (1...4).map {
       "<li><a href=\"/v\($0)\">Video \($0)</a> <span id=\"view-count-\($0)\">\(1000 * $0 + 7)</span> views</li>"

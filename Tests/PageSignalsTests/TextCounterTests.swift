@@ -169,6 +169,8 @@ struct TextCase: Sendable, CustomTestStringConvertible {
     TextCase("2 posts • Page 1 of 1", "en", [Expected("comments", 2, "2 posts")]),
     TextCase("7 pesan • Halaman 1 dari 2", "id", [Expected("comments", 7, "7 pesan")]),
     TextCase("1,204 posts", "en", []),
+    // A window of a list and its total (Yahoo's comment pages), not a count of 1.
+    TextCase("Comments 1 - 10 of 20", "en", []),
     TextCase("\u{00A0}[ 13 posts ]\u{00A0}", "en", [Expected("comments", 13, "13 posts")]),
     TextCase("[ 13 posts ] and more", "en", []),
     // An attachment's views (phpBB's subsilver and prosilver captions), not the page's.

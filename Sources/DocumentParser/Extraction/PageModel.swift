@@ -127,4 +127,6 @@ struct SignalText {
   /// That element's `id` names the count and holds no digit (`id="watch-view-count"`): the
   /// page's one such widget, not a row of a list (rows repeat classes, or number their ids).
   var soleWidget: Bool = false
+  /// For a bare number named by its element: where that element's text ends in the page text.
+  var markupEnd: Int = 0
 }

@@ -182,7 +182,7 @@ struct PageWalker {
       model.metadata.signalTexts.append(
         SignalText(
           text: counted.number + " " + counted.word, block: block, owner: tag.isBlock ? index : owners.last ?? index,
-          joined: true, markupNumber: counted.number, soleWidget: counted.sole))
+          joined: true, markupNumber: counted.number, soleWidget: counted.sole, markupEnd: model.text.count))
     }
     if element.marks.contains(.signals) { signalDepth -= 1 }
     if tag == .a, let link = openLinks.popLast() {

@@ -44,6 +44,8 @@ enum CounterCollector {
           // A bare number named by its element's class: a script fills it in, so a zero is a
           // placeholder, as in page state.
           if counter.value == 0 { continue }
+          // "Showing <span id="watch-comment-count">10</span> of 398 comments": how many are shown.
+          if places.isWindowOfTotal(after: signal.markupEnd) { continue }
           counter.origin = CounterOrigin.markup.rawValue
           counter.raw = number
         }
