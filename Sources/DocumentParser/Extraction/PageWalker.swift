@@ -16,8 +16,8 @@ struct PageWalker {
   private var pendingSpace = false
   private var linkDepth = 0
   private var openLinks: [Int] = []
-  /// Open elements whose class or id names a count: the element, its count word, and where its
-  /// text starts (``CountClassNames``).
+  /// Open elements whose class or id names a count: the element, its count word, where its
+  /// text starts (``CountClassNames``), and whether a digit-free id names it (``SignalText/soleWidget``).
   private var countElements: [(element: Int32, word: String, textStart: Int, sole: Bool)] = []
   private var signalDepth = 0
   /// Whether an element that shows counts opened inside the current block (an inline
