@@ -139,6 +139,20 @@ import Testing
     #expect(comments.map(\.value) == [398])
   }
 
+  @Test func jsonLDInACDATAWrapperIsRead() {
+    // A WordPress page saved as XHTML (an unseen page of session 45): Yoast's graph in CDATA.
+    let graph =
+      #"{"@context":"https://schema.org","@graph":[{"@type":"Article","headline":"Letter","commentCount":17}]}"#
+    for wrapped in ["<![CDATA[\n\(graph)\n]]>", "//<![CDATA[\n\(graph)\n//]]>", "/*<![CDATA[*/\(graph)/*]]>*/"] {
+      let html = """
+        <html><head><script type="application/ld+json">\(wrapped)</script></head>
+        <body><h1>Letter</h1>\(Self.paragraph)</body></html>
+        """
+      #expect(primary(counters(html), "comments")?.value == 17, "\(wrapped.prefix(14))")
+    }
+    #expect(Array(PageWalker.withoutCDATA(Array("{\"a\":1}".utf8))) == Array("{\"a\":1}".utf8))
+  }
+
   @Test func anIdNumberedPerRowIsNoSoleWidget() {
     let rows = (1...4).map {
       "<li><a href=\"/v\($0)\">Video \($0)</a> <span id=\"view-count-\($0)\">\(1000 * $0 + 7)</span> views</li>"

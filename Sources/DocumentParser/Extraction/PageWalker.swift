@@ -642,7 +642,8 @@ struct PageWalker {
     let type = XMLNode.attributeString(node, "type")?.lowercased() ?? ""
     if type.containsBytes("ld+json") {
       if model.metadata.jsonLD.count < 32 {
-        model.metadata.jsonLD.append(String(decoding: scriptText(node, limit: 1 << 20), as: UTF8.self))
+        model.metadata.jsonLD.append(
+          String(decoding: Self.withoutCDATA(scriptText(node, limit: 1 << 20)), as: UTF8.self))
       }
       return
     }
@@ -654,6 +655,30 @@ struct PageWalker {
     if model.metadata.embeddedJSON.count < 16 {
       model.metadata.embeddedJSON.append(String(decoding: bytes, as: UTF8.self))
     }
+  }
+
+  /// A script's text without the `<![CDATA[ … ]]>` wrapper XHTML pages put around it, and
+  /// without the `//` or `/* */` comment marks around the two markers.
+  static func withoutCDATA(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    var text = bytes[...]
+    let open = Array("<![CDATA[".utf8)
+    let close = Array("]]>".utf8)
+    let head = text.prefix(64)
+    if let start = head.indices.first(where: { head[$0...].starts(with: open) }),
+      head[..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2F || $0 == 0x2A })
+    {
+      text = text[(start + open.count)...]
+      if text.starts(with: [0x2A, 0x2F]) { text = text.dropFirst(2) }  // the "*/" of "/*<![CDATA[*/"
+      let tail = text.suffix(64)
+      if let end = tail.indices.last(where: { tail[$0...].starts(with: close) }) {
+        text = text[..<end]
+        // The "//" or "/*" that opened the closing marker's comment.
+        if text.suffix(2).elementsEqual([0x2F, 0x2F]) || text.suffix(2).elementsEqual([0x2F, 0x2A]) {
+          text = text.dropLast(2)
+        }
+      }
+    }
+    return text
   }
 
   /// A script's text, its first `limit` bytes: from the page itself when the element holds a
