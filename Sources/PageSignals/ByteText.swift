@@ -164,6 +164,17 @@ struct ByteText {
     return true
   }
 
+  /// Whether the text at `index` goes on, across spaces, with "of" or "dari" and a number: what
+  /// stands before `index` is how many of a total are shown ("10 of 398", "1 - 10 dari 20").
+  func goesOnWithTotal(from index: Int) -> Bool {
+    let word = skipSpaces(from: index)
+    guard word < count, Self.isASCIILetter(bytes[word]) else { return false }
+    let end = wordEnd(from: word)
+    guard equalsIgnoringCase(word, end, "of") || equalsIgnoringCase(word, end, "dari") else { return false }
+    let number = skipSpaces(from: end)
+    return number < count && Self.isDigit(bytes[number])
+  }
+
   /// The end of the word (run of word scalars) starting at `index`.
   func wordEnd(from index: Int) -> Int {
     var index = index

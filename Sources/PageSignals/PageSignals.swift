@@ -17,6 +17,12 @@ public enum CounterReader {
     ByteText.with(text) { TextCounterScanner(text: $0, lang: lang).counters() }
   }
 
+  /// Whether `following`, the text right after a number, makes it a window of a total rather
+  /// than a count ("Showing 10 | of 398 comments"): spaces, "of" or "dari", then a number.
+  public static func isWindowOfTotal(following: ArraySlice<UInt8>) -> Bool {
+    following.withUnsafeBufferPointer { ByteText(bytes: $0).goesOnWithTotal(from: 0) }
+  }
+
   /// Counters in one JSON-LD block (`<script type="application/ld+json">` body):
   /// `interactionStatistic` / `InteractionCounter`, `commentCount`, and the old
   /// `interactionCount` ("UserLikes:12"). Walks `@graph` and nested nodes but not `Comment`,

@@ -176,8 +176,6 @@ enum TextCounterPatterns {
   static let voteScoreNouns: [[UInt8]] = ["points", "upvotes"].map { Array($0.utf8) }
   /// A thread's post total ("7 posts", "7 pesan"): comments only beside the thread's pagination.
   static let postTotalNouns: [[UInt8]] = ["posts", "pesan"].map { Array($0.utf8) }
-  /// The word between a window and its total ("1 - 10 of 20", "1 - 10 dari 20").
-  static let ofWords: [[UInt8]] = ["of", "dari"].map { Array($0.utf8) }
   /// Units of a file's size ("52.26 KiB"): the views beside one are an attachment's.
   static let fileSizeUnits: [[UInt8]] = ["kib", "mib", "gib", "kb", "mb", "gb"].map { Array($0.utf8) }
   /// The word before a page number in a pagination line ("Page 1 of 3", "Halaman 1 dari 3").

@@ -169,10 +169,7 @@ struct TextCounterScanner {
       }
     }
     // "Comments 1 - 10 of 20": a window of a list, not a count.
-    if reading.isRange, after.count == 1, TextWindow.word(after[0], in: text, isOneOf: TextCounterPatterns.ofWords) {
-      let next = text.skipSpaces(from: after[0].end)
-      if next < text.count && ByteText.isDigit(text[next]) { return candidate }
-    }
+    if reading.isRange && text.goesOnWithTotal(from: reading.end) { return candidate }
     // "Top 20 Donors", "Top 10 comments": a ranking, not a count.
     if let nearest = before.first, TextWindow.word(nearest, in: text, isOneOf: TextCounterPatterns.rankWords) {
       return candidate
@@ -193,7 +190,7 @@ struct TextCounterScanner {
         } else if TextWindow.word(noun, in: text, isOneOf: TextCounterPatterns.postTotalNouns) {
           candidate.threadFigure = .postTotal
         }
-        candidate.threadFigureEnd = noun.end
+        if candidate.threadFigure != nil { candidate.threadFigureEnd = noun.end }
       }
       return candidate
     }

@@ -143,6 +143,7 @@ import Testing
     // A WordPress page saved as XHTML (an unseen page of session 45): Yoast's graph in CDATA.
     let graph =
       #"{"@context":"https://schema.org","@graph":[{"@type":"Article","headline":"Letter","commentCount":17}]}"#
+    // Bare (the mended case), and in comments (read by the JSON reader already: guards).
     for wrapped in ["<![CDATA[\n\(graph)\n]]>", "//<![CDATA[\n\(graph)\n//]]>", "/*<![CDATA[*/\(graph)/*]]>*/"] {
       let html = """
         <html><head><script type="application/ld+json">\(wrapped)</script></head>

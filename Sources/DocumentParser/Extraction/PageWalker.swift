@@ -657,28 +657,16 @@ struct PageWalker {
     }
   }
 
-  /// A script's text without the `<![CDATA[ … ]]>` wrapper XHTML pages put around it, and
-  /// without the `//` or `/* */` comment marks around the two markers.
+  /// A script's text without a bare `<![CDATA[ … ]]>` wrapper (XHTML pages; the JSON reader
+  /// skips the wrapper when it sits in `//` or `/* */` comments, but not bare).
   static func withoutCDATA(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-    var text = bytes[...]
     let open = Array("<![CDATA[".utf8)
     let close = Array("]]>".utf8)
-    let head = text.prefix(64)
-    if let start = head.indices.first(where: { head[$0...].starts(with: open) }),
-      head[..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x2F || $0 == 0x2A })
-    {
-      text = text[(start + open.count)...]
-      if text.starts(with: [0x2A, 0x2F]) { text = text.dropFirst(2) }  // the "*/" of "/*<![CDATA[*/"
-      let tail = text.suffix(64)
-      if let end = tail.indices.last(where: { tail[$0...].starts(with: close) }) {
-        text = text[..<end]
-        // The "//" or "/*" that opened the closing marker's comment.
-        if text.suffix(2).elementsEqual([0x2F, 0x2F]) || text.suffix(2).elementsEqual([0x2F, 0x2A]) {
-          text = text.dropLast(2)
-        }
-      }
-    }
-    return text
+    var text = bytes[...].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    guard text.starts(with: open) else { return bytes[...] }
+    text = text.dropFirst(open.count)
+    while let last = text.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { text = text.dropLast() }
+    return text.suffix(close.count).elementsEqual(close) ? text.dropLast(close.count) : text
   }
 
   /// A script's text, its first `limit` bytes: from the page itself when the element holds a

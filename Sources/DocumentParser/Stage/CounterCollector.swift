@@ -45,7 +45,7 @@ enum CounterCollector {
           // placeholder, as in page state.
           if counter.value == 0 { continue }
           // "Showing <span id="watch-comment-count">10</span> of 398 comments": how many are shown.
-          if places.isWindowOfTotal(after: signal.markupEnd) { continue }
+          if CounterReader.isWindowOfTotal(following: model.text[signal.markupEnd...].prefix(64)) { continue }
           counter.origin = CounterOrigin.markup.rawValue
           counter.raw = number
         }

@@ -91,24 +91,6 @@ struct CounterPlaces {
     return !model.links.contains { $0.block == block && OwnLinks.isOwn($0.href, canonical: own) }
   }
 
-  private static let ofWords = [Array("of ".utf8), Array("dari ".utf8)]
-
-  /// Whether the page text at `offset` goes on with "of"/"dari" and a number: the number before
-  /// it is how many of a total are shown ("Showing 10 of 398 comments"), not a count.
-  func isWindowOfTotal(after offset: Int) -> Bool {
-    let text = model.text
-    var index = offset
-    while index < text.count && (text[index] == 0x20 || text[index] == 0x0A) { index += 1 }
-    for word in Self.ofWords where index + word.count < text.count {
-      if zip(text[index..<(index + word.count)], word).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
-        var next = index + word.count
-        while next < text.count && text[next] == 0x20 { next += 1 }
-        return next < text.count && text[next] >= 0x30 && text[next] <= 0x39
-      }
-    }
-    return false
-  }
-
   /// Whether a block is in the main text.
   func isMainText(_ block: Int32) -> Bool { block >= 0 && Int(block) < inMain.count && inMain[Int(block)] }
 
